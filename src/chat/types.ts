@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** Channels the assistant speaks on. */
+export const channelSchema = z.enum(['telegram', 'zalo', 'terminal']);
+export type Channel = z.infer<typeof channelSchema>;
+
+/** One message from a person, as every channel adapter hands it to the chat core. */
+export const incomingMessageSchema = z.object({
+  channel: channelSchema,
+  /** Platform user id as a string ("123456789"); the core keys users as `tg:<id>`, `zl:<id>`, `cli:<id>`. */
+  senderId: z.string().min(1).max(128),
+  senderName: z.string().max(256),
+  chatId: z.string().min(1).max(128),
+  /** Platform message (or callback) id; with `channel` it makes a delivery idempotent. */
+  messageId: z.string().min(1).max(128),
+  /** The text typed, or the `data` of a pressed button. */
+  text: z.string(),
+  /** When the platform says it was sent. */
+  sentAt: z.date(),
+  /** True when the text is the data of a choice button (Telegram callback, Zalo numbered answer). */
+  isChoice: z.boolean().default(false),
+});
+export type IncomingMessage = z.infer<typeof incomingMessageSchema>;
+
+/** A choice offered with a reply: Telegram renders buttons, Zalo a numbered list. */
+export type Choice = {
+  /** What the person reads on the button, e.g. "4. Ban hành văn bản…". */
+  label: string;
+  /** What comes back as `text` (with `isChoice`) when it is chosen. */
+  data: string;
+};
+
+/** A file sent with a reply (report, chart). */
+export type ReplyFile = {
+  fileName: string;
+  mimeType: string;
+  content: Buffer;
+  /** Photos are shown inline (charts); documents are attachments (reports). */
+  kind: 'photo' | 'document';
+};
+
+/** One message back to the person. `text` is plain text; adapters escape it for their format. */
+export type Reply = {
+  text: string;
+  choices?: Choice[];
+  file?: ReplyFile;
+};

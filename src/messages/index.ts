@@ -1,0 +1,8 @@
+/**
+ * Every Vietnamese string a person reads. One file per area, each owned by the feature that renders it:
+ * - vi-answers.ts: replies to questions (search/answer)
+ * - vi-progress.ts: registration, updates, progress reading
+ * - vi-bot.ts: channel chrome (help, command menu, errors, flood control)
+ * - vi-digest.ts: digest, reminders, reports
+ */
+export {};

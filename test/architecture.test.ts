@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, dirname, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = resolve('src');
+
+/** Which internal folders and npm packages each folder may import (docs/design.md, STYLE.md §2). */
+const ALLOWED: Record<string, { internal: string[]; npm: string[] }> = {
+  text: { internal: [], npm: [] },
+  knowledge: { internal: ['text'], npm: ['zod'] },
+  search: { internal: ['knowledge', 'text'], npm: ['minisearch'] },
+  tasks: { internal: ['knowledge', 'text'], npm: ['zod'] },
+  messages: { internal: ['knowledge', 'tasks', 'search', 'chat', 'text', 'digest'], npm: [] },
+  chat: { internal: ['search', 'tasks', 'knowledge', 'messages', 'text', 'digest'], npm: ['zod'] },
+  digest: { internal: ['tasks', 'knowledge', 'messages', 'text'], npm: ['exceljs', 'docx', '@resvg/resvg-js'] },
+  store: { internal: ['tasks', 'knowledge', 'text'], npm: ['better-sqlite3'] },
+  // channels/*, cli and main.ts are the outer layer: they may import anything.
+};
+const CORE = new Set(['text', 'knowledge', 'search', 'tasks', 'chat', 'digest', 'messages']);
+const CORE_FORBIDDEN_NODE = ['node:fs', 'fs', 'node:fs/promises'];
+const FS_ALLOWED_FILES = new Set(['knowledge/read-folder.ts']);
+
+function listTs(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? listTs(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const src = readFileSync(file, 'utf8');
+  const specs = [...src.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+  const dynamic = [...src.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!);
+  return [...specs, ...dynamic];
+}
+
+const folderOf = (file: string) => relative(SRC, file).split('/')[0]!;
+
+describe('architecture', () => {
+  const files = listTs(SRC);
+
+  it.each(files.map((f) => [relative(SRC, f), f]))('%s imports only what its folder may', (rel, file) => {
+    const folder = folderOf(file);
+    const rule = ALLOWED[folder];
+    for (const spec of importsOf(file)) {
+      if (spec.startsWith('.')) {
+        const target = resolve(dirname(file), spec);
+        const targetFolder = relative(SRC, target).split('/')[0]!;
+        if (targetFolder === folder || !rule) continue;
+        expect(rule.internal, `${rel} imports ${spec}`).toContain(targetFolder);
+        // Cross-folder imports go through the folder's index.
+        expect(relative(SRC, target).replace(/\.(js|ts)$/, ''), `${rel} deep-imports ${spec}`).toBe(`${targetFolder}/index`);
+      } else if (rule) {
+        if (spec.startsWith('node:') || ['fs', 'path', 'crypto', 'os'].includes(spec)) {
+          if (CORE.has(folder) && CORE_FORBIDDEN_NODE.includes(spec)) expect(FS_ALLOWED_FILES.has(rel), `${rel} imports ${spec}`).toBe(true);
+          continue;
+        }
+        const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+        expect(rule.npm, `${rel} imports ${spec}`).toContain(pkg);
+      }
+    }
+  });
+});
