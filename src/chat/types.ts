@@ -45,3 +45,6 @@ export type Reply = {
   choices?: Choice[];
   file?: ReplyFile;
 };
+
+/** The chat core as adapters see it: one message in, the replies out (in order). */
+export type ChatHandler = (message: IncomingMessage) => Promise<Reply[]>;

@@ -1,0 +1,1 @@
+export { splitText } from './split-text.js';
