@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+const optionalToken = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9:_-]{10,}$/, 'must look like a bot token (letters, digits, ":", "_", "-")')
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+const common = z.object({
+  TELEGRAM_BOT_TOKEN: optionalToken,
+  TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+  ZALO_BOT_TOKEN: optionalToken,
+  ZALO_API_ROOT: z.url().default('https://bot-api.zaloplatforms.com'),
+  DATABASE_PATH: z.string().min(1).default('data/troly.db'),
+  KNOWLEDGE_DIR: z.string().min(1).default('knowledge'),
+  TZ_NAME: z.string().default('Asia/Ho_Chi_Minh').refine(isTimeZone, 'must be an IANA time zone'),
+  LOG_LEVEL: logLevel.default('info'),
+  DIGEST_CRON: z.string().default('30 7 * * 1-5').refine((s) => s.trim().split(/\s+/).length >= 5, 'must be a cron expression'),
+});
+
+const polling = common.extend({ BOT_MODE: z.literal('polling').default('polling') });
+const webhook = common.extend({
+  BOT_MODE: z.literal('webhook'),
+  PORT: z.coerce.number().int().min(1).max(65535),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 letters, digits, "_" or "-"')
+    .optional(),
+});
+
+/** Environment variables the assistant reads, with their defaults (documented in .env.example). */
+export const configSchema = z.discriminatedUnion('BOT_MODE', [polling, webhook]);
+export type Config = z.infer<typeof configSchema>;
+
+/** A malformed environment: names the variable so start-up can stop with one clear line. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`Config: ${variable} ${problem}`);
+  }
+}
+
+/** Reads and validates the environment once; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const input = { ...env, BOT_MODE: env.BOT_MODE === '' ? undefined : (env.BOT_MODE ?? 'polling') };
+  const result = configSchema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const variable = issue.path.length > 0 ? String(issue.path[0]) : 'BOT_MODE';
+  const problem = variable === 'BOT_MODE' && issue.path.length === 0 ? 'must be "polling" or "webhook"' : issue.message;
+  throw new ConfigError(variable, problem.startsWith('must') ? problem : `is invalid: ${problem}`);
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,37 @@
+import { pino, type Logger, type DestinationStream } from 'pino';
+import type { Config } from './config.js';
+
+/** Paths pino blanks in every line: tokens and secrets wherever they appear in logged objects. */
+export const REDACT_PATHS = [
+  'token',
+  '*.token',
+  'config.TELEGRAM_BOT_TOKEN',
+  'config.ZALO_BOT_TOKEN',
+  'config.WEBHOOK_SECRET',
+  'TELEGRAM_BOT_TOKEN',
+  'ZALO_BOT_TOKEN',
+  'WEBHOOK_SECRET',
+  'secretToken',
+  '*.secretToken',
+  'headers["x-telegram-bot-api-secret-token"]',
+  'headers["x-bot-api-secret-token"]',
+];
+
+/** The one logger of the process; everything else receives it (or a child) as a dependency. */
+export function createLogger(config: Pick<Config, 'LOG_LEVEL'> & Partial<Config>, destination?: DestinationStream): Logger {
+  const secrets = [config.TELEGRAM_BOT_TOKEN, config.ZALO_BOT_TOKEN, 'WEBHOOK_SECRET' in config ? config.WEBHOOK_SECRET : undefined]
+    .filter((s): s is string => typeof s === 'string' && s.length > 0);
+  return pino(
+    {
+      level: config.LOG_LEVEL,
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      // A token can also hide inside a message or an error's text (a URL in an HTTP error): blank it there too.
+      hooks: {
+        streamWrite: (line) => secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), line),
+      },
+    },
+    destination,
+  );
+}
+
+export type { Logger };

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('gives every default when the environment is empty', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      BOT_MODE: 'polling',
+      DATABASE_PATH: 'data/troly.db',
+      KNOWLEDGE_DIR: 'knowledge',
+      TZ_NAME: 'Asia/Ho_Chi_Minh',
+      LOG_LEVEL: 'info',
+      DIGEST_CRON: '30 7 * * 1-5',
+      TELEGRAM_API_ROOT: 'https://api.telegram.org',
+      ZALO_API_ROOT: 'https://bot-api.zaloplatforms.com',
+    });
+    expect(config.TELEGRAM_BOT_TOKEN).toBeUndefined();
+  });
+
+  it('treats an empty token as no token', () => {
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '' }).TELEGRAM_BOT_TOKEN).toBeUndefined();
+  });
+
+  it.each([
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ TELEGRAM_API_ROOT: 'not a url' }, 'TELEGRAM_API_ROOT'],
+    [{ TZ_NAME: 'Mars/Olympus' }, 'TZ_NAME'],
+    [{ TELEGRAM_BOT_TOKEN: 'bad token with spaces' }, 'TELEGRAM_BOT_TOKEN'],
+    [{ BOT_MODE: 'carrier-pigeon' }, 'BOT_MODE'],
+    [{ BOT_MODE: 'webhook', PUBLIC_URL: 'https://bot.example.vn' }, 'PORT'],
+    [{ BOT_MODE: 'webhook', PORT: '8080' }, 'PUBLIC_URL'],
+    [{ BOT_MODE: 'webhook', PORT: '8080', PUBLIC_URL: 'https://bot.example.vn', WEBHOOK_SECRET: 'short' }, 'WEBHOOK_SECRET'],
+  ])('refuses %o naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as ConfigError).variable).toBe(variable);
+      expect((error as ConfigError).message).toMatch(new RegExp(`^Config: ${variable} `));
+    }
+  });
+
+  it('reads webhook mode with its required fields', () => {
+    const config = loadConfig({ BOT_MODE: 'webhook', PORT: '8443', PUBLIC_URL: 'https://bot.example.vn' });
+    expect(config.BOT_MODE).toBe('webhook');
+    if (config.BOT_MODE === 'webhook') expect(config.PORT).toBe(8443);
+  });
+});

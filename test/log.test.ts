@@ -1,0 +1,39 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../src/log.js';
+
+function capture() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, stream };
+}
+
+describe('createLogger', () => {
+  const token = '123456789:AAH-secret_token_value_abcdefghijklmno';
+
+  it('redacts a token logged as a field', () => {
+    const { lines, stream } = capture();
+    const log = createLogger({ LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: token }, stream);
+    log.info({ token, config: { TELEGRAM_BOT_TOKEN: token } }, 'starting');
+    expect(lines.join('')).not.toContain(token);
+    expect(lines.join('')).toContain('[redacted]');
+  });
+
+  it('redacts a token hidden inside a message or an error text', () => {
+    const { lines, stream } = capture();
+    const log = createLogger({ LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: token }, stream);
+    log.error({ err: new Error(`request to https://api.telegram.org/bot${token}/getMe failed`) }, `call failed for bot${token}`);
+    expect(lines.join('')).not.toContain(token);
+  });
+
+  it('writes nothing at level silent', () => {
+    const { lines, stream } = capture();
+    createLogger({ LOG_LEVEL: 'silent' }, stream).error('boom');
+    expect(lines).toEqual([]);
+  });
+});
