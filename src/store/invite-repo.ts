@@ -1,0 +1,64 @@
+import type { InviteError, InviteRecord, InviteStore, UserRecord } from '../tasks/index.js';
+import { fail, ok, type Result } from '../tasks/index.js';
+import type { Db } from './sqlite.js';
+import { toUser, type UserRow } from './user-repo.js';
+
+type InviteRow = {
+  code: string;
+  plan: string | null;
+  unit: string | null;
+  role: InviteRecord['role'];
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by: string | null;
+};
+
+const toInvite = (r: InviteRow): InviteRecord => ({
+  code: r.code,
+  plan: r.plan,
+  unit: r.unit,
+  role: r.role,
+  createdAt: new Date(r.created_at),
+  expiresAt: new Date(r.expires_at),
+  usedAt: r.used_at === null ? null : new Date(r.used_at),
+  usedBy: r.used_by,
+});
+
+/** One-time invite codes; redeeming one registers its user in the same transaction. */
+export function createInviteRepo(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO invites (code, plan, unit, role, created_at, expires_at, used_at, used_by)
+     VALUES (@code, @plan, @unit, @role, @createdAt, @expiresAt, NULL, NULL)`,
+  );
+  const byCode = db.prepare<[string], InviteRow>('SELECT * FROM invites WHERE code = ?');
+  const upsertUser = db.prepare(
+    `INSERT INTO users (key, name, role, plan, unit, active, created_at) VALUES (@key, @name, @role, @plan, @unit, 1, @now)
+     ON CONFLICT (key) DO UPDATE SET name = excluded.name, role = excluded.role, plan = excluded.plan, unit = excluded.unit, active = 1`,
+  );
+  const markUsed = db.prepare('UPDATE invites SET used_at = ?, used_by = ? WHERE code = ? AND used_at IS NULL');
+  const userByKey = db.prepare<[string], UserRow>('SELECT * FROM users WHERE key = ?');
+
+  const get = (code: string) => {
+    const row = byCode.get(code);
+    return row && toInvite(row);
+  };
+
+  const redeem = db.transaction((code: string, user: { key: string; name: string }, now: Date): Result<UserRecord, InviteError> => {
+    const invite = get(code);
+    if (!invite) return fail({ code: 'invite_unknown' });
+    if (invite.usedAt) return fail({ code: 'invite_used' });
+    if (invite.expiresAt <= now) return fail({ code: 'invite_expired', expiresAt: invite.expiresAt });
+    upsertUser.run({ ...user, role: invite.role, plan: invite.plan, unit: invite.unit, now: now.toISOString() });
+    markUsed.run(now.toISOString(), user.key, code);
+    return ok(toUser(userByKey.get(user.key)!));
+  });
+
+  return {
+    create: (i) => {
+      insert.run({ ...i, createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString() });
+    },
+    get,
+    redeem: (code, user, now) => redeem.immediate(code, user, now),
+  } satisfies InviteStore;
+}

@@ -1,0 +1,38 @@
+import type { UserRecord, UserStore } from '../tasks/index.js';
+import type { Db } from './sqlite.js';
+
+export type UserRow = {
+  key: string;
+  name: string;
+  role: UserRecord['role'];
+  plan: string | null;
+  unit: string | null;
+  active: number;
+  created_at: string;
+};
+
+/** Maps a `users` row to the domain record. */
+export const toUser = (r: UserRow): UserRecord => ({
+  key: r.key,
+  name: r.name,
+  role: r.role,
+  plan: r.plan,
+  unit: r.unit,
+  active: r.active === 1,
+  createdAt: new Date(r.created_at),
+});
+
+/** Registered people in SQLite; deactivation keeps the row (their updates still name them). */
+export function createUserRepo(db: Db) {
+  const byKey = db.prepare<[string], UserRow>('SELECT * FROM users WHERE key = ?');
+  const all = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY created_at, key');
+  const off = db.prepare<[string]>('UPDATE users SET active = 0 WHERE key = ?');
+  return {
+    get: (key) => {
+      const row = byKey.get(key);
+      return row && toUser(row);
+    },
+    list: () => all.all().map(toUser),
+    deactivate: (key) => off.run(key).changes > 0,
+  } satisfies UserStore;
+}

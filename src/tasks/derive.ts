@@ -1,0 +1,74 @@
+import type { IsoDay, Task } from '../knowledge/index.js';
+import { daysBetween, toIsoDay } from './day.js';
+import { dueIn, periodOf } from './period.js';
+import type { UpdateRecord } from './ports.js';
+import { DUE_SOON_DAYS, type ProgressStatus } from './status.js';
+
+/** The state a task is in, derived from its deadline and its history (never stored). */
+export type TaskStateKind =
+  | 'done_on_time'
+  | 'done_late'
+  | 'overdue'
+  | 'blocked'
+  | 'due_soon'
+  | 'in_progress'
+  | 'not_started'
+  | 'no_report';
+
+export type TaskState = {
+  task: Task;
+  /** "" or the year of a recurring task. */
+  period: string;
+  kind: TaskStateKind;
+  /** Latest reported status in the period (null when none). */
+  status: ProgressStatus | null;
+  percent: number | null;
+  due: IsoDay | null;
+  /** Days past due (overdue, done late), else null. */
+  daysLate: number | null;
+  /** Days until due when not done and not overdue, else null. */
+  daysLeft: number | null;
+  /** Latest update with a status in the period. */
+  lastStatusUpdate: UpdateRecord | null;
+  /** Latest update of any kind (a note counts) in the period. */
+  lastUpdate: UpdateRecord | null;
+  /** The period's effective updates, oldest first. */
+  history: UpdateRecord[];
+};
+
+/** Drops reversal rows and the rows they reverse, keeping order. */
+export function effectiveUpdates(records: UpdateRecord[]): UpdateRecord[] {
+  const reverted = new Set(records.flatMap((r) => (r.reverts === null ? [] : [r.reverts])));
+  return records.filter((r) => r.reverts === null && !reverted.has(r.id));
+}
+
+/** Derives the state of `task` on the day of `now` from its update rows (any order of plans/tasks is fine). */
+export function deriveTaskState(task: Task, records: UpdateRecord[], now: Date, timeZone?: string): TaskState {
+  const today = toIsoDay(now, timeZone);
+  const period = periodOf(task, today);
+  const history = effectiveUpdates(records).filter((r) => r.plan === task.plan && r.task === task.no && r.period === period);
+  const lastStatusUpdate = history.findLast((r) => r.status !== null) ?? null;
+  const status = lastStatusUpdate?.status ?? null;
+  const due = dueIn(task, period);
+  const base = { task, period, status, due, lastStatusUpdate, lastUpdate: history.at(-1) ?? null, history };
+  const percent = status === 'done' ? 100 : status === 'in_progress' ? (lastStatusUpdate?.percent ?? null) : null;
+  if (status === 'done') {
+    const late = due === null ? 0 : daysBetween(due, toIsoDay(lastStatusUpdate!.createdAt, timeZone));
+    return { ...base, percent, kind: late > 0 ? 'done_late' : 'done_on_time', daysLate: late > 0 ? late : null, daysLeft: null };
+  }
+  const left = due === null ? null : daysBetween(today, due);
+  if (left !== null && left < 0) return { ...base, percent, kind: 'overdue', daysLate: -left, daysLeft: null };
+  return { ...base, percent, kind: openKind(status, left), daysLate: null, daysLeft: left };
+}
+
+function openKind(status: ProgressStatus | null, daysLeft: number | null): TaskStateKind {
+  if (status === 'blocked') return 'blocked';
+  if (daysLeft !== null && daysLeft <= DUE_SOON_DAYS) return 'due_soon';
+  if (status === 'in_progress') return 'in_progress';
+  return status === 'not_started' ? 'not_started' : 'no_report';
+}
+
+/** States of every task of a plan, in plan order. */
+export function derivePlanStates(tasks: Task[], records: UpdateRecord[], now: Date, timeZone?: string): TaskState[] {
+  return tasks.map((t) => deriveTaskState(t, records, now, timeZone));
+}

@@ -1,0 +1,44 @@
+import { foldKeepingLength } from './fold.js';
+import { STATUS_PHRASES } from './lexicon.js';
+import { fail, type Result } from './result.js';
+import type { ProgressStatus } from './status.js';
+import { validateUpdateInput, type TaskRef, type UpdateInput, type UpdateInputError } from './update-input.js';
+
+const TASK_TOKEN = /^(?:([a-z0-9][a-z0-9_-]*)#)?(?:nv|#)?(\d{1,4})(?=$|[\s,.:;])/i;
+const LEADING_PUNCT = /^[\s,.:;\-–—]+/;
+
+/**
+ * Reads the arguments of `/capnhat <task> <status> [percent] [note]`, diacritics optional:
+ * `parseUpdateArgs("4 đang thực hiện 60% đã họp 2 lần")` → task 4, in_progress, 60, "đã họp 2 lần".
+ */
+export function parseUpdateArgs(args: string): Result<UpdateInput, UpdateInputError> {
+  const text = args.normalize('NFC').trim();
+  const task = TASK_TOKEN.exec(text);
+  if (!task) return fail({ code: 'task_format', given: text.split(/\s+/)[0] ?? '' });
+  const ref: TaskRef = { plan: task[1]?.toLowerCase() ?? null, no: String(Number(task[2])) };
+  const rest = text.slice(task[0].length).replace(LEADING_PUNCT, '');
+  if (rest === '') return fail({ code: 'status_missing' });
+  const status = readStatus(rest);
+  if (!status) return fail({ code: 'unknown_status', given: rest.split(/\s+/).slice(0, 3).join(' ') });
+  const { percent, note } = readPercent(status.status, status.rest);
+  return validateUpdateInput({ ref, status: status.status, percent, note });
+}
+
+/** Finds the status phrase at the start of `text`; returns it and the text after it. */
+export function readStatus(text: string): { status: ProgressStatus | null; rest: string } | null {
+  const folded = foldKeepingLength(text);
+  for (const [phrase, status] of STATUS_PHRASES) {
+    if (!folded.startsWith(phrase)) continue;
+    const next = folded.charAt(phrase.length);
+    if (next !== '' && /[\p{L}\p{N}]/u.test(next)) continue;
+    return { status: status === 'note' ? null : status, rest: text.slice(phrase.length).replace(LEADING_PUNCT, '') };
+  }
+  return null;
+}
+
+function readPercent(status: ProgressStatus | null, text: string): { percent: number | null; note: string } {
+  const m = status === 'in_progress' || status === 'done' ? /^(\d{1,6})\s*%/.exec(text) : null;
+  const note = (m ? text.slice(m[0].length).replace(LEADING_PUNCT, '') : text).trim();
+  if (status === 'done') return { percent: 100, note };
+  return { percent: m ? Number(m[1]) : null, note };
+}

@@ -1,0 +1,91 @@
+/**
+ * What the progress domain needs from the outside world. Declared here, implemented in `store/`
+ * (checked there with `satisfies`), faked nowhere: tests use the real SQLite store in a temp folder.
+ */
+import { z } from 'zod';
+import { progressStatusSchema, roleSchema } from './status.js';
+import type { Result } from './result.js';
+
+/** One appended row of a task's history. A reversal has `reverts` set and no status or note. */
+export const updateRecordSchema = z.object({
+  id: z.number().int().positive(),
+  plan: z.string(),
+  /** Task number as the plan writes it ("4"). */
+  task: z.string(),
+  /** "" for one-off tasks; the year ("2026") for recurring ones, which are tracked per year. */
+  period: z.string(),
+  status: progressStatusSchema.nullable(),
+  percent: z.number().int().min(0).max(100).nullable(),
+  note: z.string(),
+  userKey: z.string(),
+  userName: z.string(),
+  channel: z.string(),
+  messageId: z.string(),
+  createdAt: z.date(),
+  /** Id of the update this row reverses (from `/hoantac`). */
+  reverts: z.number().int().positive().nullable(),
+});
+export type UpdateRecord = z.infer<typeof updateRecordSchema>;
+export type NewUpdate = Omit<UpdateRecord, 'id'>;
+
+export const userRecordSchema = z.object({
+  /** Channel-qualified id: `tg:<id>`, `zl:<id>`, `cli:<id>`. */
+  key: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  /** Plan id the user works on (null only for an admin invited without one). */
+  plan: z.string().nullable(),
+  /** Canonical unit name (officers only). */
+  unit: z.string().nullable(),
+  active: z.boolean(),
+  createdAt: z.date(),
+});
+export type UserRecord = z.infer<typeof userRecordSchema>;
+
+export const inviteRecordSchema = z.object({
+  code: z.string(),
+  plan: z.string().nullable(),
+  unit: z.string().nullable(),
+  role: roleSchema,
+  createdAt: z.date(),
+  expiresAt: z.date(),
+  usedAt: z.date().nullable(),
+  usedBy: z.string().nullable(),
+});
+export type InviteRecord = z.infer<typeof inviteRecordSchema>;
+
+/** Append-only progress history. */
+export type ProgressStore = {
+  /** Appends in one committed transaction; the same (channel, messageId) is refused as a duplicate. */
+  append(update: NewUpdate): Result<UpdateRecord, { code: 'duplicate_delivery'; existing: UpdateRecord }>;
+  /** The row a delivery produced, if any. */
+  findByDelivery(channel: string, messageId: string): UpdateRecord | undefined;
+  /** Every row of one task (all periods), oldest first. */
+  listForTask(plan: string, task: string): UpdateRecord[];
+  /** Every row of a plan, oldest first. */
+  listForPlan(plan: string): UpdateRecord[];
+  /** Every row created at or after `since`, oldest first. */
+  listSince(since: Date): UpdateRecord[];
+  /** Every row written by one user, newest first. */
+  listByUser(userKey: string, limit: number): UpdateRecord[];
+};
+
+export type UserStore = {
+  get(key: string): UserRecord | undefined;
+  list(): UserRecord[];
+  /** Sets `active` to false; false when no such user. */
+  deactivate(key: string): boolean;
+};
+
+/** Why an invite code cannot be used. */
+export type InviteError = { code: 'invite_unknown' } | { code: 'invite_used' } | { code: 'invite_expired'; expiresAt: Date };
+
+export type InviteStore = {
+  create(invite: InviteRecord): void;
+  get(code: string): InviteRecord | undefined;
+  /** Marks the invite used and registers (or re-registers) the user, in one transaction. */
+  redeem(code: string, user: { key: string; name: string }, now: Date): Result<UserRecord, InviteError>;
+};
+
+/** The time, injected so tests choose it. */
+export type Clock = { now: () => Date };

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { fail, ok, type Result } from './result.js';
+import { MAX_NOTE_LENGTH, progressStatusSchema, type ProgressStatus } from './status.js';
+
+/** Which task an update names: its number, and a plan id when written "dai-son#4". */
+export const taskRefSchema = z.object({
+  plan: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).nullable(),
+  no: z.string().regex(/^\d{1,4}$/),
+});
+export type TaskRef = z.infer<typeof taskRefSchema>;
+
+// Control characters other than tab and line breaks (C0, DEL, C1).
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** A parsed update before its task is looked up. `status` null: a note without a status change. */
+export const updateInputSchema = z
+  .object({
+    ref: taskRefSchema,
+    status: progressStatusSchema.nullable(),
+    percent: z.number().int().min(0, { error: 'percent_out_of_range' }).max(100, { error: 'percent_out_of_range' }).nullable(),
+    note: z
+      .string()
+      .max(MAX_NOTE_LENGTH, { error: 'note_too_long' })
+      .refine((s) => !CONTROL.test(s), { error: 'note_control_chars' }),
+  })
+  .refine((u) => (u.status !== null && u.status !== 'blocked') || u.note.length > 0, {
+    params: { code: 'note_required' },
+  });
+export type UpdateInput = z.infer<typeof updateInputSchema>;
+
+/** Why an update could not be read (rendered in Vietnamese by messages/vi-progress.ts). */
+export type UpdateInputError =
+  | { code: 'task_format'; given: string }
+  | { code: 'status_missing' }
+  | { code: 'unknown_status'; given: string }
+  | { code: 'percent_out_of_range'; value: number }
+  | { code: 'note_required'; status: ProgressStatus | null }
+  | { code: 'note_too_long'; length: number; max: number }
+  | { code: 'note_control_chars' };
+
+/** Validates a candidate update with zod and turns the first issue into a coded error. */
+export function validateUpdateInput(candidate: UpdateInput): Result<UpdateInput, UpdateInputError> {
+  const parsed = updateInputSchema.safeParse(candidate);
+  if (parsed.success) return ok(parsed.data);
+  // Each check names its error code as its zod message.
+  const code = parsed.error.issues[0]!.message;
+  switch (code) {
+    case 'percent_out_of_range':
+      return fail({ code, value: candidate.percent ?? 0 });
+    case 'note_too_long':
+      return fail({ code, length: candidate.note.length, max: MAX_NOTE_LENGTH });
+    case 'note_control_chars':
+      return fail({ code });
+    case 'note_required':
+      return fail({ code, status: candidate.status });
+    default:
+      return fail({ code: 'task_format', given: `${candidate.ref.plan ? `${candidate.ref.plan}#` : ''}${candidate.ref.no}` });
+  }
+}

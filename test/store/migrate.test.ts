@@ -1,0 +1,76 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate, MigrationError, openDatabase, openStore, readMigrations } from '../../src/store/index.js';
+import { createTmpDb, type TmpDb } from '../support/tmp-db.js';
+
+let tmp: TmpDb;
+afterEach(() => tmp?.cleanup());
+
+const tables = (db: ReturnType<typeof openDatabase>) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map(
+    (r) => r.name,
+  );
+
+describe('migrate', () => {
+  it('brings an empty database to the latest version and records it', () => {
+    tmp = createTmpDb();
+    const db = openDatabase(tmp.path);
+    const latest = readMigrations().at(-1)!.version;
+    expect(migrate(db)).toBe(latest);
+    expect(db.pragma('user_version', { simple: true })).toBe(latest);
+    expect(tables(db)).toEqual(['invites', 'updates', 'users']);
+    db.close();
+  });
+
+  it('does nothing when run again', () => {
+    tmp = createTmpDb();
+    const store = tmp.open();
+    store.db.prepare("INSERT INTO users (key, name, role, created_at) VALUES ('cli:a', 'A', 'admin', 'x')").run();
+    store.close();
+    const again = tmp.open();
+    expect(again.users.list().map((u) => u.key)).toEqual(['cli:a']);
+    expect(again.db.pragma('user_version', { simple: true })).toBe(readMigrations().at(-1)!.version);
+  });
+
+  it('refuses a database newer than the code with a MigrationError', () => {
+    tmp = createTmpDb();
+    const db = openDatabase(tmp.path);
+    db.pragma('user_version = 999');
+    db.close();
+    expect(() => openStore(tmp.path)).toThrow(MigrationError);
+    expect(() => openStore(tmp.path)).toThrow(
+      `Store: database schema version 999 is newer than this program (${readMigrations().at(-1)!.version}); update the program or use another DATABASE_PATH`,
+    );
+  });
+
+  it('rolls back a failing migration and names it', () => {
+    tmp = createTmpDb();
+    const dir = mkdtempSync(join(tmpdir(), 'migrations-'));
+    writeFileSync(join(dir, '001-ok.sql'), 'CREATE TABLE a (x INTEGER);');
+    writeFileSync(join(dir, '002-bad.sql'), 'CREATE TABLE b (x INTEGER); INSERT INTO nowhere VALUES (1);');
+    const db = openDatabase(tmp.path);
+    const err = (() => {
+      try {
+        migrate(db, readMigrations(dir));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(MigrationError);
+    expect((err as MigrationError).message).toBe('Store: migration 002-bad.sql failed');
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(tables(db)).toEqual(['a']);
+    db.close();
+  });
+});
+
+describe('openStore', () => {
+  it('creates the folder, and uses WAL with foreign keys on', () => {
+    tmp = createTmpDb();
+    const store = tmp.open();
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+});
