@@ -23,9 +23,7 @@ export const updateInputSchema = z
       .max(MAX_NOTE_LENGTH, { error: 'note_too_long' })
       .refine((s) => !CONTROL.test(s), { error: 'note_control_chars' }),
   })
-  .refine((u) => (u.status !== null && u.status !== 'blocked') || u.note.length > 0, {
-    params: { code: 'note_required' },
-  });
+  .refine((u) => (u.status !== null && u.status !== 'blocked') || u.note.length > 0, { error: 'note_required' });
 export type UpdateInput = z.infer<typeof updateInputSchema>;
 
 /** Why an update could not be read (rendered in Vietnamese by messages/vi-progress.ts). */
