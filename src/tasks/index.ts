@@ -34,4 +34,3 @@ export { taskRefSchema, type TaskRef, updateInputSchema, type UpdateInput, type 
 export { parseUpdateArgs } from './parse-update.js';
 export { readNaturalUpdate } from './natural.js';
 export { resolveTask, type ResolveError } from './resolve.js';
-export { foldKeepingLength } from './fold.js';

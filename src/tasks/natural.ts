@@ -1,4 +1,4 @@
-import { foldKeepingLength } from './fold.js';
+import { foldCase, normalizeText } from '../text/index.js';
 import { QUESTION_ENDINGS, TASK_WORDS } from './lexicon.js';
 import { parseUpdateArgs, readStatus } from './parse-update.js';
 import type { Result } from './result.js';
@@ -14,8 +14,8 @@ const QUESTION_END = new RegExp(`(?:^|\\s)(?:${QUESTION_ENDINGS.map(escape).join
  * "Nhiệm vụ 4 đã xong chưa?").
  */
 export function readNaturalUpdate(text: string): Result<UpdateInput, UpdateInputError> | null {
-  const original = text.normalize('NFC').trim();
-  const folded = foldKeepingLength(original);
+  const original = normalizeText(text).trim();
+  const folded = foldCase(original);
   if (folded.includes('?') || QUESTION_END.test(folded)) return null;
   const opening = OPENING.exec(folded);
   if (!opening) return null;

@@ -1,4 +1,4 @@
-import { foldKeepingLength } from './fold.js';
+import { foldCase, normalizeText } from '../text/index.js';
 import { STATUS_PHRASES } from './lexicon.js';
 import { fail, type Result } from './result.js';
 import type { ProgressStatus } from './status.js';
@@ -12,7 +12,7 @@ const LEADING_PUNCT = /^[\s,.:;\-–—]+/;
  * `parseUpdateArgs("4 đang thực hiện 60% đã họp 2 lần")` → task 4, in_progress, 60, "đã họp 2 lần".
  */
 export function parseUpdateArgs(args: string): Result<UpdateInput, UpdateInputError> {
-  const text = args.normalize('NFC').trim();
+  const text = normalizeText(args).trim();
   const task = TASK_TOKEN.exec(text);
   if (!task) return fail({ code: 'task_format', given: text.split(/\s+/)[0] ?? '' });
   const ref: TaskRef = { plan: task[1]?.toLowerCase() ?? null, no: String(Number(task[2])) };
@@ -26,7 +26,7 @@ export function parseUpdateArgs(args: string): Result<UpdateInput, UpdateInputEr
 
 /** Finds the status phrase at the start of `text`; returns it and the text after it. */
 export function readStatus(text: string): { status: ProgressStatus | null; rest: string } | null {
-  const folded = foldKeepingLength(text);
+  const folded = foldCase(text);
   for (const [phrase, status] of STATUS_PHRASES) {
     if (!folded.startsWith(phrase)) continue;
     const next = folded.charAt(phrase.length);
