@@ -1,0 +1,60 @@
+import type { Target } from '../knowledge/index.js';
+import { FIELD_WORDS, METRIC_WORDS } from './figures-lexicon.js';
+import type { Figure, Metric } from './types.js';
+
+/** One number a unit reports: conferences of 2026, field online = 26. */
+export type FigureInput = { metric: Metric; year: number; field: 'total' | 'online'; value: number };
+
+export type FiguresError =
+  | { code: 'figures_empty' }
+  | { code: 'figures_unknown_metric'; word: string }
+  | { code: 'figures_missing_year' }
+  | { code: 'figures_bad_value'; token: string };
+
+export type FiguresParse = { ok: true; value: FigureInput[] } | { ok: false; error: FiguresError };
+
+const fold = (s: string) =>
+  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * Reads the arguments of `/solieu`: `parseFigures("hoinghi 2026 tong=40 tructuyen=26")` gives two numbers for 2026;
+ * `parseFigures("vanban 2026 45 2025 60")` gives the document totals of two years (a bare number is the total).
+ */
+export function parseFigures(args: string): FiguresParse {
+  const [first, ...rest] = args.trim().split(/\s+/).filter(Boolean);
+  if (!first) return { ok: false, error: { code: 'figures_empty' } };
+  const metric = METRIC_WORDS[fold(first)];
+  if (!metric) return { ok: false, error: { code: 'figures_unknown_metric', word: first } };
+  const out: FigureInput[] = [];
+  let year: number | null = null;
+  let afterYear = false;
+  for (const token of rest) {
+    // A year-like number right after a year is that year's value ("vanban 2026 2100" is rare but legal).
+    if (/^(19|20)\d\d$/.test(token) && !afterYear) {
+      year = Number(token);
+      afterYear = true;
+      continue;
+    }
+    afterYear = false;
+    const [key, raw] = token.includes('=') ? (token.split('=', 2) as [string, string]) : ['tong', token];
+    const field = FIELD_WORDS[fold(key)];
+    const value = Number(raw.replace(',', '.'));
+    if (!field || !/^\d+([.,]\d+)?$/.test(raw) || !Number.isFinite(value)) return { ok: false, error: { code: 'figures_bad_value', token } };
+    if (year === null) return { ok: false, error: { code: 'figures_missing_year' } };
+    out.push({ metric, year, field, value });
+  }
+  if (out.length === 0) return { ok: false, error: year === null ? { code: 'figures_missing_year' } : { code: 'figures_empty' } };
+  return { ok: true, value: out };
+}
+
+/** Plan-wide value of one field: each unit's latest report, summed over units. */
+export function figureValue(figures: Figure[], metric: Metric, year: number, field: string): number | null {
+  const latest = new Map<string, Figure>();
+  for (const f of figures) {
+    if (f.metric !== metric || f.year !== year || f.field !== field) continue;
+    const seen = latest.get(f.unit);
+    if (!seen || seen.reportedAt <= f.reportedAt) latest.set(f.unit, f);
+  }
+  if (latest.size === 0) return null;
+  return [...latest.values()].reduce((sum, f) => sum + f.value, 0);
+}

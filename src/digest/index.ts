@@ -1,0 +1,29 @@
+/**
+ * Digest, reminders, periodic reports and target figures. Pure: the scheduler (outer layer) decides when,
+ * the store remembers what was sent, a `send` port delivers.
+ */
+export type { Figure, Metric, PlanProgress } from './types.js';
+/** A plan's progress as it stood at a moment (updates and figures up to then). */
+export { planProgress } from './progress.js';
+/** `addDays("2026-06-05", -7)` → "2026-05-29". */
+export { addDays } from './day.js';
+/** Reporting periods: `parsePeriod("2026-H1")`, `periodContaining('quarter', now)`. */
+export { inPeriod, parsePeriod, periodContaining, type Period } from './period.js';
+/** `/solieu` arguments: `parseFigures("hoinghi 2026 tong=40 tructuyen=26")`. */
+export { figureValue, parseFigures, type FigureInput, type FiguresError, type FiguresParse } from './figures.js';
+/** Targets against figures: 26 of 40 online is 65% against ≥60%, met. */
+export { distinctTargets, evaluateTargets, type TargetResult } from './targets.js';
+/** The dated occurrences of a plan's reporting duties. */
+export { upcomingReports, type ReportingOccurrence } from './reporting.js';
+/** The morning digest of one plan. */
+export { BUCKETS, SILENT_DAYS, bucketOf, buildDigest, type Bucket, type DigestItem, type PlanDigest } from './build-digest.js';
+/** The per-unit progress chart, SVG then PNG through resvg. */
+export { chartSvg, countByUnit, svgToPng, type ChartLabels, type UnitCounts } from './chart.js';
+/** Reminders a plan owes on a day. */
+export { planReminders, type PlannedReminder, type ReminderKind } from './reminders.js';
+/** The periodic report model and its renderers. */
+export { buildReport, type ReportModel, type ReportRow } from './report-model.js';
+/** Report renderers: Markdown text, .xlsx (exceljs), .docx (docx). */
+export { renderReportMd } from './render-md.js';
+export { renderReportXlsx } from './render-xlsx.js';
+export { renderReportDocx } from './render-docx.js';

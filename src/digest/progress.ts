@@ -1,0 +1,17 @@
+import type { Plan } from '../knowledge/index.js';
+import { derivePlanStates, effectiveUpdates, type UpdateRecord } from '../tasks/index.js';
+import type { Figure, PlanProgress } from './types.js';
+
+/**
+ * A plan's progress as it stood at `asOf`: only the updates and figures made by then count, so a report for
+ * 2026-H1 drawn up in August shows the state of 30 June.
+ */
+export function planProgress(plan: Plan, records: UpdateRecord[], figures: Figure[], asOf: Date, timeZone?: string): PlanProgress {
+  const known = records.filter((r) => r.plan === plan.id && r.createdAt <= asOf);
+  return {
+    plan,
+    states: derivePlanStates(plan.tasks, known, asOf, timeZone),
+    updates: effectiveUpdates(known),
+    figures: figures.filter((f) => f.plan === plan.id && f.reportedAt <= asOf),
+  };
+}

@@ -1,0 +1,66 @@
+import type { IsoDay, Plan } from '../knowledge/index.js';
+import { daysBetween, type TaskState } from '../tasks/index.js';
+import { addDays } from './day.js';
+import { upcomingReports } from './reporting.js';
+
+export type ReminderKind = 'deadline_7d' | 'deadline_1d' | 'overdue_weekly' | 'reporting_7d';
+
+/** A reminder that is due today (or fell due while the bot was down and still makes sense). */
+export type PlannedReminder = {
+  kind: ReminderKind;
+  plan: string;
+  /** Task number, or the reporting period ("6 tháng"). */
+  subject: string;
+  /** Canonical units whose registered officers receive it. */
+  units: string[];
+  /** The day it was meant for: with kind, plan and subject it names the reminder once and for all. */
+  slot: IsoDay;
+  /** The deadline or reporting day it is about. */
+  due: IsoDay;
+  /** Meant for an earlier day (sent on catch-up). */
+  late: boolean;
+  /** The task's state, for task reminders. */
+  state: TaskState | null;
+};
+
+const WEEK = 7;
+const isDone = (s: TaskState) => s.kind === 'done_on_time' || s.kind === 'done_late';
+
+function taskReminder(state: TaskState, today: IsoDay): Pick<PlannedReminder, 'kind' | 'slot' | 'due'> | null {
+  const due = state.due;
+  if (due === null || isDone(state)) return null;
+  if (today > due) {
+    const weeks = Math.floor((daysBetween(due, today) - 1) / WEEK);
+    return { kind: 'overdue_weekly', slot: addDays(due, 1 + weeks * WEEK), due };
+  }
+  if (today >= addDays(due, -1)) return { kind: 'deadline_1d', slot: addDays(due, -1), due };
+  if (today >= addDays(due, -WEEK)) return { kind: 'deadline_7d', slot: addDays(due, -WEEK), due };
+  return null;
+}
+
+/**
+ * The reminders a plan owes today: 7 days and 1 day before a task's due day, weekly while it is overdue and not
+ * done (to the lead units), and 7 days before each reporting date (to the compiling units). Each reminder window
+ * lasts until the next one starts, so a day missed while down is caught up once, not skipped.
+ */
+export function planReminders(plan: Plan, states: TaskState[], today: IsoDay): PlannedReminder[] {
+  const tasks = states.flatMap((state) => {
+    const r = taskReminder(state, today);
+    if (!r) return [];
+    const units = state.task.lead.map((a) => a.name);
+    return [{ ...r, plan: plan.id, subject: state.task.no, units, late: r.slot < today, state }];
+  });
+  const reports = upcomingReports(plan, today)
+    .filter((o) => o.date <= addDays(today, WEEK))
+    .map((o) => ({
+      kind: 'reporting_7d' as const,
+      plan: plan.id,
+      subject: o.reporting.period,
+      units: o.reporting.compiler.map((a) => a.name),
+      slot: addDays(o.date, -WEEK),
+      due: o.date,
+      late: addDays(o.date, -WEEK) < today,
+      state: null,
+    }));
+  return [...tasks, ...reports];
+}

@@ -1,0 +1,27 @@
+import { REPORT_TEXT, reportCells, reportHeading, targetCells } from '../messages/index.js';
+import type { ReportModel } from './report-model.js';
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+const table = (head: string[], rows: string[][]) =>
+  [head, head.map(() => '---'), ...rows].map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n');
+
+/** The report as Markdown: heading, task table, target table. */
+export function renderReportMd(m: ReportModel): string {
+  const h = reportHeading(m);
+  const targets = m.targets.length > 0 ? table(REPORT_TEXT.targetColumns, m.targets.map(targetCells)) : REPORT_TEXT.noTargets;
+  return [
+    `# ${h.title}`,
+    `*${h.subtitle}*`,
+    '',
+    ...h.meta.map((line) => `- ${line}`),
+    '',
+    `## ${REPORT_TEXT.tasksHeading}`,
+    '',
+    table(REPORT_TEXT.columns, m.rows.map(reportCells)),
+    '',
+    `## ${REPORT_TEXT.targetsHeading}`,
+    '',
+    targets,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,82 @@
+import type { IsoDay } from '../knowledge/index.js';
+import { toIsoDay, type TaskState, type TaskStateKind, type UpdateRecord } from '../tasks/index.js';
+import { inPeriod, type Period } from './period.js';
+import { evaluateTargets, type TargetResult } from './targets.js';
+import type { PlanProgress } from './types.js';
+
+/** One row of the report's task table. */
+export type ReportRow = {
+  no: string;
+  content: string;
+  lead: string;
+  deadline: string;
+  state: TaskStateKind;
+  percent: number | null;
+  /** The period's updates of this task, oldest first, with their Hanoi day. */
+  updates: { day: IsoDay; update: UpdateRecord }[];
+  lastUpdate: IsoDay | null;
+};
+
+/** "Báo cáo kết quả thực hiện Kế hoạch số ..." for one period, ready for any renderer. */
+export type ReportModel = {
+  planId: string;
+  planNumber: string | null;
+  planTitle: string;
+  /** The body that issued the plan and reports on it, e.g. "Ủy ban nhân dân phường Nhị Chiểu". */
+  issuer: string | null;
+  period: Period;
+  generatedOn: IsoDay;
+  rows: ReportRow[];
+  targets: TargetResult[];
+};
+
+const isDone = (s: TaskState) => s.kind === 'done_on_time' || s.kind === 'done_late';
+
+/** Whether the task's deadline concerns the period (windows overlap, or still open when the period starts). */
+function concernsPeriod(state: TaskState, period: Period): boolean {
+  const { kind, start, due, fromYear } = state.task.deadline;
+  if (kind === 'recurring' || kind === 'ongoing') return fromYear === null || fromYear <= period.year;
+  if (due === null) return true;
+  if ((start ?? due) > period.end) return false;
+  if (due >= period.start) return true;
+  const doneAt = isDone(state) ? state.lastStatusUpdate?.createdAt : undefined;
+  const closedBefore = doneAt !== undefined && toIsoDay(doneAt) < period.start;
+  return !closedBefore;
+}
+
+function row(state: TaskState, updates: UpdateRecord[]): ReportRow {
+  const last = updates.at(-1)?.createdAt ?? state.lastUpdate?.createdAt;
+  return {
+    no: state.task.no,
+    content: state.task.content,
+    lead: state.task.lead.map((a) => a.name).join('; ') || state.task.leadRaw,
+    deadline: state.task.deadline.raw,
+    state: state.kind,
+    percent: state.percent,
+    updates: updates.map((update) => ({ day: toIsoDay(update.createdAt), update })),
+    lastUpdate: last ? toIsoDay(last) : null,
+  };
+}
+
+/**
+ * The report of a plan for a period: every task whose deadline concerns the period or that was updated in it,
+ * with the period's updates; `progress` is taken as of the period's end (or now, if sooner): see `planProgress`.
+ */
+export function buildReport(progress: PlanProgress, period: Period, now: Date): ReportModel {
+  const { plan } = progress;
+  const updates = progress.updates.filter((u) => inPeriod(period, toIsoDay(u.createdAt)));
+  const rows = progress.states.flatMap((state) => {
+    const own = updates.filter((u) => u.task === state.task.no);
+    return own.length > 0 || concernsPeriod(state, period) ? [row(state, own)] : [];
+  });
+  return {
+    planId: plan.id,
+    planNumber: plan.meta.number,
+    planTitle: plan.meta.title,
+    issuer: plan.meta.issuer,
+    period,
+    generatedOn: toIsoDay(now),
+    rows,
+    targets: evaluateTargets(plan.targets, progress.figures, period.year),
+  };
+}

@@ -1,0 +1,202 @@
+import type {
+  Bucket,
+  DigestItem,
+  FiguresError,
+  FigureInput,
+  Period,
+  PlanDigest,
+  PlannedReminder,
+  ReportModel,
+  TargetResult,
+} from '../digest/index.js';
+import type { ProgressStatus, TaskStateKind, UpdateRecord } from '../tasks/index.js';
+
+/** Task states as reports print them. */
+export const STATE_LABELS: Record<TaskStateKind, string> = {
+  no_report: 'Chưa báo cáo',
+  not_started: 'Chưa thực hiện',
+  in_progress: 'Đang thực hiện',
+  blocked: 'Vướng mắc',
+  done_on_time: 'Hoàn thành đúng hạn',
+  done_late: 'Hoàn thành muộn',
+  overdue: 'Quá hạn',
+  due_soon: 'Sắp đến hạn',
+};
+
+/** Chart and count buckets. */
+export const BUCKET_LABELS: Record<Bucket, string> = {
+  done: 'Hoàn thành',
+  in_progress: 'Đang thực hiện',
+  overdue: 'Quá hạn',
+  no_report: 'Chưa báo cáo',
+};
+
+const UPDATE_LABELS: Record<ProgressStatus, string> = {
+  not_started: 'Chưa thực hiện',
+  in_progress: 'Đang thực hiện',
+  done: 'Hoàn thành',
+  blocked: 'Vướng mắc',
+};
+const updateStatus = (u: UpdateRecord) =>
+  `${u.status === null ? 'Ghi chú' : UPDATE_LABELS[u.status]}${u.status === 'in_progress' && u.percent !== null ? ` ${u.percent}%` : ''}`;
+
+const MAX_ITEMS = 5;
+const ROMAN = ['I', 'II', 'III', 'IV'];
+const dmy = (day: string) => day.split('-').reverse().join('/');
+const short = (s: string, n = 70) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
+const planName = (number: string | null, id: string) => (number ? `Kế hoạch ${number}` : `Kế hoạch ${id}`);
+const pct = (n: number) => `${String(Math.round(n * 10) / 10).replace('.', ',')}%`;
+
+/** "6 tháng đầu năm 2026", "năm 2026", "quý III năm 2026", "9 tháng năm 2026". */
+export function periodLabel(p: Period): string {
+  if (p.kind === 'year') return `năm ${p.year}`;
+  if (p.kind === 'nine_months') return `9 tháng năm ${p.year}`;
+  if (p.kind === 'quarter') return `quý ${ROMAN[p.index - 1]} năm ${p.year}`;
+  return `6 tháng ${p.index === 1 ? 'đầu' : 'cuối'} năm ${p.year}`;
+}
+
+function list<T>(title: string, items: T[], line: (x: T) => string): string[] {
+  if (items.length === 0) return [];
+  const more = items.length > MAX_ITEMS ? [`  … và ${items.length - MAX_ITEMS} nhiệm vụ khác`] : [];
+  return ['', title, ...items.slice(0, MAX_ITEMS).map((x) => `• ${line(x)}`), ...more];
+}
+
+const textBar = (n: number, total: number) => {
+  const filled = total === 0 ? 0 : Math.round((n / total) * 10);
+  return '▓'.repeat(filled) + '░'.repeat(10 - filled);
+};
+
+function countLines(d: PlanDigest): string[] {
+  const order: Bucket[] = ['done', 'in_progress', 'overdue', 'no_report'];
+  return [`Tiến độ ${d.total} nhiệm vụ:`, ...order.map((b) => `${textBar(d.counts[b], d.total)} ${BUCKET_LABELS[b]}: ${d.counts[b]}`)];
+}
+
+const taskLine = (suffix: (i: DigestItem) => string) => (i: DigestItem) =>
+  `NV ${i.no} (${short(i.lead, 40)}): ${suffix(i)} — ${short(i.content, 60)}`;
+
+const updateLine = (u: UpdateRecord) => `NV ${u.task} — ${u.userName}: ${updateStatus(u)}${u.note ? ` — ${short(u.note, 80)}` : ''}`;
+
+/** One target with the rate reached: "tỷ lệ hội nghị trực tuyến ≥ 60%: 65% — ĐẠT". */
+export function targetLine(r: TargetResult): string {
+  const goal = `${r.target.comparator === 'reduce' ? 'giảm' : 'đạt'} ${r.target.comparator === 'min' ? '≥ ' : ''}${pct(r.target.percent)}`;
+  const head = `${short(r.target.phrase, 70)} (chỉ tiêu: ${goal})`;
+  if (r.actual === null) return `${head}: chưa có số liệu`;
+  return `${head}: ${r.target.comparator === 'reduce' ? 'giảm ' : ''}${pct(r.actual)} — ${r.met ? 'ĐẠT' : 'CHƯA ĐẠT'}`;
+}
+
+function reportLine(d: PlanDigest): string[] {
+  if (!d.nextReport) return [];
+  const { reporting, date } = d.nextReport;
+  const to = reporting.recipient ? `, gửi ${reporting.recipient}` : '';
+  return ['', `📅 Kỳ báo cáo tới: báo cáo ${reporting.period}, hạn ${dmy(date)}${to}.`];
+}
+
+/** The digest of one plan as a leader reads it on a phone; one line when nothing moved and nothing is late. */
+export function renderDigest(d: PlanDigest, late = false): string {
+  const name = planName(d.planNumber, d.planId);
+  const lateNote = late ? ' (gửi bù)' : '';
+  if (d.quiet) return `📋 ${name}, ${dmy(d.today)}${lateNote}: không có cập nhật mới, không có nhiệm vụ quá hạn.`;
+  const measured = d.targets.filter((t) => t.actual !== null);
+  return [
+    `📋 ${name} — tổng hợp ngày ${dmy(d.today)}${lateNote}`,
+    ...countLines(d),
+    ...list('🔴 Quá hạn:', d.overdue, taskLine((i) => `trễ ${i.days} ngày`)),
+    ...list('⏰ Đến hạn trong 7 ngày:', d.dueSoon, taskLine((i) => (i.days === 0 ? 'hạn hôm nay' : `còn ${i.days} ngày`))),
+    ...list('📝 Cập nhật mới:', d.updates, updateLine),
+    ...list('⛔ Vướng mắc:', d.blocked, (i) => `NV ${i.no}: ${short(i.note, 80)}`),
+    ...list('💤 Quá 30 ngày chưa báo cáo:', d.silent, taskLine((i) => (i.days < 0 ? 'chưa báo cáo lần nào' : `${i.days} ngày`))),
+    ...reportLine(d),
+    ...list(`🎯 Chỉ tiêu năm ${d.today.slice(0, 4)}:`, measured, targetLine),
+  ].join('\n');
+}
+
+/** Chart title and legend. */
+export function chartLabels(d: PlanDigest) {
+  return { title: `${planName(d.planNumber, d.planId)}: tiến độ theo đơn vị (${dmy(d.today)})`, buckets: BUCKET_LABELS };
+}
+
+/** A reminder to a unit's officers, saying what to do and how to update. */
+export function renderReminder(r: PlannedReminder, today: string, planNumber: string | null): string {
+  const name = planName(planNumber, r.plan);
+  const late = r.late ? ' (gửi bù)' : '';
+  const left = Math.round((Date.parse(r.due) - Date.parse(today)) / 86_400_000);
+  if (r.kind === 'reporting_7d') {
+    return `📅 Nhắc kỳ báo cáo${late}: báo cáo ${r.subject} ${name} hạn ${dmy(r.due)} (còn ${left} ngày). Lập báo cáo bằng lệnh /baocao.`;
+  }
+  const content = short(r.state?.task.content ?? '', 160);
+  const how = `Cập nhật: /capnhat ${r.subject} hoàn thành <kết quả>, /capnhat ${r.subject} đang thực hiện 60% hoặc /capnhat ${r.subject} vướng mắc <lý do>.`;
+  const when =
+    r.kind === 'overdue_weekly'
+      ? `đã quá hạn ${-left} ngày (hạn ${dmy(r.due)}) và chưa hoàn thành`
+      : `đến hạn ngày ${dmy(r.due)} (còn ${left} ngày)`;
+  return `⏰ Nhắc việc${late}: Nhiệm vụ ${r.subject} ${name} ${when}.\n${content}\n${how}`;
+}
+
+/** Headings and column names of the periodic report. */
+export const REPORT_TEXT = {
+  columns: ['STT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Thời hạn', 'Tình trạng', 'Kết quả, ghi chú', 'Cập nhật lần cuối'],
+  tasksHeading: 'I. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ',
+  targetsHeading: 'II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU',
+  targetColumns: ['Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Đánh giá'],
+  noTargets: 'Kế hoạch không nêu chỉ tiêu định lượng.',
+  sheetName: 'Báo cáo',
+};
+
+/** "BÁO CÁO Kết quả thực hiện Kế hoạch số 158/KH-UBND ..." heading lines. */
+export function reportHeading(m: ReportModel): { title: string; subtitle: string; meta: string[] } {
+  return {
+    title: `BÁO CÁO KẾT QUẢ THỰC HIỆN ${m.planNumber ? `KẾ HOẠCH SỐ ${m.planNumber}` : 'KẾ HOẠCH'}`,
+    subtitle: m.planTitle,
+    meta: [
+      `Đơn vị: ${m.issuer ?? m.planId}`,
+      `Kỳ báo cáo: ${periodLabel(m.period)} (từ ${dmy(m.period.start)} đến ${dmy(m.period.end)})`,
+      `Ngày lập: ${dmy(m.generatedOn)}`,
+    ],
+  };
+}
+
+/** The cells of one report row, in column order. */
+export function reportCells(r: ReportModel['rows'][number]): string[] {
+  const state = `${STATE_LABELS[r.state]}${r.percent !== null && r.state !== 'done_on_time' && r.state !== 'done_late' ? ` (${r.percent}%)` : ''}`;
+  const notes = r.updates
+    .map(({ day, update: u }) => `${dmy(day)} ${updateStatus(u)}${u.note ? `: ${u.note}` : ''}`)
+    .join('\n');
+  return [r.no, r.content, r.lead, r.deadline, state, notes, r.lastUpdate ? dmy(r.lastUpdate) : ''];
+}
+
+/** The cells of one target row: subject, goal, reached, assessment. */
+export function targetCells(r: TargetResult): string[] {
+  const goal = `${r.target.comparator === 'reduce' ? 'Giảm' : 'Đạt'} ${r.target.comparator === 'min' ? '≥ ' : ''}${pct(r.target.percent)}`;
+  const reached = r.actual === null ? 'Chưa có số liệu' : `${r.target.comparator === 'reduce' ? 'Giảm ' : ''}${pct(r.actual)}`;
+  return [r.target.phrase, goal, reached, r.met === null ? '' : r.met ? 'Đạt' : 'Chưa đạt'];
+}
+
+/** Replies of /digest, /nhandigest, /tatdigest, /baocao, /solieu. */
+export const DIGEST_REPLIES = {
+  subscribed: 'Đã đăng ký nhận bản tổng hợp hằng ngày (07:30 các ngày làm việc). Gửi /tatdigest để dừng.',
+  alreadySubscribed: 'Bạn đã đăng ký nhận bản tổng hợp hằng ngày. Gửi /tatdigest để dừng.',
+  unsubscribed: 'Đã dừng gửi bản tổng hợp hằng ngày. Gửi /nhandigest để nhận lại.',
+  notSubscribed: 'Bạn chưa đăng ký nhận bản tổng hợp. Gửi /nhandigest để đăng ký.',
+  notRegistered: 'Bạn chưa đăng ký tài khoản. Hãy nhận mã mời từ quản trị viên và gửi /start MÃ để đăng ký.',
+  leadersOnly: 'Chỉ lãnh đạo và quản trị viên được lập báo cáo. Bạn có thể xem tiến độ bằng /viec hoặc /tiendo.',
+  badPeriod: 'Kỳ báo cáo không hợp lệ. Ví dụ: /baocao 6thang, /baocao nam hoặc /baocao quy.',
+  reportCaption: (m: ReportModel) => `Báo cáo kết quả thực hiện ${planName(m.planNumber, m.planId)}, ${periodLabel(m.period)}.`,
+  figuresSaved: (inputs: FigureInput[], lines: string[]) =>
+    [`Đã ghi ${inputs.length} số liệu.`, ...lines.map((l) => `• ${l}`)].join('\n'),
+};
+
+const FIGURES_EXAMPLE = 'Ví dụ: /solieu hoinghi 2026 tong=40 tructuyen=26 hoặc /solieu vanban 2026 45 2025 60';
+
+/** Why `/solieu` arguments were refused, with a correct example. */
+export function renderFiguresError(error: FiguresError): string {
+  switch (error.code) {
+    case 'figures_empty':
+      return `Hãy nhập loại số liệu, năm và số. ${FIGURES_EXAMPLE}`;
+    case 'figures_unknown_metric':
+      return `Không rõ loại số liệu "${short(error.word, 30)}". Dùng: hoinghi, vanban hoặc thutuc. ${FIGURES_EXAMPLE}`;
+    case 'figures_missing_year':
+      return `Hãy ghi năm trước số liệu. ${FIGURES_EXAMPLE}`;
+    case 'figures_bad_value':
+      return `Không đọc được "${short(error.token, 30)}": số liệu phải là số không âm, trường là tong hoặc tructuyen. ${FIGURES_EXAMPLE}`;
+  }
+}

@@ -1,0 +1,97 @@
+import type { Deadline, Plan, Target, Task } from '../../src/knowledge/index.js';
+import type { UpdateRecord } from '../../src/tasks/index.js';
+
+const VHXH = 'Phòng Văn hóa - Xã hội';
+const VP = 'Văn phòng HĐND và UBND';
+const TT = 'Trung tâm Phục vụ hành chính công';
+
+const dl = (raw: string, kind: Deadline['kind'], start: string | null, due: string | null, fromYear: number | null = null): Deadline => ({
+  raw,
+  kind,
+  start,
+  due,
+  fromYear,
+});
+
+function task(no: string, content: string, lead: string, deadline: Deadline): Task {
+  return {
+    plan: 'demo',
+    no,
+    content,
+    leadRaw: lead,
+    lead: [{ name: lead, raw: lead }],
+    coordinatorsRaw: '',
+    coordinators: [],
+    product: '',
+    deadline,
+    line: 100 + Number(no),
+  };
+}
+
+function target(subject: Target['subject'], percent: number, comparator: Target['comparator'], phrase: string): Target {
+  return { plan: 'demo', subject, percent, comparator, phrase, sentence: phrase, section: null, task: null, line: 30 };
+}
+
+/** A small plan shaped like the real ones: dated, quarterly, recurring, yearly and ongoing tasks, two reporting dates. */
+export const PLAN: Plan = {
+  id: 'demo',
+  file: 'knowledge/demo.md',
+  meta: {
+    number: '158/KH-UBND',
+    issuer: 'Ủy ban nhân dân phường Nhị Chiểu',
+    locality: { level: 'phường', name: 'Nhị Chiểu' },
+    date: '2026-05-05',
+    title: 'Kế hoạch thực hiện Kết luận số 226-KL/TW',
+    signer: null,
+    basis: [],
+    recipients: [],
+  },
+  sections: [],
+  tasks: [
+    task('1', 'Ban hành kế hoạch triển khai', VHXH, dl('Trước 10/5/2026', 'date', null, '2026-05-10')),
+    task('2', 'Rà soát quy chế làm việc', VP, dl('Quý III/2026', 'quarter', '2026-07-01', '2026-09-30')),
+    task('3', 'Cắt giảm 15% văn bản hành chính', VP, dl('Hằng năm, từ năm 2026', 'recurring', null, null, 2026)),
+    task('4', 'Số hóa hồ sơ lưu trữ', VHXH, dl('Năm 2026', 'year', '2026-01-01', '2026-12-31')),
+    task('5', 'Đưa dịch vụ công trực tuyến toàn trình vào vận hành', TT, dl('Trước 08/6/2026', 'date', null, '2026-06-08')),
+    task('6', 'Tuyên truyền, phổ biến Kết luận', VHXH, dl('Thường xuyên', 'ongoing', null, null)),
+  ],
+  duties: [],
+  targets: [
+    target('online_conferences', 60, 'min', 'tỷ lệ hội nghị trực tuyến'),
+    target('conference_reduction', 10, 'reduce', 'số lượng hội nghị'),
+    target('document_reduction', 15, 'reduce', 'số lượng văn bản hành chính'),
+    target('online_conferences', 60, 'min', 'tỷ lệ họp trực tuyến'),
+  ],
+  meetingRules: [],
+  reporting: [
+    { plan: 'demo', period: '6 tháng', periodKind: 'half', day: 10, month: 6, compiler: [{ name: VHXH, raw: 'Phòng VHXH' }], recipient: 'Ủy ban nhân dân thành phố', sentence: '', section: null, line: 50 },
+    { plan: 'demo', period: 'hằng năm', periodKind: 'year', day: 10, month: 12, compiler: [{ name: VHXH, raw: 'Phòng VHXH' }], recipient: 'Ủy ban nhân dân thành phố', sentence: '', section: null, line: 50 },
+  ],
+  agencies: [TT, VHXH, VP],
+};
+
+let nextId = 1;
+
+/** An update row as the store returns it. */
+export function update(taskNo: string, at: string, fields: Partial<UpdateRecord> = {}): UpdateRecord {
+  const id = nextId++;
+  return {
+    id,
+    plan: 'demo',
+    task: taskNo,
+    period: taskNo === '3' ? at.slice(0, 4) : '',
+    status: 'in_progress',
+    percent: null,
+    note: '',
+    userKey: 'tg:1',
+    userName: 'Nguyễn Văn An',
+    channel: 'telegram',
+    messageId: `m${id}`,
+    createdAt: new Date(at),
+    reverts: null,
+    ...fields,
+  };
+}
+
+/** Hanoi local time "2026-06-01 07:30" as an instant. */
+export const hanoi = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`);
