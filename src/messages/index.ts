@@ -6,3 +6,4 @@
  * - vi-digest.ts: digest, reminders, reports
  */
 export {};
+export * from './vi-digest.js';
