@@ -1,0 +1,126 @@
+import { abbreviate, collapseSpaces, expandAbbreviations, expandTokens, tokenize } from '../text/index.js';
+import type { AgencyRef } from './schema.js';
+import {
+  AGENCY_ABBREVIATIONS, AGENCY_HEADS, BARE_BODIES, GROUP_HEADS, HOLDER_PREFIXES, KNOWN_AGENCIES,
+  LEAD_IN_PREFIXES, LOCALITY_LEVELS,
+} from './lexicon.js';
+
+const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
+const HEAD = new RegExp(
+  `^(?:(?:${alternation(AGENCY_HEADS)})\\s+(?:\\p{Lu}|(?:${alternation(LOCALITY_LEVELS)})(?![\\p{L}]))` +
+    `|(?:${alternation(AGENCY_ABBREVIATIONS)})(?![\\p{L}\\p{N}])|(?:${alternation(GROUP_HEADS)})\\s)`,
+  'u',
+);
+const HOLDER = new RegExp(`^(?:${alternation(HOLDER_PREFIXES)})\\s+`, 'iu');
+const LEAD_IN = new RegExp(`^(?:${alternation(LEAD_IN_PREFIXES)})\\s+`, 'iu');
+const LOCALITY_TAIL = new RegExp(`\\s(?:${alternation(LOCALITY_LEVELS)})((?:\\s+\\p{Lu}[\\p{L}]*)*)$`, 'u');
+
+/** Whether text starts with an agency name ("Sở Tư pháp", "UBND phường", "Các phòng"), not a verb ("Ban hành"). */
+export function startsWithAgency(text: string): boolean {
+  const t = text.trimStart().replace(LEAD_IN, '');
+  if (HEAD.test(t)) return true;
+  const holder = HOLDER.exec(t);
+  return holder !== null && HEAD.test(t.slice(holder[0].length));
+}
+
+/** Strips tags, abbreviations in brackets, lead-ins and holders: "Thủ trưởng các các sở:" → "các sở". */
+function tidy(raw: string): string {
+  let t = collapseSpaces(raw.replace(/<[^>]*>/g, ' ').replace(/\*+/g, ''));
+  t = t.replace(/\(\s*[\p{Lu}&-]{2,}\s*\)/gu, ' ').replace(/(?<!\p{L})([Cc]ác)\s+các(?!\p{L})/gu, '$1');
+  t = t.replace(LEAD_IN, '');
+  const holder = HOLDER.exec(t);
+  if (holder && HEAD.test(t.slice(holder[0].length))) t = t.slice(holder[0].length);
+  return collapseSpaces(t).replace(/^[\s,;:.\-–]+|[\s,;:.\-–]+$/g, '');
+}
+
+function spell(text: string): string {
+  let t = expandAbbreviations(text, ['UBND', 'HĐND']);
+  t = abbreviate(t, ['UBND', 'HĐND']);
+  t = t.replace(/HĐND\s*(?:&|-|và)\s*UBND/gu, 'HĐND và UBND').replace(/\s*&\s*/g, ' và ');
+  return collapseSpaces(t.replace(/(\p{L})\s*-\s*(\p{L})/gu, '$1 - $2'));
+}
+
+function dropLocality(text: string): string {
+  const m = LOCALITY_TAIL.exec(text);
+  if (!m) return text;
+  const rest = text.slice(0, m.index).trim();
+  const restKey = agencyKeyOf(rest);
+  if (!rest || /(?:,|(?:^|\s)các)$/u.test(rest) || (BARE_BODIES as readonly string[]).includes(restKey)) return text;
+  return rest;
+}
+
+const agencyKeyOf = (text: string) => expandTokens(tokenize(text)).join(' ');
+const KNOWN = new Map(KNOWN_AGENCIES.map((name) => [agencyKeyOf(name), name]));
+const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+
+/**
+ * The canonical name of one agency: abbreviations spelt out (but UBND, HĐND kept), spacing and hyphens
+ * tidied, trailing locality words dropped. `normalizeAgency("Phòng VHXXH")` → "Phòng Văn hóa - Xã hội".
+ */
+export function normalizeAgency(raw: string): string {
+  const name = capitalize(dropLocality(spell(tidy(raw))));
+  return KNOWN.get(agencyKeyOf(name)) ?? name;
+}
+
+/** The matching key of an agency name: folded tokens with abbreviations spelt out. */
+export function agencyKey(raw: string): string {
+  return agencyKeyOf(normalizeAgency(raw));
+}
+
+/** Splits on ',' or ' và ' only where an agency starts; "Văn phòng HĐND và UBND" stays whole. */
+function splitPart(part: string): string[] {
+  const pieces: string[] = [];
+  let current = '';
+  for (const token of part.split(/(,\s*|\s+và\s+)/u)) {
+    const isSep = /^(,\s*|\s+và\s+)$/u.test(token);
+    if (isSep || !current) {
+      current += token;
+      continue;
+    }
+    const sep = /(,\s*|\s+và\s+)$/u.exec(current)?.[0] ?? '';
+    const left = current.slice(0, current.length - sep.length);
+    const joinsHdnd = /và/u.test(sep) && /(HĐND|Hội đồng nhân dân)$/u.test(left);
+    if (sep && startsWithAgency(token) && !joinsHdnd) {
+      pieces.push(left);
+      current = token;
+    } else current += token;
+  }
+  return [...pieces, current];
+}
+
+/**
+ * The agencies a table cell or heading names: `splitAgencies("Văn phòng HĐND và UBND; Phòng VHXH")`
+ * → two refs. Groups such as "Các phòng, cơ quan, đơn vị" stay whole.
+ */
+export function splitAgencies(cell: string): AgencyRef[] {
+  const text = collapseSpaces(cell.replace(/<[^>]*>/g, ' '));
+  const refs: AgencyRef[] = [];
+  for (const part of text.split(/[;\n]/)) {
+    for (const piece of splitPart(part.trim())) {
+      const raw = piece.trim().replace(/[\s,;:.]+$/u, '');
+      const name = raw ? normalizeAgency(raw) : '';
+      if (name && !refs.some((r) => r.name === name)) refs.push({ name, raw });
+    }
+  }
+  return refs;
+}
+
+/**
+ * The plan's canonical agencies closest to what a user typed, best first:
+ * `findAgencies(plan, "phòng vhxh")` → ["Phòng Văn hóa - Xã hội"].
+ */
+export function findAgencies(plan: { agencies: readonly string[] }, query: string): string[] {
+  const q = new Set(expandTokens(tokenize(query)));
+  if (q.size === 0) return [];
+  const exact = agencyKey(query);
+  const scored = plan.agencies.map((name) => {
+    const tokens = agencyKeyOf(name).split(' ');
+    const common = tokens.filter((t) => q.has(t)).length;
+    const score = agencyKeyOf(name) === exact ? 2 : common / tokens.length + common / q.size / 10;
+    return { name, score, cover: common / tokens.length };
+  });
+  return scored
+    .filter((s) => s.score >= 2 || s.cover >= 0.6)
+    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
+    .map((s) => s.name);
+}

@@ -1,0 +1,118 @@
+import { collapseSpaces, foldCase } from '../text/index.js';
+import type { Deadline, DeadlineKind, IsoDay } from './schema.js';
+import { ROMAN_QUARTERS } from './lexicon.js';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (y: number, m: number, d: number): IsoDay => `${y}-${pad(m)}-${pad(d)}`;
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const monthEnd = (y: number, m: number) => iso(y, m, lastDay(y, m));
+
+function make(raw: string, kind: DeadlineKind, start: IsoDay | null, due: IsoDay | null, fromYear: number | null = null): Deadline {
+  return { raw, kind, start, due, fromYear };
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= lastDay(y, m);
+}
+
+const YEAR = '((?:19|20)\\d\\d)';
+const DATE_SLASH = new RegExp(`(?<!\\d)(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*${YEAR}`);
+const DATE_WORDS = new RegExp(`ngay\\s+(\\d{1,2})\\s+thang\\s+(\\d{1,2})\\s+nam\\s+${YEAR}`);
+const QUARTER = new RegExp(`quy\\s+(iv|iii|ii|i|[1-4])\\s*(?:/|-|nam|,)?\\s*(?:nam\\s+)?${YEAR}`);
+const HALF = new RegExp(`(?:6|sau)\\s+thang\\s+(dau|cuoi)\\s+(?:nam\\s+)?${YEAR}`);
+const MONTH = new RegExp(`thang\\s+(\\d{1,2})\\s*(?:/|-|nam)\\s*(?:nam\\s+)?${YEAR}`);
+const FROM_YEAR = new RegExp(`(?:tu|bat dau tu|ke tu)\\s+(?:nam\\s+)?${YEAR}`);
+const ANY_YEAR = new RegExp(`(?<!\\d)${YEAR}(?!\\d)`);
+
+function readDate(raw: string, f: string): Deadline | null {
+  const m = DATE_SLASH.exec(f) ?? DATE_WORDS.exec(f);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return validDate(y, mo, d) ? make(raw, 'date', null, iso(y, mo, d)) : make(raw, 'unknown', null, null);
+}
+
+function readPeriod(raw: string, f: string): Deadline | null {
+  const q = QUARTER.exec(f);
+  if (q) {
+    const n = ROMAN_QUARTERS[q[1]!] ?? Number(q[1]);
+    const y = Number(q[2]);
+    return make(raw, 'quarter', iso(y, n * 3 - 2, 1), monthEnd(y, n * 3));
+  }
+  const h = HALF.exec(f);
+  if (h) {
+    const y = Number(h[2]);
+    const first = h[1] === 'dau';
+    return make(raw, 'year', iso(y, first ? 1 : 7, 1), monthEnd(y, first ? 6 : 12));
+  }
+  const m = MONTH.exec(f);
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) {
+    const [mo, y] = [Number(m[1]), Number(m[2])];
+    return make(raw, 'month', iso(y, mo, 1), monthEnd(y, mo));
+  }
+  return null;
+}
+
+const fromYearOf = (f: string) => {
+  const m = FROM_YEAR.exec(f);
+  return m ? Number(m[1]) : null;
+};
+
+const CONDITIONAL = /^(sau khi|khi co|khi duoc|tuy theo|theo (chi dao|huong dan))/;
+const ONGOING = /thuong xuyen|lien tuc/;
+const RECURRING = /(hang|moi) (nam|quy|thang)|dinh ky/;
+
+/** Ongoing or recurring work, with where its words start (the earlier of two readings wins). */
+function readOpenEnded(raw: string, f: string): { deadline: Deadline; at: number } | null {
+  const ongoing = ONGOING.exec(f);
+  if (ongoing) return { deadline: make(raw, 'ongoing', null, null, fromYearOf(f)), at: ongoing.index };
+  const recurring = RECURRING.exec(f);
+  if (recurring) return { deadline: make(raw, 'recurring', null, null, fromYearOf(f)), at: recurring.index };
+  return null;
+}
+
+/** Index of the first figure that names a day, month or quarter. */
+const firstDateAt = (f: string) => f.search(/\d|quy\s/);
+
+function readYear(raw: string, f: string): Deadline | null {
+  const m = ANY_YEAR.exec(f);
+  if (!m) return null;
+  const y = Number(m[1]);
+  return make(raw, 'year', iso(y, 1, 1), iso(y, 12, 31));
+}
+
+/**
+ * Reads a deadline as plans write it; `raw` keeps the text (tags dropped, spaces folded).
+ * Unreadable or blank text gives kind `unknown`.
+ */
+export function parseDeadline(raw: string): Deadline {
+  const text = collapseSpaces(raw.replace(/<[^>]*>/g, ' ').replace(/\*+/g, ''));
+  const f = foldCase(text);
+  if (!f) return make(text, 'unknown', null, null);
+  if (CONDITIONAL.test(f)) return make(text, 'conditional', null, null);
+  const open = readOpenEnded(text, f);
+  const dated = readDate(text, f) ?? readPeriod(text, f);
+  if (dated && (!open || firstDateAt(f) < open.at)) return dated;
+  return open?.deadline ?? readYear(text, f) ?? make(text, 'unknown', null, null);
+}
+
+/**
+ * Whether `day` falls inside the deadline's window: from its start (or any time before, for a plain date)
+ * to its due day; recurring and ongoing work is inside from its first year on; conditional and unknown never.
+ */
+export function isDeadlineWithin(deadline: Deadline, day: IsoDay): boolean {
+  if (deadline.due) return (deadline.start === null || day >= deadline.start) && day <= deadline.due;
+  if (deadline.kind === 'recurring' || deadline.kind === 'ongoing') {
+    return deadline.fromYear === null || Number(day.slice(0, 4)) >= deadline.fromYear;
+  }
+  return false;
+}
+
+/** Whether the deadline has a due day and `day` is after it. */
+export function isDeadlinePast(deadline: Deadline, day: IsoDay): boolean {
+  return deadline.due !== null && day > deadline.due;
+}
+
+/** Whether the due day lies in [from, to] (both included): "what falls due this quarter". */
+export function isDeadlineDueBetween(deadline: Deadline, from: IsoDay, to: IsoDay): boolean {
+  return deadline.due !== null && deadline.due >= from && deadline.due <= to;
+}

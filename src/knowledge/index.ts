@@ -1,0 +1,36 @@
+/**
+ * The plan reader: turns plan documents into structured `Plan`s (tasks, body duties, agencies,
+ * deadlines, targets, meeting rules, reporting dates) and answers simple questions about deadlines and agencies.
+ */
+
+export * from './schema.js';
+
+/** Reads every `.md`/`.txt` plan of a folder; plan id = file stem; one bad file only adds warnings. */
+export { loadKnowledge } from './read-folder.js';
+
+/** Reads one plan's text into a `Plan` plus warnings naming file and line. */
+export { parsePlan } from './parse-plan.js';
+
+/** Normalizes a deadline: `parseDeadline("Quý IV/2026")` → kind quarter, 2026-10-01..2026-12-31. */
+export { parseDeadline } from './deadline.js';
+
+/** Whether a day lies in the deadline's window (`isDeadlineWithin(parseDeadline("Tháng 5/2026"), "2026-05-02")` → true). */
+export { isDeadlineWithin } from './deadline.js';
+
+/** Whether the deadline has a due day before `day`: `isDeadlinePast(parseDeadline("Quý II/2026"), "2026-11-28")` → true. */
+export { isDeadlinePast } from './deadline.js';
+
+/** Whether the due day lies between two days, both included (what falls due this month or quarter). */
+export { isDeadlineDueBetween } from './deadline.js';
+
+/** Canonical agency name: `normalizeAgency("Phòng VHXXH")` → "Phòng Văn hóa - Xã hội". */
+export { normalizeAgency } from './agency.js';
+
+/** Matching key of an agency (folded, abbreviations spelt out): same key ⇔ same agency. */
+export { agencyKey } from './agency.js';
+
+/** Agencies named in a cell: `splitAgencies("UBND phường; Các phòng, cơ quan, đơn vị")` → 2 refs. */
+export { splitAgencies } from './agency.js';
+
+/** A plan's canonical agencies closest to a user's spelling, best first: `findAgencies(plan, "vhxh")`. */
+export { findAgencies } from './agency.js';

@@ -1,0 +1,89 @@
+/**
+ * Vietnamese words the reader looks for in plans: data, not logic. Folded forms (lower case, no
+ * diacritics, đ→d) are marked; the rest are written as plans write them.
+ */
+
+/** Quarter numerals (folded). */
+export const ROMAN_QUARTERS: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+/** Administrative levels, longest first, as written in lower case. */
+export const LOCALITY_LEVELS = ['thành phố', 'thị xã', 'thị trấn', 'phường', 'tỉnh', 'huyện', 'quận', 'xã'] as const;
+
+/**
+ * Words that open a proper agency name when followed by a capitalized word, an abbreviation or a
+ * locality word: "Phòng Văn hóa", "Sở Tư pháp", "Thanh tra thành phố" (not "Ban hành", "phòng họp").
+ */
+export const AGENCY_HEADS = [
+  'Văn phòng', 'Phòng', 'Sở', 'Bộ', 'Ban', 'Trung tâm', 'Thanh tra', 'Công an', 'Trường', 'Báo', 'Đài',
+  'Chi cục', 'Cục', 'Hội', 'Viện', 'Kho bạc', 'Chi nhánh', 'Ủy ban', 'Uỷ ban', 'Hội đồng', 'Bộ phận',
+  'Đảng ủy', 'Đảng uỷ', 'Đoàn', 'Liên đoàn', 'Bệnh viện', 'Quỹ', 'Tòa án', 'Viện kiểm sát',
+] as const;
+
+/** Abbreviated agency names that stand alone ("UBND phường", "HĐND xã"). */
+export const AGENCY_ABBREVIATIONS = ['UBND', 'HĐND', 'UBMTTQ', 'UBMTTQVN', 'MTTQ', 'VP'] as const;
+
+/** Openers of group agencies kept as written: "Các sở, ban, ngành", "Các phòng, đơn vị". */
+export const GROUP_HEADS = ['Các', 'các'] as const;
+
+/** People who answer for an agency; the agency is what follows ("Thủ trưởng các sở" → "Các sở"). */
+export const HOLDER_PREFIXES = ['thủ trưởng', 'người đứng đầu', 'lãnh đạo', 'chủ tịch', 'giám đốc', 'trưởng'] as const;
+
+/** Words before an agency that are not part of it ("Đối với các phòng", "Đề nghị Ủy ban ..."). */
+export const LEAD_IN_PREFIXES = ['đối với', 'đề nghị', 'giao'] as const;
+
+/**
+ * Folded verbs and phrases that end an agency name at the start of a duty paragraph:
+ * "Văn phòng HĐND&UBND xã | phối hợp với ...".
+ */
+export const DUTY_VERBS = [
+  'phoi hop', 'chu tri', 'xay dung', 'can cu', 'khan truong', 'to chuc', 'nghien cuu', 'chu dong', 'phat huy',
+  'tham muu', 'thuc hien', 'co trach nhiem', 'chiu trach nhiem', 'trien khai', 'ban hanh', 'tiep tuc',
+  'tang cuong', 'theo doi', 'huong dan', 'bao cao', 'chi dao', 'lanh dao', 'ra soat', 'don doc', 'kiem tra',
+  'the che hoa', 'quan triet', 'bo tri', 'chi tham du', 'dam bao', 'bao dam', 'tuyen truyen', 'phoi hop chat che',
+  'co nhiem vu', 'duoc giao', 'tong hop', 'de xuat', 'thuong xuyen', 'kip thoi', 'nghiem tuc', 'cung cap',
+] as const;
+
+/** Canonical display names for agencies often met; other agencies keep a tidied spelling. */
+export const KNOWN_AGENCIES = [
+  'Phòng Văn hóa - Xã hội',
+  'Phòng Kinh tế',
+  'Phòng Kinh tế, Hạ tầng và Đô thị',
+  'Văn phòng HĐND và UBND',
+  'Văn phòng UBND',
+  'Văn phòng Đảng ủy',
+  'Trung tâm Phục vụ hành chính công',
+  'Trung tâm Dịch vụ sự nghiệp công',
+  'Sở Nội vụ',
+  'Sở Tư pháp',
+  'Sở Khoa học và Công nghệ',
+  'Sở Tài chính',
+  'Sở Văn hóa và Thể thao',
+  'Bộ Khoa học và Công nghệ',
+  'Bộ Nội vụ',
+  'Thanh tra',
+  'Công an',
+] as const;
+
+/** Bodies that keep their locality word: "UBND phường" is not "UBND". Folded, abbreviations spelt out. */
+export const BARE_BODIES = ['uy ban nhan dan', 'hoi dong nhan dan', 'thanh tra', 'cong an', 'dang uy'] as const;
+
+/** Header keywords of the appendix task table (folded), checked in this order. */
+export const COLUMN_KEYWORDS: ReadonlyArray<{ column: TableColumn; words: RegExp }> = [
+  { column: 'no', words: /^(s\s*tt|tt|so tt|so thu tu|thu tu)$/ },
+  { column: 'deadline', words: /thoi han|thoi gian|tien do|han hoan thanh|thoi diem/ },
+  { column: 'coordinators', words: /phoi hop/ },
+  { column: 'lead', words: /chu tri|thuc hien|trach nhiem|dau moi/ },
+  { column: 'product', words: /san pham|ket qua/ },
+  { column: 'content', words: /noi dung|nhiem vu|cong viec|giai phap/ },
+];
+
+export type TableColumn = 'no' | 'content' | 'lead' | 'coordinators' | 'product' | 'deadline';
+
+/** Kinds of legal documents a plan cites, as written. */
+export const LEGAL_KINDS = [
+  'Kết luận', 'Quyết định', 'Kế hoạch', 'Nghị định', 'Thông tư', 'Nghị quyết', 'Quy định', 'Chỉ thị',
+  'Công văn', 'Hướng dẫn', 'Chương trình', 'Thông báo', 'Luật',
+] as const;
+
+/** Signer capacities, upper case as printed under the signature. */
+export const SIGNER_CAPACITY = /(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG PHÒNG|CHÁNH VĂN PHÒNG|BÍ THƯ|THỦ TRƯỞNG)$/;

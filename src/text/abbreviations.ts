@@ -1,0 +1,107 @@
+import { foldCase } from './normalize.js';
+import { tokenize } from './tokenize.js';
+
+/** Abbreviations of Vietnamese administrative writing and their long forms (data). */
+export const ABBREVIATIONS: ReadonlyArray<{ short: string; long: string }> = [
+  { short: 'UBND', long: 'Ủy ban nhân dân' },
+  { short: 'HĐND', long: 'Hội đồng nhân dân' },
+  { short: 'UBMTTQVN', long: 'Ủy ban Mặt trận Tổ quốc Việt Nam' },
+  { short: 'UBMTTQ', long: 'Ủy ban Mặt trận Tổ quốc' },
+  { short: 'MTTQ', long: 'Mặt trận Tổ quốc' },
+  { short: 'VHXH', long: 'Văn hóa - Xã hội' },
+  { short: 'VHXXH', long: 'Văn hóa - Xã hội' },
+  { short: 'VH-XH', long: 'Văn hóa - Xã hội' },
+  { short: 'KH&CN', long: 'Khoa học và Công nghệ' },
+  { short: 'KHCN', long: 'Khoa học và Công nghệ' },
+  { short: 'KH&ĐT', long: 'Kế hoạch và Đầu tư' },
+  { short: 'TN&MT', long: 'Tài nguyên và Môi trường' },
+  { short: 'GD&ĐT', long: 'Giáo dục và Đào tạo' },
+  { short: 'LĐ-TB&XH', long: 'Lao động - Thương binh và Xã hội' },
+  { short: 'KT-XH', long: 'kinh tế - xã hội' },
+  { short: 'CT-XH', long: 'chính trị - xã hội' },
+  { short: 'TTHC', long: 'thủ tục hành chính' },
+  { short: 'CCHC', long: 'cải cách hành chính' },
+  { short: 'CBCCVC', long: 'cán bộ, công chức, viên chức' },
+  { short: 'CBCCVV', long: 'cán bộ, công chức, viên chức' },
+  { short: 'CBCC', long: 'cán bộ, công chức' },
+  { short: 'CNTT', long: 'công nghệ thông tin' },
+  { short: 'CĐS', long: 'chuyển đổi số' },
+  { short: 'VBQPPL', long: 'văn bản quy phạm pháp luật' },
+  { short: 'DVC', long: 'dịch vụ công' },
+  { short: 'PCT', long: 'Phó Chủ tịch' },
+  { short: 'KL', long: 'Kết luận' },
+  { short: 'QĐ', long: 'Quyết định' },
+  { short: 'NĐ', long: 'Nghị định' },
+  { short: 'NQ', long: 'Nghị quyết' },
+  { short: 'KH', long: 'Kế hoạch' },
+  { short: 'VP', long: 'Văn phòng' },
+  { short: 'TW', long: 'Trung ương' },
+  { short: 'TTg', long: 'Thủ tướng' },
+  { short: 'CP', long: 'Chính phủ' },
+  { short: 'TP', long: 'thành phố' },
+];
+
+type Rule = { from: string[]; to: string[] };
+
+const byLength = (a: Rule, b: Rule) => b.from.length - a.from.length;
+const EXPAND: Rule[] = ABBREVIATIONS.map((a) => ({ from: tokenize(a.short), to: tokenize(a.long) })).sort(byLength);
+const CONTRACT: Rule[] = ABBREVIATIONS.filter((a, i, all) => all.findIndex((b) => b.long === a.long) === i)
+  .map((a) => ({ from: tokenize(a.long), to: tokenize(a.short) }))
+  .sort(byLength);
+
+function rewrite(tokens: readonly string[], rules: readonly Rule[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const rule = rules.find((r) => r.from.every((t, k) => tokens[i + k] === t));
+    if (rule) {
+      out.push(...rule.to);
+      i += rule.from.length;
+    } else out.push(tokens[i++]!);
+  }
+  return out;
+}
+
+/** Folded tokens with abbreviations spelt out: ["phong","vhxh"] → ["phong","van","hoa","xa","hoi"]. */
+export function expandTokens(tokens: readonly string[]): string[] {
+  return rewrite(tokens, EXPAND);
+}
+
+/** Folded tokens with long forms abbreviated: ["uy","ban","nhan","dan"] → ["ubnd"]. */
+export function abbreviateTokens(tokens: readonly string[]): string[] {
+  return rewrite(tokens, CONTRACT);
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const wordPattern = (folded: string) =>
+  new RegExp(`(?<![a-z0-9])${escape(folded).replace(/ /g, '\\s+')}(?![a-z0-9])`, 'g');
+
+/** Replaces every match of `folded` (searched in the folded text) by `by`, keeping the rest as written. */
+function replaceFolded(text: string, folded: string, by: string): string {
+  const hay = foldCase(text);
+  let out = '';
+  let last = 0;
+  for (const m of hay.matchAll(wordPattern(folded))) {
+    out += text.slice(last, m.index) + by;
+    last = m.index + m[0].length;
+  }
+  return out + text.slice(last);
+}
+
+/**
+ * Spells out abbreviations in text as written, any case: "Phòng VHXH" → "Phòng Văn hóa - Xã hội".
+ * `keep` lists abbreviations to leave as they are (e.g. ["UBND", "HĐND"]).
+ */
+export function expandAbbreviations(text: string, keep: readonly string[] = []): string {
+  const skip = new Set(keep.map(foldCase));
+  const rules = [...ABBREVIATIONS].filter((a) => !skip.has(foldCase(a.short))).sort((a, b) => b.short.length - a.short.length);
+  return rules.reduce((acc, a) => replaceFolded(acc, foldCase(a.short), a.long), text);
+}
+
+/** Writes the given long forms as their abbreviations: abbreviate("Ủy ban nhân dân xã", ["UBND"]) → "UBND xã". */
+export function abbreviate(text: string, only: readonly string[]): string {
+  const wanted = new Set(only.map(foldCase));
+  return ABBREVIATIONS.filter((a) => wanted.has(foldCase(a.short))).reduce(
+    (acc, a) => replaceFolded(acc, foldCase(a.long), a.short),
+    text,
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * Vietnamese text utilities: normalization, diacritic folding, tokens, abbreviations. Pure, no dependencies.
+ */
+
+/** NFC, "\n" line ends, NBSP and other odd spaces turned into spaces. */
+export { normalizeText } from './normalize.js';
+
+/** Diacritics dropped with đ→d, length kept for NFC input: `foldDiacritics("Đại Sơn")` → "Dai Son". */
+export { foldDiacritics } from './normalize.js';
+
+/** Lower case keeping the length: `toLower("PHÒNG")` → "phòng". */
+export { toLower } from './normalize.js';
+
+/** NFC + lower case + folded, length kept: `foldCase("Quý IV/2026")` → "quy iv/2026". */
+export { foldCase } from './normalize.js';
+
+/** Whitespace runs collapsed to one space, trimmed. */
+export { collapseSpaces } from './normalize.js';
+
+/** Folded syllables and numbers: `tokenize("Phòng VHXH")` → ["phong", "vhxh"]. */
+export { tokenize } from './tokenize.js';
+
+/** Adjacent token pairs: `bigrams(["van","hoa","xa"])` → ["van hoa", "hoa xa"]. */
+export { bigrams } from './tokenize.js';
+
+/** The abbreviation table (UBND ↔ Ủy ban nhân dân, VHXH ↔ Văn hóa - Xã hội, KH&CN, TTHC, CBCCVC, ...). */
+export { ABBREVIATIONS } from './abbreviations.js';
+
+/** Folded tokens with abbreviations spelt out: `expandTokens(["ubnd"])` → ["uy","ban","nhan","dan"]. */
+export { expandTokens } from './abbreviations.js';
+
+/** Folded tokens with long forms abbreviated: `abbreviateTokens(["van","hoa","xa","hoi"])` → ["vhxh"]. */
+export { abbreviateTokens } from './abbreviations.js';
+
+/** Abbreviations spelt out in written text: `expandAbbreviations("Sở KH&CN")` → "Sở Khoa học và Công nghệ". */
+export { expandAbbreviations } from './abbreviations.js';
+
+/** Long forms written as abbreviations: `abbreviate("Ủy ban nhân dân xã", ["UBND"])` → "UBND xã". */
+export { abbreviate } from './abbreviations.js';
