@@ -6,4 +6,5 @@
  * - vi-digest.ts: digest, reminders, reports
  */
 export {};
+export * from './vi-zalo.js';
 export * from './vi-digest.js';

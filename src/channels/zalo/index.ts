@@ -1,0 +1,67 @@
+import { createZaloBot, type ZaloBotOptions } from './bot.js';
+import type { ZaloBotInfo } from './client.js';
+import { startZaloPoller } from './poller.js';
+import { createZaloWebhookHandler, type ZaloWebhookHandler } from './webhook.js';
+
+export { createZaloClient, type ZaloClient, type ZaloClientOptions, type ZaloLog, type ZaloBotInfo } from './client.js';
+export { ZaloApiError, ZaloHttpError } from './errors.js';
+export { createZaloWebhookHandler, ZALO_SECRET_HEADER, type ZaloWebhookHandler, type WebhookHeaders, type WebhookResponse } from './webhook.js';
+export { ZALO_TEXT_LIMIT, type PublicUrlFor } from './render.js';
+export type { ZaloBotOptions } from './bot.js';
+export type { ZaloUpdate } from './schema.js';
+
+export type StartZaloBotOptions = ZaloBotOptions & {
+  /** Seconds one getUpdates call waits for an update; default 30. */
+  pollTimeoutSeconds?: number;
+  /** Chats answered at the same time before polling pauses; default 32. */
+  maxChatsInFlight?: number;
+};
+
+/**
+ * Runs the Zalo bot by long polling. Checks the token with getMe (throws ZaloApiError / ZaloHttpError when that
+ * fails, like grammY's bot.start), removes any webhook (the two modes exclude each other), then polls until stopped.
+ * `stop()` stops taking updates and resolves once the updates already taken are answered.
+ * @example const zalo = await startZaloBot({ token, apiRoot, handle: chat.handleMessage, log }); … await zalo.stop();
+ */
+export async function startZaloBot(options: StartZaloBotOptions): Promise<{ me: ZaloBotInfo; stop(): Promise<void> }> {
+  const { client, sequencer } = createZaloBot(options);
+  const me = await client.getMe();
+  await client.deleteWebHook().catch((err: unknown) => options.log('warn', 'zalo: could not remove the webhook', { err }));
+  const maxChats = options.maxChatsInFlight ?? 32;
+  const poller = startZaloPoller({
+    client,
+    log: options.log,
+    timeoutSeconds: options.pollTimeoutSeconds,
+    sleep: options.sleep,
+    ready: () => sequencer.below(maxChats),
+  });
+  options.log('info', 'zalo: polling started', { bot: me.account_name ?? me.id });
+  return {
+    me,
+    async stop() {
+      await poller.stop();
+      await sequencer.settled();
+    },
+  };
+}
+
+/**
+ * Builds the Zalo bot for webhook mode (issue 7 mounts `handleRequest` on its HTTP server at the webhook path).
+ * `register(url)` calls setWebhook with the secret; `settled()` resolves once every acknowledged update is answered.
+ * @example const zalo = createZaloWebhookBot({ token, secretToken, handle, log }); await zalo.register(`${PUBLIC_URL}/zalo`);
+ */
+export function createZaloWebhookBot(options: ZaloBotOptions & { secretToken: string; maxBodyBytes?: number }): {
+  handleRequest: ZaloWebhookHandler;
+  register(url: string): Promise<void>;
+  settled(): Promise<void>;
+} {
+  const { client, sequencer } = createZaloBot(options);
+  const { secretToken, maxBodyBytes, log } = options;
+  return {
+    handleRequest: createZaloWebhookHandler({ secretToken, maxBodyBytes, log, processUpdate: client.processUpdate }),
+    register: async (url) => {
+      await client.setWebHook(url, { secret_token: secretToken });
+    },
+    settled: () => sequencer.settled(),
+  };
+}

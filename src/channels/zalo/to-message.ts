@@ -1,0 +1,23 @@
+import type { IncomingMessage } from '../../chat/types.js';
+import type { ChoiceMemory } from './choices.js';
+import type { ZaloUpdate } from './schema.js';
+
+/**
+ * Converts a Zalo update into the chat core's message, or undefined when it carries no text the core can read
+ * (image, sticker, unsupported). A numbered answer to the choices last shown in the chat becomes that choice's data.
+ */
+export function toIncomingMessage(update: ZaloUpdate, choices: ChoiceMemory): IncomingMessage | undefined {
+  const { message } = update;
+  if (update.event_name !== 'message.text.received' || message.text === undefined) return undefined;
+  const picked = choices.pick(message.chat.id, message.text);
+  return {
+    channel: 'zalo',
+    senderId: message.from.id,
+    senderName: message.from.display_name ?? message.from.name ?? '',
+    chatId: message.chat.id,
+    messageId: message.message_id,
+    text: picked ?? message.text,
+    sentAt: new Date(message.date),
+    isChoice: picked !== undefined,
+  };
+}
