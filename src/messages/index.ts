@@ -8,3 +8,4 @@
 export {};
 export * from './vi-zalo.js';
 export * from './vi-digest.js';
+export * from './vi-progress.js';

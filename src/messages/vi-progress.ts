@@ -1,0 +1,228 @@
+/** Vietnamese text for registration, progress updates and progress reading. */
+import type { Plan, Task } from '../knowledge/index.js';
+import type { InviteError, ProgressStatus, Role, TaskState, UpdateError, UpdateRecord, UserRecord } from '../tasks/index.js';
+
+const TZ = 'Asia/Ho_Chi_Minh';
+const STATUS_LIST = 'chưa thực hiện, đang thực hiện [60%], hoàn thành (hoặc xong), vướng mắc <lý do>';
+const SYNTAX = 'Cú pháp: /capnhat <số nhiệm vụ> <trạng thái> [ghi chú]';
+
+/** "Kế hoạch 158/KH-UBND" (the plan id when the number is blank). */
+export const planLabel = (plan: Plan): string => `Kế hoạch ${plan.meta.number ?? plan.id}`;
+
+/** The first words of a task, for buttons and lists. */
+export const shortContent = (task: Task, max = 60): string => (task.content.length > max ? `${task.content.slice(0, max - 1).trimEnd()}…` : task.content);
+
+/** "10:05 01/06/2026" in Hanoi time. */
+export function formatTime(date: Date): string {
+  const f = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric', hourCycle: 'h23' });
+  const p = Object.fromEntries(f.formatToParts(date).map((x) => [x.type, x.value]));
+  return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
+}
+
+/** "01/06/2026" from an ISO day. */
+export const formatDay = (day: string): string => day.split('-').reverse().join('/');
+
+const ROLE: Record<Role, string> = { officer: 'chuyên viên', leader: 'lãnh đạo', admin: 'quản trị viên' };
+
+/** Status names as users write them. */
+export const STATUS_LABEL: Record<ProgressStatus, string> = {
+  not_started: 'Chưa thực hiện',
+  in_progress: 'Đang thực hiện',
+  done: 'Hoàn thành',
+  blocked: 'Vướng mắc',
+};
+
+/** "Đang thực hiện 60%", "Hoàn thành", "Ghi chú" (a note without a status). */
+export function statusText(status: ProgressStatus | null, percent: number | null): string {
+  if (status === null) return 'Ghi chú';
+  return status === 'in_progress' && percent !== null ? `${STATUS_LABEL[status]} ${percent}%` : STATUS_LABEL[status];
+}
+
+/** One line for a derived state: "Quá hạn 12 ngày", "Đang thực hiện 60% · còn 5 ngày". */
+export function stateText(s: TaskState): string {
+  const reported = s.status === null ? 'Chưa có báo cáo' : statusText(s.status, s.percent);
+  switch (s.kind) {
+    case 'done_on_time':
+      return 'Hoàn thành đúng hạn';
+    case 'done_late':
+      return `Hoàn thành trễ ${s.daysLate} ngày`;
+    case 'overdue':
+      return `Quá hạn ${s.daysLate} ngày${s.status && s.status !== 'not_started' ? ` (${reported})` : ''}`;
+    case 'due_soon':
+      return `${reported} · sắp đến hạn, còn ${s.daysLeft} ngày`;
+    case 'blocked':
+      return `Vướng mắc: ${s.lastStatusUpdate?.note ?? ''}`;
+    case 'in_progress':
+    case 'not_started':
+    case 'no_report':
+      return reported;
+  }
+}
+
+const example = (no: string) => `Ví dụ: /capnhat ${no} hoàn thành đã ban hành Công văn số 15/CV-VP`;
+
+/** Why an update was refused, with a correct example (`no`: a task number the user may update). */
+export function updateErrorText(error: UpdateError, no: string): string {
+  switch (error.code) {
+    case 'task_format':
+      return `Không đọc được số nhiệm vụ «${error.given}».\n${SYNTAX}\n${example(no)}`;
+    case 'status_missing':
+      return `Thiếu trạng thái. Trạng thái: ${STATUS_LIST}.\nVí dụ: /capnhat ${no} đang thực hiện 60% đã dự thảo văn bản`;
+    case 'unknown_status':
+      return `Không hiểu trạng thái «${error.given}». Trạng thái: ${STATUS_LIST}.\n${example(no)}`;
+    case 'percent_out_of_range':
+      return `Tỷ lệ ${error.value}% không hợp lệ: chỉ từ 0% đến 100%.\nVí dụ: /capnhat ${no} đang thực hiện 60%`;
+    case 'note_required':
+      return error.status === 'blocked'
+        ? `Trạng thái vướng mắc cần ghi rõ lý do.\nVí dụ: /capnhat ${no} vướng mắc chờ bố trí kinh phí`
+        : `Ghi chú đang trống.\nVí dụ: /capnhat ${no} ghi chú đã gửi số liệu cho đơn vị chủ trì`;
+    case 'note_too_long':
+      return `Ghi chú dài ${error.length} ký tự, quá giới hạn ${error.max} ký tự. Hãy tóm tắt lại.\n${example(no)}`;
+    case 'note_control_chars':
+      return `Ghi chú có ký tự điều khiển không hiển thị được. Hãy gõ lại ghi chú.\n${example(no)}`;
+    case 'unknown_task':
+      return `${unknownTaskText(error.plan, error.no)}\n${example(no)}`;
+    case 'unknown_plan':
+      return `Không có kế hoạch «${error.given}». Các kế hoạch: ${error.plans.map((p) => p.id).join(', ')}.`;
+    case 'plan_needed':
+      return `Hãy ghi rõ kế hoạch trước số nhiệm vụ, ví dụ: /capnhat ${error.plans[0]?.id ?? 'ke-hoach'}#${no} hoàn thành`;
+    case 'not_registered':
+      return NOT_REGISTERED;
+    case 'not_your_task':
+      return `Nhiệm vụ ${error.task.no} do ${leadOf(error.task)} chủ trì; ${error.unit ? `đơn vị bạn (${error.unit})` : 'bạn'} không được cập nhật nhiệm vụ này.\nXem việc của đơn vị bạn: /viec`;
+    case 'note_only':
+      return `Đơn vị bạn phối hợp thực hiện nhiệm vụ ${error.task.no} (do ${leadOf(error.task)} chủ trì) nên chỉ được thêm ghi chú, không đổi trạng thái.\nVí dụ: /capnhat ${error.task.no} ghi chú đã gửi số liệu cho đơn vị chủ trì`;
+  }
+}
+
+/** "Không có nhiệm vụ số 25. Kế hoạch 158/KH-UBND có 19 nhiệm vụ (số 1 đến 19)." */
+export function unknownTaskText(plan: Plan, no: string): string {
+  const nos = plan.tasks.map((t) => t.no);
+  const range = nos.length > 0 ? ` (số ${nos[0]} đến ${nos.at(-1)})` : '';
+  return `Không có nhiệm vụ số ${no}. ${planLabel(plan)} có ${nos.length} nhiệm vụ${range}.`;
+}
+
+const leadOf = (task: Task) => task.lead.map((a) => a.name).join(', ') || task.leadRaw || 'đơn vị khác';
+
+/** Told to anyone not registered who tries to update. */
+export const NOT_REGISTERED =
+  'Bạn chưa đăng ký nên chưa thể cập nhật tiến độ. Bạn vẫn có thể hỏi về kế hoạch, ví dụ: /hoi Nhiệm vụ 4 do ai chủ trì?\n' +
+  'Để đăng ký, xin quản trị viên một mã mời rồi gửi: /start MÃ_MỜI';
+
+/** Why an invite code was refused. */
+export function inviteErrorText(error: InviteError | { code: 'invite_missing' }, code: string): string {
+  switch (error.code) {
+    case 'invite_missing':
+      return 'Để đăng ký, gửi /start kèm mã mời do quản trị viên cấp, ví dụ: /start K7QX2M9P';
+    case 'invite_unknown':
+      return `Mã mời «${code}» không đúng. Kiểm tra lại mã (ví dụ: /start K7QX2M9P) hoặc xin quản trị viên mã mới.`;
+    case 'invite_used':
+      return 'Mã mời này đã được dùng. Mỗi mã chỉ dùng được một lần; xin quản trị viên cấp mã mới.';
+    case 'invite_expired':
+      return `Mã mời này đã hết hạn lúc ${formatTime(error.expiresAt)}. Xin quản trị viên cấp mã mới.`;
+  }
+}
+
+/** Who a user is: "chuyên viên Phòng Văn hóa - Xã hội, Kế hoạch 158/KH-UBND". */
+export function profileText(user: UserRecord, plan: Plan | undefined): string {
+  const where = [user.unit, plan ? planLabel(plan) : user.plan].filter(Boolean).join(', ');
+  return `${ROLE[user.role]}${where ? ` ${where}` : ''}`;
+}
+
+/** The welcome after `/start CODE`. */
+export function welcomeText(user: UserRecord, plan: Plan | undefined, no: string): string {
+  return `Chào ${user.name}! Bạn đã đăng ký là ${profileText(user, plan)}.\n${example(no)}\nXem việc của đơn vị: /viec · Trợ giúp: /trogiup`;
+}
+
+/** Echo of what was stored, and how to undo it. */
+export function storedText(u: UpdateRecord, plan: Plan, duplicate = false): string {
+  const head = duplicate ? 'Cập nhật này đã được lưu trước đó (không lưu thêm lần nữa):' : 'Đã lưu cập nhật:';
+  return [
+    head,
+    `• Nhiệm vụ ${u.task} (${planLabel(plan)}${u.period ? `, năm ${u.period}` : ''})`,
+    `• Trạng thái: ${statusText(u.status, u.percent)}`,
+    ...(u.note ? [`• Ghi chú: ${u.note}`] : []),
+    `• Lúc: ${formatTime(u.createdAt)}`,
+    'Nếu nhầm, gửi /hoantac trong 15 phút để hoàn tác.',
+  ].join('\n');
+}
+
+/** Replies of `/hoantac`. */
+export const undoText = {
+  done: (u: UpdateRecord, now: string) =>
+    `Đã hoàn tác cập nhật nhiệm vụ ${u.task} lúc ${formatTime(u.createdAt)} (${statusText(u.status, u.percent)}). Tình trạng hiện tại: ${now}.`,
+  nothing: 'Bạn chưa có cập nhật nào để hoàn tác.',
+  tooOld: (u: UpdateRecord) =>
+    `Cập nhật gần nhất của bạn (nhiệm vụ ${u.task} lúc ${formatTime(u.createdAt)}) đã quá 15 phút nên không hoàn tác được. ` +
+    `Hãy gửi cập nhật mới, ví dụ: /capnhat ${u.task} đang thực hiện 50%`,
+};
+
+/** Prompts and buttons of the guided update and of the yes/no confirmation. */
+export const guideText = {
+  pickTask: 'Chọn nhiệm vụ cần cập nhật:',
+  noTasks: (plan: Plan | undefined) => `Đơn vị bạn không chủ trì hay phối hợp nhiệm vụ nào${plan ? ` trong ${planLabel(plan)}` : ''}.`,
+  pickStatus: (task: Task) => `Nhiệm vụ ${task.no}: ${shortContent(task, 120)}\nChọn trạng thái:`,
+  noteOnlyChoice: 'Chỉ thêm ghi chú',
+  askNote: (status: ProgressStatus | null) =>
+    status === 'blocked'
+      ? 'Nhập lý do vướng mắc:'
+      : status === null
+        ? 'Nhập ghi chú:'
+        : `Nhập ghi chú (kết quả, văn bản đã ban hành...)${status === 'in_progress' ? '; có thể ghi tỷ lệ ở đầu, ví dụ: 60% đã dự thảo văn bản' : ''}, hoặc chọn Bỏ qua:`,
+  skip: 'Bỏ qua',
+  confirm: (task: Task, plan: Plan, status: ProgressStatus | null, percent: number | null, note: string) =>
+    [
+      'Lưu cập nhật này?',
+      `• Nhiệm vụ ${task.no} (${planLabel(plan)}): ${shortContent(task)}`,
+      `• Trạng thái: ${statusText(status, percent)}`,
+      ...(note ? [`• Ghi chú: ${note}`] : []),
+    ].join('\n'),
+  yes: 'Có, lưu',
+  no: 'Không',
+  cancelled: 'Đã hủy, không lưu gì.',
+  stale: 'Lựa chọn này đã hết hiệu lực. Gửi /capnhat để bắt đầu lại.',
+};
+
+/** Replies of `/tiendo`, `/viec`, `/quahan`. */
+export const readText = {
+  tiendoUsage: 'Cú pháp: /tiendo <số nhiệm vụ>, ví dụ: /tiendo 4',
+  task: (s: TaskState, plan: Plan) =>
+    [
+      `Nhiệm vụ ${s.task.no} (${planLabel(plan)}${s.period ? `, năm ${s.period}` : ''}): ${s.task.content}`,
+      `Chủ trì: ${leadOf(s.task)} · Thời hạn: ${s.task.deadline.raw || 'không ghi'}`,
+      `Tình trạng: ${stateText(s)}`,
+      ...(s.history.length === 0 ? ['Chưa có cập nhật nào.'] : ['Cập nhật gần đây:', ...s.history.slice(-5).reverse().map(historyLine)]),
+    ].join('\n'),
+  unitTasks: (title: string, states: TaskState[]) =>
+    states.length === 0 ? `${title}\nKhông có nhiệm vụ nào.` : [title, ...states.map(stateLine)].join('\n'),
+  mine: (user: UserRecord, plan: Plan) => `Việc của ${user.unit ?? planLabel(plan)} (${planLabel(plan)}):`,
+  needPlan: 'Bạn chưa đăng ký với kế hoạch nào. Gửi /start MÃ_MỜI để đăng ký, hoặc hỏi: /hoi Nhiệm vụ 4 do ai chủ trì?',
+  overdueTitle: (plan: Plan) => `Nhiệm vụ quá hạn của ${planLabel(plan)}:`,
+  noneOverdue: (plan: Plan) => `${planLabel(plan)}: không có nhiệm vụ nào quá hạn.`,
+};
+
+const historyLine = (u: UpdateRecord) => `• ${formatTime(u.createdAt)} — ${u.userName}: ${statusText(u.status, u.percent)}${u.note ? ` — ${u.note}` : ''}`;
+const stateLine = (s: TaskState) =>
+  `• ${s.task.no}. ${shortContent(s.task)} — ${stateText(s)}${s.due ? ` (hạn ${formatDay(s.due)})` : s.task.deadline.raw ? ` (${s.task.deadline.raw})` : ''}`;
+
+/** Lines of `/trogiup`; `extra` are the help lines of plugged-in commands. */
+export function helpText(registered: boolean, extra: string[]): string {
+  return [
+    'Trợ lý 226 — những việc tôi làm được:',
+    '• Hỏi về kế hoạch: gõ câu hỏi, hoặc /hoi <câu hỏi>',
+    '• /capnhat <số> <trạng thái> [ghi chú] — cập nhật tiến độ; gửi /capnhat để được hướng dẫn từng bước',
+    `  Trạng thái: ${STATUS_LIST}`,
+    '• /hoantac — hoàn tác cập nhật vừa gửi (trong 15 phút)',
+    '• /tiendo <số> — tiến độ một nhiệm vụ',
+    '• /viec — việc của đơn vị bạn',
+    '• /quahan — nhiệm vụ quá hạn',
+    ...extra.map((line) => `• ${line}`),
+    registered ? '• /start — xem bạn đã đăng ký với vai trò nào' : '• /start <mã mời> — đăng ký để cập nhật tiến độ',
+  ].join('\n');
+}
+
+/** Reply to a command nobody handles. */
+export const unknownCommandText = (name: string) => `Không có lệnh /${name}. Gửi /trogiup để xem các lệnh.`;
+
+/** Reply to `/hoi` with no question. */
+export const askUsage = 'Cú pháp: /hoi <câu hỏi>, ví dụ: /hoi Nhiệm vụ 4 do ai chủ trì?';
