@@ -26,7 +26,7 @@ export type PlanDigest = {
   /** Updates since the previous digest, oldest first. */
   updates: UpdateRecord[];
   blocked: DigestItem[];
-  /** Open tasks of the current period with no report for `SILENT_DAYS` (days since the last one; -1 when never). */
+  /** Open tasks of the current period, not listed above, with no report for `SILENT_DAYS` (days since the last; -1 never). */
   silent: DigestItem[];
   nextReport: ReportingOccurrence | null;
   targets: TargetResult[];
@@ -64,7 +64,7 @@ const item = (s: TaskState, days: number): DigestItem => ({
 function silentDays(s: TaskState, today: IsoDay): number | null {
   const { start, fromYear } = s.task.deadline;
   const current = (start === null || start <= today) && (fromYear === null || fromYear <= Number(today.slice(0, 4)));
-  if (isDone(s) || s.kind === 'overdue' || !current) return null;
+  if (isDone(s) || s.kind === 'overdue' || s.kind === 'due_soon' || !current) return null;
   if (!s.lastUpdate) return -1;
   const days = daysBetween(toIsoDay(s.lastUpdate.createdAt), today);
   return days >= SILENT_DAYS ? days : null;

@@ -1,8 +1,9 @@
-import type { IsoDay } from '../knowledge/index.js';
+import type { IsoDay, Plan } from '../knowledge/index.js';
 import { toIsoDay, type TaskState, type TaskStateKind, type UpdateRecord } from '../tasks/index.js';
 import { inPeriod, type Period } from './period.js';
 import { evaluateTargets, type TargetResult } from './targets.js';
-import type { PlanProgress } from './types.js';
+import { planProgress } from './progress.js';
+import type { Figure } from './types.js';
 
 /** One row of the report's task table. */
 export type ReportRow = {
@@ -58,12 +59,16 @@ function row(state: TaskState, updates: UpdateRecord[]): ReportRow {
   };
 }
 
+/** The last instant of a period in Hanoi (UTC+7 all year). */
+const endOf = (period: Period) => new Date(`${period.end}T23:59:59.999+07:00`);
+
 /**
  * The report of a plan for a period: every task whose deadline concerns the period or that was updated in it,
- * with the period's updates; `progress` is taken as of the period's end (or now, if sooner): see `planProgress`.
+ * with the period's updates and the states as they stood at the period's end (or now, if sooner).
  */
-export function buildReport(progress: PlanProgress, period: Period, now: Date): ReportModel {
-  const { plan } = progress;
+export function buildReport(plan: Plan, records: UpdateRecord[], figures: Figure[], period: Period, now: Date): ReportModel {
+  const asOf = new Date(Math.min(now.getTime(), endOf(period).getTime()));
+  const progress = planProgress(plan, records, figures, asOf);
   const updates = progress.updates.filter((u) => inPeriod(period, toIsoDay(u.createdAt)));
   const rows = progress.states.flatMap((state) => {
     const own = updates.filter((u) => u.task === state.task.no);

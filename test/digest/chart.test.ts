@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { buildDigest, chartSvg, countByUnit, planProgress, svgToPng } from '../../src/digest/index.js';
+import { chartLabels } from '../../src/messages/index.js';
+import { hanoi, PLAN, update } from './fixture.js';
+
+const now = hanoi('2026-06-02 07:30');
+const progress = planProgress(
+  PLAN,
+  [update('1', '2026-05-08T03:00:00Z', { status: 'done' }), update('4', '2026-05-20T03:00:00Z', { status: 'in_progress', percent: 40 })],
+  [],
+  now,
+);
+
+describe('countByUnit', () => {
+  it('counts each lead unit tasks per bucket', () => {
+    expect(countByUnit(progress.states)).toEqual([
+      { unit: 'Phòng Văn hóa - Xã hội', counts: { done: 1, in_progress: 1, overdue: 0, no_report: 1 } },
+      { unit: 'Trung tâm Phục vụ hành chính công', counts: { done: 0, in_progress: 0, overdue: 0, no_report: 1 } },
+      { unit: 'Văn phòng HĐND và UBND', counts: { done: 0, in_progress: 0, overdue: 0, no_report: 2 } },
+    ]);
+  });
+});
+
+describe('chartSvg and svgToPng', () => {
+  const svg = chartSvg(countByUnit(progress.states), chartLabels(buildDigest(progress, now, null)));
+
+  it('draws one labelled bar per unit with a legend', () => {
+    for (const text of ['Phòng Văn hóa - Xã hội', 'Trung tâm Phục vụ hành chính công', 'Hoàn thành', 'Quá hạn', 'Chưa báo cáo']) {
+      expect(svg).toContain(`>${text}<`);
+    }
+    expect(svg).toContain('Kế hoạch 158/KH-UBND: tiến độ theo đơn vị (02/06/2026)');
+  });
+
+  it('renders a PNG picture', () => {
+    const png = svgToPng(svg);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(800);
+  });
+
+  it('escapes unit names', () => {
+    const rows = [{ unit: 'Sở <KH&CN>', counts: { done: 1, in_progress: 0, overdue: 0, no_report: 0 } }];
+    expect(chartSvg(rows, { title: 't', buckets: { done: 'a', in_progress: 'b', overdue: 'c', no_report: 'd' } })).toContain('Sở &#60;KH&#38;CN&#62;');
+  });
+});
