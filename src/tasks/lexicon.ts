@@ -33,3 +33,6 @@ export const TASK_WORDS = ['nhiem vu', 'nv', 'cong viec', 'viec'];
 
 /** Endings that make a sentence a question ("... đã xong chưa"), so it is never read as an update. */
 export const QUESTION_ENDINGS = ['chua', 'khong', 'ko', 'nao', 'gi', 'sao', 'the nao', 'bao gio', 'a'];
+
+/** Words that make an agency name a group of units ("Các phòng, đơn vị", "UBND các xã, phường"), folded. */
+export const COLLECTIVE_WORDS = ['cac'];

@@ -12,7 +12,18 @@ const user = (over: Partial<UserRecord>): UserRecord => ({
   key: 'tg:1', name: 'A', role: 'officer', plan: 'nhi-chieu', unit: null, active: true, createdAt: new Date(0), ...over,
 });
 
+const groupTask: Task = { ...task, lead: [ref('Văn phòng HĐND và UBND'), ref('Các phòng, đơn vị')], coordinators: [ref('UBND các xã, phường')] };
+
 describe('accessTo', () => {
+  it('counts every unit of the plan in a group of units named as lead', () => {
+    expect(accessTo(user({ unit: 'Phòng Văn hóa - Xã hội' }), groupTask)).toBe('full');
+    expect(accessTo(user({ unit: 'Phòng Văn hóa - Xã hội', plan: 'hue' }), groupTask)).toBe('none');
+  });
+
+  it('counts every unit of the plan in a group named as coordinator', () => {
+    expect(accessTo(user({ unit: 'Phòng Tư pháp' }), { ...groupTask, lead: [ref('Văn phòng HĐND và UBND')] })).toBe('note_only');
+  });
+
   it.each([
     ['an officer of the lead unit', user({ unit: 'Trung tâm Phục vụ hành chính công' }), 'full'],
     ['an officer of a coordinating unit', user({ unit: 'Phòng Văn hóa - Xã hội' }), 'note_only'],
