@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { renderReply } from '../../../src/channels/zalo/render.js';
+import type { ReplyFile } from '../../../src/chat/types.js';
+
+const chart: ReplyFile = { fileName: 'tien-do.png', mimeType: 'image/png', content: Buffer.from('png'), kind: 'photo' };
+const report: ReplyFile = { fileName: 'bao-cao.xlsx', mimeType: 'application/vnd.ms-excel', content: Buffer.from('x'), kind: 'document' };
+
+describe('renderReply', () => {
+  it('sends a short text as one message', () => {
+    expect(renderReply({ text: 'Nhiệm vụ 4 do Sở Tư pháp chủ trì.' })).toEqual([{ kind: 'text', text: 'Nhiệm vụ 4 do Sở Tư pháp chủ trì.' }]);
+  });
+
+  it('appends choices as a numbered list', () => {
+    const out = renderReply({ text: 'Trạng thái mới?', choices: [{ label: 'Đang thực hiện', data: 's:1' }, { label: 'Hoàn thành', data: 's:2' }] });
+    expect(out).toEqual([{ kind: 'text', text: 'Trạng thái mới?\n\nTrả lời bằng số trong ngoặc [ ] để chọn:\n[1] Đang thực hiện\n[2] Hoàn thành' }]);
+  });
+
+  it('splits text over 2,000 characters on line breaks, never inside a word', () => {
+    const line = 'Sở Nội vụ chủ trì rà soát.'.padEnd(99, '.');
+    const text = Array.from({ length: 50 }, () => line).join('\n');
+    const pieces = renderReply({ text }).map((o) => (o.kind === 'text' ? o.text : ''));
+    expect(pieces.map((p) => p.length)).toEqual([1999, 1999, 999]);
+    expect(pieces.join('\n')).toBe(text);
+  });
+
+  it('sends a photo by its public URL after the text', () => {
+    expect(renderReply({ text: 'Biểu đồ tiến độ', file: chart }, () => 'https://example.org/c.png')).toEqual([
+      { kind: 'text', text: 'Biểu đồ tiến độ' },
+      { kind: 'photo', url: 'https://example.org/c.png' },
+    ]);
+  });
+
+  it('skips a photo that has no public URL', () => {
+    expect(renderReply({ text: 'Biểu đồ tiến độ', file: chart })).toEqual([{ kind: 'text', text: 'Biểu đồ tiến độ' }]);
+    expect(renderReply({ text: '', file: chart }, () => undefined)).toEqual([]);
+  });
+
+  it('replaces a document by a note saying where to get it', () => {
+    expect(renderReply({ text: '', file: report })).toEqual([
+      { kind: 'text', text: 'Tệp «bao-cao.xlsx» không gửi được qua Zalo. Bạn nhận tệp này qua Telegram hoặc bằng lệnh trên máy (terminal).' },
+    ]);
+    expect(renderReply({ text: '', file: report }, () => 'https://example.org/r.xlsx')).toEqual([
+      { kind: 'text', text: 'Tệp «bao-cao.xlsx»: https://example.org/r.xlsx' },
+    ]);
+  });
+});

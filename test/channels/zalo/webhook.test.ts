@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { createZaloWebhookBot, createZaloWebhookHandler, type ZaloLog } from '../../../src/channels/zalo/index.js';
+import { parseUpdate } from '../../../src/channels/zalo/schema.js';
+import { startFakeZaloServer } from '../../support/fake-zalo-server.js';
+
+const SECRET = 'webhook-secret-0123456789';
+const update = {
+  event_name: 'message.text.received',
+  message: { message_id: 'm-1', from: { id: 'u-1' }, chat: { id: 'u-1', chat_type: 'PRIVATE' }, date: 1764300000000, text: 'Việc của tôi?' },
+};
+
+function handlerWith(options: { maxBodyBytes?: number } = {}) {
+  const received: unknown[] = [];
+  const logs: string[] = [];
+  const log: ZaloLog = (level, msg) => void logs.push(`${level}: ${msg}`);
+  const handle = createZaloWebhookHandler({ secretToken: SECRET, log, processUpdate: (raw) => (received.push(raw), parseUpdate(raw)), ...options });
+  return { handle, received, logs };
+}
+
+describe('createZaloWebhookHandler', () => {
+  it('accepts an update carrying the secret header, flat or wrapped', () => {
+    const { handle, received } = handlerWith();
+    expect(handle({ 'x-bot-api-secret-token': SECRET }, JSON.stringify(update))).toEqual({ status: 200, body: '{"ok":true}' });
+    expect(handle({ 'X-Bot-Api-Secret-Token': SECRET }, Buffer.from(JSON.stringify({ ok: true, result: update })))).toEqual({ status: 200, body: '{"ok":true}' });
+    expect(received).toEqual([update, { ok: true, result: update }]);
+  });
+
+  it.each([
+    ['no secret header', {}],
+    ['a wrong secret', { 'x-bot-api-secret-token': 'webhook-secret-0123456780' }],
+    ['a prefix of the secret', { 'x-bot-api-secret-token': SECRET.slice(0, 10) }],
+  ])('refuses a call with %s (401) without reading it', (_name, headers) => {
+    const { handle, received, logs } = handlerWith();
+    expect(handle(headers, JSON.stringify(update))).toEqual({ status: 401, body: '{"ok":false,"description":"Unauthorized"}' });
+    expect(received).toEqual([]);
+    expect(logs).toEqual(['warn: zalo: webhook call refused (secret token)']);
+  });
+
+  it('refuses an oversize body with 413', () => {
+    const { handle, received } = handlerWith({ maxBodyBytes: 100 });
+    expect(handle({ 'x-bot-api-secret-token': SECRET }, JSON.stringify(update)).status).toBe(413);
+    expect(received).toEqual([]);
+  });
+
+  it('answers 400 to a body that is not JSON', () => {
+    const { handle, received } = handlerWith();
+    expect(handle({ 'x-bot-api-secret-token': SECRET }, '{"event_name":')).toEqual({ status: 400, body: '{"ok":false,"description":"Bad Request"}' });
+    expect(received).toEqual([]);
+  });
+
+  it('acknowledges a malformed update with 200 (Zalo must not resend it) and skips it', () => {
+    const { handle } = handlerWith();
+    expect(handle({ 'x-bot-api-secret-token': SECRET }, '{"event_name":"message.text.received"}').status).toBe(200);
+  });
+
+  it('refuses to start with a secret shorter than 8 characters', () => {
+    expect(() => createZaloWebhookHandler({ secretToken: 'short', log: () => {}, processUpdate: parseUpdate })).toThrow(
+      'Zalo: webhook secret token must be 8 to 256 characters',
+    );
+  });
+});
+
+describe('createZaloWebhookBot', () => {
+  it('acknowledges before the core has answered, then sends the answer', async () => {
+    const fake = await startFakeZaloServer({ token: 'zalo-token-1234567' });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const bot = createZaloWebhookBot({
+      token: 'zalo-token-1234567',
+      apiRoot: fake.url,
+      secretToken: SECRET,
+      log: () => {},
+      handle: async (message) => {
+        await gate;
+        return [{ text: `Trả lời: ${message.text}` }];
+      },
+    });
+    await bot.register('https://example.org/zalo');
+    expect(fake.webhook).toEqual({ url: 'https://example.org/zalo', secret_token: SECRET });
+    expect(bot.handleRequest({ 'x-bot-api-secret-token': SECRET }, JSON.stringify(update)).status).toBe(200);
+    expect(fake.sent).toEqual([]);
+    release();
+    await bot.settled();
+    expect(fake.sent).toEqual([{ method: 'sendMessage', chat_id: 'u-1', text: 'Trả lời: Việc của tôi?' }]);
+    await fake.close();
+  });
+});
