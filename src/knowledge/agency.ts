@@ -1,14 +1,14 @@
 import { abbreviate, collapseSpaces, expandAbbreviations, expandTokens, tokenize } from '../text/index.js';
 import type { AgencyRef } from './schema.js';
 import {
-  AGENCY_ABBREVIATIONS, AGENCY_HEADS, BARE_BODIES, GROUP_HEADS, HOLDER_PREFIXES, KNOWN_AGENCIES,
+  STANDALONE_AGENCIES, AGENCY_HEADS, BARE_BODIES, GROUP_HEADS, HOLDER_PREFIXES, KNOWN_AGENCIES,
   LEAD_IN_PREFIXES, LOCALITY_LEVELS,
 } from './lexicon.js';
 
 const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
 const HEAD = new RegExp(
   `^(?:(?:${alternation(AGENCY_HEADS)})\\s+(?:\\p{Lu}|(?:${alternation(LOCALITY_LEVELS)})(?![\\p{L}]))` +
-    `|(?:${alternation(AGENCY_ABBREVIATIONS)})(?![\\p{L}\\p{N}])|(?:${alternation(GROUP_HEADS)})\\s)`,
+    `|(?:${alternation(STANDALONE_AGENCIES)})(?![\\p{L}\\p{N}])|(?:${alternation(GROUP_HEADS)})\\s)`,
   'u',
 );
 const HOLDER = new RegExp(`^(?:${alternation(HOLDER_PREFIXES)})\\s+`, 'iu');
@@ -43,7 +43,7 @@ function spell(text: string): string {
 function dropLocality(text: string): string {
   const m = LOCALITY_TAIL.exec(text);
   if (!m) return text;
-  const rest = text.slice(0, m.index).trim();
+  const rest = text.slice(0, m.index).replace(/\s+(?:của|thuộc|trực thuộc|tại|trên địa bàn)$/u, '').trim();
   const restKey = agencyKeyOf(rest);
   if (!rest || /(?:,|(?:^|\s)các)$/u.test(rest) || (BARE_BODIES as readonly string[]).includes(restKey)) return text;
   return rest;

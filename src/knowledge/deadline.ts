@@ -116,3 +116,18 @@ export function isDeadlinePast(deadline: Deadline, day: IsoDay): boolean {
 export function isDeadlineDueBetween(deadline: Deadline, from: IsoDay, to: IsoDay): boolean {
   return deadline.due !== null && deadline.due >= from && deadline.due <= to;
 }
+
+const IN_TEXT = /(?<!\p{L})(?:hoàn thành|chậm nhất|trước)(?!\p{L})[^;,.()\n]{0,60}/giu;
+const DATED: ReadonlySet<DeadlineKind> = new Set(['date', 'month', 'quarter', 'year']);
+
+/**
+ * A deadline written inside running text, e.g. "... hoàn thành trong tháng 5 năm 2026" or
+ * "hoàn thành trước 10/5/2026"; only dated readings count (date, month, quarter, year).
+ */
+export function findDeadlineInText(text: string): Deadline | null {
+  for (const m of text.matchAll(IN_TEXT)) {
+    const d = parseDeadline(m[0]);
+    if (DATED.has(d.kind)) return d;
+  }
+  return null;
+}

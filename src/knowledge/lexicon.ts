@@ -19,8 +19,10 @@ export const AGENCY_HEADS = [
   'Đảng ủy', 'Đảng uỷ', 'Đoàn', 'Liên đoàn', 'Bệnh viện', 'Quỹ', 'Tòa án', 'Viện kiểm sát',
 ] as const;
 
-/** Abbreviated agency names that stand alone ("UBND phường", "HĐND xã"). */
-export const AGENCY_ABBREVIATIONS = ['UBND', 'HĐND', 'UBMTTQ', 'UBMTTQVN', 'MTTQ', 'VP'] as const;
+/** Agency names that stand alone, whatever follows ("UBND phường", "Ủy ban nhân dân các xã"). */
+export const STANDALONE_AGENCIES = [
+  'UBND', 'HĐND', 'UBMTTQ', 'UBMTTQVN', 'MTTQ', 'VP', 'Ủy ban nhân dân', 'Uỷ ban nhân dân', 'Hội đồng nhân dân',
+] as const;
 
 /** Openers of group agencies kept as written: "Các sở, ban, ngành", "Các phòng, đơn vị". */
 export const GROUP_HEADS = ['Các', 'các'] as const;
@@ -86,4 +88,4 @@ export const LEGAL_KINDS = [
 ] as const;
 
 /** Signer capacities, upper case as printed under the signature. */
-export const SIGNER_CAPACITY = /(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG PHÒNG|CHÁNH VĂN PHÒNG|BÍ THƯ|THỦ TRƯỞNG)$/;
+export const SIGNER_CAPACITY = /(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG PHÒNG|CHÁNH VĂN PHÒNG|BÍ THƯ|THỦ TRƯỞNG)$/u;

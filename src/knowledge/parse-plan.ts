@@ -1,25 +1,59 @@
-import { normalizeText } from '../text/index.js';
+import { foldCase, normalizeText } from '../text/index.js';
 import { readAppendixTable } from './appendix-table.js';
-import type { Plan, ReadWarning } from './schema.js';
+import { taskBlocks, type Block } from './blocks.js';
+import { toDocLines, type DocLine } from './doc-lines.js';
+import { readDuties } from './duties.js';
+import { readLegalBasis } from './legal-basis.js';
+import { readMeetingRules } from './meeting-rules.js';
+import { readIssuer, readNumberAndDate, readTitle } from './metadata.js';
+import { readReporting } from './reporting.js';
+import type { Plan, PlanMeta, ReadWarning } from './schema.js';
+import { parseSections } from './sections.js';
+import { readRecipients, readSigner } from './signature.js';
+import { readTargets } from './targets.js';
+
+/** Where the body ends: the recipients list, the appendix heading or the task table, whichever comes first. */
+function bodyEnd(lines: readonly DocLine[], tableLine: number | null): number {
+  const end = lines.findIndex(
+    (l) => /^noi nhan\b/.test(foldCase(l.text)) || /^phu luc\b/.test(foldCase(l.text)) || (tableLine !== null && l.line >= tableLine),
+  );
+  return end < 0 ? lines.length : end;
+}
+
+function readMeta(lines: readonly DocLine[]): PlanMeta {
+  const { number, date } = readNumberAndDate(lines);
+  const { issuer, locality } = readIssuer(lines);
+  return {
+    number, issuer, locality, date, title: readTitle(lines), signer: readSigner(lines),
+    basis: readLegalBasis(lines, number), recipients: readRecipients(lines),
+  };
+}
 
 /**
  * Reads one plan document (Markdown or text converted from PDF) into a `Plan`, with the problems met.
  */
 export function parsePlan(id: string, file: string, text: string): { plan: Plan; warnings: ReadWarning[] } {
-  const lines = normalizeText(text).split('\n');
-  const table = readAppendixTable(id, file, lines);
-  const agencies = [...new Set(table.tasks.flatMap((t) => [...t.lead, ...t.coordinators].map((a) => a.name)))].sort();
+  const raw = normalizeText(text).split('\n');
+  const table = readAppendixTable(id, file, raw);
+  const lines = toDocLines(raw);
+  const body = lines.slice(0, bodyEnd(lines, table.headerLine)).filter((l) => !l.text.includes('\t'));
+  const { sections, blocks } = parseSections(body);
+  const { duties, owners } = readDuties(id, sections);
+  const leads = new Map(table.tasks.map((t) => [t.no, t.lead]));
+  const ownersOf = (b: Block) => (b.task !== null ? leads.get(b.task) : b.section !== null ? owners.get(b.section) : undefined) ?? [];
+  const all = [...blocks, ...taskBlocks(table.tasks)];
+  const named = [...table.tasks.flatMap((t) => [...t.lead, ...t.coordinators]), ...duties.flatMap((d) => d.agency)];
   const plan: Plan = {
     id,
     file,
-    meta: { number: null, issuer: null, locality: null, date: null, title: '', signer: null, basis: [], recipients: [] },
-    sections: [],
+    meta: readMeta(lines),
+    sections,
     tasks: table.tasks,
-    duties: [],
-    targets: [],
-    meetingRules: [],
-    reporting: [],
-    agencies,
+    duties,
+    targets: readTargets(id, all),
+    meetingRules: readMeetingRules(id, all),
+    reporting: readReporting(id, all, ownersOf),
+    agencies: [...new Set(named.map((a) => a.name))].sort((a, b) => a.localeCompare(b, 'vi')),
   };
   return { plan, warnings: table.warnings };
 }

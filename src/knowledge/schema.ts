@@ -177,7 +177,13 @@ export const planMetaSchema = z.object({
   }).nullable(),
   date: isoDaySchema.nullable(),
   title: z.string(),
-  signer: z.object({ name: z.string(), capacity: z.string() }).nullable(),
+  signer: z.object({
+    name: z.string(),
+    /** The capacity line right above the name: "CHỦ TỊCH", "PHÓ CHỦ TỊCH". */
+    capacity: z.string(),
+    /** The lines above it, e.g. "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH" (absent when there are none). */
+    onBehalf: z.string().optional(),
+  }).nullable(),
   /** Documents the plan rests on (Căn cứ / Thực hiện) and any others it cites. */
   basis: z.array(legalBasisSchema),
   recipients: z.array(z.string()),

@@ -1,0 +1,40 @@
+import { collapseSpaces } from '../text/index.js';
+
+/** One logical line of a plan: Markdown marks removed, text cut by a page break joined back. */
+export type DocLine = { text: string; line: number };
+
+/** Drops heading marks, emphasis, tags and Markdown hard breaks, keeping the words. */
+export function stripMarkup(line: string): string {
+  const text = line
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/^\s*#{1,6}\s+/, '')
+    .replace(/\*{1,3}/g, '');
+  return collapseSpaces(text);
+}
+
+const ENDS_SENTENCE = /[.!?…:;]["”’)]*$|\/\.$/u;
+/** A lower-case start that is not a list letter such as "a)". */
+const STARTS_LOWER = /^(?![a-zđ]\s*\))\p{Ll}/u;
+
+/**
+ * The logical lines of a document: blank lines dropped; a line that does not end a sentence followed
+ * (after blank lines or not) by one starting in lower case is joined to it, as PDF page breaks cut
+ * sentences ("... người đứng đầu cơ quan, đơn vị để xảy ra việc cán bộ, công chức," + "viên chức ...").
+ * Table rows (tabs) are never joined.
+ */
+export function toDocLines(lines: readonly string[]): DocLine[] {
+  const out: DocLine[] = [];
+  lines.forEach((raw, i) => {
+    if (raw.includes('\t')) {
+      out.push({ text: raw, line: i + 1 });
+      return;
+    }
+    const text = stripMarkup(raw);
+    if (!text) return;
+    const previous = out.at(-1);
+    const joinable = previous && !previous.text.includes('\t') && !ENDS_SENTENCE.test(previous.text);
+    if (joinable && STARTS_LOWER.test(text)) previous.text = `${previous.text} ${text}`;
+    else out.push({ text, line: i + 1 });
+  });
+  return out;
+}

@@ -1,0 +1,37 @@
+import { foldCase } from '../text/index.js';
+import { sentencesOf, type Block } from './blocks.js';
+import type { MeetingRule } from './schema.js';
+
+const RULE = /((?:các\s+)?(?:hội nghị|cuộc họp|phiên họp)[^:;,.()]*?)\s+(?:không quá|không vượt quá|tối đa|không kéo dài quá)\s+(\d+(?:[,.]\d+)?(?:\/\d+)?)\s*(ngày|buổi)/giu;
+
+/** "1/2" → 0.5, "01" → 1, "1,5" → 1.5; a "buổi" is half a day. */
+function daysOf(figure: string, unit: string): number {
+  const [num, den] = figure.replace(',', '.').split('/');
+  const value = Number(num) / (den ? Number(den) : 1);
+  return foldCase(unit) === 'buoi' ? value / 2 : value;
+}
+
+const tidyMeeting = (text: string) => {
+  const t = text.trim().replace(/^các\s+/iu, '');
+  return t.charAt(0).toLocaleUpperCase('vi') + t.slice(1);
+};
+
+/**
+ * Meeting length rules: "Hội nghị quán triệt không quá 1/2 ngày" → 0.5 day; the first rule per kind of meeting.
+ */
+export function readMeetingRules(plan: string, blocks: readonly Block[]): MeetingRule[] {
+  const rules = new Map<string, MeetingRule>();
+  for (const block of blocks) {
+    for (const sentence of sentencesOf(block.text)) {
+      for (const m of sentence.matchAll(RULE)) {
+        const meeting = tidyMeeting(m[1]!);
+        const key = foldCase(meeting);
+        if (rules.has(key)) continue;
+        rules.set(key, {
+          plan, meeting, maxDays: daysOf(m[2]!, m[3]!), raw: `${m[2]} ${m[3]}`, section: block.section, line: block.line,
+        });
+      }
+    }
+  }
+  return [...rules.values()];
+}

@@ -1,0 +1,50 @@
+import { foldCase } from '../text/index.js';
+import { sentencesOf, type Block } from './blocks.js';
+import { ROMAN_QUARTERS } from './lexicon.js';
+import type { AgencyRef, ReportingDate } from './schema.js';
+
+const PERIOD = /(quy\s+(?:iv|iii|ii|i|[1-4])|(?:6|sau) thang|(?:9|chin) thang|hang nam|ca nam)\s*[(,:]?\s*(?:truoc|cham nhat)(?:\s+ngay)?\s+(\d{1,2})(?:\s+thang\s+|\s*\/\s*)(\d{1,2})(?!\d)/g;
+const RECIPIENT_HEAD = '(?:Sở|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Văn phòng|Phòng|Ban|Bộ|Thủ tướng|Chủ tịch|Hội đồng nhân dân|HĐND)';
+const RECIPIENT = (lead: string) =>
+  new RegExp(`(?<!\\p{L})${lead}\\s+(${RECIPIENT_HEAD}(?:\\s+[^\\s,;.()]+)*?)(?=\\s+(?:để|theo|trước|định kỳ|qua|về|kết quả)(?!\\p{L})|\\s*[,;.()]|$)`, 'u');
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+function periodOf(folded: string): Pick<ReportingDate, 'period' | 'periodKind'> {
+  if (folded.startsWith('quy')) {
+    const n = folded.split(/\s+/)[1]!;
+    return { period: `quý ${ROMAN[(ROMAN_QUARTERS[n] ?? Number(n)) - 1]}`, periodKind: 'quarter' };
+  }
+  if (/^(6|sau)/.test(folded)) return { period: '6 tháng', periodKind: 'half' };
+  if (/^(9|chin)/.test(folded)) return { period: '9 tháng', periodKind: 'nine_months' };
+  return { period: 'hằng năm', periodKind: 'year' };
+}
+
+/** Who the report goes to: "gửi ... về Sở Nội vụ", else "báo cáo Ủy ban nhân dân thành phố", "gửi UBND thành phố". */
+export function recipientOf(sentence: string): string | null {
+  for (const lead of ['về', 'báo cáo', 'gửi']) {
+    const m = RECIPIENT(lead).exec(sentence);
+    if (m) return m[1]!.trim();
+  }
+  return null;
+}
+
+/**
+ * The reporting schedule: "Định kỳ 6 tháng (trước ngày 05 tháng 6), hằng năm (trước ngày 05 tháng 12)", quarterly
+ * and nine-month variants; one entry per period, the first met. `owners` gives the agency in charge of a section.
+ */
+export function readReporting(plan: string, blocks: readonly Block[], owners: (b: Block) => AgencyRef[]): ReportingDate[] {
+  const found = new Map<string, ReportingDate>();
+  for (const block of blocks) {
+    for (const sentence of sentencesOf(block.text)) {
+      for (const m of foldCase(sentence).matchAll(PERIOD)) {
+        const period = periodOf(m[1]!);
+        if (found.has(period.period)) continue;
+        found.set(period.period, {
+          plan, ...period, day: Number(m[2]), month: Number(m[3]), compiler: owners(block),
+          recipient: recipientOf(sentence), sentence, section: block.section, line: block.line,
+        });
+      }
+    }
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,69 @@
+import type { Section } from './schema.js';
+import type { Block } from './blocks.js';
+import type { DocLine } from './doc-lines.js';
+
+type Kind = Section['kind'];
+const MARKERS: ReadonlyArray<{ kind: Kind; pattern: RegExp }> = [
+  { kind: 'roman', pattern: /^([IVXL]+)\s*[.)]\s+(\S.*)$/u },
+  { kind: 'number', pattern: /^(\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s+(\S.*)$/u },
+  { kind: 'letter', pattern: /^([a-zđ])\s*\)\s+(\S.*)$/u },
+  { kind: 'bullet', pattern: /^()[-–—•+]\s*(\S.*)$/u },
+];
+const RANK: Record<Kind, number> = { roman: 0, number: 1, letter: 2, bullet: 3, paragraph: 4 };
+
+/** A marked line is a heading (its words are the title) when short and not ending a sentence. */
+const isHeading = (kind: Kind, rest: string) => kind !== 'bullet' && rest.length <= 160 && !/[.;]["”)]*$/u.test(rest);
+
+function classify(text: string): { kind: Kind; label: string; rest: string } | null {
+  for (const { kind, pattern } of MARKERS) {
+    const m = pattern.exec(text);
+    if (m) return { kind, label: m[1]!, rest: m[2]! };
+  }
+  return null;
+}
+
+type Open = { section: Section; bullets: number };
+
+class Tree {
+  readonly sections: Section[] = [];
+  readonly blocks: Block[] = [];
+  private stack: Open[] = [];
+
+  add(kind: Kind, label: string, rest: string, line: number): void {
+    while (this.stack.length && RANK[this.stack.at(-1)!.section.kind] >= RANK[kind]) this.stack.pop();
+    const parent = this.stack.at(-1);
+    const segment = kind === 'bullet' && parent ? String(++parent.bullets) : label;
+    let path = parent ? `${parent.section.path}.${segment}` : segment;
+    while (this.sections.some((s) => s.path === path)) path += "'";
+    const heading = isHeading(kind, rest);
+    const title = heading ? rest.replace(/:$/, '').trim() : '';
+    const section: Section = { path, parent: parent?.section.path ?? null, kind, title, text: heading ? '' : rest, line };
+    this.sections.push(section);
+    this.stack.push({ section, bullets: 0 });
+    this.blocks.push({ text: rest, line, section: path, task: null });
+  }
+
+  addText(text: string, line: number): void {
+    const holder = [...this.stack].reverse().find((o) => o.section.kind !== 'bullet');
+    if (holder) holder.section.text = holder.section.text ? `${holder.section.text}\n${text}` : text;
+    this.blocks.push({ text, line, section: holder?.section.path ?? null, task: null });
+  }
+
+  started(): boolean {
+    return this.sections.length > 0;
+  }
+}
+
+/**
+ * Builds the section tree of a plan body: Roman numerals, numbers, letters and bullets, with stable paths
+ * such as "II.4.b.2". Lines before the first Roman heading come back as blocks with no section.
+ */
+export function parseSections(lines: readonly DocLine[]): { sections: Section[]; blocks: Block[] } {
+  const tree = new Tree();
+  for (const { text, line } of lines) {
+    const marked = classify(text);
+    if (marked && (marked.kind === 'roman' || tree.started())) tree.add(marked.kind, marked.label, marked.rest, line);
+    else tree.addText(text, line);
+  }
+  return { sections: tree.sections, blocks: tree.blocks };
+}
