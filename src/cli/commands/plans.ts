@@ -1,0 +1,41 @@
+import { parseArgs } from 'node:util';
+import type { Plan, ReadWarning } from '../../knowledge/index.js';
+import { DEFAULT_KNOWLEDGE_DIR, loadPlansReporting } from '../load-knowledge.js';
+
+export const summary = 'list the plans read from the knowledge folder with their counts  [--knowledge DIR] [--json]';
+
+function row(plan: Plan, warnings: readonly ReadWarning[]) {
+  const locality = plan.meta.locality ? `${plan.meta.locality.level} ${plan.meta.locality.name}`.trim() : '';
+  return {
+    id: plan.id,
+    number: plan.meta.number ?? '-',
+    locality: locality || '-',
+    date: plan.meta.date ?? '-',
+    tasks: plan.tasks.length,
+    duties: plan.duties.length,
+    targets: plan.targets.length,
+    sections: plan.sections.length,
+    warnings: warnings.filter((w) => w.file === plan.file).length,
+  };
+}
+
+function printTable(rows: ReadonlyArray<Record<string, string | number>>): void {
+  const first = rows[0];
+  if (!first) return;
+  const keys = Object.keys(first);
+  const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  console.log(line(keys));
+  for (const r of rows) console.log(line(keys.map((k) => String(r[k]))));
+}
+
+/** `plans [--knowledge DIR] [--json]`: one line per plan read. */
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { knowledge: { type: 'string', default: DEFAULT_KNOWLEDGE_DIR }, json: { type: 'boolean' } } });
+  const { plans, warnings } = loadPlansReporting(values.knowledge);
+  const rows = plans.map((p) => row(p, warnings));
+  if (values.json) console.log(JSON.stringify(rows, null, 2));
+  else if (rows.length === 0) console.log(`no plans in ${values.knowledge}`);
+  else printTable(rows);
+  return 0;
+}

@@ -1,0 +1,35 @@
+import { parseArgs } from 'node:util';
+import type { Task } from '../../knowledge/index.js';
+import { DEFAULT_KNOWLEDGE_DIR, loadPlansReporting } from '../load-knowledge.js';
+
+export const summary = 'print the appendix tasks of one plan as parsed  --plan ID [--json] [--knowledge DIR]';
+
+function printTask(t: Task): void {
+  const due = t.deadline.due ? ` → due ${t.deadline.due}` : '';
+  console.log(`${t.no}. ${t.content}`);
+  console.log(`   lead: ${t.lead.map((a) => a.name).join('; ') || '-'}`);
+  console.log(`   coordinators: ${t.coordinators.map((a) => a.name).join('; ') || '-'}`);
+  console.log(`   product: ${t.product || '-'}`);
+  console.log(`   deadline: ${t.deadline.raw || '-'} (${t.deadline.kind}${due})`);
+}
+
+/** `tasks --plan ID [--json] [--knowledge DIR]`. */
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { plan: { type: 'string' }, json: { type: 'boolean' }, knowledge: { type: 'string', default: DEFAULT_KNOWLEDGE_DIR } },
+  });
+  if (!values.plan) {
+    console.error('usage: npm run cli -- tasks --plan ID [--json] [--knowledge DIR]');
+    return 1;
+  }
+  const { plans } = loadPlansReporting(values.knowledge);
+  const plan = plans.find((p) => p.id === values.plan);
+  if (!plan) {
+    console.error(`unknown plan '${values.plan}' (known: ${plans.map((p) => p.id).join(', ') || 'none'})`);
+    return 1;
+  }
+  if (values.json) console.log(JSON.stringify(plan.tasks, null, 2));
+  else plan.tasks.forEach(printTask);
+  return 0;
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge, parsePlan, type Task } from '../../src/knowledge/index.js';
+import {
+  addRow, blankNumber, cutRow, dropAppendix, knowledgeFolder, realPlan, repeatHeader, reshapeTable, toPipeTable,
+} from '../support/plan-variants.js';
+
+const read = (id: string, text: string) => parsePlan(id, `${id}.md`, text);
+const original = (id: string) => read(id, realPlan(id)).plan;
+const essence = (tasks: readonly Task[]) =>
+  tasks.map((t) => ({ no: t.no, content: t.content, lead: t.lead, coordinators: t.coordinators, product: t.product, deadline: t.deadline }));
+
+describe('parsePlan on variants of the real plans', () => {
+  it.each([
+    ['hue', '5', 1],
+    ['hue', '11', 4],
+    ['dai-son', '2', 2],
+    ['nhi-chieu', '1', 1],
+  ])('joins %s row %s cut across a page inside cell %i', (id, no, cell) => {
+    const { plan, warnings } = read(id, cutRow(realPlan(id), no, cell));
+    expect(essence(plan.tasks)).toEqual(essence(original(id).tasks));
+    expect(warnings).toEqual([]);
+  });
+
+  it('joins a cut row when the header is repeated between its pieces', () => {
+    const { plan, warnings } = read('hue', cutRow(realPlan('hue'), '8', 1, true));
+    expect(essence(plan.tasks)).toEqual(essence(original('hue').tasks));
+    expect(warnings).toEqual([]);
+  });
+
+  it('skips a header repeated before a row', () => {
+    const { plan } = read('dai-son', repeatHeader(realPlan('dai-son'), '3'));
+    expect(essence(plan.tasks)).toEqual(essence(original('dai-son').tasks));
+  });
+
+  it('reads an extra row', () => {
+    const text = addRow(realPlan('hue'), ['13', 'Tổng kết việc thực hiện Kết luận số 226-KL/TW', 'Sở Nội vụ', 'Các sở, ban, ngành', 'Báo cáo tổng kết', 'Quý III/2026']);
+    const { plan, warnings } = read('hue', text);
+    expect(plan.tasks).toHaveLength(13);
+    expect(plan.tasks[12]).toMatchObject({
+      no: '13',
+      lead: [{ name: 'Sở Nội vụ', raw: 'Sở Nội vụ' }],
+      deadline: { kind: 'quarter', start: '2026-07-01', due: '2026-09-30' },
+    });
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads a complete row whose number is blank as the next task, with a warning', () => {
+    const { plan, warnings } = read('hue', blankNumber(realPlan('hue'), '7'));
+    expect(essence(plan.tasks)).toEqual(essence(original('hue').tasks));
+    expect(warnings).toEqual([{ file: 'hue.md', line: plan.tasks[6]!.line, message: 'task number missing; read as task 7' }]);
+  });
+
+  it('reads a plan with no appendix: no tasks, the body duties still there, no warnings', () => {
+    const { plan, warnings } = read('hue', dropAppendix(realPlan('hue')));
+    expect(plan.tasks).toEqual([]);
+    expect(plan.duties).toEqual(original('hue').duties);
+    expect(plan.meta.signer?.name).toBe('Nguyễn Văn Mạnh');
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads "Hằng năm" and "Hàng năm" alike', () => {
+    const { plan } = read('nhi-chieu', realPlan('nhi-chieu').replaceAll('Hàng năm', 'Hằng năm'));
+    const task3 = plan.tasks.find((t) => t.no === '3')!;
+    expect(task3.deadline).toEqual({ raw: 'Hằng năm, bắt đầu từ 2026', kind: 'recurring', start: null, due: null, fromYear: 2026 });
+  });
+
+  it('reads the table written with Markdown pipes', () => {
+    const { plan, warnings } = read('nhi-chieu', toPipeTable(realPlan('nhi-chieu')));
+    expect(essence(plan.tasks)).toEqual(essence(original('nhi-chieu').tasks));
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads other column names and a table without a product column', () => {
+    const header = ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Phối hợp', 'Tiến độ'];
+    const { plan } = read('dai-son', reshapeTable(realPlan('dai-son'), 4, header));
+    const expected = essence(original('dai-son').tasks).map((t) => ({ ...t, product: '' }));
+    expect(essence(plan.tasks)).toEqual(expected);
+  });
+
+  it('warns, naming file and line, when a deadline cannot be read', () => {
+    const text = realPlan('hue').replace('\tTháng 5/2026', '\tsớm');
+    const { plan, warnings } = read('hue', text);
+    expect(plan.tasks[0]!.deadline.kind).toBe('unknown');
+    expect(warnings).toEqual([{ file: 'hue.md', line: plan.tasks[0]!.line, message: "task 1: deadline not understood: 'sớm'" }]);
+  });
+});
+
+describe('loadKnowledge', () => {
+  it('reads the good plans of a folder and only warns about broken files', () => {
+    const dir = knowledgeFolder({
+      'hue.md': realPlan('hue'),
+      'junk.md': Buffer.from([0, 1, 2, 255, 254, 0, 7, 8, 0, 0, 3]),
+      'empty.txt': '',
+      'notes.pdf': 'not a plan',
+    });
+    const { plans, warnings } = loadKnowledge(dir);
+    expect(plans.map((p) => p.id)).toEqual(['hue']);
+    expect(warnings).toEqual([
+      { file: `${dir}/empty.txt`, line: 0, message: 'file is empty' },
+      { file: `${dir}/junk.md`, line: 0, message: 'file is not UTF-8 text; skipped' },
+    ]);
+  });
+
+  it('reads a .txt plan like a .md one, its id the file stem', () => {
+    const { plans } = loadKnowledge(knowledgeFolder({ 'bac-ninh.txt': realPlan('dai-son') }));
+    expect(plans.map((p) => [p.id, p.tasks.length])).toEqual([['bac-ninh', 12]]);
+  });
+
+  it('warns when the folder does not exist', () => {
+    const { plans, warnings } = loadKnowledge('/nonexistent/plans');
+    expect(plans).toEqual([]);
+    expect(warnings[0]).toMatchObject({ file: '/nonexistent/plans', line: 0 });
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Variants of the real plan files, for reader tests: the same plan written a little differently,
+ * as plans from other localities are.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The text of a shipped plan, e.g. `realPlan('hue')`. */
+export function realPlan(id: string): string {
+  return readFileSync(join('knowledge', `${id}.md`), 'utf8');
+}
+
+const lines = (text: string) => text.split('\n');
+const rowIndex = (all: readonly string[], no: string) => {
+  const i = all.findIndex((l) => l.split('\t')[0]?.trim() === no && l.includes('\t'));
+  if (i < 0) throw new Error(`plan-variants: no table row numbered ${no}`);
+  return i;
+};
+const headerOf = (all: readonly string[]) => all.find((l) => l.includes('\t') && /Nội dung/u.test(l))!;
+
+/** Cuts row `no` across a "page": the cells are split at the middle space of `cell`, the rest comes after a page break (and the header again, if asked). */
+export function cutRow(text: string, no: string, cell: number, withHeader = false): string {
+  const all = lines(text);
+  const i = rowIndex(all, no);
+  const cells = all[i]!.split('\t');
+  const words = cells[cell]!.split(' ');
+  const half = Math.ceil(words.length / 2);
+  const first = cells.map((c, k) => (k === cell ? words.slice(0, half).join(' ') : k < cell ? c : ''));
+  const rest = cells.map((c, k) => (k === cell ? words.slice(half).join(' ') : k > cell ? c : ''));
+  const page = withHeader ? ['', headerOf(all)] : [''];
+  all.splice(i, 1, first.join('\t'), ...page, rest.join('\t'));
+  return all.join('\n');
+}
+
+/** Adds a row after the last one. */
+export function addRow(text: string, cells: readonly string[]): string {
+  return `${text.trimEnd()}\n${cells.join('\t')}\n`;
+}
+
+/** Repeats the table header right before row `no`, as after a page break. */
+export function repeatHeader(text: string, no: string): string {
+  const all = lines(text);
+  all.splice(rowIndex(all, no), 0, headerOf(all));
+  return all.join('\n');
+}
+
+/** Leaves the number cell of row `no` blank. */
+export function blankNumber(text: string, no: string): string {
+  const all = lines(text);
+  const i = rowIndex(all, no);
+  all[i] = all[i]!.replace(/^[^\t]*/, '');
+  return all.join('\n');
+}
+
+/** The plan without its appendix (from the "PHỤ LỤC" heading on). */
+export function dropAppendix(text: string): string {
+  return text.slice(0, text.search(/\**PHỤ LỤC/u));
+}
+
+/** Writes the tab-separated rows as Markdown pipe rows, with a separator under the first header. */
+export function toPipeTable(text: string): string {
+  let first = true;
+  return lines(text)
+    .flatMap((l) => {
+      if (!l.includes('\t')) return [l];
+      const row = `| ${l.split('\t').join(' | ')} |`;
+      if (!first || !/Nội dung/u.test(l)) return [row];
+      first = false;
+      return [row, `|${l.split('\t').map(() => '---').join('|')}|`];
+    })
+    .join('\n');
+}
+
+/** Drops column `index` from every table row and renames the header cells. */
+export function reshapeTable(text: string, drop: number, header: readonly string[]): string {
+  return lines(text)
+    .map((l) => {
+      if (!l.includes('\t')) return l;
+      if (/Nội dung/u.test(l)) return header.join('\t');
+      return l.split('\t').filter((_, k) => k !== drop).join('\t');
+    })
+    .join('\n');
+}
+
+/** A fresh temp folder holding the given files. */
+export function knowledgeFolder(files: Readonly<Record<string, string | Buffer>>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plans-'));
+  for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
+  return dir;
+}
