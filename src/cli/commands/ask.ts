@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { isoDaySchema, type IsoDay } from '../../knowledge/index.js';
+import { renderAnswer } from '../../messages/index.js';
+import { answerQuestion, buildSearch, type SearchIndex } from '../../search/index.js';
+import { toIsoDay } from '../../tasks/index.js';
+import { DEFAULT_KNOWLEDGE_DIR, loadPlansReporting } from '../load-knowledge.js';
+
+export const summary = 'answer a question from the plans  "<question>" [--json] [--today YYYY-MM-DD] [--knowledge DIR] [--batch FILE]';
+
+const USAGE = 'usage: npm run cli -- ask "<question>" [--json] [--today YYYY-MM-DD] [--knowledge DIR] [--batch FILE]';
+
+/** One answer as `--json` prints it: exactly what the chat user reads, with its sources. */
+function answerJson(index: SearchIndex, id: unknown, question: string, today: IsoDay) {
+  const answer = answerQuestion(index, question, { today });
+  return { id, intent: answer.intent, text: renderAnswer(answer), citations: answer.citations, tasks: answer.tasks };
+}
+
+/** Reads one batch line `{"id","question","today"}`; an unreadable line gets an error object in its place. */
+function batchLine(index: SearchIndex, line: string, today: IsoDay): object {
+  let item: { id?: unknown; question?: unknown; today?: unknown };
+  try {
+    item = JSON.parse(line) as typeof item;
+  } catch {
+    return { id: null, error: 'line is not JSON' };
+  }
+  const id = item.id ?? null;
+  if (typeof item.question !== 'string') return { id, error: 'missing "question"' };
+  const day = item.today === undefined ? today : isoDaySchema.safeParse(item.today);
+  if (typeof day !== 'string' && !day.success) return { id, error: '"today" must be YYYY-MM-DD' };
+  return answerJson(index, id, item.question, typeof day === 'string' ? day : day.data);
+}
+
+function runBatch(index: SearchIndex, file: string, today: IsoDay): number {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    console.error(`ask: cannot read ${file}: ${(err as Error).message}`);
+    return 1;
+  }
+  for (const line of text.split('\n')) {
+    if (line.trim()) console.log(JSON.stringify(batchLine(index, line, today)));
+  }
+  return 0;
+}
+
+/** `ask "<question>" [--json] [--today D] [--knowledge DIR] [--batch FILE]`: the index is built once per run. */
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean' },
+      today: { type: 'string' },
+      knowledge: { type: 'string', default: DEFAULT_KNOWLEDGE_DIR },
+      batch: { type: 'string' },
+    },
+  });
+  const today = values.today ?? toIsoDay(new Date());
+  if (!isoDaySchema.safeParse(today).success) {
+    console.error(`ask: --today must be YYYY-MM-DD, got '${today}'`);
+    return 1;
+  }
+  const question = positionals.join(' ').trim();
+  if (!values.batch && !question) {
+    console.error(USAGE);
+    return 1;
+  }
+  const index = buildSearch(loadPlansReporting(values.knowledge).plans);
+  if (values.batch) return runBatch(index, values.batch, today);
+  if (values.json) console.log(JSON.stringify(answerJson(index, null, question, today)));
+  else console.log(renderAnswer(answerQuestion(index, question, { today })));
+  return 0;
+}

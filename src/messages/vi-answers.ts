@@ -1,0 +1,189 @@
+/** Vietnamese replies to questions about the plans (renders `Answer` from search). */
+import type { Deadline, Task } from '../knowledge/index.js';
+import type { Answer, AnswerBody, DayRange, Passage, PlanRef, TaskFact, TaskField, TaskGroup } from '../search/index.js';
+import { formatDay, STATUS_LABEL } from './vi-progress.js';
+
+const LINE = 90;
+const PASSAGE = 320;
+const ROMAN = ['', 'I', 'II', 'III', 'IV'];
+
+const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
+const sentence = (s: string) => (s ? s.charAt(0).toLocaleUpperCase('vi') + s.slice(1).toLocaleLowerCase('vi') : s);
+
+/** "phường Nhị Chiểu" (the plan id when the plan names no locality). */
+const place = (p: PlanRef) => (p.meta.locality ? `${p.meta.locality.level} ${p.meta.locality.name}` : p.id);
+const Place = (p: PlanRef) => place(p).charAt(0).toLocaleUpperCase('vi') + place(p).slice(1);
+/** "Kế hoạch 158/KH-UBND phường Nhị Chiểu". */
+const planName = (p: PlanRef) => (p.meta.number ? `Kế hoạch ${p.meta.number} ${place(p)}` : `Kế hoạch của ${place(p)}`);
+const taskSource = (p: PlanRef, no: string) => `Nguồn: ${planName(p)}, Phụ lục, nhiệm vụ ${no}.`;
+const where = (p: PlanRef, task: string | null, section: string | null) =>
+  `${place(p)}, ${task ? `nhiệm vụ ${task}` : section ? `mục ${section}` : 'phần đầu kế hoạch'}`;
+
+/** "Quý IV/2026 (đến 31/12/2026)", "10/05/2026", "Thường xuyên". */
+function deadlineText(d: Deadline): string {
+  if (!d.raw && !d.due) return 'không ghi';
+  if (d.kind === 'date' && d.due) return formatDay(d.due);
+  return d.due ? `${d.raw} (đến ${formatDay(d.due)})` : d.raw;
+}
+
+function rangeText(r: DayRange): string {
+  switch (r.kind) {
+    case 'month':
+      return `tháng ${r.index}/${r.year}`;
+    case 'quarter':
+      return `quý ${ROMAN[r.index]}/${r.year}`;
+    case 'year':
+      return `năm ${r.year}`;
+    case 'day':
+      return `ngày ${formatDay(r.from)}`;
+    default:
+      return `từ ${formatDay(r.from)} đến ${formatDay(r.to)}`;
+  }
+}
+
+const taskLine = (t: Task, extra = '') =>
+  `• NV ${t.no}: ${cut(t.content, LINE)} | Chủ trì: ${t.leadRaw || 'không ghi'} | Hạn: ${deadlineText(t.deadline)}${extra}`;
+
+function progressText(f: TaskFact): string {
+  const p = f.progress;
+  if (!p) return '';
+  const pct = p.status === 'in_progress' && p.percent !== null ? ` ${p.percent}%` : '';
+  return `${STATUS_LABEL[p.status]}${pct}${p.updatedOn ? ` (cập nhật ${formatDay(p.updatedOn)})` : ''}`;
+}
+
+const FIELD_LABEL: Record<Exclude<TaskField, 'task'>, (t: Task) => string> = {
+  lead: (t) => `Chủ trì: ${t.leadRaw || 'không ghi'}.`,
+  coordinators: (t) => `Phối hợp: ${t.coordinatorsRaw || 'kế hoạch không ghi cơ quan phối hợp'}.`,
+  product: (t) => `Sản phẩm/kết quả: ${t.product || 'kế hoạch không ghi'}.`,
+  deadline: (t) => `Thời hạn: ${deadlineText(t.deadline)}.`,
+};
+
+function taskBlock(f: TaskFact, field: TaskField): string {
+  const t = f.task;
+  const head = `Nhiệm vụ ${t.no} – ${place(f.plan)}: ${field === 'task' ? t.content : cut(t.content, LINE)}`;
+  const lines = field === 'task' ? (['lead', 'coordinators', 'product', 'deadline'] as const).map((k) => FIELD_LABEL[k](t)) : [FIELD_LABEL[field](t)];
+  const progress = progressText(f);
+  return [head, ...lines, ...(progress ? [`Tiến độ: ${progress}.`] : []), taskSource(f.plan, t.no)].join('\n');
+}
+
+function standing(f: TaskFact, today: string): string {
+  const d = f.task.deadline;
+  if (f.progress?.status === 'done') return `đã hoàn thành, không quá hạn (hạn ${deadlineText(d)}).`;
+  if (f.daysLate !== null) return `đã quá hạn ${f.daysLate} ngày (hạn ${deadlineText(d)}, tính đến ${formatDay(today)}).`;
+  if (f.daysLeft !== null) return `chưa quá hạn, còn ${f.daysLeft} ngày (hạn ${deadlineText(d)}).`;
+  return `không có ngày hạn cụ thể (thời hạn: ${deadlineText(d)}), nên chưa tính quá hạn.`;
+}
+
+function statusBlock(f: TaskFact, today: string, withProgress: boolean): string {
+  const progress = progressText(f);
+  const note = progress ? `Báo cáo tiến độ: ${progress}.` : withProgress ? 'Chưa có báo cáo tiến độ cho nhiệm vụ này.' : 'Theo thời hạn trong kế hoạch (chưa có báo cáo tiến độ).';
+  return [`Nhiệm vụ ${f.task.no} – ${place(f.plan)}: ${cut(f.task.content, LINE)}`, `Tình trạng: ${standing(f, today)}`, note, taskSource(f.plan, f.task.no)].join('\n');
+}
+
+const groupSource = (g: TaskGroup) => `Nguồn: ${planName(g.plan)}, Phụ lục.`;
+
+function dueText(b: Extract<AnswerBody, { kind: 'tasks_due' }>): string {
+  const period = rangeText(b.range);
+  if (b.groups.length === 0) return `Không có nhiệm vụ nào đến hạn trong ${period}.`;
+  return b.groups
+    .map((g) => {
+      const late = (f: TaskFact) => (f.daysLate !== null ? ` (đã quá hạn ${f.daysLate} ngày)` : '');
+      const due = g.tasks.length > 0 ? [`${Place(g.plan)} – đến hạn trong ${period}:`, ...g.tasks.map((f) => taskLine(f.task, late(f)))] : [`${Place(g.plan)}: không có nhiệm vụ nào đến hạn trong ${period}.`];
+      const ongoing = g.ongoing.length > 0 ? ['Việc thường xuyên, hằng năm (không có hạn riêng trong kỳ):', ...g.ongoing.map((f) => taskLine(f.task))] : [];
+      return [...due, ...ongoing, groupSource(g)].join('\n');
+    })
+    .join('\n\n');
+}
+
+function overdueText(b: Extract<AnswerBody, { kind: 'overdue' }>): string {
+  const basis = b.withProgress ? 'theo thời hạn và báo cáo tiến độ' : 'theo thời hạn trong kế hoạch, chưa tính báo cáo tiến độ';
+  if (b.groups.length === 0) return `Không có nhiệm vụ nào quá hạn tính đến ${formatDay(b.today)} (${basis}).`;
+  const blocks = b.groups.map((g) =>
+    [`${Place(g.plan)}:`, ...g.tasks.map((f) => taskLine(f.task, `, quá ${f.daysLate} ngày`)), groupSource(g)].join('\n'),
+  );
+  return [`Nhiệm vụ quá hạn tính đến ${formatDay(b.today)} (${basis}):`, ...blocks].join('\n\n');
+}
+
+function agencyText(b: Extract<AnswerBody, { kind: 'agency_tasks' }>): string {
+  const part = (groups: TaskGroup[], verb: string) =>
+    groups.map((g) =>
+      g.tasks.length === 0
+        ? `${b.agency} (${place(g.plan)}) không ${verb} nhiệm vụ nào trong Phụ lục.`
+        : [`${b.agency} (${place(g.plan)}) ${verb} ${g.tasks.length} nhiệm vụ:`, ...g.tasks.map((f) => taskLine(f.task)), groupSource(g)].join('\n'),
+    );
+  return [...part(b.lead, 'chủ trì'), ...part(b.coordinate, 'phối hợp')].join('\n\n');
+}
+
+const listText = (groups: TaskGroup[]) =>
+  groups.map((g) => [`${Place(g.plan)} – các nhiệm vụ liên quan:`, ...g.tasks.map((f) => taskLine(f.task)), groupSource(g)].join('\n')).join('\n\n');
+
+const days = (n: number) => (n === 0.5 ? '1/2 ngày' : `${String(n).replace('.', ',')} ngày`);
+const passageLine = (p: Passage) => `• ${where(p.plan, p.task, p.section)}: ${cut([p.title, p.text].filter(Boolean).join(': '), PASSAGE)}`;
+
+function metaText(b: Extract<AnswerBody, { kind: 'plan_meta' }>): string {
+  return b.plans
+    .map((p) => {
+      const m = p.meta;
+      const line = {
+        signer: m.signer ? `Người ký: ${m.signer.name} – ${sentence(m.signer.capacity)}.` : 'Kế hoạch không ghi người ký.',
+        number: m.number ? `Số hiệu: ${m.number}.` : 'Kế hoạch để trống số hiệu.',
+        date: m.date ? `Ngày ban hành: ${formatDay(m.date)}.` : 'Kế hoạch để trống ngày ban hành.',
+        issuer: `Cơ quan ban hành: ${m.issuer ?? 'không ghi'}.`,
+      }[b.field];
+      return `${Place(p)}: ${line}\nNguồn: ${planName(p)}, phần đầu và phần ký.`;
+    })
+    .join('\n\n');
+}
+
+function legalText(b: Extract<AnswerBody, { kind: 'legal' }>): string {
+  if (b.items.length === 0) return OUT_OF_SCOPE;
+  return b.items
+    .map((i) => {
+      const head = i.source ? `Văn bản được dẫn ở ${where(i.plan, i.source.task, i.source.section)}:` : `${planName(i.plan)} dẫn các văn bản:`;
+      const docs = i.basis.length > 0 ? i.basis.map((d) => `• ${d.text}`) : ['• Phần này không dẫn văn bản nào.'];
+      return [head, ...docs].join('\n');
+    })
+    .join('\n\n');
+}
+
+const OUT_OF_SCOPE =
+  'Các kế hoạch hiện có không đề cập nội dung này, nên tôi không trả lời được. Tôi trả lời về các kế hoạch thực hiện Kết luận 226-KL/TW: nhiệm vụ, cơ quan chủ trì, phối hợp, thời hạn, chỉ tiêu, chế độ họp, báo cáo, kinh phí.';
+
+function bodyText(b: AnswerBody): string {
+  switch (b.kind) {
+    case 'task_field':
+      return b.items.map((f) => taskBlock(f, b.field)).join('\n\n');
+    case 'task_status':
+      return b.items.map((f) => statusBlock(f, b.today, b.withProgress)).join('\n\n');
+    case 'unknown_task':
+      return b.plans.map((p) => `${planName(p)} có ${p.taskCount} nhiệm vụ trong Phụ lục, không có nhiệm vụ số ${b.nos.join(', ')}.`).join('\n');
+    case 'tasks_due':
+      return dueText(b);
+    case 'overdue':
+      return overdueText(b);
+    case 'agency_tasks':
+      return agencyText(b);
+    case 'task_list':
+      return listText(b.groups);
+    case 'targets':
+      return ['Chỉ tiêu:', ...b.items.map((i) => `• ${i.target.phrase} (${where(i.plan, i.target.task, i.target.section)})`)].join('\n');
+    case 'meeting_rules':
+      return ['Thời gian họp tối đa:', ...b.items.map((i) => `• ${i.rule.meeting}: không quá ${days(i.rule.maxDays)} (${where(i.plan, null, i.rule.section)})`)].join('\n');
+    case 'reporting':
+      return ['Chế độ báo cáo:', ...b.items.map((i) => `• Báo cáo ${i.report.period}: trước ngày ${i.report.day} tháng ${i.report.month}${i.report.recipient ? `, gửi ${i.report.recipient}` : ''} (${where(i.plan, null, i.report.section)})`)].join('\n');
+    case 'legal':
+      return legalText(b);
+    case 'plan_meta':
+      return metaText(b);
+    case 'passages':
+      return ['Theo kế hoạch:', ...b.items.map(passageLine)].join('\n');
+    case 'out_of_scope':
+      return OUT_OF_SCOPE;
+  }
+}
+
+/** The reply a person reads for an answer: short, dates dd/mm/yyyy, each fact with its source. */
+export function renderAnswer(answer: Answer): string {
+  const more = answer.omittedPlans > 0 ? `\n\n… và ${answer.omittedPlans} kế hoạch khác. Hãy nêu tên xã, phường hoặc tỉnh, thành phố để xem đúng kế hoạch.` : '';
+  return bodyText(answer.body) + more;
+}

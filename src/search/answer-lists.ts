@@ -1,0 +1,86 @@
+import { findAgencies, type Task } from '../knowledge/index.js';
+import { answerTask } from './answer-task.js';
+import { capPlans, factOf, planOf, refOf, type Context } from './context.js';
+import { inRange, type DayRange } from './period.js';
+import { findRelevant } from './relevance.js';
+import type { AnswerBody, TaskFact, TaskGroup } from './types.js';
+
+type Built = { body: AnswerBody; omitted: number };
+
+const byDue = (a: TaskFact, b: TaskFact) =>
+  (a.task.deadline.due ?? '').localeCompare(b.task.deadline.due ?? '') || Number(a.task.no) - Number(b.task.no);
+
+/** Recurring and ongoing work that runs during the range (from its first year on). */
+function runsDuring(task: Task, range: DayRange): boolean {
+  const { kind, fromYear } = task.deadline;
+  return (kind === 'recurring' || kind === 'ongoing') && (fromYear === null || fromYear <= Number(range.to.slice(0, 4)));
+}
+
+function groups(ctx: Context, make: (id: string) => TaskGroup): { kept: TaskGroup[]; omitted: number } {
+  return capPlans(ctx.scope.map(make).filter((g) => g.tasks.length + g.ongoing.length > 0));
+}
+
+/**
+ * What falls due in a period ("quý này", "tháng 5"): tasks whose due day lies in it, and apart from them
+ * the recurring and ongoing work that runs during it.
+ */
+export function answerDue(ctx: Context): Built {
+  const range = ctx.q.period!;
+  const { kept, omitted } = groups(ctx, (id) => {
+    const tasks = planOf(ctx, id).tasks;
+    return {
+      plan: refOf(ctx, id),
+      tasks: tasks.filter((t) => t.deadline.due !== null && inRange(range, t.deadline.due)).map((t) => factOf(ctx, t)).sort(byDue),
+      ongoing: tasks.filter((t) => runsDuring(t, range)).map((t) => factOf(ctx, t)),
+    };
+  });
+  return { body: { kind: 'tasks_due', range, groups: kept, today: ctx.today }, omitted };
+}
+
+/** Tasks past their due day and not reported done. */
+export function answerOverdue(ctx: Context): Built {
+  const { kept, omitted } = groups(ctx, (id) => ({
+    plan: refOf(ctx, id),
+    tasks: planOf(ctx, id).tasks.map((t) => factOf(ctx, t)).filter((f) => f.daysLate !== null).sort(byDue),
+    ongoing: [],
+  }));
+  return { body: { kind: 'overdue', groups: kept, today: ctx.today, withProgress: ctx.progress !== undefined }, omitted };
+}
+
+function agencyGroups(ctx: Context, agencyOf: Map<string, string>, side: 'lead' | 'coordinators'): TaskGroup[] {
+  return [...agencyOf].map(([id, agency]) => ({
+    plan: refOf(ctx, id),
+    tasks: planOf(ctx, id).tasks.filter((t) => t[side].some((a) => a.name === agency)).map((t) => factOf(ctx, t)),
+    ongoing: [],
+  }));
+}
+
+/** Tasks matching the question's words, when it names no agency ("những nhiệm vụ nào về chuyển đổi số?"). */
+function taskList(ctx: Context): Built {
+  const hits = findRelevant(ctx, ['task'], 40);
+  if (hits.length === 0) return answerTask(ctx);
+  const { kept, omitted } = groups(ctx, (id) => ({
+    plan: refOf(ctx, id),
+    tasks: hits.filter((h) => h.doc.plan === id).map((h) => factOf(ctx, planOf(ctx, id).tasks[h.doc.ref]!)),
+    ongoing: [],
+  }));
+  return { body: { kind: 'task_list', groups: kept }, omitted };
+}
+
+/** What an agency leads or coordinates ("Phòng Văn hóa - Xã hội chủ trì những nhiệm vụ nào?"), plan by plan. */
+export function answerAgencyTasks(ctx: Context): Built {
+  const text = ctx.q.topic.join(' ');
+  const agencyOf = new Map<string, string>();
+  for (const id of ctx.scope) {
+    const found = text ? findAgencies(planOf(ctx, id), text)[0] : undefined;
+    if (found) agencyOf.set(id, found);
+  }
+  if (agencyOf.size === 0) return taskList(ctx);
+  const role = ctx.q.role;
+  const lead = role === 'coordinator' ? [] : agencyGroups(ctx, agencyOf, 'lead');
+  const coordinate = role === 'lead' ? [] : agencyGroups(ctx, agencyOf, 'coordinators');
+  const { kept, omitted } = capPlans([...agencyOf.keys()]);
+  const keep = (g: TaskGroup) => kept.includes(g.plan.id);
+  const agency = [...agencyOf.values()][0]!;
+  return { body: { kind: 'agency_tasks', agency, role, lead: lead.filter(keep), coordinate: coordinate.filter(keep) }, omitted };
+}

@@ -1,0 +1,71 @@
+import type { Plan, Section, Task } from '../knowledge/index.js';
+import { foldCase } from '../text/index.js';
+import { planOf, refOf, type Context } from './context.js';
+import type { DocKind, SearchDoc } from './documents.js';
+import { findRelevant } from './relevance.js';
+import type { AnswerBody, Passage } from './types.js';
+
+/** Most passages one reply quotes. */
+const MAX_PASSAGES = 3;
+
+function docText(plan: Plan, doc: SearchDoc): { title: string; text: string } {
+  switch (doc.kind) {
+    case 'duty': {
+      const d = plan.duties[doc.ref]!;
+      return { title: d.agencyRaw, text: d.text };
+    }
+    case 'target':
+      return { title: '', text: plan.targets[doc.ref]!.sentence };
+    case 'meeting':
+    case 'reporting':
+      return { title: '', text: doc.kind === 'meeting' ? plan.meetingRules[doc.ref]!.raw : plan.reporting[doc.ref]!.sentence };
+    default:
+      return { title: doc.title, text: doc.text };
+  }
+}
+
+/** A found passage as a reply quotes it. */
+export function passageOf(ctx: Context, doc: SearchDoc): Passage {
+  if (doc.kind === 'task') return taskPassage(ctx, planOf(ctx, doc.plan).tasks[doc.ref]!);
+  const { title, text } = docText(planOf(ctx, doc.plan), doc);
+  return { plan: refOf(ctx, doc.plan), section: doc.section, task: doc.task, title, text };
+}
+
+/** A task as a passage. */
+export function taskPassage(ctx: Context, task: Task): Passage {
+  return { plan: refOf(ctx, task.plan), section: null, task: task.no, title: task.content, text: task.product };
+}
+
+/**
+ * The best few passages about the question's words, with their section paths; out of scope when none
+ * is about them (the reply then cites nothing).
+ */
+export function passagesOf(ctx: Context, kinds?: readonly DocKind[]): AnswerBody {
+  const hits = findRelevant(ctx, kinds);
+  const seen = new Set<string>();
+  const items = hits
+    .map((h) => passageOf(ctx, h.doc))
+    .filter((p) => {
+      const key = `${p.plan.id}|${p.task}|${p.section}|${p.text}`;
+      return !seen.has(key) && seen.add(key);
+    })
+    .slice(0, MAX_PASSAGES);
+  return items.length > 0 ? { kind: 'passages', items } : { kind: 'out_of_scope' };
+}
+
+/** A section and everything under it, as passages. */
+export function sectionPassages(ctx: Context, plan: Plan, root: Section): Passage[] {
+  const under = plan.sections.filter((s) => s.path === root.path || s.path.startsWith(`${root.path}.`));
+  return under
+    .filter((s) => s.text.trim() !== '')
+    .map((s) => ({ plan: refOf(ctx, plan.id), section: s.path, task: null, title: s.title, text: s.text }));
+}
+
+/** Sections whose heading holds one of the folded words ("kinh phi"), with what is under them. */
+export function sectionsTitled(ctx: Context, words: readonly string[]): Passage[] {
+  return ctx.scope.flatMap((id) => {
+    const plan = planOf(ctx, id);
+    const roots = plan.sections.filter((s) => words.some((w) => foldCase(s.title).includes(w)));
+    return roots.flatMap((root) => sectionPassages(ctx, plan, root));
+  });
+}

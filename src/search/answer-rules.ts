@@ -1,0 +1,94 @@
+import type { LegalBasis, Plan } from '../knowledge/index.js';
+import { foldCase } from '../text/index.js';
+import { passageOf, passagesOf, sectionsTitled, taskPassage } from './answer-passages.js';
+import { capPlans, planOf, refOf, type Context } from './context.js';
+import type { SearchDoc } from './documents.js';
+import { findRelevant } from './relevance.js';
+import type { AnswerBody, Passage, PlanRef } from './types.js';
+
+type LegalItem = { plan: PlanRef; basis: LegalBasis[]; source: Passage | null };
+
+type Built = { body: AnswerBody; omitted: number };
+const FUNDING_TITLES = ['kinh phi', 'nguon luc', 'ngan sach'];
+
+/** Items of every plan in scope, capped by plan. */
+function perPlan<T>(ctx: Context, pick: (plan: Plan) => T[]): { items: T[]; omitted: number } {
+  const withItems = ctx.scope.map((id) => ({ id, items: pick(planOf(ctx, id)) })).filter((p) => p.items.length > 0);
+  const { kept, omitted } = capPlans(withItems);
+  return { items: kept.flatMap((p) => p.items), omitted };
+}
+
+/** The subject of the best matching passage of a kind, or null when the words match none. */
+function bestDoc(ctx: Context, kind: SearchDoc['kind']): SearchDoc | null {
+  return ctx.q.topic.length === 0 ? null : (findRelevant(ctx, [kind], 5)[0]?.doc ?? null);
+}
+
+/** Quantitative targets: those of the subject the question names, else all (one per subject and plan). */
+export function answerTargets(ctx: Context): Built {
+  const best = bestDoc(ctx, 'target');
+  if (!best && ctx.q.topic.length > 0) return { body: passagesOf(ctx), omitted: 0 };
+  const subject = best ? planOf(ctx, best.plan).targets[best.ref]!.subject : null;
+  const { items, omitted } = perPlan(ctx, (plan) => {
+    const seen = new Set<string>();
+    return plan.targets
+      .filter((t) => (subject ? t.subject === subject : true) && !seen.has(t.subject) && seen.add(t.subject))
+      .map((target) => ({ plan: refOf(ctx, plan.id), target }));
+  });
+  return { body: { kind: 'targets', items }, omitted };
+}
+
+/** How long meetings may last: the kinds the question names, else every rule. */
+export function answerMeetingRules(ctx: Context): Built {
+  const best = bestDoc(ctx, 'meeting');
+  const kind = best ? foldCase(planOf(ctx, best.plan).meetingRules[best.ref]!.meeting) : null;
+  const { items, omitted } = perPlan(ctx, (plan) =>
+    plan.meetingRules.filter((r) => kind === null || foldCase(r.meeting) === kind).map((rule) => ({ plan: refOf(ctx, plan.id), rule })),
+  );
+  return items.length > 0 ? { body: { kind: 'meeting_rules', items }, omitted } : { body: passagesOf(ctx), omitted: 0 };
+}
+
+/** Reporting dates and addressees: of the report the question names (quý, 6 tháng, 9 tháng, năm), else all. */
+export function answerReporting(ctx: Context): Built {
+  const want = ctx.q.reportKind;
+  const { items, omitted } = perPlan(ctx, (plan) => {
+    const all = plan.reporting.map((report) => ({ plan: refOf(ctx, plan.id), report }));
+    const named = all.filter((r) => r.report.periodKind === want);
+    return named.length > 0 ? named : all;
+  });
+  return items.length > 0 ? { body: { kind: 'reporting', items }, omitted } : { body: passagesOf(ctx), omitted: 0 };
+}
+
+const compact = (s: string) => foldCase(s).replace(/\s+/g, '');
+const citedIn = (basis: LegalBasis[], text: string) => basis.filter((b) => compact(text).includes(compact(b.number)));
+
+/**
+ * The legal documents cited: those in the task named or in the passage the words point to, else
+ * the documents the plan rests on.
+ */
+export function answerLegal(ctx: Context): Built {
+  const task = ctx.q.taskNos.length > 0 ? ctx.q.taskNos[0]! : null;
+  const hit = task === null && ctx.q.topic.length > 0 ? findRelevant(ctx, undefined, 5)[0] : undefined;
+  const { items, omitted } = perPlan(ctx, (plan): LegalItem[] => {
+    const basis = plan.meta.basis;
+    const t = task === null ? undefined : plan.tasks.find((x) => x.no === task);
+    if (t) return [{ plan: refOf(ctx, plan.id), basis: citedIn(basis, `${t.content} ${t.product}`), source: taskPassage(ctx, t) }];
+    if (hit && hit.doc.plan === plan.id) {
+      const source = passageOf(ctx, hit.doc);
+      return [{ plan: refOf(ctx, plan.id), basis: citedIn(basis, `${source.title} ${source.text}`), source }];
+    }
+    return hit ? [] : [{ plan: refOf(ctx, plan.id), basis, source: null }];
+  });
+  return { body: { kind: 'legal', items }, omitted };
+}
+
+/** The plan's number, date, signer or issuer. */
+export function answerMeta(ctx: Context): Built {
+  const { kept, omitted } = capPlans(ctx.scope);
+  return { body: { kind: 'plan_meta', field: ctx.q.metaField ?? 'number', plans: kept.map((id) => refOf(ctx, id)) }, omitted };
+}
+
+/** Funding: the plan's section on kinh phí, else the passages about it. */
+export function answerFunding(ctx: Context): Built {
+  const { items, omitted } = perPlan(ctx, (plan) => sectionsTitled({ ...ctx, scope: [plan.id] }, FUNDING_TITLES));
+  return items.length > 0 ? { body: { kind: 'passages', items }, omitted } : { body: passagesOf(ctx), omitted: 0 };
+}

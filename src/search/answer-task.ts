@@ -1,0 +1,48 @@
+import type { Task } from '../knowledge/index.js';
+import { capPlans, factOf, planOf, refOf, type Context } from './context.js';
+import { bestPerPlan, findRelevant } from './relevance.js';
+import { passagesOf } from './answer-passages.js';
+import type { AnswerBody, TaskField, TaskFact } from './types.js';
+
+type Built = { body: AnswerBody; omitted: number };
+
+/** The tasks a question names by number, in its plans (plans without such a task are skipped). */
+function tasksByNumber(ctx: Context): Task[] {
+  return ctx.scope.flatMap((id) => ctx.q.taskNos.flatMap((no) => planOf(ctx, id).tasks.filter((t) => t.no === no)));
+}
+
+/** The task each plan holds that best matches the question's words. */
+function tasksByContent(ctx: Context): Task[] {
+  return bestPerPlan(findRelevant(ctx, ['task'], 30)).map((h) => planOf(ctx, h.doc.plan).tasks[h.doc.ref]!);
+}
+
+function unknownTask(ctx: Context): Built {
+  const { kept, omitted } = capPlans(ctx.scope);
+  return { body: { kind: 'unknown_task', plans: kept.map((id) => refOf(ctx, id)), nos: ctx.q.taskNos }, omitted };
+}
+
+const fieldOf = (intent: string): TaskField =>
+  intent === 'lead' || intent === 'coordinators' || intent === 'product' || intent === 'deadline' ? intent : 'task';
+
+function bodyOf(ctx: Context, facts: TaskFact[], found: 'number' | 'search'): AnswerBody {
+  if (ctx.q.intent === 'status') return { kind: 'task_status', items: facts, today: ctx.today, withProgress: ctx.progress !== undefined };
+  return { kind: 'task_field', field: fieldOf(ctx.q.intent), items: facts, found };
+}
+
+/**
+ * Questions about one task (lead, coordinators, product, deadline, the whole task, whether it is late or done):
+ * the task named by number, else the one whose content matches the question's words, in each plan asked about.
+ * A lead question with no matching task falls back to the body duties that match.
+ */
+export function answerTask(ctx: Context): Built {
+  const byNumber = ctx.q.taskNos.length > 0;
+  const tasks = byNumber ? tasksByNumber(ctx) : tasksByContent(ctx);
+  if (tasks.length === 0) {
+    if (byNumber) return unknownTask(ctx);
+    return { body: passagesOf(ctx, ctx.q.intent === 'lead' || ctx.q.intent === 'coordinators' ? ['duty', 'section'] : undefined), omitted: 0 };
+  }
+  const plans = [...new Set(tasks.map((t) => t.plan))];
+  const { kept, omitted } = capPlans(plans);
+  const facts = tasks.filter((t) => kept.includes(t.plan)).map((t) => factOf(ctx, t));
+  return { body: bodyOf(ctx, facts, byNumber ? 'number' : 'search'), omitted };
+}

@@ -1,0 +1,50 @@
+import type { IsoDay } from '../knowledge/index.js';
+import { answerAgencyTasks, answerDue, answerOverdue } from './answer-lists.js';
+import { passagesOf } from './answer-passages.js';
+import { answerFunding, answerLegal, answerMeetingRules, answerMeta, answerReporting, answerTargets } from './answer-rules.js';
+import { answerTask } from './answer-task.js';
+import { scopeOf, type Context, type SearchIndex } from './context.js';
+import type { Intent } from './question.js';
+import { readQuestion } from './question.js';
+import { citationsOf, tasksOf } from './sources.js';
+import type { Answer, AnswerBody, ProgressLookup } from './types.js';
+
+/** What `answerQuestion` needs besides the question. */
+export type AnswerOptions = {
+  /** The day period and overdue questions are read against. */
+  today: IsoDay;
+  /** The asker's plan id, used when the question names no locality (default: every plan). */
+  askerPlan?: string;
+  /** Progress reported by chat; without it, "quá hạn" answers come from deadlines alone. */
+  progress?: ProgressLookup;
+};
+
+type Built = { body: AnswerBody; omitted: number };
+
+const BUILDERS: Record<Intent, (ctx: Context) => Built> = {
+  lead: answerTask,
+  coordinators: answerTask,
+  product: answerTask,
+  deadline: answerTask,
+  task: answerTask,
+  status: answerTask,
+  overdue: answerOverdue,
+  due_in_period: answerDue,
+  agency_tasks: answerAgencyTasks,
+  targets: answerTargets,
+  meeting_rules: answerMeetingRules,
+  reporting: answerReporting,
+  legal: answerLegal,
+  plan_meta: answerMeta,
+  funding: answerFunding,
+  passages: (ctx) => ({ body: passagesOf(ctx), omitted: 0 }),
+};
+
+/** Answers one question from the plans (see `index.ts`). */
+export function answer(index: SearchIndex, text: string, options: AnswerOptions): Answer {
+  const q = readQuestion(text, options.today, index.localities);
+  const ctx: Context = { index, q, today: options.today, progress: options.progress, scope: scopeOf(index, q, options.askerPlan) };
+  const { body, omitted } = BUILDERS[q.intent](ctx);
+  const intent = body.kind === 'out_of_scope' ? 'out_of_scope' : q.intent;
+  return { intent, body, citations: citationsOf(body), tasks: tasksOf(body), omittedPlans: omitted };
+}

@@ -1,0 +1,59 @@
+import type { IsoDay, Plan, Task } from '../knowledge/index.js';
+import type { Engine } from './engine.js';
+import type { LocalityIndex } from './localities.js';
+import { daysFrom } from './period.js';
+import type { Question } from './question.js';
+import type { PlanRef, ProgressLookup, TaskFact } from './types.js';
+
+/** Most plans one reply lists before asking the user to name a locality. */
+export const MAX_PLANS_PER_REPLY = 5;
+
+/** The search index: built once from the plans, read by every question. */
+export type SearchIndex = {
+  plans: Map<string, Plan>;
+  refs: Map<string, PlanRef>;
+  /** Plan ids in the order the plans were given. */
+  order: string[];
+  engine: Engine;
+  localities: LocalityIndex;
+};
+
+/** What one question is answered with. */
+export type Context = {
+  index: SearchIndex;
+  q: Question;
+  today: IsoDay;
+  progress: ProgressLookup | undefined;
+  /** The plans the question is about: named, else the asker's, else all. */
+  scope: string[];
+};
+
+/** The plans a question is about: those it names, else the asker's plan, else every plan. */
+export function scopeOf(index: SearchIndex, q: Question, askerPlan: string | undefined): string[] {
+  if (q.plans.length > 0) return q.plans;
+  if (askerPlan && index.plans.has(askerPlan)) return [askerPlan];
+  return index.order;
+}
+
+export const planOf = (ctx: Context, id: string): Plan => ctx.index.plans.get(id)!;
+export const refOf = (ctx: Context, id: string): PlanRef => ctx.index.refs.get(id)!;
+
+/** A task with its progress and how it stands against its due day on `today`. */
+export function factOf(ctx: Context, task: Task): TaskFact {
+  const progress = ctx.progress?.(task, ctx.today) ?? null;
+  const due = task.deadline.due;
+  const open = progress?.status !== 'done';
+  const left = due === null ? null : daysFrom(ctx.today, due);
+  return {
+    plan: refOf(ctx, task.plan),
+    task,
+    progress,
+    daysLate: open && left !== null && left < 0 ? -left : null,
+    daysLeft: open && left !== null && left >= 0 ? left : null,
+  };
+}
+
+/** Keeps the first plans of a list answer; how many were left out. */
+export function capPlans<T>(groups: T[]): { kept: T[]; omitted: number } {
+  return { kept: groups.slice(0, MAX_PLANS_PER_REPLY), omitted: Math.max(0, groups.length - MAX_PLANS_PER_REPLY) };
+}

@@ -1,0 +1,77 @@
+import type { Plan } from '../knowledge/index.js';
+import { expandTokens, tokenize } from '../text/index.js';
+import { LEVEL_WORDS } from './lexicon.js';
+import { markUsed, type Words } from './words.js';
+
+/** Plans by the folded name of their locality ("nhi chieu", "phuong nhi chieu", and the plan id's words). */
+export type LocalityIndex = {
+  byName: Map<string, string[]>;
+  /** Plan id → folded level ("phuong"), to choose between two places of one name. */
+  levels: Map<string, string>;
+  /** Longest name in words, to bound the scan. */
+  longest: number;
+};
+
+const MAX_NAME_WORDS = 6;
+
+function add(index: LocalityIndex, key: string, planId: string): void {
+  if (!key) return;
+  const ids = index.byName.get(key) ?? [];
+  if (!ids.includes(planId)) ids.push(planId);
+  index.byName.set(key, ids);
+  index.longest = Math.min(MAX_NAME_WORDS, Math.max(index.longest, key.split(' ').length));
+}
+
+/** Builds the lookup once, from each plan's locality and id. */
+export function buildLocalityIndex(plans: readonly Plan[]): LocalityIndex {
+  const index: LocalityIndex = { byName: new Map(), levels: new Map(), longest: 1 };
+  for (const plan of plans) {
+    const locality = plan.meta.locality;
+    if (locality) {
+      const name = tokenize(locality.name).join(' ');
+      add(index, name, plan.id);
+      add(index, `${tokenize(locality.level).join(' ')} ${name}`, plan.id);
+      index.levels.set(plan.id, tokenize(locality.level).join(' '));
+    }
+    add(index, tokenize(plan.id).join(' '), plan.id);
+  }
+  return index;
+}
+
+/** The level word right before position i, as written ("tp") and spelt out ("thanh pho"). */
+function levelBefore(list: string[], i: number): { written: string; level: string } | undefined {
+  const written = LEVEL_WORDS.find((level) => {
+    const parts = level.split(' ');
+    return parts.every((p, k) => list[i - parts.length + k] === p);
+  });
+  return written === undefined ? undefined : { written, level: expandTokens(written.split(' ')).join(' ') };
+}
+
+/** Keeps the plans whose level the question names right before the name, when it names one that fits. */
+function byLevel(index: LocalityIndex, ids: string[], level: string | undefined): string[] {
+  if (!level || ids.length < 2) return ids;
+  const fitting = ids.filter((id) => index.levels.get(id) === level);
+  return fitting.length > 0 ? fitting : ids;
+}
+
+/**
+ * The plans whose locality a question names, in any spelling ("Nhị Chiểu", "nhi chieu", "phường Nhị Chiểu",
+ * "TP Huế"). Marks the words read (level words included); [] when none is named.
+ */
+export function readLocalities(words: Words, index: LocalityIndex): string[] {
+  const found: string[] = [];
+  const list = words.list;
+  for (let i = 0; i < list.length; i++) {
+    for (let n = Math.min(index.longest, list.length - i); n >= 1; n--) {
+      const ids = index.byName.get(list.slice(i, i + n).join(' '));
+      if (!ids || LEVEL_WORDS.includes(list.slice(i, i + n).join(' '))) continue;
+      const level = levelBefore(list, i);
+      const start = level ? i - level.written.split(' ').length : i;
+      markUsed(words, start, i + n);
+      for (const id of byLevel(index, ids, level?.level)) if (!found.includes(id)) found.push(id);
+      i += n - 1;
+      break;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,86 @@
+import type { IsoDay } from '../knowledge/index.js';
+import { PERIOD_OFFSETS, PERIOD_UNITS, ROMAN } from './lexicon.js';
+import { addDays, daysAhead, monthOf, monthRange, quarterOf, quarterRange, weekOf, yearOf, yearRange, type DayRange } from './period.js';
+import { markUsed, type Words } from './words.js';
+
+const YEAR = /^(19|20)\d\d$/;
+const NUMBER = /^\d{1,2}$/;
+const SOON_DAYS = 7;
+
+type Found = { range: DayRange; start: number; end: number };
+
+/** "quý iv/2026", "quý 4 năm 2026", "quý 2". */
+function namedQuarter(list: string[], i: number, today: IsoDay): Found | null {
+  if (list[i] !== 'quy') return null;
+  const q = ROMAN[list[i + 1] ?? ''] ?? (NUMBER.test(list[i + 1] ?? '') ? Number(list[i + 1]) : 0);
+  if (q < 1 || q > 4) return null;
+  const { year, end } = yearAfter(list, i + 2, today);
+  return { range: quarterRange(year, q), start: i, end };
+}
+
+/** "tháng 5/2026", "tháng 5 năm 2026", "tháng 5" (not "ngày 10 tháng 6", a day). */
+function namedMonth(list: string[], i: number, today: IsoDay): Found | null {
+  if (list[i] !== 'thang' || !NUMBER.test(list[i + 1] ?? '') || (i >= 2 && list[i - 2] === 'ngay')) return null;
+  const m = Number(list[i + 1]);
+  if (m < 1 || m > 12) return null;
+  const { year, end } = yearAfter(list, i + 2, today);
+  return { range: monthRange(year, m), start: i, end };
+}
+
+/** "năm 2027". */
+function namedYear(list: string[], i: number): Found | null {
+  if (list[i] !== 'nam' || !YEAR.test(list[i + 1] ?? '')) return null;
+  return { range: yearRange(Number(list[i + 1])), start: i, end: i + 2 };
+}
+
+function yearAfter(list: string[], i: number, today: IsoDay): { year: number; end: number } {
+  if (YEAR.test(list[i] ?? '')) return { year: Number(list[i]), end: i + 1 };
+  if (list[i] === 'nam' && YEAR.test(list[i + 1] ?? '')) return { year: Number(list[i + 1]), end: i + 2 };
+  return { year: Number(today.slice(0, 4)), end: i };
+}
+
+/** "tuần này", "tháng tới", "quý trước", "năm sau". */
+function relative(list: string[], i: number, today: IsoDay): Found | null {
+  const unit = PERIOD_UNITS[list[i] ?? ''];
+  if (!unit) return null;
+  for (const [word, offset] of Object.entries(PERIOD_OFFSETS)) {
+    const parts = word.split(' ');
+    if (!parts.every((p, k) => list[i + 1 + k] === p)) continue;
+    const of = { week: weekOf, month: monthOf, quarter: quarterOf, year: yearOf }[unit];
+    return { range: of(today, offset), start: i, end: i + 1 + parts.length };
+  }
+  return null;
+}
+
+/** "hôm nay", "ngày mai", "7 ngày tới", "sắp đến hạn". */
+function days(list: string[], i: number, today: IsoDay): Found | null {
+  const pair = `${list[i]} ${list[i + 1]}`;
+  if (pair === 'hom nay') return { range: daysAhead(today, 1), start: i, end: i + 2 };
+  if (pair === 'ngay mai') return { range: daysAhead(addDays(today, 1), 1), start: i, end: i + 2 };
+  if (NUMBER.test(list[i] ?? '') && list[i + 1] === 'ngay' && ['toi', 'sau', 'nua'].includes(list[i + 2] ?? '')) {
+    return { range: daysAhead(today, Number(list[i]) + 1), start: i, end: i + 3 };
+  }
+  if (list[i] === 'sap' && list[i + 1] === 'den' && list[i + 2] === 'han') {
+    return { range: daysAhead(today, SOON_DAYS + 1), start: i, end: i + 1 };
+  }
+  return null;
+}
+
+const READERS = [namedQuarter, namedMonth, namedYear, relative, days] as const;
+
+/**
+ * The period a question names, relative to `today`: "quý này", "tháng tới", "Quý IV/2026", "tháng 5",
+ * "tuần này" (Monday to Sunday), "7 ngày tới". Marks the words it read; null when none.
+ */
+export function readPeriod(words: Words, today: IsoDay): DayRange | null {
+  for (let i = 0; i < words.list.length; i++) {
+    for (const read of READERS) {
+      const found = read(words.list, i, today);
+      if (found) {
+        markUsed(words, found.start, found.end);
+        return found.range;
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,142 @@
+import type { IsoDay } from '../knowledge/index.js';
+import { tokenize } from '../text/index.js';
+import * as L from './lexicon.js';
+import { readLocalities, type LocalityIndex } from './localities.js';
+import type { DayRange } from './period.js';
+import { readPeriod } from './period-words.js';
+import { readTaskNumbers } from './task-number.js';
+import { consume, hasAny, unusedWords, wordsOf, type Words } from './words.js';
+
+/** What a question asks for. */
+export type Intent =
+  | 'lead'
+  | 'coordinators'
+  | 'product'
+  | 'deadline'
+  | 'task'
+  | 'status'
+  | 'overdue'
+  | 'due_in_period'
+  | 'agency_tasks'
+  | 'targets'
+  | 'meeting_rules'
+  | 'reporting'
+  | 'legal'
+  | 'plan_meta'
+  | 'funding'
+  | 'passages';
+
+export type MetaField = 'signer' | 'number' | 'date' | 'issuer';
+export type ReportKind = 'quarter' | 'half' | 'nine_months' | 'year';
+
+/** A question as the rules read it. */
+export type Question = {
+  text: string;
+  intent: Intent;
+  /** Plans whose locality the question names ([] when none). */
+  plans: string[];
+  /** Task numbers named ("4"), [] when none. */
+  taskNos: string[];
+  period: DayRange | null;
+  /** For `agency_tasks`: leads, coordinates, or either. */
+  role: 'lead' | 'coordinator' | 'any';
+  metaField: MetaField | null;
+  reportKind: ReportKind | null;
+  /** The words left once places, task numbers, periods and question words are taken out. */
+  topic: string[];
+  /** The question's folded words. */
+  words: string[];
+};
+
+type Cues = { lead: boolean; coord: boolean; list: boolean; asksWho: boolean };
+
+function metaField(words: Words): MetaField | null {
+  return L.META_FIELDS.find((m) => consume(words, m.words))?.field ?? null;
+}
+
+function reportKind(words: Words): ReportKind | null {
+  return L.REPORT_PERIODS.find((p) => hasAny(words, p.words))?.kind ?? null;
+}
+
+/** Intents about one task, named by number or found from the topic words. */
+function taskIntent(words: Words): Intent | null {
+  if (consume(words, L.OVERDUE_WORDS) || consume(words, L.STATUS_WORDS)) return 'status';
+  const lead = consume(words, L.LEAD_WORDS);
+  const coord = consume(words, L.COORDINATOR_WORDS);
+  if (lead && coord) return 'task';
+  if (lead) return 'lead';
+  if (coord) return 'coordinators';
+  if (consume(words, L.PRODUCT_WORDS)) return 'product';
+  if (consume(words, L.DEADLINE_WORDS)) return 'deadline';
+  return consume(words, L.TASK_WORDS) ? 'task' : null;
+}
+
+/** Intents about the plan as a whole (not one task). */
+function planIntent(words: Words, raw: string): Intent | null {
+  if (consume(words, L.FUNDING_WORDS)) return 'funding';
+  if (consume(words, L.LEGAL_WORDS)) return 'legal';
+  if (raw.includes('%') || consume(words, L.TARGET_WORDS)) return 'targets';
+  if (hasAny(words, L.MEETING_WORDS) && consume(words, L.LENGTH_WORDS)) return 'meeting_rules';
+  return null;
+}
+
+function cuesOf(words: Words): Cues {
+  return {
+    lead: hasAny(words, L.LEAD_WORDS),
+    coord: hasAny(words, L.COORDINATOR_WORDS),
+    list: hasAny(words, L.LIST_WORDS),
+    asksWho: ['ai', 'don vi nao', 'co quan nao', 'phong nao', 'bo phan nao'].some((w) => hasAny(words, [w])),
+  };
+}
+
+/** Intents of questions that name no task: lists, periods, reports, agencies. */
+function listIntent(words: Words, period: DayRange | null, cues: Cues): Intent | null {
+  if (hasAny(words, L.OVERDUE_WORDS) && (cues.list || !hasAny(words, L.STATUS_WORDS))) return 'overdue';
+  const report = hasAny(words, L.REPORT_WORDS) && hasAny(words, L.REPORT_ASK_WORDS);
+  if (report && !cues.list && !cues.lead && !hasAny(words, L.PRODUCT_WORDS)) return 'reporting';
+  if (period && (hasAny(words, L.DUE_WORDS) || cues.list)) return 'due_in_period';
+  return cues.list && !cues.asksWho ? 'agency_tasks' : null;
+}
+
+function roleOf(cues: Cues): Question['role'] {
+  if (cues.lead && !cues.coord) return 'lead';
+  return cues.coord && !cues.lead ? 'coordinator' : 'any';
+}
+
+function intentOf(words: Words, raw: string, taskNos: string[], period: DayRange | null): Intent {
+  const cues = cuesOf(words);
+  if (taskNos.length > 0) return taskIntent(words) ?? 'task';
+  const early = planIntent(words, raw) ?? listIntent(words, period, cues);
+  if (early === 'reporting') consume(words, [...L.REPORT_WORDS, ...L.REPORT_ASK_WORDS]);
+  if (early === 'agency_tasks' || early === 'due_in_period' || early === 'overdue') {
+    consume(words, [...L.LIST_WORDS, ...L.LEAD_WORDS, ...L.COORDINATOR_WORDS, ...L.DUE_WORDS, ...L.OVERDUE_WORDS]);
+  }
+  return early ?? taskIntent(words) ?? 'passages';
+}
+
+/**
+ * Reads a question by rules: which plans (a locality in any spelling), which task (its number),
+ * which period ("quý này", "Quý IV/2026"), and what is asked. `readQuestion("Ai chủ trì nhiệm vụ 4 của Đại Sơn?", …)`
+ * → intent `lead`, taskNos ["4"], plans ["dai-son"].
+ */
+export function readQuestion(text: string, today: IsoDay, localities: LocalityIndex): Question {
+  const words = wordsOf(tokenize(text));
+  const plans = readLocalities(words, localities);
+  const taskNos = readTaskNumbers(words);
+  const period = readPeriod(words, today);
+  const cues = cuesOf(words);
+  const meta = taskNos.length === 0 ? metaField(words) : null;
+  const intent: Intent = meta ? 'plan_meta' : intentOf(words, text, taskNos, period);
+  return {
+    text,
+    intent,
+    plans,
+    taskNos,
+    period,
+    role: roleOf(cues),
+    metaField: meta,
+    reportKind: intent === 'reporting' ? reportKind(words) : null,
+    topic: unusedWords(words, L.STOP_WORDS),
+    words: words.list,
+  };
+}
