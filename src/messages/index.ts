@@ -9,3 +9,4 @@ export {};
 export * from './vi-zalo.js';
 export * from './vi-digest.js';
 export * from './vi-progress.js';
+export * from './vi-answers.js';
