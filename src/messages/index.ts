@@ -9,4 +9,5 @@ export {};
 export * from './vi-zalo.js';
 export * from './vi-digest.js';
 export * from './vi-progress.js';
+export * from './vi-bot.js';
 export * from './vi-answers.js';

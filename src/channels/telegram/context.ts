@@ -1,0 +1,13 @@
+import type { Context } from 'grammy';
+import type { BotLogger } from './logger.js';
+
+/** What the channel's middleware adds to grammY's context. */
+export type TelegramFlavor = {
+  /** The update's child logger (`channel`, `updateId`, `userId` bound). */
+  log: BotLogger;
+  /** What the update was handled as (command name, "text", "choice", ...); unset when it was ignored. */
+  intent?: string;
+};
+
+/** The context every Telegram feature receives. */
+export type TelegramContext = Context & TelegramFlavor;

@@ -1,0 +1,55 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { ChatHandler } from '../../chat/types.js';
+import { logFailedCalls } from './api-log.js';
+import { callbackDataFor } from './callback-data.js';
+import type { TelegramContext } from './context.js';
+import { createErrorHandler } from './error-boundary.js';
+import { choicesFeature } from './features/choices.js';
+import { logUpdatesFeature } from './features/log-updates.js';
+import { nonTextFeature } from './features/non-text.js';
+import { textFeature } from './features/text.js';
+import type { BotLogger } from './logger.js';
+
+/** Options of {@link createTelegramBot}. */
+export type TelegramBotOptions = {
+  /** The token from @BotFather (TELEGRAM_BOT_TOKEN). Never logged. */
+  token: string;
+  /** Bot API root; default `https://api.telegram.org` (TELEGRAM_API_ROOT, a local server in tests). */
+  apiRoot?: string;
+  /** The chat core: one message in, the replies out. */
+  handle: ChatHandler;
+  /** The process logger (pino or compatible); each update gets a child. */
+  log: BotLogger;
+  /** The bot's own user as getMe returns it; when given, no getMe call is made at start (tests, webhooks). */
+  botInfo?: UserFromGetMe;
+  /** Clock for the time of a button press; default the system clock. */
+  now?: () => Date;
+};
+
+/** Waits at most this long when Telegram asks to retry later; a longer wait fails the call instead. */
+const MAX_RETRY_AFTER_SECONDS = 60;
+const MAX_RETRY_ATTEMPTS = 5;
+
+/**
+ * Builds the Telegram bot over the chat core: failed calls logged, 429 and 5xx retried, updates of one chat
+ * handled in order, buttons and text messages handed to the core, and an error boundary that apologises.
+ */
+export function createTelegramBot(options: TelegramBotOptions): Bot<TelegramContext> {
+  const bot = new Bot<TelegramContext>(options.token, {
+    client: options.apiRoot ? { apiRoot: options.apiRoot } : {},
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  // The last transformer installed is the outermost: auto-retry wraps the logger, which sees each attempt.
+  bot.api.config.use(logFailedCalls(options.log));
+  bot.api.config.use(autoRetry({ maxDelaySeconds: MAX_RETRY_AFTER_SECONDS, maxRetryAttempts: MAX_RETRY_ATTEMPTS }));
+
+  const deps = { handle: options.handle, callbackData: callbackDataFor(bot), ...(options.now ? { now: options.now } : {}) };
+  bot.use(logUpdatesFeature(options.log));
+  bot.use(sequentialize((ctx: TelegramContext) => ctx.chat?.id.toString()));
+  bot.use(choicesFeature(deps), textFeature(deps), nonTextFeature());
+  bot.catch(createErrorHandler(options.log));
+  return bot;
+}

@@ -1,0 +1,18 @@
+import type { BotError } from 'grammy';
+import { BOT_APOLOGY } from '../../messages/index.js';
+import type { TelegramContext } from './context.js';
+import type { BotLogger } from './logger.js';
+
+/**
+ * The bot's error handler (`bot.catch`): logs the failure with the update's logger and tells the person, so one
+ * failing update never stops polling nor leaves a question unanswered.
+ */
+export function createErrorHandler(log: BotLogger): (err: BotError<TelegramContext>) => Promise<void> {
+  return async (err) => {
+    const ctx = err.ctx;
+    // ctx.log is missing only when the failure happened before the logging middleware ran.
+    (ctx.log ?? log).error({ channel: 'telegram', updateId: ctx.update.update_id, err: err.error }, 'telegram: update failed');
+    if (ctx.chat === undefined) return;
+    await ctx.api.sendMessage(ctx.chat.id, BOT_APOLOGY).catch(() => undefined);
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * The Telegram channel: a grammY bot over the chat core, long polling through grammY's runner.
+ * @example
+ * const bot = createTelegramBot({ token, apiRoot, handle: chat.handleMessage, log });
+ * const polling = await startTelegramPolling(bot);
+ * process.once('SIGTERM', () => void polling.stop());
+ */
+
+/** Builds the bot (retries, per-chat order, buttons, HTML replies, error boundary); see {@link TelegramBotOptions}. */
+export { createTelegramBot, type TelegramBotOptions } from './create-bot.js';
+/** Starts long polling and returns a handle to stop it; `registerTelegramCommands` sets the Vietnamese command menu. */
+export { startTelegramPolling, registerTelegramCommands, type TelegramPolling } from './polling.js';
+/** Sends core replies to a chat outside an update (digests, reminders): `await sendTelegramReplies(bot, chatId, replies)`. */
+export { sendTelegramReplies } from './send-replies.js';
+/** The grammY context of this bot (grammY's Context plus the update's logger and intent). */
+export type { TelegramContext } from './context.js';
+/** The logging surface the channel needs; a pino Logger satisfies it. */
+export type { BotLogger } from './logger.js';

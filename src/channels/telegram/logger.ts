@@ -1,0 +1,15 @@
+/** One log call: structured fields first, then the message (pino's argument order). */
+export type LogFn = (fields: object, message?: string) => void;
+
+/**
+ * The logging surface the Telegram channel uses. A pino `Logger` satisfies it; the channel never imports pino,
+ * so tests may pass any object with these methods.
+ */
+export type BotLogger = {
+  debug: LogFn;
+  info: LogFn;
+  warn: LogFn;
+  error: LogFn;
+  /** A logger that adds `bindings` to every line (per-update context). */
+  child(bindings: Record<string, unknown>): BotLogger;
+};

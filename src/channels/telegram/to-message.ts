@@ -1,0 +1,63 @@
+import type { CallbackQuery, Message, User, UserFromGetMe } from 'grammy/types';
+import type { IncomingMessage } from '../../chat/types.js';
+
+const COMMAND = /^\/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?(?=\s|$)/;
+const NAME_LIMIT = 256;
+
+/**
+ * The core's message for a Telegram text message, or undefined when the bot should stay silent: in a group the
+ * bot is addressed only by a command (not one for another bot), a mention of its @username, or a reply to one of
+ * its messages. The mention and a command's `@username` suffix are removed from the text.
+ */
+export function messageToIncoming(message: Message, me: UserFromGetMe): IncomingMessage | undefined {
+  if (message.text === undefined || message.from === undefined) return undefined;
+  const text = addressedText(message.text, message, me);
+  if (text === undefined) return undefined;
+  return {
+    channel: 'telegram',
+    senderId: String(message.from.id),
+    senderName: displayName(message.from),
+    chatId: String(message.chat.id),
+    // message_id is unique only within its chat.
+    messageId: `${message.chat.id}:${message.message_id}`,
+    text,
+    sentAt: new Date(message.date * 1000),
+    isChoice: false,
+  };
+}
+
+/** The core's message for a pressed button: `text` is the choice's data, the callback id makes it unique. */
+export function callbackToIncoming(query: CallbackQuery, data: string, now: Date): IncomingMessage {
+  return {
+    channel: 'telegram',
+    senderId: String(query.from.id),
+    senderName: displayName(query.from),
+    chatId: String(query.message?.chat.id ?? query.from.id),
+    messageId: `cb:${query.id}`,
+    text: data,
+    sentAt: now,
+    isChoice: true,
+  };
+}
+
+/** The text meant for the bot, or undefined when a group message does not address it. */
+export function addressedText(text: string, message: Pick<Message, 'chat' | 'reply_to_message'>, me: UserFromGetMe): string | undefined {
+  const command = COMMAND.exec(text);
+  const target = command?.[2];
+  if (target !== undefined && target.toLowerCase() !== me.username.toLowerCase()) return undefined;
+  const withoutSuffix = command && target !== undefined ? `/${command[1]}${text.slice(command[0].length)}` : text;
+  if (message.chat.type === 'private' || command) return withoutSuffix.trim();
+  const mention = new RegExp(`(^|[^\\w@])@${me.username}(?![\\w@])`, 'gi');
+  const stripped = withoutSuffix.replace(mention, '$1');
+  if (stripped !== withoutSuffix) return tidy(stripped);
+  return message.reply_to_message?.from?.id === me.id ? text.trim() : undefined;
+}
+
+/** Removes the punctuation and spaces a removed mention leaves behind ("@bot, ai chủ trì?" → "ai chủ trì?"). */
+function tidy(text: string): string {
+  return text.replace(/[ \t]{2,}/g, ' ').replace(/^[\s,:;.!-]+/, '').trim();
+}
+
+function displayName(user: User): string {
+  return [user.first_name, user.last_name].filter(Boolean).join(' ').slice(0, NAME_LIMIT);
+}

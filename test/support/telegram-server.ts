@@ -1,0 +1,204 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+// The package's main entry replaces module.exports, so its default import types do not match at run time.
+import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
+
+/** A failure the Bot API answers the next call of a method with, once. */
+export type InjectedFailure = { status: number; description?: string; retryAfter?: number };
+/** One Bot API call the bot made, as it arrived (body as text; multipart for files). */
+export type RecordedCall = { method: string; contentType: string; body: string };
+export type Button = { text: string; callback_data: string };
+/** One message the bot sent to a chat: text or caption, parse mode, buttons, and the file name for photos/documents. */
+export type BotMessage = { messageId: number; text: string; parseMode?: string; buttons: Button[][]; file?: { method: string; fileName: string } };
+
+/** A Telegram user (or a user in a group) talking to the bot through the emulator. */
+export type TestUser = {
+  userId: number;
+  chatId: number;
+  /** Sends a text (a command when it starts with "/"), optionally as a reply to one of the bot's messages. */
+  send(text: string, options?: { replyTo?: BotMessage }): Promise<void>;
+  /** Presses a button of a message the bot sent. */
+  press(message: BotMessage, buttonText: string): Promise<void>;
+  /** Waits until the bot has sent `count` new messages to this chat and returns them in order. */
+  replies(count: number): Promise<BotMessage[]>;
+};
+
+export type TelegramTestServer = {
+  token: string;
+  /** Give this to the bot as `apiRoot`: a proxy in front of the emulator that can inject failures. */
+  apiRoot: string;
+  user(options?: { userId?: number; chatId?: number; firstName?: string; group?: boolean }): TestUser;
+  failNext(method: string, failure: InjectedFailure): void;
+  calls(method: string): RecordedCall[];
+  /** Waits until the bot has called `method` at least `count` times. */
+  waitForCalls(method: string, count?: number): Promise<RecordedCall[]>;
+  stop(): Promise<void>;
+};
+
+/** Methods telegram-test-api does not know; the proxy answers them itself. */
+const ANSWERED_BY_PROXY = new Set(['setMyCommands', 'sendChatAction', 'sendPhoto', 'sendDocument']);
+/** telegram-test-api answers getUpdates at once; pausing on an empty answer keeps polling from spinning. */
+const EMPTY_POLL_PAUSE_MS = 20;
+const WAIT_LIMIT_MS = 15_000;
+const WAIT_STEP_MS = 10;
+
+/**
+ * telegram-test-api on 127.0.0.1 (random free port) behind a small node:http proxy, real HTTP both ways. The proxy
+ * injects one-off failures (429 with retry_after, 5xx), answers the methods the emulator lacks, and records every call.
+ */
+export async function startTelegramServer(token = '123456789:TEST-token_for-telegram'): Promise<TelegramTestServer> {
+  const emulator = new TelegramServer({ port: await freePort(), host: '127.0.0.1', storeTimeout: 600 });
+  await emulator.start();
+  const failures = new Map<string, InjectedFailure[]>();
+  const recorded: RecordedCall[] = [];
+  const proxy = createServer((req, res) => {
+    void relay(req, res).catch((err: unknown) => json(res, 502, { ok: false, error_code: 502, description: String(err) }));
+  });
+
+  async function relay(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const method = /\/bot[^/]+\/(\w+)/.exec(req.url ?? '')?.[1] ?? '';
+    const call = { method, contentType: req.headers['content-type'] ?? '', body: body.toString('utf8') };
+    recorded.push(call);
+    const failure = failures.get(method)?.shift();
+    if (failure) return json(res, failure.status, failureBody(failure));
+    if (ANSWERED_BY_PROXY.has(method)) return json(res, 200, { ok: true, result: answerLocally(call) });
+    const upstream = await fetch(`${emulator.config.apiURL}${req.url}`, {
+      method: req.method,
+      headers: { 'content-type': call.contentType || 'application/json' },
+      ...(req.method === 'GET' ? {} : { body }),
+    });
+    const text = await upstream.text();
+    if (method === 'getUpdates' && /"result":\[\]/.test(text)) await sleep(EMPTY_POLL_PAUSE_MS);
+    if (!res.writableEnded) res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(text);
+  }
+
+  /** Files are stored in the emulator as bot messages too, so a test reads every reply in one list. */
+  function answerLocally(call: RecordedCall): unknown {
+    if (call.method !== 'sendPhoto' && call.method !== 'sendDocument') return true;
+    const chat_id = multipartField(call.body, 'chat_id') ?? '';
+    const fileName = /filename="([^"]*)"/.exec(call.body)?.[1] ?? '';
+    const message = { chat_id, text: multipartField(call.body, 'caption') ?? '', parse_mode: multipartField(call.body, 'parse_mode'), file: { method: call.method, fileName } };
+    return emulator.addBotMessage(message as never, token);
+  }
+
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const apiRoot = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  const calls = (method: string) => recorded.filter((c) => c.method === method);
+
+  return {
+    token,
+    apiRoot,
+    user: (options = {}) => createUser(emulator, token, options),
+    failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
+    calls,
+    waitForCalls: (method, count = 1) => waitFor(`${count} call(s) of ${method}`, () => (calls(method).length >= count ? calls(method) : undefined)),
+    stop: async () => {
+      await closeServer(proxy);
+      await emulator.stop();
+    },
+  };
+}
+
+function createUser(emulator: TelegramServer, token: string, options: { userId?: number; chatId?: number; firstName?: string; group?: boolean }): TestUser {
+  const userId = options.userId ?? 1001;
+  const chatId = options.chatId ?? (options.group ? -1000 - userId : userId);
+  const client = emulator.getClient(token, { userId, chatId, firstName: options.firstName ?? 'Lan', userName: `user${userId}`, type: options.group ? 'group' : 'private' });
+  const seen = new Set<number>();
+  return {
+    userId,
+    chatId,
+    send: async (text, { replyTo } = {}) => {
+      const extra = replyTo ? { reply_to_message: { message_id: replyTo.messageId, date: 0, chat: { id: chatId, type: 'private' }, from: { id: 666, is_bot: true, first_name: 'Bot' } } } : {};
+      if (text.startsWith('/')) await client.sendCommand(client.makeCommand(text, extra as never));
+      else await client.sendMessage(client.makeMessage(text, extra as never));
+    },
+    press: async (message, buttonText) => {
+      const button = message.buttons.flat().find((b) => b.text === buttonText);
+      if (!button) throw new Error(`no button "${buttonText}" in: ${message.buttons.flat().map((b) => b.text).join(' | ')}`);
+      await client.sendCallback(client.makeCallbackQuery(button.callback_data, { message: { message_id: message.messageId } } as never));
+    },
+    replies: (count) =>
+      waitFor(`${count} bot message(s) in chat ${chatId}`, () => {
+        const fresh = emulator.storage.botMessages.filter((m) => m.botToken === token && String(m.message.chat_id) === String(chatId) && !seen.has(m.messageId));
+        if (fresh.length < count) return undefined;
+        const taken = fresh.slice(0, count);
+        taken.forEach((m) => seen.add(m.messageId));
+        return taken.map((m) => toBotMessage(m.messageId, m.message as unknown as Record<string, unknown>));
+      }),
+  };
+}
+
+function toBotMessage(messageId: number, message: Record<string, unknown>): BotMessage {
+  const markup = message.reply_markup as { inline_keyboard?: Button[][] } | undefined;
+  return {
+    messageId,
+    text: String(message.text ?? ''),
+    ...(message.parse_mode ? { parseMode: String(message.parse_mode) } : {}),
+    buttons: markup?.inline_keyboard ?? [],
+    ...(message.file ? { file: message.file as BotMessage['file'] } : {}),
+  };
+}
+
+function failureBody(failure: InjectedFailure): object {
+  const description = failure.description ?? (failure.status === 429 ? `Too Many Requests: retry after ${failure.retryAfter ?? 1}` : 'Internal Server Error');
+  return { ok: false, error_code: failure.status, description, ...(failure.retryAfter !== undefined ? { parameters: { retry_after: failure.retryAfter } } : {}) };
+}
+
+function multipartField(body: string, name: string): string | undefined {
+  return new RegExp(`name="${name}"\\r\\n(?:[^\\r\\n]+\\r\\n)*\\r\\n([^\\r]*)\\r\\n`).exec(body)?.[1];
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined): Promise<T> {
+  const deadline = Date.now() + WAIT_LIMIT_MS;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`telegram test server: gave up waiting for ${what}`);
+    await sleep(WAIT_STEP_MS);
+  }
+}
+
+function json(res: ServerResponse, status: number, body: object): void {
+  if (!res.writableEnded) res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One captured log line: level, message and every field bound or passed. */
+export type LogLine = { level: 'debug' | 'info' | 'warn' | 'error'; msg: string; fields: Record<string, unknown> };
+
+type LogFn = (fields: object, msg?: string) => void;
+/** A logger with the channel's `BotLogger` surface that keeps every line for assertions. */
+export type LogCapture = { lines: LogLine[]; debug: LogFn; info: LogFn; warn: LogFn; error: LogFn; child(bindings: Record<string, unknown>): LogCapture };
+
+export function captureLog(bindings: Record<string, unknown> = {}, lines: LogLine[] = []): LogCapture {
+  const at = (level: LogLine['level']) => (fields: object, msg = '') => void lines.push({ level, msg, fields: { ...bindings, ...fields } });
+  return {
+    lines,
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: (more) => captureLog({ ...bindings, ...more }, lines),
+  };
+}
