@@ -5,7 +5,7 @@ import { COLUMN_KEYWORDS, type TableColumn } from './lexicon.js';
 import type { ReadWarning, Task } from './schema.js';
 
 type Columns = Partial<Record<TableColumn, number>>;
-type Draft = { no: string; cells: Record<TableColumn, string>; line: number };
+type Draft = { no: string; cells: Record<TableColumn, string>; line: number; group: string | null };
 const FIELDS: readonly TableColumn[] = ['content', 'lead', 'coordinators', 'product', 'deadline'];
 
 /** Cell text without tags, markdown emphasis or extra spaces. */
@@ -23,14 +23,22 @@ export function splitRow(line: string): string[] | null {
   return cells.every((c) => /^:?-{2,}:?$/.test(c) || c === '') ? [] : cells;
 }
 
-/** Maps header cells to columns by keywords; null when the row is not a task-table header. */
-export function detectColumns(cells: readonly string[]): Columns | null {
+/** The columns named by header-like cells, and whether every non-empty cell is one. */
+function headerCells(cells: readonly string[]): { columns: Columns; all: boolean } {
   const columns: Columns = {};
+  let all = true;
   cells.forEach((cell, i) => {
     const f = foldCase(cell).replace(/[^a-z0-9 ]+/g, ' ').trim();
     const hit = COLUMN_KEYWORDS.find((k) => k.words.test(f) && columns[k.column] === undefined);
     if (f && hit) columns[hit.column] = i;
+    else if (f) all = false;
   });
+  return { columns, all };
+}
+
+/** Maps header cells to columns by keywords; null when the row is not a task-table header. */
+export function detectColumns(cells: readonly string[]): Columns | null {
+  const { columns } = headerCells(cells);
   const known = Object.keys(columns).length;
   return columns.content !== undefined && known >= 3 && (columns.lead ?? columns.deadline) !== undefined ? columns : null;
 }
@@ -38,8 +46,8 @@ export function detectColumns(cells: readonly string[]): Columns | null {
 const cellOf = (cells: readonly string[], i: number | undefined) => (i === undefined ? '' : (cells[i] ?? ''));
 const emptyFields = (): Record<TableColumn, string> => ({ no: '', content: '', lead: '', coordinators: '', product: '', deadline: '' });
 
-function toDraft(no: string, cells: readonly string[], columns: Columns, line: number): Draft {
-  const draft: Draft = { no, cells: emptyFields(), line };
+function toDraft(no: string, cells: readonly string[], columns: Columns, line: number, group: string | null): Draft {
+  const draft: Draft = { no, cells: emptyFields(), line, group };
   for (const f of FIELDS) draft.cells[f] = cellOf(cells, columns[f]);
   return draft;
 }
@@ -57,7 +65,31 @@ function appendTo(target: Draft, piece: Draft): void {
   }
 }
 
-type Reader = { columns: Columns | null; drafts: Draft[]; warnings: ReadWarning[]; file: string };
+type Reader = { columns: Columns | null; drafts: Draft[]; warnings: ReadWarning[]; file: string; group: string | null };
+
+const GROUP_LABEL = /^([IVXLC]+|[A-Z])(?:[.)]|\s|$)/u;
+const isCapsTitle = (row: Draft) =>
+  FIELDS.every((f) => f === 'content' || row.cells[f] === '') && /\p{Lu}.*\s.*\p{Lu}/u.test(row.cells.content) && !/\p{Ll}/u.test(row.cells.content);
+
+/** A second header line under a merged cell ("Chủ trì", "Phối hợp" under "Cơ quan thực hiện"). */
+function readSubHeader(state: Reader, cells: readonly string[]): boolean {
+  const { columns, all } = headerCells(cells);
+  if (!state.columns || !all || Object.keys(columns).length === 0 || columns.no !== undefined) return false;
+  state.columns = { ...state.columns, ...columns };
+  return true;
+}
+
+function readBlankNumber(state: Reader, row: Draft): void {
+  const previous = state.drafts.at(-1);
+  if (isCapsTitle(row)) return; // a group heading written in capitals
+  if (!previous) state.warnings.push({ file: state.file, line: row.line, message: 'table row without a task number before any task; skipped' });
+  else if (!looksLikeNewTask(row, previous)) appendTo(previous, row);
+  else {
+    row.no = /^\d+$/.test(previous.no) ? String(Number(previous.no) + 1) : `${previous.no}+`;
+    state.warnings.push({ file: state.file, line: row.line, message: `task number missing; read as task ${row.no}` });
+    state.drafts.push(row);
+  }
+}
 
 function readRow(state: Reader, cells: string[], line: number): void {
   const header = detectColumns(cells);
@@ -65,26 +97,23 @@ function readRow(state: Reader, cells: string[], line: number): void {
     state.columns = header;
     return;
   }
-  if (!state.columns || cells.every((c) => c === '')) return;
-  const columns = state.columns;
-  const no = cellOf(cells, columns.no).replace(/[.)]$/, '');
-  const previous = state.drafts.at(-1);
-  if (/^\d+(\.\d+)*$/.test(no)) state.drafts.push(toDraft(no, cells, columns, line));
-  else if (no !== '') return; // a group heading such as "I" or "A"
-  else if (!previous) state.warnings.push({ file: state.file, line, message: 'table row without a task number before any task; skipped' });
-  else {
-    const row = toDraft('', cells, columns, line);
-    if (!looksLikeNewTask(row, previous)) appendTo(previous, row);
-    else {
-      row.no = /^\d+$/.test(previous.no) ? String(Number(previous.no) + 1) : `${previous.no}+`;
-      state.warnings.push({ file: state.file, line, message: `task number missing; read as task ${row.no}` });
-      state.drafts.push(row);
-    }
-  }
+  if (!state.columns || cells.every((c) => c === '') || readSubHeader(state, cells)) return;
+  const no = cellOf(cells, state.columns.no).replace(/[.)]$/, '');
+  const row = toDraft(no, cells, state.columns, line, state.group);
+  if (/^\d+(\.\d+)*$/.test(no)) state.drafts.push(row);
+  else if (no === '') readBlankNumber(state, row);
+  else state.group = GROUP_LABEL.exec(no)?.[1] ?? state.group;
 }
 
-function toTask(plan: string, file: string, d: Draft, warnings: ReadWarning[]): Task {
-  const deadline = parseDeadline(d.cells.deadline);
+/** Numbers that restart in each group ("I": 1, 2; "II": 1, 2) become "I.1", "II.1". */
+function qualifyByGroup(drafts: Draft[]): void {
+  const repeats = drafts.some((d, i) => drafts.findIndex((o) => o.no === d.no) !== i);
+  if (!repeats || drafts.some((d) => d.group === null)) return;
+  for (const d of drafts) d.no = `${d.group}.${d.no}`;
+}
+
+function toTask(plan: string, file: string, d: Draft, warnings: ReadWarning[], year: number | undefined): Task {
+  const deadline = parseDeadline(d.cells.deadline, year);
   const where = `task ${d.no}`;
   if (deadline.kind === 'unknown') warnings.push({ file, line: d.line, message: `${where}: deadline not understood: '${deadline.raw}'` });
   if (!d.cells.lead) warnings.push({ file, line: d.line, message: `${where}: no lead agency` });
@@ -104,10 +133,16 @@ function checkNumbers(file: string, drafts: readonly Draft[], warnings: ReadWarn
 
 /**
  * Reads the appendix task table (tab-separated or Markdown pipes) from the lines of a plan:
- * header found by keywords (repeats skipped), rows cut by page breaks joined back.
+ * header found by keywords (repeats skipped), rows cut by page breaks joined back. `year` completes
+ * deadlines written without one ("Trước 30/6").
  */
-export function readAppendixTable(plan: string, file: string, lines: readonly string[]): { tasks: Task[]; warnings: ReadWarning[]; headerLine: number | null } {
-  const state: Reader = { columns: null, drafts: [], warnings: [], file };
+export function readAppendixTable(
+  plan: string,
+  file: string,
+  lines: readonly string[],
+  year?: number,
+): { tasks: Task[]; warnings: ReadWarning[]; headerLine: number | null } {
+  const state: Reader = { columns: null, drafts: [], warnings: [], file, group: null };
   let headerLine: number | null = null;
   lines.forEach((text, i) => {
     const cells = splitRow(text);
@@ -115,7 +150,8 @@ export function readAppendixTable(plan: string, file: string, lines: readonly st
     if (headerLine === null && detectColumns(cells)) headerLine = i + 1;
     readRow(state, cells, i + 1);
   });
+  qualifyByGroup(state.drafts);
   checkNumbers(file, state.drafts, state.warnings);
-  const tasks = state.drafts.map((d) => toTask(plan, file, d, state.warnings));
+  const tasks = state.drafts.map((d) => toTask(plan, file, d, state.warnings, year));
   return { tasks, warnings: state.warnings, headerLine };
 }

@@ -53,13 +53,13 @@ function readPeriod(raw: string, f: string): Deadline | null {
 }
 
 const fromYearOf = (f: string) => {
-  const m = FROM_YEAR.exec(f);
+  const m = FROM_YEAR.exec(f) ?? ANY_YEAR.exec(f);
   return m ? Number(m[1]) : null;
 };
 
-const CONDITIONAL = /^(sau khi|khi co|khi duoc|tuy theo|theo (chi dao|huong dan))/;
+const CONDITIONAL = /^(sau khi|khi co|khi duoc|khi can|khi phat sinh|tuy theo|theo (chi dao|huong dan|yeu cau))/;
 const ONGOING = /thuong xuyen|lien tuc/;
-const RECURRING = /(hang|moi) (nam|quy|thang)|dinh ky/;
+const RECURRING = /(hang|moi) (nam|quy|thang)|dinh ky|cac nam tiep theo/;
 
 /** Ongoing or recurring work, with where its words start (the earlier of two readings wins). */
 function readOpenEnded(raw: string, f: string): { deadline: Deadline; at: number } | null {
@@ -73,20 +73,35 @@ function readOpenEnded(raw: string, f: string): { deadline: Deadline; at: number
 /** Index of the first figure that names a day, month or quarter. */
 const firstDateAt = (f: string) => f.search(/\d|quy\s/);
 
+const YEAR_RANGE = new RegExp(`${YEAR}\\s*(?:-|–|den)\\s*${YEAR}`);
+
+/** "Năm 2026", "Đến cuối 2026"; a span "2026 - 2030" runs to the end of its last year. */
 function readYear(raw: string, f: string): Deadline | null {
+  const range = YEAR_RANGE.exec(f);
+  if (range) return make(raw, 'year', iso(Number(range[1]), 1, 1), iso(Number(range[2]), 12, 31));
   const m = ANY_YEAR.exec(f);
   if (!m) return null;
   const y = Number(m[1]);
   return make(raw, 'year', iso(y, 1, 1), iso(y, 12, 31));
 }
 
+/** Gives a year to day, month and quarter figures written without one ("30/6", "tháng 6", "quý III"). */
+function completeYear(f: string, year: number | undefined): string {
+  if (year === undefined || ANY_YEAR.test(f)) return f;
+  return f
+    .replace(/(?<![\d/])(\d{1,2})\s*\/\s*(\d{1,2})(?![\d/])/g, `$1/$2/${year}`)
+    .replace(/(ngay\s+\d{1,2}\s+thang\s+\d{1,2})(?!\d)/g, `$1 nam ${year}`)
+    .replace(/((?<!ngay\s+\d{1,2}\s+)thang\s+\d{1,2})(?![\d/]|\s+nam)/g, `$1/${year}`)
+    .replace(/(quy\s+(?:iv|iii|ii|i|[1-4]))(?![a-z\d])/g, `$1/${year}`);
+}
+
 /**
  * Reads a deadline as plans write it; `raw` keeps the text (tags dropped, spaces folded).
- * Unreadable or blank text gives kind `unknown`.
+ * Unreadable or blank text gives kind `unknown`. `year` completes figures written without a year.
  */
-export function parseDeadline(raw: string): Deadline {
+export function parseDeadline(raw: string, year?: number): Deadline {
   const text = collapseSpaces(raw.replace(/<[^>]*>/g, ' ').replace(/\*+/g, ''));
-  const f = foldCase(text);
+  const f = completeYear(foldCase(text), year);
   if (!f) return make(text, 'unknown', null, null);
   if (CONDITIONAL.test(f)) return make(text, 'conditional', null, null);
   const open = readOpenEnded(text, f);
@@ -122,11 +137,14 @@ const DATED: ReadonlySet<DeadlineKind> = new Set(['date', 'month', 'quarter', 'y
 
 /**
  * A deadline written inside running text, e.g. "... hoàn thành trong tháng 5 năm 2026" or
- * "hoàn thành trước 10/5/2026"; only dated readings count (date, month, quarter, year).
+ * "hoàn thành trước 10/5/2026"; only dated readings count (date, month, quarter, year). `year`
+ * completes "trước ngày 15/6" unless the text is about periodic work.
  */
-export function findDeadlineInText(text: string): Deadline | null {
+export function findDeadlineInText(text: string, year?: number): Deadline | null {
+  // Dates without a year in text about periodic work ("định kỳ ... trước ngày 10 tháng 3") recur: no single deadline.
+  const usable = RECURRING.test(foldCase(text)) ? undefined : year;
   for (const m of text.matchAll(IN_TEXT)) {
-    const d = parseDeadline(m[0]);
+    const d = parseDeadline(m[0], usable);
     if (DATED.has(d.kind)) return d;
   }
   return null;

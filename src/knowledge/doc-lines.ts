@@ -8,6 +8,7 @@ export function stripMarkup(line: string): string {
   const text = line
     .replace(/<[^>]*>/g, ' ')
     .replace(/^\s*#{1,6}\s+/, '')
+    .replace(/^\s*\*\s+/, '- ')
     .replace(/\*{1,3}/g, '');
   return collapseSpaces(text);
 }

@@ -36,7 +36,7 @@ function ownAgency(section: Section): Owner | null {
  * "1. Phòng Văn hóa - Xã hội" and each bullet under it, "2. Văn phòng HĐND&UBND xã phối hợp với ...".
  * Also returns the agency in charge of each section path (for reporting dates).
  */
-export function readDuties(plan: string, sections: readonly Section[]): { duties: BodyDuty[]; owners: Map<string, AgencyRef[]> } {
+export function readDuties(plan: string, sections: readonly Section[], year?: number): { duties: BodyDuty[]; owners: Map<string, AgencyRef[]> } {
   const owner = new Map<string, Owner>();
   const duties: BodyDuty[] = [];
   for (const s of sections) {
@@ -46,7 +46,7 @@ export function readDuties(plan: string, sections: readonly Section[]): { duties
     if (!who) continue;
     owner.set(s.path, who);
     if (!s.text) continue;
-    const deadline = findDeadlineInText(s.text);
+    const deadline = findDeadlineInText(s.text, year);
     duties.push({ plan, agency: who.refs, agencyRaw: who.raw, text: s.text, section: s.path, deadline, line: s.line });
   }
   return { duties, owners: new Map([...owner].map(([path, o]) => [path, o.refs])) };

@@ -74,9 +74,10 @@ export const COLUMN_KEYWORDS: ReadonlyArray<{ column: TableColumn; words: RegExp
   { column: 'no', words: /^(s\s*tt|tt|so tt|so thu tu|thu tu)$/ },
   { column: 'deadline', words: /thoi han|thoi gian|tien do|han hoan thanh|thoi diem/ },
   { column: 'coordinators', words: /phoi hop/ },
-  { column: 'lead', words: /chu tri|thuc hien|trach nhiem|dau moi/ },
+  { column: 'content', words: /^(noi dung|nhiem vu|cong viec|ten nhiem vu|giai phap|hoat dong)/ },
   { column: 'product', words: /san pham|ket qua/ },
-  { column: 'content', words: /noi dung|nhiem vu|cong viec|giai phap/ },
+  { column: 'lead', words: /chu tri|thuc hien|trach nhiem|dau moi|phu trach/ },
+  { column: 'content', words: /noi dung|nhiem vu|cong viec/ },
 ];
 
 export type TableColumn = 'no' | 'content' | 'lead' | 'coordinators' | 'product' | 'deadline';

@@ -12,7 +12,7 @@ const BODY = '(Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân 
 const ISSUES = new RegExp(`${BODY}\\s+(${LEVELS})\\s+${NAME}\\s+ban hành`, 'u');
 const OF_BODY = new RegExp(`Kèm theo.*?của\\s+${BODY}\\s+(${LEVELS})\\s+${NAME}`, 'u');
 const ON_AREA = new RegExp(`trên địa bàn\\s+(${LEVELS})\\s+${NAME}`, 'u');
-const UPPER_LEVEL = new RegExp(`^(${LEVELS.toLocaleUpperCase('vi')})\\s+(\\p{Lu}+(?:\\s+\\p{Lu}+)*)$`, 'u');
+const UPPER_ISSUER = new RegExp(`^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\\s+(${LEVELS.toLocaleUpperCase('vi')})\\s+(\\p{Lu}+(?:\\s+\\p{Lu}+)*)$`, 'u');
 const APPENDIX_REF = /Kèm theo\s+\p{L}+(?:\s+\p{L}+)?\s+số\s*(\d*)\s*\/\s*([\p{L}\d-]+)(.*)$/u;
 const NUMBER_LINE = /^Số\s*:?\s*(\d*)\s*\/\s*([\p{L}\d-]+)/u;
 const PLACE_DATE = /^([\p{L} .'-]{2,40}),\s*ngày\b(.*)$/u;
@@ -23,28 +23,38 @@ const dayIn = (text: string): IsoDay | null => {
   return d.kind === 'date' ? d.due : null;
 };
 
-/** The plan's number ("158/KH-UBND", null when left blank) and date of issue, from the header or the appendix line. */
-export function readNumberAndDate(lines: readonly DocLine[]): { number: string | null; date: IsoDay | null } {
+/**
+ * The plan's number ("158/KH-UBND", null when left blank) and date of issue, from the header or the
+ * appendix line; `year` is the year of issue even when the day is left blank ("ngày tháng năm 2026").
+ */
+export function readNumberAndDate(lines: readonly DocLine[]): { number: string | null; date: IsoDay | null; year: number | null } {
   let number: string | null | undefined;
   let date: IsoDay | null = null;
+  let year: number | null = null;
   for (const { text } of lines) {
     const n = NUMBER_LINE.exec(text);
     if (n && number === undefined) number = n[1] ? `${n[1]}/${n[2]}` : null;
     const p = PLACE_DATE.exec(text);
     if (p && !date) date = dayIn(p[2]!);
+    if (p && year === null) year = Number(/năm\s+(\d{4})/u.exec(p[2]!)?.[1] ?? NaN) || null;
     const a = APPENDIX_REF.exec(text);
     if (a) {
       if (!number && a[1]) number = `${a[1]}/${a[2]}`;
       date ??= dayIn(a[3]!.replace(/^.*?ngày/u, ''));
     }
   }
-  return { number: number ?? null, date };
+  return { number: number ?? null, date, year: date ? Number(date.slice(0, 4)) : year };
 }
 
+/** "ỦY BAN NHÂN DÂN" + "TỈNH BẮC NINH" (on one line or the next lines) in the header. */
 function fromUpperHeader(lines: readonly DocLine[]): Locality | null {
-  for (let i = 1; i < lines.length; i++) {
-    const m = UPPER_LEVEL.exec(lines[i]!.text);
-    if (m && foldCase(lines[i - 1]!.text) === 'uy ban nhan dan') return { level: toLower(m[1]!), name: titleCase(m[2]!) };
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!.text;
+    if (!/^(uy ban nhan dan|ubnd)\b/.test(foldCase(text)) || /\p{Ll}/u.test(text)) continue;
+    for (const next of ['', ...lines.slice(i + 1, i + 4).map((l) => l.text)]) {
+      const m = UPPER_ISSUER.exec(`${text} ${next}`.trim());
+      if (m) return { level: toLower(m[1]!), name: titleCase(m[2]!) };
+    }
   }
   return null;
 }
@@ -71,8 +81,10 @@ export function readIssuer(lines: readonly DocLine[]): { issuer: string | null; 
   return { issuer: null, locality: place ? { level: '', name: place } : null };
 }
 
-/** The line under the "KẾ HOẠCH" heading. */
+/** The line under the "KẾ HOẠCH" heading, or the rest of a heading line "KẾ HOẠCH Triển khai ...". */
 export function readTitle(lines: readonly DocLine[]): string {
   const at = lines.findIndex((l) => foldCase(l.text) === 'ke hoach');
-  return at >= 0 ? (lines[at + 1]?.text ?? '') : '';
+  if (at >= 0) return lines[at + 1]?.text ?? '';
+  const inline = lines.map((l) => /^KẾ HOẠCH\s+(\S.*)$/u.exec(l.text)).find((m) => m);
+  return inline ? inline[1]! : '';
 }

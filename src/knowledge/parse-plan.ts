@@ -1,7 +1,7 @@
 import { foldCase, normalizeText } from '../text/index.js';
 import { readAppendixTable } from './appendix-table.js';
 import { taskBlocks, type Block } from './blocks.js';
-import { toDocLines, type DocLine } from './doc-lines.js';
+import { stripMarkup, toDocLines, type DocLine } from './doc-lines.js';
 import { readDuties } from './duties.js';
 import { readLegalBasis } from './legal-basis.js';
 import { readMeetingRules } from './meeting-rules.js';
@@ -20,13 +20,19 @@ function bodyEnd(lines: readonly DocLine[], tableLine: number | null): number {
   return end < 0 ? lines.length : end;
 }
 
-function readMeta(lines: readonly DocLine[]): PlanMeta {
-  const { number, date } = readNumberAndDate(lines);
+/** Header blocks converted as tables ("ỦY BAN NHÂN DÂN<tab>CỘNG HÒA ...") are read cell by cell. */
+const byCell = (lines: readonly DocLine[]) =>
+  lines.flatMap((l) => (l.text.includes('\t') ? l.text.split('\t').map((c) => ({ text: stripMarkup(c), line: l.line })) : [l]));
+
+function readMeta(docLines: readonly DocLine[]): { meta: PlanMeta; year: number | null } {
+  const lines = byCell(docLines);
+  const { number, date, year } = readNumberAndDate(lines);
   const { issuer, locality } = readIssuer(lines);
-  return {
+  const meta = {
     number, issuer, locality, date, title: readTitle(lines), signer: readSigner(lines),
     basis: readLegalBasis(lines, number), recipients: readRecipients(lines),
   };
+  return { meta, year };
 }
 
 /**
@@ -34,11 +40,12 @@ function readMeta(lines: readonly DocLine[]): PlanMeta {
  */
 export function parsePlan(id: string, file: string, text: string): { plan: Plan; warnings: ReadWarning[] } {
   const raw = normalizeText(text).split('\n');
-  const table = readAppendixTable(id, file, raw);
   const lines = toDocLines(raw);
+  const { meta, year } = readMeta(lines);
+  const table = readAppendixTable(id, file, raw, year ?? undefined);
   const body = lines.slice(0, bodyEnd(lines, table.headerLine)).filter((l) => !l.text.includes('\t'));
   const { sections, blocks } = parseSections(body);
-  const { duties, owners } = readDuties(id, sections);
+  const { duties, owners } = readDuties(id, sections, year ?? undefined);
   const leads = new Map(table.tasks.map((t) => [t.no, t.lead]));
   const ownersOf = (b: Block) => (b.task !== null ? leads.get(b.task) : b.section !== null ? owners.get(b.section) : undefined) ?? [];
   const all = [...blocks, ...taskBlocks(table.tasks)];
@@ -46,7 +53,7 @@ export function parsePlan(id: string, file: string, text: string): { plan: Plan;
   const plan: Plan = {
     id,
     file,
-    meta: readMeta(lines),
+    meta,
     sections,
     tasks: table.tasks,
     duties,

@@ -3,34 +3,37 @@ import type { Block } from './blocks.js';
 import type { DocLine } from './doc-lines.js';
 
 type Kind = Section['kind'];
-const MARKERS: ReadonlyArray<{ kind: Kind; pattern: RegExp }> = [
-  { kind: 'roman', pattern: /^([IVXL]+)\s*[.)]\s+(\S.*)$/u },
-  { kind: 'number', pattern: /^(\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s+(\S.*)$/u },
-  { kind: 'letter', pattern: /^([a-zđ])\s*\)\s+(\S.*)$/u },
-  { kind: 'bullet', pattern: /^()[-–—•+]\s*(\S.*)$/u },
+/** Markers in rank order: a marker nests under any marker of lower rank ("+" bullets under "-" bullets). */
+const MARKERS: ReadonlyArray<{ kind: Kind; rank: number; pattern: RegExp }> = [
+  { kind: 'roman', rank: 0, pattern: /^([IVXL]+)\s*[.)]\s+(\S.*)$/u },
+  { kind: 'number', rank: 1, pattern: /^(\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s+(\S.*)$/u },
+  { kind: 'letter', rank: 2, pattern: /^([a-zđ])\s*\)\s+(\S.*)$/u },
+  { kind: 'bullet', rank: 3, pattern: /^()[-–—•]\s*(\S.*)$/u },
+  { kind: 'bullet', rank: 4, pattern: /^()\+\s*(\S.*)$/u },
 ];
-const RANK: Record<Kind, number> = { roman: 0, number: 1, letter: 2, bullet: 3, paragraph: 4 };
 
 /** A marked line is a heading (its words are the title) when short and not ending a sentence. */
 const isHeading = (kind: Kind, rest: string) => kind !== 'bullet' && rest.length <= 160 && !/[.;]["”)]*$/u.test(rest);
 
-function classify(text: string): { kind: Kind; label: string; rest: string } | null {
-  for (const { kind, pattern } of MARKERS) {
+type Marked = { kind: Kind; rank: number; label: string; rest: string };
+
+function classify(text: string): Marked | null {
+  for (const { kind, rank, pattern } of MARKERS) {
     const m = pattern.exec(text);
-    if (m) return { kind, label: m[1]!, rest: m[2]! };
+    if (m) return { kind, rank, label: m[1]!, rest: m[2]! };
   }
   return null;
 }
 
-type Open = { section: Section; bullets: number };
+type Open = { section: Section; rank: number; bullets: number };
 
 class Tree {
   readonly sections: Section[] = [];
   readonly blocks: Block[] = [];
   private stack: Open[] = [];
 
-  add(kind: Kind, label: string, rest: string, line: number): void {
-    while (this.stack.length && RANK[this.stack.at(-1)!.section.kind] >= RANK[kind]) this.stack.pop();
+  add({ kind, rank, label, rest }: Marked, line: number): void {
+    while (this.stack.length && this.stack.at(-1)!.rank >= rank) this.stack.pop();
     const parent = this.stack.at(-1);
     const segment = kind === 'bullet' && parent ? String(++parent.bullets) : label;
     let path = parent ? `${parent.section.path}.${segment}` : segment;
@@ -39,7 +42,7 @@ class Tree {
     const title = heading ? rest.replace(/:$/, '').trim() : '';
     const section: Section = { path, parent: parent?.section.path ?? null, kind, title, text: heading ? '' : rest, line };
     this.sections.push(section);
-    this.stack.push({ section, bullets: 0 });
+    this.stack.push({ section, rank, bullets: 0 });
     this.blocks.push({ text: rest, line, section: path, task: null });
   }
 
@@ -62,7 +65,7 @@ export function parseSections(lines: readonly DocLine[]): { sections: Section[];
   const tree = new Tree();
   for (const { text, line } of lines) {
     const marked = classify(text);
-    if (marked && (marked.kind === 'roman' || tree.started())) tree.add(marked.kind, marked.label, marked.rest, line);
+    if (marked && (marked.kind === 'roman' || tree.started())) tree.add(marked, line);
     else tree.addText(text, line);
   }
   return { sections: tree.sections, blocks: tree.blocks };

@@ -6,6 +6,15 @@ const UPPER_LINE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 const PERSON = /^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$/u;
 const RECIPIENTS = /^Nơi nhận\s*:?\s*$/iu;
 
+/** The person's name under a capacity line, skipping a stamp such as "(Đã ký)" or "[chữ ký]". */
+function nameBelow(lines: readonly DocLine[], at: number): string | null {
+  for (const { text } of lines.slice(at + 1, at + 4)) {
+    if (PERSON.test(text)) return text;
+    if (!/^[([]|^đã ký/iu.test(text)) return null;
+  }
+  return null;
+}
+
 /**
  * The signer: the upper-case capacity block ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
  * and the name under it.
@@ -14,8 +23,8 @@ export function readSigner(lines: readonly DocLine[]): PlanMeta['signer'] {
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text;
     const m = UPPER_LINE.test(text) ? SIGNER_CAPACITY.exec(text) : null;
-    const name = lines[i + 1]?.text ?? '';
-    if (!m || !PERSON.test(name)) continue;
+    const name = m ? nameBelow(lines, i) : null;
+    if (!m || !name) continue;
     let first = i;
     while (first > 0 && UPPER_LINE.test(lines[first - 1]!.text) && /^(TM|KT|TL|TUQ|Q)\./u.test(lines[first - 1]!.text)) first--;
     const capacity = m[0];

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../../src/knowledge/index.js';
+
+/** A province plan written the way the shipped ones are not: header as a table, groups in the appendix, a merged header cell, years left out. */
+const BAC_NINH = [
+  'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'TỈNH BẮC NINH\tĐộc lập - Tự do - Hạnh phúc',
+  'Số: 77/KH-UBND\tBắc Ninh, ngày 12 tháng 5 năm 2026',
+  '',
+  'KẾ HOẠCH',
+  'Thực hiện Kết luận số 226-KL/TW của Ban Bí thư trên địa bàn tỉnh',
+  '',
+  'Căn cứ Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng Chính phủ;',
+  '',
+  'I. MỤC ĐÍCH, YÊU CẦU',
+  'Tỷ lệ hội nghị trực tuyến đạt từ 70% trở lên; giảm 20% số lượng văn bản hành chính.',
+  'II. TỔ CHỨC THỰC HIỆN',
+  '1. Sở Nội vụ:',
+  '- Hướng dẫn các sở, ngành xây dựng kế hoạch, hoàn thành trước ngày 15/6.',
+  '+ Tổng hợp kết quả, báo cáo UBND tỉnh.',
+  '2. Văn phòng UBND tỉnh chủ trì kiểm soát chặt chẽ thời gian họp: cuộc họp chuyên môn không quá 02 buổi.',
+  '3. Công an tỉnh, Báo Bắc Ninh, Đài Phát thanh và Truyền hình tỉnh thực hiện nghiêm Kế hoạch này.',
+  '4. Các sở, ban, ngành định kỳ quý (trước ngày 15 tháng 3), 6 tháng (trước ngày 15/6) gửi báo cáo về Sở Nội vụ.',
+  '',
+  'Nơi nhận:',
+  '- Bộ Nội vụ;',
+  '- Lưu: VT.',
+  '',
+  'KT. CHỦ TỊCH',
+  'PHÓ CHỦ TỊCH',
+  '(Đã ký)',
+  'Trần Thị Hoa',
+  '',
+  'PHỤ LỤC',
+  'TT\tNhiệm vụ\tCơ quan thực hiện\t\tThời gian thực hiện\tGhi chú',
+  '\t\tChủ trì\tPhối hợp\t\t',
+  'I\tNHÓM NHIỆM VỤ VỀ VĂN BẢN\t\t\t\t',
+  '1\tRà soát văn bản\tSở Tư pháp\tCác sở, ngành\tTrước 30/6\t',
+  '2\tGiảm văn bản hành chính\tVăn phòng UBND tỉnh\tSở Nội vụ\tQuý III\t',
+  'II\tNHÓM NHIỆM VỤ VỀ HỘI HỌP\t\t\t\t',
+  '1\tHọp trực tuyến\tSở KH&CN\tVăn phòng UBND tỉnh\tGiai đoạn 2026 - 2030\t',
+  '\tHỌP KHÔNG GIẤY\t\t\t\t',
+  '2\tHọp không giấy tờ\tVăn phòng UBND tỉnh\t\tTheo yêu cầu\t',
+].join('\n');
+
+const { plan, warnings } = parsePlan('bac-ninh', 'bac-ninh.md', BAC_NINH);
+
+describe('parsePlan on a plan unlike the shipped ones', () => {
+  it('reads the header laid out as a table', () => {
+    expect(plan.meta).toMatchObject({
+      number: '77/KH-UBND', date: '2026-05-12', issuer: 'Ủy ban nhân dân tỉnh Bắc Ninh', locality: { level: 'tỉnh', name: 'Bắc Ninh' },
+      title: 'Thực hiện Kết luận số 226-KL/TW của Ban Bí thư trên địa bàn tỉnh', recipients: ['Bộ Nội vụ'],
+      signer: { name: 'Trần Thị Hoa', capacity: 'PHÓ CHỦ TỊCH', onBehalf: 'KT. CHỦ TỊCH' },
+    });
+  });
+
+  it('reads grouped tasks under a merged header, numbering them by group', () => {
+    expect(plan.tasks.map((t) => [t.no, t.content, t.leadRaw, t.coordinatorsRaw, t.deadline.kind, t.deadline.due])).toEqual([
+      ['I.1', 'Rà soát văn bản', 'Sở Tư pháp', 'Các sở, ngành', 'date', '2026-06-30'],
+      ['I.2', 'Giảm văn bản hành chính', 'Văn phòng UBND tỉnh', 'Sở Nội vụ', 'quarter', '2026-09-30'],
+      ['II.1', 'Họp trực tuyến', 'Sở KH&CN', 'Văn phòng UBND tỉnh', 'year', '2030-12-31'],
+      ['II.2', 'Họp không giấy tờ', 'Văn phòng UBND tỉnh', '', 'conditional', null],
+    ]);
+    expect(plan.tasks[2]!.lead).toEqual([{ name: 'Sở Khoa học và Công nghệ', raw: 'Sở KH&CN' }]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads duties, sub-bullets and a deadline without a year', () => {
+    const duty = (path: string) => plan.duties.find((d) => d.section === path)!;
+    expect(duty('II.1.1')).toMatchObject({ agencyRaw: 'Sở Nội vụ', deadline: { kind: 'date', due: '2026-06-15' } });
+    expect(duty('II.1.1.1')).toMatchObject({ agencyRaw: 'Sở Nội vụ', text: 'Tổng hợp kết quả, báo cáo UBND tỉnh.' });
+    expect(duty('II.2').agency.map((a) => a.name)).toEqual(['Văn phòng UBND']);
+    expect(duty('II.3').agency.map((a) => a.name)).toEqual(['Công an tỉnh', 'Báo Bắc Ninh', 'Đài Phát thanh và Truyền hình']);
+  });
+
+  it('reads targets, meeting rules and reporting dates', () => {
+    expect(plan.targets.map((t) => [t.subject, t.comparator, t.percent])).toEqual([
+      ['online_conferences', 'min', 70],
+      ['document_reduction', 'reduce', 20],
+    ]);
+    expect(plan.meetingRules.map((r) => [r.meeting, r.maxDays, r.raw])).toEqual([['Cuộc họp chuyên môn', 1, '02 buổi']]);
+    expect(plan.reporting.map((r) => [r.period, r.day, r.month, r.recipient])).toEqual([['6 tháng', 15, 6, 'Sở Nội vụ']]);
+    expect(plan.meta.basis.map((b) => b.number)).toEqual(['226-KL/TW', '534/QĐ-TTg']);
+  });
+});
