@@ -77,7 +77,8 @@ export async function startTelegramServer(token = '123456789:TEST-token_for-tele
   function answerLocally(call: RecordedCall): unknown {
     if (call.method !== 'sendPhoto' && call.method !== 'sendDocument') return true;
     const chat_id = multipartField(call.body, 'chat_id') ?? '';
-    const fileName = /filename="([^"]*)"/.exec(call.body)?.[1] ?? '';
+    // grammY writes `filename=<name>` unquoted; browsers quote it: accept both.
+    const fileName = /filename="?([^"\r\n;]*)/.exec(call.body)?.[1] ?? '';
     const message = { chat_id, text: multipartField(call.body, 'caption') ?? '', parse_mode: multipartField(call.body, 'parse_mode'), file: { method: call.method, fileName } };
     return emulator.addBotMessage(message as never, token);
   }

@@ -7,6 +7,8 @@ export type TelegramFlavor = {
   log: BotLogger;
   /** What the update was handled as (command name, "text", "choice", ...); unset when it was ignored. */
   intent?: string;
+  /** Set by the error boundary when handling failed (the person got the apology). */
+  failed?: boolean;
 };
 
 /** The context every Telegram feature receives. */

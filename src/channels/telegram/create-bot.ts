@@ -49,7 +49,10 @@ export function createTelegramBot(options: TelegramBotOptions): Bot<TelegramCont
   const deps = { handle: options.handle, callbackData: callbackDataFor(bot), ...(options.now ? { now: options.now } : {}) };
   bot.use(logUpdatesFeature(options.log));
   bot.use(sequentialize((ctx: TelegramContext) => ctx.chat?.id.toString()));
-  bot.use(choicesFeature(deps), textFeature(deps), nonTextFeature());
-  bot.catch(createErrorHandler(options.log));
+  const onError = createErrorHandler(options.log);
+  // The boundary catches inside the middleware stack, so it works in webhook mode too (grammY calls bot.catch
+  // only when it polls); bot.catch covers the two outer middlewares under the runner.
+  bot.errorBoundary(onError).use(choicesFeature(deps), textFeature(deps), nonTextFeature());
+  bot.catch(onError);
   return bot;
 }

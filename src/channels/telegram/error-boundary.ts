@@ -10,6 +10,7 @@ import type { BotLogger } from './logger.js';
 export function createErrorHandler(log: BotLogger): (err: BotError<TelegramContext>) => Promise<void> {
   return async (err) => {
     const ctx = err.ctx;
+    ctx.failed = true;
     // ctx.log is missing only when the failure happened before the logging middleware ran.
     (ctx.log ?? log).error({ channel: 'telegram', updateId: ctx.update.update_id, err: err.error }, 'telegram: update failed');
     if (ctx.chat === undefined) return;

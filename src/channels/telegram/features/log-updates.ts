@@ -11,12 +11,13 @@ export function logUpdatesFeature(log: BotLogger): Composer<TelegramContext> {
   composer.use(async (ctx, next) => {
     const started = performance.now();
     ctx.log = log.child({ channel: 'telegram', updateId: ctx.update.update_id, userId: ctx.from?.id });
-    let failed = true;
+    let thrown = true;
     try {
       await next();
-      failed = false;
+      thrown = false;
     } finally {
       const ms = Math.round(performance.now() - started);
+      const failed = thrown || ctx.failed === true;
       if (ctx.intent === undefined && !failed) ctx.log.debug({ ms }, 'telegram: update ignored');
       else ctx.log.info({ intent: ctx.intent ?? 'unknown', ms, ...(failed ? { failed } : {}) }, 'telegram: update handled');
     }
