@@ -52,10 +52,16 @@ function toDraft(no: string, cells: readonly string[], columns: Columns, line: n
   return draft;
 }
 
-/** A row with a blank number is a new task, not a continuation, when it stands complete on its own. */
-function looksLikeNewTask(row: Draft, previous: Draft): boolean {
+/**
+ * A row with a blank number is a new task, not the continuation of a row cut by a page break, when it
+ * opens a sentence and stands on its own while the task before it looks complete.
+ */
+function looksLikeNewTask(row: Draft, previous: Draft | undefined): boolean {
   const { content, lead, deadline } = row.cells;
-  return /^\p{Lu}/u.test(content) && lead !== '' && deadline !== '' && previous.cells.deadline !== '';
+  if (!/^\p{Lu}/u.test(content)) return false;
+  if (!previous) return lead !== '' || deadline !== '';
+  const previousDone = previous.cells.deadline !== '' && previous.cells.lead !== '';
+  return previousDone && (lead !== '' || deadline !== '' || /[.;!]$/u.test(previous.cells.content));
 }
 
 function appendTo(target: Draft, piece: Draft): void {
@@ -82,13 +88,12 @@ function readSubHeader(state: Reader, cells: readonly string[]): boolean {
 function readBlankNumber(state: Reader, row: Draft): void {
   const previous = state.drafts.at(-1);
   if (isCapsTitle(row)) return; // a group heading written in capitals
-  if (!previous) state.warnings.push({ file: state.file, line: row.line, message: 'table row without a task number before any task; skipped' });
-  else if (!looksLikeNewTask(row, previous)) appendTo(previous, row);
-  else {
-    row.no = /^\d+$/.test(previous.no) ? String(Number(previous.no) + 1) : `${previous.no}+`;
+  if (looksLikeNewTask(row, previous)) {
+    row.no = !previous ? '1' : /^\d+$/.test(previous.no) ? String(Number(previous.no) + 1) : `${previous.no}+`;
     state.warnings.push({ file: state.file, line: row.line, message: `task number missing; read as task ${row.no}` });
     state.drafts.push(row);
-  }
+  } else if (previous) appendTo(previous, row);
+  else state.warnings.push({ file: state.file, line: row.line, message: 'table row without a task number before any task; skipped' });
 }
 
 function readRow(state: Reader, cells: string[], line: number): void {
@@ -100,7 +105,10 @@ function readRow(state: Reader, cells: string[], line: number): void {
   if (!state.columns || cells.every((c) => c === '') || readSubHeader(state, cells)) return;
   const no = cellOf(cells, state.columns.no).replace(/[.)]$/, '');
   const row = toDraft(no, cells, state.columns, line, state.group);
-  if (/^\d+(\.\d+)*$/.test(no)) state.drafts.push(row);
+  const previous = state.drafts.at(-1);
+  // A converter may repeat the number on the piece of a row carried over to the next page.
+  if (previous && no === previous.no) appendTo(previous, row);
+  else if (/^\d+(\.\d+)*$/.test(no)) state.drafts.push(row);
   else if (no === '') readBlankNumber(state, row);
   else state.group = GROUP_LABEL.exec(no)?.[1] ?? state.group;
 }
@@ -146,6 +154,8 @@ export function readAppendixTable(
   let headerLine: number | null = null;
   lines.forEach((text, i) => {
     const cells = splitRow(text);
+    // Another appendix (a report form, ...) ends the task table; its rows are not tasks.
+    if (!cells && /^\W*phu luc\b/.test(foldCase(text))) state.columns = null;
     if (!cells || cells.length < 2) return;
     if (headerLine === null && detectColumns(cells)) headerLine = i + 1;
     readRow(state, cells, i + 1);

@@ -22,7 +22,9 @@ function bodyEnd(lines: readonly DocLine[], tableLine: number | null): number {
 
 /** Header blocks converted as tables ("ỦY BAN NHÂN DÂN<tab>CỘNG HÒA ...") are read cell by cell. */
 const byCell = (lines: readonly DocLine[]) =>
-  lines.flatMap((l) => (l.text.includes('\t') ? l.text.split('\t').map((c) => ({ text: stripMarkup(c), line: l.line })) : [l]));
+  lines.flatMap((l) =>
+    l.text.includes('\t') ? l.text.split('\t').map((c) => ({ text: stripMarkup(c), line: l.line })).filter((c) => c.text) : [l],
+  );
 
 function readMeta(docLines: readonly DocLine[]): { meta: PlanMeta; year: number | null } {
   const lines = byCell(docLines);

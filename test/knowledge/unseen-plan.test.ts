@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/knowledge/index.js';
 
-/** A province plan written the way the shipped ones are not: header as a table, groups in the appendix, a merged header cell, years left out. */
+/**
+ * A province plan written the way the shipped ones are not: header and signature laid out as tables, groups
+ * in the appendix, a merged header cell, years left out, a second appendix that is a report form.
+ */
 const BAC_NINH = [
   'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
   'TỈNH BẮC NINH\tĐộc lập - Tự do - Hạnh phúc',
@@ -22,14 +25,10 @@ const BAC_NINH = [
   '3. Công an tỉnh, Báo Bắc Ninh, Đài Phát thanh và Truyền hình tỉnh thực hiện nghiêm Kế hoạch này.',
   '4. Các sở, ban, ngành định kỳ quý (trước ngày 15 tháng 3), 6 tháng (trước ngày 15/6) gửi báo cáo về Sở Nội vụ.',
   '',
-  'Nơi nhận:',
-  '- Bộ Nội vụ;',
-  '- Lưu: VT.',
-  '',
-  'KT. CHỦ TỊCH',
-  'PHÓ CHỦ TỊCH',
-  '(Đã ký)',
-  'Trần Thị Hoa',
+  'Nơi nhận:\tKT. CHỦ TỊCH',
+  '- Bộ Nội vụ;\tPHÓ CHỦ TỊCH',
+  '- Lưu: VT.\t(Đã ký)',
+  '\tTrần Thị Hoa',
   '',
   'PHỤ LỤC',
   'TT\tNhiệm vụ\tCơ quan thực hiện\t\tThời gian thực hiện\tGhi chú',
@@ -41,6 +40,10 @@ const BAC_NINH = [
   '1\tHọp trực tuyến\tSở KH&CN\tVăn phòng UBND tỉnh\tGiai đoạn 2026 - 2030\t',
   '\tHỌP KHÔNG GIẤY\t\t\t\t',
   '2\tHọp không giấy tờ\tVăn phòng UBND tỉnh\t\tTheo yêu cầu\t',
+  '',
+  'PHỤ LỤC II: MẪU BÁO CÁO',
+  'STT\tChỉ tiêu\tĐơn vị tính\tKết quả',
+  '1\tSố văn bản ban hành\tVăn bản\t',
 ].join('\n');
 
 const { plan, warnings } = parsePlan('bac-ninh', 'bac-ninh.md', BAC_NINH);

@@ -112,3 +112,23 @@ describe('loadKnowledge', () => {
     expect(warnings[0]).toMatchObject({ file: '/nonexistent/plans', line: 0 });
   });
 });
+
+describe('parsePlan on rows with blank or repeated numbers', () => {
+  it.each([
+    ['nhi-chieu', '17'],
+    ['nhi-chieu', '1'],
+    ['dai-son', '6'],
+    ['hue', '12'],
+  ])('reads %s row %s with its number left blank as the same task', (id, no) => {
+    const { plan, warnings } = read(id, blankNumber(realPlan(id), no));
+    expect(essence(plan.tasks)).toEqual(essence(original(id).tasks));
+    expect(warnings.map((w) => w.message)).toEqual([`task number missing; read as task ${no}`]);
+  });
+
+  it('joins the piece of a cut row that repeats its number', () => {
+    const text = cutRow(realPlan('hue'), '9', 1, true).replace(/\n\t(?=\S)/u, '\n9\t');
+    const { plan, warnings } = read('hue', text);
+    expect(essence(plan.tasks)).toEqual(essence(original('hue').tasks));
+    expect(warnings).toEqual([]);
+  });
+});
