@@ -3,6 +3,7 @@ import { createChoiceMemory } from './choices.js';
 import { createZaloClient, type ZaloClient, type ZaloLog } from './client.js';
 import { createUpdateHandler } from './handle-update.js';
 import type { PublicUrlFor } from './render.js';
+import { createReplySender, type ZaloReplySender } from './send-replies.js';
 import { createChatSequencer, type ChatSequencer } from './sequencer.js';
 import type { Sleep } from './transport.js';
 
@@ -24,13 +25,24 @@ export type ZaloBotOptions = {
 };
 
 /** A client whose valid updates are answered through the chat core, in order per chat, concurrently across chats. */
-export type ZaloBot = { client: ZaloClient; sequencer: ChatSequencer };
+export type ZaloBot = {
+  client: ZaloClient;
+  sequencer: ChatSequencer;
+  /** Sends core replies to a chat outside an update (digests, reminders), after the chat's pending answers. */
+  send: ZaloReplySender;
+};
 
+/** Wires a client to the chat core: each valid update from processUpdate is answered through `handle`. */
 export function createZaloBot(options: ZaloBotOptions): ZaloBot {
   const { token, apiRoot, log, timeoutMs, sleep } = options;
   const client = createZaloClient({ token, apiRoot, log, timeoutMs, sleep });
   const sequencer = createChatSequencer();
-  const answer = createUpdateHandler({ client, handle: options.handle, log, choices: createChoiceMemory(), publicUrlFor: options.publicUrlFor });
+  const choices = createChoiceMemory();
+  const send = createReplySender({ client, choices, log, publicUrlFor: options.publicUrlFor });
+  const answer = createUpdateHandler({ client, handle: options.handle, log, choices, send });
   client.onUpdate((update) => sequencer.run(update.message.chat.id, () => answer(update)));
-  return { client, sequencer };
+  // Pushes queue behind the chat's pending answers, so a digest never lands in the middle of one.
+  const push: ZaloReplySender = (chatId, replies, context) =>
+    new Promise((resolve) => sequencer.run(chatId, async () => resolve(await send(chatId, replies, context))));
+  return { client, sequencer, send: push };
 }

@@ -1,13 +1,26 @@
 import { createZaloBot, type ZaloBotOptions } from './bot.js';
 import type { ZaloBotInfo } from './client.js';
 import { startZaloPoller } from './poller.js';
+import type { ZaloReplySender } from './send-replies.js';
 import { createZaloWebhookHandler, type ZaloWebhookHandler } from './webhook.js';
 
+/**
+ * The Zalo channel: our typed Zalo Bot API client (shaped like the node-zalo-bot SDK) and the bot over the chat core,
+ * by long polling (`startZaloBot`) or webhook (`createZaloWebhookBot`). Zalo has no buttons: choices are a numbered
+ * list, and a numbered answer comes back to the core as that choice. Texts over 2,000 characters are split.
+ */
+
+/** The Zalo Bot API client: `createZaloClient({ token, apiRoot, timeoutMs })`, then sendMessage, getUpdates, setWebHook… */
 export { createZaloClient, type ZaloClient, type ZaloClientOptions, type ZaloLog, type ZaloBotInfo } from './client.js';
+/** What a failed call throws: ZaloApiError (the API said no: error_code, description, method) or ZaloHttpError (network). */
 export { ZaloApiError, ZaloHttpError } from './errors.js';
+/** The framework-free webhook endpoint `(headers, rawBody) => { status, body }`, checking `X-Bot-Api-Secret-Token`. */
 export { createZaloWebhookHandler, ZALO_SECRET_HEADER, type ZaloWebhookHandler, type WebhookHeaders, type WebhookResponse } from './webhook.js';
+/** Zalo's per-message text limit (2,000) and the port that publishes chart photos by URL. */
 export { ZALO_TEXT_LIMIT, type PublicUrlFor } from './render.js';
+/** Options shared by both modes; the push sender; a validated update. */
 export type { ZaloBotOptions } from './bot.js';
+export type { ZaloReplySender } from './send-replies.js';
 export type { ZaloUpdate } from './schema.js';
 
 export type StartZaloBotOptions = ZaloBotOptions & {
@@ -20,11 +33,12 @@ export type StartZaloBotOptions = ZaloBotOptions & {
 /**
  * Runs the Zalo bot by long polling. Checks the token with getMe (throws ZaloApiError / ZaloHttpError when that
  * fails, like grammY's bot.start), removes any webhook (the two modes exclude each other), then polls until stopped.
- * `stop()` stops taking updates and resolves once the updates already taken are answered.
+ * `stop()` stops taking updates and resolves once the updates already taken are answered; `send(chatId, replies)`
+ * pushes core replies (digests, reminders) to a chat.
  * @example const zalo = await startZaloBot({ token, apiRoot, handle: chat.handleMessage, log }); … await zalo.stop();
  */
-export async function startZaloBot(options: StartZaloBotOptions): Promise<{ me: ZaloBotInfo; stop(): Promise<void> }> {
-  const { client, sequencer } = createZaloBot(options);
+export async function startZaloBot(options: StartZaloBotOptions): Promise<{ me: ZaloBotInfo; send: ZaloReplySender; stop(): Promise<void> }> {
+  const { client, sequencer, send } = createZaloBot(options);
   const me = await client.getMe();
   await client.deleteWebHook().catch((err: unknown) => options.log('warn', 'zalo: could not remove the webhook', { err }));
   const maxChats = options.maxChatsInFlight ?? 32;
@@ -38,6 +52,7 @@ export async function startZaloBot(options: StartZaloBotOptions): Promise<{ me: 
   options.log('info', 'zalo: polling started', { bot: me.account_name ?? me.id });
   return {
     me,
+    send,
     async stop() {
       await poller.stop();
       await sequencer.settled();
@@ -47,21 +62,24 @@ export async function startZaloBot(options: StartZaloBotOptions): Promise<{ me: 
 
 /**
  * Builds the Zalo bot for webhook mode (issue 7 mounts `handleRequest` on its HTTP server at the webhook path).
- * `register(url)` calls setWebhook with the secret; `settled()` resolves once every acknowledged update is answered.
+ * `register(url)` calls setWebhook with the secret; `send(chatId, replies)` pushes core replies to a chat;
+ * `settled()` resolves once every acknowledged update is answered.
  * @example const zalo = createZaloWebhookBot({ token, secretToken, handle, log }); await zalo.register(`${PUBLIC_URL}/zalo`);
  */
 export function createZaloWebhookBot(options: ZaloBotOptions & { secretToken: string; maxBodyBytes?: number }): {
   handleRequest: ZaloWebhookHandler;
   register(url: string): Promise<void>;
+  send: ZaloReplySender;
   settled(): Promise<void>;
 } {
-  const { client, sequencer } = createZaloBot(options);
+  const { client, sequencer, send } = createZaloBot(options);
   const { secretToken, maxBodyBytes, log } = options;
   return {
     handleRequest: createZaloWebhookHandler({ secretToken, maxBodyBytes, log, processUpdate: client.processUpdate }),
     register: async (url) => {
       await client.setWebHook(url, { secret_token: secretToken });
     },
+    send,
     settled: () => sequencer.settled(),
   };
 }

@@ -25,6 +25,7 @@ function stubCore() {
 describe('startZaloBot (long polling against a local Zalo Bot API)', () => {
   let server: FakeZaloServer;
   let stop: () => Promise<void>;
+  let push: (chatId: string, replies: Reply[]) => Promise<number>;
   let core: ReturnType<typeof stubCore>;
   const logs: Array<{ level: string; msg: string; data?: Record<string, unknown> }> = [];
   const waits: number[] = [];
@@ -44,6 +45,7 @@ describe('startZaloBot (long polling against a local Zalo Bot API)', () => {
       sleep: async (ms) => void waits.push(ms),
     });
     stop = bot.stop;
+    push = bot.send;
   });
   afterEach(async () => {
     await stop();
@@ -65,6 +67,14 @@ describe('startZaloBot (long polling against a local Zalo Bot API)', () => {
     server.sendText(AN, '2');
     await server.waitForSent(2);
     expect(core.received[1]).toMatchObject({ text: 'task:5', isChoice: true });
+  });
+
+  it('pushes replies outside an update, and a numbered answer to pushed choices comes back as the choice', async () => {
+    expect(await push('u-an', [{ text: 'Nhắc việc: nhiệm vụ 4 đến hạn.', choices: [{ label: 'Cập nhật ngay', data: 'remind:update:4' }] }])).toBe(1);
+    expect(server.sent[0]?.text).toBe('Nhắc việc: nhiệm vụ 4 đến hạn.\n\nTrả lời bằng số trong ngoặc [ ] để chọn:\n[1] Cập nhật ngay');
+    server.sendText(AN, '1');
+    await server.waitForSent(2);
+    expect(core.received[0]).toMatchObject({ text: 'remind:update:4', isChoice: true });
   });
 
   it('splits a 5,000-character answer into pieces of at most 2,000 characters, in order', async () => {

@@ -1,0 +1,41 @@
+import type { Reply } from '../../chat/types.js';
+import type { ChoiceMemory } from './choices.js';
+import type { ZaloClient, ZaloLog } from './client.js';
+import { renderReply, type PublicUrlFor } from './render.js';
+
+export type ReplySenderDeps = {
+  client: Pick<ZaloClient, 'sendMessage' | 'sendPhoto'>;
+  choices: ChoiceMemory;
+  log: ZaloLog;
+  publicUrlFor?: PublicUrlFor;
+};
+
+/** Sends core replies to one chat; resolves to how many Zalo messages went out. Never throws. */
+export type ZaloReplySender = (chatId: string, replies: Reply[], context?: Record<string, unknown>) => Promise<number>;
+
+/**
+ * Builds the sender used for answers and pushes (digests, reminders) alike: it remembers the choices shown, so a
+ * numbered answer reads back as that choice, then sends in order, stopping at the first failure (later pieces would
+ * read out of context), which it logs.
+ */
+export function createReplySender(deps: ReplySenderDeps): ZaloReplySender {
+  return async (chatId, replies, context = {}) => {
+    deps.choices.remember(chatId, lastChoices(replies));
+    const outgoing = replies.flatMap((reply) => renderReply(reply, deps.publicUrlFor));
+    for (const [i, out] of outgoing.entries()) {
+      try {
+        if (out.kind === 'text') await deps.client.sendMessage(chatId, out.text);
+        else await deps.client.sendPhoto(chatId, out.url);
+      } catch (err) {
+        deps.log('error', 'zalo: sending a reply failed', { ...context, chatId, piece: i, of: outgoing.length, err });
+        return i;
+      }
+    }
+    return outgoing.length;
+  };
+}
+
+/** The choices of the last reply offering some: those are the ones a number refers to. */
+function lastChoices(replies: Reply[]) {
+  return [...replies].reverse().find((reply) => (reply.choices?.length ?? 0) > 0)?.choices ?? [];
+}
