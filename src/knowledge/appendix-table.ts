@@ -71,7 +71,11 @@ function appendTo(target: Draft, piece: Draft): void {
   }
 }
 
-type Reader = { columns: Columns | null; drafts: Draft[]; warnings: ReadWarning[]; file: string; group: string | null };
+type Reader = {
+  columns: Columns | null; drafts: Draft[]; warnings: ReadWarning[]; file: string; group: string | null;
+  /** The first line of a header whose words wrap onto a second line ("Thời" / "hạn"). */
+  pending: string[] | null;
+};
 
 const GROUP_LABEL = /^([IVXLC]+|[A-Z])(?:[.)]|\s|$)/u;
 const isCapsTitle = (row: Draft) =>
@@ -96,18 +100,40 @@ function readBlankNumber(state: Reader, row: Draft): void {
   else state.warnings.push({ file: state.file, line: row.line, message: 'table row without a task number before any task; skipped' });
 }
 
-function readRow(state: Reader, cells: string[], line: number): void {
-  const header = detectColumns(cells);
+/** Header rows, including one wrapped over two lines; true when the row was a header. */
+function readHeader(state: Reader, cells: readonly string[]): boolean {
+  const pending = state.pending;
+  state.pending = null;
+  const merged = pending ? cells.map((c, i) => `${pending[i] ?? ''} ${c}`.trim()) : null;
+  const header = detectColumns(cells) ?? (merged && detectColumns(merged));
   if (header) {
     state.columns = header;
-    return;
+    return true;
   }
-  if (!state.columns || cells.every((c) => c === '') || readSubHeader(state, cells)) return;
+  const { columns } = headerCells(cells);
+  const short = cells.every((c) => c.length <= 40 && !/^\d+[.)]?$/.test(c));
+  if (short && columns.content !== undefined && Object.keys(columns).length >= 2) {
+    state.pending = [...cells];
+    return true;
+  }
+  return false;
+}
+
+/** Tables without a number column: a row that opens a task is numbered in order, others continue it. */
+function readUnnumbered(state: Reader, row: Draft): void {
+  const previous = state.drafts.at(-1);
+  if (looksLikeNewTask(row, previous)) state.drafts.push({ ...row, no: String(state.drafts.length + 1) });
+  else if (previous) appendTo(previous, row);
+}
+
+function readRow(state: Reader, cells: string[], line: number): void {
+  if (readHeader(state, cells) || !state.columns || cells.every((c) => c === '') || readSubHeader(state, cells)) return;
   const no = cellOf(cells, state.columns.no).replace(/[.)]$/, '');
   const row = toDraft(no, cells, state.columns, line, state.group);
   const previous = state.drafts.at(-1);
+  if (state.columns.no === undefined) readUnnumbered(state, row);
   // A converter may repeat the number on the piece of a row carried over to the next page.
-  if (previous && no === previous.no) appendTo(previous, row);
+  else if (previous && no === previous.no) appendTo(previous, row);
   else if (/^\d+(\.\d+)*$/.test(no)) state.drafts.push(row);
   else if (no === '') readBlankNumber(state, row);
   else state.group = GROUP_LABEL.exec(no)?.[1] ?? state.group;
@@ -150,7 +176,7 @@ export function readAppendixTable(
   lines: readonly string[],
   year?: number,
 ): { tasks: Task[]; warnings: ReadWarning[]; headerLine: number | null } {
-  const state: Reader = { columns: null, drafts: [], warnings: [], file, group: null };
+  const state: Reader = { columns: null, drafts: [], warnings: [], file, group: null, pending: null };
   let headerLine: number | null = null;
   lines.forEach((text, i) => {
     const cells = splitRow(text);

@@ -13,9 +13,8 @@ const MAX_AGENCY_LENGTH = 220;
  */
 export function agencyHead(text: string, isTitle: boolean): string | null {
   if (!startsWithAgency(text)) return null;
-  const colon = text.indexOf(':');
   const verb = VERB.exec(foldCase(text))?.index ?? -1;
-  const ends = [colon, verb].filter((i) => i > 0);
+  const ends = [text.indexOf(':'), text.indexOf('('), verb].filter((i) => i > 0);
   const end = ends.length ? Math.min(...ends) : isTitle ? text.length : -1;
   if (end < 0 || end > MAX_AGENCY_LENGTH) return null;
   const head = text.slice(0, end).replace(/[\s,;:.-]+$/u, '').trim();

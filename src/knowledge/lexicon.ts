@@ -43,6 +43,7 @@ export const DUTY_VERBS = [
   'tang cuong', 'theo doi', 'huong dan', 'bao cao', 'chi dao', 'lanh dao', 'ra soat', 'don doc', 'kiem tra',
   'the che hoa', 'quan triet', 'bo tri', 'chi tham du', 'dam bao', 'bao dam', 'tuyen truyen', 'phoi hop chat che',
   'co nhiem vu', 'duoc giao', 'tong hop', 'de xuat', 'thuong xuyen', 'kip thoi', 'nghiem tuc', 'cung cap',
+  'dinh ky', 'gui', 'hang nam', 'hang quy', 'dam nhiem', 'giup', 'tiep nhan', 'xu ly', 'cap nhat', 'hoan thanh',
 ] as const;
 
 /** Canonical display names for agencies often met; other agencies keep a tidied spelling. */

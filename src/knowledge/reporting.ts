@@ -4,6 +4,7 @@ import { ROMAN_QUARTERS } from './lexicon.js';
 import type { AgencyRef, ReportingDate } from './schema.js';
 
 const PERIOD = /(quy\s+(?:iv|iii|ii|i|[1-4])|(?:6|sau) thang|(?:9|chin) thang|hang nam|ca nam)\s*[(,:]?\s*(?:truoc|cham nhat)(?:\s+ngay)?\s+(\d{1,2})(?:\s+thang\s+|\s*\/\s*)(\d{1,2})(?!\d)/g;
+const PERIOD_AFTER = /(?:truoc|cham nhat)(?:\s+ngay)?\s+(\d{1,2})(?:\s+thang\s+|\s*\/\s*)(\d{1,2})\s+(hang nam|moi nam)/g;
 const RECIPIENT_HEAD = '(?:Sở|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Văn phòng|Phòng|Ban|Bộ|Thủ tướng|Chủ tịch|Hội đồng nhân dân|HĐND)';
 const RECIPIENT = (lead: string) =>
   new RegExp(`(?<!\\p{L})${lead}\\s+(${RECIPIENT_HEAD}(?:\\s+[^\\s,;.()]+)*?)(?=\\s+(?:để|theo|trước|định kỳ|qua|về|kết quả)(?!\\p{L})|\\s*[,;.()]|$)`, 'u');
@@ -17,6 +18,13 @@ function periodOf(folded: string): Pick<ReportingDate, 'period' | 'periodKind'> 
   if (/^(6|sau)/.test(folded)) return { period: '6 tháng', periodKind: 'half' };
   if (/^(9|chin)/.test(folded)) return { period: '9 tháng', periodKind: 'nine_months' };
   return { period: 'hằng năm', periodKind: 'year' };
+}
+
+/** "6 tháng (trước ngày 05 tháng 6)" and "trước ngày 15/12 hằng năm", in folded text. */
+function periodsIn(folded: string): Array<{ period: string; day: number; month: number }> {
+  const before = [...folded.matchAll(PERIOD)].map((m) => ({ at: m.index, period: m[1]!, day: Number(m[2]), month: Number(m[3]) }));
+  const after = [...folded.matchAll(PERIOD_AFTER)].map((m) => ({ at: m.index, period: m[3]!, day: Number(m[1]), month: Number(m[2]) }));
+  return [...before, ...after].sort((a, b) => a.at - b.at);
 }
 
 /** Who the report goes to: "gửi ... về Sở Nội vụ", else "báo cáo Ủy ban nhân dân thành phố", "gửi UBND thành phố". */
@@ -36,11 +44,11 @@ export function readReporting(plan: string, blocks: readonly Block[], owners: (b
   const found = new Map<string, ReportingDate>();
   for (const block of blocks) {
     for (const sentence of sentencesOf(block.text)) {
-      for (const m of foldCase(sentence).matchAll(PERIOD)) {
-        const period = periodOf(m[1]!);
+      for (const { period: words, day, month } of periodsIn(foldCase(sentence))) {
+        const period = periodOf(words);
         if (found.has(period.period)) continue;
         found.set(period.period, {
-          plan, ...period, day: Number(m[2]), month: Number(m[3]), compiler: owners(block),
+          plan, ...period, day, month, compiler: owners(block),
           recipient: recipientOf(sentence), sentence, section: block.section, line: block.line,
         });
       }

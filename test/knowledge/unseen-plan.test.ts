@@ -24,6 +24,7 @@ const BAC_NINH = [
   '2. Văn phòng UBND tỉnh chủ trì kiểm soát chặt chẽ thời gian họp: cuộc họp chuyên môn không quá 02 buổi.',
   '3. Công an tỉnh, Báo Bắc Ninh, Đài Phát thanh và Truyền hình tỉnh thực hiện nghiêm Kế hoạch này.',
   '4. Các sở, ban, ngành định kỳ quý (trước ngày 15 tháng 3), 6 tháng (trước ngày 15/6) gửi báo cáo về Sở Nội vụ.',
+  '5. Sở Nội vụ tổng hợp, báo cáo UBND tỉnh trước ngày 20/12 hằng năm.',
   '',
   'Nơi nhận:\tKT. CHỦ TỊCH',
   '- Bộ Nội vụ;\tPHÓ CHỦ TỊCH',
@@ -82,7 +83,10 @@ describe('parsePlan on a plan unlike the shipped ones', () => {
       ['document_reduction', 'reduce', 20],
     ]);
     expect(plan.meetingRules.map((r) => [r.meeting, r.maxDays, r.raw])).toEqual([['Cuộc họp chuyên môn', 1, '02 buổi']]);
-    expect(plan.reporting.map((r) => [r.period, r.day, r.month, r.recipient])).toEqual([['6 tháng', 15, 6, 'Sở Nội vụ']]);
+    expect(plan.reporting.map((r) => [r.period, r.day, r.month, r.recipient, r.compiler.map((a) => a.name)])).toEqual([
+      ['6 tháng', 15, 6, 'Sở Nội vụ', ['Các sở, ban, ngành']],
+      ['hằng năm', 20, 12, 'UBND tỉnh', ['Sở Nội vụ']],
+    ]);
     expect(plan.meta.basis.map((b) => b.number)).toEqual(['226-KL/TW', '534/QĐ-TTg']);
   });
 });

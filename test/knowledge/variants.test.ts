@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge, parsePlan, type Task } from '../../src/knowledge/index.js';
 import {
-  addRow, blankNumber, cutRow, dropAppendix, knowledgeFolder, realPlan, repeatHeader, reshapeTable, toPipeTable,
+  addRow, blankNumber, cutRow, dropAppendix, knowledgeFolder, realPlan, repeatHeader, reshapeTable, toPipeTable, wrapHeader,
 } from '../support/plan-variants.js';
 
 const read = (id: string, text: string) => parsePlan(id, `${id}.md`, text);
@@ -75,6 +75,19 @@ describe('parsePlan on variants of the real plans', () => {
     const { plan } = read('dai-son', reshapeTable(realPlan('dai-son'), 4, header));
     const expected = essence(original('dai-son').tasks).map((t) => ({ ...t, product: '' }));
     expect(essence(plan.tasks)).toEqual(expected);
+  });
+
+  it.each(['dai-son', 'nhi-chieu', 'hue'])('reads %s with its header wrapped over two lines', (id) => {
+    const { plan, warnings } = read(id, wrapHeader(realPlan(id)));
+    expect(essence(plan.tasks)).toEqual(essence(original(id).tasks));
+    expect(warnings).toEqual([]);
+  });
+
+  it.each(['dai-son', 'nhi-chieu'])('numbers the tasks of %s in order when the table has no number column', (id) => {
+    const header = ['Nội dung công việc', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Sản phẩm', 'Thời hạn'];
+    const { plan, warnings } = read(id, reshapeTable(realPlan(id), 0, header));
+    expect(essence(plan.tasks)).toEqual(essence(original(id).tasks));
+    expect(warnings).toEqual([]);
   });
 
   it('warns, naming file and line, when a deadline cannot be read', () => {

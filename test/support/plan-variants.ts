@@ -83,6 +83,17 @@ export function reshapeTable(text: string, drop: number, header: readonly string
     .join('\n');
 }
 
+/** Wraps every header row over two lines, the last word of each cell going to the second ("Thời" / "hạn"). */
+export function wrapHeader(text: string): string {
+  return lines(text)
+    .flatMap((l) => {
+      if (!l.includes('\t') || !/Nội dung/u.test(l)) return [l];
+      const cells = l.split('\t').map((c) => c.trim().split(' '));
+      return [cells.map((w) => (w.length > 1 ? w.slice(0, -1) : w).join(' ')).join('\t'), cells.map((w) => (w.length > 1 ? w.at(-1) : '')).join('\t')];
+    })
+    .join('\n');
+}
+
 /** A fresh temp folder holding the given files. */
 export function knowledgeFolder(files: Readonly<Record<string, string | Buffer>>): string {
   const dir = mkdtempSync(join(tmpdir(), 'plans-'));
