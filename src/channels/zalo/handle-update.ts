@@ -4,7 +4,7 @@ import type { ChoiceMemory } from './choices.js';
 import type { ZaloClient, ZaloLog } from './client.js';
 import type { ZaloUpdate } from './schema.js';
 import type { ZaloReplySender } from './send-replies.js';
-import { toIncomingMessage } from './to-message.js';
+import { isAddressedToBot, toIncomingMessage } from './to-message.js';
 
 export type UpdateHandlerDeps = {
   client: Pick<ZaloClient, 'sendChatAction'>;
@@ -21,6 +21,7 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): (update: ZaloUpdat
     const started = performance.now();
     const { message } = update;
     const context = { channel: 'zalo', userId: message.from.id, chatId: message.chat.id, messageId: message.message_id };
+    if (!isAddressedToBot(update)) return deps.log('debug', 'zalo: group message not addressed to the bot', context);
     const incoming = toIncomingMessage(update, deps.choices);
     let replies: Reply[] = [{ text: ZALO_TEXT_ONLY }];
     if (incoming) {

@@ -21,3 +21,12 @@ export function toIncomingMessage(update: ZaloUpdate, choices: ChoiceMemory): In
     isChoice: picked !== undefined,
   };
 }
+
+/**
+ * Whether the bot should answer at all: always in a private chat; in a group only a command ("/viec"), so the bot
+ * does not answer every message people exchange there (like Telegram's privacy mode).
+ */
+export function isAddressedToBot(update: ZaloUpdate): boolean {
+  const { chat, text } = update.message;
+  return chat.chat_type?.toUpperCase() !== 'GROUP' || /^\s*\//.test(text ?? '');
+}

@@ -47,3 +47,25 @@ describe('createUpdateHandler', () => {
     expect(calls).toEqual(['send c-1 Mình chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu hỏi hoặc nội dung cập nhật bằng chữ nhé.']);
   });
 });
+
+describe('createUpdateHandler in a group', () => {
+  const inGroup = (event_name: ZaloUpdate['event_name'], text?: string): ZaloUpdate => {
+    const u = update(event_name, text);
+    u.message.chat = { id: 'g-1', chat_type: 'GROUP' };
+    return u;
+  };
+
+  it('answers a command', async () => {
+    const { answer, calls } = run(async (m) => [{ text: `lệnh ${m.text}` }]);
+    await answer(inGroup('message.text.received', '/viec'));
+    expect(calls).toEqual(['typing g-1', 'send g-1 lệnh /viec']);
+  });
+
+  it('leaves other messages and stickers alone', async () => {
+    const { answer, calls, logs } = run(async () => expect.unreachable());
+    await answer(inGroup('message.text.received', 'chào cả nhà'));
+    await answer(inGroup('message.sticker.received'));
+    expect(calls).toEqual([]);
+    expect(logs.map((l) => l[1])).toEqual(['zalo: group message not addressed to the bot', 'zalo: group message not addressed to the bot']);
+  });
+});
