@@ -1,10 +1,4 @@
-/** Vietnamese text specific to the Zalo channel (no buttons there: choices are numbered). */
-
-/** Reply to an image, sticker or other message without text. */
-export const ZALO_TEXT_ONLY = 'Mình chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu hỏi hoặc nội dung cập nhật bằng chữ nhé.';
-
-/** Reply when handling a message failed unexpectedly. */
-export const ZALO_APOLOGY = 'Xin lỗi, trợ lý đang gặp sự cố khi xử lý tin nhắn này. Bạn vui lòng thử lại sau ít phút.';
+/** Vietnamese text specific to the Zalo channel (no buttons there: choices are numbered); the shared chrome is in vi-bot.ts. */
 
 /** The line above a numbered list of choices. */
 export const ZALO_CHOICE_PROMPT = 'Trả lời bằng số trong ngoặc [ ] để chọn:';

@@ -1,5 +1,5 @@
 import type { ChatHandler, Reply } from '../../chat/types.js';
-import { ZALO_APOLOGY, ZALO_TEXT_ONLY } from '../../messages/index.js';
+import { BOT_APOLOGY, BOT_TEXT_ONLY } from '../../messages/index.js';
 import type { ChoiceMemory } from './choices.js';
 import type { ZaloClient, ZaloLog } from './client.js';
 import type { ZaloUpdate } from './schema.js';
@@ -23,12 +23,12 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): (update: ZaloUpdat
     const context = { channel: 'zalo', userId: message.from.id, chatId: message.chat.id, messageId: message.message_id };
     if (!isAddressedToBot(update)) return deps.log('debug', 'zalo: group message not addressed to the bot', context);
     const incoming = toIncomingMessage(update, deps.choices);
-    let replies: Reply[] = [{ text: ZALO_TEXT_ONLY }];
+    let replies: Reply[] = [{ text: BOT_TEXT_ONLY }];
     if (incoming) {
       await deps.client.sendChatAction(incoming.chatId, 'typing').catch((err: unknown) => deps.log('debug', 'zalo: typing failed', { ...context, err }));
       replies = await deps.handle(incoming).catch((err: unknown) => {
         deps.log('error', 'zalo: chat handler failed', { ...context, err });
-        return [{ text: ZALO_APOLOGY }];
+        return [{ text: BOT_APOLOGY }];
       });
     }
     const sent = await deps.send(message.chat.id, replies, context);

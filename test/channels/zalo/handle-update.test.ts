@@ -44,7 +44,7 @@ describe('createUpdateHandler', () => {
   it('answers a sticker with the text-only note, without typing or the core', async () => {
     const { answer, calls } = run(async () => expect.unreachable());
     await answer(update('message.sticker.received', undefined));
-    expect(calls).toEqual(['send c-1 Mình chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu hỏi hoặc nội dung cập nhật bằng chữ nhé.']);
+    expect(calls).toEqual(['send c-1 Trợ lý chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu hỏi hoặc nội dung cập nhật bằng chữ.']);
   });
 });
 

@@ -112,7 +112,7 @@ describe('startZaloBot (long polling against a local Zalo Bot API)', () => {
       message: { message_id: 'img-1', from: { id: 'u-an' }, chat: { id: 'u-an', chat_type: 'PRIVATE' }, date: Date.now(), photo_url: 'https://x/y.jpg' },
     });
     const [note] = await server.waitForSent(1);
-    expect(note?.text).toBe('Mình chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu hỏi hoặc nội dung cập nhật bằng chữ nhé.');
+    expect(note?.text).toBe('Trợ lý chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu hỏi hoặc nội dung cập nhật bằng chữ.');
     expect(core.received).toEqual([]);
   });
 
