@@ -14,12 +14,16 @@ export function stripMarkup(line: string): string {
 }
 
 const ENDS_SENTENCE = /[.!?…:;]["”’)]*$|\/\.$/u;
+/** Words a sentence cannot end on: the next line continues it even when it opens with a capital ("của" + "UBND"). */
+const ENDS_MID_PHRASE = /(?<!\p{L})(của|và|với|theo|các|cho|tại|về|trên|để|được|là|hoặc|những|thuộc|trong)$/iu;
+const IS_MARKED = /^(?:[IVXL]+\s*[.)]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*\)|[-–—•+])\s/u;
 /** A lower-case start that is not a list letter such as "a)". */
 const STARTS_LOWER = /^(?![a-zđ]\s*\))\p{Ll}/u;
 
 /**
  * The logical lines of a document: blank lines dropped; a line that does not end a sentence followed
- * (after blank lines or not) by one starting in lower case is joined to it, as PDF page breaks cut
+ * (after blank lines or not) by one starting in lower case, or ending on a word such as "của" followed
+ * by any unmarked line, is joined to it, as PDF page breaks cut
  * sentences ("... người đứng đầu cơ quan, đơn vị để xảy ra việc cán bộ, công chức," + "viên chức ...").
  * Table rows (tabs) are never joined.
  */
@@ -34,7 +38,8 @@ export function toDocLines(lines: readonly string[]): DocLine[] {
     if (!text) return;
     const previous = out.at(-1);
     const joinable = previous && !previous.text.includes('\t') && !ENDS_SENTENCE.test(previous.text);
-    if (joinable && STARTS_LOWER.test(text)) previous.text = `${previous.text} ${text}`;
+    const continues = STARTS_LOWER.test(text) || (ENDS_MID_PHRASE.test(previous?.text ?? '') && !IS_MARKED.test(text));
+    if (joinable && continues) previous.text = `${previous.text} ${text}`;
     else out.push({ text, line: i + 1 });
   });
   return out;
