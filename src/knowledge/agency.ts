@@ -51,6 +51,9 @@ function dropLocality(text: string): string {
 
 const agencyKeyOf = (text: string) => expandTokens(tokenize(text)).join(' ');
 const KNOWN = new Map(KNOWN_AGENCIES.map((name) => [agencyKeyOf(name), name]));
+/** Plans repeat the same agency cells over and over; a pure function's results are kept. */
+const CACHE = new Map<string, string>();
+const CACHE_LIMIT = 5000;
 const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 
 /**
@@ -58,8 +61,13 @@ const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(
  * tidied, trailing locality words dropped. `normalizeAgency("Phòng VHXXH")` → "Phòng Văn hóa - Xã hội".
  */
 export function normalizeAgency(raw: string): string {
-  const name = capitalize(dropLocality(spell(tidy(raw))));
-  return KNOWN.get(agencyKeyOf(name)) ?? name;
+  const cached = CACHE.get(raw);
+  if (cached !== undefined) return cached;
+  const spelt = capitalize(dropLocality(spell(tidy(raw))));
+  const name = KNOWN.get(agencyKeyOf(spelt)) ?? spelt;
+  if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+  CACHE.set(raw, name);
+  return name;
 }
 
 /** The matching key of an agency name: folded tokens with abbreviations spelt out. */

@@ -181,7 +181,7 @@ export function readAppendixTable(
   lines.forEach((text, i) => {
     const cells = splitRow(text);
     // Another appendix (a report form, ...) ends the task table; its rows are not tasks.
-    if (!cells && /^\W*phu luc\b/.test(foldCase(text))) state.columns = null;
+    if (!cells && /ph[uụ]\s*l[uụ]c/iu.test(text) && /^\W*phu luc\b/.test(foldCase(text))) state.columns = null;
     if (!cells || cells.length < 2) return;
     if (headerLine === null && detectColumns(cells)) headerLine = i + 1;
     readRow(state, cells, i + 1);

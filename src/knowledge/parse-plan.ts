@@ -15,7 +15,7 @@ import { readTargets } from './targets.js';
 /** Where the body ends: the recipients list, the appendix heading or the task table, whichever comes first. */
 function bodyEnd(lines: readonly DocLine[], tableLine: number | null): number {
   const end = lines.findIndex(
-    (l) => /^noi nhan\b/.test(foldCase(l.text)) || /^phu luc\b/.test(foldCase(l.text)) || (tableLine !== null && l.line >= tableLine),
+    (l) => (tableLine !== null && l.line >= tableLine) || (/^(n|p)/iu.test(l.text) && /^(noi nhan|phu luc)\b/.test(foldCase(l.text))),
   );
   return end < 0 ? lines.length : end;
 }

@@ -12,7 +12,10 @@ const SUBJECTS: ReadonlyArray<{ subject: TargetSubject; test: (f: string) => boo
   { subject: 'digital_skills_training', test: (f) => /ky nang so|dao tao|boi duong|tap huan/.test(f) },
 ];
 
-const subjectOf = (phrase: string) => SUBJECTS.find((s) => s.test(foldCase(phrase)))?.subject ?? 'other';
+const subjectOf = (phrase: string) => {
+  const f = foldCase(phrase);
+  return SUBJECTS.find((s) => s.test(f))?.subject ?? 'other';
+};
 
 function comparatorOf(phrase: string): Target['comparator'] {
   const f = foldCase(phrase);

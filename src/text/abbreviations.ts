@@ -75,16 +75,30 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const wordPattern = (folded: string) =>
   new RegExp(`(?<![a-z0-9])${escape(folded).replace(/ /g, '\\s+')}(?![a-z0-9])`, 'g');
 
-/** Replaces every match of `folded` (searched in the folded text) by `by`, keeping the rest as written. */
-function replaceFolded(text: string, folded: string, by: string): string {
-  const hay = foldCase(text);
-  let out = '';
-  let last = 0;
-  for (const m of hay.matchAll(wordPattern(folded))) {
-    out += text.slice(last, m.index) + by;
-    last = m.index + m[0].length;
+type Replacement = { short: string; pattern: RegExp; by: string };
+const SPELL_OUT: Replacement[] = [...ABBREVIATIONS]
+  .sort((a, b) => b.short.length - a.short.length)
+  .map((a) => ({ short: foldCase(a.short), pattern: wordPattern(foldCase(a.short)), by: a.long }));
+const SHORTEN: Replacement[] = ABBREVIATIONS.map((a) => ({ short: foldCase(a.short), pattern: wordPattern(foldCase(a.long)), by: a.short }));
+
+/** Applies replacements found in the folded text to the text as written, folding again only after a change. */
+function replaceAll(text: string, rules: readonly Replacement[]): string {
+  let current = text;
+  let folded = foldCase(current);
+  for (const { pattern, by } of rules) {
+    pattern.lastIndex = 0;
+    const matches = [...folded.matchAll(pattern)];
+    if (matches.length === 0) continue;
+    let out = '';
+    let last = 0;
+    for (const m of matches) {
+      out += current.slice(last, m.index) + by;
+      last = m.index + m[0].length;
+    }
+    current = out + current.slice(last);
+    folded = foldCase(current);
   }
-  return out + text.slice(last);
+  return current;
 }
 
 /**
@@ -93,15 +107,11 @@ function replaceFolded(text: string, folded: string, by: string): string {
  */
 export function expandAbbreviations(text: string, keep: readonly string[] = []): string {
   const skip = new Set(keep.map(foldCase));
-  const rules = [...ABBREVIATIONS].filter((a) => !skip.has(foldCase(a.short))).sort((a, b) => b.short.length - a.short.length);
-  return rules.reduce((acc, a) => replaceFolded(acc, foldCase(a.short), a.long), text);
+  return replaceAll(text, SPELL_OUT.filter((r) => !skip.has(r.short)));
 }
 
 /** Writes the given long forms as their abbreviations: abbreviate("Ủy ban nhân dân xã", ["UBND"]) → "UBND xã". */
 export function abbreviate(text: string, only: readonly string[]): string {
   const wanted = new Set(only.map(foldCase));
-  return ABBREVIATIONS.filter((a) => wanted.has(foldCase(a.short))).reduce(
-    (acc, a) => replaceFolded(acc, foldCase(a.long), a.short),
-    text,
-  );
+  return replaceAll(text, SHORTEN.filter((r) => wanted.has(r.short)));
 }

@@ -7,6 +7,7 @@ export function normalizeText(text: string): string {
 }
 
 const MARKS = /\p{M}/gu;
+const ASCII = /^[\x00-\x7f]*$/;
 
 function foldChar(ch: string): string {
   if (ch === 'đ') return 'd';
@@ -21,6 +22,9 @@ function foldChar(ch: string): string {
  * so positions found in the folded text apply to the original.
  */
 export function foldDiacritics(text: string): string {
+  if (ASCII.test(text)) return text;
+  const whole = text.normalize('NFD').replace(MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  if (whole.length === text.length) return whole;
   let out = '';
   for (const ch of text) out += foldChar(ch);
   return out;
@@ -28,6 +32,8 @@ export function foldDiacritics(text: string): string {
 
 /** Lower case that keeps the string length (Vietnamese letters map one to one). */
 export function toLower(text: string): string {
+  const whole = text.toLowerCase();
+  if (whole.length === text.length) return whole;
   let out = '';
   for (const ch of text) {
     const low = ch.toLowerCase();
