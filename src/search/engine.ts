@@ -1,27 +1,11 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
-import { bigrams, expandTokens, tokenize } from '../text/index.js';
 import type { DocKind, SearchDoc } from './documents.js';
-
-/** Joins the two syllables of a bigram term so MiniSearch keeps it as one term. */
-const BIGRAM_JOINER = '_';
-const isBigram = (term: string) => term.includes(BIGRAM_JOINER);
-
-/**
- * The terms of a text: folded syllables with abbreviations spelt out (so "VHXH" and "văn hóa xã hội"
- * meet, both ways), then the bigrams of adjacent syllables, so "hội nghị" outranks "hội ... nghị".
- */
-export function termsOf(text: string): string[] {
-  const syllables = expandTokens(tokenize(text));
-  return [...syllables, ...bigrams(syllables).map((b) => b.replace(' ', BIGRAM_JOINER))];
-}
-
-/** Typo tolerance: one edit in longer syllables and bigrams, none in short syllables (they are words). */
-function fuzzyOf(term: string): number | false {
-  if (isBigram(term)) return term.length >= 9 ? 1 : false;
-  return term.length >= 6 ? 1 : false;
-}
+import { fuzzyOf, isBigram, termsOf, withoutCommon, type TermCounts } from './terms.js';
 
 const FIELDS = ['title', 'text', 'agency'] as const;
+type Field = (typeof FIELDS)[number];
+
+const splitTerms = (s: string) => (s ? s.split(' ') : []);
 const BASE_OPTIONS: SearchOptions = {
   boost: { title: 2, text: 1, agency: 1.5 },
   boostTerm: (term) => (isBigram(term) ? 2 : 1),
@@ -29,51 +13,119 @@ const BASE_OPTIONS: SearchOptions = {
   maxFuzzy: 1,
   weights: { fuzzy: 0.3, prefix: 0.3 },
   combineWith: 'OR',
+  tokenize: splitTerms,
 };
 
-/** One passage found, with the query terms it matched. */
-export type Hit = { doc: SearchDoc; score: number; terms: string[] };
+/**
+ * One passage found. `share`: part of the query's searched syllables it holds; `bigram`: whether it holds
+ * two query words side by side; `single`: whether the query had one syllable only.
+ */
+export type Hit = { doc: SearchDoc; score: number; share: number; bigram: boolean; single: boolean };
 
 /** Where to look: some plans and some kinds of passage (all when left out). */
 export type Scope = { plans?: readonly string[]; kinds?: readonly DocKind[]; limit?: number };
 
-/** The MiniSearch index and the passages it points to (a passage's id is its position). */
-export type Engine = { mini: MiniSearch<SearchDoc>; docs: SearchDoc[] };
+/**
+ * One distinct text, indexed once however many plans hold it (plans copying the province's wording
+ * are the rule), with every place it occurs.
+ */
+type Entry = {
+  id: number;
+  kind: DocKind;
+  title: string;
+  text: string;
+  agency: string;
+  places: SearchDoc[];
+  plans: Set<string>;
+  /** The entry's terms, read when a question first needs them. */
+  terms?: Set<string>;
+};
 
-/** Indexes the passages once. */
+/** The MiniSearch index over distinct texts, and the passages they point to. */
+export type Engine = { mini: MiniSearch<Entry>; entries: Entry[]; docs: SearchDoc[]; planCount: number; counts: TermCounts };
+
+const keyOf = (d: SearchDoc) => `${d.kind}\u0000${d.title}\u0000${d.text}\u0000${d.agency}`;
+
+function entriesOf(docs: readonly SearchDoc[]): Entry[] {
+  const byKey = new Map<string, Entry>();
+  for (const doc of docs) {
+    const key = keyOf(doc);
+    let entry = byKey.get(key);
+    if (!entry) {
+      entry = { id: byKey.size, kind: doc.kind, title: doc.title, text: doc.text, agency: doc.agency, places: [], plans: new Set() };
+      byKey.set(key, entry);
+    }
+    entry.places.push(doc);
+    entry.plans.add(doc.plan);
+  }
+  return [...byKey.values()];
+}
+
+/** Each entry's terms by field, counting in how many entries each term occurs. */
+function termsByEntry(entries: readonly Entry[]): { fields: Record<Field, string>[]; counts: TermCounts } {
+  const df = new Map<string, number>();
+  const fields = entries.map((e) => {
+    const f = { title: termsOf(e.title), text: termsOf(e.text), agency: termsOf(e.agency) };
+    for (const t of new Set([...f.title, ...f.text, ...f.agency])) df.set(t, (df.get(t) ?? 0) + 1);
+    return { title: f.title.join(' '), text: f.text.join(' '), agency: f.agency.join(' ') };
+  });
+  return { fields, counts: { df, texts: entries.length } };
+}
+
+/** Indexes the passages once: each distinct text is tokenized and indexed one time. */
 export function buildEngine(docs: SearchDoc[]): Engine {
-  const mini = new MiniSearch<SearchDoc>({
+  const entries = entriesOf(docs);
+  const { fields, counts } = termsByEntry(entries);
+  const mini = new MiniSearch<Entry>({
     fields: [...FIELDS],
     storeFields: [],
-    tokenize: termsOf,
+    extractField: (entry, field) => (field === 'id' ? entry.id : fields[entry.id]![field as Field]),
+    tokenize: splitTerms,
     processTerm: (term) => term,
     searchOptions: BASE_OPTIONS,
   });
-  mini.addAll(docs);
-  return { mini, docs };
+  mini.addAll(entries);
+  return { mini, entries, docs, planCount: new Set(docs.map((d) => d.plan)).size, counts };
 }
 
-function scopeFilter(engine: Engine, scope: Scope): ((id: number) => number) | undefined {
-  const plans = scope.plans && scope.plans.length > 0 ? new Set(scope.plans) : null;
-  const kinds = scope.kinds ? new Set(scope.kinds) : null;
+function entryFilter(engine: Engine, plans: Set<string> | null, kinds: Set<DocKind> | null): ((id: number) => number) | undefined {
   if (!plans && !kinds) return undefined;
+  const wanted = plans ? [...plans] : [];
   return (id) => {
-    const doc = engine.docs[id]!;
-    return (!plans || plans.has(doc.plan)) && (!kinds || kinds.has(doc.kind)) ? 1 : 0;
+    const e = engine.entries[id]!;
+    if (kinds && !kinds.has(e.kind)) return 0;
+    return !plans || wanted.some((p) => e.plans.has(p)) ? 1 : 0;
   };
 }
 
-/** The best passages for the words, best first, inside the scope. */
-export function searchEngine(engine: Engine, words: readonly string[], scope: Scope = {}): Hit[] {
-  if (words.length === 0) return [];
-  const inScope = scopeFilter(engine, scope);
-  const results = engine.mini.search(words.join(' '), inScope ? { boostDocument: inScope } : {});
-  return results.slice(0, scope.limit ?? 10).map((r) => ({ doc: engine.docs[r.id as number]!, score: r.score, terms: r.terms }));
+const termsOfEntry = (e: Entry) => (e.terms ??= new Set(termsOf(`${e.title}\n${e.text}\n${e.agency}`)));
+
+/** How much of the query an entry holds: share of its syllables (typo matches count), and any bigram. */
+function coverage(e: Entry, query: { syllables: string[]; bigrams: string[] }, matched: readonly string[]) {
+  const has = (t: string) => matched.includes(t) || termsOfEntry(e).has(t);
+  const share = query.syllables.length === 0 ? 0 : query.syllables.filter(has).length / query.syllables.length;
+  return { share, bigram: query.bigrams.some(has), single: query.syllables.length === 1 };
 }
 
-/** Share of the query's syllables a passage matched, and whether it matched a bigram (two words in a row). */
-export function coverage(hit: Hit, words: readonly string[]): { share: number; bigram: boolean } {
-  const syllables = new Set(expandTokens([...words]));
-  const matched = hit.terms.filter((t) => !isBigram(t) && syllables.has(t)).length;
-  return { share: syllables.size === 0 ? 0 : matched / syllables.size, bigram: hit.terms.some(isBigram) };
+/** The best passages for the words, best first, inside the scope (each place of a shared text is a hit). */
+export function searchEngine(engine: Engine, words: readonly string[], scope: Scope = {}): Hit[] {
+  const all = [...new Set(termsOf(words.join(' ')))];
+  const plans = scope.plans && scope.plans.length > 0 && scope.plans.length < engine.planCount ? new Set(scope.plans) : null;
+  const terms = plans ? all : withoutCommon(all, engine.counts);
+  if (terms.length === 0) return [];
+  const filter = entryFilter(engine, plans, scope.kinds ? new Set(scope.kinds) : null);
+  const results = engine.mini.search(terms.join(' '), filter ? { boostDocument: filter } : {});
+  const query = { syllables: all.filter((t) => !isBigram(t)), bigrams: all.filter(isBigram) };
+  const limit = scope.limit ?? 10;
+  const hits: Hit[] = [];
+  for (const r of results) {
+    const entry = engine.entries[r.id as number]!;
+    const found = { score: r.score, ...coverage(entry, query, r.terms) };
+    for (const doc of entry.places) {
+      if (plans && !plans.has(doc.plan)) continue;
+      hits.push({ doc, ...found });
+      if (hits.length >= limit) return hits;
+    }
+  }
+  return hits;
 }

@@ -1,5 +1,5 @@
 import type { DocKind } from './documents.js';
-import { coverage, searchEngine, type Hit } from './engine.js';
+import { searchEngine, type Hit } from './engine.js';
 import type { Context } from './context.js';
 
 /** Share of the topic's syllables a passage must hold to count as being about it. */
@@ -11,17 +11,14 @@ const NEAR_BEST = 0.5;
  * Whether a passage is about the topic: with one topic word, it holds that word; with more, it holds
  * at least half of them and two of them side by side (so "tỷ giá" is not found in "tỷ lệ ... tham gia").
  */
-export function isRelevant(hit: Hit, topic: readonly string[]): boolean {
-  const { share, bigram } = coverage(hit, topic);
-  return topic.length === 1 ? share === 1 : bigram && share >= MIN_SHARE;
+export function isRelevant(hit: Hit): boolean {
+  return hit.single ? hit.share === 1 : hit.bigram && hit.share >= MIN_SHARE;
 }
 
 /** Relevant passages of the kinds asked for, in the question's plans, best first. */
 export function findRelevant(ctx: Context, kinds: readonly DocKind[] | undefined, limit = 10): Hit[] {
   const topic = ctx.q.topic;
-  const hits = searchEngine(ctx.index.engine, topic, { plans: ctx.scope, ...(kinds ? { kinds } : {}), limit }).filter((h) =>
-    isRelevant(h, topic),
-  );
+  const hits = searchEngine(ctx.index.engine, topic, { plans: ctx.scope, ...(kinds ? { kinds } : {}), limit }).filter(isRelevant);
   const best = hits[0]?.score ?? 0;
   return hits.filter((h) => h.score >= best * NEAR_BEST);
 }

@@ -1,0 +1,60 @@
+/**
+ * `npm run bench`: builds a 1,000-plan corpus from the shipped plans, indexes it, and asks a few hundred
+ * varied questions. Prints JSON figures (build time, heap, ask latency); a benchmark, not a test.
+ */
+import { performance } from 'node:perf_hooks';
+import { answerQuestion, buildSearch } from '../src/search/index.js';
+import { renderAnswer } from '../src/messages/index.js';
+import { buildCorpus, random, readSources } from './corpus.js';
+import { buildQuestions } from './questions.js';
+
+const PLANS = Number(process.env.BENCH_PLANS ?? 1000);
+const QUESTIONS = Number(process.env.BENCH_QUESTIONS ?? 400);
+const TODAY = '2026-11-28';
+
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+const t0 = performance.now();
+const plans = buildCorpus(readSources('knowledge'), PLANS);
+const readMs = performance.now() - t0;
+const heapBefore = process.memoryUsage().heapUsed;
+const t1 = performance.now();
+const index = buildSearch(plans);
+const buildMs = performance.now() - t1;
+const heapAfter = process.memoryUsage().heapUsed;
+
+const questions = buildQuestions(plans, QUESTIONS, random(7));
+for (const q of questions.slice(0, 20)) answerQuestion(index, q, { today: TODAY }); // warm-up
+const times: number[] = [];
+const intents: Record<string, number> = {};
+for (const q of questions) {
+  const start = performance.now();
+  const answer = answerQuestion(index, q, { today: TODAY });
+  renderAnswer(answer);
+  times.push(performance.now() - start);
+  intents[answer.intent] = (intents[answer.intent] ?? 0) + 1;
+}
+times.sort((a, b) => a - b);
+console.log(
+  JSON.stringify(
+    {
+      plans: plans.length,
+      tasks: plans.reduce((n, p) => n + p.tasks.length, 0),
+      passages: index.engine.docs.length,
+      distinctPassages: index.engine.entries.length,
+      readMs: Math.round(readMs),
+      buildMs: Math.round(buildMs),
+      indexHeapMB: mb(heapAfter - heapBefore),
+      heapMB: mb(process.memoryUsage().heapUsed),
+      questions: times.length,
+      askP50Ms: round(percentile(times, 50)),
+      askP99Ms: round(percentile(times, 99)),
+      askMaxMs: round(times.at(-1)!),
+      intents,
+    },
+    null,
+    2,
+  ),
+);

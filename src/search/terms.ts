@@ -1,0 +1,40 @@
+import { bigrams, expandTokens, tokenize } from '../text/index.js';
+
+/** Joins the two syllables of a bigram term so it stays one term. */
+const BIGRAM_JOINER = '_';
+export const isBigram = (term: string): boolean => term.includes(BIGRAM_JOINER);
+
+/**
+ * The terms of a text: folded syllables with abbreviations spelt out (so "VHXH" and "văn hóa xã hội"
+ * meet, both ways), then the bigrams of adjacent syllables, so "hội nghị" outranks "hội ... nghị".
+ */
+export function termsOf(text: string): string[] {
+  const syllables = expandTokens(tokenize(text));
+  return [...syllables, ...bigrams(syllables).map((b) => b.replace(' ', BIGRAM_JOINER))];
+}
+
+/** How many distinct texts hold each term. */
+export type TermCounts = { df: Map<string, number>; texts: number };
+
+/** A term held by more than this share of the texts says little and costs much in a search of every plan. */
+const COMMON_SHARE = 0.15;
+/** Below this many texts no term counts as common (small indexes search every term). */
+const MIN_COMMON = 500;
+
+/**
+ * The terms worth searching every plan for: the query's terms without the very common ones (the rarest
+ * is kept when all are common). Only candidates are chosen this way; relevance is judged on all terms.
+ */
+export function withoutCommon(terms: readonly string[], counts: TermCounts): string[] {
+  const limit = Math.max(MIN_COMMON, counts.texts * COMMON_SHARE);
+  const df = (t: string) => counts.df.get(t) ?? 0;
+  const kept = terms.filter((t) => df(t) <= limit);
+  const rarest = [...terms].sort((a, b) => df(a) - df(b))[0];
+  return kept.length > 0 || rarest === undefined ? kept : [rarest];
+}
+
+/** Typo tolerance: one edit in longer syllables and bigrams, none in short syllables (they are words). */
+export function fuzzyOf(term: string): number | false {
+  if (isBigram(term)) return term.length >= 9 ? 1 : false;
+  return term.length >= 6 ? 1 : false;
+}
