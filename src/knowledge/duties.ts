@@ -23,12 +23,21 @@ export function agencyHead(text: string, isTitle: boolean): string | null {
 
 type Owner = { raw: string; refs: AgencyRef[] };
 
-function ownAgency(section: Section): Owner | null {
-  const raw = agencyHead(section.title, true) ?? (section.title ? null : agencyHead(section.text.split('\n')[0] ?? '', false));
-  if (!raw) return null;
-  const refs = splitAgencies(raw);
-  return refs.length ? { raw, refs } : null;
+function ownerOf(text: string, isTitle: boolean): Owner | null {
+  const raw = agencyHead(text, isTitle);
+  const refs = raw ? splitAgencies(raw) : [];
+  return raw && refs.length ? { raw, refs } : null;
 }
+
+const ownAgency = (s: Section): Owner | null =>
+  ownerOf(s.title, true) ?? (s.title ? null : ownerOf(s.text.split('\n')[0] ?? '', false));
+
+/** Paragraphs straight under a Roman heading that open with an agency ("UBND xã chủ động bố trí kinh phí ..."). */
+const romanParagraphs = (s: Section) =>
+  s.text.split('\n').flatMap((text) => {
+    const who = ownerOf(text, false);
+    return who ? [{ who, text }] : [];
+  });
 
 /**
  * Work the body assigns: every section under (or opening with) an agency, e.g. "b) Sở Tư pháp:" and its text,
@@ -38,15 +47,17 @@ function ownAgency(section: Section): Owner | null {
 export function readDuties(plan: string, sections: readonly Section[], year?: number): { duties: BodyDuty[]; owners: Map<string, AgencyRef[]> } {
   const owner = new Map<string, Owner>();
   const duties: BodyDuty[] = [];
+  const add = (who: Owner, text: string, s: Section) =>
+    duties.push({ plan, agency: who.refs, agencyRaw: who.raw, text, section: s.path, deadline: findDeadlineInText(text, year), line: s.line });
   for (const s of sections) {
-    const inherited = s.kind === 'roman' || s.parent === null ? undefined : owner.get(s.parent);
-    const mine = s.kind === 'roman' ? null : ownAgency(s);
-    const who = mine ?? inherited;
+    if (s.kind === 'roman') {
+      for (const p of romanParagraphs(s)) add(p.who, p.text, s);
+      continue;
+    }
+    const who = ownAgency(s) ?? (s.parent === null ? undefined : owner.get(s.parent));
     if (!who) continue;
     owner.set(s.path, who);
-    if (!s.text) continue;
-    const deadline = findDeadlineInText(s.text, year);
-    duties.push({ plan, agency: who.refs, agencyRaw: who.raw, text: s.text, section: s.path, deadline, line: s.line });
+    if (s.text) add(who, s.text, s);
   }
   return { duties, owners: new Map([...owner].map(([path, o]) => [path, o.refs])) };
 }

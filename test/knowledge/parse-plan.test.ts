@@ -106,6 +106,10 @@ describe('parsePlan: body duties', () => {
     });
   });
 
+  it('reads a paragraph straight under a Roman heading that opens with an agency', () => {
+    expect(duty(plan('dai-son'), 'III')).toMatchObject({ agencyRaw: 'UBND xã', agency: [{ name: 'UBND xã' }] });
+  });
+
   it('assigns no duty to sections without an agency', () => {
     expect(plan('dai-son').duties.filter((d) => d.section.startsWith('I.'))).toEqual([]);
   });
