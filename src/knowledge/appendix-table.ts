@@ -14,12 +14,13 @@ export function cleanCell(cell: string): string {
   return collapseSpaces(text);
 }
 
-/** The cells of a tab-separated or `| a | b |` row; null for a line that is not a table row. */
+/** The cells of a tab-separated or `| a | b |` row (outer pipes optional); null for a line that is not a table row. */
 export function splitRow(line: string): string[] | null {
   if (line.includes('\t')) return line.split('\t').map(cleanCell);
   const t = line.trim();
-  if (!/^\|.*\|$/.test(t)) return null;
-  const cells = t.slice(1, -1).split('|').map(cleanCell);
+  const piped = /^\|.*\|$/.test(t);
+  if (!piped && (t.match(/\|/g) ?? []).length < 2) return null;
+  const cells = (piped ? t.slice(1, -1) : t).split('|').map(cleanCell);
   return cells.every((c) => /^:?-{2,}:?$/.test(c) || c === '') ? [] : cells;
 }
 

@@ -3,6 +3,7 @@ import { readAppendixTable } from './appendix-table.js';
 import { taskBlocks, type Block } from './blocks.js';
 import { stripMarkup, toDocLines, type DocLine } from './doc-lines.js';
 import { readDuties } from './duties.js';
+import { htmlTablesToRows } from './html-table.js';
 import { readLegalBasis } from './legal-basis.js';
 import { readMeetingRules } from './meeting-rules.js';
 import { readIssuer, readNumberAndDate, readTitle } from './metadata.js';
@@ -41,7 +42,7 @@ function readMeta(docLines: readonly DocLine[]): { meta: PlanMeta; year: number 
  * Reads one plan document (Markdown or text converted from PDF) into a `Plan`, with the problems met.
  */
 export function parsePlan(id: string, file: string, text: string): { plan: Plan; warnings: ReadWarning[] } {
-  const raw = normalizeText(text).split('\n');
+  const raw = htmlTablesToRows(normalizeText(text).split('\n'));
   const lines = toDocLines(raw);
   const { meta, year } = readMeta(lines);
   const table = readAppendixTable(id, file, raw, year ?? undefined);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge, parsePlan, type Task } from '../../src/knowledge/index.js';
 import {
-  addRow, blankNumber, cutRow, dropAppendix, knowledgeFolder, realPlan, repeatHeader, reshapeTable, toPipeTable, wrapHeader,
+  addRow, blankNumber, cutRow, dropAppendix, knowledgeFolder, realPlan, repeatHeader, reshapeTable, toHtmlTable, toPipeTable,
+  wrapHeader,
 } from '../support/plan-variants.js';
 
 const read = (id: string, text: string) => parsePlan(id, `${id}.md`, text);
@@ -67,6 +68,18 @@ describe('parsePlan on variants of the real plans', () => {
   it('reads the table written with Markdown pipes', () => {
     const { plan, warnings } = read('nhi-chieu', toPipeTable(realPlan('nhi-chieu')));
     expect(essence(plan.tasks)).toEqual(essence(original('nhi-chieu').tasks));
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads the table written with pipes but no outer pipes', () => {
+    const { plan, warnings } = read('hue', toPipeTable(realPlan('hue'), false));
+    expect(essence(plan.tasks)).toEqual(essence(original('hue').tasks));
+    expect(warnings).toEqual([]);
+  });
+
+  it.each(['dai-son', 'nhi-chieu'])('reads %s with the table written in HTML', (id) => {
+    const { plan, warnings } = read(id, toHtmlTable(realPlan(id)));
+    expect(essence(plan.tasks)).toEqual(essence(original(id).tasks));
     expect(warnings).toEqual([]);
   });
 

@@ -59,17 +59,35 @@ export function dropAppendix(text: string): string {
 }
 
 /** Writes the tab-separated rows as Markdown pipe rows, with a separator under the first header. */
-export function toPipeTable(text: string): string {
+export function toPipeTable(text: string, outerPipes = true): string {
   let first = true;
   return lines(text)
     .flatMap((l) => {
       if (!l.includes('\t')) return [l];
-      const row = `| ${l.split('\t').join(' | ')} |`;
+      const inner = l.split('\t').join(' | ');
+      const row = outerPipes ? `| ${inner} |` : inner;
       if (!first || !/Nội dung/u.test(l)) return [row];
       first = false;
       return [row, `|${l.split('\t').map(() => '---').join('|')}|`];
     })
     .join('\n');
+}
+
+/** Writes each run of tab-separated rows as an HTML table, a cell's text wrapped over two lines. */
+export function toHtmlTable(text: string): string {
+  const out: string[] = [];
+  let open = false;
+  for (const l of lines(text)) {
+    const isRow = l.includes('\t');
+    if (isRow && !open) out.push('<table>');
+    if (!isRow && open && l.trim() === '') continue;
+    if (!isRow && open) out.push('</table>');
+    open = isRow;
+    if (!isRow) out.push(l);
+    else out.push('<tr>', ...l.split('\t').map((c) => `<td>${c.replace(' ', '\n')}</td>`), '</tr>');
+  }
+  if (open) out.push('</table>');
+  return out.join('\n');
 }
 
 /** Drops column `index` from every table row and renames the header cells. */
