@@ -1,6 +1,7 @@
 /** Vietnamese replies to questions about the plans (renders `Answer` from search). */
-import type { Deadline, Task } from '../knowledge/index.js';
-import type { Answer, AnswerBody, DayRange, Passage, PlanRef, TaskFact, TaskField, TaskGroup } from '../search/index.js';
+import type { Deadline, ReportingDate, Task } from '../knowledge/index.js';
+import type { Answer, AnswerBody, DayRange, MetaField, Passage, PlanRef, TaskFact, TaskField, TaskGroup } from '../search/index.js';
+import { foldCase } from '../text/index.js';
 import { formatDay, STATUS_LABEL } from './vi-progress.js';
 
 const LINE = 90;
@@ -89,7 +90,7 @@ function dueText(b: Extract<AnswerBody, { kind: 'tasks_due' }>): string {
     .map((g) => {
       const late = (f: TaskFact) => (f.daysLate !== null ? ` (đã quá hạn ${f.daysLate} ngày)` : '');
       const due = g.tasks.length > 0 ? [`${Place(g.plan)} – đến hạn trong ${period}:`, ...g.tasks.map((f) => taskLine(f.task, late(f)))] : [`${Place(g.plan)}: không có nhiệm vụ nào đến hạn trong ${period}.`];
-      const ongoing = g.ongoing.length > 0 ? ['Việc thường xuyên, hằng năm (không có hạn riêng trong kỳ):', ...g.ongoing.map((f) => taskLine(f.task))] : [];
+      const ongoing = g.ongoing.length > 0 ? [`Ngoài ra, việc thường xuyên, hằng năm (không có hạn riêng trong kỳ): NV ${g.ongoing.map((f) => f.task.no).join(', ')}.`] : [];
       return [...due, ...ongoing, groupSource(g)].join('\n');
     })
     .join('\n\n');
@@ -117,22 +118,32 @@ function agencyText(b: Extract<AnswerBody, { kind: 'agency_tasks' }>): string {
 const listText = (groups: TaskGroup[]) =>
   groups.map((g) => [`${Place(g.plan)} – các nhiệm vụ liên quan:`, ...g.tasks.map((f) => taskLine(f.task)), groupSource(g)].join('\n')).join('\n\n');
 
+const reportLine = (r: ReportingDate) => `Báo cáo ${r.period}: trước ngày ${r.day} tháng ${r.month}${r.recipient ? `, gửi ${r.recipient}` : ''}`;
 const days = (n: number) => (n === 0.5 ? '1/2 ngày' : `${String(n).replace('.', ',')} ngày`);
 const passageLine = (p: Passage) => `• ${where(p.plan, p.task, p.section)}: ${cut([p.title, p.text].filter(Boolean).join(': '), PASSAGE)}`;
 
+const META_LINES: Record<MetaField, (m: PlanRef['meta']) => string> = {
+  number: (m) => (m.number ? `Số hiệu: ${m.number}.` : 'Kế hoạch để trống số hiệu.'),
+  date: (m) => (m.date ? `Ngày ban hành: ${formatDay(m.date)}.` : 'Kế hoạch để trống ngày ban hành.'),
+  signer: (m) =>
+    m.signer
+      ? `Người ký: ${m.signer.name} – ${sentence(m.signer.capacity)}${m.signer.onBehalf ? ` (${m.signer.onBehalf})` : ''}.`
+      : 'Kế hoạch không ghi người ký.',
+  issuer: (m) => `Cơ quan ban hành: ${m.issuer ?? 'không ghi'}.`,
+};
+
 function metaText(b: Extract<AnswerBody, { kind: 'plan_meta' }>): string {
+  const fields = b.fields.length > 0 ? b.fields : (['number', 'date', 'signer'] as const);
   return b.plans
-    .map((p) => {
-      const m = p.meta;
-      const line = {
-        signer: m.signer ? `Người ký: ${m.signer.name} – ${sentence(m.signer.capacity)}.` : 'Kế hoạch không ghi người ký.',
-        number: m.number ? `Số hiệu: ${m.number}.` : 'Kế hoạch để trống số hiệu.',
-        date: m.date ? `Ngày ban hành: ${formatDay(m.date)}.` : 'Kế hoạch để trống ngày ban hành.',
-        issuer: `Cơ quan ban hành: ${m.issuer ?? 'không ghi'}.`,
-      }[b.field];
-      return `${Place(p)}: ${line}\nNguồn: ${planName(p)}, phần đầu và phần ký.`;
-    })
+    .map((p) => [`${Place(p)}:`, ...fields.map((f) => META_LINES[f](p.meta)), `Nguồn: ${planName(p)}, phần đầu và phần ký.`].join('\n'))
     .join('\n\n');
+}
+
+/** Lines saying the same thing in several plans are written once, with every source. */
+function grouped<T>(items: T[], key: (i: T) => string, line: (i: T) => string, source: (i: T) => string): string[] {
+  const groups = new Map<string, T[]>();
+  for (const i of items) groups.set(key(i), [...(groups.get(key(i)) ?? []), i]);
+  return [...groups.values()].map((g) => `• ${line(g[0]!)} (${g.map(source).join('; ')})`);
 }
 
 function legalText(b: Extract<AnswerBody, { kind: 'legal' }>): string {
@@ -166,11 +177,11 @@ function bodyText(b: AnswerBody): string {
     case 'task_list':
       return listText(b.groups);
     case 'targets':
-      return ['Chỉ tiêu:', ...b.items.map((i) => `• ${i.target.phrase} (${where(i.plan, i.target.task, i.target.section)})`)].join('\n');
+      return ['Chỉ tiêu:', ...grouped(b.items, (i) => `${i.target.subject} ${i.target.comparator} ${i.target.percent}`, (i) => i.target.phrase, (i) => where(i.plan, i.target.task, i.target.section))].join('\n');
     case 'meeting_rules':
-      return ['Thời gian họp tối đa:', ...b.items.map((i) => `• ${i.rule.meeting}: không quá ${days(i.rule.maxDays)} (${where(i.plan, null, i.rule.section)})`)].join('\n');
+      return ['Thời gian họp tối đa:', ...grouped(b.items, (i) => `${foldCase(i.rule.meeting)} ${i.rule.maxDays}`, (i) => `${i.rule.meeting}: không quá ${days(i.rule.maxDays)}`, (i) => where(i.plan, null, i.rule.section))].join('\n');
     case 'reporting':
-      return ['Chế độ báo cáo:', ...b.items.map((i) => `• Báo cáo ${i.report.period}: trước ngày ${i.report.day} tháng ${i.report.month}${i.report.recipient ? `, gửi ${i.report.recipient}` : ''} (${where(i.plan, null, i.report.section)})`)].join('\n');
+      return ['Chế độ báo cáo:', ...grouped(b.items, (i) => `${i.report.periodKind} ${i.report.day} ${i.report.month} ${i.report.recipient}`, (i) => reportLine(i.report), (i) => where(i.plan, null, i.report.section))].join('\n');
     case 'legal':
       return legalText(b);
     case 'plan_meta':

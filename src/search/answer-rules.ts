@@ -93,7 +93,7 @@ export function answerLegal(ctx: Context): Built {
 /** The plan's number, date, signer or issuer. */
 export function answerMeta(ctx: Context): Built {
   const { kept, omitted } = capPlans(ctx.scope);
-  return { body: { kind: 'plan_meta', field: ctx.q.metaField ?? 'number', plans: kept.map((id) => refOf(ctx, id)) }, omitted };
+  return { body: { kind: 'plan_meta', fields: ctx.q.metaFields, plans: kept.map((id) => refOf(ctx, id)) }, omitted };
 }
 
 /** Funding: the plan's section on kinh phí, else the passages about it. */

@@ -40,7 +40,8 @@ export type Question = {
   period: DayRange | null;
   /** For `agency_tasks`: leads, coordinates, or either. */
   role: 'lead' | 'coordinator' | 'any';
-  metaField: MetaField | null;
+  /** For `plan_meta`: the fields asked (number, date, signer, issuer). */
+  metaFields: MetaField[];
   reportKind: ReportKind | null;
   /** The words left once places, task numbers, periods and question words are taken out. */
   topic: string[];
@@ -50,8 +51,8 @@ export type Question = {
 
 type Cues = { lead: boolean; coord: boolean; list: boolean; asksWho: boolean };
 
-function metaField(words: Words): MetaField | null {
-  return L.META_FIELDS.find((m) => consume(words, m.words))?.field ?? null;
+function metaFields(words: Words): MetaField[] {
+  return L.META_FIELDS.filter((m) => consume(words, m.words)).map((m) => m.field);
 }
 
 function reportKind(words: Words): ReportKind | null {
@@ -75,7 +76,7 @@ function taskIntent(words: Words): Intent | null {
 function planIntent(words: Words, raw: string): Intent | null {
   if (consume(words, L.FUNDING_WORDS)) return 'funding';
   if (consume(words, L.LEGAL_WORDS)) return 'legal';
-  if (raw.includes('%') || consume(words, L.TARGET_WORDS)) return 'targets';
+  if (consume(words, L.TARGET_WORDS) || (raw.includes('%') && consume(words, ['bao nhieu']))) return 'targets';
   if (hasAny(words, L.MEETING_WORDS) && consume(words, L.LENGTH_WORDS)) return 'meeting_rules';
   return null;
 }
@@ -105,7 +106,7 @@ function roleOf(cues: Cues): Question['role'] {
 
 function intentOf(words: Words, raw: string, taskNos: string[], period: DayRange | null): Intent {
   const cues = cuesOf(words);
-  if (taskNos.length > 0) return taskIntent(words) ?? 'task';
+  if (taskNos.length > 0) return consume(words, L.LEGAL_WORDS) ? 'legal' : (taskIntent(words) ?? 'task');
   const early = planIntent(words, raw) ?? listIntent(words, period, cues);
   if (early === 'reporting') consume(words, [...L.REPORT_WORDS, ...L.REPORT_ASK_WORDS]);
   if (early === 'agency_tasks' || early === 'due_in_period' || early === 'overdue') {
@@ -125,8 +126,8 @@ export function readQuestion(text: string, today: IsoDay, localities: LocalityIn
   const taskNos = readTaskNumbers(words);
   const period = readPeriod(words, today);
   const cues = cuesOf(words);
-  const meta = taskNos.length === 0 ? metaField(words) : null;
-  const intent: Intent = meta ? 'plan_meta' : intentOf(words, text, taskNos, period);
+  const meta = taskNos.length === 0 ? metaFields(words) : [];
+  const intent: Intent = meta.length > 0 ? 'plan_meta' : intentOf(words, text, taskNos, period);
   return {
     text,
     intent,
@@ -134,7 +135,7 @@ export function readQuestion(text: string, today: IsoDay, localities: LocalityIn
     taskNos,
     period,
     role: roleOf(cues),
-    metaField: meta,
+    metaFields: meta,
     reportKind: intent === 'reporting' ? reportKind(words) : null,
     topic: unusedWords(words, L.STOP_WORDS),
     words: words.list,

@@ -51,7 +51,7 @@ export type AnswerBody =
   | { kind: 'meeting_rules'; items: { plan: PlanRef; rule: MeetingRule }[] }
   | { kind: 'reporting'; items: { plan: PlanRef; report: ReportingDate }[] }
   | { kind: 'legal'; items: { plan: PlanRef; basis: LegalBasis[]; source: Passage | null }[] }
-  | { kind: 'plan_meta'; field: MetaField; plans: PlanRef[] }
+  | { kind: 'plan_meta'; fields: MetaField[]; plans: PlanRef[] }
   | { kind: 'passages'; items: Passage[] }
   | { kind: 'out_of_scope' };
 

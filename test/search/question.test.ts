@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/index.js';
+import { buildLocalityIndex } from '../../src/search/localities.js';
+import { readQuestion } from '../../src/search/question.js';
+
+const localities = buildLocalityIndex(loadKnowledge('knowledge').plans);
+const read = (q: string, today = '2026-11-28') => readQuestion(q, today, localities);
+
+describe('readQuestion: which plan', () => {
+  it.each([
+    ['Ai chủ trì nhiệm vụ 1 của xã Đại Sơn?', ['dai-son']],
+    ['dai son nhiem vu 11 la gi', ['dai-son']],
+    ['Nhị Chiểu: nhiệm vụ 7 hạn khi nào?', ['nhi-chieu']],
+    ['nhi chieu ai chu tri nhiem vu 3', ['nhi-chieu']],
+    ['phường Nhị Chiểu có bao nhiêu nhiệm vụ', ['nhi-chieu']],
+    ['Quý này thành phố Huế có những nhiệm vụ nào đến hạn?', ['hue']],
+    ['tp hue nhiem vu 2', ['hue']],
+    ['So sánh Đại Sơn và Huế', ['dai-son', 'hue']],
+    ['Hội nghị chuyên môn được họp tối đa bao lâu?', []],
+  ])('%s → %j', (q, plans) => {
+    expect(read(q).plans).toEqual(plans);
+  });
+});
+
+describe('readQuestion: which task', () => {
+  it.each([
+    ['Ai chủ trì nhiệm vụ 4?', ['4']],
+    ['nv 12 han khi nao', ['12']],
+    ['nhiệm vụ số 3 và 5 do ai chủ trì', ['3', '5']],
+    ['Nhiệm vụ thứ 7 là gì?', ['7']],
+    ['việc cắt giảm 10% hội nghị do ai chủ trì', []],
+    ['Kết luận 226 ban hành ngày nào', []],
+  ])('%s → %j', (q, nos) => {
+    expect(read(q).taskNos).toEqual(nos);
+  });
+});
+
+describe('readQuestion: what is asked', () => {
+  it.each([
+    ['Ai chủ trì nhiệm vụ 1 của xã Đại Sơn?', 'lead'],
+    ['ai chu tri nhiem vu 1 dai son', 'lead'],
+    ['Huế: nhiệm vụ 2 phối hợp với cơ quan nào?', 'coordinators'],
+    ['hue nhiem vu 2 phoi hop voi co quan nao', 'coordinators'],
+    ['Sản phẩm của nhiệm vụ 13 ở Nhị Chiểu là gì?', 'product'],
+    ['san pham nhiem vu 13 nhi chieu', 'product'],
+    ['Nhiệm vụ 5 của Đại Sơn hạn khi nào?', 'deadline'],
+    ['nhiem vu 5 dai son thoi han', 'deadline'],
+    ['dai son nhiem vu 11 la gi', 'task'],
+    ['Nhiệm vụ 4 của Đại Sơn đã quá hạn chưa?', 'status'],
+    ['nhiem vu 4 dai son xong chua', 'status'],
+    ['Việc nào đã quá hạn?', 'overdue'],
+    ['nhung viec nao da qua han o hue', 'overdue'],
+    ['Quý này thành phố Huế có những nhiệm vụ nào đến hạn?', 'due_in_period'],
+    ['thang nay nhi chieu phai hoan thanh viec gi', 'due_in_period'],
+    ['Quý IV/2026 có việc gì phải làm?', 'due_in_period'],
+    ['Phòng Văn hóa - Xã hội phường Nhị Chiểu chủ trì những nhiệm vụ nào?', 'agency_tasks'],
+    ['phong vhxh phoi hop nhung viec gi', 'agency_tasks'],
+    ['Phải tinh giản bao nhiêu phần trăm số lượng hội nghị mỗi năm?', 'targets'],
+    ['ty le van ban dien tu phai dat bao nhieu', 'targets'],
+    ['Hội nghị chuyên môn được họp tối đa bao lâu?', 'meeting_rules'],
+    ['hoi nghi quan triet toi da bao lau', 'meeting_rules'],
+    ['Báo cáo 6 tháng của phường Nhị Chiểu gửi trước ngày nào?', 'reporting'],
+    ['bao cao hang nam dai son han khi nao', 'reporting'],
+    ['Báo cáo quý I hạn khi nào?', 'reporting'],
+    ['Kế hoạch căn cứ văn bản nào?', 'legal'],
+    ['nhiem vu 12 nhi chieu theo nghi dinh nao', 'legal'],
+    ['Ai ký kế hoạch của phường Nhị Chiểu?', 'plan_meta'],
+    ['ke hoach hue so hieu la gi', 'plan_meta'],
+    ['Kinh phí thực hiện lấy từ đâu?', 'funding'],
+    ['Ai chủ trì việc cắt giảm 10% hội nghị?', 'lead'],
+    ['trợ lý ảo', 'passages'],
+    ['Tỷ giá đô la hôm nay là bao nhiêu?', 'passages'],
+  ])('%s → %s', (q, intent) => {
+    expect(read(q).intent).toBe(intent);
+  });
+
+  it('reads which report and which field of the plan is asked', () => {
+    expect(read('Báo cáo 9 tháng hạn khi nào?').reportKind).toBe('nine_months');
+    expect(read('bao cao 6 thang gui truoc ngay nao').reportKind).toBe('half');
+    expect(read('Báo cáo hằng năm gửi ai?').reportKind).toBe('year');
+    expect(read('Ngày ban hành kế hoạch Huế?').metaFields).toEqual(['date']);
+    expect(read('Ai ký kế hoạch?').metaFields).toEqual(['signer']);
+    expect(read('Kế hoạch Huế số mấy, ban hành ngày nào?').metaFields).toEqual(['number', 'date']);
+  });
+
+  it('reads the role asked about', () => {
+    expect(read('Phòng VHXH chủ trì những nhiệm vụ nào?').role).toBe('lead');
+    expect(read('Phòng VHXH phối hợp những nhiệm vụ nào?').role).toBe('coordinator');
+    expect(read('Phòng VHXH có những nhiệm vụ nào?').role).toBe('any');
+  });
+
+  it('keeps the topic words only', () => {
+    expect(read('Ở Đại Sơn ai chủ trì tuyên truyền Kết luận 226 trên loa truyền thanh?').topic).toEqual([
+      'tuyen', 'truyen', 'ket', 'luan', '226', 'loa', 'truyen', 'thanh',
+    ]);
+  });
+});
+
+describe('readQuestion: which period', () => {
+  const period = (q: string, today: string) => {
+    const p = read(q, today).period;
+    return p ? `${p.kind} ${p.from}..${p.to}` : null;
+  };
+  it.each([
+    ['Quý này có việc gì đến hạn?', '2026-11-28', 'quarter 2026-10-01..2026-12-31'],
+    ['quy toi co viec gi den han', '2026-11-28', 'quarter 2027-01-01..2027-03-31'],
+    ['Tháng này phải hoàn thành việc gì?', '2026-05-02', 'month 2026-05-01..2026-05-31'],
+    ['thang sau co viec gi', '2026-12-31', 'month 2027-01-01..2027-01-31'],
+    ['Tuần này có việc gì đến hạn?', '2026-11-29', 'week 2026-11-23..2026-11-29'],
+    ['tuan sau co viec gi den han', '2026-11-29', 'week 2026-11-30..2026-12-06'],
+    ['Năm nay phải hoàn thành những việc gì?', '2026-11-28', 'year 2026-01-01..2026-12-31'],
+    ['nam sau co viec gi', '2026-11-28', 'year 2027-01-01..2027-12-31'],
+    ['Quý IV/2026 có nhiệm vụ nào đến hạn?', '2026-05-02', 'quarter 2026-10-01..2026-12-31'],
+    ['quy 2 nam 2027 co viec gi', '2026-05-02', 'quarter 2027-04-01..2027-06-30'],
+    ['Tháng 5 có việc gì đến hạn?', '2026-11-28', 'month 2026-05-01..2026-05-31'],
+    ['tháng 12/2026 phải làm gì', '2026-05-02', 'month 2026-12-01..2026-12-31'],
+    ['Năm 2027 có việc gì?', '2026-05-02', 'year 2027-01-01..2027-12-31'],
+    ['7 ngày tới có việc gì đến hạn?', '2026-12-28', 'days 2026-12-28..2027-01-04'],
+    ['Việc nào sắp đến hạn?', '2026-11-28', 'days 2026-11-28..2026-12-05'],
+    ['Báo cáo trước ngày 10 tháng 6', '2026-11-28', null],
+  ])('%s (today %s) → %s', (q, today, expected) => {
+    expect(period(q, today)).toBe(expected);
+  });
+});
