@@ -16,27 +16,29 @@ function validDate(y: number, m: number, d: number): boolean {
 }
 
 const YEAR = '((?:19|20)\\d\\d)';
-const DATE_SLASH = new RegExp(`(?<!\\d)(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*${YEAR}`);
-const DATE_WORDS = new RegExp(`ngay\\s+(\\d{1,2})\\s+thang\\s+(\\d{1,2})\\s+nam\\s+${YEAR}`);
-const QUARTER = new RegExp(`quy\\s+(iv|iii|ii|i|[1-4])\\s*(?:/|-|nam|,)?\\s*(?:nam\\s+)?${YEAR}`);
+/** "10/5/2026", "10-5-2026", "10.5.2026": one separator throughout ("5-6/2026" is a span of months). */
+const DATE_SLASH = new RegExp(`(?<!\\d)(?<d>\\d{1,2})\\s*(?<sep>[/.-])\\s*(?<m>\\d{1,2})\\s*\\k<sep>\\s*(?<y>(?:19|20)\\d\\d)`);
+const DATE_WORDS = new RegExp(`ngay\\s+(?<d>\\d{1,2})\\s+thang\\s+(?<m>\\d{1,2})\\s+nam\\s+(?<y>(?:19|20)\\d\\d)`);
+const TO = '\\s*(?:-|–|den|va)\\s*';
+const QUARTER = new RegExp(`quy\\s+(iv|iii|ii|i|[1-4])(?:${TO}(?:quy\\s+)?(iv|iii|ii|i|[1-4]))?\\s*(?:/|-|nam|,)?\\s*(?:nam\\s+)?${YEAR}`);
 const HALF = new RegExp(`(?:6|sau)\\s+thang\\s+(dau|cuoi)\\s+(?:nam\\s+)?${YEAR}`);
-const MONTH = new RegExp(`thang\\s+(\\d{1,2})\\s*(?:/|-|nam)\\s*(?:nam\\s+)?${YEAR}`);
+const MONTH = new RegExp(`thang\\s+(\\d{1,2})(?:${TO}(?:thang\\s+)?(\\d{1,2}))?\\s*(?:/|-|nam)\\s*(?:nam\\s+)?${YEAR}`);
 const FROM_YEAR = new RegExp(`(?:tu|bat dau tu|ke tu)\\s+(?:nam\\s+)?${YEAR}`);
 const ANY_YEAR = new RegExp(`(?<!\\d)${YEAR}(?!\\d)`);
 
 function readDate(raw: string, f: string): Deadline | null {
-  const m = DATE_SLASH.exec(f) ?? DATE_WORDS.exec(f);
-  if (!m) return null;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const g = (DATE_SLASH.exec(f) ?? DATE_WORDS.exec(f))?.groups;
+  if (!g) return null;
+  const [d, mo, y] = [Number(g.d), Number(g.m), Number(g.y)];
   return validDate(y, mo, d) ? make(raw, 'date', null, iso(y, mo, d)) : make(raw, 'unknown', null, null);
 }
 
 function readPeriod(raw: string, f: string): Deadline | null {
   const q = QUARTER.exec(f);
   if (q) {
-    const n = ROMAN_QUARTERS[q[1]!] ?? Number(q[1]);
-    const y = Number(q[2]);
-    return make(raw, 'quarter', iso(y, n * 3 - 2, 1), monthEnd(y, n * 3));
+    const quarter = (n: string) => ROMAN_QUARTERS[n] ?? Number(n);
+    const y = Number(q[3]);
+    return make(raw, 'quarter', iso(y, quarter(q[1]!) * 3 - 2, 1), monthEnd(y, quarter(q[2] ?? q[1]!) * 3));
   }
   const h = HALF.exec(f);
   if (h) {
@@ -45,10 +47,8 @@ function readPeriod(raw: string, f: string): Deadline | null {
     return make(raw, 'year', iso(y, first ? 1 : 7, 1), monthEnd(y, first ? 6 : 12));
   }
   const m = MONTH.exec(f);
-  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) {
-    const [mo, y] = [Number(m[1]), Number(m[2])];
-    return make(raw, 'month', iso(y, mo, 1), monthEnd(y, mo));
-  }
+  const [first, last, y] = [Number(m?.[1]), Number(m?.[2] ?? m?.[1]), Number(m?.[3])];
+  if (m && first >= 1 && last <= 12 && first <= last) return make(raw, 'month', iso(y, first, 1), monthEnd(y, last));
   return null;
 }
 
@@ -59,7 +59,7 @@ const fromYearOf = (f: string) => {
 
 const CONDITIONAL = /^(sau khi|khi co|khi duoc|khi can|khi phat sinh|tuy theo|theo (chi dao|huong dan|yeu cau))/;
 const ONGOING = /thuong xuyen|lien tuc/;
-const RECURRING = /(hang|moi) (nam|quy|thang)|dinh ky|cac nam tiep theo/;
+const RECURRING = /(hang|moi) (nam|quy|thang)|dinh ky|nam tiep theo/;
 
 /** Ongoing or recurring work, with where its words start (the earlier of two readings wins). */
 function readOpenEnded(raw: string, f: string): { deadline: Deadline; at: number } | null {
@@ -87,7 +87,7 @@ function readYear(raw: string, f: string): Deadline | null {
 
 /** Gives a year to day, month and quarter figures written without one ("30/6", "tháng 6", "quý III"). */
 function completeYear(f: string, year: number | undefined): string {
-  if (year === undefined || ANY_YEAR.test(f)) return f;
+  if (year === undefined || ANY_YEAR.test(f) || ONGOING.test(f) || RECURRING.test(f)) return f;
   return f
     .replace(/(?<![\d/])(\d{1,2})\s*\/\s*(\d{1,2})(?![\d/])/g, `$1/$2/${year}`)
     .replace(/(ngay\s+\d{1,2}\s+thang\s+\d{1,2})(?!\d)/g, `$1 nam ${year}`)

@@ -15,6 +15,11 @@ describe('parseDeadline', () => {
     ['Quý 3/2026', 'quarter', '2026-07-01', '2026-09-30', null],
     ['Quý I năm 2027', 'quarter', '2027-01-01', '2027-03-31', null],
     ['6 tháng đầu năm 2026', 'year', '2026-01-01', '2026-06-30', null],
+    ['Quý II-III/2026', 'quarter', '2026-04-01', '2026-09-30', null],
+    ['Tháng 5-6/2026', 'month', '2026-05-01', '2026-06-30', null],
+    ['Giai đoạn 2026 - 2030', 'year', '2026-01-01', '2030-12-31', null],
+    ['Năm 2026 và những năm tiếp theo', 'recurring', null, null, 2026],
+    ['Theo yêu cầu', 'conditional', null, null, null],
     ['Năm 2026', 'year', '2026-01-01', '2026-12-31', null],
     ['Đến cuối 2026', 'year', '2026-01-01', '2026-12-31', null],
     ['Trong năm 2026', 'year', '2026-01-01', '2026-12-31', null],
@@ -34,6 +39,17 @@ describe('parseDeadline', () => {
     ['30/2/2026', 'unknown', null, null, null],
   ])('reads %j as %s', (raw, kind, start, due, fromYear) => {
     expect(parseDeadline(raw)).toEqual({ raw: raw.trim(), kind, start, due, fromYear });
+  });
+
+  it.each([
+    ['Trước 30/6', 'date', null, '2026-06-30'],
+    ['Tháng 6', 'month', '2026-06-01', '2026-06-30'],
+    ['Quý III', 'quarter', '2026-07-01', '2026-09-30'],
+    ['Trước ngày 15 tháng 7', 'date', null, '2026-07-15'],
+    ['Trước ngày 31/12 hằng năm', 'recurring', null, null],
+    ['Tháng 12/2027', 'month', '2027-12-01', '2027-12-31'],
+  ])('reads %j in a plan of 2026 as %s', (raw, kind, start, due) => {
+    expect(parseDeadline(raw, 2026)).toMatchObject({ kind, start, due });
   });
 
   it('keeps the raw text without tags and with spaces folded', () => {
