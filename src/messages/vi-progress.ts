@@ -1,6 +1,6 @@
 /** Vietnamese text for registration, progress updates and progress reading. */
 import type { Plan, Task } from '../knowledge/index.js';
-import type { InviteError, ProgressStatus, Role, TaskState, UpdateError, UpdateRecord, UserRecord } from '../tasks/index.js';
+import type { InviteError, ProgressStatus, ResolveError, Role, TaskState, UpdateError, UpdateRecord, UserRecord } from '../tasks/index.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const STATUS_LIST = 'chưa thực hiện, đang thực hiện [60%], hoàn thành (hoặc xong), vướng mắc <lý do>';
@@ -83,9 +83,8 @@ export function updateErrorText(error: UpdateError, no: string): string {
     case 'unknown_task':
       return `${unknownTaskText(error.plan, error.no)}\n${example(no)}`;
     case 'unknown_plan':
-      return `Không có kế hoạch «${error.given}». Các kế hoạch: ${error.plans.map((p) => p.id).join(', ')}.`;
     case 'plan_needed':
-      return `Hãy ghi rõ kế hoạch trước số nhiệm vụ, ví dụ: /capnhat ${error.plans[0]?.id ?? 'ke-hoach'}#${no} hoàn thành`;
+      return readText.resolveError(error);
     case 'not_registered':
       return NOT_REGISTERED;
     case 'not_your_task':
@@ -129,6 +128,9 @@ export function profileText(user: UserRecord, plan: Plan | undefined): string {
   return `${ROLE[user.role]}${where ? ` ${where}` : ''}`;
 }
 
+/** `/start` from someone already registered. */
+export const registeredText = (user: UserRecord, plan: Plan | undefined): string => `Bạn đã đăng ký là ${profileText(user, plan)}.`;
+
 /** The welcome after `/start CODE`. */
 export function welcomeText(user: UserRecord, plan: Plan | undefined, no: string): string {
   return `Chào ${user.name}! Bạn đã đăng ký là ${profileText(user, plan)}.\n${example(no)}\nXem việc của đơn vị: /viec · Trợ giúp: /trogiup`;
@@ -145,6 +147,12 @@ export function storedText(u: UpdateRecord, plan: Plan, duplicate = false): stri
     `• Lúc: ${formatTime(u.createdAt)}`,
     'Nếu nhầm, gửi /hoantac trong 15 phút để hoàn tác.',
   ].join('\n');
+}
+
+/** Reply to a message delivered again after it was applied (an update, or an undo). */
+export function duplicateText(u: UpdateRecord, plan: Plan | undefined): string {
+  if (u.reverts !== null || !plan) return 'Yêu cầu này đã được thực hiện trước đó; không thực hiện lại.';
+  return storedText(u, plan, true);
 }
 
 /** Replies of `/hoantac`. */
@@ -197,6 +205,16 @@ export const readText = {
     states.length === 0 ? `${title}\nKhông có nhiệm vụ nào.` : [title, ...states.map(stateLine)].join('\n'),
   mine: (user: UserRecord, plan: Plan) => `Việc của ${user.unit ?? planLabel(plan)} (${planLabel(plan)}):`,
   needPlan: 'Bạn chưa đăng ký với kế hoạch nào. Gửi /start MÃ_MỜI để đăng ký, hoặc hỏi: /hoi Nhiệm vụ 4 do ai chủ trì?',
+  resolveError: (error: ResolveError): string => {
+    switch (error.code) {
+      case 'unknown_task':
+        return `${unknownTaskText(error.plan, error.no)}\nVí dụ: /tiendo ${error.plan.tasks[0]?.no ?? '1'}`;
+      case 'unknown_plan':
+        return `Không có kế hoạch «${error.given}». Các kế hoạch: ${error.plans.map((p) => p.id).join(', ')}.`;
+      case 'plan_needed':
+        return `Hãy ghi rõ kế hoạch trước số nhiệm vụ, ví dụ: /tiendo ${error.plans[0]?.id ?? 'ke-hoach'}#1. Các kế hoạch: ${error.plans.map((p) => p.id).join(', ')}.`;
+    }
+  },
   overdueTitle: (plan: Plan) => `Nhiệm vụ quá hạn của ${planLabel(plan)}:`,
   noneOverdue: (plan: Plan) => `${planLabel(plan)}: không có nhiệm vụ nào quá hạn.`,
 };

@@ -42,12 +42,17 @@ export function effectiveUpdates(records: UpdateRecord[]): UpdateRecord[] {
   return records.filter((r) => r.reverts === null && !reverted.has(r.id));
 }
 
+/** The effective updates of `task` in the period holding `today`, and the latest of them with a status. */
+export function periodHistory(task: Task, records: UpdateRecord[], today: IsoDay) {
+  const period = periodOf(task, today);
+  const history = effectiveUpdates(records).filter((r) => r.plan === task.plan && r.task === task.no && r.period === period);
+  return { period, history, lastStatusUpdate: history.findLast((r) => r.status !== null) ?? null };
+}
+
 /** Derives the state of `task` on the day of `now` from its update rows (any order of plans/tasks is fine). */
 export function deriveTaskState(task: Task, records: UpdateRecord[], now: Date, timeZone?: string): TaskState {
   const today = toIsoDay(now, timeZone);
-  const period = periodOf(task, today);
-  const history = effectiveUpdates(records).filter((r) => r.plan === task.plan && r.task === task.no && r.period === period);
-  const lastStatusUpdate = history.findLast((r) => r.status !== null) ?? null;
+  const { period, history, lastStatusUpdate } = periodHistory(task, records, today);
   const status = lastStatusUpdate?.status ?? null;
   const due = dueIn(task, period);
   const base = { task, period, status, due, lastStatusUpdate, lastUpdate: history.at(-1) ?? null, history };

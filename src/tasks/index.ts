@@ -28,10 +28,10 @@ export {
 } from './ports.js';
 export { toIsoDay, daysBetween, DEFAULT_TIME_ZONE } from './day.js';
 export { periodOf, dueIn } from './period.js';
-export { deriveTaskState, derivePlanStates, effectiveUpdates, type TaskState, type TaskStateKind } from './derive.js';
+export { deriveTaskState, derivePlanStates, effectiveUpdates, periodHistory, type TaskState, type TaskStateKind } from './derive.js';
 export { accessTo, checkAccess, tasksOf, type Access, type AccessError } from './permissions.js';
 export { taskRefSchema, type TaskRef, updateInputSchema, type UpdateInput, type UpdateInputError } from './update-input.js';
-export { parseUpdateArgs } from './parse-update.js';
+export { parseUpdateArgs, completeUpdate, parseTaskRef } from './parse-update.js';
 export { readNaturalUpdate } from './natural.js';
 export { resolveTask, type ResolveError } from './resolve.js';
 

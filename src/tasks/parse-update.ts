@@ -15,14 +15,31 @@ export function parseUpdateArgs(args: string): Result<UpdateInput, UpdateInputEr
   const text = normalizeText(args).trim();
   const task = TASK_TOKEN.exec(text);
   if (!task) return fail({ code: 'task_format', given: text.split(/\s+/)[0] ?? '' });
-  const ref: TaskRef = { plan: task[1]?.toLowerCase() ?? null, no: String(Number(task[2])) };
+  const ref = toRef(task);
   const rest = text.slice(task[0].length).replace(LEADING_PUNCT, '');
   if (rest === '') return fail({ code: 'status_missing' });
   const status = readStatus(rest);
   if (!status) return fail({ code: 'unknown_status', given: rest.split(/\s+/).slice(0, 3).join(' ') });
-  const { percent, note } = readPercent(status.status, status.rest);
-  return validateUpdateInput({ ref, status: status.status, percent, note });
+  return completeUpdate(ref, status.status, status.rest);
 }
+
+/**
+ * Builds and validates an update from its task, status and the text after the status (an optional
+ * percent, then the note): `completeUpdate(ref, 'in_progress', "60% đã dự thảo")`.
+ */
+export function completeUpdate(ref: TaskRef, status: ProgressStatus | null, text: string): Result<UpdateInput, UpdateInputError> {
+  const { percent, note } = readPercent(status, normalizeText(text).trim());
+  return validateUpdateInput({ ref, status, percent, note });
+}
+
+/** Reads a task reference alone ("4", "nv4", "dai-son#4"); null when the text is anything else. */
+export function parseTaskRef(text: string): TaskRef | null {
+  const trimmed = text.trim();
+  const m = TASK_TOKEN.exec(trimmed);
+  return m && m[0].length === trimmed.length ? toRef(m) : null;
+}
+
+const toRef = (m: RegExpExecArray): TaskRef => ({ plan: m[1]?.toLowerCase() ?? null, no: String(Number(m[2])) });
 
 /** Finds the status phrase at the start of `text`; returns it and the text after it. */
 export function readStatus(text: string): { status: ProgressStatus | null; rest: string } | null {

@@ -1,0 +1,25 @@
+import { renderAnswer } from '../messages/index.js';
+import { answerQuestion, type ProgressLookup, type SearchIndex } from '../search/index.js';
+import { periodHistory, toIsoDay, type ProgressStore } from '../tasks/index.js';
+import type { ChatDeps } from './deps.js';
+
+/** The search's progress port, read from the derived task state (latest status of the current period). */
+export function createProgressLookup(progress: ProgressStore): ProgressLookup {
+  return (task, today) => {
+    const last = periodHistory(task, progress.listForTask(task.plan, task.no), today).lastStatusUpdate;
+    if (!last?.status) return undefined;
+    return { status: last.status, percent: last.status === 'done' ? 100 : last.percent, updatedOn: toIsoDay(last.createdAt) };
+  };
+}
+
+/**
+ * The `ask` port of the chat core over the search: answers from the plans and from reported progress,
+ * scoped to the asker's plan when they have one. `createAsk(buildSearch(plans), store.progress)`.
+ */
+export function createAsk(index: SearchIndex, progress: ProgressStore): ChatDeps['ask'] {
+  const lookup = createProgressLookup(progress);
+  return (question, ctx) => {
+    const answer = answerQuestion(index, question, { today: toIsoDay(ctx.now), askerPlan: ctx.plan?.id, progress: lookup });
+    return [{ text: renderAnswer(answer) }];
+  };
+}

@@ -1,0 +1,66 @@
+import { askUsage, helpText, unknownCommandText, duplicateText } from '../messages/index.js';
+import { planById, type Core } from './core.js';
+import type { ChatCommand, ChatDeps, CommandContext, CommandHandler } from './deps.js';
+import { createDialogs } from './dialogs.js';
+import { onChoice, onDialogText } from './guided.js';
+import { quahanCommand, tiendoCommand, viecCommand } from './read.js';
+import { startCommand } from './start.js';
+import type { ChatHandler, IncomingMessage, Reply } from './types.js';
+import { undoCommand } from './undo.js';
+import { capnhatCommand, naturalUpdate } from './update.js';
+import { userKeyOf } from './user-key.js';
+
+type Builtin = (core: Core, ctx: CommandContext) => Reply[] | Promise<Reply[]>;
+
+const BUILTIN: Record<string, Builtin> = {
+  start: startCommand,
+  capnhat: capnhatCommand,
+  hoantac: undoCommand,
+  tiendo: tiendoCommand,
+  viec: viecCommand,
+  quahan: quahanCommand,
+  hoi: (core, ctx) => (ctx.args === '' ? [{ text: askUsage }] : core.deps.ask(ctx.args, ctx)),
+  trogiup: (core, ctx) => [{ text: helpText(ctx.user !== undefined, helpLines(core.deps.commands)) }],
+  help: (core, ctx) => BUILTIN.trogiup!(core, ctx),
+};
+
+const runOf = (c: ChatCommand): CommandHandler => (typeof c === 'function' ? c : c.run);
+const helpLines = (commands: ChatDeps['commands'] = {}) => Object.values(commands).flatMap((c) => (typeof c === 'function' ? [] : [c.help]));
+
+/**
+ * The channel-agnostic chat core: one incoming message in, the replies out. Commands (`/capnhat`,
+ * `/start`, ...), button presses of the guided update, typed answers to a pending question, natural
+ * updates ("Nhiệm vụ 4 đã hoàn thành, ...", confirmed first); any other text is a question.
+ * A message delivered twice (same channel and message id) is applied once.
+ */
+export function createChat(deps: ChatDeps): ChatHandler {
+  const core: Core = { deps, dialogs: createDialogs() };
+  return async (message) => {
+    const ctx = contextOf(core, message);
+    const done = deps.progress.findByDelivery(message.channel, message.messageId);
+    if (done) return [{ text: duplicateText(done, planById(core, done.plan)) }];
+    if (message.isChoice) return onChoice(core, ctx, message.text);
+    const command = /^\s*\//.test(message.text) ? runCommand(core, ctx) : undefined;
+    if (command) return command;
+    const dialog = core.dialogs.get(userKeyOf(message), ctx.now);
+    return (dialog && onDialogText(core, ctx, dialog, message.text)) ?? naturalUpdate(core, ctx, message.text) ?? deps.ask(message.text.trim(), ctx);
+  };
+}
+
+function contextOf(core: Core, message: IncomingMessage): CommandContext {
+  const found = core.deps.users.get(userKeyOf(message));
+  const user = found?.active ? found : undefined;
+  return { user, plan: planById(core, user?.plan ?? null), message, args: '', now: core.deps.clock.now() };
+}
+
+function runCommand(core: Core, ctx: CommandContext): Reply[] | Promise<Reply[]> {
+  const m = /^\s*\/([A-Za-z0-9_]+)(?:@[A-Za-z0-9_]+)?(?:\s+([\s\S]*))?$/.exec(ctx.message.text);
+  const name = m?.[1]?.toLowerCase() ?? '';
+  const withArgs = { ...ctx, args: (m?.[2] ?? '').trim() };
+  // A new command abandons any guided update in progress.
+  core.dialogs.clear(userKeyOf(ctx.message));
+  const builtin = BUILTIN[name];
+  if (builtin) return builtin(core, withArgs);
+  const plugged = core.deps.commands?.[name];
+  return plugged ? runOf(plugged)(withArgs) : [{ text: unknownCommandText(name || ctx.message.text.trim().slice(1, 30)) }];
+}

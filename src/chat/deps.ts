@@ -1,0 +1,37 @@
+import type { Plan } from '../knowledge/index.js';
+import type { Clock, InviteStore, ProgressStore, UserRecord, UserStore } from '../tasks/index.js';
+import type { IncomingMessage, Reply } from './types.js';
+
+/** What a command handler is given. */
+export type CommandContext = {
+  /** The registered, active sender; undefined for anyone else. */
+  user: UserRecord | undefined;
+  /** The sender's plan, when registered with one. */
+  plan: Plan | undefined;
+  message: IncomingMessage;
+  /** The text after the command name, trimmed ("4 xong" for "/capnhat 4 xong"). */
+  args: string;
+  now: Date;
+};
+
+export type CommandHandler = (ctx: CommandContext) => Reply[] | Promise<Reply[]>;
+
+/** A plugged-in command: a handler, or a handler with its line for `/trogiup` ("/digest — bản tin hôm nay"). */
+export type ChatCommand = CommandHandler | { run: CommandHandler; help: string };
+
+/** Optional logging port (pino is plugged in by main.ts). */
+export type ChatLog = (level: 'debug' | 'info' | 'warn' | 'error', msg: string, data?: Record<string, unknown>) => void;
+
+/** Everything the chat core needs, injected by main.ts (or a test). */
+export type ChatDeps = {
+  plans: Plan[];
+  /** Answers a question that is not an update (wraps search's answerQuestion). */
+  ask: (question: string, ctx: CommandContext) => Reply[] | Promise<Reply[]>;
+  progress: ProgressStore;
+  users: UserStore;
+  invites: InviteStore;
+  clock: Clock;
+  log?: ChatLog;
+  /** More commands by name without the slash (`digest`, `baocao`...); they may not replace the built-in ones. */
+  commands?: Record<string, ChatCommand>;
+};

@@ -1,0 +1,37 @@
+import type { Plan } from '../knowledge/index.js';
+import { readText } from '../messages/index.js';
+import { accessTo, derivePlanStates, deriveTaskState, parseTaskRef, resolveTask } from '../tasks/index.js';
+import type { Core } from './core.js';
+import type { CommandContext } from './deps.js';
+import type { Reply } from './types.js';
+
+/** `/tiendo <task>`: latest state and the last updates with who and when. */
+export function tiendoCommand(core: Core, ctx: CommandContext): Reply[] {
+  const ref = parseTaskRef(ctx.args);
+  if (!ref) return [{ text: readText.tiendoUsage }];
+  const task = resolveTask(core.deps.plans, ref, ctx.user?.plan ?? null);
+  if (!task.ok) return [{ text: readText.resolveError(task.error) }];
+  const plan = core.deps.plans.find((p) => p.id === task.value.plan)!;
+  const state = deriveTaskState(task.value, core.deps.progress.listForTask(plan.id, task.value.no), ctx.now);
+  return [{ text: readText.task(state, plan) }];
+}
+
+/** `/viec`: the tasks of the sender's unit (a leader's: the whole plan) with state and deadline. */
+export function viecCommand(core: Core, ctx: CommandContext): Reply[] {
+  const { user, plan } = ctx;
+  if (!user || !plan) return [{ text: readText.needPlan }];
+  const mine = user.role === 'officer' ? plan.tasks.filter((t) => accessTo(user, t) === 'full') : plan.tasks;
+  return [{ text: readText.unitTasks(readText.mine(user, plan), statesOf(core, plan, ctx.now).filter((s) => mine.includes(s.task))) }];
+}
+
+/** `/quahan`: overdue tasks of the sender's plan (of every plan for anyone without one). */
+export function quahanCommand(core: Core, ctx: CommandContext): Reply[] {
+  const plans = ctx.plan ? [ctx.plan] : core.deps.plans;
+  const text = plans.map((plan) => {
+    const overdue = statesOf(core, plan, ctx.now).filter((s) => s.kind === 'overdue');
+    return overdue.length === 0 ? readText.noneOverdue(plan) : readText.unitTasks(readText.overdueTitle(plan), overdue);
+  });
+  return [{ text: text.join('\n\n') }];
+}
+
+const statesOf = (core: Core, plan: Plan, now: Date) => derivePlanStates(plan.tasks, core.deps.progress.listForPlan(plan.id), now);

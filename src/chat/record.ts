@@ -1,0 +1,54 @@
+import type { Plan, Task } from '../knowledge/index.js';
+import { NOT_REGISTERED, storedText, updateErrorText } from '../messages/index.js';
+import { checkAccess, fail, ok, periodOf, resolveTask, tasksOf, toIsoDay, type Result, type UpdateError, type UpdateInput } from '../tasks/index.js';
+import { planById, type Core } from './core.js';
+import type { CommandContext } from './deps.js';
+import type { Reply } from './types.js';
+
+/** An update whose task exists and which the sender may make. */
+export type CheckedUpdate = { input: UpdateInput; task: Task; plan: Plan };
+
+/** Finds the task of `input` and checks the sender may make this update. */
+export function checkUpdate(core: Core, ctx: CommandContext, input: UpdateInput): Result<CheckedUpdate, UpdateError> {
+  if (!ctx.user) return fail({ code: 'not_registered' });
+  const resolved = resolveTask(core.deps.plans, input.ref, ctx.user.plan);
+  if (!resolved.ok) return resolved;
+  const denied = checkAccess(ctx.user, resolved.value, input.status);
+  if (denied) return fail(denied);
+  return ok({ input, task: resolved.value, plan: planById(core, resolved.value.plan)! });
+}
+
+/** The reply refusing an update, with an example using a task the sender may update. */
+export function refuse(core: Core, ctx: CommandContext, error: UpdateError): Reply[] {
+  if (error.code === 'not_registered') return [{ text: NOT_REGISTERED }];
+  const own = ctx.user && ctx.plan ? tasksOf(ctx.user, ctx.plan.tasks)[0] : undefined;
+  return [{ text: updateErrorText(error, own?.no ?? ctx.plan?.tasks[0]?.no ?? core.deps.plans[0]?.tasks[0]?.no ?? '1') }];
+}
+
+/** Appends the update (committed before this returns) and echoes what was stored. */
+export function storeUpdate(core: Core, ctx: CommandContext, { input, task, plan }: CheckedUpdate): Reply[] {
+  const { message, user, now } = ctx;
+  const appended = core.deps.progress.append({
+    plan: task.plan,
+    task: task.no,
+    period: periodOf(task, toIsoDay(now)),
+    status: input.status,
+    percent: input.percent,
+    note: input.note,
+    userKey: user!.key,
+    userName: user!.name,
+    channel: message.channel,
+    messageId: message.messageId,
+    createdAt: now,
+    reverts: null,
+  });
+  if (!appended.ok) return [{ text: storedText(appended.error.existing, plan, true) }];
+  core.deps.log?.('info', 'progress update stored', { id: appended.value.id, plan: task.plan, task: task.no, user: user!.key });
+  return [{ text: storedText(appended.value, plan) }];
+}
+
+/** Checks then stores, or refuses. */
+export function checkAndStore(core: Core, ctx: CommandContext, input: UpdateInput): Reply[] {
+  const checked = checkUpdate(core, ctx, input);
+  return checked.ok ? storeUpdate(core, ctx, checked.value) : refuse(core, ctx, checked.error);
+}

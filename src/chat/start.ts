@@ -1,0 +1,24 @@
+import { inviteErrorText, registeredText, welcomeText } from '../messages/index.js';
+import { tasksOf } from '../tasks/index.js';
+import { planById, keyOf, type Core } from './core.js';
+import type { CommandContext } from './deps.js';
+import type { Reply } from './types.js';
+
+/** `/start CODE` registers the sender with a one-time invite; `/start` alone says how (or who they are). */
+export function startCommand(core: Core, ctx: CommandContext): Reply[] {
+  const code = ctx.args.split(/\s+/)[0]!.toUpperCase();
+  if (code === '') return [{ text: ctx.user ? registeredText(ctx.user, ctx.plan) : inviteErrorText({ code: 'invite_missing' }, '') }];
+  const key = keyOf(ctx);
+  const invite = core.deps.invites.get(code);
+  // A /start delivered twice (or sent again) by the person who used the code is answered like the first.
+  const redeemed =
+    invite?.usedBy === key && ctx.user
+      ? { ok: true as const, value: ctx.user }
+      : core.deps.invites.redeem(code, { key, name: ctx.message.senderName.trim() || key }, ctx.now);
+  if (!redeemed.ok) return [{ text: inviteErrorText(redeemed.error, code) }];
+  const user = redeemed.value;
+  const plan = planById(core, user.plan);
+  core.deps.log?.('info', 'user registered', { user: key, role: user.role, plan: user.plan, unit: user.unit });
+  const example = (plan ? tasksOf(user, plan.tasks)[0]?.no : undefined) ?? plan?.tasks[0]?.no ?? '1';
+  return [{ text: welcomeText(user, plan, example) }];
+}

@@ -1,0 +1,35 @@
+import { NOT_REGISTERED, stateText, undoText } from '../messages/index.js';
+import { deriveTaskState, effectiveUpdates, UNDO_WINDOW_MS } from '../tasks/index.js';
+import { planById, type Core } from './core.js';
+import type { CommandContext } from './deps.js';
+import type { Reply } from './types.js';
+
+/** How many of the sender's latest rows are searched for the update to undo. */
+const LOOK_BACK = 50;
+
+/** `/hoantac`: reverts the sender's last update if it is under 15 minutes old, by appending a reversal. */
+export function undoCommand(core: Core, ctx: CommandContext): Reply[] {
+  const { user, message, now } = ctx;
+  if (!user) return [{ text: NOT_REGISTERED }];
+  // Newest first; the first row left after dropping reversals and what they reverse is the one to undo.
+  const last = effectiveUpdates(core.deps.progress.listByUser(user.key, LOOK_BACK))[0];
+  if (!last) return [{ text: undoText.nothing }];
+  if (now.getTime() - last.createdAt.getTime() > UNDO_WINDOW_MS) return [{ text: undoText.tooOld(last) }];
+  const { id, ...row } = last;
+  core.deps.progress.append({
+    ...row,
+    status: null,
+    percent: null,
+    note: '',
+    userName: user.name,
+    channel: message.channel,
+    messageId: message.messageId,
+    createdAt: now,
+    reverts: id,
+  });
+  core.deps.log?.('info', 'progress update reverted', { id: last.id, user: user.key });
+  const task = planById(core, last.plan)?.tasks.find((t) => t.no === last.task);
+  const state = task ? stateText(deriveTaskState(task, core.deps.progress.listForTask(last.plan, last.task), now)) : '';
+  return [{ text: undoText.done(last, state) }];
+}
+

@@ -1,0 +1,97 @@
+import { createAsk, createChat, type ChatCommand, type ChatHandler, type Channel, type Reply } from '../../src/chat/index.js';
+import { loadKnowledge, type Plan } from '../../src/knowledge/index.js';
+import { buildSearch } from '../../src/search/index.js';
+import type { Store } from '../../src/store/index.js';
+import type { Role } from '../../src/tasks/index.js';
+import { createTmpDb, type TmpDb } from './tmp-db.js';
+
+/** Who sends: a platform user id on a channel (default telegram), with a display name. */
+export type Sender = { id: string; name?: string; channel?: Channel };
+
+export type HarnessOptions = {
+  /** Start time (default 2026-06-01 09:00 Hanoi). */
+  now?: Date;
+  /** Plugged-in commands, as main.ts would pass them. */
+  commands?: Record<string, ChatCommand>;
+  /** Plans folder (default the real `knowledge/`). */
+  knowledgeDir?: string;
+};
+
+/**
+ * A real chat core on a SQLite file in a temp folder with the real plans and search: drive it like
+ * people do (`say`, `press`), move the clock, restart the process (`restart`), read raw rows (`db.rows`).
+ */
+export type ChatHarness = {
+  plans: Plan[];
+  db: TmpDb;
+  store(): Store;
+  chat(): ChatHandler;
+  now(): Date;
+  /** Moves the clock forward. */
+  advance(ms: number): void;
+  /** Creates an invite code (valid 7 days from now unless `expiresAt`). */
+  invite(opts: { plan: string | null; unit?: string | null; role: Role; code?: string; expiresAt?: Date }): string;
+  /** Sends text; returns every reply. `messageId` defaults to a fresh one (give one to replay a delivery). */
+  send(from: Sender, text: string, opts?: { isChoice?: boolean; messageId?: string }): Promise<Reply[]>;
+  /** Sends text; returns the replies' text joined by blank lines. */
+  say(from: Sender, text: string, messageId?: string): Promise<string>;
+  /** Presses a button (`data` of a choice). */
+  press(from: Sender, data: string): Promise<Reply[]>;
+  /** Invites then registers `from` with `/start CODE`. */
+  register(from: Sender, opts: { plan: string | null; unit?: string | null; role: Role }): Promise<string>;
+  /** Closes the database and opens it again with a new chat core (memory state lost), like a restart. */
+  restart(): void;
+  cleanup(): void;
+};
+
+const DEFAULT_NOW = new Date('2026-06-01T02:00:00Z');
+
+export function createChatHarness(options: HarnessOptions = {}): ChatHarness {
+  const { plans } = loadKnowledge(options.knowledgeDir ?? 'knowledge');
+  const index = buildSearch(plans);
+  const db = createTmpDb();
+  let now = options.now ?? DEFAULT_NOW;
+  let seq = 0;
+  let store = db.open();
+  const build = () =>
+    createChat({ plans, ask: createAsk(index, store.progress), progress: store.progress, users: store.users, invites: store.invites, clock: { now: () => now }, commands: options.commands });
+  let chat = build();
+
+  const send: ChatHarness['send'] = (from, text, opts = {}) =>
+    chat({
+      channel: from.channel ?? 'telegram',
+      senderId: from.id,
+      senderName: from.name ?? `User ${from.id}`,
+      chatId: from.id,
+      messageId: opts.messageId ?? `m${++seq}`,
+      text,
+      sentAt: now,
+      isChoice: opts.isChoice ?? false,
+    });
+  const invite: ChatHarness['invite'] = (o) => {
+    const code = o.code ?? `CODE${++seq}`;
+    store.invites.create({ code, plan: o.plan, unit: o.unit ?? null, role: o.role, createdAt: now, expiresAt: o.expiresAt ?? new Date(now.getTime() + 7 * 86_400_000), usedAt: null, usedBy: null });
+    return code;
+  };
+  return {
+    plans,
+    db,
+    store: () => store,
+    chat: () => chat,
+    now: () => now,
+    advance: (ms) => {
+      now = new Date(now.getTime() + ms);
+    },
+    invite,
+    send,
+    say: async (from, text, messageId) => (await send(from, text, { messageId })).map((r) => r.text).join('\n\n'),
+    press: (from, data) => send(from, data, { isChoice: true }),
+    register: async (from, o) => (await send(from, `/start ${invite(o)}`)).map((r) => r.text).join('\n\n'),
+    restart: () => {
+      store.close();
+      store = db.open();
+      chat = build();
+    },
+    cleanup: () => db.cleanup(),
+  };
+}
