@@ -61,8 +61,16 @@ function looksLikeNewTask(row: Draft, previous: Draft | undefined): boolean {
   const { content, lead, deadline } = row.cells;
   if (!/^\p{Lu}/u.test(content)) return false;
   if (!previous) return lead !== '' || deadline !== '';
-  const previousDone = previous.cells.deadline !== '' && previous.cells.lead !== '';
-  return previousDone && (lead !== '' || deadline !== '' || /[.;!]$/u.test(previous.cells.content));
+  return isComplete(previous) && (lead !== '' || deadline !== '' || /[.;!]$/u.test(previous.cells.content));
+}
+
+const CUT_END = /(?:[,–-]|(?<!\p{L})(?:và|của|các|với|theo|trong|về|cho|tại))$/u;
+
+/** A row is complete when it has a lead and a readable deadline and no cell stops mid-phrase. */
+function isComplete(row: Draft): boolean {
+  const { lead, deadline } = row.cells;
+  if (!lead || parseDeadline(deadline).kind === 'unknown') return false;
+  return FIELDS.every((f) => !CUT_END.test(row.cells[f]));
 }
 
 function appendTo(target: Draft, piece: Draft): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge, parsePlan, type Task } from '../../src/knowledge/index.js';
 import {
-  addRow, blankNumber, cutRow, dropAppendix, knowledgeFolder, realPlan, repeatHeader, reshapeTable, toHtmlTable, toPipeTable,
+  addRow, blankNumber, cutRow, cutRowEverywhere, dropAppendix, knowledgeFolder, realPlan, repeatHeader, reshapeTable, toHtmlTable, toPipeTable,
   wrapHeader,
 } from '../support/plan-variants.js';
 
@@ -20,6 +20,18 @@ describe('parsePlan on variants of the real plans', () => {
     const { plan, warnings } = read(id, cutRow(realPlan(id), no, cell));
     expect(essence(plan.tasks)).toEqual(essence(original(id).tasks));
     expect(warnings).toEqual([]);
+  });
+
+  it.each([
+    ['hue', ['1', '3', '4', '6', '10', '11', '12']],
+    ['dai-son', ['1', '2', '3', '9', '12']],
+    ['nhi-chieu', ['2', '3', '6', '11', '19']],
+  ])('joins rows of %s cut inside every cell', (id, numbers) => {
+    for (const no of numbers) {
+      const { plan, warnings } = read(id, cutRowEverywhere(realPlan(id), no));
+      expect(essence(plan.tasks), `row ${no}`).toEqual(essence(original(id).tasks));
+      expect(warnings).toEqual([]);
+    }
   });
 
   it('joins a cut row when the header is repeated between its pieces', () => {

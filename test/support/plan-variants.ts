@@ -33,6 +33,19 @@ export function cutRow(text: string, no: string, cell: number, withHeader = fals
   return all.join('\n');
 }
 
+/** Cuts row `no` across a "page" inside every cell: each cell's second half goes to a row with a blank number. */
+export function cutRowEverywhere(text: string, no: string): string {
+  const all = lines(text);
+  const i = rowIndex(all, no);
+  const halves = all[i]!.split('\t').map((c) => {
+    const words = c.split(' ');
+    const half = Math.ceil(words.length / 2);
+    return [words.slice(0, half).join(' '), words.slice(half).join(' ')] as const;
+  });
+  all.splice(i, 1, halves.map((h) => h[0]).join('\t'), '', halves.map((h, k) => (k === 0 ? '' : h[1])).join('\t'));
+  return all.join('\n');
+}
+
 /** Adds a row after the last one. */
 export function addRow(text: string, cells: readonly string[]): string {
   return `${text.trimEnd()}\n${cells.join('\t')}\n`;
