@@ -15,7 +15,7 @@ const sentence = (s: string) => (s ? s.charAt(0).toLocaleUpperCase('vi') + s.sli
 const place = (p: PlanRef) => (p.meta.locality ? `${p.meta.locality.level} ${p.meta.locality.name}` : p.id);
 const Place = (p: PlanRef) => place(p).charAt(0).toLocaleUpperCase('vi') + place(p).slice(1);
 /** "Kế hoạch 158/KH-UBND phường Nhị Chiểu". */
-const planName = (p: PlanRef) => (p.meta.number ? `Kế hoạch ${p.meta.number} ${place(p)}` : `Kế hoạch của ${place(p)}`);
+const planName = (p: PlanRef) => (p.meta.number ? `Kế hoạch ${p.meta.number} ${place(p)}` : `Kế hoạch (chưa ghi số) của ${place(p)}`);
 const taskSource = (p: PlanRef, no: string) => `Nguồn: ${planName(p)}, Phụ lục, nhiệm vụ ${no}.`;
 const where = (p: PlanRef, task: string | null, section: string | null) =>
   `${place(p)}, ${task ? `nhiệm vụ ${task}` : section ? `mục ${section}` : 'phần đầu kế hoạch'}`;
@@ -37,8 +37,10 @@ function rangeText(r: DayRange): string {
       return `năm ${r.year}`;
     case 'day':
       return `ngày ${formatDay(r.from)}`;
+    case 'week':
+      return `tuần ${formatDay(r.from)}–${formatDay(r.to)}`;
     default:
-      return `từ ${formatDay(r.from)} đến ${formatDay(r.to)}`;
+      return `thời gian ${formatDay(r.from)}–${formatDay(r.to)}`;
   }
 }
 

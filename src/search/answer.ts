@@ -44,7 +44,7 @@ const BUILDERS: Record<Intent, (ctx: Context) => Built> = {
 export function answer(index: SearchIndex, text: string, options: AnswerOptions): Answer {
   const q = readQuestion(text, options.today, index.localities);
   const ctx: Context = { index, q, today: options.today, progress: options.progress, scope: scopeOf(index, q, options.askerPlan) };
-  const { body, omitted } = BUILDERS[q.intent](ctx);
+  const { body, omitted } = ctx.scope.length > 0 ? BUILDERS[q.intent](ctx) : { body: { kind: 'out_of_scope' } as const, omitted: 0 };
   const intent = body.kind === 'out_of_scope' ? 'out_of_scope' : q.intent;
   return { intent, body, citations: citationsOf(body), tasks: tasksOf(body), omittedPlans: omitted };
 }
