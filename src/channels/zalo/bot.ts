@@ -1,4 +1,4 @@
-import type { ChatHandler } from '../../chat/types.js';
+import type { ChatHandler } from '../../chat/index.js';
 import { createChoiceMemory } from './choices.js';
 import { createZaloClient, type ZaloClient, type ZaloLog } from './client.js';
 import { createUpdateHandler } from './handle-update.js';

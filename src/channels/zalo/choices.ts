@@ -1,4 +1,4 @@
-import type { Choice } from '../../chat/types.js';
+import type { Choice } from '../../chat/index.js';
 
 /** Remembers, per chat, the numbered choices last shown, so the answer "2" can be read back as that choice's data. */
 export type ChoiceMemory = {

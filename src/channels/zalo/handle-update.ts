@@ -1,4 +1,4 @@
-import type { ChatHandler, Reply } from '../../chat/types.js';
+import type { ChatHandler, Reply } from '../../chat/index.js';
 import { BOT_APOLOGY, BOT_TEXT_ONLY } from '../../messages/index.js';
 import type { ChoiceMemory } from './choices.js';
 import type { ZaloClient, ZaloLog } from './client.js';

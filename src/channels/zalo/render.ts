@@ -1,4 +1,4 @@
-import type { Reply, ReplyFile } from '../../chat/types.js';
+import type { Reply, ReplyFile } from '../../chat/index.js';
 import { ZALO_CHOICE_PROMPT, zaloChoiceLine, zaloDocumentNotice } from '../../messages/index.js';
 import { splitText } from '../split-text.js';
 

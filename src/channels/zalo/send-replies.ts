@@ -1,4 +1,4 @@
-import type { Reply } from '../../chat/types.js';
+import type { Reply } from '../../chat/index.js';
 import type { ChoiceMemory } from './choices.js';
 import type { ZaloClient, ZaloLog } from './client.js';
 import { renderReply, type PublicUrlFor } from './render.js';

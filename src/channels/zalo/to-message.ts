@@ -1,4 +1,4 @@
-import type { IncomingMessage } from '../../chat/types.js';
+import type { IncomingMessage } from '../../chat/index.js';
 import type { ChoiceMemory } from './choices.js';
 import type { ZaloUpdate } from './schema.js';
 
