@@ -1,8 +1,8 @@
-import { abbreviate, collapseSpaces, expandAbbreviations, expandTokens, tokenize } from '../text/index.js';
+import { abbreviate, collapseSpaces, expandAbbreviations, expandTokens, foldCase, tokenize } from '../text/index.js';
 import type { AgencyRef } from './schema.js';
 import {
-  STANDALONE_AGENCIES, AGENCY_HEADS, BARE_BODIES, GROUP_HEADS, HOLDER_PREFIXES, KNOWN_AGENCIES,
-  LEAD_IN_PREFIXES, LOCALITY_LEVELS,
+  AGENCY_HEADS, BARE_BODIES, DUTY_VERBS, GROUP_HEADS, HOLDER_PREFIXES, KNOWN_AGENCIES, LEAD_IN_PREFIXES,
+  LOCALITY_LEVELS, STANDALONE_AGENCIES,
 } from './lexicon.js';
 
 const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
@@ -21,6 +21,23 @@ export function startsWithAgency(text: string): boolean {
   if (HEAD.test(t)) return true;
   const holder = HOLDER.exec(t);
   return holder !== null && HEAD.test(t.slice(holder[0].length));
+}
+
+const VERB = new RegExp(`(?<=\\s)(?<!cac )(?:${[...DUTY_VERBS].sort((a, b) => b.length - a.length).join('|')})(?=[\\s,.;:]|$)`);
+const MAX_AGENCY_LENGTH = 220;
+
+/**
+ * The agency a heading or paragraph opens with: "Sở Tư pháp:" → "Sở Tư pháp";
+ * "Văn phòng HĐND&UBND xã phối hợp với ..." → "Văn phòng HĐND&UBND xã". Null when it opens otherwise.
+ */
+export function agencyHead(text: string, isTitle: boolean): string | null {
+  if (!startsWithAgency(text)) return null;
+  const verb = VERB.exec(foldCase(text))?.index ?? -1;
+  const ends = [text.indexOf(':'), text.indexOf('('), verb].filter((i) => i > 0);
+  const end = ends.length ? Math.min(...ends) : isTitle ? text.length : -1;
+  if (end < 0 || end > MAX_AGENCY_LENGTH) return null;
+  const head = text.slice(0, end).replace(/[\s,;:.-]+$/u, '').trim();
+  return head || null;
 }
 
 /** Strips tags, abbreviations in brackets, lead-ins and holders: "Thủ trưởng các các sở:" → "các sở". */

@@ -1,25 +1,6 @@
-import { foldCase } from '../text/index.js';
-import { splitAgencies, startsWithAgency } from './agency.js';
+import { agencyHead, splitAgencies } from './agency.js';
 import { findDeadlineInText } from './deadline.js';
-import { DUTY_VERBS } from './lexicon.js';
 import type { AgencyRef, BodyDuty, Section } from './schema.js';
-
-const VERB = new RegExp(`(?<=\\s)(?<!cac )(?:${[...DUTY_VERBS].sort((a, b) => b.length - a.length).join('|')})(?=[\\s,.;:]|$)`);
-const MAX_AGENCY_LENGTH = 220;
-
-/**
- * The agency a heading or paragraph opens with: "Sở Tư pháp:" → "Sở Tư pháp";
- * "Văn phòng HĐND&UBND xã phối hợp với ..." → "Văn phòng HĐND&UBND xã". Null when it opens otherwise.
- */
-export function agencyHead(text: string, isTitle: boolean): string | null {
-  if (!startsWithAgency(text)) return null;
-  const verb = VERB.exec(foldCase(text))?.index ?? -1;
-  const ends = [text.indexOf(':'), text.indexOf('('), verb].filter((i) => i > 0);
-  const end = ends.length ? Math.min(...ends) : isTitle ? text.length : -1;
-  if (end < 0 || end > MAX_AGENCY_LENGTH) return null;
-  const head = text.slice(0, end).replace(/[\s,;:.-]+$/u, '').trim();
-  return head || null;
-}
 
 type Owner = { raw: string; refs: AgencyRef[] };
 

@@ -1,4 +1,5 @@
 import type { Section } from './schema.js';
+import { agencyHead } from './agency.js';
 import type { Block } from './blocks.js';
 import type { DocLine } from './doc-lines.js';
 
@@ -25,7 +26,7 @@ function classify(text: string): Marked | null {
   return null;
 }
 
-type Open = { section: Section; rank: number; bullets: number };
+type Open = { section: Section; rank: number; bullets: number; paragraphs: number };
 
 class Tree {
   readonly sections: Section[] = [];
@@ -35,14 +36,14 @@ class Tree {
   add({ kind, rank, label, rest }: Marked, line: number): void {
     while (this.stack.length && this.stack.at(-1)!.rank >= rank) this.stack.pop();
     const parent = this.stack.at(-1);
-    const segment = kind === 'bullet' && parent ? String(++parent.bullets) : label;
+    const segment = !parent ? label : kind === 'bullet' ? String(++parent.bullets) : kind === 'paragraph' ? `p${++parent.paragraphs}` : label;
     let path = parent ? `${parent.section.path}.${segment}` : segment;
     while (this.sections.some((s) => s.path === path)) path += "'";
     const heading = isHeading(kind, rest);
     const title = heading ? rest.replace(/:$/, '').trim() : '';
     const section: Section = { path, parent: parent?.section.path ?? null, kind, title, text: heading ? '' : rest, line };
     this.sections.push(section);
-    this.stack.push({ section, rank, bullets: 0 });
+    this.stack.push({ section, rank, bullets: 0, paragraphs: 0 });
     this.blocks.push({ text: rest, line, section: path, task: null });
   }
 
@@ -57,14 +58,22 @@ class Tree {
   }
 }
 
+/** An unmarked short line naming only an agency ("Sở Nội vụ:", bold in the source) heads the bullets below it. */
+function agencyLine(text: string): Marked | null {
+  const name = text.replace(/:$/, '').trim();
+  if (name.length > 100 || /[.;]$/u.test(name) || agencyHead(name, true) !== name) return null;
+  return { kind: 'paragraph', rank: 2.5, label: '', rest: text };
+}
+
 /**
  * Builds the section tree of a plan body: Roman numerals, numbers, letters and bullets, with stable paths
- * such as "II.4.b.2". Lines before the first Roman heading come back as blocks with no section.
+ * such as "II.4.b.2", and unmarked agency lines ("IV.p1"). Lines before the first Roman heading come back
+ * as blocks with no section.
  */
 export function parseSections(lines: readonly DocLine[]): { sections: Section[]; blocks: Block[] } {
   const tree = new Tree();
   for (const { text, line } of lines) {
-    const marked = classify(text);
+    const marked = classify(text) ?? (tree.started() ? agencyLine(text) : null);
     if (marked && (marked.kind === 'roman' || tree.started())) tree.add(marked, line);
     else tree.addText(text, line);
   }

@@ -25,6 +25,8 @@ const BAC_NINH = [
   '3. Công an tỉnh, Báo Bắc Ninh, Đài Phát thanh và Truyền hình tỉnh thực hiện nghiêm Kế hoạch này.',
   '4. Các sở, ban, ngành định kỳ quý (trước ngày 15 tháng 3), 6 tháng (trước ngày 15/6) gửi báo cáo về Sở Nội vụ.',
   '5. Sở Nội vụ tổng hợp, báo cáo UBND tỉnh trước ngày 20/12 hằng năm.',
+  '**Sở Tài chính:**',
+  '- Bố trí kinh phí thực hiện Kế hoạch.',
   '',
   'Nơi nhận:\tKT. CHỦ TỊCH',
   '- Bộ Nội vụ;\tPHÓ CHỦ TỊCH',
@@ -75,6 +77,7 @@ describe('parsePlan on a plan unlike the shipped ones', () => {
     expect(duty('II.1.1.1')).toMatchObject({ agencyRaw: 'Sở Nội vụ', text: 'Tổng hợp kết quả, báo cáo UBND tỉnh.' });
     expect(duty('II.2').agency.map((a) => a.name)).toEqual(['Văn phòng UBND']);
     expect(duty('II.3').agency.map((a) => a.name)).toEqual(['Công an tỉnh', 'Báo Bắc Ninh', 'Đài Phát thanh và Truyền hình']);
+    expect(duty('II.5.p1.1')).toMatchObject({ agencyRaw: 'Sở Tài chính', text: 'Bố trí kinh phí thực hiện Kế hoạch.' });
   });
 
   it('reads targets, meeting rules and reporting dates', () => {
