@@ -16,7 +16,7 @@ const LEAD_IN = new RegExp(`^(?:${alternation(LEAD_IN_PREFIXES)})\\s+`, 'iu');
 const LOCALITY_TAIL = new RegExp(`\\s(?:${alternation(LOCALITY_LEVELS)})((?:\\s+\\p{Lu}[\\p{L}]*)*)$`, 'u');
 
 /** Whether text starts with an agency name ("Sở Tư pháp", "UBND phường", "Các phòng"), not a verb ("Ban hành"). */
-export function startsWithAgency(text: string): boolean {
+function startsWithAgency(text: string): boolean {
   const t = text.trimStart().replace(LEAD_IN, '');
   if (HEAD.test(t)) return true;
   const holder = HOLDER.exec(t);

@@ -9,13 +9,13 @@ type Draft = { no: string; cells: Record<TableColumn, string>; line: number; gro
 const FIELDS: readonly TableColumn[] = ['content', 'lead', 'coordinators', 'product', 'deadline'];
 
 /** Cell text without tags, markdown emphasis or extra spaces. */
-export function cleanCell(cell: string): string {
+function cleanCell(cell: string): string {
   const text = cell.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/\*\*/g, '');
   return collapseSpaces(text);
 }
 
 /** The cells of a tab-separated or `| a | b |` row (outer pipes optional); null for a line that is not a table row. */
-export function splitRow(line: string): string[] | null {
+function splitRow(line: string): string[] | null {
   if (line.includes('\t')) return line.split('\t').map(cleanCell);
   const t = line.trim();
   const piped = /^\|.*\|$/.test(t);
@@ -38,7 +38,7 @@ function headerCells(cells: readonly string[]): { columns: Columns; all: boolean
 }
 
 /** Maps header cells to columns by keywords; null when the row is not a task-table header. */
-export function detectColumns(cells: readonly string[]): Columns | null {
+function detectColumns(cells: readonly string[]): Columns | null {
   const { columns } = headerCells(cells);
   const known = Object.keys(columns).length;
   return columns.content !== undefined && known >= 3 && (columns.lead ?? columns.deadline) !== undefined ? columns : null;

@@ -28,7 +28,7 @@ function periodsIn(folded: string): Array<{ period: string; day: number; month: 
 }
 
 /** Who the report goes to: "gửi ... về Sở Nội vụ", else "báo cáo Ủy ban nhân dân thành phố", "gửi UBND thành phố". */
-export function recipientOf(sentence: string): string | null {
+function recipientOf(sentence: string): string | null {
   for (const lead of ['về', 'báo cáo', 'gửi']) {
     const m = RECIPIENT(lead).exec(sentence);
     if (m) return m[1]!.trim();
