@@ -1,4 +1,4 @@
-import type { AgencyRef, Task } from '../knowledge/index.js';
+import type { Task } from '../knowledge/index.js';
 import { foldCase } from '../text/index.js';
 import { COLLECTIVE_WORDS } from './lexicon.js';
 import type { UserRecord } from './ports.js';
@@ -16,13 +16,14 @@ export function accessTo(user: UserRecord, task: Task): Access {
   if (user.role === 'admin') return 'full';
   if (user.plan !== task.plan) return 'none';
   if (user.role === 'leader') return 'full';
-  if (names(task.lead, user.unit)) return 'full';
-  return names(task.coordinators, user.unit) ? 'note_only' : 'none';
-}
-
-/** True when `unit` is one of `refs`, or one of them names a group of units ("Các phòng, đơn vị") it belongs to. */
-function names(refs: AgencyRef[], unit: string | null): boolean {
-  return unit !== null && refs.some((a) => a.name === unit || isCollective(a.name));
+  // A unit named outright outranks membership of a group: "Phòng VHXH" as coordinator of a task led by
+  // "Các phòng, đơn vị" only adds notes.
+  const unit = user.unit;
+  if (unit === null) return 'none';
+  if (task.lead.some((a) => a.name === unit)) return 'full';
+  if (task.coordinators.some((a) => a.name === unit)) return 'note_only';
+  if (task.lead.some((a) => isCollective(a.name))) return 'full';
+  return task.coordinators.some((a) => isCollective(a.name)) ? 'note_only' : 'none';
 }
 
 const isCollective = (name: string) => foldCase(name).split(/[\s,]+/).some((w) => COLLECTIVE_WORDS.includes(w));

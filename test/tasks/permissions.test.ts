@@ -20,6 +20,11 @@ describe('accessTo', () => {
     expect(accessTo(user({ unit: 'Phòng Văn hóa - Xã hội', plan: 'hue' }), groupTask)).toBe('none');
   });
 
+  it('lets a unit named as coordinator only add notes even when a group of units leads', () => {
+    expect(accessTo(user({ unit: 'UBND các xã, phường' }), { ...groupTask, coordinators: [ref('UBND các xã, phường')] })).toBe('note_only');
+    expect(accessTo(user({ unit: 'Phòng Văn hóa - Xã hội' }), { ...groupTask, coordinators: [ref('Phòng Văn hóa - Xã hội')] })).toBe('note_only');
+  });
+
   it('counts every unit of the plan in a group named as coordinator', () => {
     expect(accessTo(user({ unit: 'Phòng Tư pháp' }), { ...groupTask, lead: [ref('Văn phòng HĐND và UBND')] })).toBe('note_only');
   });
