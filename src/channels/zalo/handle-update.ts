@@ -4,7 +4,7 @@ import type { ChoiceMemory } from './choices.js';
 import type { ZaloClient, ZaloLog } from './client.js';
 import type { ZaloUpdate } from './schema.js';
 import type { ZaloReplySender } from './send-replies.js';
-import { isAddressedToBot, toIncomingMessage } from './to-message.js';
+import { intentOf, isAddressedToBot, toIncomingMessage } from './to-message.js';
 
 export type UpdateHandlerDeps = {
   client: Pick<ZaloClient, 'sendChatAction'>;
@@ -25,6 +25,7 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): (update: ZaloUpdat
     const incoming = toIncomingMessage(update, deps.choices);
     let replies: Reply[] = [{ text: BOT_TEXT_ONLY }];
     if (incoming) {
+      deps.log('debug', 'zalo: message received', { ...context, text: incoming.text });
       await deps.client.sendChatAction(incoming.chatId, 'typing').catch((err: unknown) => deps.log('debug', 'zalo: typing failed', { ...context, err }));
       replies = await deps.handle(incoming).catch((err: unknown) => {
         deps.log('error', 'zalo: chat handler failed', { ...context, err });
@@ -33,6 +34,6 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): (update: ZaloUpdat
     }
     const sent = await deps.send(message.chat.id, replies, context);
     const ms = Math.round(performance.now() - started);
-    deps.log('info', 'zalo: update handled', { ...context, event: update.event_name, isChoice: incoming?.isChoice ?? false, sent, ms });
+    deps.log('info', 'zalo: update handled', { ...context, intent: incoming ? intentOf(incoming) : 'non_text', sent, ms });
   };
 }

@@ -30,3 +30,9 @@ export function isAddressedToBot(update: ZaloUpdate): boolean {
   const { chat, text } = update.message;
   return chat.chat_type?.toUpperCase() !== 'GROUP' || /^\s*\//.test(text ?? '');
 }
+
+/** What the message asks for, for the log line: the command name ("capnhat"), "choice", or "text". */
+export function intentOf(message: IncomingMessage): string {
+  const command = /^\s*\/([A-Za-z0-9_]+)/.exec(message.text);
+  return message.isChoice ? 'choice' : (command?.[1]?.toLowerCase() ?? 'text');
+}

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatHandler, IncomingMessage, Reply } from '../../../src/chat/types.js';
+import type { ChatHandler, IncomingMessage, Reply } from '../../../src/chat/index.js';
 import { startZaloBot, type ZaloLog } from '../../../src/channels/zalo/index.js';
 import { startFakeZaloServer, type FakeZaloServer } from '../../support/fake-zalo-server.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderReply } from '../../../src/channels/zalo/render.js';
-import type { ReplyFile } from '../../../src/chat/types.js';
+import type { ReplyFile } from '../../../src/chat/index.js';
 
 const chart: ReplyFile = { fileName: 'tien-do.png', mimeType: 'image/png', content: Buffer.from('png'), kind: 'photo' };
 const report: ReplyFile = { fileName: 'bao-cao.xlsx', mimeType: 'application/vnd.ms-excel', content: Buffer.from('x'), kind: 'document' };
