@@ -1,4 +1,4 @@
-import type { Target } from '../knowledge/index.js';
+import { foldCase } from '../text/index.js';
 import { FIELD_WORDS, METRIC_WORDS } from './figures-lexicon.js';
 import type { Figure, Metric } from './types.js';
 
@@ -13,8 +13,7 @@ export type FiguresError =
 
 export type FiguresParse = { ok: true; value: FigureInput[] } | { ok: false; error: FiguresError };
 
-const fold = (s: string) =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase().replace(/[^a-z0-9]/g, '');
+const fold = (s: string) => foldCase(s).replace(/[^a-z0-9]/g, '');
 
 /**
  * Reads the arguments of `/solieu`: `parseFigures("hoinghi 2026 tong=40 tructuyen=26")` gives two numbers for 2026;

@@ -27,3 +27,7 @@ export { buildReport, type ReportModel, type ReportRow } from './report-model.js
 export { renderReportMd } from './render-md.js';
 export { renderReportXlsx } from './render-xlsx.js';
 export { renderReportDocx } from './render-docx.js';
+/** Ports the store implements for digests: the exactly-once log, digest subscriptions, reported figures. */
+export type { FiguresStore, Notification, NotificationLog, SubscriptionStore } from './ports.js';
+/** Who receives a digest or a reminder. */
+export { digestRecipients, unitRecipients } from './recipients.js';

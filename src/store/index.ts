@@ -8,3 +8,6 @@ export { migrate, readMigrations, MigrationError, type Migration } from './migra
 export { createProgressRepo } from './progress-repo.js';
 export { createUserRepo } from './user-repo.js';
 export { createInviteRepo } from './invite-repo.js';
+export { createNotificationRepo, MAX_ATTEMPTS } from './notification-repo.js';
+export { createSubscriptionRepo } from './subscription-repo.js';
+export { createFiguresRepo } from './figures-repo.js';

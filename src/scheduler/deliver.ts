@@ -1,0 +1,44 @@
+import type { Notification, NotificationLog } from '../digest/index.js';
+import type { Reply } from '../chat/index.js';
+
+/** Delivers one reply to one person on their channel; throws when the platform refuses. */
+export type Send = (recipient: string, reply: Reply) => Promise<void>;
+
+/** Optional log port: the scheduler never imports a logger. */
+export type SchedulerLog = (level: 'info' | 'warn' | 'error', msg: string, data?: Record<string, unknown>) => void;
+
+export type DeliveryDeps = {
+  notifications: NotificationLog;
+  send: Send;
+  now: () => Date;
+  /** Names this process in claims (two instances by mistake are told apart). */
+  owner: string;
+  /** A claim older than this that never finished (a crash mid-send) is taken again. */
+  leaseMs: number;
+  log?: SchedulerLog;
+};
+
+export type DeliveryOutcome = 'sent' | 'skipped' | 'failed';
+
+/**
+ * Sends `reply` once for `n`: claims it first (a claim or a send by anyone else means skip), then marks it sent,
+ * or failed with the reason; a failed recipient is logged and never stops the others.
+ */
+export async function deliverOnce(deps: DeliveryDeps, n: Notification, reply: () => Reply): Promise<DeliveryOutcome> {
+  if (!deps.notifications.claim(n, deps.owner, deps.now(), deps.leaseMs)) return 'skipped';
+  try {
+    await deps.send(n.recipient, reply());
+  } catch (err) {
+    const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    deps.notifications.markFailed(n.key, reason);
+    deps.log?.('warn', 'scheduler: send failed, recipient skipped', { key: n.key, reason });
+    return 'failed';
+  }
+  deps.notifications.markSent(n.key, deps.now());
+  return 'sent';
+}
+
+/** The notification key: kind, recipient, plan and slot. */
+export function notification(kind: string, recipient: string, plan: string, slot: string, late: boolean): Notification {
+  return { key: [kind, recipient, plan, slot].join('|'), kind, recipient, plan, slot, late };
+}

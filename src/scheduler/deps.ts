@@ -1,0 +1,21 @@
+import type { FiguresStore, NotificationLog, SubscriptionStore } from '../digest/index.js';
+import type { Plan } from '../knowledge/index.js';
+import type { ProgressStore, UserStore } from '../tasks/index.js';
+import type { DeliveryDeps } from './deliver.js';
+
+/** Everything the scheduled jobs read and write; built in main.ts. */
+export type JobDeps = DeliveryDeps & {
+  plans: Plan[];
+  progress: ProgressStore;
+  users: UserStore;
+  subscriptions: SubscriptionStore;
+  figures: FiguresStore;
+  notifications: NotificationLog;
+  /** Digest schedule (DIGEST_CRON), read in Asia/Ho_Chi_Minh; default "30 7 * * 1-5". */
+  digestCron: string;
+  /** Reminder schedule, read in Asia/Ho_Chi_Minh; default every day at 08:00. */
+  reminderCron: string;
+};
+
+/** A catch-up that starts this long after its slot says so in the message. */
+export const LATE_AFTER_MS = 60_000;

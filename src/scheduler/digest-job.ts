@@ -1,0 +1,57 @@
+import {
+  buildDigest,
+  chartSvg,
+  countByUnit,
+  digestRecipients,
+  planProgress,
+  svgToPng,
+  type PlanDigest,
+  type PlanProgress,
+} from '../digest/index.js';
+import type { Reply } from '../chat/index.js';
+import type { Plan } from '../knowledge/index.js';
+import { chartLabels, renderDigest } from '../messages/index.js';
+import { deliverOnce, notification, type DeliveryOutcome } from './deliver.js';
+import type { JobDeps } from './deps.js';
+import { runBefore } from './schedule.js';
+
+/** The digest of a plan now, as the text and (unless nothing moved) the chart: also what /digest answers. */
+export function digestReplies(progress: PlanProgress, now: Date, since: Date | null, late = false): Reply[] {
+  const digest: PlanDigest = buildDigest(progress, now, since);
+  const text: Reply = { text: renderDigest(digest, late) };
+  if (digest.quiet) return [text];
+  const labels = chartLabels(digest);
+  const png = svgToPng(chartSvg(countByUnit(progress.states), labels));
+  const file = { fileName: `tien-do-${digest.planId}-${digest.today}.png`, mimeType: 'image/png', content: png, kind: 'photo' as const };
+  return [text, { text: labels.title, file }];
+}
+
+/** A plan's progress as the store holds it now. */
+export function currentProgress(deps: Pick<JobDeps, 'progress' | 'figures'>, plan: Plan, now: Date): PlanProgress {
+  return planProgress(plan, deps.progress.listForPlan(plan.id), deps.figures.listForPlan(plan.id), now);
+}
+
+/**
+ * Sends the digest of `slot` (a firing of DIGEST_CRON) to every recipient of every plan, each message once:
+ * the text as `digest`, the chart as `digest_chart`. Re-running for the same slot only sends what is missing.
+ */
+export async function runDigest(deps: JobDeps, slot: Date, late: boolean): Promise<DeliveryOutcome[]> {
+  const outcomes: DeliveryOutcome[] = [];
+  const since = runBefore(deps.digestCron, slot);
+  const users = deps.users.list();
+  for (const plan of deps.plans) {
+    const recipients = digestRecipients(users, plan.id, (key) => deps.subscriptions.get(key));
+    if (recipients.length === 0) continue;
+    let replies: Reply[] | undefined;
+    const build = () => (replies ??= digestReplies(currentProgress(deps, plan, deps.now()), deps.now(), since, late));
+    for (const user of recipients) {
+      const kinds = ['digest', 'digest_chart'] as const;
+      for (const [i, kind] of kinds.entries()) {
+        if (i > 0 && build().length <= i) continue;
+        const n = notification(kind, user.key, plan.id, slot.toISOString(), late);
+        outcomes.push(await deliverOnce(deps, n, () => build()[i]!));
+      }
+    }
+  }
+  return outcomes;
+}

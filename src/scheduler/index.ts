@@ -1,0 +1,12 @@
+/**
+ * Outer layer: when digests and reminders go out. croner jobs in Asia/Ho_Chi_Minh, catch-up of what fell due
+ * while down, and exactly-once delivery through the notification log and a `send` port.
+ */
+export { createScheduler, SWEEP_CRON, type Scheduler } from './create-scheduler.js';
+/** Jobs, callable directly (tests, the /digest command). */
+export { runDigest, digestReplies, currentProgress } from './digest-job.js';
+export { runReminders } from './reminder-job.js';
+export { LATE_AFTER_MS, type JobDeps } from './deps.js';
+export { deliverOnce, notification, type DeliveryOutcome, type SchedulerLog, type Send } from './deliver.js';
+/** Schedule maths on Hanoi time: `nextRun("30 7 * * 1-5", now)`. */
+export { checkCron, latestRun, nextRun, runBefore, SCHEDULE_TIME_ZONE } from './schedule.js';

@@ -1,0 +1,51 @@
+import type { Db } from './sqlite.js';
+
+/** Same shape as digest's `Notification` (the store does not import digest). */
+type NotificationRow = { key: string; kind: string; recipient: string; plan: string; slot: string; late: boolean };
+type Existing = { state: 'claimed' | 'sent' | 'failed'; attempts: number; claimed_at: string };
+
+/** How often a failed notification is tried before it is given up (blocked bot, left chat). */
+export const MAX_ATTEMPTS = 3;
+
+function mayTake(row: Existing, now: Date, leaseMs: number): boolean {
+  if (row.state === 'sent') return false;
+  if (row.state === 'failed') return row.attempts < MAX_ATTEMPTS;
+  return now.getTime() - Date.parse(row.claimed_at) >= leaseMs;
+}
+
+/** The exactly-once log: claim-before-send in an IMMEDIATE transaction, so two instances never both send. */
+export function createNotificationRepo(db: Db) {
+  const get = db.prepare<[string], Existing>('SELECT state, attempts, claimed_at FROM notifications WHERE key = ?');
+  const insert = db.prepare(
+    `INSERT INTO notifications (key, kind, recipient, plan, slot, state, owner, late, claimed_at)
+     VALUES (@key, @kind, @recipient, @plan, @slot, 'claimed', @owner, @late, @now)`,
+  );
+  const retake = db.prepare(
+    `UPDATE notifications SET state = 'claimed', owner = @owner, claimed_at = @now, attempts = attempts + 1, late = @late
+     WHERE key = @key`,
+  );
+  const sent = db.prepare<[string, string]>(`UPDATE notifications SET state = 'sent', sent_at = ?, error = NULL WHERE key = ?`);
+  const failed = db.prepare<[string, string]>(`UPDATE notifications SET state = 'failed', error = ? WHERE key = ?`);
+  const last = db.prepare<[string, string], { at: string | null }>(
+    `SELECT MAX(sent_at) AS at FROM notifications WHERE kind = ? AND recipient = ? AND state = 'sent'`,
+  );
+
+  const claim = db.transaction((n: NotificationRow, owner: string, now: Date, leaseMs: number): boolean => {
+    const params = { ...n, late: n.late ? 1 : 0, owner, now: now.toISOString() };
+    const row = get.get(n.key);
+    if (!row) return insert.run(params).changes === 1;
+    if (!mayTake(row, now, leaseMs)) return false;
+    retake.run(params);
+    return true;
+  });
+
+  return {
+    claim: (n: NotificationRow, owner: string, now: Date, leaseMs: number) => claim.immediate(n, owner, now, leaseMs),
+    markSent: (key: string, now: Date) => void sent.run(now.toISOString(), key),
+    markFailed: (key: string, error: string) => void failed.run(error.slice(0, 500), key),
+    lastSent: (kind: string, recipient: string) => {
+      const at = last.get(kind, recipient)?.at;
+      return at ? new Date(at) : null;
+    },
+  };
+}

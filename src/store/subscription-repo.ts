@@ -1,0 +1,17 @@
+import type { Db } from './sqlite.js';
+
+/** Digest choices made with /nhandigest and /tatdigest (one row per user, the latest choice). */
+export function createSubscriptionRepo(db: Db) {
+  const upsert = db.prepare<[string, number, string]>(
+    `INSERT INTO digest_subscriptions (user_key, subscribed, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (user_key) DO UPDATE SET subscribed = excluded.subscribed, updated_at = excluded.updated_at`,
+  );
+  const byUser = db.prepare<[string], { subscribed: number }>('SELECT subscribed FROM digest_subscriptions WHERE user_key = ?');
+  return {
+    set: (userKey: string, subscribed: boolean, now: Date) => void upsert.run(userKey, subscribed ? 1 : 0, now.toISOString()),
+    get: (userKey: string): boolean | null => {
+      const row = byUser.get(userKey);
+      return row ? row.subscribed === 1 : null;
+    },
+  };
+}

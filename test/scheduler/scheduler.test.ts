@@ -1,0 +1,125 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { notification } from '../../src/scheduler/index.js';
+import { hanoi } from '../digest/fixture.js';
+import { LEADER, OFFICER, OTHER_UNIT, SchedulerHarness } from './harness.js';
+
+let h: SchedulerHarness;
+beforeEach(() => {
+  h = new SchedulerHarness();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  h.tmp.cleanup();
+});
+
+const digests = (to = LEADER) => h.sent.filter((s) => s.to === to && s.reply.text.startsWith('📋'));
+const charts = (to = LEADER) => h.sent.filter((s) => s.to === to && s.reply.file?.kind === 'photo');
+
+describe('createScheduler on fake timers', () => {
+  it('sends the digest at 07:30 Hanoi on a weekday, with its chart, and nothing on Sunday', async () => {
+    vi.useFakeTimers({ now: hanoi('2026-06-07 07:00'), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const scheduler = h.scheduler('a', () => new Date());
+    await scheduler.start();
+    await vi.advanceTimersByTimeAsync(hanoi('2026-06-07 08:00').getTime() - Date.now());
+    expect(digests()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(hanoi('2026-06-08 07:29').getTime() - Date.now());
+    expect(digests()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(2 * 60_000);
+    scheduler.stop();
+    expect(digests().map((s) => s.at)).toEqual([hanoi('2026-06-08 07:30')]);
+    expect(digests()[0]!.reply.text.split('\n')[0]).toBe('📋 Kế hoạch 158/KH-UBND — tổng hợp ngày 08/06/2026');
+    expect(charts()).toHaveLength(1);
+    expect(charts()[0]!.reply.file).toMatchObject({ mimeType: 'image/png', fileName: 'tien-do-demo-2026-06-08.png' });
+    expect(digests(OFFICER)).toEqual([]);
+  });
+});
+
+describe('catch-up and exactly once', () => {
+  it('a restart at 07:31 sends the missed digest once, marked late', async () => {
+    h.clock = hanoi('2026-06-08 07:31');
+    await h.scheduler('a').start();
+    expect(digests().map((s) => s.reply.text.split('\n')[0])).toEqual(['📋 Kế hoạch 158/KH-UBND — tổng hợp ngày 08/06/2026 (gửi bù)']);
+    await h.scheduler('b').catchUp();
+    h.clock = hanoi('2026-06-08 09:00');
+    await h.scheduler('a').catchUp();
+    expect(digests()).toHaveLength(1);
+    expect(charts()).toHaveLength(1);
+  });
+
+  it('two instances started together never send twice', async () => {
+    h.clock = hanoi('2026-06-08 07:30');
+    const [a, b] = [h.scheduler('a'), h.scheduler('b')];
+    await Promise.all([a.catchUp(), b.catchUp(), a.catchUp()]);
+    expect(digests()).toHaveLength(1);
+    expect(charts()).toHaveLength(1);
+  });
+
+  it('does not catch up a digest older than a day', async () => {
+    h.clock = hanoi('2026-06-07 12:00');
+    await h.scheduler().catchUp();
+    expect(digests()).toEqual([]);
+  });
+
+  it('retries a claim left by a crash mid-send only after its lease', async () => {
+    const deps = h.deps('crashed');
+    const slot = hanoi('2026-06-08 07:30');
+    deps.notifications.claim(notification('digest', LEADER, 'demo', slot.toISOString(), false), 'crashed', slot, deps.leaseMs);
+    h.clock = hanoi('2026-06-08 07:32');
+    await h.scheduler('a').catchUp();
+    expect(digests()).toEqual([]);
+    expect(charts()).toHaveLength(1);
+    h.clock = hanoi('2026-06-08 07:36');
+    await h.scheduler('a').catchUp();
+    expect(digests()).toHaveLength(1);
+  });
+
+  it('logs and skips a failed recipient, gives up after three attempts', async () => {
+    h.tmp.open().db.prepare("UPDATE users SET role = 'leader', unit = NULL WHERE key = ?").run(OTHER_UNIT);
+    h.failFor.add(LEADER);
+    h.clock = hanoi('2026-06-08 07:30');
+    for (let i = 0; i < 5; i++) await h.scheduler().catchUp();
+    expect(digests(OTHER_UNIT)).toHaveLength(1);
+    expect(h.tmp.rows('notifications').filter((r: any) => r.recipient === LEADER && r.kind === 'digest')).toEqual([
+      expect.objectContaining({ state: 'failed', attempts: 3, error: `Error: Forbidden: bot was blocked by the user ${LEADER}` }),
+    ]);
+  });
+
+  it('honours /tatdigest for a leader and /nhandigest for an officer', async () => {
+    const deps = h.deps();
+    deps.subscriptions.set(LEADER, false, new Date());
+    deps.subscriptions.set(OFFICER, true, new Date());
+    h.clock = hanoi('2026-06-08 07:30');
+    await h.scheduler().catchUp();
+    expect(digests()).toEqual([]);
+    expect(digests(OFFICER)).toHaveLength(1);
+  });
+});
+
+describe('reminders', () => {
+  it('reach the lead unit 7 days and 1 day before the deadline, once each, then weekly while overdue', async () => {
+    for (let day = 1; day <= 19; day++) {
+      for (const time of ['08:00', '08:10', '15:00']) {
+        h.clock = hanoi(`2026-05-${String(day).padStart(2, '0')} ${time}`);
+        await h.scheduler().catchUp();
+      }
+    }
+    const task1 = h.sent.filter((s) => s.to === OFFICER && s.reply.text.includes('Nhiệm vụ 1 '));
+    expect(task1.map((s) => [s.at.toISOString(), s.reply.text.split('\n')[0]])).toEqual([
+      [hanoi('2026-05-03 08:00').toISOString(), '⏰ Nhắc việc: Nhiệm vụ 1 Kế hoạch 158/KH-UBND đến hạn ngày 10/05/2026 (còn 7 ngày).'],
+      [hanoi('2026-05-09 08:00').toISOString(), '⏰ Nhắc việc: Nhiệm vụ 1 Kế hoạch 158/KH-UBND đến hạn ngày 10/05/2026 (còn 1 ngày).'],
+      [hanoi('2026-05-11 08:00').toISOString(), '⏰ Nhắc việc: Nhiệm vụ 1 Kế hoạch 158/KH-UBND đã quá hạn 1 ngày (hạn 10/05/2026) và chưa hoàn thành.'],
+      [hanoi('2026-05-18 08:00').toISOString(), '⏰ Nhắc việc: Nhiệm vụ 1 Kế hoạch 158/KH-UBND đã quá hạn 8 ngày (hạn 10/05/2026) và chawa hoàn thành.'.replace('chawa', 'chưa')],
+    ]);
+    expect(h.sent.filter((s) => s.to === OTHER_UNIT && s.reply.text.includes('Nhiệm vụ 1 '))).toEqual([]);
+  });
+
+  it('sends a reminder missed while down once, marked late', async () => {
+    h.clock = hanoi('2026-05-04 07:00');
+    await h.scheduler().catchUp();
+    h.clock = hanoi('2026-05-04 09:00');
+    await h.scheduler().catchUp();
+    expect(h.texts(OFFICER).filter((t) => t.includes('Nhiệm vụ 1 ')).map((t) => t.split('\n')[0])).toEqual([
+      '⏰ Nhắc việc (gửi bù): Nhiệm vụ 1 Kế hoạch 158/KH-UBND đến hạn ngày 10/05/2026 (còn 7 ngày).',
+    ]);
+  });
+});
