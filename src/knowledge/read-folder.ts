@@ -18,19 +18,25 @@ function readOne(dir: string, name: string): { plan: Plan | null; warnings: Read
     const text = readFileSync(file, 'utf8');
     const problem = unreadable(text);
     if (problem) return { plan: null, warnings: [{ file, line: 0, message: problem }] };
-    return parsePlan(basename(name, extname(name)), file, text);
+    const result = parsePlan(basename(name, extname(name)), file, text);
+    const { tasks, sections } = result.plan;
+    if (tasks.length === 0 && sections.length === 0) result.warnings.push({ file, line: 0, message: 'no task table and no numbered sections found' });
+    return result;
   } catch (err) {
     return { plan: null, warnings: [{ file, line: 0, message: `could not read: ${(err as Error).message}` }] };
   }
 }
 
 /**
- * Reads every `.md`/`.txt` plan of a folder (plan id = file stem). A bad file gives warnings, never a stop.
+ * Reads every `.md`/`.txt` plan of a folder (plan id = file stem; README files left out).
+ * A bad file gives warnings, never a stop.
  */
 export function loadKnowledge(dir: string): { plans: Plan[]; warnings: ReadWarning[] } {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => PLAN_EXTENSIONS.has(extname(n).toLowerCase())).sort();
+    names = readdirSync(dir)
+      .filter((n) => PLAN_EXTENSIONS.has(extname(n).toLowerCase()) && !/^readme\./i.test(n))
+      .sort();
   } catch (err) {
     return { plans: [], warnings: [{ file: dir, line: 0, message: `could not list the folder: ${(err as Error).message}` }] };
   }

@@ -139,6 +139,13 @@ describe('loadKnowledge', () => {
     ]);
   });
 
+  it('leaves README files out and warns about a file with nothing of a plan', () => {
+    const dir = knowledgeFolder({ 'README.md': '# Plans', 'notes.md': 'Ghi chú linh tinh.' });
+    const { plans, warnings } = loadKnowledge(dir);
+    expect(plans.map((p) => p.id)).toEqual(['notes']);
+    expect(warnings).toEqual([{ file: `${dir}/notes.md`, line: 0, message: 'no task table and no numbered sections found' }]);
+  });
+
   it('reads a .txt plan like a .md one, its id the file stem', () => {
     const { plans } = loadKnowledge(knowledgeFolder({ 'bac-ninh.txt': realPlan('dai-son') }));
     expect(plans.map((p) => [p.id, p.tasks.length])).toEqual([['bac-ninh', 12]]);
