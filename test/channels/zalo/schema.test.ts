@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parseUpdate } from '../../../src/channels/zalo/schema.js';
 
 const message = { message_id: 'm-1', from: { id: 'u-1', display_name: 'An' }, chat: { id: 'c-1', chat_type: 'PRIVATE' }, date: 1764300000000, text: 'xin chào' };
@@ -33,5 +34,20 @@ describe('parseUpdate', () => {
     ['a failed envelope', { ok: false, error_code: 408 }, 'no event_name'],
   ])('reports %s as malformed, without throwing', (_name, raw, problem) => {
     expect(parseUpdate(raw)).toEqual({ kind: 'malformed', problem });
+  });
+});
+
+describe('parseUpdate on random input', () => {
+  it('never throws, and whatever it accepts has string ids and a numeric date', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.record({ event_name: fc.constant('message.text.received'), message: fc.anything() })), (raw) => {
+        const parsed = parseUpdate(raw);
+        if (parsed.kind === 'update') {
+          expect(typeof parsed.update.message.from.id).toBe('string');
+          expect(typeof parsed.update.message.date).toBe('number');
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { createZaloWebhookBot, createZaloWebhookHandler, type ZaloLog } from '../../../src/channels/zalo/index.js';
 import { parseUpdate } from '../../../src/channels/zalo/schema.js';
 import { startFakeZaloServer } from '../../support/fake-zalo-server.js';
@@ -83,5 +84,36 @@ describe('createZaloWebhookBot', () => {
     await bot.settled();
     expect(fake.sent).toEqual([{ method: 'sendMessage', chat_id: 'u-1', text: 'Trả lời: Việc của tôi?' }]);
     await fake.close();
+  });
+});
+
+describe('createZaloWebhookHandler on random input', () => {
+  it('never throws; refuses without the secret (nothing read), and reads a body only when it is JSON', () => {
+    let reads = 0;
+    const handle = createZaloWebhookHandler({ secretToken: SECRET, log: () => {}, processUpdate: (raw) => (reads++, parseUpdate(raw)) });
+    const body = fc.oneof(
+      fc.string(),
+      fc.json(),
+      fc.record({ event_name: fc.constantFrom('message.text.received', 'message.image.received', 'x'), message: fc.anything() }).map((v) => JSON.stringify(v)),
+    );
+    const headers = fc.oneof(fc.constant({ 'x-bot-api-secret-token': SECRET }), fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.array(fc.string()))));
+    fc.assert(
+      fc.property(headers, body, (h, b) => {
+        const before = reads;
+        const { status } = handle(h, b);
+        const authorised = Object.entries(h).some(([k, v]) => k.toLowerCase() === 'x-bot-api-secret-token' && (Array.isArray(v) ? v[0] : v) === SECRET);
+        const json = (() => {
+          try {
+            JSON.parse(b);
+            return true;
+          } catch {
+            return false;
+          }
+        })();
+        expect(status).toBe(!authorised ? 401 : json ? 200 : 400);
+        expect(reads - before).toBe(authorised && json ? 1 : 0);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
