@@ -23,6 +23,7 @@ export type { ZaloBotOptions } from './bot.js';
 export type { ZaloReplySender } from './send-replies.js';
 export type { ZaloUpdate } from './schema.js';
 
+/** Options of `startZaloBot`: those of both modes plus the polling ones. */
 export type StartZaloBotOptions = ZaloBotOptions & {
   /** Seconds one getUpdates call waits for an update; default 30. */
   pollTimeoutSeconds?: number;
@@ -35,7 +36,10 @@ export type StartZaloBotOptions = ZaloBotOptions & {
  * fails, like grammY's bot.start), removes any webhook (the two modes exclude each other), then polls until stopped.
  * `stop()` stops taking updates and resolves once the updates already taken are answered; `send(chatId, replies)`
  * pushes core replies (digests, reminders) to a chat.
- * @example const zalo = await startZaloBot({ token, apiRoot, handle: chat.handleMessage, log }); … await zalo.stop();
+ * @example
+ * const log: ZaloLog = (level, msg, data) => logger[level](data ?? {}, msg); // from a pino logger
+ * const zalo = await startZaloBot({ token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT, handle: chat, log });
+ * process.once('SIGTERM', () => void zalo.stop());
  */
 export async function startZaloBot(options: StartZaloBotOptions): Promise<{ me: ZaloBotInfo; send: ZaloReplySender; stop(): Promise<void> }> {
   const { client, sequencer, send } = createZaloBot(options);
