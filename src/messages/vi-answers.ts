@@ -117,12 +117,21 @@ function agencyText(b: Extract<AnswerBody, { kind: 'agency_tasks' }>): string {
   return [...part(b.lead, 'chủ trì'), ...part(b.coordinate, 'phối hợp')].join('\n\n');
 }
 
-const listText = (groups: TaskGroup[]) =>
-  groups.map((g) => [`${Place(g.plan)} – các nhiệm vụ liên quan:`, ...g.tasks.map((f) => taskLine(f.task)), groupSource(g)].join('\n')).join('\n\n');
+const listText = (groups: TaskGroup[], all: boolean) =>
+  groups
+    .map((g) => {
+      const head = all ? `${Place(g.plan)} có ${g.plan.taskCount} nhiệm vụ trong Phụ lục:` : `${Place(g.plan)} – các nhiệm vụ liên quan:`;
+      return [head, ...g.tasks.map((f) => taskLine(f.task)), groupSource(g)].join('\n');
+    })
+    .join('\n\n');
 
 const reportLine = (r: ReportingDate) => `Báo cáo ${r.period}: trước ngày ${r.day} tháng ${r.month}${r.recipient ? `, gửi ${r.recipient}` : ''}`;
 const days = (n: number) => (n === 0.5 ? '1/2 ngày' : `${String(n).replace('.', ',')} ngày`);
-const passageLine = (p: Passage) => `• ${where(p.plan, p.task, p.section)}: ${cut([p.title, p.text].filter(Boolean).join(': '), PASSAGE)}`;
+/** A passage under its heading, the heading left out when the text repeats it. */
+function passageLine(p: Passage): string {
+  const repeats = !p.title || foldCase(p.text).startsWith(foldCase(p.title));
+  return `• ${where(p.plan, p.task, p.section)}: ${cut(repeats ? p.text : `${p.title}: ${p.text}`, PASSAGE)}`;
+}
 
 const META_LINES: Record<MetaField, (m: PlanRef['meta']) => string> = {
   number: (m) => (m.number ? `Số hiệu: ${m.number}.` : 'Kế hoạch để trống số hiệu.'),
@@ -177,7 +186,7 @@ function bodyText(b: AnswerBody): string {
     case 'agency_tasks':
       return agencyText(b);
     case 'task_list':
-      return listText(b.groups);
+      return listText(b.groups, b.all);
     case 'targets':
       return ['Chỉ tiêu:', ...grouped(b.items, (i) => `${i.target.subject} ${i.target.comparator} ${i.target.percent}`, (i) => i.target.phrase, (i) => where(i.plan, i.target.task, i.target.section))].join('\n');
     case 'meeting_rules':

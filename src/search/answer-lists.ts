@@ -55,8 +55,12 @@ function agencyGroups(ctx: Context, agencyOf: Map<string, string>, side: 'lead' 
   }));
 }
 
-/** Tasks matching the question's words, when it names no agency ("những nhiệm vụ nào về chuyển đổi số?"). */
+/** Tasks matching the question's words when it names no agency ("những nhiệm vụ nào về chuyển đổi số?"); all when it has none. */
 function taskList(ctx: Context): Built {
+  if (ctx.q.topic.length === 0) {
+    const { kept, omitted } = groups(ctx, (id) => ({ plan: refOf(ctx, id), tasks: planOf(ctx, id).tasks.map((t) => factOf(ctx, t)), ongoing: [] }));
+    return { body: { kind: 'task_list', groups: kept, all: true }, omitted };
+  }
   const hits = findRelevant(ctx, ['task'], 40);
   if (hits.length === 0) return answerTask(ctx);
   const { kept, omitted } = groups(ctx, (id) => ({
@@ -64,7 +68,7 @@ function taskList(ctx: Context): Built {
     tasks: hits.filter((h) => h.doc.plan === id).map((h) => factOf(ctx, planOf(ctx, id).tasks[h.doc.ref]!)),
     ongoing: [],
   }));
-  return { body: { kind: 'task_list', groups: kept }, omitted };
+  return { body: { kind: 'task_list', groups: kept, all: false }, omitted };
 }
 
 /** What an agency leads or coordinates ("Phòng Văn hóa - Xã hội chủ trì những nhiệm vụ nào?"), plan by plan. */

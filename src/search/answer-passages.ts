@@ -33,7 +33,7 @@ export function passageOf(ctx: Context, doc: SearchDoc): Passage {
 
 /** A task as a passage. */
 export function taskPassage(ctx: Context, task: Task): Passage {
-  return { plan: refOf(ctx, task.plan), section: null, task: task.no, title: task.content, text: task.product };
+  return { plan: refOf(ctx, task.plan), section: null, task: task.no, title: '', text: task.content };
 }
 
 /**

@@ -4,13 +4,15 @@
  */
 
 /** Asking who leads. */
-export const LEAD_WORDS = ['chu tri', 'phu trach', 'dau moi', 'ai lam', 'ai thuc hien', 'don vi thuc hien', 'do ai', 'giao cho ai', 'giao ai'];
+export const LEAD_WORDS = ['chu tri', 'phu trach', 'dau moi', 'chiu trach nhiem', 'ai lam', 'ai thuc hien', 'don vi thuc hien', 'do ai', 'giao cho ai', 'giao ai'];
 /** Asking who coordinates. */
 export const COORDINATOR_WORDS = ['phoi hop', 'cung voi', 'ho tro'];
 /** Asking for the product or result. */
 export const PRODUCT_WORDS = ['san pham', 'ket qua', 'dau ra', 'nop gi', 'can nop'];
 /** Asking for a deadline. */
 export const DEADLINE_WORDS = ['thoi han', 'han chot', 'het han', 'han', 'khi nao', 'bao gio', 'luc nao', 'thoi gian hoan thanh', 'ngay nao', 'deadline'];
+/** Asking when. */
+export const WHEN_WORDS = ['ngay nao', 'khi nao', 'bao gio', 'luc nao', 'hom nao', 'thang nao', 'nam nao'];
 /** Asking what a task is. */
 export const TASK_WORDS = ['la gi', 'noi dung', 'gom nhung gi', 'cu the', 'chi tiet', 'la viec gi', 'lam gi', 'yeu cau gi'];
 /** Asking whether work is late or done. */
@@ -21,7 +23,8 @@ export const DUE_WORDS = ['den han', 'phai hoan thanh', 'can hoan thanh', 'hoan 
 /** Words that make a question ask for a list of tasks. */
 export const LIST_WORDS = [
   'nhung nhiem vu', 'nhiem vu nao', 'cac nhiem vu', 'viec nao', 'viec gi', 'nhung viec', 'cac viec', 'bao nhieu nhiem vu',
-  'bao nhieu viec', 'lam gi', 'lam nhung gi', 'danh sach', 'co gi', 'nhiem vu gi', 'nhung gi',
+  'bao nhieu viec', 'lam gi', 'lam nhung gi', 'danh sach', 'co gi', 'nhiem vu gi', 'nhung gi', 'nhiem vu ve', 'viec ve',
+  'nhiem vu cua', 'nhiem vu lien quan', 'viec lien quan',
 ];
 /** Asking how long meetings may last. */
 export const MEETING_WORDS = ['hoi nghi', 'cuoc hop', 'hop', 'hoi hop'];

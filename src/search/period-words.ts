@@ -1,6 +1,6 @@
 import type { IsoDay } from '../knowledge/index.js';
 import { PERIOD_OFFSETS, PERIOD_UNITS, ROMAN } from './lexicon.js';
-import { addDays, daysAhead, monthOf, monthRange, quarterOf, quarterRange, weekOf, yearOf, yearRange, type DayRange } from './period.js';
+import { addDays, dayOf, daysAhead, monthOf, monthRange, quarterOf, quarterRange, spanOf, weekOf, yearOf, yearRange, type DayRange } from './period.js';
 import { markUsed, type Words } from './words.js';
 
 const YEAR = /^(19|20)\d\d$/;
@@ -66,7 +66,21 @@ function days(list: string[], i: number, today: IsoDay): Found | null {
   return null;
 }
 
-const READERS = [namedQuarter, namedMonth, namedYear, relative, days] as const;
+/** "trước 30/6/2026", "đến ngày 30 tháng 6", "từ nay đến cuối năm": from today to that day. */
+function until(list: string[], i: number, today: IsoDay): Found | null {
+  if (!['truoc', 'den', 'han'].includes(list[i] ?? '')) return null;
+  let k = list[i + 1] === 'ngay' ? i + 2 : i + 1;
+  if (list[k] === 'cuoi' && list[k + 1] === 'nam') return { range: spanOf(today, yearOf(today).to), start: i, end: k + 2 };
+  if (!NUMBER.test(list[k] ?? '')) return null;
+  const d = Number(list[k]);
+  k += list[k + 1] === 'thang' ? 2 : 1;
+  if (!NUMBER.test(list[k] ?? '')) return null;
+  const { year, end } = yearAfter(list, k + 1, today);
+  const to = dayOf(year, Number(list[k]), d);
+  return to && to >= today ? { range: spanOf(today, to), start: i, end } : null;
+}
+
+const READERS = [namedQuarter, namedMonth, namedYear, relative, days, until] as const;
 
 /**
  * The period a question names, relative to `today`: "quý này", "tháng tới", "Quý IV/2026", "tháng 5",

@@ -78,6 +78,16 @@ export function daysAhead(day: IsoDay, n: number): DayRange {
   return n <= 1 ? { kind: 'day', from: day, to: day, index: 0, year: y } : { kind: 'days', from: day, to: addDays(day, n - 1), index: n, year: y };
 }
 
+/** The days from `from` to `to`, both included. */
+export function spanOf(from: IsoDay, to: IsoDay): DayRange {
+  return { kind: 'days', from, to, index: daysFrom(from, to) + 1, year: parts(from)[0] };
+}
+
+/** The ISO day of a calendar date, or null when there is no such day (31/6). */
+export function dayOf(year: number, month: number, day: number): IsoDay | null {
+  return month >= 1 && month <= 12 && day >= 1 && day <= lastDay(year, month) ? iso(year, month, day) : null;
+}
+
 /** Whether `day` lies in the range. */
 export function inRange(range: DayRange, day: IsoDay): boolean {
   return day >= range.from && day <= range.to;

@@ -52,24 +52,32 @@ export type Question = {
 type Cues = { lead: boolean; coord: boolean; list: boolean; asksWho: boolean };
 
 function metaFields(words: Words): MetaField[] {
-  return L.META_FIELDS.filter((m) => consume(words, m.words)).map((m) => m.field);
+  const fields = L.META_FIELDS.filter((m) => consume(words, m.words)).map((m) => m.field);
+  const aboutPlanDate = hasAny(words, ['ke hoach']) && hasAny(words, ['ban hanh', 'ky']) && hasAny(words, L.WHEN_WORDS);
+  if (aboutPlanDate && !fields.includes('date')) {
+    consume(words, ['ban hanh', 'ky', ...L.WHEN_WORDS]);
+    fields.push('date');
+  }
+  return fields;
 }
 
 function reportKind(words: Words): ReportKind | null {
   return L.REPORT_PERIODS.find((p) => hasAny(words, p.words))?.kind ?? null;
 }
 
-/** Intents about one task, named by number or found from the topic words. */
+const FIELD_CUES: ReadonlyArray<[Intent, readonly string[]]> = [
+  ['lead', L.LEAD_WORDS],
+  ['coordinators', L.COORDINATOR_WORDS],
+  ['product', L.PRODUCT_WORDS],
+  ['deadline', L.DEADLINE_WORDS],
+];
+
+/** Intents about one task, named by number or found from the topic words; several fields asked → the whole task. */
 function taskIntent(words: Words): Intent | null {
   if (consume(words, L.OVERDUE_WORDS) || consume(words, L.STATUS_WORDS)) return 'status';
-  const lead = consume(words, L.LEAD_WORDS);
-  const coord = consume(words, L.COORDINATOR_WORDS);
-  if (lead && coord) return 'task';
-  if (lead) return 'lead';
-  if (coord) return 'coordinators';
-  if (consume(words, L.PRODUCT_WORDS)) return 'product';
-  if (consume(words, L.DEADLINE_WORDS)) return 'deadline';
-  return consume(words, L.TASK_WORDS) ? 'task' : null;
+  const asked = FIELD_CUES.filter(([, cue]) => consume(words, cue)).map(([intent]) => intent);
+  if (asked.length > 1) return 'task';
+  return asked[0] ?? (consume(words, L.TASK_WORDS) ? 'task' : null);
 }
 
 /** Intents about the plan as a whole (not one task). */

@@ -46,7 +46,7 @@ export type AnswerBody =
   | { kind: 'tasks_due'; range: DayRange; groups: TaskGroup[]; today: IsoDay }
   | { kind: 'overdue'; groups: TaskGroup[]; today: IsoDay; withProgress: boolean }
   | { kind: 'agency_tasks'; agency: string; role: 'lead' | 'coordinator' | 'any'; lead: TaskGroup[]; coordinate: TaskGroup[] }
-  | { kind: 'task_list'; groups: TaskGroup[] }
+  | { kind: 'task_list'; groups: TaskGroup[]; all: boolean }
   | { kind: 'targets'; items: { plan: PlanRef; target: Target }[] }
   | { kind: 'meeting_rules'; items: { plan: PlanRef; rule: MeetingRule }[] }
   | { kind: 'reporting'; items: { plan: PlanRef; report: ReportingDate }[] }

@@ -143,6 +143,18 @@ describe('answerQuestion: overdue and done', () => {
   });
 });
 
+describe('answerQuestion: lists of tasks', () => {
+  it('lists every task of a plan when asked how many', () => {
+    const a = ask('Đại Sơn có bao nhiêu nhiệm vụ?');
+    expect(a.text.startsWith('Xã Đại Sơn có 12 nhiệm vụ trong Phụ lục:\n• NV 1: ')).toBe(true);
+    expect(a.cites).toHaveLength(12);
+  });
+
+  it('lists the tasks about a subject', () => {
+    expect(ask('Nhiệm vụ về chuyển đổi số của Huế').cites).toEqual(['hue#5']);
+  });
+});
+
 describe('answerQuestion: what an agency leads or coordinates', () => {
   it('lists the tasks an agency leads', () => {
     const a = ask('Phòng Văn hóa - Xã hội phường Nhị Chiểu chủ trì những nhiệm vụ nào?');

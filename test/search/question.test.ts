@@ -68,6 +68,10 @@ describe('readQuestion: what is asked', () => {
     ['ke hoach hue so hieu la gi', 'plan_meta'],
     ['Kinh phí thực hiện lấy từ đâu?', 'funding'],
     ['Ai chủ trì việc cắt giảm 10% hội nghị?', 'lead'],
+    ['Nhiệm vụ 4 Đại Sơn ai làm, hạn bao giờ?', 'task'],
+    ['xã Đại Sơn ban hành kế hoạch ngày nào?', 'plan_meta'],
+    ['Đại Sơn có bao nhiêu nhiệm vụ?', 'agency_tasks'],
+    ['Nhiệm vụ về chuyển đổi số của Huế', 'agency_tasks'],
     ['trợ lý ảo', 'passages'],
     ['Tỷ giá đô la hôm nay là bao nhiêu?', 'passages'],
   ])('%s → %s', (q, intent) => {
@@ -118,6 +122,10 @@ describe('readQuestion: which period', () => {
     ['7 ngày tới có việc gì đến hạn?', '2026-12-28', 'days 2026-12-28..2027-01-04'],
     ['Việc nào sắp đến hạn?', '2026-11-28', 'days 2026-11-28..2026-12-05'],
     ['Báo cáo trước ngày 10 tháng 6', '2026-11-28', null],
+    ['Từ nay đến cuối năm phải hoàn thành việc gì?', '2026-11-28', 'days 2026-11-28..2026-12-31'],
+    ['nhung viec phai xong truoc 30/6/2027', '2026-11-28', 'days 2026-11-28..2027-06-30'],
+    ['việc phải xong trước ngày 31 tháng 12', '2026-11-28', 'days 2026-11-28..2026-12-31'],
+    ['viec phai xong truoc 31/6/2027', '2026-11-28', null],
   ])('%s (today %s) → %s', (q, today, expected) => {
     expect(period(q, today)).toBe(expected);
   });
