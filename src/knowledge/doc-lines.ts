@@ -16,9 +16,9 @@ export function stripMarkup(line: string): string {
 const ENDS_SENTENCE = /[.!?…:;]["”’)]*$|\/\.$/u;
 /** Words a sentence cannot end on: the next line continues it even when it opens with a capital ("của" + "UBND"). */
 const ENDS_MID_PHRASE = /(?<!\p{L})(của|và|với|theo|các|cho|tại|về|trên|để|được|là|hoặc|những|thuộc|trong)$/iu;
-const IS_MARKED = /^(?:[IVXL]+\s*[.)]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*\)|[-–—•+])\s/u;
-/** A lower-case start that is not a list letter such as "a)". */
-const STARTS_LOWER = /^(?![a-zđ]\s*\))\p{Ll}/u;
+const IS_MARKED = /^(?:[IVXL]+\s*[.)\-–]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*[.)]|[-–—•●▪○◦+])\s/u;
+/** A lower-case start that is not a list letter such as "a)" or "a.". */
+const STARTS_LOWER = /^(?![a-zđ]\s*[.)]\s)\p{Ll}/u;
 
 /**
  * The logical lines of a document: blank lines dropped; a line that does not end a sentence followed

@@ -6,10 +6,10 @@ import type { DocLine } from './doc-lines.js';
 type Kind = Section['kind'];
 /** Markers in rank order: a marker nests under any marker of lower rank ("+" bullets under "-" bullets). */
 const MARKERS: ReadonlyArray<{ kind: Kind; rank: number; pattern: RegExp }> = [
-  { kind: 'roman', rank: 0, pattern: /^([IVXL]+)\s*[.)]\s+(\S.*)$/u },
+  { kind: 'roman', rank: 0, pattern: /^(?:PHẦN\s+)?([IVXL]+)\s*[.)\-–:]\s*(\S.*)$/u },
   { kind: 'number', rank: 1, pattern: /^(\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s+(\S.*)$/u },
-  { kind: 'letter', rank: 2, pattern: /^([a-zđ])\s*\)\s+(\S.*)$/u },
-  { kind: 'bullet', rank: 3, pattern: /^()[-–—•]\s*(\S.*)$/u },
+  { kind: 'letter', rank: 2, pattern: /^([a-zđ])\s*[.)]\s+(\S.*)$/u },
+  { kind: 'bullet', rank: 3, pattern: /^()[-–—•●▪○◦]\s*(\S.*)$/u },
   { kind: 'bullet', rank: 4, pattern: /^()\+\s*(\S.*)$/u },
 ];
 

@@ -93,3 +93,28 @@ describe('parsePlan on a plan unlike the shipped ones', () => {
     expect(plan.meta.basis.map((b) => b.number)).toEqual(['226-KL/TW', '534/QĐ-TTg']);
   });
 });
+
+describe('parsePlan on other heading styles', () => {
+  const text = [
+    'KẾ HOẠCH', 'Thực hiện Kết luận số 226-KL/TW', '',
+    'I- MỤC ĐÍCH', 'Nâng cao hiệu quả.',
+    'PHẦN II: TỔ CHỨC THỰC HIỆN',
+    '1. Trách nhiệm của các cơ quan',
+    'a. Sở Nội vụ:',
+    '● Theo dõi việc thực hiện.',
+    'b. Sở Tư pháp chủ trì rà soát văn bản.',
+  ].join('\n');
+  const { plan } = parsePlan('x', 'x.md', text);
+
+  it('reads "I-", "PHẦN II:", "a." and round bullets', () => {
+    expect(plan.sections.map((s) => [s.path, s.kind, s.title])).toEqual([
+      ['I', 'roman', 'MỤC ĐÍCH'],
+      ['II', 'roman', 'TỔ CHỨC THỰC HIỆN'],
+      ['II.1', 'number', 'Trách nhiệm của các cơ quan'],
+      ['II.1.a', 'letter', 'Sở Nội vụ'],
+      ['II.1.a.1', 'bullet', ''],
+      ['II.1.b', 'letter', ''],
+    ]);
+    expect(plan.duties.map((d) => [d.section, d.agencyRaw])).toEqual([['II.1.a.1', 'Sở Nội vụ'], ['II.1.b', 'Sở Tư pháp']]);
+  });
+});
