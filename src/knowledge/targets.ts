@@ -7,8 +7,8 @@ const SUBJECTS: ReadonlyArray<{ subject: TargetSubject; test: (f: string) => boo
   { subject: 'online_conferences', test: (f) => /truc tuyen/.test(f) && /hoi nghi|cuoc hop|(?<!tong )hop\b/.test(f) },
   { subject: 'conference_reduction', test: (f) => /hoi nghi|cuoc hop/.test(f) && /giam|tinh gian/.test(f) },
   { subject: 'document_reduction', test: (f) => /van ban/.test(f) && /giam|tinh gian/.test(f) },
-  { subject: 'digital_procedures', test: (f) => /thu tuc hanh chinh|ho so|dich vu cong/.test(f) && /moi truong so|truc tuyen|so hoa/.test(f) },
-  { subject: 'electronic_documents', test: (f) => /van ban/.test(f) && /dien tu/.test(f) },
+  { subject: 'digital_procedures', test: (f) => /thu tuc hanh chinh|ho so|dich vu cong/.test(f) && /moi truong (so|mang)|truc tuyen|so hoa/.test(f) },
+  { subject: 'electronic_documents', test: (f) => /van ban/.test(f) && /dien tu|ky so/.test(f) },
   { subject: 'digital_skills_training', test: (f) => /ky nang so|dao tao|boi duong|tap huan/.test(f) },
 ];
 
