@@ -179,10 +179,20 @@ export const DIGEST_REPLIES = {
   notSubscribed: 'Bạn chưa đăng ký nhận bản tổng hợp. Gửi /nhandigest để đăng ký.',
   notRegistered: 'Bạn chưa đăng ký tài khoản. Hãy nhận mã mời từ quản trị viên và gửi /start MÃ để đăng ký.',
   leadersOnly: 'Chỉ lãnh đạo và quản trị viên được lập báo cáo. Bạn có thể xem tiến độ bằng /viec hoặc /tiendo.',
-  badPeriod: 'Kỳ báo cáo không hợp lệ. Ví dụ: /baocao 6thang, /baocao nam hoặc /baocao quy.',
+  badPeriod: 'Kỳ báo cáo không hợp lệ. Ví dụ: /baocao 6thang, /baocao nam, /baocao quy hoặc /baocao 2026-H1.',
+  noPlan: 'Tài khoản của bạn chưa gắn với kế hoạch nào, nên chưa có bản tổng hợp hay báo cáo để gửi.',
   reportCaption: (m: ReportModel) => `Báo cáo kết quả thực hiện ${planName(m.planNumber, m.planId)}, ${periodLabel(m.period)}.`,
   figuresSaved: (inputs: FigureInput[], lines: string[]) =>
     [`Đã ghi ${inputs.length} số liệu.`, ...lines.map((l) => `• ${l}`)].join('\n'),
+};
+
+/** Lines for /trogiup. */
+export const DIGEST_HELP = {
+  digest: '/digest — bản tổng hợp tiến độ hôm nay',
+  nhandigest: '/nhandigest — nhận bản tổng hợp mỗi sáng ngày làm việc',
+  tatdigest: '/tatdigest — dừng nhận bản tổng hợp',
+  baocao: '/baocao [6thang|nam|quy] — báo cáo kết quả thực hiện (tệp Excel)',
+  solieu: '/solieu hoinghi 2026 tong=40 tructuyen=26 — báo số liệu cho các chỉ tiêu',
 };
 
 const FIGURES_EXAMPLE = 'Ví dụ: /solieu hoinghi 2026 tong=40 tructuyen=26 hoặc /solieu vanban 2026 45 2025 60';

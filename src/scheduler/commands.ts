@@ -1,0 +1,115 @@
+import type { ChatCommand, CommandContext, Reply } from '../chat/index.js';
+import {
+  buildReport,
+  evaluateTargets,
+  parseFigures,
+  parsePeriod,
+  periodContaining,
+  renderReportXlsx,
+  type FiguresStore,
+  type Period,
+  type SubscriptionStore,
+} from '../digest/index.js';
+import type { Plan } from '../knowledge/index.js';
+import { DIGEST_HELP, DIGEST_REPLIES as R, renderFiguresError, targetLine } from '../messages/index.js';
+import { foldCase } from '../text/index.js';
+import type { ProgressStore } from '../tasks/index.js';
+import { currentProgress, digestReplies } from './digest-job.js';
+import { latestRun } from './schedule.js';
+
+/** What the digest commands read and write. Getters are fine (a test may reopen the store). */
+export type DigestCommandDeps = {
+  plans: Plan[];
+  progress: ProgressStore;
+  subscriptions: SubscriptionStore;
+  figures: FiguresStore;
+  /** DIGEST_CRON: `/digest` tells what moved since the last scheduled digest. */
+  digestCron: string;
+};
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const PERIOD_WORDS: Record<string, 'half' | 'year' | 'quarter'> = { '6thang': 'half', nam: 'year', quy: 'quarter' };
+const text = (t: string): Reply[] => [{ text: t }];
+
+/** The plans a registered user follows: theirs, or every plan for an admin without one. */
+function plansOf(deps: DigestCommandDeps, ctx: CommandContext): Plan[] {
+  if (ctx.plan) return [ctx.plan];
+  return ctx.user?.role === 'admin' ? deps.plans : [];
+}
+
+/** "6thang" / "6 tháng" / "nam" / "quý" → that period around now; "2026-H1" as written; "" → the current half. */
+function periodOf(args: string, now: Date): Period | null {
+  const word = foldCase(args).replace(/\s+/g, '');
+  if (word === '') return periodContaining('half', now);
+  const kind = PERIOD_WORDS[word];
+  return kind ? periodContaining(kind, now) : parsePeriod(args);
+}
+
+function subscription(deps: DigestCommandDeps, on: boolean) {
+  return (ctx: CommandContext): Reply[] => {
+    if (!ctx.user) return text(R.notRegistered);
+    const before = deps.subscriptions.get(ctx.user.key) ?? ctx.user.role === 'leader';
+    deps.subscriptions.set(ctx.user.key, on, ctx.now);
+    if (on) return text(before ? R.alreadySubscribed : R.subscribed);
+    return text(before ? R.unsubscribed : R.notSubscribed);
+  };
+}
+
+function digest(deps: DigestCommandDeps) {
+  return (ctx: CommandContext): Reply[] => {
+    if (!ctx.user) return text(R.notRegistered);
+    const plans = plansOf(deps, ctx);
+    if (plans.length === 0) return text(R.noPlan);
+    const since = latestRun(deps.digestCron, ctx.now);
+    return plans.flatMap((plan) => digestReplies(currentProgress(deps, plan, ctx.now), ctx.now, since));
+  };
+}
+
+function report(deps: DigestCommandDeps) {
+  return async (ctx: CommandContext): Promise<Reply[]> => {
+    if (!ctx.user) return text(R.notRegistered);
+    if (ctx.user.role === 'officer') return text(R.leadersOnly);
+    const period = periodOf(ctx.args, ctx.now);
+    if (!period) return text(R.badPeriod);
+    const plans = plansOf(deps, ctx);
+    if (plans.length === 0) return text(R.noPlan);
+    const replies: Reply[] = [];
+    for (const plan of plans) {
+      const model = buildReport(plan, deps.progress.listForPlan(plan.id), deps.figures.listForPlan(plan.id), period, ctx.now);
+      const content = await renderReportXlsx(model);
+      const fileName = `bao-cao-${plan.id}-${period.code}.xlsx`;
+      replies.push({ text: R.reportCaption(model), file: { fileName, mimeType: XLSX, content, kind: 'document' } });
+    }
+    return replies;
+  };
+}
+
+function figures(deps: DigestCommandDeps) {
+  return (ctx: CommandContext): Reply[] => {
+    if (!ctx.user) return text(R.notRegistered);
+    if (!ctx.plan) return text(R.noPlan);
+    const parsed = parseFigures(ctx.args);
+    if (!parsed.ok) return text(renderFiguresError(parsed.error));
+    const { plan, user, now } = ctx;
+    const unit = user.unit ?? plan.meta.issuer ?? plan.id;
+    deps.figures.add(parsed.value.map((f) => ({ ...f, plan: plan.id, unit, reportedAt: now })), user.key);
+    const years = [...new Set(parsed.value.map((f) => f.year))].sort();
+    const all = deps.figures.listForPlan(plan.id);
+    const lines = years.flatMap((y) => evaluateTargets(plan.targets, all, y).filter((r) => r.actual !== null).map((r) => `${y}: ${targetLine(r)}`));
+    return text(R.figuresSaved(parsed.value, lines));
+  };
+}
+
+/**
+ * The chat commands of the digest feature, for `createChat({ commands })`: /digest, /nhandigest, /tatdigest,
+ * /baocao [6thang|nam|quy|2026-H1], /solieu.
+ */
+export function createDigestCommands(deps: DigestCommandDeps): Record<string, ChatCommand> {
+  return {
+    digest: { run: digest(deps), help: DIGEST_HELP.digest },
+    nhandigest: { run: subscription(deps, true), help: DIGEST_HELP.nhandigest },
+    tatdigest: { run: subscription(deps, false), help: DIGEST_HELP.tatdigest },
+    baocao: { run: report(deps), help: DIGEST_HELP.baocao },
+    solieu: { run: figures(deps), help: DIGEST_HELP.solieu },
+  };
+}
