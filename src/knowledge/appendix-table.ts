@@ -148,6 +148,13 @@ function readRow(state: Reader, cells: string[], line: number): void {
   else state.group = GROUP_LABEL.exec(no)?.[1] ?? state.group;
 }
 
+/** A numbered row with only a title, whose number heads sub-numbered rows ("1" over "1.1", "1.2"), is a group. */
+function dropGroupRows(drafts: Draft[]): Draft[] {
+  return drafts.filter(
+    (d) => !(d.cells.lead === '' && d.cells.deadline === '' && drafts.some((o) => o.no.startsWith(`${d.no}.`))),
+  );
+}
+
 /** Numbers that restart in each group ("I": 1, 2; "II": 1, 2) become "I.1", "II.1". */
 function qualifyByGroup(drafts: Draft[]): void {
   const repeats = drafts.some((d, i) => drafts.findIndex((o) => o.no === d.no) !== i);
@@ -195,8 +202,9 @@ export function readAppendixTable(
     if (headerLine === null && detectColumns(cells)) headerLine = i + 1;
     readRow(state, cells, i + 1);
   });
-  qualifyByGroup(state.drafts);
-  checkNumbers(file, state.drafts, state.warnings);
-  const tasks = state.drafts.map((d) => toTask(plan, file, d, state.warnings, year));
+  const drafts = dropGroupRows(state.drafts);
+  qualifyByGroup(drafts);
+  checkNumbers(file, drafts, state.warnings);
+  const tasks = drafts.map((d) => toTask(plan, file, d, state.warnings, year));
   return { tasks, warnings: state.warnings, headerLine };
 }

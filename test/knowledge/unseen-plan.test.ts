@@ -118,3 +118,23 @@ describe('parsePlan on other heading styles', () => {
     expect(plan.duties.map((d) => [d.section, d.agencyRaw])).toEqual([['II.1.a.1', 'Sở Nội vụ'], ['II.1.b', 'Sở Tư pháp']]);
   });
 });
+
+describe('parsePlan on an appendix numbered 1, 1.1, 1.2', () => {
+  const text = [
+    'STT\tNội dung\tChủ trì\tPhối hợp\tThời hạn',
+    '1\tVề văn bản\t\t\t',
+    '1.1\tRà soát văn bản\tSở Tư pháp\t\tQuý II/2026',
+    '1.2\tGiảm văn bản\tVăn phòng UBND tỉnh\t\tNăm 2026',
+    '2\tTuyên truyền\tSở Văn hóa, Thể thao và Du lịch\t\tThường xuyên',
+  ].join('\n');
+
+  it('keeps the title rows out of the tasks', () => {
+    const { plan, warnings } = parsePlan('x', 'x.md', text);
+    expect(plan.tasks.map((t) => [t.no, t.lead.map((a) => a.name)])).toEqual([
+      ['1.1', ['Sở Tư pháp']],
+      ['1.2', ['Văn phòng UBND']],
+      ['2', ['Sở Văn hóa, Thể thao và Du lịch']],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+});
