@@ -239,6 +239,9 @@ export function helpText(registered: boolean, extra: string[]): string {
   ].join('\n');
 }
 
+/** First line of the terminal chat. */
+export const TERMINAL_BANNER = 'Trợ lý 226 (trò chuyện trên máy): gõ câu hỏi, hoặc /help để xem các lệnh; Ctrl+D để thoát.';
+
 /** Reply to a command nobody handles. */
 export const unknownCommandText = (name: string) => `Không có lệnh /${name}. Gửi /trogiup để xem các lệnh.`;
 
