@@ -109,12 +109,15 @@ function overdueText(b: Extract<AnswerBody, { kind: 'overdue' }>): string {
 
 function agencyText(b: Extract<AnswerBody, { kind: 'agency_tasks' }>): string {
   const part = (groups: TaskGroup[], verb: string) =>
-    groups.map((g) =>
-      g.tasks.length === 0
-        ? `${b.agency} (${place(g.plan)}) không ${verb} nhiệm vụ nào trong Phụ lục.`
-        : [`${b.agency} (${place(g.plan)}) ${verb} ${g.tasks.length} nhiệm vụ:`, ...g.tasks.map((f) => taskLine(f.task)), groupSource(g)].join('\n'),
-    );
-  return [...part(b.lead, 'chủ trì'), ...part(b.coordinate, 'phối hợp')].join('\n\n');
+    groups
+      .filter((g) => g.tasks.length > 0 || b.role !== 'any')
+      .map((g) =>
+        g.tasks.length === 0
+          ? `${b.agency} (${place(g.plan)}) không ${verb} nhiệm vụ nào trong Phụ lục.`
+          : [`${b.agency} (${place(g.plan)}) ${verb} ${g.tasks.length} nhiệm vụ:`, ...g.tasks.map((f) => taskLine(f.task)), groupSource(g)].join('\n'),
+      );
+  const duties = b.duties.length > 0 ? [[`${b.agency} còn được giao trong nội dung kế hoạch:`, ...b.duties.map((p) => passageLine(p, LINE))].join('\n')] : [];
+  return [...part(b.lead, 'chủ trì'), ...part(b.coordinate, 'phối hợp'), ...duties].join('\n\n') || `${b.agency} không có nhiệm vụ nào trong kế hoạch.`;
 }
 
 const listText = (groups: TaskGroup[], all: boolean) =>
@@ -128,9 +131,9 @@ const listText = (groups: TaskGroup[], all: boolean) =>
 const reportLine = (r: ReportingDate) => `Báo cáo ${r.period}: trước ngày ${r.day} tháng ${r.month}${r.recipient ? `, gửi ${r.recipient}` : ''}`;
 const days = (n: number) => (n === 0.5 ? '1/2 ngày' : `${String(n).replace('.', ',')} ngày`);
 /** A passage under its heading, the heading left out when the text repeats it. */
-function passageLine(p: Passage): string {
+function passageLine(p: Passage, max = PASSAGE): string {
   const repeats = !p.title || foldCase(p.text).startsWith(foldCase(p.title));
-  return `• ${where(p.plan, p.task, p.section)}: ${cut(repeats ? p.text : `${p.title}: ${p.text}`, PASSAGE)}`;
+  return `• ${where(p.plan, p.task, p.section)}: ${cut(repeats ? p.text : `${p.title}: ${p.text}`, max)}`;
 }
 
 const META_LINES: Record<MetaField, (m: PlanRef['meta']) => string> = {
@@ -198,7 +201,7 @@ function bodyText(b: AnswerBody): string {
     case 'plan_meta':
       return metaText(b);
     case 'passages':
-      return ['Theo kế hoạch:', ...b.items.map(passageLine)].join('\n');
+      return ['Theo kế hoạch:', ...b.items.map((p) => passageLine(p))].join('\n');
     case 'out_of_scope':
       return OUT_OF_SCOPE;
   }

@@ -1,9 +1,9 @@
 import { findAgencies, type Task } from '../knowledge/index.js';
 import { answerTask } from './answer-task.js';
-import { capPlans, factOf, planOf, refOf, type Context } from './context.js';
+import { factOf, firstPlans, planOf, refOf, type Context } from './context.js';
 import { inRange, type DayRange } from './period.js';
 import { findRelevant } from './relevance.js';
-import type { AnswerBody, TaskFact, TaskGroup } from './types.js';
+import type { AnswerBody, Passage, TaskFact, TaskGroup } from './types.js';
 
 type Built = { body: AnswerBody; omitted: number };
 
@@ -17,7 +17,10 @@ function runsDuring(task: Task, range: DayRange): boolean {
 }
 
 function groups(ctx: Context, make: (id: string) => TaskGroup): { kept: TaskGroup[]; omitted: number } {
-  return capPlans(ctx.scope.map(make).filter((g) => g.tasks.length + g.ongoing.length > 0));
+  return firstPlans(ctx, (id) => {
+    const g = make(id);
+    return g.tasks.length + g.ongoing.length > 0 ? g : null;
+  });
 }
 
 /**
@@ -55,6 +58,15 @@ function agencyGroups(ctx: Context, agencyOf: Map<string, string>, side: 'lead' 
   }));
 }
 
+/** Work the plan body gives the agency ("b) Sở Tư pháp: Chủ trì, ..."). */
+function agencyDuties(ctx: Context, agencyOf: Map<string, string>): Passage[] {
+  return [...agencyOf].flatMap(([id, agency]) =>
+    planOf(ctx, id)
+      .duties.filter((d) => d.agency.some((a) => a.name === agency))
+      .map((d) => ({ plan: refOf(ctx, id), section: d.section, task: null, title: '', text: d.text })),
+  );
+}
+
 /** Tasks matching the question's words when it names no agency ("những nhiệm vụ nào về chuyển đổi số?"); all when it has none. */
 function taskList(ctx: Context): Built {
   if (ctx.q.topic.length === 0) {
@@ -74,17 +86,16 @@ function taskList(ctx: Context): Built {
 /** What an agency leads or coordinates ("Phòng Văn hóa - Xã hội chủ trì những nhiệm vụ nào?"), plan by plan. */
 export function answerAgencyTasks(ctx: Context): Built {
   const text = ctx.q.topic.join(' ');
-  const agencyOf = new Map<string, string>();
-  for (const id of ctx.scope) {
-    const found = text ? findAgencies(planOf(ctx, id), text)[0] : undefined;
-    if (found) agencyOf.set(id, found);
-  }
+  const found = firstPlans(ctx, (id) => {
+    const agency = text ? findAgencies(planOf(ctx, id), text)[0] : undefined;
+    return agency ? ([id, agency] as const) : null;
+  });
+  const agencyOf = new Map(found.kept);
   if (agencyOf.size === 0) return taskList(ctx);
   const role = ctx.q.role;
   const lead = role === 'coordinator' ? [] : agencyGroups(ctx, agencyOf, 'lead');
   const coordinate = role === 'lead' ? [] : agencyGroups(ctx, agencyOf, 'coordinators');
-  const { kept, omitted } = capPlans([...agencyOf.keys()]);
-  const keep = (g: TaskGroup) => kept.includes(g.plan.id);
+  const duties = role === 'coordinator' ? [] : agencyDuties(ctx, agencyOf);
   const agency = [...agencyOf.values()][0]!;
-  return { body: { kind: 'agency_tasks', agency, role, lead: lead.filter(keep), coordinate: coordinate.filter(keep) }, omitted };
+  return { body: { kind: 'agency_tasks', agency, role, lead, coordinate, duties }, omitted: found.omitted };
 }

@@ -1,7 +1,7 @@
 import type { LegalBasis, Plan } from '../knowledge/index.js';
 import { foldCase } from '../text/index.js';
 import { passageOf, passagesOf, sectionsTitled, taskPassage } from './answer-passages.js';
-import { capPlans, MAX_PLANS_PER_REPLY, planOf, refOf, type Context } from './context.js';
+import { capPlans, firstPlans, planOf, refOf, type Context } from './context.js';
 import type { SearchDoc } from './documents.js';
 import { findRelevant } from './relevance.js';
 import type { AnswerBody, Passage, PlanRef } from './types.js';
@@ -11,20 +11,13 @@ type LegalItem = { plan: PlanRef; basis: LegalBasis[]; source: Passage | null };
 type Built = { body: AnswerBody; omitted: number };
 const FUNDING_TITLES = ['kinh phi', 'nguon luc', 'ngan sach'];
 
-/**
- * Items of the plans in scope, plan by plan, until enough plans have some; the plans not looked at are
- * counted as left out (a reply about hundreds of plans lists a few and asks for a locality).
- */
+/** Items of the plans in scope, plan by plan, until enough plans have some. */
 function perPlan<T>(ctx: Context, pick: (plan: Plan) => T[]): { items: T[]; omitted: number } {
-  const items: T[] = [];
-  let plans = 0;
-  let i = 0;
-  for (; i < ctx.scope.length && plans < MAX_PLANS_PER_REPLY; i++) {
-    const found = pick(planOf(ctx, ctx.scope[i]!));
-    if (found.length > 0) plans++;
-    items.push(...found);
-  }
-  return { items, omitted: ctx.scope.length - i };
+  const { kept, omitted } = firstPlans(ctx, (id) => {
+    const found = pick(planOf(ctx, id));
+    return found.length > 0 ? found : null;
+  });
+  return { items: kept.flat(), omitted };
 }
 
 /** The subject of the best matching passage of a kind, or null when the words match none. */

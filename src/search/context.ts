@@ -53,6 +53,20 @@ export function factOf(ctx: Context, task: Task): TaskFact {
   };
 }
 
+/**
+ * What `pick` finds in the plans in scope, plan by plan, until enough plans gave something; the plans not
+ * looked at are counted as left out (a reply about hundreds of plans lists a few and asks for a locality).
+ */
+export function firstPlans<T>(ctx: Context, pick: (id: string) => T | null): { kept: T[]; omitted: number } {
+  const kept: T[] = [];
+  let i = 0;
+  for (; i < ctx.scope.length && kept.length < MAX_PLANS_PER_REPLY; i++) {
+    const found = pick(ctx.scope[i]!);
+    if (found !== null) kept.push(found);
+  }
+  return { kept, omitted: ctx.scope.length - i };
+}
+
 /** Keeps the first plans of a list answer; how many were left out. */
 export function capPlans<T>(groups: T[]): { kept: T[]; omitted: number } {
   return { kept: groups.slice(0, MAX_PLANS_PER_REPLY), omitted: Math.max(0, groups.length - MAX_PLANS_PER_REPLY) };

@@ -32,6 +32,8 @@ function sourcesOf(body: AnswerBody): Citation[] {
       return body.plans.map((p) => at(p.id, null, null));
     case 'passages':
       return body.items.map((p) => at(p.plan.id, p.task, p.section));
+    case 'agency_tasks':
+      return [...factsOf(body).map((f) => at(f.plan.id, f.task.no, null)), ...body.duties.map((p) => at(p.plan.id, null, p.section))];
     default:
       return factsOf(body).map((f) => at(f.plan.id, f.task.no, null));
   }

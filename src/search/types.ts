@@ -45,7 +45,15 @@ export type AnswerBody =
   | { kind: 'unknown_task'; plans: PlanRef[]; nos: string[] }
   | { kind: 'tasks_due'; range: DayRange; groups: TaskGroup[]; today: IsoDay }
   | { kind: 'overdue'; groups: TaskGroup[]; today: IsoDay; withProgress: boolean }
-  | { kind: 'agency_tasks'; agency: string; role: 'lead' | 'coordinator' | 'any'; lead: TaskGroup[]; coordinate: TaskGroup[] }
+  | {
+      kind: 'agency_tasks';
+      agency: string;
+      role: 'lead' | 'coordinator' | 'any';
+      lead: TaskGroup[];
+      coordinate: TaskGroup[];
+      /** Work the plan body gives the agency, by section. */
+      duties: Passage[];
+    }
   | { kind: 'task_list'; groups: TaskGroup[]; all: boolean }
   | { kind: 'targets'; items: { plan: PlanRef; target: Target }[] }
   | { kind: 'meeting_rules'; items: { plan: PlanRef; rule: MeetingRule }[] }
