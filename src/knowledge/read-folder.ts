@@ -12,10 +12,16 @@ function unreadable(text: string): string | null {
   return junk > 0 && junk / text.length > 0.01 ? 'file is not UTF-8 text; skipped' : null;
 }
 
+/** UTF-8, or UTF-16 when the file starts with its byte-order mark (Windows "Unicode" text). */
+function decode(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  return bytes.toString('utf8');
+}
+
 function readOne(dir: string, name: string): { plan: Plan | null; warnings: ReadWarning[] } {
   const file = join(dir, name);
   try {
-    const text = readFileSync(file, 'utf8');
+    const text = decode(readFileSync(file));
     const problem = unreadable(text);
     if (problem) return { plan: null, warnings: [{ file, line: 0, message: problem }] };
     const result = parsePlan(basename(name, extname(name)), file, text);

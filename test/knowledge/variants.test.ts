@@ -146,6 +146,13 @@ describe('loadKnowledge', () => {
     expect(warnings).toEqual([{ file: `${dir}/notes.md`, line: 0, message: 'no task table and no numbered sections found' }]);
   });
 
+  it('reads a plan saved as UTF-16 with a byte-order mark', () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(realPlan('hue'), 'utf16le')]);
+    const { plans, warnings } = loadKnowledge(knowledgeFolder({ 'hue.txt': bytes }));
+    expect(plans[0]!.tasks).toHaveLength(12);
+    expect(warnings).toEqual([]);
+  });
+
   it('reads a .txt plan like a .md one, its id the file stem', () => {
     const { plans } = loadKnowledge(knowledgeFolder({ 'bac-ninh.txt': realPlan('dai-son') }));
     expect(plans.map((p) => [p.id, p.tasks.length])).toEqual([['bac-ninh', 12]]);
