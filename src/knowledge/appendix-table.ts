@@ -184,27 +184,27 @@ function checkNumbers(file: string, drafts: readonly Draft[], warnings: ReadWarn
 /**
  * Reads the appendix task table (tab-separated or Markdown pipes) from the lines of a plan:
  * header found by keywords (repeats skipped), rows cut by page breaks joined back. `year` completes
- * deadlines written without one ("Trước 30/6").
+ * deadlines written without one ("Trước 30/6"). `rowLines` are the 1-based lines laid out as table rows.
  */
 export function readAppendixTable(
   plan: string,
   file: string,
   lines: readonly string[],
   year?: number,
-): { tasks: Task[]; warnings: ReadWarning[]; headerLine: number | null } {
+): { tasks: Task[]; warnings: ReadWarning[]; rowLines: Set<number> } {
   const state: Reader = { columns: null, drafts: [], warnings: [], file, group: null, pending: null };
-  let headerLine: number | null = null;
+  const rowLines = new Set<number>();
   lines.forEach((text, i) => {
     const cells = splitRow(text);
     // Another appendix (a report form, ...) ends the task table; its rows are not tasks.
     if (!cells && /ph[uụ]\s*l[uụ]c/iu.test(text) && /^\W*phu luc\b/.test(foldCase(text))) state.columns = null;
     if (!cells || cells.length < 2) return;
-    if (headerLine === null && detectColumns(cells)) headerLine = i + 1;
+    rowLines.add(i + 1);
     readRow(state, cells, i + 1);
   });
   const drafts = dropGroupRows(state.drafts);
   qualifyByGroup(drafts);
   checkNumbers(file, drafts, state.warnings);
   const tasks = drafts.map((d) => toTask(plan, file, d, state.warnings, year));
-  return { tasks, warnings: state.warnings, headerLine };
+  return { tasks, warnings: state.warnings, rowLines };
 }

@@ -13,11 +13,9 @@ import { parseSections } from './sections.js';
 import { readRecipients, readSigner } from './signature.js';
 import { readTargets } from './targets.js';
 
-/** Where the body ends: the recipients list, the appendix heading or the task table, whichever comes first. */
-function bodyEnd(lines: readonly DocLine[], tableLine: number | null): number {
-  const end = lines.findIndex(
-    (l) => (tableLine !== null && l.line >= tableLine) || (/^(n|p)/iu.test(l.text) && /^(noi nhan|phu luc)\b/.test(foldCase(l.text))),
-  );
+/** Where the body ends: the recipients list or the appendix heading, whichever comes first. */
+function bodyEnd(lines: readonly DocLine[]): number {
+  const end = lines.findIndex((l) => /^(n|p)/iu.test(l.text) && /^(noi nhan|phu luc)\b/.test(foldCase(l.text)));
   return end < 0 ? lines.length : end;
 }
 
@@ -46,7 +44,8 @@ export function parsePlan(id: string, file: string, text: string): { plan: Plan;
   const lines = toDocLines(raw);
   const { meta, year } = readMeta(lines);
   const table = readAppendixTable(id, file, raw, year ?? undefined);
-  const body = lines.slice(0, bodyEnd(lines, table.headerLine)).filter((l) => !l.text.includes('\t'));
+  // A task table may also sit inside the body; its rows are not body text.
+  const body = lines.slice(0, bodyEnd(lines)).filter((l) => !table.rowLines.has(l.line) && !l.text.includes('\t'));
   const { sections, blocks } = parseSections(body);
   const { duties, owners } = readDuties(id, sections, year ?? undefined);
   const leads = new Map(table.tasks.map((t) => [t.no, t.lead]));

@@ -138,3 +138,25 @@ describe('parsePlan on an appendix numbered 1, 1.1, 1.2', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('parsePlan on a task table inside the body', () => {
+  const text = [
+    'II. NHIỆM VỤ CỤ THỂ',
+    '| TT | Nội dung | Chủ trì | Thời hạn |',
+    '|---|---|---|---|',
+    '| 1 | Rà soát văn bản | Sở Tư pháp | Quý II/2026 |',
+    'III. TỔ CHỨC THỰC HIỆN',
+    '1. Sở Nội vụ theo dõi, đôn đốc thực hiện.',
+  ].join('\n');
+
+  it('reads the table and the sections after it', () => {
+    const { plan } = parsePlan('x', 'x.md', text);
+    expect(plan.tasks.map((t) => t.no)).toEqual(['1']);
+    expect(plan.sections.map((s) => [s.path, s.text])).toEqual([
+      ['II', ''],
+      ['III', ''],
+      ['III.1', 'Sở Nội vụ theo dõi, đôn đốc thực hiện.'],
+    ]);
+    expect(plan.duties.map((d) => d.agencyRaw)).toEqual(['Sở Nội vụ']);
+  });
+});
