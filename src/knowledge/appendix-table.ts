@@ -198,9 +198,9 @@ export function readAppendixTable(
     const cells = splitRow(text);
     // Another appendix (a report form, ...) ends the task table; its rows are not tasks.
     if (!cells && /ph[uụ]\s*l[uụ]c/iu.test(text) && /^\W*phu luc\b/.test(foldCase(text))) state.columns = null;
-    if (!cells || cells.length < 2) return;
+    if (!cells) return;
     rowLines.add(i + 1);
-    readRow(state, cells, i + 1);
+    if (cells.length >= 2) readRow(state, cells, i + 1);
   });
   const drafts = dropGroupRows(state.drafts);
   qualifyByGroup(drafts);
