@@ -137,7 +137,7 @@ function readUnnumbered(state: Reader, row: Draft): void {
 
 function readRow(state: Reader, cells: string[], line: number): void {
   if (readHeader(state, cells) || !state.columns || cells.every((c) => c === '') || readSubHeader(state, cells)) return;
-  const no = cellOf(cells, state.columns.no).replace(/[.)]$/, '');
+  const no = cellOf(cells, state.columns.no).replace(/[.)]$/, '').replace(/^0+(?=\d)/, '');
   const row = toDraft(no, cells, state.columns, line, state.group);
   const previous = state.drafts.at(-1);
   if (state.columns.no === undefined) readUnnumbered(state, row);

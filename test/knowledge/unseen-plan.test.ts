@@ -119,13 +119,13 @@ describe('parsePlan on other heading styles', () => {
   });
 });
 
-describe('parsePlan on an appendix numbered 1, 1.1, 1.2', () => {
+describe('parsePlan on an appendix numbered 1, 1.1, 1.2, 02.', () => {
   const text = [
     'STT\tNội dung\tChủ trì\tPhối hợp\tThời hạn',
     '1\tVề văn bản\t\t\t',
     '1.1\tRà soát văn bản\tSở Tư pháp\t\tQuý II/2026',
     '1.2\tGiảm văn bản\tVăn phòng UBND tỉnh\t\tNăm 2026',
-    '2\tTuyên truyền\tSở Văn hóa, Thể thao và Du lịch\t\tThường xuyên',
+    '02.\tTuyên truyền\tSở Văn hóa, Thể thao và Du lịch\t\tThường xuyên',
   ].join('\n');
 
   it('keeps the title rows out of the tasks', () => {
