@@ -1,5 +1,5 @@
 import { guideText, shortContent, STATUS_LABEL } from '../messages/index.js';
-import { accessTo, completeUpdate, progressStatusSchema, resolveTask, tasksOf, type ProgressStatus } from '../tasks/index.js';
+import { accessTo, completeUpdate, parseTaskRef, progressStatusSchema, resolveTask, tasksOf, type ProgressStatus, type TaskRef } from '../tasks/index.js';
 import { foldCase } from '../text/index.js';
 import { keyOf, type Core } from './core.js';
 import type { CommandContext } from './deps.js';
@@ -27,7 +27,10 @@ export function askConfirm({ input, task, plan }: CheckedUpdate): Reply[] {
 /** A pressed button (or a numbered answer on Zalo). */
 export function onChoice(core: Core, ctx: CommandContext, data: string): Reply[] {
   const dialog = core.dialogs.get(keyOf(ctx), ctx.now);
-  if (data.startsWith(CHOICE.task) && dialog) return pickTask(core, ctx, data.slice(CHOICE.task.length));
+  if (data.startsWith(CHOICE.task) && dialog) {
+    const [plan = '', no = ''] = data.slice(CHOICE.task.length).split('#');
+    return pickTask(core, ctx, { plan, no });
+  }
   if (data.startsWith(CHOICE.status) && dialog?.step === 'status') return pickStatus(core, ctx, dialog, data.slice(CHOICE.status.length));
   if (data === CHOICE.skip && dialog?.step === 'note') return takeNote(core, ctx, dialog, '');
   if ((data === CHOICE.yes || data === CHOICE.no) && dialog?.step === 'confirm') return answer(core, ctx, dialog, data === CHOICE.yes);
@@ -37,17 +40,21 @@ export function onChoice(core: Core, ctx: CommandContext, data: string): Reply[]
 /** Typed text while a dialog waits: the note, or yes/no. Null when the text is not for the dialog. */
 export function onDialogText(core: Core, ctx: CommandContext, dialog: Dialog, text: string): Reply[] | null {
   if (dialog.step === 'note') return takeNote(core, ctx, dialog, text);
+  const typedTask = dialog.step === 'task' ? parseTaskRef(text) : null;
+  if (typedTask) return pickTask(core, ctx, typedTask);
   const word = foldCase(text).replace(/[.!,\s]+$/, '').trim();
   if (dialog.step === 'confirm' && (YES_WORDS.includes(word) || NO_WORDS.includes(word))) return answer(core, ctx, dialog, YES_WORDS.includes(word));
   core.dialogs.clear(keyOf(ctx));
   return null;
 }
 
-function pickTask(core: Core, ctx: CommandContext, ref: string): Reply[] {
-  const [plan = '', no = ''] = ref.split('#');
-  const task = resolveTask(core.deps.plans, { plan, no }, null);
-  if (!task.ok) return [{ text: guideText.stale }];
-  if (accessTo(ctx.user!, task.value) === 'note_only') return askNote(core, ctx, plan, no, null);
+function pickTask(core: Core, ctx: CommandContext, ref: TaskRef): Reply[] {
+  const task = resolveTask(core.deps.plans, ref, ctx.user!.plan);
+  if (!task.ok) return refuse(core, ctx, task.error);
+  const { plan, no } = task.value;
+  const access = accessTo(ctx.user!, task.value);
+  if (access === 'none') return refuse(core, ctx, { code: 'not_your_task', task: task.value, unit: ctx.user!.unit });
+  if (access === 'note_only') return askNote(core, ctx, plan, no, null);
   core.dialogs.set(keyOf(ctx), { step: 'status', plan, no }, ctx.now);
   const statuses = progressStatusSchema.options.map((s) => ({ label: STATUS_LABEL[s], data: `${CHOICE.status}${s}` }));
   return [{ text: guideText.pickStatus(task.value), choices: [...statuses, { label: guideText.noteOnlyChoice, data: CHOICE.noteOnly }] }];

@@ -14,12 +14,12 @@ const LEADING_PUNCT = /^[\s,.:;\-–—]+/;
 export function parseUpdateArgs(args: string): Result<UpdateInput, UpdateInputError> {
   const text = normalizeText(args).trim();
   const task = TASK_TOKEN.exec(text);
-  if (!task) return fail({ code: 'task_format', given: text.split(/\s+/)[0] ?? '' });
+  if (!task) return fail({ code: 'task_format', given: quoted(text.split(/\s+/)[0] ?? '') });
   const ref = toRef(task);
   const rest = text.slice(task[0].length).replace(LEADING_PUNCT, '');
   if (rest === '') return fail({ code: 'status_missing' });
   const status = readStatus(rest);
-  if (!status) return fail({ code: 'unknown_status', given: rest.split(/\s+/).slice(0, 3).join(' ') });
+  if (!status) return fail({ code: 'unknown_status', given: quoted(rest.split(/\s+/).slice(0, 3).join(' ')) });
   return completeUpdate(ref, status.status, status.rest);
 }
 
@@ -38,6 +38,9 @@ export function parseTaskRef(text: string): TaskRef | null {
   const m = TASK_TOKEN.exec(trimmed);
   return m && m[0].length === trimmed.length ? toRef(m) : null;
 }
+
+/** What the user wrote, made safe to quote back: at most 30 characters, control characters shown as "?". */
+const quoted = (s: string) => [...s].slice(0, 30).join('').replace(/[\u0000-\u001F\u007F-\u009F]/g, '?');
 
 const toRef = (m: RegExpExecArray): TaskRef => ({ plan: m[1]?.toLowerCase() ?? null, no: String(Number(m[2])) });
 

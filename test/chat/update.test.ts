@@ -110,6 +110,15 @@ describe('createChat: guided form', () => {
     expect(await h.press(lan, 'cn:yes')).toEqual([{ text: 'Lựa chọn này đã hết hiệu lực. Gửi /capnhat để bắt đầu lại.' }]);
   });
 
+  it('takes a typed task number instead of a button, and refuses a task of another unit', async () => {
+    await h.send(lan, '/capnhat');
+    expect((await h.send(lan, '4'))[0]!.text).toMatch(/^Nhiệm vụ 4: .*\nChọn trạng thái:$/);
+    await h.send(minh, '/capnhat');
+    expect(await h.say(minh, '17')).toBe(
+      'Nhiệm vụ 17 do Phòng Văn hóa - Xã hội chủ trì; đơn vị bạn (Trung tâm Phục vụ hành chính công) không được cập nhật nhiệm vụ này.\nXem việc của đơn vị bạn: /viec',
+    );
+  });
+
   it('goes straight to the note for a task the unit only coordinates', async () => {
     const tasks = await h.send(hoa, '/capnhat');
     expect(await h.press(hoa, choice(tasks, '17.'))).toEqual([{ text: 'Nhập ghi chú:' }]);

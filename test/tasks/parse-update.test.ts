@@ -31,6 +31,8 @@ describe('parseUpdateArgs', () => {
     ['4 vướng mắc', { code: 'note_required', status: 'blocked' }],
     ['4 ghi chú', { code: 'note_required', status: null }],
     ['4 xong có ký tự \u0007 lạ', { code: 'note_control_chars' }],
+    ['4\u0000\u001b[2J xong', { code: 'task_format', given: '4??[2J' }],
+    [`${'9'.repeat(50)} xong`, { code: 'task_format', given: '9'.repeat(30) }],
   ])('refuses %s', (args, error) => {
     expect(parseUpdateArgs(args)).toEqual({ ok: false, error });
   });
