@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDigestCommands, type DigestCommandDeps } from '../../src/scheduler/index.js';
-import { createFiguresRepo, createSubscriptionRepo } from '../../src/store/index.js';
 import { createChatHarness, type ChatHarness } from '../support/chat-harness.js';
 import { xlsxRows } from '../digest/xlsx-rows.js';
+import { commandsOver } from './over-harness.js';
 
 const LEADER = { id: '100', name: 'Lê Văn Lãnh' };
 const OFFICER = { id: '200', name: 'Phạm Thu Hà' };
@@ -11,33 +10,13 @@ const UNIT = 'Phòng Văn hóa - Xã hội';
 
 let h: ChatHarness;
 
-/** The commands over whatever store the harness has open now (it reopens on restart). */
-function commands() {
-  const deps: DigestCommandDeps = {
-    get plans() {
-      return h.plans;
-    },
-    get progress() {
-      return h.store().progress;
-    },
-    get subscriptions() {
-      return createSubscriptionRepo(h.store().db);
-    },
-    get figures() {
-      return createFiguresRepo(h.store().db);
-    },
-    digestCron: '30 7 * * 1-5',
-  };
-  return createDigestCommands(deps);
-}
-
 const plan = () => h.plans.find((p) => p.id === 'nhi-chieu')!;
 /** A task the officer's unit leads that is not yet due on 1 June 2026. */
 const unitTask = () =>
   plan().tasks.find((t) => t.lead.some((a) => a.name === UNIT) && (t.deadline.due === null || t.deadline.due >= '2026-06-01'))!;
 
 beforeEach(async () => {
-  h = createChatHarness({ commands: commands() });
+  h = createChatHarness({ commands: commandsOver(() => h) });
   await h.register(LEADER, { plan: 'nhi-chieu', role: 'leader' });
   await h.register(OFFICER, { plan: 'nhi-chieu', unit: UNIT, role: 'officer' });
 });

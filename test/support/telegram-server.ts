@@ -6,7 +6,7 @@ import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 /** A failure the Bot API answers the next call of a method with, once. */
 export type InjectedFailure = { status: number; description?: string; retryAfter?: number };
 /** One Bot API call the bot made, as it arrived (body as text; multipart for files). */
-export type RecordedCall = { method: string; contentType: string; body: string };
+export type RecordedCall = { method: string; contentType: string; body: string; raw: Buffer };
 export type Button = { text: string; callback_data: string };
 /** One message the bot sent to a chat: text or caption, parse mode, buttons, and the file name for photos/documents. */
 export type BotMessage = { messageId: number; text: string; parseMode?: string; buttons: Button[][]; file?: { method: string; fileName: string } };
@@ -58,7 +58,7 @@ export async function startTelegramServer(token = '123456789:TEST-token_for-tele
   async function relay(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     const method = /\/bot[^/]+\/(\w+)/.exec(req.url ?? '')?.[1] ?? '';
-    const call = { method, contentType: req.headers['content-type'] ?? '', body: body.toString('utf8') };
+    const call = { method, contentType: req.headers['content-type'] ?? '', body: body.toString('utf8'), raw: body };
     recorded.push(call);
     const failure = failures.get(method)?.shift();
     if (failure) return json(res, failure.status, failureBody(failure));

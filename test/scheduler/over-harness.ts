@@ -1,0 +1,47 @@
+import { createDigestCommands, createScheduler, type Scheduler, type Send } from '../../src/scheduler/index.js';
+import { createFiguresRepo, createNotificationRepo, createSubscriptionRepo } from '../../src/store/index.js';
+import type { ChatHarness } from '../support/chat-harness.js';
+
+export const DIGEST_CRON = '30 7 * * 1-5';
+
+/** The store pieces of the digest over whatever store the chat harness has open now (it reopens on restart). */
+function storeOf(h: () => ChatHarness) {
+  return {
+    get plans() {
+      return h().plans;
+    },
+    get progress() {
+      return h().store().progress;
+    },
+    get users() {
+      return h().store().users;
+    },
+    get subscriptions() {
+      return createSubscriptionRepo(h().store().db);
+    },
+    get figures() {
+      return createFiguresRepo(h().store().db);
+    },
+    get notifications() {
+      return createNotificationRepo(h().store().db);
+    },
+  };
+}
+
+/** The digest chat commands, as main.ts passes them to createChat. */
+export function commandsOver(h: () => ChatHarness) {
+  return createDigestCommands(Object.assign(storeOf(h), { digestCron: DIGEST_CRON }));
+}
+
+/** A scheduler on the harness's store and clock, sending through `send`. */
+export function schedulerOver(h: () => ChatHarness, send: Send): Scheduler {
+  const deps = Object.assign(storeOf(h), {
+    send,
+    now: () => h().now(),
+    owner: 'test',
+    leaseMs: 5 * 60_000,
+    digestCron: DIGEST_CRON,
+    reminderCron: '0 8 * * *',
+  });
+  return createScheduler(deps);
+}
