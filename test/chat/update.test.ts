@@ -110,6 +110,16 @@ describe('createChat: guided form', () => {
     expect(await h.press(lan, 'cn:yes')).toEqual([{ text: 'Lựa chọn này đã hết hiệu lực. Gửi /capnhat để bắt đầu lại.' }]);
   });
 
+  it('forgets a dialog left for more than 30 minutes, and a restart forgets it too', async () => {
+    const statuses = await h.press(lan, choice(await h.send(lan, '/capnhat'), '4.'));
+    h.advance(31 * MIN);
+    expect(await h.press(lan, choice(statuses, 'Hoàn thành'))).toEqual([{ text: 'Lựa chọn này đã hết hiệu lực. Gửi /capnhat để bắt đầu lại.' }]);
+    await h.send(lan, 'Nhiệm vụ 4 đã hoàn thành');
+    h.restart();
+    expect(await h.press(lan, 'cn:yes')).toEqual([{ text: 'Lựa chọn này đã hết hiệu lực. Gửi /capnhat để bắt đầu lại.' }]);
+    expect(h.db.rows('updates')).toEqual([]);
+  });
+
   it('takes a typed task number instead of a button, and refuses a task of another unit', async () => {
     await h.send(lan, '/capnhat');
     expect((await h.send(lan, '4'))[0]!.text).toMatch(/^Nhiệm vụ 4: .*\nChọn trạng thái:$/);

@@ -11,8 +11,8 @@ export type Sender = { id: string; name?: string; channel?: Channel };
 export type HarnessOptions = {
   /** Start time (default 2026-06-01 09:00 Hanoi). */
   now?: Date;
-  /** Plugged-in commands, as main.ts would pass them. */
-  commands?: Record<string, ChatCommand>;
+  /** Plugged-in commands, as main.ts would pass them; a function gets the store (again after a restart). */
+  commands?: Record<string, ChatCommand> | ((store: Store, now: () => Date) => Record<string, ChatCommand>);
   /** Plans folder (default the real `knowledge/`). */
   knowledgeDir?: string;
 };
@@ -53,8 +53,10 @@ export function createChatHarness(options: HarnessOptions = {}): ChatHarness {
   let now = options.now ?? DEFAULT_NOW;
   let seq = 0;
   let store = db.open();
+  const clock = { now: () => now };
+  const commandsFor = (s: Store) => (typeof options.commands === 'function' ? options.commands(s, clock.now) : options.commands);
   const build = () =>
-    createChat({ plans, ask: createAsk(index, store.progress), progress: store.progress, users: store.users, invites: store.invites, clock: { now: () => now }, commands: options.commands });
+    createChat({ plans, ask: createAsk(index, store.progress), progress: store.progress, users: store.users, invites: store.invites, clock, commands: commandsFor(store) });
   let chat = build();
 
   const send: ChatHarness['send'] = (from, text, opts = {}) =>
