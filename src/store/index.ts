@@ -2,11 +2,18 @@
  * SQLite storage (better-sqlite3): WAL, foreign keys, numbered migrations in `migrations/`, and the
  * repositories implementing the ports of `tasks/ports.ts`.
  */
+
+/** `openStore(process.env.DATABASE_PATH ?? "data/troly.db")`: opens, migrates, and returns the repositories. */
 export { openStore, type Store } from './open-store.js';
+/** Opens a SQLite file (folder created) with WAL, foreign keys and full sync. */
 export { openDatabase, type Db } from './sqlite.js';
+/** Numbered migrations; `MigrationError` when a step fails or the database is newer than the code. */
 export { migrate, readMigrations, MigrationError, type Migration } from './migrate.js';
+/** Append-only progress history (`satisfies ProgressStore`). */
 export { createProgressRepo } from './progress-repo.js';
+/** Registered users (`satisfies UserStore`). */
 export { createUserRepo } from './user-repo.js';
+/** One-time invites; redeeming registers the user in the same transaction (`satisfies InviteStore`). */
 export { createInviteRepo } from './invite-repo.js';
 export { createNotificationRepo, MAX_ATTEMPTS } from './notification-repo.js';
 export { createSubscriptionRepo } from './subscription-repo.js';

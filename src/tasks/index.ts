@@ -2,7 +2,11 @@
  * The progress domain: statuses, parsing of updates (command and natural form), permissions, the derived
  * state of a task, and the ports (`ProgressStore`, `UserStore`, `InviteStore`, `Clock`) the store implements.
  */
+
+/** Expected outcomes as values: `{ ok: true, value } | { ok: false, error }`. */
 export { type Result, ok, fail } from './result.js';
+
+/** Statuses (`not_started`, `in_progress`, `done`, `blocked`), roles, and the limits (note length, undo window, "due soon"). */
 export {
   progressStatusSchema,
   type ProgressStatus,
@@ -12,6 +16,8 @@ export {
   UNDO_WINDOW_MS,
   DUE_SOON_DAYS,
 } from './status.js';
+
+/** Records (update, user, invite) and the ports implemented by `store/`. */
 export {
   updateRecordSchema,
   type UpdateRecord,
@@ -26,13 +32,30 @@ export {
   type InviteStore,
   type Clock,
 } from './ports.js';
+
+/** Calendar days in Hanoi time: `toIsoDay(new Date("2026-06-30T23:30:00Z"))` → "2026-07-01". */
 export { toIsoDay, daysBetween, DEFAULT_TIME_ZONE } from './day.js';
+
+/** Recurring tasks ("Hằng năm") are tracked per year: `periodOf(task, "2026-06-01")` → "2026"; other tasks "". */
 export { periodOf, dueIn } from './period.js';
+
+/** The derived state of a task (no report, in progress, blocked, done on time/late, overdue, due soon); never stored. */
 export { deriveTaskState, derivePlanStates, effectiveUpdates, periodHistory, type TaskState, type TaskStateKind } from './derive.js';
+
+/** Who may update what: `accessTo(user, task)` → "full" | "note_only" | "none". */
 export { accessTo, checkAccess, tasksOf, type Access, type AccessError } from './permissions.js';
+
+/** The zod-validated shape of an update before its task is looked up. */
 export { taskRefSchema, type TaskRef, updateInputSchema, type UpdateInput, type UpdateInputError } from './update-input.js';
+
+/** `parseUpdateArgs("4 đang thực hiện 60% đã dự thảo")` → task 4, in_progress, 60, "đã dự thảo". */
 export { parseUpdateArgs, completeUpdate, parseTaskRef } from './parse-update.js';
+
+/** `readNaturalUpdate("Nhiệm vụ 4 đã hoàn thành, đã ban hành công văn 15")` → an update; questions → null. */
 export { readNaturalUpdate } from './natural.js';
+
+/** Finds the task a reference names, in the plan it names or the user's plan. */
 export { resolveTask, type ResolveError } from './resolve.js';
 
+/** Every reason an update is refused. */
 export { type UpdateError } from './update-error.js';
