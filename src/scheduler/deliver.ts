@@ -22,12 +22,14 @@ export type DeliveryOutcome = 'sent' | 'skipped' | 'failed';
 
 /**
  * Sends `reply` once for `n`: claims it first (a claim or a send by anyone else means skip), then marks it sent,
- * or failed with the reason; a failed recipient is logged and never stops the others.
+ * or failed with the reason; a failed recipient is logged and never stops the others. A null reply (nothing to say,
+ * e.g. no chart on a quiet day) is recorded as done without sending.
  */
-export async function deliverOnce(deps: DeliveryDeps, n: Notification, reply: () => Reply): Promise<DeliveryOutcome> {
+export async function deliverOnce(deps: DeliveryDeps, n: Notification, reply: () => Reply | null): Promise<DeliveryOutcome> {
   if (!deps.notifications.claim(n, deps.owner, deps.now(), deps.leaseMs)) return 'skipped';
   try {
-    await deps.send(n.recipient, reply());
+    const message = reply();
+    if (message) await deps.send(n.recipient, message);
   } catch (err) {
     const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     deps.notifications.markFailed(n.key, reason);

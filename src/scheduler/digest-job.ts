@@ -33,7 +33,7 @@ export function currentProgress(deps: Pick<JobDeps, 'progress' | 'figures'>, pla
 
 /**
  * Sends the digest of `slot` (a firing of DIGEST_CRON) to every recipient of every plan, each message once:
- * the text as `digest`, the chart as `digest_chart`. Re-running for the same slot only sends what is missing.
+ * the text as `digest`, the chart as `digest_chart` (none on a quiet day). Re-running for a slot only sends what is missing.
  */
 export async function runDigest(deps: JobDeps, slot: Date, late: boolean): Promise<DeliveryOutcome[]> {
   const outcomes: DeliveryOutcome[] = [];
@@ -42,14 +42,13 @@ export async function runDigest(deps: JobDeps, slot: Date, late: boolean): Promi
   for (const plan of deps.plans) {
     const recipients = digestRecipients(users, plan.id, (key) => deps.subscriptions.get(key));
     if (recipients.length === 0) continue;
+    // Built only once something is claimed: a sweep that finds everything sent renders nothing.
     let replies: Reply[] | undefined;
     const build = () => (replies ??= digestReplies(currentProgress(deps, plan, deps.now()), deps.now(), since, late));
     for (const user of recipients) {
-      const kinds = ['digest', 'digest_chart'] as const;
-      for (const [i, kind] of kinds.entries()) {
-        if (i > 0 && build().length <= i) continue;
+      for (const [i, kind] of ['digest', 'digest_chart'].entries()) {
         const n = notification(kind, user.key, plan.id, slot.toISOString(), late);
-        outcomes.push(await deliverOnce(deps, n, () => build()[i]!));
+        outcomes.push(await deliverOnce(deps, n, () => build()[i] ?? null));
       }
     }
   }
