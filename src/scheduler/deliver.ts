@@ -16,6 +16,11 @@ export type DeliveryDeps = {
   /** A claim older than this that never finished (a crash mid-send) is taken again. */
   leaseMs: number;
   log?: SchedulerLog;
+  /**
+   * Awaited after each message sent, to stay under the platforms' broadcast limits (Telegram: about 30 messages a
+   * second); e.g. `() => sleep(40)`. Default: none (the channels also retry on 429).
+   */
+  pace?: () => Promise<void>;
 };
 
 export type DeliveryOutcome = 'sent' | 'skipped' | 'failed';
@@ -37,6 +42,7 @@ export async function deliverOnce(deps: DeliveryDeps, n: Notification, reply: ()
     return 'failed';
   }
   deps.notifications.markSent(n.key, deps.now());
+  await deps.pace?.();
   return 'sent';
 }
 

@@ -13,9 +13,12 @@ export type JobDeps = DeliveryDeps & {
   notifications: NotificationLog;
   /** Digest schedule (DIGEST_CRON), read in Asia/Ho_Chi_Minh; default "30 7 * * 1-5". */
   digestCron: string;
-  /** Reminder schedule, read in Asia/Ho_Chi_Minh; default every day at 08:00. */
+  /** Reminder schedule, read in Asia/Ho_Chi_Minh: `DEFAULT_REMINDER_CRON`, every day at 08:00. */
   reminderCron: string;
 };
+
+/** Reminders go out every day at 08:00 Hanoi time unless main.ts says otherwise. */
+export const DEFAULT_REMINDER_CRON = '0 8 * * *';
 
 /** A catch-up that starts this long after its slot says so in the message. */
 export const LATE_AFTER_MS = 60_000;

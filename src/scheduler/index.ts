@@ -6,7 +6,7 @@ export { createScheduler, SWEEP_CRON, type Scheduler } from './create-scheduler.
 /** Jobs, callable directly (tests, the /digest command). */
 export { runDigest, digestReplies, currentProgress } from './digest-job.js';
 export { runReminders } from './reminder-job.js';
-export { LATE_AFTER_MS, type JobDeps } from './deps.js';
+export { DEFAULT_REMINDER_CRON, LATE_AFTER_MS, type JobDeps } from './deps.js';
 export { deliverOnce, notification, type DeliveryOutcome, type SchedulerLog, type Send } from './deliver.js';
 /** Schedule maths on Hanoi time: `nextRun("30 7 * * 1-5", now)`. */
 export { checkCron, latestRun, nextRun, runBefore, SCHEDULE_TIME_ZONE } from './schedule.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { notification } from '../../src/scheduler/index.js';
+import { notification, runDigest } from '../../src/scheduler/index.js';
 import { hanoi } from '../digest/fixture.js';
 import { LEADER, OFFICER, OTHER_UNIT, SchedulerHarness } from './harness.js';
 
@@ -82,6 +82,15 @@ describe('catch-up and exactly once', () => {
     expect(h.tmp.rows('notifications').filter((r: any) => r.recipient === LEADER && r.kind === 'digest')).toEqual([
       expect.objectContaining({ state: 'failed', attempts: 3, error: `Error: Forbidden: bot was blocked by the user ${LEADER}` }),
     ]);
+  });
+
+  it('paces the sends when asked', async () => {
+    let paced = 0;
+    const deps = { ...h.deps(), pace: async () => void paced++ };
+    h.clock = hanoi('2026-06-08 07:30');
+    await runDigest(deps, h.clock, false);
+    expect(paced).toBe(h.sent.length);
+    expect(paced).toBe(2);
   });
 
   it('honours /tatdigest for a leader and /nhandigest for an officer', async () => {
