@@ -17,7 +17,7 @@ export type TestUser = {
   chatId: number;
   /** Sends a text (a command when it starts with "/"), optionally as a reply to one of the bot's messages. */
   send(text: string, options?: { replyTo?: BotMessage }): Promise<void>;
-  /** Presses a button of a message the bot sent. */
+  /** Presses a button of a message the bot sent: the one labelled `buttonText`, else the first starting with it. */
   press(message: BotMessage, buttonText: string): Promise<void>;
   /** Waits until the bot has sent `count` new messages to this chat and returns them in order. */
   replies(count: number): Promise<BotMessage[]>;
@@ -115,8 +115,9 @@ function createUser(emulator: TelegramServer, token: string, options: { userId?:
       else await client.sendMessage(client.makeMessage(text, extra as never));
     },
     press: async (message, buttonText) => {
-      const button = message.buttons.flat().find((b) => b.text === buttonText);
-      if (!button) throw new Error(`no button "${buttonText}" in: ${message.buttons.flat().map((b) => b.text).join(' | ')}`);
+      const buttons = message.buttons.flat();
+      const button = buttons.find((b) => b.text === buttonText) ?? buttons.find((b) => b.text.startsWith(buttonText));
+      if (!button) throw new Error(`no button "${buttonText}" in: ${buttons.map((b) => b.text).join(' | ')}`);
       await client.sendCallback(client.makeCallbackQuery(button.callback_data, { message: { message_id: message.messageId } } as never));
     },
     replies: (count) =>

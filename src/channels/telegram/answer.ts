@@ -1,4 +1,4 @@
-import type { ChatHandler, IncomingMessage } from '../../chat/types.js';
+import type { ChatHandler, IncomingMessage } from '../../chat/index.js';
 import type { CallbackData } from './callback-data.js';
 import type { TelegramContext } from './context.js';
 import { sendReplies } from './send-replies.js';

@@ -2,7 +2,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import type { ChatHandler } from '../../chat/types.js';
+import type { ChatHandler } from '../../chat/index.js';
 import { logFailedCalls } from './api-log.js';
 import { callbackDataFor } from './callback-data.js';
 import type { TelegramContext } from './context.js';

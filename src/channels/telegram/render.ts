@@ -1,5 +1,5 @@
 import { InlineKeyboard } from 'grammy';
-import type { Choice, Reply, ReplyFile } from '../../chat/types.js';
+import type { Choice, Reply, ReplyFile } from '../../chat/index.js';
 import { splitText } from '../split-text.js';
 import { escapeHtml } from './escape-html.js';
 

@@ -1,5 +1,5 @@
 import { InputFile, type Api, type Bot } from 'grammy';
-import type { Reply } from '../../chat/types.js';
+import type { Reply } from '../../chat/index.js';
 import { callbackDataFor } from './callback-data.js';
 import type { TelegramContext } from './context.js';
 import { renderReply, type OutgoingMessage } from './render.js';

@@ -1,5 +1,5 @@
 import type { CallbackQuery, Message, User, UserFromGetMe } from 'grammy/types';
-import type { IncomingMessage } from '../../chat/types.js';
+import type { IncomingMessage } from '../../chat/index.js';
 
 const COMMAND = /^\/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?(?=\s|$)/;
 const NAME_LIMIT = 256;

@@ -4,7 +4,7 @@ import { webhookCallback } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChatHandler } from '../../../src/chat/types.js';
+import type { ChatHandler } from '../../../src/chat/index.js';
 import { createTelegramBot, sendTelegramReplies } from '../../../src/channels/telegram/index.js';
 import { captureLog } from '../../support/telegram-server.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatHandler, IncomingMessage } from '../../../src/chat/types.js';
+import type { ChatHandler, IncomingMessage } from '../../../src/chat/index.js';
 import { createTelegramBot, startTelegramPolling, type TelegramPolling } from '../../../src/channels/telegram/index.js';
 import { captureLog, startTelegramServer, type LogCapture, type TelegramTestServer } from '../../support/telegram-server.js';
 

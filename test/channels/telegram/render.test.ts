@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ReplyFile } from '../../../src/chat/types.js';
+import type { ReplyFile } from '../../../src/chat/index.js';
 import { renderReply } from '../../../src/channels/telegram/render.js';
 
 const same = (data: string) => data;

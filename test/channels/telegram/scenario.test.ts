@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTelegramBot, startTelegramPolling, type TelegramPolling } from '../../../src/channels/telegram/index.js';
+import { createChatHarness, type ChatHarness } from '../../support/chat-harness.js';
+import { captureLog, startTelegramServer, type TelegramTestServer } from '../../support/telegram-server.js';
+
+let server: TelegramTestServer;
+let harness: ChatHarness;
+let polling: TelegramPolling;
+
+beforeEach(async () => {
+  server = await startTelegramServer();
+  harness = createChatHarness();
+  const bot = createTelegramBot({ token: server.token, apiRoot: server.apiRoot, handle: (message) => harness.chat()(message), log: captureLog() });
+  polling = await startTelegramPolling(bot);
+});
+afterEach(async () => {
+  await polling.stop();
+  await server.stop();
+  harness.cleanup();
+});
+
+describe('the Telegram bot over the real chat core', () => {
+  it('answers a question with its source', async () => {
+    const user = server.user({ userId: 1001, firstName: 'Lan' });
+    await user.send('Ai chủ trì nhiệm vụ 4 của phường Nhị Chiểu?');
+    const [answer] = await user.replies(1);
+    expect(answer!.text).toBe(
+      'Nhiệm vụ 4 – phường Nhị Chiểu: Ban hành văn bản về việc thực hiện kỷ luật, kỷ cương chấp hành thời gian làm việc trong g…\n' +
+        'Chủ trì: Phòng Văn hóa - Xã hội.\n' +
+        'Nguồn: Kế hoạch 158/KH-UBND phường Nhị Chiểu, Phụ lục, nhiệm vụ 4.',
+    );
+  });
+
+  it('registers with /start CODE, then stores a guided update made with buttons', async () => {
+    const code = harness.invite({ plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer' });
+    const user = server.user({ userId: 1001, firstName: 'Lan' });
+    await user.send(`/start ${code}`);
+    expect((await user.replies(1))[0]!.text).toBe(
+      'Chào Lan! Bạn đã đăng ký là chuyên viên Phòng Văn hóa - Xã hội, Kế hoạch 158/KH-UBND.\n' +
+        'Ví dụ: /capnhat 1 hoàn thành đã ban hành Công văn số 15/CV-VP\n' +
+        'Xem việc của đơn vị: /viec · Trợ giúp: /trogiup',
+    );
+    expect(harness.store().users.get('tg:1001')).toMatchObject({ role: 'officer', plan: 'nhi-chieu', active: true });
+
+    await user.send('/capnhat');
+    const [tasks] = await user.replies(1);
+    expect(tasks!.text).toBe('Chọn nhiệm vụ cần cập nhật:');
+    expect(tasks!.buttons).toHaveLength(19);
+    await user.press(tasks!, '4.');
+    const [statuses] = await user.replies(1);
+    expect(statuses!.buttons.flat().map((b) => b.text)).toEqual(['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành', 'Vướng mắc', 'Chỉ thêm ghi chú']);
+    await user.press(statuses!, 'Đang thực hiện');
+    expect((await user.replies(1))[0]!.text).toMatch(/^Nhập ghi chú/);
+    await user.send('70% đã trình ký');
+    const [confirm] = await user.replies(1);
+    expect(confirm!.text).toMatch(/^Lưu cập nhật này\?\n• Nhiệm vụ 4 \(Kế hoạch 158\/KH-UBND\)/);
+    expect(harness.db.rows('updates')).toEqual([]);
+
+    await user.press(confirm!, 'Có');
+    expect((await user.replies(1))[0]!.text).toMatch(/^Đã lưu cập nhật:\n• Nhiệm vụ 4 \(Kế hoạch 158\/KH-UBND\)\n• Trạng thái: Đang thực hiện 70%\n• Ghi chú: đã trình ký\n/);
+    expect(harness.db.rows('updates')).toMatchObject([{ plan: 'nhi-chieu', task: '4', status: 'in_progress', percent: 70, user_key: 'tg:1001', user_name: 'Lan' }]);
+  });
+});
