@@ -2,10 +2,10 @@ import { foldCase, normalizeText } from '../text/index.js';
 import { QUESTION_ENDINGS, TASK_WORDS } from './lexicon.js';
 import { parseUpdateArgs, readStatus } from './parse-update.js';
 import type { Result } from './result.js';
-import type { UpdateInput, UpdateInputError } from './update-input.js';
+import { TASK_NO, type UpdateInput, type UpdateInputError } from './update-input.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const OPENING = new RegExp(`^(?:${TASK_WORDS.map(escape).join('|')})\\s*(?:so\\s*)?(\\d{1,4})\\b[\\s,:;.\\-–]*(?:(?:da|van|con|hien)\\s+)?`);
+const OPENING = new RegExp(`^(?:${TASK_WORDS.map(escape).join('|')})\\s*(?:so\\s*)?(${TASK_NO})\\b[\\s,:;.\\-–]*(?:(?:da|van|con|hien)\\s+)?`);
 const QUESTION_END = new RegExp(`(?:^|\\s)(?:${QUESTION_ENDINGS.map(escape).join('|')})\\s*[.!]*$`);
 
 /**

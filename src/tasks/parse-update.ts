@@ -2,9 +2,9 @@ import { foldCase, normalizeText } from '../text/index.js';
 import { STATUS_PHRASES } from './lexicon.js';
 import { fail, type Result } from './result.js';
 import type { ProgressStatus } from './status.js';
-import { validateUpdateInput, type TaskRef, type UpdateInput, type UpdateInputError } from './update-input.js';
+import { normalizeTaskNo, TASK_NO, validateUpdateInput, type TaskRef, type UpdateInput, type UpdateInputError } from './update-input.js';
 
-const TASK_TOKEN = /^(?:([a-z0-9][a-z0-9_-]*)#)?(?:nv|#)?(\d{1,4})(?=$|[\s,.:;])/i;
+const TASK_TOKEN = new RegExp(`^(?:([a-z0-9][a-z0-9_-]*)#)?(?:nv|#)?(${TASK_NO})(?=$|[\\s,.:;])`, 'i');
 const LEADING_PUNCT = /^[\s,.:;\-–—]+/;
 
 /**
@@ -42,7 +42,7 @@ export function parseTaskRef(text: string): TaskRef | null {
 /** What the user wrote, made safe to quote back: at most 30 characters, control characters shown as "?". */
 const quoted = (s: string) => [...s].slice(0, 30).join('').replace(/[\u0000-\u001F\u007F-\u009F]/g, '?');
 
-const toRef = (m: RegExpExecArray): TaskRef => ({ plan: m[1]?.toLowerCase() ?? null, no: String(Number(m[2])) });
+const toRef = (m: RegExpExecArray): TaskRef => ({ plan: m[1]?.toLowerCase() ?? null, no: normalizeTaskNo(m[2]!) });
 
 /** Finds the status phrase at the start of `text`; returns it and the text after it. */
 export function readStatus(text: string): { status: ProgressStatus | null; rest: string } | null {

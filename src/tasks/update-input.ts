@@ -2,10 +2,23 @@ import { z } from 'zod';
 import { fail, ok, type Result } from './result.js';
 import { MAX_NOTE_LENGTH, progressStatusSchema, type ProgressStatus } from './status.js';
 
+/**
+ * A task number as plans write them: "4", "1.2", "II.3" (a Roman group, then numbers). Source text of a
+ * regular expression, without anchors, shared by the parsers.
+ */
+export const TASK_NO = '(?:[IVXLCivxlc]{1,6}\\.)?\\d{1,4}(?:\\.\\d{1,3}){0,3}';
+
+/** "04" → "4", "ii.02" → "II.2": the form the plan reader gives task numbers. */
+export const normalizeTaskNo = (no: string): string =>
+  no
+    .split('.')
+    .map((part) => (/^\d+$/.test(part) ? String(Number(part)) : part.toUpperCase()))
+    .join('.');
+
 /** Which task an update names: its number, and a plan id when written "dai-son#4". */
 export const taskRefSchema = z.object({
   plan: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).nullable(),
-  no: z.string().regex(/^\d{1,4}$/),
+  no: z.string().regex(new RegExp(`^${TASK_NO}$`)),
 });
 export type TaskRef = z.infer<typeof taskRefSchema>;
 

@@ -11,6 +11,8 @@ describe('parseUpdateArgs', () => {
     ['nv12 chưa thực hiện', { no: '12', status: 'not_started', percent: null, note: '' }],
     ['#7 vướng mắc: chờ kinh phí', { no: '7', status: 'blocked', percent: null, note: 'chờ kinh phí' }],
     ['4, ĐANG THỰC HIỆN, 0%', { no: '4', status: 'in_progress', percent: 0, note: '' }],
+    ['ii.03 xong', { no: 'II.3', status: 'done', percent: 100, note: '' }],
+    ['1.2. đang thực hiện', { no: '1.2', status: 'in_progress', percent: null, note: '' }],
     ['4 ghi chú đã phối hợp cung cấp số liệu', { no: '4', status: null, percent: null, note: 'đã phối hợp cung cấp số liệu' }],
   ])('reads %j', (args, expected) => {
     const { no, ...rest } = expected;
@@ -47,6 +49,7 @@ describe('readNaturalUpdate', () => {
     ['Nhiệm vụ 4 đã hoàn thành, đã ban hành công văn 15', { no: '4', status: 'done', percent: 100, note: 'đã ban hành công văn 15' }],
     ['nhiem vu so 4 dang thuc hien 50%', { no: '4', status: 'in_progress', percent: 50, note: '' }],
     ['NV 7 bị vướng mắc do thiếu kinh phí', { no: '7', status: 'blocked', percent: null, note: 'do thiếu kinh phí' }],
+    ['Nhiệm vụ II.1 đã xong', { no: 'II.1', status: 'done', percent: 100, note: '' }],
     ['Việc 3 xong rồi.', { no: '3', status: 'done', percent: 100, note: 'rồi.' }],
   ])('recognises %j', (text, expected) => {
     const { no, ...rest } = expected;
