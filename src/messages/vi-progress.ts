@@ -203,7 +203,7 @@ export const readText = {
     ].join('\n'),
   unitTasks: (title: string, states: TaskState[]) =>
     states.length === 0 ? `${title}\nKhông có nhiệm vụ nào.` : [title, ...states.map(stateLine)].join('\n'),
-  mine: (user: UserRecord, plan: Plan) => `Việc của ${user.unit ?? planLabel(plan)} (${planLabel(plan)}):`,
+  mine: (user: UserRecord, plan: Plan) => (user.unit ? `Việc của ${user.unit} (${planLabel(plan)}):` : `Các nhiệm vụ của ${planLabel(plan)}:`),
   needPlan: 'Bạn chưa đăng ký với kế hoạch nào. Gửi /start MÃ_MỜI để đăng ký, hoặc hỏi: /hoi Nhiệm vụ 4 do ai chủ trì?',
   resolveError: (error: ResolveError): string => {
     switch (error.code) {

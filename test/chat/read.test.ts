@@ -54,6 +54,13 @@ describe('createChat: reading progress', () => {
     expect(await h.say(lan, 'việc nào đã quá hạn?')).not.toContain('NV 1:');
   });
 
+  it('/viec lists every task of the plan for a leader', async () => {
+    const chief = { id: '9', name: 'Chủ tịch' };
+    await h.register(chief, { plan: 'nhi-chieu', role: 'leader' });
+    const lines = (await h.say(chief, '/viec')).split('\n');
+    expect([lines[0], lines.length]).toEqual(['Các nhiệm vụ của Kế hoạch 158/KH-UBND:', 20]);
+  });
+
   it('/viec asks an unregistered person to register', async () => {
     expect(await h.say({ id: '5' }, '/viec')).toBe('Bạn chưa đăng ký với kế hoạch nào. Gửi /start MÃ_MỜI để đăng ký, hoặc hỏi: /hoi Nhiệm vụ 4 do ai chủ trì?');
   });
