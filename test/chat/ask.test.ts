@@ -1,0 +1,32 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createProgressLookup } from '../../src/chat/index.js';
+import { createChatHarness, type ChatHarness } from '../support/chat-harness.js';
+
+let h: ChatHarness;
+const lan = { id: '1', name: 'Lan' };
+beforeEach(async () => {
+  h = createChatHarness();
+  await h.register(lan, { plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer' });
+});
+afterEach(() => h.cleanup());
+
+const task = (no: string) => h.plans.find((p) => p.id === 'nhi-chieu')!.tasks.find((t) => t.no === no)!;
+
+describe('createProgressLookup', () => {
+  it('gives the latest status, percent and day; undefined when nothing is reported', async () => {
+    const lookup = createProgressLookup(h.store().progress);
+    expect(lookup(task('4'), '2026-06-01')).toBeUndefined();
+    await h.say(lan, '/capnhat 4 đang thực hiện 60%');
+    await h.say(lan, '/capnhat 4 ghi chú đã xin ý kiến');
+    expect(lookup(task('4'), '2026-06-01')).toEqual({ status: 'in_progress', percent: 60, updatedOn: '2026-06-01' });
+  });
+
+  it('reads a recurring task in the year asked about, and ignores undone updates', async () => {
+    const lookup = createProgressLookup(h.store().progress);
+    await h.say(lan, '/capnhat 3 xong');
+    expect(lookup(task('3'), '2026-12-01')).toEqual({ status: 'done', percent: 100, updatedOn: '2026-06-01' });
+    expect(lookup(task('3'), '2027-01-15')).toBeUndefined();
+    await h.say(lan, '/hoantac');
+    expect(lookup(task('3'), '2026-12-01')).toBeUndefined();
+  });
+});
