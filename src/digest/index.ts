@@ -30,4 +30,4 @@ export { renderReportDocx } from './render-docx.js';
 /** Ports the store implements for digests: the exactly-once log, digest subscriptions, reported figures. */
 export type { FiguresStore, Notification, NotificationLog, SubscriptionStore } from './ports.js';
 /** Who receives a digest or a reminder. */
-export { digestRecipients, unitRecipients } from './recipients.js';
+export { digestRecipients, taskRecipients, unitRecipients } from './recipients.js';

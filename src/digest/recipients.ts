@@ -1,4 +1,5 @@
-import type { UserRecord } from '../tasks/index.js';
+import type { Task } from '../knowledge/index.js';
+import { accessTo, type UserRecord } from '../tasks/index.js';
 
 /** Whether a user works on a plan (an admin without a plan sees every plan). */
 const onPlan = (u: UserRecord, plan: string) => u.active && (u.plan === plan || (u.plan === null && u.role === 'admin'));
@@ -15,4 +16,9 @@ export function digestRecipients(users: UserRecord[], plan: string, choiceOf: (u
 export function unitRecipients(users: UserRecord[], plan: string, units: string[]): UserRecord[] {
   if (units.length === 0) return users.filter((u) => u.active && u.plan === plan && u.role === 'leader');
   return users.filter((u) => u.active && u.plan === plan && u.role === 'officer' && u.unit !== null && units.includes(u.unit));
+}
+
+/** The officers who lead a task: their unit is named as lead, or the lead is a group of units ("Các phòng, đơn vị"). */
+export function taskRecipients(users: UserRecord[], task: Task): UserRecord[] {
+  return users.filter((u) => u.role === 'officer' && accessTo(u, task) === 'full');
 }

@@ -1,4 +1,4 @@
-import { planReminders, unitRecipients } from '../digest/index.js';
+import { planReminders, taskRecipients, unitRecipients } from '../digest/index.js';
 import { renderReminder } from '../messages/index.js';
 import { toIsoDay } from '../tasks/index.js';
 import { deliverOnce, notification, type DeliveryOutcome } from './deliver.js';
@@ -6,8 +6,8 @@ import type { JobDeps } from './deps.js';
 import { currentProgress } from './digest-job.js';
 
 /**
- * Sends the reminders owed on the day of `slot` (a firing of the reminder schedule) to the officers of the units
- * concerned, each once: the key names the reminder's own slot, so a reminder owed for several days goes out once.
+ * Sends the reminders owed on the day of `slot` (a firing of the reminder schedule) to the officers leading the task
+ * (or of the compiling unit), each once: the key names the reminder's own slot, so a reminder owed for several days goes out once.
  */
 export async function runReminders(deps: JobDeps, slot: Date, late: boolean): Promise<DeliveryOutcome[]> {
   const outcomes: DeliveryOutcome[] = [];
@@ -17,7 +17,8 @@ export async function runReminders(deps: JobDeps, slot: Date, late: boolean): Pr
     const states = currentProgress(deps, plan, deps.now()).states;
     for (const r of planReminders(plan, states, today)) {
       const reminder = { ...r, late: r.late || late };
-      for (const user of unitRecipients(users, plan.id, r.units)) {
+      const recipients = r.state ? taskRecipients(users, r.state.task) : unitRecipients(users, plan.id, r.units);
+      for (const user of recipients) {
         const n = notification(r.kind, user.key, plan.id, `${r.subject}@${r.slot}`, reminder.late);
         outcomes.push(await deliverOnce(deps, n, () => ({ text: renderReminder(reminder, today, plan.meta.number) })));
       }

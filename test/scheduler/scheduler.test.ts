@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { notification, runDigest } from '../../src/scheduler/index.js';
-import { hanoi } from '../digest/fixture.js';
+import { notification, runDigest, runReminders } from '../../src/scheduler/index.js';
+import { hanoi, PLAN } from '../digest/fixture.js';
 import { LEADER, OFFICER, OTHER_UNIT, SchedulerHarness } from './harness.js';
 
 let h: SchedulerHarness;
@@ -130,5 +130,13 @@ describe('reminders', () => {
     expect(h.texts(OFFICER).filter((t) => t.includes('Nhiệm vụ 1 ')).map((t) => t.split('\n')[0])).toEqual([
       '⏰ Nhắc việc (gửi bù): Nhiệm vụ 1 Kế hoạch 158/KH-UBND đến hạn ngày 10/05/2026 (còn 7 ngày).',
     ]);
+  });
+
+  it('reach every officer of the plan when a group of units leads the task', async () => {
+    const group = [{ name: 'Các phòng, đơn vị', raw: 'Các phòng, đơn vị' }];
+    const plan = { ...PLAN, tasks: PLAN.tasks.map((t) => (t.no === '1' ? { ...t, lead: group, leadRaw: group[0]!.name } : t)) };
+    h.clock = hanoi('2026-05-03 08:00');
+    await runReminders({ ...h.deps(), plans: [plan] }, h.clock, false);
+    expect(h.sent.filter((s) => s.reply.text.includes('Nhiệm vụ 1 ')).map((s) => s.to)).toEqual([OTHER_UNIT, OFFICER]);
   });
 });
