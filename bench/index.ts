@@ -43,7 +43,7 @@ console.log(
       plans: plans.length,
       tasks: plans.reduce((n, p) => n + p.tasks.length, 0),
       passages: index.engine.docs.length,
-      distinctPassages: index.engine.entries.length,
+      distinctPassages: index.engine.distinct,
       readMs: Math.round(readMs),
       buildMs: Math.round(buildMs),
       indexHeapMB: mb(heapAfter - heapBefore),

@@ -41,9 +41,11 @@ function bodyDocs(plan: Plan): Draft[] {
   const duties: Draft[] = plan.duties.map((d, ref) => ({
     kind: 'duty', task: null, section: d.section, title: '', text: d.text, agency: `${d.agencyRaw} ${names(d.agency)}`, ref,
   }));
+  // A section whose text is a duty's is indexed once, as the duty (which also names the agency).
+  const asDuty = new Set(plan.duties.map((d) => `${d.section}\u0000${d.text}`));
   const sections: Draft[] = plan.sections
     .map((s, ref): Draft => ({ kind: 'section', task: null, section: s.path, title: s.title, text: s.text, agency: '', ref }))
-    .filter((s) => `${s.title}${s.text}`.trim() !== '');
+    .filter((d) => `${d.title}${d.text}`.trim() !== '' && !(d.title === '' && asDuty.has(`${d.section}\u0000${d.text}`)));
   return [...duties, ...sections];
 }
 
@@ -62,7 +64,7 @@ function ruleDocs(plan: Plan): Draft[] {
 
 function metaDoc(plan: Plan): Draft {
   const m = plan.meta;
-  const text = [m.number, m.issuer, m.signer?.name, m.signer?.capacity, ...m.basis.map((b) => b.text)].filter(Boolean).join('. ');
+  const text = [m.number, m.issuer, m.signer?.name, m.signer?.capacity].filter(Boolean).join('. ');
   return { kind: 'meta', task: null, section: null, title: m.title, text, agency: '', ref: 0 };
 }
 

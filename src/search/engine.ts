@@ -5,6 +5,12 @@ import { fuzzyOf, isBigram, termsOf, withoutCommon, type TermCounts } from './te
 const FIELDS = ['title', 'text', 'agency'] as const;
 type Field = (typeof FIELDS)[number];
 
+/**
+ * Passages are indexed in one MiniSearch per group of kinds, so a question about tasks or targets
+ * does not walk the postings of the long body sections.
+ */
+const SHARDS: readonly (readonly DocKind[])[] = [['task'], ['target', 'meeting', 'reporting'], ['duty', 'section', 'meta']];
+
 const splitTerms = (s: string) => (s ? s.split(' ') : []);
 const BASE_OPTIONS: SearchOptions = {
   boost: { title: 2, text: 1, agency: 1.5 },
@@ -17,8 +23,8 @@ const BASE_OPTIONS: SearchOptions = {
 };
 
 /**
- * One passage found. `share`: part of the query's searched syllables it holds; `bigram`: whether it holds
- * two query words side by side; `single`: whether the query had one syllable only.
+ * One passage found. `share`: part of the query's syllables it holds; `bigram`: whether it holds two
+ * query words side by side; `single`: whether the query had one syllable only.
  */
 export type Hit = { doc: SearchDoc; score: number; share: number; bigram: boolean; single: boolean };
 
@@ -35,14 +41,16 @@ type Entry = {
   title: string;
   text: string;
   agency: string;
-  places: SearchDoc[];
-  plans: Set<string>;
+  /** Where the text occurs, by plan. */
+  places: Map<string, SearchDoc[]>;
   /** The entry's terms, read when a question first needs them. */
   terms?: Set<string>;
 };
 
-/** The MiniSearch index over distinct texts, and the passages they point to. */
-export type Engine = { mini: MiniSearch<Entry>; entries: Entry[]; docs: SearchDoc[]; planCount: number; counts: TermCounts };
+type Shard = { kinds: ReadonlySet<DocKind>; mini: MiniSearch<Entry>; entries: Entry[]; counts: TermCounts };
+
+/** The MiniSearch shards over distinct texts, and the passages they point to. */
+export type Engine = { shards: Shard[]; docs: SearchDoc[]; planCount: number; distinct: number };
 
 const keyOf = (d: SearchDoc) => `${d.kind}\u0000${d.title}\u0000${d.text}\u0000${d.agency}`;
 
@@ -52,11 +60,12 @@ function entriesOf(docs: readonly SearchDoc[]): Entry[] {
     const key = keyOf(doc);
     let entry = byKey.get(key);
     if (!entry) {
-      entry = { id: byKey.size, kind: doc.kind, title: doc.title, text: doc.text, agency: doc.agency, places: [], plans: new Set() };
+      entry = { id: byKey.size, kind: doc.kind, title: doc.title, text: doc.text, agency: doc.agency, places: new Map() };
       byKey.set(key, entry);
     }
-    entry.places.push(doc);
-    entry.plans.add(doc.plan);
+    const here = entry.places.get(doc.plan);
+    if (here) here.push(doc);
+    else entry.places.set(doc.plan, [doc]);
   }
   return [...byKey.values()];
 }
@@ -72,9 +81,9 @@ function termsByEntry(entries: readonly Entry[]): { fields: Record<Field, string
   return { fields, counts: { df, texts: entries.length } };
 }
 
-/** Indexes the passages once: each distinct text is tokenized and indexed one time. */
-export function buildEngine(docs: SearchDoc[]): Engine {
-  const entries = entriesOf(docs);
+function buildShard(kinds: readonly DocKind[], docs: readonly SearchDoc[]): Shard {
+  const wanted = new Set(kinds);
+  const entries = entriesOf(docs.filter((d) => wanted.has(d.kind)));
   const { fields, counts } = termsByEntry(entries);
   const mini = new MiniSearch<Entry>({
     fields: [...FIELDS],
@@ -85,17 +94,14 @@ export function buildEngine(docs: SearchDoc[]): Engine {
     searchOptions: BASE_OPTIONS,
   });
   mini.addAll(entries);
-  return { mini, entries, docs, planCount: new Set(docs.map((d) => d.plan)).size, counts };
+  return { kinds: wanted, mini, entries, counts };
 }
 
-function entryFilter(engine: Engine, plans: Set<string> | null, kinds: Set<DocKind> | null): ((id: number) => number) | undefined {
-  if (!plans && !kinds) return undefined;
-  const wanted = plans ? [...plans] : [];
-  return (id) => {
-    const e = engine.entries[id]!;
-    if (kinds && !kinds.has(e.kind)) return 0;
-    return !plans || wanted.some((p) => e.plans.has(p)) ? 1 : 0;
-  };
+/** Indexes the passages once: each distinct text is tokenized and indexed one time. */
+export function buildEngine(docs: SearchDoc[]): Engine {
+  const shards = SHARDS.map((kinds) => buildShard(kinds, docs));
+  const distinct = shards.reduce((n, s) => n + s.entries.length, 0);
+  return { shards, docs, planCount: new Set(docs.map((d) => d.plan)).size, distinct };
 }
 
 const termsOfEntry = (e: Entry) => (e.terms ??= new Set(termsOf(`${e.title}\n${e.text}\n${e.agency}`)));
@@ -107,25 +113,53 @@ function coverage(e: Entry, query: { syllables: string[]; bigrams: string[] }, m
   return { share, bigram: query.bigrams.some(has), single: query.syllables.length === 1 };
 }
 
-/** The best passages for the words, best first, inside the scope (each place of a shared text is a hit). */
-export function searchEngine(engine: Engine, words: readonly string[], scope: Scope = {}): Hit[] {
-  const all = [...new Set(termsOf(words.join(' ')))];
-  const plans = scope.plans && scope.plans.length > 0 && scope.plans.length < engine.planCount ? new Set(scope.plans) : null;
-  const terms = plans ? all : withoutCommon(all, engine.counts);
+type Query = { all: string[]; syllables: string[]; bigrams: string[]; plans: Set<string> | null; kinds: Set<DocKind> | null };
+
+function entryFilter(shard: Shard, q: Query): ((id: number) => number) | undefined {
+  const kinds = q.kinds && [...shard.kinds].some((k) => !q.kinds!.has(k)) ? q.kinds : null;
+  if (!q.plans && !kinds) return undefined;
+  const wanted = q.plans ? [...q.plans] : [];
+  return (id) => {
+    const e = shard.entries[id]!;
+    if (kinds && !kinds.has(e.kind)) return 0;
+    return wanted.length === 0 || wanted.some((p) => e.places.has(p)) ? 1 : 0;
+  };
+}
+
+/** Where an entry occurs, in the plans asked about (all when null). */
+function* placesOf(entry: Entry, plans: Set<string> | null): Generator<SearchDoc> {
+  const lists = plans ? [...plans].map((p) => entry.places.get(p) ?? []) : entry.places.values();
+  for (const list of lists) yield* list;
+}
+
+/** The places of one shard's best entries, best first. */
+function searchShard(shard: Shard, q: Query, limit: number): Hit[] {
+  const terms = withoutCommon(q.all, shard.counts);
   if (terms.length === 0) return [];
-  const filter = entryFilter(engine, plans, scope.kinds ? new Set(scope.kinds) : null);
-  const results = engine.mini.search(terms.join(' '), filter ? { boostDocument: filter } : {});
-  const query = { syllables: all.filter((t) => !isBigram(t)), bigrams: all.filter(isBigram) };
-  const limit = scope.limit ?? 10;
+  const filter = entryFilter(shard, q);
   const hits: Hit[] = [];
-  for (const r of results) {
-    const entry = engine.entries[r.id as number]!;
-    const found = { score: r.score, ...coverage(entry, query, r.terms) };
-    for (const doc of entry.places) {
-      if (plans && !plans.has(doc.plan)) continue;
+  for (const r of shard.mini.search(terms.join(' '), filter ? { boostDocument: filter } : {})) {
+    const entry = shard.entries[r.id as number]!;
+    const found = { score: r.score, ...coverage(entry, q, r.terms) };
+    for (const doc of placesOf(entry, q.plans)) {
       hits.push({ doc, ...found });
       if (hits.length >= limit) return hits;
     }
   }
   return hits;
+}
+
+/** The best passages for the words, best first, inside the scope (each place of a shared text is a hit). */
+export function searchEngine(engine: Engine, words: readonly string[], scope: Scope = {}): Hit[] {
+  const all = [...new Set(termsOf(words.join(' ')))];
+  if (all.length === 0) return [];
+  const kinds = scope.kinds ? new Set(scope.kinds) : null;
+  const plans = scope.plans && scope.plans.length > 0 && scope.plans.length < engine.planCount ? new Set(scope.plans) : null;
+  const q: Query = { all, syllables: all.filter((t) => !isBigram(t)), bigrams: all.filter(isBigram), plans, kinds };
+  const limit = scope.limit ?? 10;
+  const shards = engine.shards.filter((s) => !kinds || [...s.kinds].some((k) => kinds.has(k)));
+  return shards
+    .flatMap((s) => searchShard(s, q, limit))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
 }

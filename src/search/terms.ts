@@ -16,14 +16,14 @@ export function termsOf(text: string): string[] {
 /** How many distinct texts hold each term. */
 export type TermCounts = { df: Map<string, number>; texts: number };
 
-/** A term held by more than this share of the texts says little and costs much in a search of every plan. */
-const COMMON_SHARE = 0.15;
+/** A term held by more than this share of the texts says little to the ranking and costs much to search. */
+const COMMON_SHARE = 0.5;
 /** Below this many texts no term counts as common (small indexes search every term). */
 const MIN_COMMON = 500;
 
 /**
- * The terms worth searching every plan for: the query's terms without the very common ones (the rarest
- * is kept when all are common). Only candidates are chosen this way; relevance is judged on all terms.
+ * The terms worth searching for: the query's terms without the very common ones (the rarest is kept when
+ * all are common). Only candidates are chosen this way; relevance is judged on all the query's terms.
  */
 export function withoutCommon(terms: readonly string[], counts: TermCounts): string[] {
   const limit = Math.max(MIN_COMMON, counts.texts * COMMON_SHARE);

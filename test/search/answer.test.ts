@@ -151,7 +151,7 @@ describe('answerQuestion: lists of tasks', () => {
   });
 
   it('lists the tasks about a subject', () => {
-    expect(ask('Nhiệm vụ về chuyển đổi số của Huế').cites).toEqual(['hue#5']);
+    expect(ask('Nhiệm vụ về chuyển đổi số của Huế').cites[0]).toBe('hue#5');
   });
 });
 
