@@ -202,6 +202,10 @@ function bodyText(b: AnswerBody): string {
       return metaText(b);
     case 'passages':
       return ['Theo kế hoạch:', ...b.items.map((p) => passageLine(p))].join('\n');
+    case 'unknown_place':
+      return b.known.length > 0
+        ? `Chưa có kế hoạch của ${b.place} trong dữ liệu của trợ lý. Các kế hoạch hiện có: ${b.known.map(place).join(', ')}.`
+        : `Chưa có kế hoạch của ${b.place} trong dữ liệu của trợ lý.`;
     case 'out_of_scope':
       return OUT_OF_SCOPE;
   }

@@ -1,4 +1,5 @@
 import { findAgencies, type Task } from '../knowledge/index.js';
+import { expandTokens, tokenize } from '../text/index.js';
 import { answerTask } from './answer-task.js';
 import { factOf, firstPlans, planOf, refOf, type Context } from './context.js';
 import { inRange, type DayRange } from './period.js';
@@ -83,11 +84,19 @@ function taskList(ctx: Context): Built {
   return { body: { kind: 'task_list', groups: kept, all: false }, omitted };
 }
 
+/** Share of an agency's words a question must hold to be taken as naming it ("UBND" does not name "Văn phòng UBND"). */
+const AGENCY_COVER = 0.8;
+function named(agency: string, asked: ReadonlySet<string>): boolean {
+  const words = expandTokens(tokenize(agency));
+  return words.filter((w) => asked.has(w)).length >= AGENCY_COVER * words.length;
+}
+
 /** What an agency leads or coordinates ("Phòng Văn hóa - Xã hội chủ trì những nhiệm vụ nào?"), plan by plan. */
 export function answerAgencyTasks(ctx: Context): Built {
   const text = ctx.q.topic.join(' ');
+  const asked = new Set(expandTokens(ctx.q.topic));
   const found = firstPlans(ctx, (id) => {
-    const agency = text ? findAgencies(planOf(ctx, id), text)[0] : undefined;
+    const agency = text ? findAgencies(planOf(ctx, id), text).find((name) => named(name, asked)) : undefined;
     return agency ? ([id, agency] as const) : null;
   });
   const agencyOf = new Map(found.kept);

@@ -3,7 +3,7 @@ import { answerAgencyTasks, answerDue, answerOverdue } from './answer-lists.js';
 import { passagesOf } from './answer-passages.js';
 import { answerFunding, answerLegal, answerMeetingRules, answerMeta, answerReporting, answerTargets } from './answer-rules.js';
 import { answerTask } from './answer-task.js';
-import { scopeOf, type Context, type SearchIndex } from './context.js';
+import { capPlans, scopeOf, type Context, type SearchIndex } from './context.js';
 import type { Intent } from './question.js';
 import { readQuestion } from './question.js';
 import { citationsOf, tasksOf } from './sources.js';
@@ -40,11 +40,19 @@ const BUILDERS: Record<Intent, (ctx: Context) => Built> = {
   passages: (ctx) => ({ body: passagesOf(ctx), omitted: 0 }),
 };
 
+function build(ctx: Context): Built {
+  if (ctx.q.unknownPlace) {
+    const { kept, omitted } = capPlans(ctx.index.order);
+    return { body: { kind: 'unknown_place', place: ctx.q.unknownPlace, known: kept.map((id) => ctx.index.refs.get(id)!) }, omitted };
+  }
+  return ctx.scope.length > 0 ? BUILDERS[ctx.q.intent](ctx) : { body: { kind: 'out_of_scope' }, omitted: 0 };
+}
+
 /** Answers one question from the plans (see `index.ts`). */
 export function answer(index: SearchIndex, text: string, options: AnswerOptions): Answer {
   const q = readQuestion(text, options.today, index.localities);
   const ctx: Context = { index, q, today: options.today, progress: options.progress, scope: scopeOf(index, q, options.askerPlan) };
-  const { body, omitted } = ctx.scope.length > 0 ? BUILDERS[q.intent](ctx) : { body: { kind: 'out_of_scope' } as const, omitted: 0 };
-  const intent = body.kind === 'out_of_scope' ? 'out_of_scope' : q.intent;
+  const { body, omitted } = build(ctx);
+  const intent = body.kind === 'out_of_scope' || body.kind === 'unknown_place' ? 'out_of_scope' : q.intent;
   return { intent, body, citations: citationsOf(body), tasks: tasksOf(body), omittedPlans: omitted };
 }

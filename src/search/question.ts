@@ -4,6 +4,7 @@ import * as L from './lexicon.js';
 import { readLocalities, type LocalityIndex } from './localities.js';
 import type { DayRange } from './period.js';
 import { readPeriod } from './period-words.js';
+import { readPlaceName } from './place-name.js';
 import { readTaskNumbers } from './task-number.js';
 import { consume, hasAny, unusedWords, wordsOf, type Words } from './words.js';
 
@@ -45,8 +46,8 @@ export type Question = {
   reportKind: ReportKind | null;
   /** The words left once places, task numbers, periods and question words are taken out. */
   topic: string[];
-  /** The question's folded words. */
-  words: string[];
+  /** A place named as "thành phố Hà Nội" that no plan's locality matched (null when none or when one matched). */
+  unknownPlace: string | null;
 };
 
 type Cues = { lead: boolean; coord: boolean; list: boolean; asksWho: boolean };
@@ -146,6 +147,6 @@ export function readQuestion(text: string, today: IsoDay, localities: LocalityIn
     metaFields: meta,
     reportKind: intent === 'reporting' ? reportKind(words) : null,
     topic: unusedWords(words, L.STOP_WORDS),
-    words: words.list,
+    unknownPlace: plans.length === 0 ? readPlaceName(text) : null,
   };
 }

@@ -61,6 +61,7 @@ export type AnswerBody =
   | { kind: 'legal'; items: { plan: PlanRef; basis: LegalBasis[]; source: Passage | null }[] }
   | { kind: 'plan_meta'; fields: MetaField[]; plans: PlanRef[] }
   | { kind: 'passages'; items: Passage[] }
+  | { kind: 'unknown_place'; place: string; known: PlanRef[] }
   | { kind: 'out_of_scope' };
 
 /** Where a fact comes from: the plan's file stem and the task number, or the section path. */

@@ -219,6 +219,22 @@ describe('answerQuestion: rules of the plan body', () => {
   });
 });
 
+describe('answerQuestion: places without a plan', () => {
+  it('says which plans exist when the question names a place none covers', () => {
+    const a = ask('Ai chủ trì nhiệm vụ 1 của tỉnh Bắc Ninh?');
+    expect(a).toMatchObject({
+      intent: 'out_of_scope',
+      text: 'Chưa có kế hoạch của tỉnh Bắc Ninh trong dữ liệu của trợ lý. Các kế hoạch hiện có: xã Đại Sơn, thành phố Huế, phường Nhị Chiểu.',
+      cites: [],
+    });
+  });
+
+  it('does not take "UBND" for "Văn phòng UBND"', () => {
+    const a = ask('UBND thành phố Huế chủ trì việc gì?');
+    expect(a.text).not.toContain('Văn phòng UBND (thành phố Huế)');
+  });
+});
+
 describe('answerQuestion: out of scope', () => {
   it.each(['Thời tiết hôm nay?', 'thoi tiet hom nay', 'Giá vàng hôm nay bao nhiêu?', 'Tỷ giá đô la hôm nay là bao nhiêu?', 'xin chào', 'Đại Sơn có bao nhiêu sân bóng đá?'])(
     'says the plans do not cover %s, citing nothing',
