@@ -17,7 +17,9 @@ export const WHEN_WORDS = ['ngay nao', 'khi nao', 'bao gio', 'luc nao', 'hom nao
 export const TASK_WORDS = ['la gi', 'noi dung', 'gom nhung gi', 'cu the', 'chi tiet', 'la viec gi', 'lam gi', 'yeu cau gi'];
 /** Asking whether work is late or done. */
 export const OVERDUE_WORDS = ['qua han', 'tre han', 'het han chua', 'cham tien do', 'bi tre', 'cham tre', 'tre'];
-export const STATUS_WORDS = ['qua han chua', 'tre han chua', 'het han chua', 'tre chua', 'xong chua', 'hoan thanh chua', 'tien do', 'den dau', 'the nao roi', 'da lam chua', 'trang thai', 'tinh hinh'];
+/** Words saying work is already late (not merely ending in a period, as "hết hạn trong tháng 6"). */
+export const LATE_WORDS = ['qua han', 'tre han', 'tre', 'cham'];
+export const STATUS_WORDS = ['qua han chua', 'tre han chua', 'het han chua', 'den han chua', 'tre chua', 'xong chua', 'con bao nhieu ngay', 'con may ngay', 'hoan thanh chua', 'tien do', 'den dau', 'the nao roi', 'da lam chua', 'trang thai', 'tinh hinh'];
 /** Asking what falls due. */
 export const DUE_WORDS = ['den han', 'phai hoan thanh', 'can hoan thanh', 'hoan thanh', 'phai lam', 'can lam', 'sap den han', 'han'];
 /** Words that make a question ask for a list of tasks. */

@@ -101,10 +101,11 @@ function cuesOf(words: Words): Cues {
 
 /** Intents of questions that name no task: lists, periods, reports, agencies. */
 function listIntent(words: Words, period: DayRange | null, cues: Cues): Intent | null {
-  if (hasAny(words, L.OVERDUE_WORDS) && (cues.list || !hasAny(words, L.STATUS_WORDS))) return 'overdue';
+  const lateInPeriod = period !== null && !hasAny(words, L.LATE_WORDS);
+  if (hasAny(words, L.OVERDUE_WORDS) && !lateInPeriod && (cues.list || !hasAny(words, L.STATUS_WORDS))) return 'overdue';
   const report = hasAny(words, L.REPORT_WORDS) && hasAny(words, L.REPORT_ASK_WORDS);
   if (report && !cues.list && !cues.lead && !hasAny(words, L.PRODUCT_WORDS)) return 'reporting';
-  if (period && (hasAny(words, L.DUE_WORDS) || cues.list)) return 'due_in_period';
+  if (period && (hasAny(words, [...L.DUE_WORDS, 'het han']) || cues.list)) return 'due_in_period';
   return cues.list && !cues.asksWho ? 'agency_tasks' : null;
 }
 

@@ -50,6 +50,8 @@ describe('readQuestion: what is asked', () => {
     ['nhiem vu 4 dai son xong chua', 'status'],
     ['Việc nào đã quá hạn?', 'overdue'],
     ['nhung viec nao da qua han o hue', 'overdue'],
+    ['Việc nào hết hạn trong tháng 6?', 'due_in_period'],
+    ['Nhiệm vụ 4 của Đại Sơn còn bao nhiêu ngày?', 'status'],
     ['Quý này thành phố Huế có những nhiệm vụ nào đến hạn?', 'due_in_period'],
     ['thang nay nhi chieu phai hoan thanh viec gi', 'due_in_period'],
     ['Quý IV/2026 có việc gì phải làm?', 'due_in_period'],
