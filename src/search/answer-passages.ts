@@ -54,7 +54,7 @@ export function passagesOf(ctx: Context, kinds?: readonly DocKind[]): AnswerBody
 }
 
 /** A section and everything under it, as passages. */
-export function sectionPassages(ctx: Context, plan: Plan, root: Section): Passage[] {
+function sectionPassages(ctx: Context, plan: Plan, root: Section): Passage[] {
   const under = plan.sections.filter((s) => s.path === root.path || s.path.startsWith(`${root.path}.`));
   return under
     .filter((s) => s.text.trim() !== '')

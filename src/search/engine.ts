@@ -29,7 +29,7 @@ const BASE_OPTIONS: SearchOptions = {
 export type Hit = { doc: SearchDoc; score: number; share: number; bigram: boolean; single: boolean };
 
 /** Where to look: some plans and some kinds of passage (all when left out). */
-export type Scope = { plans?: readonly string[]; kinds?: readonly DocKind[]; limit?: number };
+type Scope = { plans?: readonly string[]; kinds?: readonly DocKind[]; limit?: number };
 
 /**
  * One distinct text, indexed once however many plans hold it (plans copying the province's wording

@@ -95,7 +95,7 @@ function cuesOf(words: Words): Cues {
     lead: hasAny(words, L.LEAD_WORDS),
     coord: hasAny(words, L.COORDINATOR_WORDS),
     list: hasAny(words, L.LIST_WORDS),
-    asksWho: ['ai', 'don vi nao', 'co quan nao', 'phong nao', 'bo phan nao'].some((w) => hasAny(words, [w])),
+    asksWho: hasAny(words, L.WHO_WORDS),
   };
 }
 
@@ -105,7 +105,7 @@ function listIntent(words: Words, period: DayRange | null, cues: Cues): Intent |
   if (hasAny(words, L.OVERDUE_WORDS) && !lateInPeriod && (cues.list || !hasAny(words, L.STATUS_WORDS))) return 'overdue';
   const report = hasAny(words, L.REPORT_WORDS) && hasAny(words, L.REPORT_ASK_WORDS);
   if (report && !cues.list && !cues.lead && !hasAny(words, L.PRODUCT_WORDS)) return 'reporting';
-  if (period && (hasAny(words, [...L.DUE_WORDS, 'het han']) || cues.list)) return 'due_in_period';
+  if (period && (hasAny(words, L.DUE_WORDS) || cues.list)) return 'due_in_period';
   return cues.list && !cues.asksWho ? 'agency_tasks' : null;
 }
 

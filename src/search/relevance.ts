@@ -11,7 +11,7 @@ const NEAR_BEST = 0.5;
  * Whether a passage is about the topic: with one topic word, it holds that word; with more, it holds
  * at least half of them and two of them side by side (so "tỷ giá" is not found in "tỷ lệ ... tham gia").
  */
-export function isRelevant(hit: Hit): boolean {
+function isRelevant(hit: Hit): boolean {
   return hit.single ? hit.share === 1 : hit.bigram && hit.share >= MIN_SHARE;
 }
 

@@ -1,7 +1,7 @@
 import type { AnswerBody, AnswerTask, Citation, TaskFact } from './types.js';
 
 /** Every task fact an answer lists, in reply order. */
-export function factsOf(body: AnswerBody): TaskFact[] {
+function factsOf(body: AnswerBody): TaskFact[] {
   switch (body.kind) {
     case 'task_field':
     case 'task_status':
