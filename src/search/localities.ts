@@ -8,6 +8,8 @@ export type LocalityIndex = {
   byName: Map<string, string[]>;
   /** Plan id → folded level ("phuong"), to choose between two places of one name. */
   levels: Map<string, string>;
+  /** Plans by the number they are issued under ("158" for "158/KH-UBND"). */
+  byNumber: Map<string, string[]>;
   /** Longest name in words, to bound the scan. */
   longest: number;
 };
@@ -24,8 +26,10 @@ function add(index: LocalityIndex, key: string, planId: string): void {
 
 /** Builds the lookup once, from each plan's locality and id. */
 export function buildLocalityIndex(plans: readonly Plan[]): LocalityIndex {
-  const index: LocalityIndex = { byName: new Map(), levels: new Map(), longest: 1 };
+  const index: LocalityIndex = { byName: new Map(), levels: new Map(), byNumber: new Map(), longest: 1 };
   for (const plan of plans) {
+    const number = /^\d+/.exec(plan.meta.number ?? '')?.[0];
+    if (number) index.byNumber.set(number, [...(index.byNumber.get(number) ?? []), plan.id]);
     const locality = plan.meta.locality;
     if (locality) {
       const name = tokenize(locality.name).join(' ');
@@ -54,12 +58,28 @@ function byLevel(index: LocalityIndex, ids: string[], level: string | undefined)
   return fitting.length > 0 ? fitting : ids;
 }
 
+/** Plans named by their number: "kế hoạch 158", "KH số 158/KH-UBND". Marks the words read. */
+function readPlanNumbers(words: Words, index: LocalityIndex): string[] {
+  const found: string[] = [];
+  const list = words.list;
+  for (let i = 0; i < list.length; i++) {
+    const start = list[i] === 'kh' ? i + 1 : list[i] === 'ke' && list[i + 1] === 'hoach' ? i + 2 : -1;
+    if (start < 0) continue;
+    const at = list[start] === 'so' ? start + 1 : start;
+    const ids = index.byNumber.get(list[at] ?? '');
+    if (!ids) continue;
+    markUsed(words, i, at + 1);
+    found.push(...ids.filter((id) => !found.includes(id)));
+  }
+  return found;
+}
+
 /**
- * The plans whose locality a question names, in any spelling ("Nhị Chiểu", "nhi chieu", "phường Nhị Chiểu",
- * "TP Huế"). Marks the words read (level words included); [] when none is named.
+ * The plans a question names: by locality in any spelling ("Nhị Chiểu", "nhi chieu", "phường Nhị Chiểu",
+ * "TP Huế") or by number ("kế hoạch 158"). Marks the words read (level words included); [] when none is named.
  */
 export function readLocalities(words: Words, index: LocalityIndex): string[] {
-  const found: string[] = [];
+  const found = readPlanNumbers(words, index);
   const list = words.list;
   for (let i = 0; i < list.length; i++) {
     for (let n = Math.min(index.longest, list.length - i); n >= 1; n--) {

@@ -17,6 +17,8 @@ describe('readQuestion: which plan', () => {
     ['tp hue nhiem vu 2', ['hue']],
     ['So sánh Đại Sơn và Huế', ['dai-son', 'hue']],
     ['Hội nghị chuyên môn được họp tối đa bao lâu?', []],
+    ['Kế hoạch 158 ai chủ trì nhiệm vụ 4?', ['nhi-chieu']],
+    ['kh so 263/kh-ubnd nhiem vu 2', ['hue']],
   ])('%s → %j', (q, plans) => {
     expect(read(q).plans).toEqual(plans);
   });
