@@ -44,14 +44,19 @@ function rangeText(r: DayRange): string {
   }
 }
 
-const taskLine = (t: Task, extra = '') =>
-  `• NV ${t.no}: ${cut(t.content, LINE)} | Chủ trì: ${t.leadRaw || 'không ghi'} | Hạn: ${deadlineText(t.deadline)}${extra}`;
+/** One compact line of a task list: number, content cut to a line, lead, deadline, and progress when reported. */
+function taskLine(f: TaskFact, extra = ''): string {
+  const t = f.task;
+  const progress = f.progress ? ` | Tiến độ: ${progressText(f)}` : '';
+  return `• NV ${t.no}: ${cut(t.content, LINE)} | Chủ trì: ${t.leadRaw || 'không ghi'} | Hạn: ${deadlineText(t.deadline)}${extra}${progress}`;
+}
 
 function progressText(f: TaskFact): string {
   const p = f.progress;
   if (!p) return '';
   const pct = p.status === 'in_progress' && p.percent !== null ? ` ${p.percent}%` : '';
-  return `${STATUS_LABEL[p.status]}${pct}${p.updatedOn ? ` (cập nhật ${formatDay(p.updatedOn)})` : ''}`;
+  const note = p.note ? ` – ${cut(p.note, LINE)}` : '';
+  return `${STATUS_LABEL[p.status]}${pct}${note}${p.updatedOn ? ` (cập nhật ${formatDay(p.updatedOn)})` : ''}`;
 }
 
 const FIELD_LABEL: Record<Exclude<TaskField, 'task'>, (t: Task) => string> = {
@@ -91,7 +96,7 @@ function dueText(b: Extract<AnswerBody, { kind: 'tasks_due' }>): string {
   return b.groups
     .map((g) => {
       const late = (f: TaskFact) => (f.daysLate !== null ? ` (đã quá hạn ${f.daysLate} ngày)` : '');
-      const due = g.tasks.length > 0 ? [`${Place(g.plan)} – đến hạn trong ${period}:`, ...g.tasks.map((f) => taskLine(f.task, late(f)))] : [`${Place(g.plan)}: không có nhiệm vụ nào đến hạn trong ${period}.`];
+      const due = g.tasks.length > 0 ? [`${Place(g.plan)} – đến hạn trong ${period}:`, ...g.tasks.map((f) => taskLine(f, late(f)))] : [`${Place(g.plan)}: không có nhiệm vụ nào đến hạn trong ${period}.`];
       const ongoing = g.ongoing.length > 0 ? [`Ngoài ra, việc thường xuyên, hằng năm (không có hạn riêng trong kỳ): NV ${g.ongoing.map((f) => f.task.no).join(', ')}.`] : [];
       return [...due, ...ongoing, groupSource(g)].join('\n');
     })
@@ -102,7 +107,7 @@ function overdueText(b: Extract<AnswerBody, { kind: 'overdue' }>): string {
   const basis = b.withProgress ? 'theo thời hạn và báo cáo tiến độ' : 'theo thời hạn trong kế hoạch, chưa tính báo cáo tiến độ';
   if (b.groups.length === 0) return `Không có nhiệm vụ nào quá hạn tính đến ${formatDay(b.today)} (${basis}).`;
   const blocks = b.groups.map((g) =>
-    [`${Place(g.plan)}:`, ...g.tasks.map((f) => taskLine(f.task, `, quá ${f.daysLate} ngày`)), groupSource(g)].join('\n'),
+    [`${Place(g.plan)}:`, ...g.tasks.map((f) => taskLine(f, `, quá ${f.daysLate} ngày`)), groupSource(g)].join('\n'),
   );
   return [`Nhiệm vụ quá hạn tính đến ${formatDay(b.today)} (${basis}):`, ...blocks].join('\n\n');
 }
@@ -114,7 +119,7 @@ function agencyText(b: Extract<AnswerBody, { kind: 'agency_tasks' }>): string {
       .map((g) =>
         g.tasks.length === 0
           ? `${b.agency} (${place(g.plan)}) không ${verb} nhiệm vụ nào trong Phụ lục.`
-          : [`${b.agency} (${place(g.plan)}) ${verb} ${g.tasks.length} nhiệm vụ:`, ...g.tasks.map((f) => taskLine(f.task)), groupSource(g)].join('\n'),
+          : [`${b.agency} (${place(g.plan)}) ${verb} ${g.tasks.length} nhiệm vụ:`, ...g.tasks.map((f) => taskLine(f)), groupSource(g)].join('\n'),
       );
   const duties = b.duties.length > 0 ? [[`${b.agency} còn được giao trong nội dung kế hoạch:`, ...b.duties.map((p) => passageLine(p, LINE))].join('\n')] : [];
   return [...part(b.lead, 'chủ trì'), ...part(b.coordinate, 'phối hợp'), ...duties].join('\n\n') || `${b.agency} không có nhiệm vụ nào trong kế hoạch.`;
@@ -124,7 +129,7 @@ const listText = (groups: TaskGroup[], all: boolean) =>
   groups
     .map((g) => {
       const head = all ? `${Place(g.plan)} có ${g.plan.taskCount} nhiệm vụ trong Phụ lục:` : `${Place(g.plan)} – các nhiệm vụ liên quan:`;
-      return [head, ...g.tasks.map((f) => taskLine(f.task)), groupSource(g)].join('\n');
+      return [head, ...g.tasks.map((f) => taskLine(f)), groupSource(g)].join('\n');
     })
     .join('\n\n');
 

@@ -11,6 +11,8 @@ export type TaskProgress = {
   percent: number | null;
   /** Day of the latest status update. */
   updatedOn: IsoDay | null;
+  /** The note of that update (why it is blocked, what was issued), when there is one. */
+  note?: string | null;
 };
 
 /** Reads the progress of a task on a day; undefined when nothing is reported. Implemented outside search. */

@@ -136,6 +136,17 @@ describe('answerQuestion: overdue and done', () => {
     expect(a.text).toContain('Nhiệm vụ quá hạn tính đến 28/11/2026 (theo thời hạn và báo cáo tiến độ):');
   });
 
+  it('shows reported progress in lists and the reason a task is blocked', () => {
+    const progress = progressOf({
+      'dai-son#1': { status: 'in_progress', percent: 60, updatedOn: '2026-11-20' },
+      'dai-son#4': { status: 'blocked', percent: null, updatedOn: '2026-11-21', note: 'chờ hướng dẫn của Sở Nội vụ' },
+    });
+    expect(ask('dai son viec nao da qua han', { progress }).text).toContain('| Tiến độ: Đang thực hiện 60% (cập nhật 20/11/2026)');
+    expect(ask('Nhiệm vụ 4 của Đại Sơn đã xong chưa?', { progress }).text).toContain(
+      'Tình trạng: đã quá hạn 151 ngày (hạn Quý II/2026 (đến 30/06/2026), tính đến 28/11/2026).\nBáo cáo tiến độ: Vướng mắc – chờ hướng dẫn của Sở Nội vụ (cập nhật 21/11/2026).',
+    );
+  });
+
   it('says a task without a due day cannot be late', () => {
     expect(ask('Nhiệm vụ 2 của Đại Sơn đã quá hạn chưa?').text).toContain(
       'Tình trạng: không có ngày hạn cụ thể (thời hạn: Thường xuyên), nên chưa tính quá hạn.',
