@@ -158,15 +158,20 @@ function metaText(b: Extract<AnswerBody, { kind: 'plan_meta' }>): string {
     .join('\n\n');
 }
 
-/** Lines saying the same thing in several plans are written once, with every source. */
+/** Lines saying the same thing in several plans are written once (the fullest wording), with every source. */
 function grouped<T>(items: T[], key: (i: T) => string, line: (i: T) => string, source: (i: T) => string): string[] {
   const groups = new Map<string, T[]>();
   for (const i of items) groups.set(key(i), [...(groups.get(key(i)) ?? []), i]);
-  return [...groups.values()].map((g) => `• ${line(g[0]!)} (${g.map(source).join('; ')})`);
+  const fullest = (g: T[]) => g.map(line).reduce((a, b) => (b.length > a.length ? b : a));
+  return [...groups.values()].map((g) => `• ${fullest(g)} (${g.map(source).join('; ')})`);
 }
 
 function legalText(b: Extract<AnswerBody, { kind: 'legal' }>): string {
-  if (b.items.length === 0) return OUT_OF_SCOPE;
+  const plain = b.items.filter((i) => i.source === null);
+  if (plain.length > 1) {
+    const docs = plain.flatMap((i) => i.basis.map((d) => ({ plan: i.plan, d })));
+    return ['Các văn bản được dẫn:', ...grouped(docs, (x) => x.d.number, (x) => x.d.text, (x) => place(x.plan))].join('\n');
+  }
   return b.items
     .map((i) => {
       const head = i.source ? `Văn bản được dẫn ở ${where(i.plan, i.source.task, i.source.section)}:` : `${planName(i.plan)} dẫn các văn bản:`;

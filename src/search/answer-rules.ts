@@ -3,6 +3,7 @@ import { foldCase } from '../text/index.js';
 import { passageOf, passagesOf, sectionsTitled, taskPassage } from './answer-passages.js';
 import { capPlans, firstPlans, planOf, refOf, type Context } from './context.js';
 import type { SearchDoc } from './documents.js';
+import type { Hit } from './engine.js';
 import { findRelevant } from './relevance.js';
 import type { AnswerBody, Passage, PlanRef } from './types.js';
 
@@ -63,24 +64,37 @@ export function answerReporting(ctx: Context): Built {
 const compact = (s: string) => foldCase(s).replace(/\s+/g, '');
 const citedIn = (basis: LegalBasis[], text: string) => basis.filter((b) => compact(text).includes(compact(b.number)));
 
+/** The documents a plan cites whose number starts with one the question gives ("Kết luận 226" → 226-KL/TW). */
+function documentsNumbered(ctx: Context, plan: Plan, numbers: readonly string[]): LegalItem[] {
+  const basis = plan.meta.basis.filter((b) => numbers.some((n) => new RegExp(`^0*${Number(n)}(?!\\d)`).test(b.number)));
+  return basis.length > 0 ? [{ plan: refOf(ctx, plan.id), basis, source: null }] : [];
+}
+
+/** The documents cited in the task named, or in the passage the words point to, else all the plan rests on. */
+function documentsCited(ctx: Context, plan: Plan, hit: Hit | undefined): LegalItem[] {
+  const task = ctx.q.taskNos[0];
+  const t = task === undefined ? undefined : plan.tasks.find((x) => x.no === task);
+  if (t) return [{ plan: refOf(ctx, plan.id), basis: citedIn(plan.meta.basis, `${t.content} ${t.product}`), source: taskPassage(ctx, t) }];
+  if (task !== undefined) return [];
+  if (!hit) return [{ plan: refOf(ctx, plan.id), basis: plan.meta.basis, source: null }];
+  if (hit.doc.plan !== plan.id) return [];
+  const source = passageOf(ctx, hit.doc);
+  return [{ plan: refOf(ctx, plan.id), basis: citedIn(plan.meta.basis, `${source.title} ${source.text}`), source }];
+}
+
 /**
- * The legal documents cited: those in the task named or in the passage the words point to, else
- * the documents the plan rests on.
+ * Legal documents: the one the question names by number ("Nghị định 09/2019 là gì?"), those cited in a task
+ * or passage, else those the plan rests on.
  */
 export function answerLegal(ctx: Context): Built {
-  const task = ctx.q.taskNos.length > 0 ? ctx.q.taskNos[0]! : null;
-  const hit = task === null && ctx.q.topic.length > 0 ? findRelevant(ctx, undefined, 5)[0] : undefined;
-  const { items, omitted } = perPlan(ctx, (plan): LegalItem[] => {
-    const basis = plan.meta.basis;
-    const t = task === null ? undefined : plan.tasks.find((x) => x.no === task);
-    if (t) return [{ plan: refOf(ctx, plan.id), basis: citedIn(basis, `${t.content} ${t.product}`), source: taskPassage(ctx, t) }];
-    if (hit && hit.doc.plan === plan.id) {
-      const source = passageOf(ctx, hit.doc);
-      return [{ plan: refOf(ctx, plan.id), basis: citedIn(basis, `${source.title} ${source.text}`), source }];
-    }
-    return hit ? [] : [{ plan: refOf(ctx, plan.id), basis, source: null }];
-  });
-  return { body: { kind: 'legal', items }, omitted };
+  const numbers = ctx.q.taskNos.length === 0 ? ctx.q.topic.filter((w) => /^\d+$/.test(w)) : [];
+  if (numbers.length > 0) {
+    const named = perPlan(ctx, (plan) => documentsNumbered(ctx, plan, numbers));
+    return named.items.length > 0 ? { body: { kind: 'legal', items: named.items }, omitted: named.omitted } : { body: { kind: 'out_of_scope' }, omitted: 0 };
+  }
+  const hit = ctx.q.taskNos.length === 0 && ctx.q.topic.length > 0 ? findRelevant(ctx, undefined, 5)[0] : undefined;
+  const { items, omitted } = perPlan(ctx, (plan) => documentsCited(ctx, plan, hit));
+  return items.length > 0 ? { body: { kind: 'legal', items }, omitted } : { body: passagesOf(ctx), omitted: 0 };
 }
 
 /** The plan's number, date, signer or issuer. */

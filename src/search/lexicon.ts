@@ -50,6 +50,12 @@ export const LEGAL_WORDS = [
   'nghi dinh nao', 'thong tu nao', 'quyet dinh nao', 'van ban nao', 'can cu', 'theo van ban', 'co so phap ly', 'nghi quyet nao',
   'ket luan nao', 'theo nghi dinh', 'theo quyet dinh', 'theo thong tu', 'theo quy dinh nao', 'van ban phap ly', 'quy dinh nao',
 ];
+/** Kinds of legal document; one followed by a number names a document ("Nghị định 09/2019"). */
+export const DOCUMENT_KINDS = ['ket luan', 'quyet dinh', 'nghi dinh', 'thong tu', 'nghi quyet', 'quy dinh', 'chi thi', 'cong van', 'ke hoach', 'luat'];
+/** Words that make a question naming a document ask about a task instead. */
+export const NOT_DOCUMENT_WORDS = [
+  ...LEAD_WORDS, ...COORDINATOR_WORDS, ...PRODUCT_WORDS, ...OVERDUE_WORDS, ...STATUS_WORDS, ...LIST_WORDS, 'han', 'thoi han', 'han chot',
+];
 /** Asking for the plan's number, date, signer or issuer. */
 export const META_FIELDS: ReadonlyArray<{ words: string[]; field: 'signer' | 'number' | 'date' | 'issuer' }> = [
   { words: ['ai ky', 'nguoi ky', 'ky ke hoach', 'ky ban hanh', 'ai da ky', 'chu ky'], field: 'signer' },

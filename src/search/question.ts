@@ -6,7 +6,7 @@ import type { DayRange } from './period.js';
 import { readPeriod } from './period-words.js';
 import { readPlaceName } from './place-name.js';
 import { readTaskNumbers } from './task-number.js';
-import { consume, hasAny, unusedWords, wordsOf, type Words } from './words.js';
+import { consume, hasAny, indexOfPhrase, unusedWords, wordsOf, type Words } from './words.js';
 
 /** What a question asks for. */
 export type Intent =
@@ -81,6 +81,19 @@ function taskIntent(words: Words): Intent | null {
   return asked[0] ?? (consume(words, L.TASK_WORDS) ? 'task' : null);
 }
 
+/**
+ * Whether the question is about a legal document it names by kind and number ("Kết luận 226 là gì?",
+ * "nghị định số 09/2019"), not about a task that mentions one ("ai chủ trì tuyên truyền Kết luận 226").
+ */
+function namesDocument(words: Words): boolean {
+  if (hasAny(words, L.NOT_DOCUMENT_WORDS)) return false;
+  return L.DOCUMENT_KINDS.some((kind) => {
+    const i = indexOfPhrase(words.list, kind);
+    const at = i < 0 ? -1 : i + kind.split(' ').length;
+    return at >= 0 && /^\d+$/.test(words.list[words.list[at] === 'so' ? at + 1 : at] ?? '') && consume(words, [kind, 'so']);
+  });
+}
+
 /** Intents about the plan as a whole (not one task). */
 function planIntent(words: Words, raw: string): Intent | null {
   if (consume(words, L.FUNDING_WORDS)) return 'funding';
@@ -136,8 +149,9 @@ export function readQuestion(text: string, today: IsoDay, localities: LocalityIn
   const taskNos = readTaskNumbers(words);
   const period = readPeriod(words, today);
   const cues = cuesOf(words);
-  const meta = taskNos.length === 0 ? metaFields(words) : [];
-  const intent: Intent = meta.length > 0 ? 'plan_meta' : intentOf(words, text, taskNos, period);
+  const document = taskNos.length === 0 && namesDocument(words);
+  const meta = taskNos.length === 0 && !document ? metaFields(words) : [];
+  const intent: Intent = document ? 'legal' : meta.length > 0 ? 'plan_meta' : intentOf(words, text, taskNos, period);
   return {
     text,
     intent,
@@ -148,6 +162,6 @@ export function readQuestion(text: string, today: IsoDay, localities: LocalityIn
     metaFields: meta,
     reportKind: intent === 'reporting' ? reportKind(words) : null,
     topic: unusedWords(words, L.STOP_WORDS),
-    unknownPlace: plans.length === 0 ? readPlaceName(text) : null,
+    unknownPlace: plans.length === 0 && intent !== 'legal' ? readPlaceName(text) : null,
   };
 }

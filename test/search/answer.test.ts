@@ -210,6 +210,18 @@ describe('answerQuestion: rules of the plan body', () => {
     expect(ask('Kế hoạch của Huế căn cứ văn bản nào?').text).toContain('• Quyết định số 534/QĐ-TTg ngày 31 tháng 3 năm 2026 của Thủ tướng Chính phủ');
   });
 
+  it.each(['Kết luận 226 là gì?', 'ket luan so 226 ban hanh ngay nao'])('a document named by number, once for every plan citing it: %s', (q) => {
+    const a = ask(q);
+    expect(a.text).toBe(
+      'Các văn bản được dẫn:\n• Kết luận số 226-KL/TW ngày 11 tháng 12 năm 2025 của Ban Bí thư (xã Đại Sơn; thành phố Huế; phường Nhị Chiểu)',
+    );
+    expect(a.cites).toEqual(['dai-son#', 'hue#', 'nhi-chieu#']);
+  });
+
+  it('a document no plan cites is out of scope', () => {
+    expect(ask('Quyết định 999 là gì?')).toMatchObject({ intent: 'out_of_scope', cites: [] });
+  });
+
   it.each(['Ai ký kế hoạch của phường Nhị Chiểu?', 'ai ky ke hoach nhi chieu'])('signer: %s', (q) => {
     expect(ask(q).text).toBe(
       'Phường Nhị Chiểu:\nNgười ký: Lãnh Duy Tiên – Chủ tịch (TM. ỦY BAN NHÂN DÂN).\nNguồn: Kế hoạch 158/KH-UBND phường Nhị Chiểu, phần đầu và phần ký.',
