@@ -149,9 +149,12 @@ function searchShard(shard: Shard, q: Query, limit: number): Hit[] {
   return hits;
 }
 
-/** The best passages for the words, best first, inside the scope (each place of a shared text is a hit). */
-export function searchEngine(engine: Engine, words: readonly string[], scope: Scope = {}): Hit[] {
-  const all = [...new Set(termsOf(words.join(' ')))];
+/**
+ * The best passages for the words, best first, inside the scope (each place of a shared text is a hit).
+ * `runs`: the words in runs of neighbours; word pairs are made inside a run only.
+ */
+export function searchEngine(engine: Engine, runs: readonly (readonly string[])[], scope: Scope = {}): Hit[] {
+  const all = [...new Set(runs.flatMap((run) => termsOf(run.join(' '))))];
   if (all.length === 0) return [];
   const kinds = scope.kinds ? new Set(scope.kinds) : null;
   const plans = scope.plans && scope.plans.length > 0 && scope.plans.length < engine.planCount ? new Set(scope.plans) : null;

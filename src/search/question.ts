@@ -6,7 +6,7 @@ import type { DayRange } from './period.js';
 import { readPeriod } from './period-words.js';
 import { readPlaceName } from './place-name.js';
 import { readTaskNumbers } from './task-number.js';
-import { consume, hasAny, indexOfPhrase, unusedWords, wordsOf, type Words } from './words.js';
+import { consume, hasAny, indexOfPhrase, unusedRuns, unusedWords, wordsOf, type Words } from './words.js';
 
 /** What a question asks for. */
 export type Intent =
@@ -46,6 +46,8 @@ export type Question = {
   reportKind: ReportKind | null;
   /** The words left once places, task numbers, periods and question words are taken out. */
   topic: string[];
+  /** The same words in runs of neighbours in the question (word pairs are only searched inside a run). */
+  topicRuns: string[][];
   /** A place named as "thành phố Hà Nội" that no plan's locality matched (null when none or when one matched). */
   unknownPlace: string | null;
 };
@@ -162,6 +164,7 @@ export function readQuestion(text: string, today: IsoDay, localities: LocalityIn
     metaFields: meta,
     reportKind: intent === 'reporting' ? reportKind(words) : null,
     topic: unusedWords(words, L.STOP_WORDS),
+    topicRuns: unusedRuns(words, L.STOP_WORDS),
     unknownPlace: plans.length === 0 && intent !== 'legal' ? readPlaceName(text) : null,
   };
 }

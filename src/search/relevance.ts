@@ -17,8 +17,7 @@ function isRelevant(hit: Hit): boolean {
 
 /** Relevant passages of the kinds asked for, in the question's plans, best first. */
 export function findRelevant(ctx: Context, kinds: readonly DocKind[] | undefined, limit = 10): Hit[] {
-  const topic = ctx.q.topic;
-  const hits = searchEngine(ctx.index.engine, topic, { plans: ctx.scope, ...(kinds ? { kinds } : {}), limit }).filter(isRelevant);
+  const hits = searchEngine(ctx.index.engine, ctx.q.topicRuns, { plans: ctx.scope, ...(kinds ? { kinds } : {}), limit }).filter(isRelevant);
   const best = hits[0]?.score ?? 0;
   return hits.filter((h) => h.score >= best * NEAR_BEST);
 }

@@ -45,3 +45,13 @@ export function markUsed(words: Words, start: number, end: number): void {
 export function unusedWords(words: Words, stop: ReadonlySet<string>): string[] {
   return words.list.filter((w, i) => !words.used[i] && !stop.has(w));
 }
+
+/** The unused words in runs of neighbours: a word left out (used or in `stop`) ends a run, so no pair is made across it. */
+export function unusedRuns(words: Words, stop: ReadonlySet<string>): string[][] {
+  const runs: string[][] = [[]];
+  words.list.forEach((w, i) => {
+    if (!words.used[i] && !stop.has(w)) runs.at(-1)!.push(w);
+    else if (runs.at(-1)!.length > 0) runs.push([]);
+  });
+  return runs.filter((r) => r.length > 0);
+}

@@ -26,28 +26,28 @@ describe('searchEngine', () => {
   const engine = buildEngine(docs);
 
   it('ranks "hội nghị" side by side above text merely holding both syllables', () => {
-    const hits = searchEngine(engine, ['hoi', 'nghi'], { plans: ['a'] });
+    const hits = searchEngine(engine, [['hoi', 'nghi']], { plans: ['a'] });
     expect(hits.slice(0, 2).map((h) => h.doc.title)).toEqual(['Tổ chức hội nghị trực tuyến', 'Hội đồng thẩm định sáng kiến']);
     expect(hits[0]).toMatchObject({ bigram: true, share: 1 });
     expect(hits[1]).toMatchObject({ bigram: false });
   });
 
   it('finds abbreviations from their long form and back', () => {
-    expect(searchEngine(engine, ['vhxh'])[0]?.doc.title).toBe('Phòng Văn hóa - Xã hội theo dõi');
-    expect(searchEngine(engine, ['tthc'])[0]?.doc.title).toBe('Thủ tục hành chính trên môi trường số');
+    expect(searchEngine(engine, [['vhxh']])[0]?.doc.title).toBe('Phòng Văn hóa - Xã hội theo dõi');
+    expect(searchEngine(engine, [['tthc']])[0]?.doc.title).toBe('Thủ tục hành chính trên môi trường số');
   });
 
   it('tolerates one typo in a longer syllable', () => {
-    expect(searchEngine(engine, ['truc', 'tuyem'], { plans: ['b'] })[0]?.doc.title).toBe('Tổ chức hội nghị trực tuyến');
+    expect(searchEngine(engine, [['truc', 'tuyem']], { plans: ['b'] })[0]?.doc.title).toBe('Tổ chức hội nghị trực tuyến');
   });
 
   it('indexes a text shared by plans once and returns each place in scope', () => {
     expect(engine.distinct).toBe(4);
-    expect(searchEngine(engine, ['truc', 'tuyen']).map((h) => h.doc.plan)).toEqual(['a', 'b']);
-    expect(searchEngine(engine, ['truc', 'tuyen'], { plans: ['b'] }).map((h) => h.doc.plan)).toEqual(['b']);
+    expect(searchEngine(engine, [['truc', 'tuyen']]).map((h) => h.doc.plan)).toEqual(['a', 'b']);
+    expect(searchEngine(engine, [['truc', 'tuyen']], { plans: ['b'] }).map((h) => h.doc.plan)).toEqual(['b']);
   });
 
   it('keeps to the kinds asked for', () => {
-    expect(searchEngine(engine, ['hoi', 'nghi'], { kinds: ['task'] })).toEqual([]);
+    expect(searchEngine(engine, [['hoi', 'nghi']], { kinds: ['task'] })).toEqual([]);
   });
 });
