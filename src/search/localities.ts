@@ -37,7 +37,10 @@ export function buildLocalityIndex(plans: readonly Plan[]): LocalityIndex {
       add(index, `${tokenize(locality.level).join(' ')} ${name}`, plan.id);
       index.levels.set(plan.id, tokenize(locality.level).join(' '));
     }
-    add(index, tokenize(plan.id).join(' '), plan.id);
+    const idWords = tokenize(plan.id);
+    // Without a locality read, the file name stands for it ("kh-12-tinh-bac-ninh" is found as "bac ninh").
+    const tails = locality ? [idWords] : idWords.map((_, i) => idWords.slice(i)).filter((t, i) => i === 0 || t.length >= 2);
+    for (const tail of tails) add(index, tail.join(' '), plan.id);
   }
   return index;
 }

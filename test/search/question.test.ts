@@ -24,6 +24,16 @@ describe('readQuestion: which plan', () => {
   });
 });
 
+describe('readQuestion: a plan whose locality was not read', () => {
+  it('is found by the words of its file name', () => {
+    const [plan] = loadKnowledge('knowledge').plans;
+    const unnamed = { ...plan!, id: 'kh-12-tinh-bac-ninh', meta: { ...plan!.meta, locality: null } };
+    const index = buildLocalityIndex([unnamed]);
+    expect(readQuestion('Bắc Ninh: ai chủ trì nhiệm vụ 2?', '2026-11-28', index).plans).toEqual(['kh-12-tinh-bac-ninh']);
+    expect(readQuestion('tinh bac ninh nhiem vu 2', '2026-11-28', index).plans).toEqual(['kh-12-tinh-bac-ninh']);
+  });
+});
+
 describe('readQuestion: which task', () => {
   it.each([
     ['Ai chủ trì nhiệm vụ 4?', ['4']],
