@@ -1,6 +1,6 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { DocKind, SearchDoc } from './documents.js';
-import { fuzzyOf, isBigram, termsOf, withoutCommon, type TermCounts } from './terms.js';
+import { fuzzyOf, isBigram, isGeneric, termsOf, withoutCommon, type TermCounts } from './terms.js';
 
 const FIELDS = ['title', 'text', 'agency'] as const;
 type Field = (typeof FIELDS)[number];
@@ -106,11 +106,14 @@ export function buildEngine(docs: SearchDoc[]): Engine {
 
 const termsOfEntry = (e: Entry) => (e.terms ??= new Set(termsOf(`${e.title}\n${e.text}\n${e.agency}`)));
 
-/** How much of the query an entry holds: share of its syllables (typo matches count), and any bigram. */
-function coverage(e: Entry, query: { syllables: string[]; bigrams: string[] }, matched: readonly string[]) {
+/**
+ * How much of the query an entry holds: share of its syllables (typo matches count), and whether it holds
+ * a word pair of the query that says something (not one most passages hold, as "thực hiện").
+ */
+function coverage(e: Entry, q: Query, matched: readonly string[], telling: (term: string) => boolean) {
   const has = (t: string) => matched.includes(t) || termsOfEntry(e).has(t);
-  const share = query.syllables.length === 0 ? 0 : query.syllables.filter(has).length / query.syllables.length;
-  return { share, bigram: query.bigrams.some(has), single: query.syllables.length === 1 };
+  const share = q.syllables.length === 0 ? 0 : q.syllables.filter(has).length / q.syllables.length;
+  return { share, bigram: q.bigrams.some((b) => telling(b) && has(b)), single: q.syllables.length === 1 };
 }
 
 type Query = { all: string[]; syllables: string[]; bigrams: string[]; plans: Set<string> | null; kinds: Set<DocKind> | null };
@@ -140,7 +143,7 @@ function searchShard(shard: Shard, q: Query, limit: number): Hit[] {
   const hits: Hit[] = [];
   for (const r of shard.mini.search(terms.join(' '), filter ? { boostDocument: filter } : {})) {
     const entry = shard.entries[r.id as number]!;
-    const found = { score: r.score, ...coverage(entry, q, r.terms) };
+    const found = { score: r.score, ...coverage(entry, q, r.terms, (t) => !isGeneric(t, shard.counts)) };
     for (const doc of placesOf(entry, q.plans)) {
       hits.push({ doc, ...found });
       if (hits.length >= limit) return hits;

@@ -33,6 +33,10 @@ export function withoutCommon(terms: readonly string[], counts: TermCounts): str
   return kept.length > 0 || rarest === undefined ? kept : [rarest];
 }
 
+/** A term held by more than this share of the texts (as "thực hiện") is no evidence that a text is about the query. */
+const GENERIC_SHARE = 0.25;
+export const isGeneric = (term: string, counts: TermCounts): boolean => (counts.df.get(term) ?? 0) > GENERIC_SHARE * counts.texts;
+
 /** Typo tolerance: one edit in longer syllables and bigrams, none in short syllables (they are words). */
 export function fuzzyOf(term: string): number | false {
   if (isBigram(term)) return term.length >= 9 ? 1 : false;

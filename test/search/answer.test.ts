@@ -259,7 +259,7 @@ describe('answerQuestion: places without a plan', () => {
 });
 
 describe('answerQuestion: out of scope', () => {
-  it.each(['Thời tiết hôm nay?', 'thoi tiet hom nay', 'Giá vàng hôm nay bao nhiêu?', 'Tỷ giá đô la hôm nay là bao nhiêu?', 'xin chào', 'Đại Sơn có bao nhiêu sân bóng đá?', 'Lương cơ sở năm 2026 là bao nhiêu?', 'Lịch nghỉ Tết Nguyên đán 2027?'])(
+  it.each(['Thời tiết hôm nay?', 'thoi tiet hom nay', 'Giá vàng hôm nay bao nhiêu?', 'Tỷ giá đô la hôm nay là bao nhiêu?', 'xin chào', 'Đại Sơn có bao nhiêu sân bóng đá?', 'Lương cơ sở năm 2026 là bao nhiêu?', 'Lịch nghỉ Tết Nguyên đán 2027?', 'Đại Sơn thực hiện trợ lý ảo thế nào?'])(
     'says the plans do not cover %s, citing nothing',
     (q) => {
       const a = ask(q);
