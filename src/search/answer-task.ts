@@ -24,9 +24,9 @@ function unknownTask(ctx: Context): Built {
 const fieldOf = (intent: string): TaskField =>
   intent === 'lead' || intent === 'coordinators' || intent === 'product' || intent === 'deadline' ? intent : 'task';
 
-function bodyOf(ctx: Context, facts: TaskFact[], found: 'number' | 'search'): AnswerBody {
+function bodyOf(ctx: Context, facts: TaskFact[]): AnswerBody {
   if (ctx.q.intent === 'status') return { kind: 'task_status', items: facts, today: ctx.today, withProgress: ctx.progress !== undefined };
-  return { kind: 'task_field', field: fieldOf(ctx.q.intent), items: facts, found };
+  return { kind: 'task_field', field: fieldOf(ctx.q.intent), items: facts };
 }
 
 /**
@@ -44,5 +44,5 @@ export function answerTask(ctx: Context): Built {
   const plans = [...new Set(tasks.map((t) => t.plan))];
   const { kept, omitted } = capPlans(plans);
   const facts = tasks.filter((t) => kept.includes(t.plan)).map((t) => factOf(ctx, t));
-  return { body: bodyOf(ctx, facts, byNumber ? 'number' : 'search'), omitted };
+  return { body: bodyOf(ctx, facts), omitted };
 }

@@ -42,7 +42,7 @@ export type TaskField = 'lead' | 'coordinators' | 'product' | 'deadline' | 'task
 
 /** The facts an answer gives, rendered into Vietnamese by `messages` (`renderAnswer`). */
 export type AnswerBody =
-  | { kind: 'task_field'; field: TaskField; items: TaskFact[]; found: 'number' | 'search' }
+  | { kind: 'task_field'; field: TaskField; items: TaskFact[] }
   | { kind: 'task_status'; items: TaskFact[]; today: IsoDay; withProgress: boolean }
   | { kind: 'unknown_task'; plans: PlanRef[]; nos: string[] }
   | { kind: 'tasks_due'; range: DayRange; groups: TaskGroup[]; today: IsoDay }
