@@ -1,9 +1,10 @@
-import type { LegalBasis, Plan } from '../knowledge/index.js';
+import type { LegalBasis, Plan, ReportingDate } from '../knowledge/index.js';
 import { foldCase } from '../text/index.js';
 import { passageOf, passagesOf, sectionsTitled, taskPassage } from './answer-passages.js';
 import { capPlans, firstPlans, planOf, refOf, type Context } from './context.js';
 import type { SearchDoc } from './documents.js';
 import type { Hit } from './engine.js';
+import { dayOf, inRange } from './period.js';
 import { findRelevant } from './relevance.js';
 import type { AnswerBody, Passage, PlanRef } from './types.js';
 
@@ -50,12 +51,13 @@ export function answerMeetingRules(ctx: Context): Built {
   return items.length > 0 ? { body: { kind: 'meeting_rules', items }, omitted } : { body: passagesOf(ctx), omitted: 0 };
 }
 
-/** Reporting dates and addressees: of the report the question names (quý, 6 tháng, 9 tháng, năm), else all. */
+/** Reporting dates and addressees: of the report the question names (quý, 6 tháng, 9 tháng, năm) or due in its period, else all. */
 export function answerReporting(ctx: Context): Built {
-  const want = ctx.q.reportKind;
+  const { reportKind: want, period } = ctx.q;
+  const dueIn = (r: ReportingDate) => period !== null && [period.year, period.year + 1].some((y) => inRange(period, dayOf(y, r.month, r.day) ?? ''));
   const { items, omitted } = perPlan(ctx, (plan) => {
     const all = plan.reporting.map((report) => ({ plan: refOf(ctx, plan.id), report }));
-    const named = all.filter((r) => r.report.periodKind === want);
+    const named = all.filter((r) => (want ? r.report.periodKind === want : dueIn(r.report)));
     return named.length > 0 ? named : all;
   });
   return items.length > 0 ? { body: { kind: 'reporting', items }, omitted } : { body: passagesOf(ctx), omitted: 0 };

@@ -42,8 +42,8 @@ export const REPORT_ASK_WORDS = ['han', 'khi nao', 'truoc ngay', 'ngay nao', 'gu
 export const REPORT_PERIODS: ReadonlyArray<{ words: string[]; kind: 'quarter' | 'half' | 'nine_months' | 'year' }> = [
   { words: ['9 thang', 'chin thang'], kind: 'nine_months' },
   { words: ['6 thang', 'sau thang', 'nua nam'], kind: 'half' },
-  { words: ['quy'], kind: 'quarter' },
-  { words: ['hang nam', 'ca nam', 'nam'], kind: 'year' },
+  { words: ['quy i', 'quy ii', 'quy iii', 'quy iv', 'quy 1', 'quy 2', 'quy 3', 'quy 4', 'hang quy', 'dinh ky quy'], kind: 'quarter' },
+  { words: ['hang nam', 'ca nam', 'bao cao nam', 'cuoi nam'], kind: 'year' },
 ];
 /** Asking for the legal documents a plan or task rests on. */
 export const LEGAL_WORDS = [

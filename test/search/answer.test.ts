@@ -200,6 +200,13 @@ describe('answerQuestion: rules of the plan body', () => {
     expect(a.cites).toEqual(['dai-son#IV.1.2']);
   });
 
+  it('reports due in the period asked about', () => {
+    expect(ask('Quý này Nhị Chiểu phải gửi báo cáo gì?').text).toBe(
+      'Chế độ báo cáo:\n• Báo cáo hằng năm: trước ngày 10 tháng 12, gửi Ủy ban nhân dân thành phố (phường Nhị Chiểu, mục IV.1.2)',
+    );
+    expect(ask('Báo cáo quý I của Huế gửi trước ngày nào?').text).toContain('• Báo cáo quý I: trước ngày 10 tháng 3, gửi Sở Nội vụ');
+  });
+
   it('legal documents a task cites', () => {
     expect(ask('Nhiệm vụ 12 của Nhị Chiểu theo nghị định nào?').text).toBe(
       'Văn bản được dẫn ở phường Nhị Chiểu, nhiệm vụ 12:\n• Nghị định số 09/2019/NĐ-CP ngày 24 tháng 01 năm 2019 của Chính phủ\n• Thông tư số 05/2025/TT-VPCP ngày 31/12/2025 của Văn phòng Chính phủ',
