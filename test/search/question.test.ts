@@ -40,6 +40,8 @@ describe('readQuestion: which task', () => {
     ['nv 12 han khi nao', ['12']],
     ['nhiệm vụ số 3 và 5 do ai chủ trì', ['3', '5']],
     ['Nhiệm vụ thứ 7 là gì?', ['7']],
+    ['nv7 dai son khi nao xong', ['7']],
+    ['NV07 ai chủ trì', ['7']],
     ['việc cắt giảm 10% hội nghị do ai chủ trì', []],
     ['Kết luận 226 ban hành ngày nào', []],
   ])('%s → %j', (q, nos) => {
