@@ -105,8 +105,10 @@ export function answerMeta(ctx: Context): Built {
   return { body: { kind: 'plan_meta', fields: ctx.q.metaFields, plans: kept.map((id) => refOf(ctx, id)) }, omitted };
 }
 
-/** Funding: the plan's section on kinh phí, else the passages about it. */
+/** Funding: the plan's section on kinh phí, else the passages about money. */
 export function answerFunding(ctx: Context): Built {
   const { items, omitted } = perPlan(ctx, (plan) => sectionsTitled({ ...ctx, scope: [plan.id] }, FUNDING_TITLES));
-  return items.length > 0 ? { body: { kind: 'passages', items }, omitted } : { body: passagesOf(ctx), omitted: 0 };
+  if (items.length > 0) return { body: { kind: 'passages', items }, omitted };
+  const about = { ...ctx, q: { ...ctx.q, topicRuns: [FUNDING_TITLES[0]!.split(' ')] } };
+  return { body: passagesOf(about), omitted: 0 };
 }
