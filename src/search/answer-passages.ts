@@ -2,6 +2,7 @@ import type { Plan, Section, Task } from '../knowledge/index.js';
 import { foldCase } from '../text/index.js';
 import { planOf, refOf, type Context } from './context.js';
 import type { DocKind, SearchDoc } from './documents.js';
+import { excerpt } from './excerpt.js';
 import { findRelevant } from './relevance.js';
 import type { AnswerBody, Passage } from './types.js';
 
@@ -24,11 +25,11 @@ function docText(plan: Plan, doc: SearchDoc): { title: string; text: string } {
   }
 }
 
-/** A found passage as a reply quotes it. */
+/** A found passage as a reply quotes it (a long one cut to the part about the question). */
 export function passageOf(ctx: Context, doc: SearchDoc): Passage {
   if (doc.kind === 'task') return taskPassage(ctx, planOf(ctx, doc.plan).tasks[doc.ref]!);
   const { title, text } = docText(planOf(ctx, doc.plan), doc);
-  return { plan: refOf(ctx, doc.plan), section: doc.section, task: doc.task, title, text };
+  return { plan: refOf(ctx, doc.plan), section: doc.section, task: doc.task, title, text: excerpt(text, ctx.q.topicRuns) };
 }
 
 /** A task as a passage. */
@@ -46,11 +47,16 @@ export function passagesOf(ctx: Context, kinds?: readonly DocKind[]): AnswerBody
   const items = hits
     .map((h) => passageOf(ctx, h.doc))
     .filter((p) => {
-      const key = `${p.plan.id}|${p.task}|${p.section}|${p.text}`;
+      const key = `${p.plan.id}|${p.task}|${p.section}`;
       return !seen.has(key) && seen.add(key);
     })
     .slice(0, MAX_PASSAGES);
   return items.length > 0 ? { kind: 'passages', items } : { kind: 'out_of_scope' };
+}
+
+/** The passages about the question's words and, with them, a phrase saying what kind of passage is wanted. */
+export function passagesAbout(ctx: Context, phrase: string): AnswerBody {
+  return passagesOf({ ...ctx, q: { ...ctx.q, topicRuns: [...ctx.q.topicRuns, phrase.split(' ')] } });
 }
 
 /** A section and everything under it, as passages. */

@@ -1,6 +1,6 @@
 import type { LegalBasis, Plan, ReportingDate } from '../knowledge/index.js';
 import { foldCase } from '../text/index.js';
-import { passageOf, passagesOf, sectionsTitled, taskPassage } from './answer-passages.js';
+import { passageOf, passagesAbout, passagesOf, sectionsTitled, taskPassage } from './answer-passages.js';
 import { capPlans, firstPlans, planOf, refOf, type Context } from './context.js';
 import type { SearchDoc } from './documents.js';
 import type { Hit } from './engine.js';
@@ -48,7 +48,7 @@ export function answerMeetingRules(ctx: Context): Built {
   const { items, omitted } = perPlan(ctx, (plan) =>
     plan.meetingRules.filter((r) => kind === null || foldCase(r.meeting) === kind).map((rule) => ({ plan: refOf(ctx, plan.id), rule })),
   );
-  return items.length > 0 ? { body: { kind: 'meeting_rules', items }, omitted } : { body: passagesOf(ctx), omitted: 0 };
+  return items.length > 0 ? { body: { kind: 'meeting_rules', items }, omitted } : { body: passagesAbout(ctx, 'thoi gian hop'), omitted: 0 };
 }
 
 /** Reporting dates and addressees: of the report the question names (quý, 6 tháng, 9 tháng, năm) or due in its period, else all. */
@@ -60,7 +60,7 @@ export function answerReporting(ctx: Context): Built {
     const named = all.filter((r) => (want ? r.report.periodKind === want : dueIn(r.report)));
     return named.length > 0 ? named : all;
   });
-  return items.length > 0 ? { body: { kind: 'reporting', items }, omitted } : { body: passagesOf(ctx), omitted: 0 };
+  return items.length > 0 ? { body: { kind: 'reporting', items }, omitted } : { body: passagesAbout(ctx, 'dinh ky bao cao'), omitted: 0 };
 }
 
 const compact = (s: string) => foldCase(s).replace(/\s+/g, '');
@@ -108,7 +108,5 @@ export function answerMeta(ctx: Context): Built {
 /** Funding: the plan's section on kinh phí, else the passages about money. */
 export function answerFunding(ctx: Context): Built {
   const { items, omitted } = perPlan(ctx, (plan) => sectionsTitled({ ...ctx, scope: [plan.id] }, FUNDING_TITLES));
-  if (items.length > 0) return { body: { kind: 'passages', items }, omitted };
-  const about = { ...ctx, q: { ...ctx.q, topicRuns: [FUNDING_TITLES[0]!.split(' ')] } };
-  return { body: passagesOf(about), omitted: 0 };
+  return items.length > 0 ? { body: { kind: 'passages', items }, omitted } : { body: passagesAbout(ctx, FUNDING_TITLES[0]!), omitted: 0 };
 }
