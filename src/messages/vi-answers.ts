@@ -1,7 +1,7 @@
 /** Vietnamese replies to questions about the plans (renders `Answer` from search). */
-import type { Deadline, ReportingDate, Task } from '../knowledge/index.js';
+import type { AgencyRef, Deadline, ReportingDate, Task } from '../knowledge/index.js';
 import type { Answer, AnswerBody, DayRange, MetaField, Passage, PlanRef, TaskFact, TaskField, TaskGroup } from '../search/index.js';
-import { foldCase } from '../text/index.js';
+import { foldCase, tokenize } from '../text/index.js';
 import { formatDay, STATUS_LABEL } from './vi-progress.js';
 
 const LINE = 90;
@@ -19,6 +19,17 @@ const planName = (p: PlanRef) => (p.meta.number ? `Kế hoạch ${p.meta.number}
 const taskSource = (p: PlanRef, no: string) => `Nguồn: ${planName(p)}, Phụ lục, nhiệm vụ ${no}.`;
 const where = (p: PlanRef, task: string | null, section: string | null) =>
   `${place(p)}, ${task ? `nhiệm vụ ${task}` : section ? `mục ${section}` : 'phần đầu kế hoạch'}`;
+
+/**
+ * Agencies as the plan writes them, with the full names of those the writing abbreviates:
+ * "Phòng VHXXH (Phòng Văn hóa - Xã hội)".
+ */
+function agenciesText(raw: string, refs: readonly AgencyRef[]): string {
+  const words = (s: string) => ` ${tokenize(s).filter((w) => w !== 'va').join(' ')} `;
+  const written = words(raw);
+  const unsaid = refs.map((r) => r.name).filter((name) => !written.includes(words(name)));
+  return unsaid.length > 0 ? `${raw} (${unsaid.join('; ')})` : raw;
+}
 
 /** "Quý IV/2026 (đến 31/12/2026)", "10/05/2026", "Thường xuyên". */
 function deadlineText(d: Deadline): string {
@@ -48,7 +59,7 @@ function rangeText(r: DayRange): string {
 function taskLine(f: TaskFact, extra = ''): string {
   const t = f.task;
   const progress = f.progress ? ` | Tiến độ: ${progressText(f)}` : '';
-  return `• NV ${t.no}: ${cut(t.content, LINE)} | Chủ trì: ${t.leadRaw || 'không ghi'} | Hạn: ${deadlineText(t.deadline)}${extra}${progress}`;
+  return `• NV ${t.no}: ${cut(t.content, LINE)} | Chủ trì: ${agenciesText(t.leadRaw, t.lead) || 'không ghi'} | Hạn: ${deadlineText(t.deadline)}${extra}${progress}`;
 }
 
 function progressText(f: TaskFact): string {
@@ -60,8 +71,8 @@ function progressText(f: TaskFact): string {
 }
 
 const FIELD_LABEL: Record<Exclude<TaskField, 'task'>, (t: Task) => string> = {
-  lead: (t) => `Chủ trì: ${t.leadRaw || 'không ghi'}.`,
-  coordinators: (t) => `Phối hợp: ${t.coordinatorsRaw || 'kế hoạch không ghi cơ quan phối hợp'}.`,
+  lead: (t) => `Chủ trì: ${agenciesText(t.leadRaw, t.lead) || 'không ghi'}.`,
+  coordinators: (t) => `Phối hợp: ${agenciesText(t.coordinatorsRaw, t.coordinators) || 'kế hoạch không ghi cơ quan phối hợp'}.`,
   product: (t) => `Sản phẩm/kết quả: ${t.product || 'kế hoạch không ghi'}.`,
   deadline: (t) => `Thời hạn: ${deadlineText(t.deadline)}.`,
 };

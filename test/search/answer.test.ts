@@ -33,6 +33,11 @@ describe('answerQuestion: one task by number', () => {
     expect(ask(q).text).toContain('\nThời hạn: Quý IV/2026 (đến 31/12/2026).\n');
   });
 
+  it('spells out an abbreviated lead', () => {
+    expect(ask('Ai chủ trì nhiệm vụ 13 ở Nhị Chiểu?').text).toContain('\nChủ trì: Phòng VHXXH (Phòng Văn hóa - Xã hội).\n');
+    expect(ask('Ai chủ trì nhiệm vụ 3 ở Đại Sơn?').text).toContain('\nChủ trì: Văn phòng HĐND&UBND.\n');
+  });
+
   it('gives the product', () => {
     expect(ask('Sản phẩm của nhiệm vụ 13 ở Nhị Chiểu là gì?').text).toContain(
       'Sản phẩm/kết quả: Công văn cử tham gia: số lớp được mở, số người tham gia hoặc số chứng chỉ được cấp (nếu có) báo cáo UBND phường.',
