@@ -31,10 +31,10 @@ function agenciesText(raw: string, refs: readonly AgencyRef[]): string {
   return unsaid.length > 0 ? `${raw} (${unsaid.join('; ')})` : raw;
 }
 
-/** "Quý IV/2026 (đến 31/12/2026)", "10/05/2026", "Thường xuyên". */
+/** "Quý IV/2026 (đến 31/12/2026)", "Trước 10/5/2026 (hạn 10/05/2026)", "Thường xuyên". */
 function deadlineText(d: Deadline): string {
   if (!d.raw && !d.due) return 'không ghi';
-  if (d.kind === 'date' && d.due) return formatDay(d.due);
+  if (d.kind === 'date' && d.due) return d.raw.includes(formatDay(d.due)) ? d.raw : `${d.raw} (hạn ${formatDay(d.due)})`;
   return d.due ? `${d.raw} (đến ${formatDay(d.due)})` : d.raw;
 }
 

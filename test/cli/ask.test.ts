@@ -37,7 +37,7 @@ describe('cli ask', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'ask', '--json', '--batch', file], { encoding: 'utf8' });
     const answers = out.trim().split('\n').map((l) => JSON.parse(l) as { id: string; intent: string; text: string; citations: unknown[] });
     expect(answers.map((a) => [a.id, a.intent])).toEqual([['a', 'due_in_period'], ['b', 'out_of_scope'], ['c', 'status']]);
-    expect(answers[0]!.text).toContain('| Hạn: 10/05/2026');
+    expect(answers[0]!.text).toContain('| Hạn: Trước 10/5/2026 (hạn 10/05/2026)');
     expect(answers[1]!.citations).toEqual([]);
     expect(answers[2]!.text).toContain('Tình trạng: chưa quá hạn, còn 59 ngày');
   });

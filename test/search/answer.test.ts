@@ -98,7 +98,7 @@ describe('answerQuestion: what falls due in a period', () => {
   it('reads "this month" against today', () => {
     const a = ask('Tháng này phường Nhị Chiểu phải hoàn thành việc gì?', { today: '2026-05-02' });
     expect(a.text).toContain('Phường Nhị Chiểu – đến hạn trong tháng 5/2026:\n• NV 1: ');
-    expect(a.text).toContain('| Hạn: 10/05/2026\n');
+    expect(a.text).toContain('| Hạn: Trước 10/5/2026 (hạn 10/05/2026)\n');
     expect(a.cites[0]).toBe('nhi-chieu#1');
   });
 
