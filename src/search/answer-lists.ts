@@ -1,6 +1,6 @@
 import { findAgencies, type Task } from '../knowledge/index.js';
 import { expandTokens, tokenize } from '../text/index.js';
-import { answerTask } from './answer-task.js';
+import { passagesOf } from './answer-passages.js';
 import { factOf, firstPlans, planOf, refOf, type Context } from './context.js';
 import { inRange, type DayRange } from './period.js';
 import { findRelevant } from './relevance.js';
@@ -75,7 +75,7 @@ function taskList(ctx: Context): Built {
     return { body: { kind: 'task_list', groups: kept, all: true }, omitted };
   }
   const hits = findRelevant(ctx, ['task'], 40);
-  if (hits.length === 0) return answerTask(ctx);
+  if (hits.length === 0) return { body: passagesOf(ctx), omitted: 0 };
   const { kept, omitted } = groups(ctx, (id) => ({
     plan: refOf(ctx, id),
     tasks: hits.filter((h) => h.doc.plan === id).map((h) => factOf(ctx, planOf(ctx, id).tasks[h.doc.ref]!)),
@@ -95,8 +95,11 @@ function named(agency: string, asked: ReadonlySet<string>): boolean {
 export function answerAgencyTasks(ctx: Context): Built {
   const text = ctx.q.topic.join(' ');
   const asked = new Set(expandTokens(ctx.q.topic));
+  const holders = ctx.index.agencies;
+  // Matched once against every agency any plan names, then looked up plan by plan.
+  const names = text ? findAgencies({ agencies: [...holders.keys()] }, text).filter((name) => named(name, asked)) : [];
   const found = firstPlans(ctx, (id) => {
-    const agency = text ? findAgencies(planOf(ctx, id), text).find((name) => named(name, asked)) : undefined;
+    const agency = names.find((name) => holders.get(name)!.has(id));
     return agency ? ([id, agency] as const) : null;
   });
   const agencyOf = new Map(found.kept);

@@ -16,6 +16,8 @@ export type SearchIndex = {
   order: string[];
   engine: Engine;
   localities: LocalityIndex;
+  /** Every canonical agency the plans name, with the plans naming it. */
+  agencies: Map<string, Set<string>>;
 };
 
 /** What one question is answered with. */

@@ -43,7 +43,17 @@ export function buildSearch(plans: readonly Plan[]): SearchIndex {
     order: plans.map((p) => p.id),
     engine: buildEngine(documentsOf(plans)),
     localities: buildLocalityIndex(plans),
+    agencies: agencyHolders(plans),
   };
+}
+
+function agencyHolders(plans: readonly Plan[]): Map<string, Set<string>> {
+  const holders = new Map<string, Set<string>>();
+  for (const plan of plans) {
+    const names = [...plan.agencies, ...plan.duties.flatMap((d) => d.agency.map((a) => a.name))];
+    for (const name of names) holders.set(name, (holders.get(name) ?? new Set()).add(plan.id));
+  }
+  return holders;
 }
 
 /**
