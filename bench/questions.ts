@@ -25,6 +25,10 @@ const TEMPLATES: Template[] = [
   () => 'Hội nghị chuyên môn được họp tối đa bao lâu?',
   () => 'Thời tiết hôm nay thế nào?',
   (p) => `${p} thực hiện trợ lý ảo thế nào?`,
+  () => 'Sở Tài chính chủ trì những nhiệm vụ nào?',
+  () => 'Phòng VHXH chủ trì những nhiệm vụ nào?',
+  () => 'Những nhiệm vụ nào về chuyển đổi số?',
+  (_p, n) => `kinh phi ${foldCase(n)} lay tu dau`,
 ];
 
 /** `count` questions, each about a plan picked by `rnd`. */
