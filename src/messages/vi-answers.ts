@@ -228,7 +228,7 @@ function bodyText(b: AnswerBody): string {
         ? `Chưa có kế hoạch của ${b.place} trong dữ liệu của trợ lý. Các kế hoạch hiện có: ${b.known.map(place).join(', ')}.`
         : `Chưa có kế hoạch của ${b.place} trong dữ liệu của trợ lý.`;
     case 'out_of_scope':
-      return OUT_OF_SCOPE;
+      return b.plans.length > 0 ? `${b.plans.map(planName).join(', ')} không đề cập nội dung này, nên tôi không trả lời được.` : OUT_OF_SCOPE;
   }
 }
 

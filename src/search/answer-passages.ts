@@ -51,7 +51,7 @@ export function passagesOf(ctx: Context, kinds?: readonly DocKind[]): AnswerBody
       return !seen.has(key) && seen.add(key);
     })
     .slice(0, MAX_PASSAGES);
-  return items.length > 0 ? { kind: 'passages', items } : { kind: 'out_of_scope' };
+  return items.length > 0 ? { kind: 'passages', items } : { kind: 'out_of_scope', plans: [] };
 }
 
 /** The passages about the question's words and, with them, a phrase saying what kind of passage is wanted. */

@@ -92,7 +92,7 @@ export function answerLegal(ctx: Context): Built {
   const numbers = ctx.q.taskNos.length === 0 ? ctx.q.topic.filter((w) => /^\d+$/.test(w)) : [];
   if (numbers.length > 0) {
     const named = perPlan(ctx, (plan) => documentsNumbered(ctx, plan, numbers));
-    return named.items.length > 0 ? { body: { kind: 'legal', items: named.items }, omitted: named.omitted } : { body: { kind: 'out_of_scope' }, omitted: 0 };
+    return named.items.length > 0 ? { body: { kind: 'legal', items: named.items }, omitted: named.omitted } : { body: { kind: 'out_of_scope', plans: [] }, omitted: 0 };
   }
   const hit = ctx.q.taskNos.length === 0 && ctx.q.topic.length > 0 ? findRelevant(ctx, undefined, 5)[0] : undefined;
   const { items, omitted } = perPlan(ctx, (plan) => documentsCited(ctx, plan, hit));

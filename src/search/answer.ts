@@ -45,14 +45,21 @@ function build(ctx: Context): Built {
     const { kept, omitted } = capPlans(ctx.index.order);
     return { body: { kind: 'unknown_place', place: ctx.q.unknownPlace, known: kept.map((id) => ctx.index.refs.get(id)!) }, omitted };
   }
-  return ctx.scope.length > 0 ? BUILDERS[ctx.q.intent](ctx) : { body: { kind: 'out_of_scope' }, omitted: 0 };
+  return ctx.scope.length > 0 ? BUILDERS[ctx.q.intent](ctx) : { body: { kind: 'out_of_scope', plans: [] }, omitted: 0 };
+}
+
+/** "Not covered", naming the plans asked about when the question was about some only. */
+function outOfScope(ctx: Context): AnswerBody {
+  const some = ctx.scope.length > 0 && ctx.scope.length < ctx.index.order.length;
+  return { kind: 'out_of_scope', plans: some ? capPlans(ctx.scope).kept.map((id) => ctx.index.refs.get(id)!) : [] };
 }
 
 /** Answers one question from the plans (see `index.ts`). */
 export function answer(index: SearchIndex, text: string, options: AnswerOptions): Answer {
   const q = readQuestion(text, options.today, index.localities);
   const ctx: Context = { index, q, today: options.today, progress: options.progress, scope: scopeOf(index, q, options.askerPlan) };
-  const { body, omitted } = build(ctx);
+  const built = build(ctx);
+  const { body, omitted } = built.body.kind === 'out_of_scope' ? { body: outOfScope(ctx), omitted: 0 } : built;
   const intent = body.kind === 'out_of_scope' || body.kind === 'unknown_place' ? 'out_of_scope' : q.intent;
   return { intent, body, citations: citationsOf(body), tasks: tasksOf(body), omittedPlans: omitted };
 }

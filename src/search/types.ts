@@ -64,7 +64,8 @@ export type AnswerBody =
   | { kind: 'plan_meta'; fields: MetaField[]; plans: PlanRef[] }
   | { kind: 'passages'; items: Passage[] }
   | { kind: 'unknown_place'; place: string; known: PlanRef[] }
-  | { kind: 'out_of_scope' };
+  /** `plans`: the plans asked about when the question was about some only ([] for all plans). */
+  | { kind: 'out_of_scope'; plans: PlanRef[] };
 
 /** Where a fact comes from: the plan's file stem and the task number, or the section path. */
 export type Citation = { plan: string; task: string | null; section: string | null };
