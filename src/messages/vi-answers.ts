@@ -100,6 +100,8 @@ function statusBlock(f: TaskFact, today: string, withProgress: boolean): string 
 }
 
 const groupSource = (g: TaskGroup) => `Nguồn: ${planName(g.plan)}, Phụ lục.`;
+/** "Phường Nhị Chiểu", or "Phòng Văn hóa - Xã hội (phường Nhị Chiểu)" when the list is one agency's. */
+const whose = (g: TaskGroup, agency: string | null) => (agency ? `${agency} (${place(g.plan)})` : Place(g.plan));
 
 function dueText(b: Extract<AnswerBody, { kind: 'tasks_due' }>): string {
   const period = rangeText(b.range);
@@ -107,7 +109,8 @@ function dueText(b: Extract<AnswerBody, { kind: 'tasks_due' }>): string {
   return b.groups
     .map((g) => {
       const late = (f: TaskFact) => (f.daysLate !== null ? ` (đã quá hạn ${f.daysLate} ngày)` : '');
-      const due = g.tasks.length > 0 ? [`${Place(g.plan)} – đến hạn trong ${period}:`, ...g.tasks.map((f) => taskLine(f, late(f)))] : [`${Place(g.plan)}: không có nhiệm vụ nào đến hạn trong ${period}.`];
+      const who = whose(g, b.agency);
+      const due = g.tasks.length > 0 ? [`${who} – đến hạn trong ${period}:`, ...g.tasks.map((f) => taskLine(f, late(f)))] : [`${who}: không có nhiệm vụ nào đến hạn trong ${period}.`];
       const ongoing = g.ongoing.length > 0 ? [`Ngoài ra, việc thường xuyên, hằng năm (không có hạn riêng trong kỳ): NV ${g.ongoing.map((f) => f.task.no).join(', ')}.`] : [];
       return [...due, ...ongoing, groupSource(g)].join('\n');
     })
@@ -118,7 +121,7 @@ function overdueText(b: Extract<AnswerBody, { kind: 'overdue' }>): string {
   const basis = b.withProgress ? 'theo thời hạn và báo cáo tiến độ' : 'theo thời hạn trong kế hoạch, chưa tính báo cáo tiến độ';
   if (b.groups.length === 0) return `Không có nhiệm vụ nào quá hạn tính đến ${formatDay(b.today)} (${basis}).`;
   const blocks = b.groups.map((g) =>
-    [`${Place(g.plan)}:`, ...g.tasks.map((f) => taskLine(f, `, quá ${f.daysLate} ngày`)), groupSource(g)].join('\n'),
+    [`${whose(g, b.agency)}:`, ...g.tasks.map((f) => taskLine(f, `, quá ${f.daysLate} ngày`)), groupSource(g)].join('\n'),
   );
   return [`Nhiệm vụ quá hạn tính đến ${formatDay(b.today)} (${basis}):`, ...blocks].join('\n\n');
 }

@@ -1,5 +1,6 @@
 import type { IsoDay } from '../knowledge/index.js';
-import { answerAgencyTasks, answerDue, answerOverdue } from './answer-lists.js';
+import { answerDue, answerOverdue } from './answer-due.js';
+import { answerAgencyTasks } from './answer-lists.js';
 import { passagesOf } from './answer-passages.js';
 import { answerFunding, answerLegal, answerMeetingRules, answerMeta, answerReporting, answerTargets } from './answer-rules.js';
 import { answerTask } from './answer-task.js';

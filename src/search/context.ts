@@ -3,7 +3,7 @@ import type { Engine } from './engine.js';
 import type { LocalityIndex } from './localities.js';
 import { daysFrom } from './period.js';
 import type { Question } from './question.js';
-import type { PlanRef, ProgressLookup, TaskFact } from './types.js';
+import type { PlanRef, ProgressLookup, TaskFact, TaskGroup } from './types.js';
 
 /** Most plans one reply lists before asking the user to name a locality. */
 export const MAX_PLANS_PER_REPLY = 5;
@@ -67,6 +67,14 @@ export function firstPlans<T>(ctx: Context, pick: (id: string) => T | null): { k
     if (found !== null) kept.push(found);
   }
   return { kept, omitted: ctx.scope.length - i };
+}
+
+/** One group per plan that has tasks (due or ongoing), until the reply has enough plans. */
+export function planGroups(ctx: Context, make: (id: string) => TaskGroup): { kept: TaskGroup[]; omitted: number } {
+  return firstPlans(ctx, (id) => {
+    const g = make(id);
+    return g.tasks.length + g.ongoing.length > 0 ? g : null;
+  });
 }
 
 /** Keeps the first plans of a list answer; how many were left out. */

@@ -45,8 +45,8 @@ export type AnswerBody =
   | { kind: 'task_field'; field: TaskField; items: TaskFact[] }
   | { kind: 'task_status'; items: TaskFact[]; today: IsoDay; withProgress: boolean }
   | { kind: 'unknown_task'; plans: PlanRef[]; nos: string[] }
-  | { kind: 'tasks_due'; range: DayRange; groups: TaskGroup[]; today: IsoDay }
-  | { kind: 'overdue'; groups: TaskGroup[]; today: IsoDay; withProgress: boolean }
+  | { kind: 'tasks_due'; range: DayRange; agency: string | null; groups: TaskGroup[]; today: IsoDay }
+  | { kind: 'overdue'; agency: string | null; groups: TaskGroup[]; today: IsoDay; withProgress: boolean }
   | {
       kind: 'agency_tasks';
       agency: string;

@@ -107,6 +107,15 @@ describe('answerQuestion: what falls due in a period', () => {
     expect(a.text).toContain('Xã Đại Sơn: không có nhiệm vụ nào đến hạn trong tuần 23/11/2026–29/11/2026.');
   });
 
+  it("keeps to an agency's tasks when the question names one", () => {
+    const a = ask('Quý này Phòng VHXH Nhị Chiểu có việc gì đến hạn?');
+    expect(a.text.startsWith('Phòng Văn hóa - Xã hội (phường Nhị Chiểu) – đến hạn trong quý IV/2026:\n• NV 9: ')).toBe(true);
+    expect(a.cites.slice(0, 3)).toEqual(['nhi-chieu#9', 'nhi-chieu#13', 'nhi-chieu#14']);
+    expect(ask('Trung tâm Phục vụ hành chính công Đại Sơn có việc nào quá hạn?').text).toContain(
+      'Không có nhiệm vụ nào quá hạn tính đến 28/11/2026',
+    );
+  });
+
   it('reads a named quarter', () => {
     expect(ask('Quý II/2026 Đại Sơn có nhiệm vụ nào đến hạn?', { today: '2026-01-10' }).cites.slice(0, 2)).toEqual(['dai-son#1', 'dai-son#4']);
   });

@@ -1,0 +1,55 @@
+import type { Task } from '../knowledge/index.js';
+import { agenciesNamed, agencyIn, isAgencyTask } from './agency-named.js';
+import { factOf, planGroups, planOf, refOf, type Context } from './context.js';
+import { inRange, type DayRange } from './period.js';
+import type { AnswerBody, TaskFact } from './types.js';
+
+type Built = { body: AnswerBody; omitted: number };
+
+const byDue = (a: TaskFact, b: TaskFact) =>
+  (a.task.deadline.due ?? '').localeCompare(b.task.deadline.due ?? '') || Number(a.task.no) - Number(b.task.no);
+
+/** Recurring and ongoing work that runs during the range (from its first year on). */
+function runsDuring(task: Task, range: DayRange): boolean {
+  const { kind, fromYear } = task.deadline;
+  return (kind === 'recurring' || kind === 'ongoing') && (fromYear === null || fromYear <= Number(range.to.slice(0, 4)));
+}
+
+/** The plan's tasks, only the agency's when the question names one. */
+function tasksOf(ctx: Context, id: string, names: readonly string[]): { agency: string | null; tasks: Task[] } {
+  const tasks = planOf(ctx, id).tasks;
+  const agency = agencyIn(ctx, names, id) ?? null;
+  return { agency, tasks: agency ? tasks.filter((t) => isAgencyTask(t, agency, ctx.q.role)) : tasks };
+}
+
+/**
+ * What falls due in a period ("quý này", "tháng 5"): tasks whose due day lies in it, and apart from them
+ * the recurring and ongoing work that runs during it; only an agency's when the question names one.
+ */
+export function answerDue(ctx: Context): Built {
+  const range = ctx.q.period!;
+  const names = agenciesNamed(ctx);
+  let agency: string | null = null;
+  const { kept, omitted } = planGroups(ctx, (id) => {
+    const own = tasksOf(ctx, id, names);
+    agency ??= own.agency;
+    return {
+      plan: refOf(ctx, id),
+      tasks: own.tasks.filter((t) => t.deadline.due !== null && inRange(range, t.deadline.due)).map((t) => factOf(ctx, t)).sort(byDue),
+      ongoing: own.tasks.filter((t) => runsDuring(t, range)).map((t) => factOf(ctx, t)),
+    };
+  });
+  return { body: { kind: 'tasks_due', range, agency, groups: kept, today: ctx.today }, omitted };
+}
+
+/** Tasks past their due day and not reported done; only an agency's when the question names one. */
+export function answerOverdue(ctx: Context): Built {
+  const names = agenciesNamed(ctx);
+  let agency: string | null = null;
+  const { kept, omitted } = planGroups(ctx, (id) => {
+    const own = tasksOf(ctx, id, names);
+    agency ??= own.agency;
+    return { plan: refOf(ctx, id), tasks: own.tasks.map((t) => factOf(ctx, t)).filter((f) => f.daysLate !== null).sort(byDue), ongoing: [] };
+  });
+  return { body: { kind: 'overdue', agency, groups: kept, today: ctx.today, withProgress: ctx.progress !== undefined }, omitted };
+}
