@@ -240,6 +240,9 @@ export function helpText(registered: boolean, extra: string[]): string {
 }
 
 /** First line of the terminal chat. */
+/** The name the local terminal user is registered under (the admin at the machine). */
+export const LOCAL_ADMIN_NAME = 'Quản trị (máy này)';
+
 export const TERMINAL_BANNER = 'Trợ lý 226 (trò chuyện trên máy): gõ câu hỏi, hoặc /help để xem các lệnh; Ctrl+D để thoát.';
 
 /** Reply to a command nobody handles. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { ChatHandler, Choice, Reply } from '../../chat/index.js';
+import type { ChatHandler, Choice, Reply, ReplyFile } from '../../chat/index.js';
 import { BOT_APOLOGY, TERMINAL_BANNER } from '../../messages/index.js';
 
 export type TerminalChatOptions = {
@@ -14,14 +14,16 @@ export type TerminalChatOptions = {
   senderName?: string;
   /** Called when a message fails, before the apology is shown (e.g. to log it). */
   onError?: (err: unknown) => void;
+  /** Keeps a file sent with a reply (report, chart) and returns where, shown instead of the bare file name. */
+  saveFile?: (file: ReplyFile) => string;
 };
 
 const PROMPT = '> ';
 
 /** Replies as plain text; choices numbered so the answer "2" picks the second. */
-export function renderReplies(replies: Reply[]): string {
+export function renderReplies(replies: Reply[], saveFile: (file: ReplyFile) => string = (f) => f.fileName): string {
   return replies
-    .map((r) => [r.text, ...(r.choices ?? []).map((c, i) => `  ${i + 1}) ${c.label}`), ...(r.file ? [`  📎 ${r.file.fileName}`] : [])].join('\n'))
+    .map((r) => [r.text, ...(r.choices ?? []).map((c, i) => `  ${i + 1}) ${c.label}`), ...(r.file ? [`  📎 ${saveFile(r.file)}`] : [])].join('\n'))
     .join('\n\n');
 }
 
@@ -49,6 +51,6 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
       return [{ text: BOT_APOLOGY }];
     });
     choices = replies.flatMap((r) => r.choices ?? []);
-    output.write(`${renderReplies(replies)}\n${PROMPT}`);
+    output.write(`${renderReplies(replies, options.saveFile)}\n${PROMPT}`);
   }
 }

@@ -1,0 +1,50 @@
+import { createAsk, createChat, type ChatHandler, type ChatLog } from '../chat/index.js';
+import type { Config } from '../config.js';
+import { loadKnowledge, type Plan } from '../knowledge/index.js';
+import type { Logger } from '../log.js';
+import { createDigestCommands } from '../scheduler/index.js';
+import { buildSearch } from '../search/index.js';
+import { createFiguresRepo, createNotificationRepo, createSubscriptionRepo, openStore, type Store } from '../store/index.js';
+
+/** The process's core: plans read once, the opened database with every repository, and the chat handler over them. */
+export type Core = {
+  plans: Plan[];
+  store: Store;
+  subscriptions: ReturnType<typeof createSubscriptionRepo>;
+  figures: ReturnType<typeof createFiguresRepo>;
+  notifications: ReturnType<typeof createNotificationRepo>;
+  chat: ChatHandler;
+};
+
+/** pino as the core's `log(level, msg, data)` port. */
+export const logPort =
+  (logger: Logger): ChatLog =>
+  (level, msg, data) =>
+    logger[level](data ?? {}, msg);
+
+/**
+ * Reads the plans (each unreadable part a warning, never a stop), opens and migrates the database, builds the search
+ * index once and the chat core with the digest commands plugged in.
+ */
+export function buildCore(config: Config, logger: Logger, now: () => Date = () => new Date()): Core {
+  const { plans, warnings } = loadKnowledge(config.KNOWLEDGE_DIR);
+  for (const w of warnings) logger.warn({ file: w.file, line: w.line }, `knowledge: ${w.message}`);
+  if (plans.length === 0) logger.warn({ dir: config.KNOWLEDGE_DIR }, 'knowledge: no plan was read; every question will be answered "not covered"');
+  logger.info({ plans: plans.map((p) => p.id), tasks: plans.reduce((n, p) => n + p.tasks.length, 0) }, 'knowledge: plans read');
+
+  const store = openStore(config.DATABASE_PATH);
+  const repos = { subscriptions: createSubscriptionRepo(store.db), figures: createFiguresRepo(store.db), notifications: createNotificationRepo(store.db) };
+  const index = buildSearch(plans);
+  const commands = createDigestCommands({ plans, progress: store.progress, ...repos, digestCron: config.DIGEST_CRON });
+  const chat = createChat({
+    plans,
+    ask: createAsk(index, store.progress),
+    progress: store.progress,
+    users: store.users,
+    invites: store.invites,
+    clock: { now },
+    log: logPort(logger),
+    commands,
+  });
+  return { plans, store, ...repos, chat };
+}

@@ -1,0 +1,89 @@
+/**
+ * Composition root: loadConfig → createLogger → buildCore (plans, database, search, chat) → channels (polling or
+ * webhook; the terminal chat when no bot token is set) → scheduler (digests, reminders) → graceful stop on signals.
+ */
+import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { pino } from 'pino';
+import { buildCore, logPort, type Core } from './app/build-core.js';
+import { startPollingChannels, type RunningChannels } from './app/polling-mode.js';
+import { createSendRouter } from './app/send-router.js';
+import { stopOnSignals } from './app/shutdown.js';
+import { runLocalChat } from './app/terminal-mode.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger, type Logger } from './log.js';
+import { createScheduler, DEFAULT_REMINDER_CRON } from './scheduler/index.js';
+
+/** Telegram allows about 30 broadcast messages a second; a digest round stays well under it. */
+const BROADCAST_PACE_MS = 40;
+/** A digest claimed by a process that died mid-send is taken again after this long. */
+const DELIVERY_LEASE_MS = 5 * 60_000;
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
+}
+
+/** The local chat shares the terminal with the log: the log goes to stderr and only warnings unless asked. */
+function loggerFor(config: Config, terminal: boolean): Logger {
+  if (!terminal) return createLogger(config);
+  const level = process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn';
+  return createLogger({ ...config, LOG_LEVEL: level }, pino.destination(2));
+}
+
+async function startChannels(config: Config, logger: Logger, core: Core): Promise<RunningChannels> {
+  return startPollingChannels(config, logger, core.chat);
+}
+
+function startScheduler(config: Config, logger: Logger, core: Core, channels: RunningChannels) {
+  const scheduler = createScheduler({
+    plans: core.plans,
+    progress: core.store.progress,
+    users: core.store.users,
+    subscriptions: core.subscriptions,
+    figures: core.figures,
+    notifications: core.notifications,
+    send: createSendRouter(channels.senders),
+    now: () => new Date(),
+    owner: `${hostname()}:${process.pid}`,
+    leaseMs: DELIVERY_LEASE_MS,
+    digestCron: config.DIGEST_CRON,
+    reminderCron: DEFAULT_REMINDER_CRON,
+    log: logPort(logger),
+    pace: () => sleep(BROADCAST_PACE_MS),
+  });
+  scheduler.start().catch((err: unknown) => logger.error({ err }, 'scheduler: catch-up at start failed'));
+  return scheduler;
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const terminal = !config.TELEGRAM_BOT_TOKEN && !config.ZALO_BOT_TOKEN;
+  const logger = loggerFor(config, terminal);
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
+  const core = buildCore(config, logger);
+
+  if (terminal) {
+    await runLocalChat(core.store, core.chat, logger, join(dirname(config.DATABASE_PATH), 'files'));
+    core.store.close();
+    return;
+  }
+  const channels = await startChannels(config, logger, core);
+  if (Object.keys(channels.senders).length === 0) {
+    logger.fatal(channels.states, 'start: no channel could start');
+    core.store.close();
+    logger.flush();
+    process.exit(1);
+  }
+  const scheduler = startScheduler(config, logger, core, channels);
+  logger.info({ channels: channels.states, mode: config.BOT_MODE }, 'start: ready');
+  stopOnSignals(logger, () => [['scheduler', scheduler.stop], ...channels.stopSteps, ['database', core.store.close]]);
+}
+
+await main();
