@@ -53,10 +53,20 @@ class Tree {
     this.blocks.push({ text, line, section: holder?.section.path ?? null, task: null });
   }
 
+  /** Text that belongs to the document, not to any section (the closing paragraph, an appendix note). */
+  addLoose(text: string, line: number): void {
+    this.blocks.push({ text, line, section: null, task: null });
+  }
+
   started(): boolean {
     return this.sections.length > 0;
   }
 }
+
+/** The closing paragraph of a Vietnamese administrative document ends with the mark "./.". */
+const CLOSING = /\.\/\.\s*$/u;
+/** "(Có Phụ lục phân công nhiệm vụ kèm theo)": a note on the appendix, not text of the section above it. */
+const APPENDIX_NOTE = /^\(?\s*Có\s.{0,80}kèm theo\s*\)?\s*\.?\s*$/iu;
 
 /** An unmarked short line naming only an agency ("Sở Nội vụ:", bold in the source) heads the bullets below it. */
 function agencyLine(text: string): Marked | null {
@@ -72,9 +82,13 @@ function agencyLine(text: string): Marked | null {
  */
 export function parseSections(lines: readonly DocLine[]): { sections: Section[]; blocks: Block[] } {
   const tree = new Tree();
+  let closed = false;
   for (const { text, line } of lines) {
     const marked = classify(text) ?? (tree.started() ? agencyLine(text) : null);
-    if (marked && (marked.kind === 'roman' || tree.started())) tree.add(marked, line);
+    // After the closing paragraph ("Trên đây là Kế hoạch ... ./.") nothing belongs to the last section.
+    closed ||= !marked && CLOSING.test(text);
+    if (closed || (!marked && APPENDIX_NOTE.test(text))) tree.addLoose(text, line);
+    else if (marked && (marked.kind === 'roman' || tree.started())) tree.add(marked, line);
     else tree.addText(text, line);
   }
   return { sections: tree.sections, blocks: tree.blocks };

@@ -161,3 +161,23 @@ describe('parsePlan: agencies', () => {
     expect(agencies.filter((a) => /VH|Văn hóa/u.test(a))).toEqual(['Phòng Văn hóa - Xã hội']);
   });
 });
+
+describe('parsePlan: the closing paragraph', () => {
+  it.each(['dai-son', 'nhi-chieu', 'hue'])('%s: the closing paragraph ("./.") and the appendix note belong to no section or duty', (id) => {
+    const p = plan(id);
+    expect(p.sections.filter((s) => s.text.includes('./.') || /kèm theo\)/u.test(s.text))).toEqual([]);
+    expect(p.duties.filter((d) => d.text.includes('./.'))).toEqual([]);
+  });
+
+  it('keeps reading sections after an appendix note in the middle of the body', () => {
+    const text = ['KẾ HOẠCH', 'I. NHIỆM VỤ', '1. Phòng Văn hóa - Xã hội:', '- Xây dựng kế hoạch.', '(Có Phụ lục kèm theo)', '2. Văn phòng:', '- Tổng hợp báo cáo.', 'Trên đây là Kế hoạch của UBND xã./.'].join('\n');
+    const { plan: p } = parsePlan('x', 'x.md', text);
+    expect(p.sections.map((s) => [s.path, s.text])).toEqual([
+      ['I', ''],
+      ['I.1', ''],
+      ['I.1.1', 'Xây dựng kế hoạch.'],
+      ['I.2', ''],
+      ['I.2.1', 'Tổng hợp báo cáo.'],
+    ]);
+  });
+});
