@@ -1,5 +1,5 @@
 import type { CallbackQuery, Message, User, UserFromGetMe } from 'grammy/types';
-import type { IncomingMessage } from '../../chat/index.js';
+import { incomingMessageSchema, type IncomingMessage } from '../../chat/index.js';
 
 const COMMAND = /^\/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?(?=\s|$)/;
 const NAME_LIMIT = 256;
@@ -7,13 +7,14 @@ const NAME_LIMIT = 256;
 /**
  * The core's message for a Telegram text message, or undefined when the bot should stay silent: in a group the
  * bot is addressed only by a command (not one for another bot), a mention of its @username, or a reply to one of
- * its messages. The mention and a command's `@username` suffix are removed from the text.
+ * its messages; a message the core could not take (no date, an id too long: never from Telegram) is dropped.
+ * The mention and a command's `@username` suffix are removed from the text.
  */
 export function messageToIncoming(message: Message, me: UserFromGetMe): IncomingMessage | undefined {
   if (message.text === undefined || message.from === undefined) return undefined;
   const text = addressedText(message.text, message, me);
   if (text === undefined) return undefined;
-  return {
+  return accepted({
     channel: 'telegram',
     senderId: String(message.from.id),
     senderName: displayName(message.from),
@@ -23,12 +24,15 @@ export function messageToIncoming(message: Message, me: UserFromGetMe): Incoming
     text,
     sentAt: new Date(message.date * 1000),
     isChoice: false,
-  };
+  });
 }
 
-/** The core's message for a pressed button: `text` is the choice's data, the callback id makes it unique. */
-export function callbackToIncoming(query: CallbackQuery, data: string, now: Date): IncomingMessage {
-  return {
+/**
+ * The core's message for a pressed button: `text` is the choice's data, the callback id makes it unique;
+ * undefined when the query is not one the core could take.
+ */
+export function callbackToIncoming(query: CallbackQuery, data: string, now: Date): IncomingMessage | undefined {
+  return accepted({
     channel: 'telegram',
     senderId: String(query.from.id),
     senderName: displayName(query.from),
@@ -37,7 +41,12 @@ export function callbackToIncoming(query: CallbackQuery, data: string, now: Date
     text: data,
     sentAt: now,
     isChoice: true,
-  };
+  });
+}
+
+/** The message if the core accepts it: Telegram's updates always give one, a forged or garbled update may not. */
+function accepted(message: IncomingMessage): IncomingMessage | undefined {
+  return incomingMessageSchema.safeParse(message).success ? message : undefined;
 }
 
 /** The text meant for the bot, or undefined when a group message does not address it. */

@@ -57,6 +57,12 @@ describe('messageToIncoming', () => {
     expect(messageToIncoming(message(undefined, 'private'), me)).toBeUndefined();
     expect(messageToIncoming({ ...message('hi', 'private'), from: undefined } as Message, me)).toBeUndefined();
   });
+
+  it('gives nothing for a message the core could not take (no date, an oversize id), which Telegram never sends', () => {
+    const { date: _date, ...undated } = message('/viec', 'private');
+    expect(messageToIncoming(undated as Message, me)).toBeUndefined();
+    expect(messageToIncoming({ ...message('/viec', 'private'), from: { ...lan, id: '9'.repeat(200) } } as unknown as Message, me)).toBeUndefined();
+  });
 });
 
 describe('callbackToIncoming', () => {
@@ -73,5 +79,10 @@ describe('callbackToIncoming', () => {
       sentAt: now,
       isChoice: true,
     });
+  });
+
+  it('gives nothing for a press the core could not take (a sender id of 200 digits)', () => {
+    const query = { id: '1', from: { ...lan, id: '9'.repeat(200) }, chat_instance: 'c', data: 'raw' } as unknown as CallbackQuery;
+    expect(callbackToIncoming(query, 'cn:yes', new Date(0))).toBeUndefined();
   });
 });

@@ -19,7 +19,8 @@ export function choicesFeature(deps: AnswerDeps & { now?: () => Date }): Compose
       return;
     }
     await ctx.answerCallbackQuery();
-    await answer(ctx, callbackToIncoming(ctx.callbackQuery, data, now()), deps);
+    const incoming = callbackToIncoming(ctx.callbackQuery, data, now());
+    if (incoming) await answer(ctx, incoming, deps);
   });
   return composer;
 }
