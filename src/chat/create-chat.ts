@@ -59,8 +59,9 @@ function runCommand(core: Core, ctx: CommandContext): Reply[] | Promise<Reply[]>
   const withArgs = { ...ctx, args: (m?.[2] ?? '').trim() };
   // A new command abandons any guided update in progress.
   core.dialogs.clear(userKeyOf(ctx.message));
-  const builtin = BUILTIN[name];
+  // Own keys only: "/constructor" must not find Object.prototype's members.
+  const builtin = Object.hasOwn(BUILTIN, name) ? BUILTIN[name] : undefined;
   if (builtin) return builtin(core, withArgs);
-  const plugged = core.deps.commands?.[name];
+  const plugged = core.deps.commands && Object.hasOwn(core.deps.commands, name) ? core.deps.commands[name] : undefined;
   return plugged ? runOf(plugged)(withArgs) : [{ text: unknownCommandText(name || ctx.message.text.trim().slice(1, 30)) }];
 }

@@ -31,6 +31,8 @@ describe('createChat: bad input', () => {
     ['/tiendo 99', 'Không có nhiệm vụ số 99. Kế hoạch 158/KH-UBND có 19 nhiệm vụ (số 1 đến 19).\nVí dụ: /tiendo 1'],
     ['/tiendo bốn', 'Cú pháp: /tiendo <số nhiệm vụ>, ví dụ: /tiendo 4'],
     ['/xoa_het', 'Không có lệnh /xoa_het. Gửi /trogiup để xem các lệnh.'],
+    ['/constructor 0', 'Không có lệnh /constructor. Gửi /trogiup để xem các lệnh.'],
+    ['/__proto__', 'Không có lệnh /__proto__. Gửi /trogiup để xem các lệnh.'],
     ['/hoi', 'Cú pháp: /hoi <câu hỏi>, ví dụ: /hoi Nhiệm vụ 4 do ai chủ trì?'],
   ])('answers %s clearly and changes nothing', async (text, reply) => {
     const before = [h.db.rows('updates'), h.db.rows('users'), h.db.rows('invites')];
