@@ -14,6 +14,8 @@ export type FiguresError =
 export type FiguresParse = { ok: true; value: FigureInput[] } | { ok: false; error: FiguresError };
 
 const fold = (s: string) => foldCase(s).replace(/[^a-z0-9]/g, '');
+/** The lexicon's entry for a typed word; own keys only, so "constructor" is no metric. */
+const wordIn = <T>(lexicon: Record<string, T>, word: string): T | undefined => (Object.hasOwn(lexicon, word) ? lexicon[word] : undefined);
 
 /**
  * Reads the arguments of `/solieu`: `parseFigures("hoinghi 2026 tong=40 tructuyen=26")` gives two numbers for 2026;
@@ -22,7 +24,7 @@ const fold = (s: string) => foldCase(s).replace(/[^a-z0-9]/g, '');
 export function parseFigures(args: string): FiguresParse {
   const [first, ...rest] = args.trim().split(/\s+/).filter(Boolean);
   if (!first) return { ok: false, error: { code: 'figures_empty' } };
-  const metric = METRIC_WORDS[fold(first)];
+  const metric = wordIn(METRIC_WORDS, fold(first));
   if (!metric) return { ok: false, error: { code: 'figures_unknown_metric', word: first } };
   const out: FigureInput[] = [];
   let year: number | null = null;
@@ -36,7 +38,7 @@ export function parseFigures(args: string): FiguresParse {
     }
     afterYear = false;
     const [key, raw] = token.includes('=') ? (token.split('=', 2) as [string, string]) : ['tong', token];
-    const field = FIELD_WORDS[fold(key)];
+    const field = wordIn(FIELD_WORDS, fold(key));
     const value = Number(raw.replace(',', '.'));
     if (!field || !/^\d+([.,]\d+)?$/.test(raw) || !Number.isFinite(value)) return { ok: false, error: { code: 'figures_bad_value', token } };
     if (year === null) return { ok: false, error: { code: 'figures_missing_year' } };

@@ -35,6 +35,8 @@ describe('parseFigures', () => {
     ['caycoi 2026 40', { code: 'figures_unknown_metric', word: 'caycoi' }],
     ['hoinghi 2026 tong=-4', { code: 'figures_bad_value', token: 'tong=-4' }],
     ['hoinghi 2026 mau=4', { code: 'figures_bad_value', token: 'mau=4' }],
+    ['constructor 2026 5', { code: 'figures_unknown_metric', word: 'constructor' }],
+    ['hop 2026 constructor=5', { code: 'figures_bad_value', token: 'constructor=5' }],
     ["vanban 2026 45'; DROP TABLE", { code: 'figures_bad_value', token: "45';" }],
   ])('refuses %j', (args, error) => {
     expect(parseFigures(args)).toEqual({ ok: false, error });
