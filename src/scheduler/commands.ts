@@ -41,7 +41,8 @@ function plansOf(deps: DigestCommandDeps, ctx: CommandContext): Plan[] {
 function periodOf(args: string, now: Date): Period | null {
   const word = foldCase(args).replace(/\s+/g, '');
   if (word === '') return periodContaining('half', now);
-  const kind = PERIOD_WORDS[word];
+  // Own keys only: "/baocao constructor" is no period.
+  const kind = Object.hasOwn(PERIOD_WORDS, word) ? PERIOD_WORDS[word] : undefined;
   return kind ? periodContaining(kind, now) : parsePeriod(args);
 }
 
