@@ -6,6 +6,12 @@ const TZ = 'Asia/Ho_Chi_Minh';
 const STATUS_LIST = 'chưa thực hiện, đang thực hiện [60%], hoàn thành (hoặc xong), vướng mắc <lý do>';
 const SYNTAX = 'Cú pháp: /capnhat <số nhiệm vụ> <trạng thái> [ghi chú]';
 
+/** What a person typed, made safe to quote back: at most 30 characters, control characters shown as "?". */
+const typed = (s: string): string => {
+  const chars = [...s];
+  return (chars.length > 30 ? `${chars.slice(0, 30).join('')}…` : s).replace(/[\u0000-\u001F\u007F-\u009F]/g, '?');
+};
+
 /** "Kế hoạch 158/KH-UBND" (the plan id when the number is blank). */
 export const planLabel = (plan: Plan): string => `Kế hoạch ${plan.meta.number ?? plan.id}`;
 
@@ -114,7 +120,7 @@ export function inviteErrorText(error: InviteError | { code: 'invite_missing' },
     case 'invite_missing':
       return 'Để đăng ký, gửi /start kèm mã mời do quản trị viên cấp, ví dụ: /start K7QX2M9P';
     case 'invite_unknown':
-      return `Mã mời «${code}» không đúng. Kiểm tra lại mã (ví dụ: /start K7QX2M9P) hoặc xin quản trị viên mã mới.`;
+      return `Mã mời «${typed(code)}» không đúng. Kiểm tra lại mã (ví dụ: /start K7QX2M9P) hoặc xin quản trị viên mã mới.`;
     case 'invite_used':
       return 'Mã mời này đã được dùng. Mỗi mã chỉ dùng được một lần; xin quản trị viên cấp mã mới.';
     case 'invite_expired':
@@ -210,7 +216,7 @@ export const readText = {
       case 'unknown_task':
         return `${unknownTaskText(error.plan, error.no)}\nVí dụ: /tiendo ${error.plan.tasks[0]?.no ?? '1'}`;
       case 'unknown_plan':
-        return `Không có kế hoạch «${error.given}». Các kế hoạch: ${error.plans.map((p) => p.id).join(', ')}.`;
+        return `Không có kế hoạch «${typed(error.given)}». Các kế hoạch: ${error.plans.map((p) => p.id).join(', ')}.`;
       case 'plan_needed':
         return `Hãy ghi rõ kế hoạch trước số nhiệm vụ, ví dụ: /tiendo ${error.plans[0]?.id ?? 'ke-hoach'}#1. Các kế hoạch: ${error.plans.map((p) => p.id).join(', ')}.`;
     }
@@ -246,7 +252,7 @@ export const LOCAL_ADMIN_NAME = 'Quản trị (máy này)';
 export const TERMINAL_BANNER = 'Trợ lý 226 (trò chuyện trên máy): gõ câu hỏi, hoặc /help để xem các lệnh; Ctrl+D để thoát.';
 
 /** Reply to a command nobody handles. */
-export const unknownCommandText = (name: string) => `Không có lệnh /${name}. Gửi /trogiup để xem các lệnh.`;
+export const unknownCommandText = (name: string) => `Không có lệnh /${typed(name)}. Gửi /trogiup để xem các lệnh.`;
 
 /** Reply to `/hoi` with no question. */
 export const askUsage = 'Cú pháp: /hoi <câu hỏi>, ví dụ: /hoi Nhiệm vụ 4 do ai chủ trì?';

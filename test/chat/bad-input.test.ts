@@ -34,6 +34,10 @@ describe('createChat: bad input', () => {
     ['/constructor 0', 'Không có lệnh /constructor. Gửi /trogiup để xem các lệnh.'],
     ['/__proto__', 'Không có lệnh /__proto__. Gửi /trogiup để xem các lệnh.'],
     ['/hoi', 'Cú pháp: /hoi <câu hỏi>, ví dụ: /hoi Nhiệm vụ 4 do ai chủ trì?'],
+    [`/start ${'X'.repeat(10_000)}`, `Mã mời «${'X'.repeat(30)}…» không đúng. Kiểm tra lại mã (ví dụ: /start K7QX2M9P) hoặc xin quản trị viên mã mới.`],
+    ['/start MÃ\u0007', 'Mã mời «MÃ?» không đúng. Kiểm tra lại mã (ví dụ: /start K7QX2M9P) hoặc xin quản trị viên mã mới.'],
+    [`/${'a'.repeat(10_000)}`, `Không có lệnh /${'a'.repeat(30)}…. Gửi /trogiup để xem các lệnh.`],
+    [`/tiendo ${'a'.repeat(5_000)}#4`, `Không có kế hoạch «${'a'.repeat(30)}…». Các kế hoạch: dai-son, hue, nhi-chieu.`],
   ])('answers %s clearly and changes nothing', async (text, reply) => {
     const before = [h.db.rows('updates'), h.db.rows('users'), h.db.rows('invites')];
     expect(await h.say(lan, text)).toBe(reply);
