@@ -13,7 +13,9 @@ export function createErrorHandler(log: BotLogger): (err: BotError<TelegramConte
     ctx.failed = true;
     // ctx.log is missing only when the failure happened before the logging middleware ran.
     (ctx.log ?? log).error({ channel: 'telegram', updateId: ctx.update.update_id, err: err.error }, 'telegram: update failed');
-    if (ctx.chat === undefined) return;
-    await ctx.api.sendMessage(ctx.chat.id, BOT_APOLOGY).catch(() => undefined);
+    // A garbled update may hold `chat: null` or a chat without an id: nobody to apologise to, and no throw from here.
+    const chatId = ctx.chat?.id;
+    if (chatId === undefined || chatId === null) return;
+    await ctx.api.sendMessage(chatId, BOT_APOLOGY).catch(() => undefined);
   };
 }
