@@ -1,5 +1,5 @@
 /**
- * The Telegram channel: a grammY bot over the chat core, long polling through grammY's runner.
+ * The Telegram channel: a grammY bot over the chat core, by long polling through grammY's runner or by webhook.
  * @example
  * const bot = createTelegramBot({ token, apiRoot, handle: chat.handleMessage, log });
  * const polling = await startTelegramPolling(bot);
@@ -10,6 +10,16 @@
 export { createTelegramBot, type TelegramBotOptions } from './create-bot.js';
 /** Starts long polling and returns a handle to stop it; `registerTelegramCommands` sets the Vietnamese command menu. */
 export { startTelegramPolling, registerTelegramCommands, type TelegramPolling } from './polling.js';
+/**
+ * The framework-free webhook endpoint `(headers, rawBody) => { status, body }` checking
+ * `X-Telegram-Bot-Api-Secret-Token`; updates are handled in the background, `settled()` waits for them.
+ * `registerTelegramWebhook` calls setWebhook with the secret (pending updates kept).
+ * @example
+ * await bot.init();
+ * const webhook = createTelegramWebhook({ bot, secretToken, log }); // mount webhook.handleRequest on POST
+ * await registerTelegramWebhook(bot.api, `${PUBLIC_URL}/telegram/...`, secretToken);
+ */
+export { createTelegramWebhook, registerTelegramWebhook, TELEGRAM_SECRET_HEADER, type TelegramWebhook, type TelegramWebhookOptions } from './webhook.js';
 /** Sends core replies to a chat outside an update (digests, reminders): `await sendTelegramReplies(bot, chatId, replies)`. */
 export { sendTelegramReplies } from './send-replies.js';
 /** The grammY context of this bot (grammY's Context plus the update's logger and intent). */

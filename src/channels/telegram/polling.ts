@@ -11,7 +11,8 @@ export type TelegramPolling = {
   finished: Promise<void>;
 };
 
-const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+/** The update kinds the bot asks Telegram for, in both modes. */
+export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 const DRAIN_STEP_MS = 10;
 
 /** Registers the Vietnamese command menu (/hoi, /capnhat, ...) shown next to the text box. */

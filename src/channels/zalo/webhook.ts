@@ -1,16 +1,14 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createWebhookGate, headerValue, ACCEPTED, type WebhookHandler } from '../webhook-common.js';
 import type { ZaloLog } from './client.js';
 import type { ParsedUpdate } from './schema.js';
+
+export type { WebhookHeaders, WebhookResponse } from '../webhook-common.js';
 
 /** The header Zalo sends with the secret_token given to setWebhook. */
 export const ZALO_SECRET_HEADER = 'x-bot-api-secret-token';
 
-/** Request headers as node:http gives them (any case is accepted). */
-export type WebhookHeaders = Record<string, string | string[] | undefined>;
-/** What to answer the HTTP request with. */
-export type WebhookResponse = { status: number; body: string };
 /** A framework-free webhook endpoint: headers and raw body in, status and body out, synchronously. */
-export type ZaloWebhookHandler = (headers: WebhookHeaders, rawBody: string | Buffer) => WebhookResponse;
+export type ZaloWebhookHandler = WebhookHandler;
 
 export type ZaloWebhookOptions = {
   /** The secret registered with setWebHook; 8 to 256 characters. */
@@ -22,8 +20,6 @@ export type ZaloWebhookOptions = {
   maxBodyBytes?: number;
 };
 
-const answer = (status: number, body: object): WebhookResponse => ({ status, body: JSON.stringify(body) });
-
 /**
  * Builds the Zalo webhook endpoint. A request without the right `X-Bot-Api-Secret-Token` gets 401 and is never read;
  * an oversize body 413; a body that is not JSON 400. Anything else is acknowledged at once with 200 (a malformed or
@@ -33,38 +29,20 @@ export function createZaloWebhookHandler(options: ZaloWebhookOptions): ZaloWebho
   if (options.secretToken.length < 8 || options.secretToken.length > 256) {
     throw new RangeError('Zalo: webhook secret token must be 8 to 256 characters');
   }
-  const expected = digest(options.secretToken);
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const gate = createWebhookGate({ header: ZALO_SECRET_HEADER, secretToken: options.secretToken, maxBodyBytes: options.maxBodyBytes });
   return (headers, rawBody) => {
-    const given = headerValue(headers, ZALO_SECRET_HEADER);
-    if (given === undefined || !timingSafeEqual(digest(given), expected)) {
-      options.log('warn', 'zalo: webhook call refused (secret token)', { hasHeader: given !== undefined });
-      return answer(401, { ok: false, description: 'Unauthorized' });
-    }
-    if (Buffer.byteLength(rawBody) > maxBodyBytes) return answer(413, { ok: false, description: 'Payload Too Large' });
-    let raw: unknown;
-    try {
-      raw = JSON.parse(rawBody.toString());
-    } catch {
-      options.log('warn', 'zalo: webhook body is not JSON');
-      return answer(400, { ok: false, description: 'Bad Request' });
+    const checked = gate(headers, rawBody);
+    if (!checked.ok) {
+      if (checked.reason === 'secret') {
+        options.log('warn', 'zalo: webhook call refused (secret token)', { hasHeader: headerValue(headers, ZALO_SECRET_HEADER) !== undefined });
+      } else if (checked.reason === 'json') options.log('warn', 'zalo: webhook body is not JSON');
+      return checked.response;
     }
     try {
-      options.processUpdate(raw);
+      options.processUpdate(checked.json);
     } catch (err) {
       options.log('error', 'zalo: webhook update could not be dispatched', { err });
     }
-    return answer(200, { ok: true });
+    return ACCEPTED;
   };
-}
-
-function digest(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
-}
-
-function headerValue(headers: WebhookHeaders, name: string): string | undefined {
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === name) return Array.isArray(value) ? value[0] : value;
-  }
-  return undefined;
 }
