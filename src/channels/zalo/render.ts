@@ -13,18 +13,17 @@ export type PublicUrlFor = (file: ReplyFile) => string | undefined;
 
 /**
  * Renders one reply for Zalo: the text (choices appended as a numbered list, since Zalo has no buttons) split into
- * pieces of at most 2000 characters, then its file: a photo when it has a public URL (skipped otherwise),
- * a document as a text saying where to get it.
+ * pieces of at most 2000 characters, then its file: a photo when it has a public URL, a document as a text saying
+ * where to get it. A photo without a public URL (long polling) is left out with its text, which only captions it.
  */
 export function renderReply(reply: Reply, publicUrlFor?: PublicUrlFor): ZaloOutgoing[] {
+  const url = reply.file ? publicUrlFor?.(reply.file) : undefined;
+  if (reply.file?.kind === 'photo' && url === undefined) return [];
   const text = withChoices(reply);
   const out: ZaloOutgoing[] =
     text.trim().length > 0 ? splitText(text, ZALO_TEXT_LIMIT).map((piece) => ({ kind: 'text', text: piece })) : [];
-  if (reply.file) {
-    const url = publicUrlFor?.(reply.file);
-    if (reply.file.kind === 'document') out.push({ kind: 'text', text: zaloDocumentNotice(reply.file.fileName, url) });
-    else if (url) out.push({ kind: 'photo', url });
-  }
+  if (reply.file?.kind === 'document') out.push({ kind: 'text', text: zaloDocumentNotice(reply.file.fileName, url) });
+  else if (url !== undefined) out.push({ kind: 'photo', url });
   return out;
 }
 

@@ -30,9 +30,9 @@ describe('renderReply', () => {
     ]);
   });
 
-  it('skips a photo that has no public URL', () => {
-    expect(renderReply({ text: 'Biểu đồ tiến độ', file: chart })).toEqual([{ kind: 'text', text: 'Biểu đồ tiến độ' }]);
-    expect(renderReply({ text: '', file: chart }, () => undefined)).toEqual([]);
+  it('leaves out a photo that has no public URL together with its caption', () => {
+    expect(renderReply({ text: 'Biểu đồ tiến độ', file: chart })).toEqual([]);
+    expect(renderReply({ text: 'Biểu đồ tiến độ', file: chart }, () => undefined)).toEqual([]);
   });
 
   it('replaces a document by a note saying where to get it', () => {
