@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 // The package's main entry replaces module.exports, so its default import types do not match at run time.
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
+import { freePort } from './free-port.js';
 
 /** A failure the Bot API answers the next call of a method with, once. */
 export type InjectedFailure = { status: number; description?: string; retryAfter?: number };
@@ -32,11 +33,18 @@ export type TelegramTestServer = {
   calls(method: string): RecordedCall[];
   /** Waits until the bot has called `method` at least `count` times. */
   waitForCalls(method: string, count?: number): Promise<RecordedCall[]>;
+  /** The webhook the bot registered with setWebhook (updates are then POSTed there with the secret header), if any. */
+  webhook(): RegisteredWebhook | undefined;
   stop(): Promise<void>;
 };
 
+/** What setWebhook registered: where updates go, the secret sent with them, the update kinds asked for. */
+export type RegisteredWebhook = { url: string; secretToken?: string; allowedUpdates?: string[]; dropPendingUpdates?: boolean };
+
 /** Methods telegram-test-api does not know; the proxy answers them itself. */
-const ANSWERED_BY_PROXY = new Set(['setMyCommands', 'sendChatAction', 'sendPhoto', 'sendDocument']);
+const ANSWERED_BY_PROXY = new Set(['setMyCommands', 'sendChatAction', 'sendPhoto', 'sendDocument', 'setWebhook']);
+/** Where the emulator posts updates once a webhook is set; the proxy relays them to the bot's webhook. */
+const WEBHOOK_RELAY = '/__webhook-relay';
 /** telegram-test-api answers getUpdates at once; pausing on an empty answer keeps polling from spinning. */
 const EMPTY_POLL_PAUSE_MS = 20;
 const WAIT_LIMIT_MS = 15_000;
@@ -51,9 +59,29 @@ export async function startTelegramServer(token = '123456789:TEST-token_for-tele
   await emulator.start();
   const failures = new Map<string, InjectedFailure[]>();
   const recorded: RecordedCall[] = [];
+  let webhook: RegisteredWebhook | undefined;
   const proxy = createServer((req, res) => {
-    void relay(req, res).catch((err: unknown) => json(res, 502, { ok: false, error_code: 502, description: String(err) }));
+    const task = req.url === WEBHOOK_RELAY ? pushToWebhook(req, res) : relay(req, res);
+    void task.catch((err: unknown) => json(res, 502, { ok: false, error_code: 502, description: String(err) }));
   });
+
+  /**
+   * The emulator posts updates to a webhook without Telegram's secret header: it is registered at the relay path
+   * instead, which forwards each update to the bot's address with the header, as Telegram does.
+   */
+  async function pushToWebhook(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    if (!webhook) return json(res, 404, { ok: false });
+    const secret: Record<string, string> = webhook.secretToken ? { 'x-telegram-bot-api-secret-token': webhook.secretToken } : {};
+    const answer = await fetch(webhook.url, { method: 'POST', headers: { 'content-type': 'application/json', ...secret }, body });
+    res.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
+  }
+
+  function registerWebhook(call: RecordedCall): void {
+    const params = JSON.parse(call.body || '{}') as { url: string; secret_token?: string; allowed_updates?: string[]; drop_pending_updates?: boolean };
+    webhook = { url: params.url, secretToken: params.secret_token, allowedUpdates: params.allowed_updates, dropPendingUpdates: params.drop_pending_updates };
+    emulator.setWebhook({ url: `${apiRoot}${WEBHOOK_RELAY}` }, token);
+  }
 
   async function relay(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
@@ -62,6 +90,8 @@ export async function startTelegramServer(token = '123456789:TEST-token_for-tele
     recorded.push(call);
     const failure = failures.get(method)?.shift();
     if (failure) return json(res, failure.status, failureBody(failure));
+    if (method === 'setWebhook') registerWebhook(call);
+    if (method === 'deleteWebhook') webhook = undefined;
     if (ANSWERED_BY_PROXY.has(method)) return json(res, 200, { ok: true, result: answerLocally(call) });
     const upstream = await fetch(`${emulator.config.apiURL}${req.url}`, {
       method: req.method,
@@ -94,6 +124,7 @@ export async function startTelegramServer(token = '123456789:TEST-token_for-tele
     failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
     calls,
     waitForCalls: (method, count = 1) => waitFor(`${count} call(s) of ${method}`, () => (calls(method).length >= count ? calls(method) : undefined)),
+    webhook: () => webhook,
     stop: async () => {
       await closeServer(proxy);
       await emulator.stop();
@@ -169,14 +200,6 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
-}
-
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function closeServer(server: Server): Promise<void> {

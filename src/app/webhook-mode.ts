@@ -1,0 +1,153 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Bot } from 'grammy';
+import {
+  createTelegramBot,
+  createTelegramWebhook,
+  registerTelegramCommands,
+  registerTelegramWebhook,
+  sendTelegramReplies,
+  type TelegramContext,
+} from '../channels/telegram/index.js';
+import { createZaloWebhookBot, type PublicUrlFor } from '../channels/zalo/index.js';
+import type { WebhookHandler } from '../channels/index.js';
+import type { ChatHandler } from '../chat/index.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import { createFileStore, createHealthCheck, startHttpServer, type FileStore } from '../server/index.js';
+import { logPort } from './build-core.js';
+import type { RunningChannels } from './polling-mode.js';
+import type { ChannelSender } from './send-router.js';
+
+/** The configuration of webhook mode (BOT_MODE=webhook: PORT and PUBLIC_URL set). */
+export type WebhookConfig = Extract<Config, { BOT_MODE: 'webhook' }>;
+
+export type WebhookModeOptions = {
+  config: WebhookConfig;
+  logger: Logger;
+  /** The chat core. */
+  handle: ChatHandler;
+  /** Throws (or returns false) when the database cannot be used: `() => store.db.prepare('select 1').get()`. */
+  checkDatabase: () => unknown;
+  /** A bot from createTelegramBot; default one is built from the config when TELEGRAM_BOT_TOKEN is set. */
+  telegramBot?: Bot<TelegramContext>;
+  /** The interface to listen on; default all of them. */
+  host?: string;
+  /** Clock in milliseconds for file expiry and uptime; default Date.now. */
+  now?: () => number;
+};
+
+/** The channels as in polling mode, plus what webhook mode adds. */
+export type WebhookChannels = RunningChannels & {
+  /** The port listened on. */
+  port: number;
+  /** Publishes a photo under `${PUBLIC_URL}/files/...` for a day (what Zalo's renderer uses); undefined for other files. */
+  publicUrlFor: PublicUrlFor;
+  /** Closes the server (requests in flight finish), then waits until every accepted update is answered. */
+  stop(): Promise<void>;
+};
+
+/** One channel ready to be mounted and registered. */
+type WebhookChannel = {
+  name: 'telegram' | 'zalo';
+  handleRequest: WebhookHandler;
+  register(url: string): Promise<void>;
+  send: ChannelSender;
+  settled(): Promise<void>;
+};
+
+/**
+ * Runs the channels by webhook: one HTTP server on PORT takes `POST /telegram/<segment>` and `POST /zalo/<segment>`
+ * (the segment derives from the secret, so the address is not guessable), `GET /healthz` and `GET /files/<token>`.
+ * The secret is WEBHOOK_SECRET or, when absent, generated at each start (never logged); so each start registers the
+ * webhooks again with setWebhook. A channel that cannot start (bad token, API down) is logged and left out.
+ */
+export async function startWebhookMode(options: WebhookModeOptions): Promise<WebhookChannels> {
+  const { config, logger } = options;
+  const secret = config.WEBHOOK_SECRET ?? randomBytes(32).toString('base64url');
+  const base = config.PUBLIC_URL.replace(/\/+$/, '');
+  const files = createFileStore({ publicUrl: base, now: options.now });
+  const publicUrlFor = photoPublisher(files, logger);
+  const running: RunningChannels = { senders: {}, states: { telegram: 'off', zalo: 'off' }, stopSteps: [] };
+
+  const channels = [await telegramChannel(options, secret, running), zaloChannel(options, secret, publicUrlFor)].filter(
+    (c): c is WebhookChannel => c !== undefined,
+  );
+  const webhooks = Object.fromEntries(channels.map((c) => [pathFor(c.name, secret), c.handleRequest]));
+  const health = createHealthCheck({ database: options.checkDatabase, channels: () => ({ ...running.states }), now: options.now });
+  const server = await startHttpServer({ port: config.PORT, host: options.host, webhooks, health, files, log: logPort(logger) });
+  logger.info({ port: server.port, publicUrl: base }, 'webhook: server listening');
+
+  for (const channel of channels) await register(channel, `${base}${pathFor(channel.name, secret)}`, running, logger);
+  const stop = async () => {
+    await server.close();
+    await Promise.all(channels.map((c) => c.settled()));
+  };
+  running.stopSteps.push(['webhook server and updates in flight', stop]);
+  return { ...running, port: server.port, publicUrlFor, stop };
+}
+
+/** The webhook path of a channel: `/<channel>/<22 characters derived from the secret>`. */
+function pathFor(channel: string, secret: string): string {
+  return `/${channel}/${createHash('sha256').update(`${channel}:${secret}`).digest('base64url').slice(0, 22)}`;
+}
+
+async function register(channel: WebhookChannel, url: string, running: RunningChannels, logger: Logger): Promise<void> {
+  try {
+    await channel.register(url);
+    running.states[channel.name] = 'webhook';
+    running.senders[channel.name] = channel.send;
+    logger.info({ channel: channel.name }, 'webhook: registered');
+  } catch (err) {
+    running.states[channel.name] = 'failed';
+    // Never the error object: grammY's GrammyError carries the call's payload, which holds the secret.
+    const failure = err instanceof Error ? { type: err.name, message: err.message } : { message: String(err) };
+    logger.error({ err: failure, channel: channel.name }, 'webhook: could not register');
+  }
+}
+
+/** The Telegram bot over the webhook; undefined (state 'failed') when getMe fails. */
+async function telegramChannel(options: WebhookModeOptions, secret: string, running: RunningChannels): Promise<WebhookChannel | undefined> {
+  const { config, logger, handle } = options;
+  const token = config.TELEGRAM_BOT_TOKEN;
+  const bot = options.telegramBot ?? (token ? createTelegramBot({ token, apiRoot: config.TELEGRAM_API_ROOT, handle, log: logger }) : undefined);
+  if (!bot) return undefined;
+  try {
+    await bot.init();
+  } catch (err) {
+    running.states.telegram = 'failed';
+    logger.error({ err }, 'telegram: could not start');
+    return undefined;
+  }
+  const webhook = createTelegramWebhook({ bot, secretToken: secret, log: logger });
+  return {
+    name: 'telegram',
+    handleRequest: webhook.handleRequest,
+    register: async (url) => {
+      await registerTelegramWebhook(bot.api, url, secret);
+      // Failures are logged by the API transformer; the menu is a convenience.
+      registerTelegramCommands(bot).catch(() => undefined);
+    },
+    send: (chatId, replies) => sendTelegramReplies(bot, chatId, replies),
+    settled: webhook.settled,
+  };
+}
+
+function zaloChannel(options: WebhookModeOptions, secret: string, publicUrlFor: PublicUrlFor): WebhookChannel | undefined {
+  const { config, handle, logger } = options;
+  if (!config.ZALO_BOT_TOKEN) return undefined;
+  const zalo = createZaloWebhookBot({ token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT, handle, log: logPort(logger), publicUrlFor, secretToken: secret });
+  return { name: 'zalo', handleRequest: zalo.handleRequest, register: zalo.register, send: (chatId, replies) => zalo.send(chatId, replies), settled: zalo.settled };
+}
+
+/** Photos (charts) only: reports stay off the public address. A file too large for the store is left out. */
+function photoPublisher(files: FileStore, logger: Logger): PublicUrlFor {
+  return (file) => {
+    if (file.kind !== 'photo') return undefined;
+    try {
+      return files.publish(file.content, file.mimeType);
+    } catch (err) {
+      logger.warn({ err, fileName: file.fileName }, 'webhook: a photo could not be published');
+      return undefined;
+    }
+  };
+}
