@@ -11,6 +11,8 @@ export type TmpDb = {
   open(): Store;
   /** Every row of `table` read with a separate connection, ordered by rowid: for "nothing changed" checks. */
   rows(table: string): unknown[];
+  /** Every row of every table, read with one separate connection: "nothing changed" across the whole database. */
+  snapshot(): Record<string, unknown[]>;
   /** Closes what `open()` returned and removes the folder. */
   cleanup(): void;
 };
@@ -32,6 +34,15 @@ export function createTmpDb(): TmpDb {
       const db = new Database(path, { readonly: true });
       try {
         return db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all();
+      } finally {
+        db.close();
+      }
+    },
+    snapshot: () => {
+      const db = new Database(path, { readonly: true });
+      try {
+        const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
+        return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
       } finally {
         db.close();
       }
