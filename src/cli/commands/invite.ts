@@ -1,22 +1,29 @@
 import { randomInt } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { findAgencies, normalizeAgency, type Plan } from '../../knowledge/index.js';
-import { openStore } from '../../store/index.js';
 import { roleSchema, type Role } from '../../tasks/index.js';
 import { loadPlansReporting } from '../load-knowledge.js';
+import { databasePath, knowledgeDir, parseOptions, PLACE_OPTIONS } from '../options.js';
+import { withStore } from '../with-store.js';
 
 export const summary = 'create a one-time registration code  --plan ID --unit "NAME" --role officer|leader|admin [--expires 7d]';
 
-const USAGE = 'usage: npm run cli -- invite --plan ID [--unit "NAME"] --role officer|leader|admin [--expires 7d|12h]';
+const USAGE = 'usage: npm run cli -- invite --plan ID [--unit "NAME"] --role officer|leader|admin [--expires 7d|12h] [--db FILE] [--knowledge DIR]';
+const OPTIONS = {
+  plan: { type: 'string' },
+  unit: { type: 'string' },
+  role: { type: 'string' },
+  expires: { type: 'string', default: '7d' },
+  ...PLACE_OPTIONS,
+} as const;
 // No 0/O, 1/I/L: codes are read off a screen and typed on a phone.
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const CODE_LENGTH = 8;
 
 const newCode = () => Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
 
-/** "7d" → 7 days, "12h" → 12 hours, in milliseconds; null when unreadable. */
+/** "7d" → 7 days, "12h" → 12 hours, in milliseconds; null when unreadable or zero (a code born expired). */
 function parseDuration(text: string): number | null {
-  const m = /^(\d{1,4})([dh])$/.exec(text.trim());
+  const m = /^0*([1-9]\d{0,3})([dh])$/.exec(text.trim());
   return m ? Number(m[1]) * (m[2] === 'd' ? 86_400_000 : 3_600_000) : null;
 }
 
@@ -34,11 +41,14 @@ type Target = { plan: string | null; unit: string | null; role: Role };
 
 function checkTarget(plans: Plan[], v: { plan?: string; unit?: string; role?: string }): Target | { error: string } {
   const role = roleSchema.safeParse(v.role);
-  if (!role.success) return { error: `invite: --role must be officer, leader or admin\n${USAGE}` };
+  if (!role.success) return { error: `invite: --role must be officer, leader or admin${v.role === undefined ? '' : `, got '${v.role}'`}\n${USAGE}` };
   if (!v.plan && role.data !== 'admin') return { error: `invite: --plan is required for ${role.data}\n${USAGE}` };
   const plan = v.plan ? plans.find((p) => p.id === v.plan) : undefined;
   if (v.plan && !plan) return { error: `invite: unknown plan "${v.plan}"; plans: ${plans.map((p) => p.id).join(', ')}` };
-  if (role.data !== 'officer') return { plan: plan?.id ?? null, unit: null, role: role.data };
+  if (role.data !== 'officer') {
+    if (v.unit !== undefined) return { error: `invite: --unit is only for an officer; leader and admin codes are not tied to a unit\n${USAGE}` };
+    return { plan: plan?.id ?? null, unit: null, role: role.data };
+  }
   if (!v.unit) return { error: `invite: --unit is required for an officer\n${USAGE}` };
   const unit = resolveUnit(plan!, v.unit);
   return 'error' in unit ? unit : { plan: plan!.id, unit: unit.unit, role: role.data };
@@ -46,29 +56,26 @@ function checkTarget(plans: Plan[], v: { plan?: string; unit?: string; role?: st
 
 /** `invite --plan nhi-chieu --unit "Phòng Văn hóa - Xã hội" --role officer [--expires 7d]`: prints the code. */
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { plan: { type: 'string' }, unit: { type: 'string' }, role: { type: 'string' }, expires: { type: 'string', default: '7d' } },
-  });
+  const parsed = parseOptions('invite', USAGE, { args, options: OPTIONS });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const ttl = parseDuration(values.expires);
   if (ttl === null) {
-    console.error(`invite: --expires must look like 7d or 12h\n${USAGE}`);
+    console.error(`invite: --expires must look like 7d or 12h (at least 1h), got '${values.expires}'\n${USAGE}`);
     return 1;
   }
-  const target = checkTarget(loadPlansReporting(process.env.KNOWLEDGE_DIR || 'knowledge').plans, values);
+  const target = checkTarget(loadPlansReporting(knowledgeDir(values.knowledge)).plans, values);
   if ('error' in target) {
     console.error(target.error);
     return 1;
   }
-  const store = openStore(process.env.DATABASE_PATH || 'data/troly.db');
-  try {
+  return withStore('invite', databasePath(values.db), (store) => {
     const now = new Date();
     const code = newCode();
-    store.invites.create({ code, ...target, createdAt: now, expiresAt: new Date(now.getTime() + ttl), usedAt: null, usedBy: null });
-    console.log(`code ${code} (${target.role}${target.unit ? `, ${target.unit}` : ''}${target.plan ? `, ${target.plan}` : ''}), valid until ${new Date(now.getTime() + ttl).toISOString()}`);
+    const expiresAt = new Date(now.getTime() + ttl);
+    store.invites.create({ code, ...target, createdAt: now, expiresAt, usedAt: null, usedBy: null });
+    console.log(`code ${code} (${target.role}${target.unit ? `, ${target.unit}` : ''}${target.plan ? `, ${target.plan}` : ''}), valid until ${expiresAt.toISOString()}`);
     console.log(`the person sends to the bot: /start ${code}`);
     return 0;
-  } finally {
-    store.close();
-  }
+  });
 }
