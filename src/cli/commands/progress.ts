@@ -1,13 +1,13 @@
-import { parseArgs } from 'node:util';
-import { isoDaySchema } from '../../knowledge/index.js';
 import { stateText } from '../../messages/index.js';
-import { openStore } from '../../store/index.js';
-import { derivePlanStates, type TaskState } from '../../tasks/index.js';
+import { derivePlanStates, toIsoDay, type TaskState } from '../../tasks/index.js';
 import { loadPlansReporting } from '../load-knowledge.js';
+import { databasePath, knowledgeDir, parseOptions, parseToday, PLACE_OPTIONS } from '../options.js';
+import { withStore } from '../with-store.js';
 
 export const summary = 'current state of every task of a plan  --plan ID [--format text|csv] [--today YYYY-MM-DD]';
 
-const USAGE = 'usage: npm run cli -- progress --plan ID [--format text|csv] [--today YYYY-MM-DD]';
+const USAGE = 'usage: npm run cli -- progress --plan ID [--format text|csv] [--today YYYY-MM-DD] [--db FILE] [--knowledge DIR]';
+const OPTIONS = { plan: { type: 'string' }, format: { type: 'string', default: 'text' }, today: { type: 'string' }, ...PLACE_OPTIONS } as const;
 const COLUMNS = ['plan', 'task', 'period', 'state', 'status', 'percent', 'due', 'days_late', 'days_left', 'last_update', 'by', 'note'];
 
 const csvCell = (v: unknown) => {
@@ -21,30 +21,40 @@ function csvRow(s: TaskState): string {
   return cells.map(csvCell).join(',');
 }
 
+const TEXT_HEADER = 'task\tstate\tdue\tlast update';
 const textRow = (s: TaskState) => `${s.task.no}\t${stateText(s)}\t${s.due ?? s.task.deadline.raw}\t${s.lastUpdate ? `${s.lastUpdate.userName} ${s.lastUpdate.createdAt.toISOString()}` : '-'}`;
 
-/** `progress --plan nhi-chieu [--format csv]`: the derived state of every task, from the stored history. */
+/** What is wrong with the options, or null. */
+function optionProblem(v: { plan?: string; format: string; today?: string }): string | null {
+  if (!v.plan) return '--plan is required';
+  if (v.format !== 'text' && v.format !== 'csv') return `--format must be text or csv, got '${v.format}'`;
+  if (v.today !== undefined && !parseToday(v.today)) return `--today must be a day as YYYY-MM-DD, got '${v.today}'`;
+  return null;
+}
+
+/** `progress --plan nhi-chieu [--format csv] [--today 2026-06-01]`: the derived state of every task, from the history up to that day. */
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { plan: { type: 'string' }, format: { type: 'string', default: 'text' }, today: { type: 'string' } } });
-  const today = values.today === undefined ? null : isoDaySchema.safeParse(values.today);
-  if (!values.plan || !['text', 'csv'].includes(values.format) || (today && !today.success)) {
-    console.error(USAGE);
+  const parsed = parseOptions('progress', USAGE, { args, options: OPTIONS });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
+  const problem = optionProblem(values);
+  if (problem) {
+    console.error(`progress: ${problem}\n${USAGE}`);
     return 1;
   }
-  const plans = loadPlansReporting(process.env.KNOWLEDGE_DIR || 'knowledge').plans;
+  const plans = loadPlansReporting(knowledgeDir(values.knowledge)).plans;
   const plan = plans.find((p) => p.id === values.plan);
   if (!plan) {
     console.error(`progress: unknown plan "${values.plan}"; plans: ${plans.map((p) => p.id).join(', ')}`);
     return 1;
   }
-  const now = today?.success ? new Date(`${today.data}T12:00:00+07:00`) : new Date();
-  const store = openStore(process.env.DATABASE_PATH || 'data/troly.db');
-  try {
-    const states = derivePlanStates(plan.tasks, store.progress.listForPlan(plan.id), now);
+  const now = values.today === undefined ? new Date() : parseToday(values.today)!;
+  return withStore('progress', databasePath(values.db), (store) => {
+    // As of --today: updates recorded on a later day had not happened yet.
+    const records = store.progress.listForPlan(plan.id).filter((r) => toIsoDay(r.createdAt) <= toIsoDay(now));
+    const states = derivePlanStates(plan.tasks, records, now);
     if (values.format === 'csv') console.log([COLUMNS.join(','), ...states.map(csvRow)].join('\n'));
-    else console.log(states.map(textRow).join('\n'));
+    else console.log([TEXT_HEADER, ...states.map(textRow)].join('\n'));
     return 0;
-  } finally {
-    store.close();
-  }
+  }, { mustExist: true });
 }
