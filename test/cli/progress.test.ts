@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/commands/progress.js';
+import { useCliOnTmpDb } from '../support/cli-run.js';
+import { seedUser, type SeedUpdate } from '../support/seed-user.js';
+
+const USAGE = 'usage: npm run cli -- progress --plan ID [--format text|csv] [--today YYYY-MM-DD] [--db FILE] [--knowledge DIR]';
+const NOTE_4 = 'đã dự thảo, chờ "ý kiến" lãnh đạo';
+
+const t = useCliOnTmpDb((store) => {
+  const lan = seedUser(store, { key: 'tg:1', name: 'Lan', plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội' });
+  const add = (task: string, fields: Omit<SeedUpdate, 'plan' | 'task'>) => lan.append({ plan: 'nhi-chieu', task, ...fields });
+  add('1', { status: 'done', note: 'Đã ban hành Kế hoạch 12/KH-UBND', createdAt: new Date('2026-05-08T03:00:00Z') });
+  add('4', { status: 'in_progress', percent: 60, note: NOTE_4, createdAt: new Date('2026-05-20T03:00:00Z') });
+  add('3', { period: '2026', status: 'blocked', note: 'thiếu số liệu', createdAt: new Date('2026-05-25T03:00:00Z') });
+  const mistaken = add('8', { status: 'in_progress', percent: 30, createdAt: new Date('2026-05-26T03:00:00Z') });
+  add('8', { reverts: mistaken, createdAt: new Date('2026-05-26T03:05:00Z') });
+  add('4', { status: 'done', note: 'Đã ban hành Công văn 15/CV-UBND', createdAt: new Date('2026-07-02T03:00:00Z') });
+});
+
+const progress = async (...args: string[]) => {
+  const code = await run(['--db', t.db.path, ...args]);
+  return { code, lines: t.io.out.join('\n').split('\n') };
+};
+
+describe('cli progress', () => {
+  it.each([
+    [
+      'text',
+      [],
+      [
+        'task\tstate\tdue\tlast update',
+        '1\tHoàn thành đúng hạn\t2026-05-10\tLan 2026-05-08T03:00:00.000Z',
+        '2\tChưa có báo cáo\tThường xuyên\t-',
+        '3\tVướng mắc: thiếu số liệu\t2026-12-31\tLan 2026-05-25T03:00:00.000Z',
+        '4\tĐang thực hiện 60%\t2026-06-30\tLan 2026-05-20T03:00:00.000Z',
+      ],
+      '8\tChưa có báo cáo\t2026-12-31\t-',
+    ],
+    [
+      'CSV, quoting notes with commas and quotes,',
+      ['--format', 'csv'],
+      [
+        'plan,task,period,state,status,percent,due,days_late,days_left,last_update,by,note',
+        'nhi-chieu,1,,done_on_time,done,100,2026-05-10,,,2026-05-08T03:00:00.000Z,Lan,Đã ban hành Kế hoạch 12/KH-UBND',
+        'nhi-chieu,2,,no_report,,,,,,,,',
+        'nhi-chieu,3,2026,blocked,blocked,,2026-12-31,,213,2026-05-25T03:00:00.000Z,Lan,thiếu số liệu',
+        'nhi-chieu,4,,in_progress,in_progress,60,2026-06-30,,29,2026-05-20T03:00:00.000Z,Lan,"đã dự thảo, chờ ""ý kiến"" lãnh đạo"',
+      ],
+      'nhi-chieu,8,,no_report,,,2026-12-31,,213,,,',
+    ],
+  ])('prints the state of every task as %s from the updates made by --today', async (_, format, head, task8) => {
+    const { code, lines } = await progress('--plan', 'nhi-chieu', ...format, '--today', '2026-06-01');
+    expect(code).toBe(0);
+    expect(lines.slice(0, head.length)).toEqual(head);
+    // Task 8 was reported by mistake and reverted.
+    expect(lines[8]).toBe(task8);
+    expect(lines).toHaveLength(1 + 19);
+    expect(t.io.err).toEqual([]);
+  });
+
+  it('reads the days late and left against --today', async () => {
+    expect((await progress('--plan', 'nhi-chieu', '--today', '2026-06-25')).lines[4]).toBe(
+      '4\tĐang thực hiện 60% · sắp đến hạn, còn 5 ngày\t2026-06-30\tLan 2026-05-20T03:00:00.000Z',
+    );
+    t.io.out.length = 0;
+    expect((await progress('--plan', 'nhi-chieu', '--today', '2026-07-01')).lines[4]).toBe(
+      '4\tQuá hạn 1 ngày (Đang thực hiện 60%)\t2026-06-30\tLan 2026-05-20T03:00:00.000Z',
+    );
+    t.io.out.length = 0;
+    expect((await progress('--plan', 'nhi-chieu', '--today', '2026-07-15')).lines[4]).toBe(
+      '4\tHoàn thành trễ 2 ngày\t2026-06-30\tLan 2026-07-02T03:00:00.000Z',
+    );
+  });
+
+  it('prints a plan without updates with no status and no last update on any task', async () => {
+    const { code, lines } = await progress('--plan', 'hue', '--format', 'csv', '--today', '2026-06-01');
+    expect(code).toBe(0);
+    expect(lines).toHaveLength(1 + 12);
+    const cells = lines.slice(1).map((l) => l.split(','));
+    expect(cells.map((c) => [c[0], c[4], c[9], c[10]])).toEqual(Array(12).fill(['hue', '', '', '']));
+    expect(cells.map((c) => c[3])).toEqual(['overdue', ...Array(11).fill('no_report')]);
+  });
+
+  it.each([
+    [['--plan', 'ha-noi'], 'progress: unknown plan "ha-noi"; plans: dai-son, hue, nhi-chieu'],
+    [[], `progress: --plan is required\n${USAGE}`],
+    [['--plan', 'hue', '--format', 'xlsx'], `progress: --format must be text or csv, got 'xlsx'\n${USAGE}`],
+    [['--plan', 'hue', '--today', '01/06/2026'], `progress: --today must be a day as YYYY-MM-DD, got '01/06/2026'\n${USAGE}`],
+    [['--plan', 'hue', '--today', '2026-13-01'], `progress: --today must be a day as YYYY-MM-DD, got '2026-13-01'\n${USAGE}`],
+    [['--plan', 'hue', '--today', '2026-02-30'], `progress: --today must be a day as YYYY-MM-DD, got '2026-02-30'\n${USAGE}`],
+    [['--plan', 'hue', '--csv'], `progress: Unknown option '--csv'\n${USAGE}`],
+  ])('refuses %j with a clear message', async (args, message) => {
+    const { code } = await progress(...args);
+    expect(code).toBe(1);
+    expect(t.io.err).toEqual([message]);
+    expect(t.io.out).toEqual([]);
+  });
+
+  it('refuses a database that is not there instead of creating an empty one', async () => {
+    const path = join(t.db.dir, 'typo.db');
+    expect(await run(['--plan', 'hue', '--db', path])).toBe(1);
+    expect(t.io.err).toEqual([`progress: no database at ${path} (set DATABASE_PATH or --db)`]);
+    expect(existsSync(path)).toBe(false);
+  });
+});
