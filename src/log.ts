@@ -15,6 +15,9 @@ export const REDACT_PATHS = [
   '*.secretToken',
   'headers["x-telegram-bot-api-secret-token"]',
   'headers["x-bot-api-secret-token"]',
+  // A failed Bot API call carries its payload (secret_token of setWebhook, the text of a message).
+  'err.payload',
+  '*.payload',
 ];
 
 /** The one logger of the process; everything else receives it (or a child) as a dependency. */

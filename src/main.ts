@@ -10,6 +10,7 @@ import { buildCore, logPort, type Core } from './app/build-core.js';
 import { startPollingChannels, type RunningChannels } from './app/polling-mode.js';
 import { createSendRouter } from './app/send-router.js';
 import { stopOnSignals } from './app/shutdown.js';
+import { startWebhookMode } from './app/webhook-mode.js';
 import { runLocalChat } from './app/terminal-mode.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
@@ -38,7 +39,15 @@ function loggerFor(config: Config, terminal: boolean): Logger {
 }
 
 async function startChannels(config: Config, logger: Logger, core: Core): Promise<RunningChannels> {
-  return startPollingChannels(config, logger, core.chat);
+  if (config.BOT_MODE === 'polling') return startPollingChannels(config, logger, core.chat);
+  try {
+    return await startWebhookMode({ config, logger, handle: core.chat, checkDatabase: () => core.store.db.prepare('select 1').get() });
+  } catch (err) {
+    logger.fatal({ err, port: config.PORT }, 'start: the webhook server could not listen');
+    core.store.close();
+    logger.flush();
+    process.exit(1);
+  }
 }
 
 function startScheduler(config: Config, logger: Logger, core: Core, channels: RunningChannels) {

@@ -31,6 +31,18 @@ describe('createLogger', () => {
     expect(lines.join('')).not.toContain(token);
   });
 
+  it("blanks a failed Bot API call's payload (a webhook secret, a message text) but keeps the error's message", () => {
+    const { lines, stream } = capture();
+    const log = createLogger({ LOG_LEVEL: 'info' }, stream);
+    const err = Object.assign(new Error("Call to 'setWebhook' failed!"), { payload: { url: 'https://x', secret_token: 'generated-secret-abc' } });
+    log.error({ err }, 'telegram: setWebhook failed');
+    log.error({ call: { method: 'sendMessage', payload: { text: 'Nhiệm vụ 4 đã xong' } } }, 'telegram: call failed');
+    const out = lines.join('');
+    expect(out).not.toContain('generated-secret-abc');
+    expect(out).not.toContain('Nhiệm vụ 4 đã xong');
+    expect(out).toContain("Call to 'setWebhook' failed!");
+  });
+
   it('writes nothing at level silent', () => {
     const { lines, stream } = capture();
     createLogger({ LOG_LEVEL: 'silent' }, stream).error('boom');
