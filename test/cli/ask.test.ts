@@ -50,7 +50,15 @@ describe('cli ask', () => {
   });
 
   it('refuses a bad --today and a missing question', () => {
-    expect(cli('Ai chủ trì nhiệm vụ 1?', '--today', '28/11/2026')).toMatchObject({ status: 1, stderr: "ask: --today must be YYYY-MM-DD, got '28/11/2026'\n" });
+    expect(cli('Ai chủ trì nhiệm vụ 1?', '--today', '28/11/2026')).toMatchObject({ status: 1, stderr: "ask: --today must be a day as YYYY-MM-DD, got '28/11/2026'\n" });
+    expect(cli('Ai chủ trì nhiệm vụ 1?', '--today', '2026-02-30')).toMatchObject({ status: 1, stderr: "ask: --today must be a day as YYYY-MM-DD, got '2026-02-30'\n" });
     expect(cli().status).toBe(1);
+  });
+
+  it('refuses an unknown option in one line with the usage, not a stack trace', () => {
+    const out = cli('nhiệm vụ 1', '--jsn');
+    expect(out.status).toBe(1);
+    expect(out.stderr).toMatch(/^ask: Unknown option '--jsn'.*\nusage: npm run cli -- ask/s);
+    expect(out.stderr).not.toContain('    at ');
   });
 });

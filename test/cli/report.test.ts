@@ -59,9 +59,15 @@ describe('cli report', () => {
     [['--plan', 'hue', '--period', '2026-H3', '--out', 'x']],
     [['--plan', 'hue', '--period', '2026', '--format', 'pdf', '--out', 'x']],
     [['--period', '2026', '--out', 'x']],
+    [['--plan', 'hue', '--period', '2026', '--out', 'x', '--today', '2026-13-01']],
   ])('refuses bad arguments with the usage', async (bad) => {
     expect(await run(bad)).toBe(1);
     expect(err[0]).toMatch(/^usage: npm run cli -- report --plan ID --period/);
+  });
+
+  it('refuses an unknown option in one line with the usage, not a stack trace', async () => {
+    expect(await run(['--plan', 'hue', '--period', '2026', '--out', 'x', '--pdf'])).toBe(1);
+    expect(err[0]).toMatch(/^report: Unknown option '--pdf'.*\nusage: npm run cli -- report/s);
   });
 
   it('names the plans when the id is unknown', async () => {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { isoDaySchema, type IsoDay } from '../../knowledge/index.js';
 import { renderAnswer } from '../../messages/index.js';
 import { answerQuestion, buildSearch, type SearchIndex } from '../../search/index.js';
 import { toIsoDay } from '../../tasks/index.js';
-import { DEFAULT_KNOWLEDGE_DIR, loadPlansReporting } from '../load-knowledge.js';
+import { loadPlansReporting } from '../load-knowledge.js';
+import { knowledgeDir, parseOptions, parseToday } from '../options.js';
 
 export const summary = 'answer a question from the plans  "<question>" [--json] [--today YYYY-MM-DD] [--knowledge DIR] [--batch FILE]';
 
@@ -47,27 +47,25 @@ function runBatch(index: SearchIndex, file: string, today: IsoDay): number {
 
 /** `ask "<question>" [--json] [--today D] [--knowledge DIR] [--batch FILE]`: the index is built once per run. */
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const parsed = parseOptions('ask', USAGE, {
     args,
     allowPositionals: true,
-    options: {
-      json: { type: 'boolean' },
-      today: { type: 'string' },
-      knowledge: { type: 'string', default: DEFAULT_KNOWLEDGE_DIR },
-      batch: { type: 'string' },
-    },
+    options: { json: { type: 'boolean' }, today: { type: 'string' }, knowledge: { type: 'string' }, batch: { type: 'string' } },
   });
-  const today = values.today ?? toIsoDay(new Date());
-  if (!isoDaySchema.safeParse(today).success) {
-    console.error(`ask: --today must be YYYY-MM-DD, got '${today}'`);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  const day = values.today === undefined ? new Date() : parseToday(values.today);
+  if (!day) {
+    console.error(`ask: --today must be a day as YYYY-MM-DD, got '${values.today}'`);
     return 1;
   }
+  const today = toIsoDay(day);
   const question = positionals.join(' ').trim();
   if (!values.batch && !question) {
     console.error(USAGE);
     return 1;
   }
-  const index = buildSearch(loadPlansReporting(values.knowledge).plans);
+  const index = buildSearch(loadPlansReporting(knowledgeDir(values.knowledge)).plans);
   if (values.batch) return runBatch(index, values.batch, today);
   if (values.json) console.log(JSON.stringify(answerJson(index, null, question, today)));
   else console.log(renderAnswer(answerQuestion(index, question, { today })));

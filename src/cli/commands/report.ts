@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { buildReport, parsePeriod, renderReportDocx, renderReportMd, renderReportXlsx, type ReportModel } from '../../digest/index.js';
-import { isoDaySchema } from '../../knowledge/index.js';
-import { createFiguresRepo, openStore } from '../../store/index.js';
+import { createFiguresRepo } from '../../store/index.js';
 import { loadPlansReporting } from '../load-knowledge.js';
+import { databasePath, knowledgeDir, parseOptions, parseToday, PLACE_OPTIONS } from '../options.js';
+import { withStore } from '../with-store.js';
 
 export const summary = 'periodic report of a plan  --plan ID --period 2026-H1|2026|2026-Q3 --format xlsx|docx|md --out FILE';
 
@@ -22,34 +22,32 @@ const OPTIONS = {
   format: { type: 'string', default: 'xlsx' },
   out: { type: 'string' },
   today: { type: 'string' },
-  db: { type: 'string' },
-  knowledge: { type: 'string' },
+  ...PLACE_OPTIONS,
 } as const;
 
 /** `report --plan nhi-chieu --period 2026-H1 --format xlsx --out bao-cao.xlsx`: "Báo cáo kết quả thực hiện Kế hoạch ...". */
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: OPTIONS });
+  const parsed = parseOptions('report', USAGE, { args, options: OPTIONS });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const period = values.period ? parsePeriod(values.period) : null;
-  const today = values.today === undefined ? null : isoDaySchema.safeParse(values.today);
+  const today = values.today === undefined ? new Date() : parseToday(values.today);
   const render = RENDER[values.format];
-  if (!values.plan || !period || !render || !values.out || (today && !today.success)) {
+  if (!values.plan || !period || !render || !values.out || !today) {
     console.error(USAGE);
     return 1;
   }
-  const plans = loadPlansReporting(values.knowledge ?? (process.env.KNOWLEDGE_DIR || 'knowledge')).plans;
+  const plans = loadPlansReporting(knowledgeDir(values.knowledge)).plans;
   const plan = plans.find((p) => p.id === values.plan);
   if (!plan) {
     console.error(`report: unknown plan "${values.plan}"; plans: ${plans.map((p) => p.id).join(', ')}`);
     return 1;
   }
-  const now = today?.success ? new Date(`${today.data}T12:00:00+07:00`) : new Date();
-  const store = openStore(values.db ?? (process.env.DATABASE_PATH || 'data/troly.db'));
-  try {
-    const model = buildReport(plan, store.progress.listForPlan(plan.id), createFiguresRepo(store.db).listForPlan(plan.id), period, now);
-    writeFileSync(values.out, await render(model));
-    console.log(`report: ${model.rows.length} tasks, ${period.code}, written to ${values.out}`);
+  const out = values.out;
+  return withStore('report', databasePath(values.db), async (store) => {
+    const model = buildReport(plan, store.progress.listForPlan(plan.id), createFiguresRepo(store.db).listForPlan(plan.id), period, today);
+    writeFileSync(out, await render(model));
+    console.log(`report: ${model.rows.length} tasks, ${period.code}, written to ${out}`);
     return 0;
-  } finally {
-    store.close();
-  }
+  });
 }
