@@ -7,14 +7,11 @@ import { answerQuestion, buildSearch } from '../src/search/index.js';
 import { renderAnswer } from '../src/messages/index.js';
 import { buildCorpus, random, readSources } from './corpus.js';
 import { buildQuestions } from './questions.js';
+import { mb, percentile, round } from './stats.js';
 
 const PLANS = Number(process.env.BENCH_PLANS ?? 1000);
 const QUESTIONS = Number(process.env.BENCH_QUESTIONS ?? 400);
 const TODAY = '2026-11-28';
-
-const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-const round = (ms: number) => Math.round(ms * 100) / 100;
 
 const t0 = performance.now();
 const plans = buildCorpus(readSources('knowledge'), PLANS);
