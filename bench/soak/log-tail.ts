@@ -1,0 +1,91 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+
+/** A pino line at error or fatal level, or a line that is not JSON. */
+export type LogProblem = { level: number | 'unparsed'; msg: string; pid?: number; err?: string };
+
+export type LogSummary = {
+  lines: number;
+  warnings: number;
+  problems: number;
+  problemSamples: LogProblem[];
+  warningSamples: string[];
+  /** Milliseconds the bot took per update (its own "update handled" figure), by intent. */
+  handledMs: Record<string, number[]>;
+};
+
+export type LogTail = {
+  /** Reads whatever was appended since the last read, at once. */
+  read(): void;
+  /** Lines read, warnings, the problems (error, fatal, unreadable lines; the first 20 kept), handling times by intent. */
+  summary(): LogSummary;
+  stop(): void;
+};
+
+const POLL_MS = 5;
+const CHUNK = 1 << 20;
+const SAMPLES = 20;
+
+/**
+ * Follows the bot's JSON log while the soak runs: calls `onHandled` for each "telegram: update handled" line (the
+ * bot writes it once an update is answered, after every reply went out) and keeps the error and fatal lines.
+ */
+export function tailLog(file: string, onHandled: (updateId: number) => void): LogTail {
+  const fd = openSync(file, 'a+');
+  const buffer = Buffer.alloc(CHUNK);
+  // A character cut by a chunk's end is completed by the next read.
+  const decoder = new StringDecoder('utf8');
+  let position = 0;
+  let partial = '';
+  let lines = 0;
+  let warnings = 0;
+  let problems = 0;
+  const problemSamples: LogProblem[] = [];
+  const warningSamples: string[] = [];
+  const handledMs: Record<string, number[]> = {};
+
+  function take(line: string): void {
+    if (line.trim() === '') return;
+    lines++;
+    let entry: { level?: number; msg?: string; updateId?: number; intent?: string; ms?: number; pid?: number; err?: { message?: string } };
+    try {
+      entry = JSON.parse(line) as typeof entry;
+    } catch {
+      problems++;
+      if (problemSamples.length < SAMPLES) problemSamples.push({ level: 'unparsed', msg: line.slice(0, 300) });
+      return;
+    }
+    if (entry.msg === 'telegram: update handled' && typeof entry.updateId === 'number') {
+      (handledMs[entry.intent ?? 'unknown'] ??= []).push(entry.ms ?? 0);
+      onHandled(entry.updateId);
+    }
+    const level = entry.level ?? 0;
+    if (level === 40 && ++warnings && warningSamples.length < SAMPLES) warningSamples.push(`${entry.msg ?? ''} ${line.slice(0, 200)}`);
+    if (level < 50) return;
+    problems++;
+    if (problemSamples.length < SAMPLES) problemSamples.push({ level, msg: entry.msg ?? '', pid: entry.pid, err: entry.err?.message });
+  }
+
+  function read(): void {
+    for (;;) {
+      const n = readSync(fd, buffer, 0, CHUNK, position);
+      if (n === 0) return;
+      position += n;
+      const text = partial + decoder.write(buffer.subarray(0, n));
+      const parts = text.split('\n');
+      partial = parts.pop()!;
+      for (const line of parts) take(line);
+    }
+  }
+
+  const timer = setInterval(read, POLL_MS);
+  return {
+    read,
+    summary: () => ({ lines, warnings, problems, problemSamples: [...problemSamples], warningSamples: [...warningSamples], handledMs }),
+    stop: () => {
+      clearInterval(timer);
+      read();
+      closeSync(fd);
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { percentile, round } from '../stats.js';
+import { attributeChat, type Answer } from './attribute.js';
+import type { BotExit } from './bot-process.js';
+import { checkAnswers, type AnswerCheck } from './check-answers.js';
+import { checkProgress } from './check-progress.js';
+import type { FakeTelegram } from './fake-telegram.js';
+import type { LogSummary } from './log-tail.js';
+import type { SoakOptions } from './options.js';
+import type { Supervisor } from './supervisor.js';
+import type { Conversation } from './users.js';
+
+/** Lines of a bot's stderr that mean it crashed or lost an error (a stack frame, "Uncaught", "fatal"...). */
+const CRASH_SIGNS = /uncaught|unhandled|fatal|panic|segmentation fault|out of memory|^\s+at\s/im;
+
+export type ReportInput = {
+  options: SoakOptions;
+  conversations: Conversation[];
+  server: FakeTelegram;
+  dbPath: string;
+  supervisor: Supervisor;
+  log: LogSummary;
+  /** Messages sent in all, duplicates included. */
+  sent: number;
+  startedAt: number;
+  endedAt: number;
+  timedOut: boolean;
+  /** Failures of the soak's own machinery (a restart that did not come up...). */
+  errors: string[];
+};
+
+/** The soak's JSON: the verdict, each check, and the figures. */
+export type SoakReport = ReturnType<typeof buildReport>;
+
+/** Attributes every message the bot sent, runs the checks and gathers the figures. */
+export function buildReport(input: ReportInput) {
+  const answers = new Map<number, Answer[]>();
+  const ambiguous = new Set<number>();
+  let unattributed: Answer[] = [];
+  for (const c of input.conversations) {
+    const events = input.server.events(c.chatId);
+    const windows = [...c.windows, { start: c.windows.at(-1)?.end ?? 0, end: events.length }];
+    const result = attributeChat(events, windows);
+    for (const [id, list] of result.answers) answers.set(id, [...(answers.get(id) ?? []), ...list]);
+    for (const id of result.ambiguous) ambiguous.add(id);
+    unattributed = [...unattributed, ...result.unattributed];
+  }
+  const answersOf = (id: number) => answers.get(id) ?? [];
+  const messages = input.conversations.flatMap((c) => c.sent);
+  const answerCheck = checkAnswers(messages, answersOf, ambiguous);
+  const progress = checkProgress(input.dbPath, messages, answersOf);
+  const bot = botFigures(input.supervisor, input.log);
+  const checks = {
+    finishedInTime: !input.timedOut && input.errors.length === 0 && input.sent === input.options.messages,
+    acknowledgedUpdatesStoredOnce: progress.failures.count === 0 && progress.storedOnce === progress.acknowledged,
+    invalidInputsNotStored: progress.invalidStored.count === 0,
+    exactlyOneAnswer: answerCheck.exactlyOne === answerCheck.messages && unattributed.length === 0,
+    noCrash: bot.unexpectedExits === 0 && bot.finalExitCode === 0 && bot.stderrFindings.length === 0,
+    noFailedUpdate: bot.errorLogLines === 0 && answerCheck.apologies.count === 0,
+    telegramAcceptedEveryCall: input.server.stats().refused === 0,
+  };
+  return {
+    ok: Object.values(checks).every(Boolean),
+    checks,
+    run: runFigures(input, messages.length, answers),
+    answers: answersSection(answerCheck, unattributed),
+    progress,
+    bot,
+    telegram: input.server.stats(),
+    errors: input.errors,
+  };
+}
+
+function runFigures(input: ReportInput, fresh: number, answers: Map<number, Answer[]>) {
+  const seconds = (input.endedAt - input.startedAt) / 1000;
+  const latencies = input.conversations
+    .flatMap((c) => c.sent)
+    .filter((m) => !m.acrossKill && !m.sentWhileDown)
+    .flatMap((m) => {
+      const first = answers.get(m.updateId)?.[0];
+      return first ? [first.at - m.enqueuedAt] : [];
+    })
+    .sort((a, b) => a - b);
+  const { options } = input;
+  return {
+    users: options.users,
+    messages: input.sent,
+    freshMessages: fresh,
+    duplicates: input.sent - fresh,
+    killAt: options.killAt,
+    kills: input.supervisor.kills,
+    durationS: round(seconds),
+    messagesPerS: round(input.sent / Math.max(seconds, 0.001)),
+    replyLatencyMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? 0, measured: latencies.length },
+    timedOut: input.timedOut,
+    outcomes: countBy(input.conversations.flatMap((c) => c.sent.map((m) => m.outcome))),
+  };
+}
+
+function answersSection(check: AnswerCheck, unattributed: Answer[]) {
+  return {
+    ...check,
+    unattributed: { count: unattributed.length, samples: unattributed.slice(0, 5).map((a) => ({ gen: a.gen, texts: a.texts.map((t) => t.slice(0, 120)) })) },
+  };
+}
+
+function botFigures(supervisor: Supervisor, log: ReportInput['log']) {
+  const exits = supervisor.exits();
+  const final = exits.at(-1);
+  const stderr = supervisor.stderr();
+  return {
+    restarts: supervisor.downtimes().length,
+    restartMs: supervisor.downtimes(),
+    peakRssMB: round(supervisor.peakRssKb() / 1024),
+    exits: exits.map((e: BotExit) => ({ gen: e.gen, code: e.code, signal: e.signal, expected: e.expected, peakRssMB: round(e.peakRssKb / 1024) })),
+    unexpectedExits: exits.filter((e) => !e.expected).length,
+    finalExitCode: final?.signal === 'SIGKILL' ? null : (final?.code ?? null),
+    stderrFindings: stderr.filter((s) => CRASH_SIGNS.test(s.text)).map((s) => ({ gen: s.gen, text: s.text.slice(0, 800) })),
+    stderrOther: stderr.filter((s) => !CRASH_SIGNS.test(s.text)).map((s) => ({ gen: s.gen, text: s.text.slice(0, 300) })),
+    logLines: log.lines,
+    warnLogLines: log.warnings,
+    warnSamples: log.warningSamples.slice(0, 5),
+    errorLogLines: log.problems,
+    errorSamples: log.problemSamples,
+    handledMsByIntent: Object.fromEntries(
+      Object.entries(log.handledMs).map(([intent, list]) => {
+        const sorted = [...list].sort((a, b) => a - b);
+        return [intent, { count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99) }];
+      }),
+    ),
+  };
+}
+
+function countBy(values: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+}

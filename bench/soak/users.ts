@@ -1,0 +1,133 @@
+import type { Window } from './attribute.js';
+import type { FakeTelegram } from './fake-telegram.js';
+import type { Kind, Step, UserScript } from './script.js';
+
+/**
+ * How waiting for a message ended: the bot logged it as handled; it was lost (the process that fetched it died and
+ * Telegram will not deliver it again); no end within the answer timeout after its last delivery; the run was aborted.
+ */
+export type Outcome = 'handled' | 'lost' | 'timeout' | 'aborted';
+
+/** One fresh message a person sent and how waiting for it ended. */
+export type SentMessage = {
+  userId: number;
+  kind: Exclude<Kind, 'duplicate'>;
+  step: Step;
+  updateId: number;
+  enqueuedAt: number;
+  settledAt: number;
+  outcome: Outcome;
+  /** Whether a kill was asked for between sending and settling (the message was in flight at a kill). */
+  acrossKill: boolean;
+  /** Whether the bot was down (between a kill and the next start) when it was sent. */
+  sentWhileDown: boolean;
+  /** How many times the update was delivered again on purpose (same update_id). */
+  duplicates: number;
+};
+
+/** One person's chat: the windows (one per fresh message, duplicates included in the next one) and what was sent. */
+export type Conversation = { chatId: number; windows: Window[]; sent: SentMessage[] };
+
+export type Users = {
+  /** Runs every person's script at once, each with one message in flight; resolves when all are done or aborted. */
+  run(): Promise<Conversation[]>;
+  /** The bot logged the update as handled. */
+  handled(updateId: number): void;
+  /** The update went out to a bot process: the answer timeout starts again. */
+  delivered(updateId: number): void;
+  /** A process is dead and its last lines read: what it fetched and confirmed without handling is lost. */
+  dead(gen: number): void;
+  /** Stops every person now (time limit). */
+  abort(): void;
+  /** Messages sent so far, duplicates included. */
+  readonly sent: number;
+};
+
+export type UsersOptions = {
+  server: FakeTelegram;
+  scripts: UserScript[];
+  answerTimeoutMs: number;
+  /** How many kills were asked for so far. */
+  kills(): number;
+  /** Whether a bot process is polling. */
+  botUp(): boolean;
+  /** Called after each message is sent (a kill may be due). */
+  onSent(count: number): void;
+};
+
+type Waiter = { settle(outcome: Outcome): void; timer?: NodeJS.Timeout };
+
+export function createUsers(options: UsersOptions): Users {
+  const { server } = options;
+  const waiting = new Map<number, Waiter>();
+  let sent = 0;
+  let aborted = false;
+
+  const wait = (updateId: number) =>
+    new Promise<Outcome>((resolve) => {
+      const waiter: Waiter = {
+        settle: (outcome) => {
+          clearTimeout(waiter.timer);
+          waiting.delete(updateId);
+          resolve(outcome);
+        },
+      };
+      waiting.set(updateId, waiter);
+    });
+
+  const count = () => {
+    sent++;
+    options.onSent(sent);
+  };
+
+  async function converse(script: UserScript): Promise<Conversation> {
+    const chatId = script.user.id;
+    const conversation: Conversation = { chatId, windows: [], sent: [] };
+    let start = 0;
+    for (const step of script.steps) {
+      if (aborted) break;
+      const previous = conversation.sent.at(-1);
+      if (step.kind === 'duplicate') {
+        server.redeliver(previous!.updateId);
+        previous!.duplicates++;
+        count();
+        continue;
+      }
+      const updateId = server.sendText(chatId, step.text);
+      const outcome = wait(updateId);
+      const kills = options.kills();
+      const sentWhileDown = !options.botUp();
+      const enqueuedAt = Date.now();
+      count();
+      const message: SentMessage = { userId: chatId, kind: step.kind, step, updateId, enqueuedAt, settledAt: 0, outcome: await outcome, acrossKill: false, sentWhileDown, duplicates: 0 };
+      message.settledAt = Date.now();
+      message.acrossKill = options.kills() !== kills;
+      const end = server.events(chatId).length;
+      conversation.windows.push({ start, end });
+      conversation.sent.push(message);
+      start = end;
+    }
+    return conversation;
+  }
+
+  return {
+    run: () => Promise.all(options.scripts.map(converse)),
+    handled: (updateId) => waiting.get(updateId)?.settle('handled'),
+    delivered: (updateId) => {
+      const waiter = waiting.get(updateId);
+      if (!waiter) return;
+      clearTimeout(waiter.timer);
+      waiter.timer = setTimeout(() => waiter.settle('timeout'), options.answerTimeoutMs);
+    },
+    dead: (gen) => {
+      for (const [updateId, waiter] of waiting) if (!server.isPending(updateId) && server.lastDelivery(updateId) === gen) waiter.settle('lost');
+    },
+    abort: () => {
+      aborted = true;
+      for (const waiter of waiting.values()) waiter.settle('aborted');
+    },
+    get sent() {
+      return sent;
+    },
+  };
+}
