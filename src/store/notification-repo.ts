@@ -1,3 +1,4 @@
+import { leaseExpired } from './lease.js';
 import type { Db } from './sqlite.js';
 
 /** Same shape as digest's `Notification` (the store does not import digest). */
@@ -10,7 +11,7 @@ export const MAX_ATTEMPTS = 3;
 function mayTake(row: Existing, now: Date, leaseMs: number): boolean {
   if (row.state === 'sent') return false;
   if (row.state === 'failed') return row.attempts < MAX_ATTEMPTS;
-  return now.getTime() - Date.parse(row.claimed_at) >= leaseMs;
+  return leaseExpired(row.claimed_at, now, leaseMs);
 }
 
 /** The exactly-once log: claim-before-send in an IMMEDIATE transaction, so two instances never both send. */

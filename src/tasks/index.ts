@@ -17,7 +17,7 @@ export {
   DUE_SOON_DAYS,
 } from './status.js';
 
-/** Records (update, user, invite) and the ports implemented by `store/`. */
+/** Records (update, user, invite) and the ports implemented by `store/` (incl. `DeliveryLog`: each incoming message answered once). */
 export {
   updateRecordSchema,
   type UpdateRecord,
@@ -30,6 +30,8 @@ export {
   type ProgressStore,
   type UserStore,
   type InviteStore,
+  type DeliveryLog,
+  type DeliveryClaim,
   type Clock,
 } from './ports.js';
 

@@ -87,5 +87,23 @@ export type InviteStore = {
   redeem(code: string, user: { key: string; name: string }, now: Date): Result<UserRecord, InviteError>;
 };
 
+/**
+ * What claiming an incoming message found: `new` (answer it now), `duplicate` (already answered, or in flight in
+ * this process: drop it), `busy` (another process claimed it within the lease: it may still answer, or it may have
+ * died; ask again later, and once the lease has passed the claim is `new`).
+ */
+export type DeliveryClaim = 'new' | 'duplicate' | 'busy';
+
+/**
+ * The log that makes each incoming message (channel, messageId) answered once although platforms deliver it again
+ * (a webhook retried, a polled batch handed out again after a crash).
+ */
+export type DeliveryLog = {
+  /** Claims the message for `owner` (one random id per process), atomically across processes sharing the database. */
+  claim(channel: string, messageId: string, owner: string, now: Date): DeliveryClaim;
+  /** Records that the answer went out: every later claim is `duplicate`. */
+  finish(channel: string, messageId: string, now: Date): void;
+};
+
 /** The time, injected so tests choose it. */
 export type Clock = { now: () => Date };
