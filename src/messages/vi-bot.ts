@@ -1,4 +1,4 @@
-/** Vietnamese channel chrome shared by the chat bots: the command menu, the generic apology, non-text and stale-button notes. */
+/** Vietnamese channel chrome shared by the chat bots: the command menu, the generic apology, non-text and stale-button notes, flood control. */
 
 /** One entry of the bot's command menu (Telegram setMyCommands): a lowercase command without "/" and its description. */
 export type BotCommandText = { command: string; description: string };
@@ -22,3 +22,6 @@ export const BOT_TEXT_ONLY = 'Trợ lý chỉ đọc được tin nhắn chữ. 
 
 /** Notice shown when a pressed button is no longer known (e.g. after a restart). */
 export const BOT_BUTTON_EXPIRED = 'Nút này đã hết hạn. Bạn vui lòng gửi lại yêu cầu.';
+
+/** Flood control: told once per window to a person sending faster than the assistant takes messages. */
+export const BOT_TOO_FAST = 'Bạn gửi nhanh quá, vui lòng chờ ít giây rồi gửi lại.';
