@@ -7,3 +7,10 @@ export {
   type WebhookHeaders,
   type WebhookResponse,
 } from './webhook-common.js';
+/**
+ * Paces outgoing messages with token buckets (bot-wide, per chat, per group) and keeps each chat's order. The
+ * channels send unpaced unless given one, so production passes one per channel; local test servers need none.
+ * @example createTelegramBot({ token, handle, log, outbox: createOutbox(TELEGRAM_LIMITS) });
+ * startZaloBot({ token, handle, log, outbox: createOutbox(ZALO_LIMITS) });
+ */
+export { createOutbox, UNPACED, type Outbox, type OutboxClock, type OutboxLimits, type SendTarget } from './outbox.js';

@@ -3,6 +3,7 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { ChatHandler } from '../../chat/index.js';
+import { UNPACED, type Outbox } from '../outbox.js';
 import { logFailedCalls } from './api-log.js';
 import { callbackDataFor } from './callback-data.js';
 import type { TelegramContext } from './context.js';
@@ -12,6 +13,7 @@ import { logUpdatesFeature } from './features/log-updates.js';
 import { nonTextFeature } from './features/non-text.js';
 import { textFeature } from './features/text.js';
 import type { BotLogger } from './logger.js';
+import { keepChatOrder, paceCalls } from './pace.js';
 
 /** Options of {@link createTelegramBot}. */
 export type TelegramBotOptions = {
@@ -27,6 +29,11 @@ export type TelegramBotOptions = {
   botInfo?: UserFromGetMe;
   /** Clock for the time of a button press; default the system clock. */
   now?: () => Date;
+  /**
+   * Paces sends and keeps each chat's order: give `createOutbox(TELEGRAM_LIMITS)` in production. Default: calls go out
+   * at once, as a local test server wants.
+   */
+  outbox?: Outbox;
 };
 
 /** Waits at most this long when Telegram asks to retry later; a longer wait fails the call instead. */
@@ -34,17 +41,22 @@ const MAX_RETRY_AFTER_SECONDS = 60;
 const MAX_RETRY_ATTEMPTS = 5;
 
 /**
- * Builds the Telegram bot over the chat core: failed calls logged, 429 and 5xx retried, updates of one chat
- * handled in order, buttons and text messages handed to the core, and an error boundary that apologises.
+ * Builds the Telegram bot over the chat core: sends paced and kept in order per chat (with an `outbox`),
+ * failed calls logged, 429 and 5xx retried (each retry paced again), updates of one chat handled in order,
+ * buttons and text messages handed to the core, and an error boundary that apologises.
  */
 export function createTelegramBot(options: TelegramBotOptions): Bot<TelegramContext> {
   const bot = new Bot<TelegramContext>(options.token, {
     client: options.apiRoot ? { apiRoot: options.apiRoot } : {},
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  // The last transformer installed is the outermost: auto-retry wraps the logger, which sees each attempt.
+  // The last transformer installed is the outermost: chat order → auto-retry → pacing → logger, so every attempt
+  // waits for its tokens and is logged, and a chat's next message waits until the retries of the one before are over.
+  const outbox = options.outbox ?? UNPACED;
   bot.api.config.use(logFailedCalls(options.log));
+  bot.api.config.use(paceCalls(outbox));
   bot.api.config.use(autoRetry({ maxDelaySeconds: MAX_RETRY_AFTER_SECONDS, maxRetryAttempts: MAX_RETRY_ATTEMPTS }));
+  bot.api.config.use(keepChatOrder(outbox));
 
   const deps = { handle: options.handle, callbackData: callbackDataFor(bot), ...(options.now ? { now: options.now } : {}) };
   bot.use(logUpdatesFeature(options.log));

@@ -1,11 +1,12 @@
 import type { ChatHandler } from '../../chat/index.js';
+import type { Outbox } from '../outbox.js';
+import type { Sleep } from '../sleep.js';
 import { createChoiceMemory } from './choices.js';
 import { createZaloClient, type ZaloClient, type ZaloLog } from './client.js';
 import { createUpdateHandler } from './handle-update.js';
 import type { PublicUrlFor } from './render.js';
 import { createReplySender, type ZaloReplySender } from './send-replies.js';
 import { createChatSequencer, type ChatSequencer } from './sequencer.js';
-import type { Sleep } from './transport.js';
 
 /** What both Zalo modes (long polling, webhook) are built from. */
 export type ZaloBotOptions = {
@@ -22,6 +23,8 @@ export type ZaloBotOptions = {
   timeoutMs?: number;
   /** Injected in tests so retry-after and back-off waits take no time. */
   sleep?: Sleep;
+  /** Paces sends and keeps each chat's order: give `createOutbox(ZALO_LIMITS)` in production. Default: calls go out at once. */
+  outbox?: Outbox;
 };
 
 /** A client whose valid updates are answered through the chat core, in order per chat, concurrently across chats. */
@@ -34,8 +37,8 @@ export type ZaloBot = {
 
 /** Wires a client to the chat core: each valid update from processUpdate is answered through `handle`. */
 export function createZaloBot(options: ZaloBotOptions): ZaloBot {
-  const { token, apiRoot, log, timeoutMs, sleep } = options;
-  const client = createZaloClient({ token, apiRoot, log, timeoutMs, sleep });
+  const { token, apiRoot, log, timeoutMs, sleep, outbox } = options;
+  const client = createZaloClient({ token, apiRoot, log, timeoutMs, sleep, outbox });
   const sequencer = createChatSequencer();
   const choices = createChoiceMemory();
   const send = createReplySender({ client, choices, log, publicUrlFor: options.publicUrlFor });

@@ -18,6 +18,8 @@ export { ZaloApiError, ZaloHttpError } from './errors.js';
 export { createZaloWebhookHandler, ZALO_SECRET_HEADER, type ZaloWebhookHandler, type WebhookHeaders, type WebhookResponse } from './webhook.js';
 /** Zalo's per-message text limit (2,000) and the port that publishes chart photos by URL. */
 export { ZALO_TEXT_LIMIT, type PublicUrlFor } from './render.js';
+/** Conservative sending limits for Zalo, which publishes none (8/s + 2 at once overall, 1/s + 3 per chat), for `createOutbox`. */
+export { ZALO_LIMITS } from './pace.js';
 /** Options shared by both modes; the push sender; a validated update. */
 export type { ZaloBotOptions } from './bot.js';
 export type { ZaloReplySender } from './send-replies.js';

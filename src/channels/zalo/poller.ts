@@ -1,6 +1,6 @@
+import { sleep as realSleep, type Sleep } from '../sleep.js';
 import type { ZaloClient, ZaloLog } from './client.js';
 import { ZaloApiError } from './errors.js';
-import { sleep as realSleep, type Sleep } from './transport.js';
 
 export type ZaloPollerOptions = {
   client: Pick<ZaloClient, 'getUpdates' | 'processUpdate'>;

@@ -1,22 +1,9 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { z } from 'zod';
+import { UNPACED, type Outbox } from '../outbox.js';
+import { sleep, type Sleep } from '../sleep.js';
 import { ZaloApiError, ZaloHttpError, scrubToken } from './errors.js';
-
-/** Waits `ms` milliseconds (injected so tests never wait on the clock). */
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
-
-/** The default Sleep: a timer that an abort signal cuts short. */
-export const sleep: Sleep = (ms, signal) =>
-  new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
+import { zaloTarget } from './pace.js';
 
 export type TransportOptions = {
   token: string;
@@ -29,6 +16,8 @@ export type TransportOptions = {
   /** Longest wait honoured for one retry-after, in seconds; default 60. */
   maxRetryAfterSeconds?: number;
   sleep?: Sleep;
+  /** Paces sends and keeps each chat's order: give `createOutbox(ZALO_LIMITS)` in production. Default: calls go out at once. */
+  outbox?: Outbox;
 };
 
 /** Performs one API method: `POST {apiRoot}/bot<token>/<method>` with a JSON body, `result` out, errors typed and token-free. */
@@ -51,18 +40,23 @@ export function createTransport(options: TransportOptions): Call {
     headers: { 'content-type': 'application/json' },
     validateStatus: () => true,
   });
-  return async (method, body, schema, extra = {}) => {
-    for (let attempt = 0; ; attempt++) {
+  const outbox = options.outbox ?? UNPACED;
+  const attempt: Call = async (method, body, schema, extra = {}) => {
+    const target = zaloTarget(method, body);
+    for (let retries = 0; ; retries++) {
+      await outbox.take(target, extra.signal);
       try {
         const response = await post(http, token, method, body, timeoutMs + (extra.waitMs ?? 0), extra.signal);
         return readResult(method, response, schema, token);
       } catch (err) {
-        const retryable = err instanceof ZaloApiError && err.error_code === 429 && attempt < maxRetries && !extra.signal?.aborted;
+        const retryable = err instanceof ZaloApiError && err.error_code === 429 && retries < maxRetries && !extra.signal?.aborted;
         if (!retryable) throw err;
         await wait(Math.min(err.retryAfter ?? 1, maxRetryAfterSeconds) * 1000, extra.signal);
       }
     }
   };
+  // A chat's calls keep their order, retries included; every attempt above waits for its tokens.
+  return (method, body, schema, extra) => outbox.inOrder(zaloTarget(method, body), () => attempt(method, body, schema, extra));
 }
 
 async function post(http: AxiosInstance, token: string, method: string, body: object, timeout: number, signal?: AbortSignal) {
