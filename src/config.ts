@@ -9,6 +9,8 @@ const optionalToken = z
 
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
+const PER_MINUTE = 'must be a whole number from 0 (off) to 10000';
+
 const common = z.object({
   TELEGRAM_BOT_TOKEN: optionalToken,
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
@@ -19,6 +21,8 @@ const common = z.object({
   TZ_NAME: z.string().default('Asia/Ho_Chi_Minh').refine(isTimeZone, 'must be an IANA time zone'),
   LOG_LEVEL: logLevel.default('info'),
   DIGEST_CRON: z.string().default('30 7 * * 1-5').refine((s) => s.trim().split(/\s+/).length >= 5, 'must be a cron expression'),
+  RATE_LIMIT_PER_MINUTE: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number(PER_MINUTE).int(PER_MINUTE).min(0, PER_MINUTE).max(10_000, PER_MINUTE).default(20)),
+  SEND_PACING: z.enum(['on', 'off'], 'must be "on" or "off"').default('on'),
 });
 
 const polling = common.extend({ BOT_MODE: z.literal('polling').default('polling') });

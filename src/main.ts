@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { buildCore, logPort, type Core } from './app/build-core.js';
+import { createChannelKit } from './app/channel-kit.js';
 import { startPollingChannels, type RunningChannels } from './app/polling-mode.js';
 import { createSendRouter } from './app/send-router.js';
 import { stopOnSignals } from './app/shutdown.js';
@@ -39,9 +40,11 @@ function loggerFor(config: Config, terminal: boolean): Logger {
 }
 
 async function startChannels(config: Config, logger: Logger, core: Core): Promise<RunningChannels> {
-  if (config.BOT_MODE === 'polling') return startPollingChannels(config, logger, core.chat);
+  const kit = createChannelKit(config, core.chat);
+  if (config.BOT_MODE === 'polling') return startPollingChannels(config, logger, kit);
   try {
-    return await startWebhookMode({ config, logger, handle: core.chat, checkDatabase: () => core.store.db.prepare('select 1').get() });
+    const checkDatabase = () => core.store.db.prepare('select 1').get();
+    return await startWebhookMode({ config, logger, handle: kit.handle, extras: kit, checkDatabase });
   } catch (err) {
     logger.fatal({ err, port: config.PORT }, 'start: the webhook server could not listen');
     core.store.close();
@@ -50,7 +53,10 @@ async function startChannels(config: Config, logger: Logger, core: Core): Promis
   }
 }
 
-function startScheduler(config: Config, logger: Logger, core: Core, channels: RunningChannels) {
+/** The scheduler as the stop steps see it: cron jobs end at once; what the catch-up at start still sends is waited for. */
+type RunningScheduler = { stop(): void; settled(): Promise<void> };
+
+function startScheduler(config: Config, logger: Logger, core: Core, channels: RunningChannels): RunningScheduler {
   const scheduler = createScheduler({
     plans: core.plans,
     progress: core.store.progress,
@@ -67,8 +73,11 @@ function startScheduler(config: Config, logger: Logger, core: Core, channels: Ru
     log: logPort(logger),
     pace: () => sleep(BROADCAST_PACE_MS),
   });
-  scheduler.start().catch((err: unknown) => logger.error({ err }, 'scheduler: catch-up at start failed'));
-  return scheduler;
+  const caughtUp = scheduler.start().then(
+    () => undefined,
+    (err: unknown) => logger.error({ err }, 'scheduler: catch-up at start failed'),
+  );
+  return { stop: scheduler.stop, settled: () => caughtUp };
 }
 
 async function main(): Promise<void> {
@@ -92,7 +101,14 @@ async function main(): Promise<void> {
   }
   const scheduler = startScheduler(config, logger, core, channels);
   logger.info({ channels: channels.states, mode: config.BOT_MODE }, 'start: ready');
-  stopOnSignals(logger, () => [['scheduler', scheduler.stop], ...channels.stopSteps, ['database', core.store.close]]);
+  // The catch-up at start may still be sending (a digest held up by a 429): each message it sends must be marked sent
+  // before the database closes, or it would be sent again once its claim expires.
+  stopOnSignals(logger, () => [
+    ['scheduler', scheduler.stop],
+    ...channels.stopSteps,
+    ['scheduler sends in flight', scheduler.settled],
+    ['database', core.store.close],
+  ]);
 }
 
 await main();

@@ -13,8 +13,15 @@ describe('loadConfig', () => {
       DIGEST_CRON: '30 7 * * 1-5',
       TELEGRAM_API_ROOT: 'https://api.telegram.org',
       ZALO_API_ROOT: 'https://bot-api.zaloplatforms.com',
+      RATE_LIMIT_PER_MINUTE: 20,
+      SEND_PACING: 'on',
     });
     expect(config.TELEGRAM_BOT_TOKEN).toBeUndefined();
+  });
+
+  it('reads flood control: 0 turns the rate limit off, an empty value keeps the default', () => {
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '0', SEND_PACING: 'off' })).toMatchObject({ RATE_LIMIT_PER_MINUTE: 0, SEND_PACING: 'off' });
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '' }).RATE_LIMIT_PER_MINUTE).toBe(20);
   });
 
   it('treats an empty token as no token', () => {
@@ -27,6 +34,9 @@ describe('loadConfig', () => {
     [{ TZ_NAME: 'Mars/Olympus' }, 'TZ_NAME'],
     [{ TELEGRAM_BOT_TOKEN: 'bad token with spaces' }, 'TELEGRAM_BOT_TOKEN'],
     [{ BOT_MODE: 'carrier-pigeon' }, 'BOT_MODE'],
+    [{ RATE_LIMIT_PER_MINUTE: 'many' }, 'RATE_LIMIT_PER_MINUTE'],
+    [{ RATE_LIMIT_PER_MINUTE: '-1' }, 'RATE_LIMIT_PER_MINUTE'],
+    [{ SEND_PACING: 'maybe' }, 'SEND_PACING'],
     [{ BOT_MODE: 'webhook', PUBLIC_URL: 'https://bot.example.vn' }, 'PORT'],
     [{ BOT_MODE: 'webhook', PORT: '8080' }, 'PUBLIC_URL'],
     [{ BOT_MODE: 'webhook', PORT: '8080', PUBLIC_URL: 'https://bot.example.vn', WEBHOOK_SECRET: 'short' }, 'WEBHOOK_SECRET'],

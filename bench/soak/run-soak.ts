@@ -139,6 +139,11 @@ function botEnv(apiRoot: string, dbPath: string, options: SoakOptions): Record<s
     KNOWLEDGE_DIR: options.knowledgeDir,
     LOG_LEVEL: 'info',
     BOT_MODE: 'polling',
+    // Simulated people send far faster than a person can (flood control would answer most of them "slow down"), and
+    // the local server has no sending limits to respect: both are tested on their own (test/chat/rate-limit.test.ts,
+    // test/channels/outbox.test.ts), the soak measures the bot itself.
+    RATE_LIMIT_PER_MINUTE: '0',
+    SEND_PACING: 'off',
     DIGEST_CRON: `0 3 ${past.getUTCDate()} ${past.getUTCMonth() + 1} *`,
   };
 }

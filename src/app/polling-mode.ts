@@ -1,9 +1,9 @@
 import { createTelegramBot, sendTelegramReplies, startTelegramPolling } from '../channels/telegram/index.js';
 import { startZaloBot } from '../channels/zalo/index.js';
-import type { ChatHandler } from '../chat/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { logPort } from './build-core.js';
+import type { ChannelKit } from './channel-kit.js';
 import type { ChannelSender } from './send-router.js';
 import type { StopStep } from './shutdown.js';
 
@@ -21,11 +21,12 @@ export type RunningChannels = {
  * and left out; the others run. Telegram polling that ends on its own (token revoked, another instance polling) is
  * logged as failed.
  */
-export async function startPollingChannels(config: Config, logger: Logger, handle: ChatHandler): Promise<RunningChannels> {
+export async function startPollingChannels(config: Config, logger: Logger, kit: ChannelKit): Promise<RunningChannels> {
+  const { handle } = kit;
   const running: RunningChannels = { senders: {}, states: {}, stopSteps: [] };
   if (config.TELEGRAM_BOT_TOKEN) {
     try {
-      const bot = createTelegramBot({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, handle, log: logger });
+      const bot = createTelegramBot({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, handle, log: logger, ...kit.telegram });
       const polling = await startTelegramPolling(bot);
       running.states.telegram = 'polling';
       polling.finished.catch((err: unknown) => {
@@ -42,7 +43,7 @@ export async function startPollingChannels(config: Config, logger: Logger, handl
   }
   if (config.ZALO_BOT_TOKEN) {
     try {
-      const zalo = await startZaloBot({ token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT, handle, log: logPort(logger) });
+      const zalo = await startZaloBot({ token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT, handle, log: logPort(logger), ...kit.zalo });
       running.states.zalo = 'polling';
       running.senders.zalo = (chatId, replies) => zalo.send(chatId, replies);
       running.stopSteps.push(['zalo polling', zalo.stop]);

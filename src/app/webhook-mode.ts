@@ -15,6 +15,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { createFileStore, createHealthCheck, startHttpServer, type FileStore } from '../server/index.js';
 import { logPort } from './build-core.js';
+import type { ChannelKit } from './channel-kit.js';
 import type { RunningChannels } from './polling-mode.js';
 import type { ChannelSender } from './send-router.js';
 
@@ -24,8 +25,10 @@ export type WebhookConfig = Extract<Config, { BOT_MODE: 'webhook' }>;
 export type WebhookModeOptions = {
   config: WebhookConfig;
   logger: Logger;
-  /** The chat core. */
+  /** The chat core (behind the flood control: `createChannelKit(...).handle`). */
   handle: ChatHandler;
+  /** Each channel's extra options (its outbox), from `createChannelKit`; default none. */
+  extras?: Partial<Pick<ChannelKit, 'telegram' | 'zalo'>>;
   /** Throws (or returns false) when the database cannot be used: `() => store.db.prepare('select 1').get()`. */
   checkDatabase: () => unknown;
   /** A bot from createTelegramBot; default one is built from the config when TELEGRAM_BOT_TOKEN is set. */
@@ -109,7 +112,7 @@ async function register(channel: WebhookChannel, url: string, running: RunningCh
 async function telegramChannel(options: WebhookModeOptions, secret: string, running: RunningChannels): Promise<WebhookChannel | undefined> {
   const { config, logger, handle } = options;
   const token = config.TELEGRAM_BOT_TOKEN;
-  const bot = options.telegramBot ?? (token ? createTelegramBot({ token, apiRoot: config.TELEGRAM_API_ROOT, handle, log: logger }) : undefined);
+  const bot = options.telegramBot ?? (token ? createTelegramBot({ token, apiRoot: config.TELEGRAM_API_ROOT, handle, log: logger, ...options.extras?.telegram }) : undefined);
   if (!bot) return undefined;
   try {
     await bot.init();
@@ -135,7 +138,9 @@ async function telegramChannel(options: WebhookModeOptions, secret: string, runn
 function zaloChannel(options: WebhookModeOptions, secret: string, publicUrlFor: PublicUrlFor): WebhookChannel | undefined {
   const { config, handle, logger } = options;
   if (!config.ZALO_BOT_TOKEN) return undefined;
-  const zalo = createZaloWebhookBot({ token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT, handle, log: logPort(logger), publicUrlFor, secretToken: secret });
+  const zalo = createZaloWebhookBot({
+    token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT, handle, log: logPort(logger), publicUrlFor, secretToken: secret, ...options.extras?.zalo,
+  });
   return { name: 'zalo', handleRequest: zalo.handleRequest, register: zalo.register, send: (chatId, replies) => zalo.send(chatId, replies), settled: zalo.settled };
 }
 
