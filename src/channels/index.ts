@@ -7,6 +7,8 @@ export {
   type WebhookHeaders,
   type WebhookResponse,
 } from './webhook-common.js';
+/** Answers each incoming message once through the store's `DeliveryLog`, whichever channel it came by. */
+export { answerOnce, PROCESS_OWNER, BUSY_RETRY_MS, type AnswerOnceOptions, type Delivery } from './answer-once.js';
 /**
  * Paces outgoing messages with token buckets (bot-wide, per chat, per group) and keeps each chat's order. The
  * channels send unpaced unless given one, so production passes one per channel; local test servers need none.

@@ -1,26 +1,38 @@
 import type { ChatHandler, IncomingMessage } from '../../chat/index.js';
+import { answerOnce, type AnswerOnceOptions, type Delivery } from '../answer-once.js';
 import type { CallbackData } from './callback-data.js';
 import type { TelegramContext } from './context.js';
 import { sendReplies } from './send-replies.js';
 
-/** What the features need to answer a message. */
-export type AnswerDeps = {
+/** What the features need to answer a message: the core, button data, and the delivery log (`deliveries`, `now`). */
+export type AnswerDeps = AnswerOnceOptions & {
   handle: ChatHandler;
   callbackData: CallbackData;
 };
 
 /**
- * Hands one message to the chat core with "typing…" shown meanwhile, then sends the replies.
- * Records the intent on the context for the update's log line.
+ * Hands one message to the chat core with "typing…" shown meanwhile, then sends the replies; a message delivered
+ * again is answered once. Records the intent on the context for the update's log line.
  */
 export async function answer(ctx: TelegramContext, incoming: IncomingMessage, deps: AnswerDeps): Promise<void> {
-  ctx.intent = intentOf(incoming);
   ctx.log.debug({ text: incoming.text }, 'telegram: message received');
-  // A failed chat action is already logged by the API transformer and must not block the answer.
-  const typing = ctx.api.sendChatAction(incoming.chatId, 'typing').catch(() => undefined);
-  const replies = await deps.handle(incoming);
-  await typing;
-  await sendReplies(ctx.api, incoming.chatId, replies, deps.callbackData.encode);
+  await once(ctx, incoming, deps, async () => {
+    ctx.intent = intentOf(incoming);
+    // A failed chat action is already logged by the API transformer and must not block the answer.
+    const typing = ctx.api.sendChatAction(incoming.chatId, 'typing').catch(() => undefined);
+    const replies = await deps.handle(incoming);
+    await typing;
+    await sendReplies(ctx.api, incoming.chatId, replies, deps.callbackData.encode);
+  });
+}
+
+/**
+ * Runs `work` for a delivery unless it was answered already; a duplicate is dropped silently, logged at debug
+ * (the update then counts as ignored in its log line).
+ */
+export async function once(ctx: TelegramContext, delivery: Delivery, deps: AnswerOnceOptions, work: () => Promise<void>): Promise<void> {
+  const outcome = await answerOnce(deps, delivery, work);
+  if (outcome === 'duplicate') ctx.log.debug({ messageId: delivery.messageId }, 'telegram: message delivered again, already answered');
 }
 
 /** The command name ("capnhat"), "choice" for a pressed button, or "text". */

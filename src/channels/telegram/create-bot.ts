@@ -3,6 +3,7 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { ChatHandler } from '../../chat/index.js';
+import type { DeliveryLog } from '../../tasks/index.js';
 import { UNPACED, type Outbox } from '../outbox.js';
 import { logFailedCalls } from './api-log.js';
 import { callbackDataFor } from './callback-data.js';
@@ -27,8 +28,10 @@ export type TelegramBotOptions = {
   log: BotLogger;
   /** The bot's own user as getMe returns it; when given, no getMe call is made at start (tests, webhooks). */
   botInfo?: UserFromGetMe;
-  /** Clock for the time of a button press; default the system clock. */
+  /** Clock for the time of a button press and of delivery claims; default the system clock. */
   now?: () => Date;
+  /** The delivery log (`createDeliveryRepo(store.db)`): a message Telegram delivers again is answered once. Without it, every delivery is answered. */
+  deliveries?: DeliveryLog;
   /**
    * Paces sends and keeps each chat's order: give `createOutbox(TELEGRAM_LIMITS)` in production. Default: calls go out
    * at once, as a local test server wants.
@@ -58,13 +61,14 @@ export function createTelegramBot(options: TelegramBotOptions): Bot<TelegramCont
   bot.api.config.use(autoRetry({ maxDelaySeconds: MAX_RETRY_AFTER_SECONDS, maxRetryAttempts: MAX_RETRY_ATTEMPTS }));
   bot.api.config.use(keepChatOrder(outbox));
 
-  const deps = { handle: options.handle, callbackData: callbackDataFor(bot), ...(options.now ? { now: options.now } : {}) };
+  const { handle, now, deliveries } = options;
+  const deps = { handle, callbackData: callbackDataFor(bot), now, deliveries };
   bot.use(logUpdatesFeature(options.log));
   bot.use(sequentialize((ctx: TelegramContext) => ctx.chat?.id.toString()));
   const onError = createErrorHandler(options.log);
   // The boundary catches inside the middleware stack, so it works in webhook mode too (grammY calls bot.catch
   // only when it polls); bot.catch covers the two outer middlewares under the runner.
-  bot.errorBoundary(onError).use(choicesFeature(deps), textFeature(deps), nonTextFeature());
+  bot.errorBoundary(onError).use(choicesFeature(deps), textFeature(deps), nonTextFeature(deps));
   bot.catch(onError);
   return bot;
 }

@@ -19,12 +19,16 @@ export function messageToIncoming(message: Message, me: UserFromGetMe): Incoming
     senderId: String(message.from.id),
     senderName: displayName(message.from),
     chatId: String(message.chat.id),
-    // message_id is unique only within its chat.
-    messageId: `${message.chat.id}:${message.message_id}`,
+    messageId: messageIdOf(message),
     text,
     sentAt: new Date(message.date * 1000),
     isChoice: false,
   });
+}
+
+/** The core's id of a message: `<chat id>:<message_id>`, since message_id is unique only within its chat. */
+export function messageIdOf(message: Pick<Message, 'chat' | 'message_id'>): string {
+  return `${message.chat.id}:${message.message_id}`;
 }
 
 /**

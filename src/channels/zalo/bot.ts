@@ -1,4 +1,5 @@
 import type { ChatHandler } from '../../chat/index.js';
+import type { DeliveryLog } from '../../tasks/index.js';
 import type { Outbox } from '../outbox.js';
 import type { Sleep } from '../sleep.js';
 import { createChoiceMemory } from './choices.js';
@@ -25,6 +26,8 @@ export type ZaloBotOptions = {
   sleep?: Sleep;
   /** Paces sends and keeps each chat's order: give `createOutbox(ZALO_LIMITS)` in production. Default: calls go out at once. */
   outbox?: Outbox;
+  /** The delivery log (`createDeliveryRepo(store.db)`): a message Zalo delivers again is answered once. Without it, every delivery is answered. */
+  deliveries?: DeliveryLog;
 };
 
 /** A client whose valid updates are answered through the chat core, in order per chat, concurrently across chats. */
@@ -42,7 +45,7 @@ export function createZaloBot(options: ZaloBotOptions): ZaloBot {
   const sequencer = createChatSequencer();
   const choices = createChoiceMemory();
   const send = createReplySender({ client, choices, log, publicUrlFor: options.publicUrlFor });
-  const answer = createUpdateHandler({ client, handle: options.handle, log, choices, send });
+  const answer = createUpdateHandler({ client, handle: options.handle, log, choices, send, deliveries: options.deliveries });
   client.onUpdate((update) => sequencer.run(update.message.chat.id, () => answer(update)));
   // Pushes queue behind the chat's pending answers, so a digest never lands in the middle of one.
   const push: ZaloReplySender = (chatId, replies, context) =>
