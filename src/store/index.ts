@@ -24,3 +24,9 @@ export { createFiguresRepo } from './figures-repo.js';
  * @example const deliveries = createDeliveryRepo(store.db); // createTelegramBot({ ..., deliveries })
  */
 export { createDeliveryRepo, DELIVERY_LEASE_MS, DELIVERY_KEEP_MS, type DeliveryRepoOptions } from './delivery-repo.js';
+/**
+ * Updates received from the platforms, kept before the platform counts them delivered (`satisfies UpdateInbox`): what
+ * a process died holding is handed out again at the next start (3 times at most); rows go after a day, 100,000 kept.
+ * @example const inbox = createInboxRepo(store.db); // startTelegramPolling(bot, { inbox, log })
+ */
+export { createInboxRepo, INBOX_KEEP_MS, INBOX_MAX_ROWS, INBOX_MAX_REPLAYS, type InboxRepoOptions } from './inbox-repo.js';

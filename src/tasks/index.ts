@@ -17,7 +17,10 @@ export {
   DUE_SOON_DAYS,
 } from './status.js';
 
-/** Records (update, user, invite) and the ports implemented by `store/` (incl. `DeliveryLog`: each incoming message answered once). */
+/**
+ * Records (update, user, invite) and the ports implemented by `store/` (incl. `DeliveryLog`: each incoming message
+ * answered once; `UpdateInbox`: each update received kept until handled).
+ */
 export {
   updateRecordSchema,
   type UpdateRecord,
@@ -32,6 +35,8 @@ export {
   type InviteStore,
   type DeliveryLog,
   type DeliveryClaim,
+  type UpdateInbox,
+  type InboxUpdate,
   type Clock,
 } from './ports.js';
 

@@ -105,5 +105,28 @@ export type DeliveryLog = {
   finish(channel: string, messageId: string, now: Date): void;
 };
 
+/** One update as a platform sent it: its id there (Telegram's update_id, Zalo's message_id) and its body. */
+export type InboxUpdate = { id: string; body: unknown };
+
+/**
+ * The updates received from a platform, kept before the platform counts them delivered (Telegram confirms a polled
+ * batch at the next poll, Zalo forgets an update once returned, a webhook call ends with the HTTP answer), so an
+ * update whose handling died with its process is handled after the restart.
+ */
+export type UpdateInbox = {
+  /**
+   * Keeps the updates not kept before, in one transaction, and returns those not done yet (new, or kept before and
+   * still pending), in the order given: an update done already is not handled again.
+   */
+  keep(channel: string, updates: InboxUpdate[], now: Date): InboxUpdate[];
+  /** Records that the update was handled: it is no longer pending, and keeping it again returns nothing. */
+  done(channel: string, id: string, now: Date): void;
+  /**
+   * The updates kept and not done, oldest first, to hand to the bot at start. Each is handed out a few times at most,
+   * so an update whose handling kills the process does not kill every restart.
+   */
+  pending(channel: string): InboxUpdate[];
+};
+
 /** The time, injected so tests choose it. */
 export type Clock = { now: () => Date };
