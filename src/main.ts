@@ -40,7 +40,7 @@ function loggerFor(config: Config, terminal: boolean): Logger {
 }
 
 async function startChannels(config: Config, logger: Logger, core: Core): Promise<RunningChannels> {
-  const kit = createChannelKit(config, core.chat);
+  const kit = createChannelKit(config, core.chat, core.deliveries);
   if (config.BOT_MODE === 'polling') return startPollingChannels(config, logger, kit);
   try {
     const checkDatabase = () => core.store.db.prepare('select 1').get();

@@ -4,7 +4,7 @@ import { loadKnowledge, type Plan } from '../knowledge/index.js';
 import type { Logger } from '../log.js';
 import { createDigestCommands } from '../scheduler/index.js';
 import { buildSearch } from '../search/index.js';
-import { createFiguresRepo, createNotificationRepo, createSubscriptionRepo, openStore, type Store } from '../store/index.js';
+import { createDeliveryRepo, createFiguresRepo, createNotificationRepo, createSubscriptionRepo, openStore, type Store } from '../store/index.js';
 
 /** The process's core: plans read once, the opened database with every repository, and the chat handler over them. */
 export type Core = {
@@ -13,8 +13,12 @@ export type Core = {
   subscriptions: ReturnType<typeof createSubscriptionRepo>;
   figures: ReturnType<typeof createFiguresRepo>;
   notifications: ReturnType<typeof createNotificationRepo>;
+  /** Which platform messages were answered (each answered once however often it is delivered). */
+  deliveries: ReturnType<typeof createDeliveryRepo>;
   chat: ChatHandler;
 };
+
+const DELIVERY_LEASE_MS = 30_000;
 
 /** pino as the core's `log(level, msg, data)` port. */
 export const logPort =
@@ -34,6 +38,9 @@ export function buildCore(config: Config, logger: Logger, now: () => Date = () =
 
   const store = openStore(config.DATABASE_PATH);
   const repos = { subscriptions: createSubscriptionRepo(store.db), figures: createFiguresRepo(store.db), notifications: createNotificationRepo(store.db) };
+  // A message claimed by a process that was killed is answered by the next one once this lease has passed: longer than
+  // any answer takes (a report: seconds), short enough that the person is not left waiting long after a restart.
+  const deliveries = createDeliveryRepo(store.db, { leaseMs: DELIVERY_LEASE_MS });
   const index = buildSearch(plans);
   const commands = createDigestCommands({ plans, progress: store.progress, ...repos, digestCron: config.DIGEST_CRON });
   const chat = createChat({
@@ -46,5 +53,5 @@ export function buildCore(config: Config, logger: Logger, now: () => Date = () =
     log: logPort(logger),
     commands,
   });
-  return { plans, store, ...repos, chat };
+  return { plans, store, ...repos, deliveries, chat };
 }
