@@ -39,6 +39,12 @@ export type TelegramBotOptions = {
   outbox?: Outbox;
 };
 
+/** Updates of one chat are handled in order; a malformed chat (no id) is not a reason to throw outside the boundary. */
+const chatKey = (ctx: TelegramContext): string | undefined => {
+  const id: unknown = ctx.chat?.id;
+  return typeof id === 'number' || typeof id === 'string' ? String(id) : undefined;
+};
+
 /** Waits at most this long when Telegram asks to retry later; a longer wait fails the call instead. */
 const MAX_RETRY_AFTER_SECONDS = 60;
 const MAX_RETRY_ATTEMPTS = 5;
@@ -64,7 +70,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot<TelegramCont
   const { handle, now, deliveries } = options;
   const deps = { handle, callbackData: callbackDataFor(bot), now, deliveries };
   bot.use(logUpdatesFeature(options.log));
-  bot.use(sequentialize((ctx: TelegramContext) => ctx.chat?.id.toString()));
+  bot.use(sequentialize(chatKey));
   const onError = createErrorHandler(options.log);
   // The boundary catches inside the middleware stack, so it works in webhook mode too (grammY calls bot.catch
   // only when it polls); bot.catch covers the two outer middlewares under the runner.
