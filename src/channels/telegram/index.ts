@@ -10,8 +10,12 @@
 export { createTelegramBot, type TelegramBotOptions } from './create-bot.js';
 /** Telegram's sending limits as token buckets (25/s + 5 at once overall, 1/s + 3 per chat, 17/min + 3 per group), for `createOutbox`. */
 export { TELEGRAM_LIMITS } from './pace.js';
-/** Starts long polling and returns a handle to stop it; `registerTelegramCommands` sets the Vietnamese command menu. */
-export { startTelegramPolling, registerTelegramCommands, type TelegramPolling } from './polling.js';
+/**
+ * Starts long polling and returns a handle to stop it; with an `inbox` each fetched update is kept before Telegram
+ * counts it delivered and handled after a restart if it was not. `registerTelegramCommands` sets the command menu.
+ * @example const polling = await startTelegramPolling(bot, { inbox: createInboxRepo(store.db), log });
+ */
+export { startTelegramPolling, registerTelegramCommands, type TelegramPolling, type TelegramPollingOptions } from './polling.js';
 /**
  * The framework-free webhook endpoint `(headers, rawBody) => { status, body }` checking
  * `X-Telegram-Bot-Api-Secret-Token`; updates are handled in the background, `settled()` waits for them.

@@ -1,3 +1,5 @@
+import type { ChatLog } from '../../chat/index.js';
+
 /** One log call: structured fields first, then the message (pino's argument order). */
 export type LogFn = (fields: object, message?: string) => void;
 
@@ -13,3 +15,8 @@ export type BotLogger = {
   /** A logger that adds `bindings` to every line (per-update context). */
   child(bindings: Record<string, unknown>): BotLogger;
 };
+
+/** The channels' `(level, msg, data)` logging port over a BotLogger; silent without one. */
+export function chatLogOf(log: BotLogger | undefined): ChatLog {
+  return (level, msg, data) => log?.[level](data ?? {}, msg);
+}

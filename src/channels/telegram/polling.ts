@@ -1,7 +1,11 @@
-import { run } from '@grammyjs/runner';
-import type { Bot } from 'grammy';
+import { createConcurrentSink, createRunner, createSource, createUpdateFetcher } from '@grammyjs/runner';
+import type { Bot, BotError } from 'grammy';
+import type { Update } from 'grammy/types';
 import { BOT_COMMANDS } from '../../messages/index.js';
+import type { UpdateInbox } from '../../tasks/index.js';
+import { createInboxGate } from '../inbox-gate.js';
 import type { TelegramContext } from './context.js';
+import { chatLogOf, type BotLogger } from './logger.js';
 
 /** A running long-polling loop. */
 export type TelegramPolling = {
@@ -9,6 +13,20 @@ export type TelegramPolling = {
   stop(): Promise<void>;
   /** Settles when polling ends: resolves after `stop`, rejects when Telegram refuses polling (401 bad token, 409 conflict). */
   finished: Promise<void>;
+};
+
+/** Options of {@link startTelegramPolling}. */
+export type TelegramPollingOptions = {
+  /**
+   * The store's inbox (`createInboxRepo(store.db)`): each fetched batch is kept before the next getUpdates confirms it
+   * to Telegram and done once handled, and what a killed process held is handled at the next start. Without it, an
+   * update fetched and not yet answered when the process dies is lost.
+   */
+  inbox?: UpdateInbox;
+  /** The process logger, for updates handled again at start and inbox failures; default silent. */
+  log?: BotLogger;
+  /** Default the system clock. */
+  now?: () => Date;
 };
 
 /** The update kinds the bot asks Telegram for, in both modes. */
@@ -21,21 +39,36 @@ export async function registerTelegramCommands(bot: Bot<TelegramContext>): Promi
 }
 
 /**
- * Starts long polling through grammY's runner (updates of different chats concurrently, one chat in order).
- * Calls getMe (unless botInfo was given) and removes a webhook left from webhook mode, so it fails fast on a bad
- * token; the command menu is registered in the background (a failure is logged, never fatal).
+ * Starts long polling through grammY's runner, put together from its parts (updates of different chats concurrently,
+ * one chat in order). Calls getMe (unless botInfo was given) and removes a webhook left from webhook mode, so it fails
+ * fast on a bad token; the command menu is registered in the background (a failure is logged, never fatal). With an
+ * `inbox`, the updates a previous process left unhandled go to the bot first, alongside the first polls.
  */
-export async function startTelegramPolling(bot: Bot<TelegramContext>): Promise<TelegramPolling> {
+export async function startTelegramPolling(bot: Bot<TelegramContext>, options: TelegramPollingOptions = {}): Promise<TelegramPolling> {
   await bot.init();
   await bot.api.deleteWebhook();
   // Failures are logged by the API transformer; the menu is a convenience.
   registerTelegramCommands(bot).catch(() => undefined);
-  const runner = run(bot, { runner: { silent: true, fetch: { allowed_updates: ALLOWED_UPDATES } } });
+  const log = chatLogOf(options.log);
+  const gate = createInboxGate<Update>({ inbox: options.inbox, channel: 'telegram', idOf: (u) => String(u.update_id), log, now: options.now });
+  const fetchUpdates = createUpdateFetcher(bot, { silent: true, fetch: { allowed_updates: ALLOWED_UPDATES } });
+  // The fetcher confirms a batch to Telegram at its next call, which comes after this one returned: the batch is kept first.
+  const source = createSource({ supply: async (batchSize, signal) => gate.admit(await fetchUpdates(batchSize, signal)) });
+  const sink = createConcurrentSink<Update, BotError<TelegramContext>>({ consume: (u) => bot.handleUpdate(u).finally(() => gate.settle(u)) }, async (err) => {
+    try {
+      await bot.errorHandler(err);
+    } catch (thrown) {
+      log('error', 'telegram: the error handler failed', { err: thrown });
+    }
+  });
+  void sink.handle(gate.replay());
+  const runner = createRunner(source, sink);
+  runner.start();
   const finished = runner.task() ?? Promise.resolve();
   return {
     stop: async () => {
       if (runner.isRunning()) await runner.stop();
-      while (runner.size() > 0) await new Promise((resolve) => setTimeout(resolve, DRAIN_STEP_MS));
+      while (sink.size() > 0) await new Promise((resolve) => setTimeout(resolve, DRAIN_STEP_MS));
     },
     finished,
   };

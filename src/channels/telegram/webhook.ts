@@ -1,7 +1,9 @@
 import type { Api } from 'grammy';
 import type { Update } from 'grammy/types';
+import type { UpdateInbox } from '../../tasks/index.js';
+import { createInboxGate } from '../inbox-gate.js';
 import { ACCEPTED, createWebhookGate, headerValue, webhookAnswer, type WebhookHandler } from '../webhook-common.js';
-import type { BotLogger } from './logger.js';
+import { chatLogOf, type BotLogger } from './logger.js';
 import { ALLOWED_UPDATES } from './polling.js';
 
 /** The header Telegram sends with the secret_token given to setWebhook. */
@@ -20,6 +22,11 @@ export type TelegramWebhookOptions = {
   maxBodyBytes?: number;
   /** Updates being handled at once beyond which a new one gets 503 (Telegram sends it again later); default 1,000. */
   maxInFlight?: number;
+  /**
+   * The store's inbox (`createInboxRepo(store.db)`): an update is kept before the 200 and done once handled, and what a
+   * killed process held is handled at once; an update that cannot be kept gets 500 (Telegram sends it again later).
+   */
+  inbox?: UpdateInbox;
 };
 
 /** The Telegram webhook endpoint and a way to wait for the updates it accepted. */
@@ -30,13 +37,15 @@ export type TelegramWebhook = {
 };
 
 const BUSY = webhookAnswer(503, { ok: false, description: 'Service Unavailable' });
+const NOT_KEPT = webhookAnswer(500, { ok: false, description: 'Internal Server Error' });
 
 /**
  * Builds the Telegram webhook endpoint, framework-free like the Zalo one. A request without the right
  * `X-Telegram-Bot-Api-Secret-Token` gets 401 and is never read; an oversize body 413; a body that is not JSON 400.
  * An update is acknowledged with 200 at once and handled in the background by `bot.handleUpdate` (per-chat order
  * and the error boundary come from the bot), so a slow or failing update never holds up the others. Valid JSON that
- * is not an update (no integer `update_id`) is acknowledged and dropped, so Telegram does not send it again.
+ * is not an update (no integer `update_id`) is acknowledged and dropped, so Telegram does not send it again. With an
+ * `inbox`, the update is kept before the 200, so one whose handling died with the process is handled at the next start.
  */
 export function createTelegramWebhook(options: TelegramWebhookOptions): TelegramWebhook {
   if (!SECRET_TOKEN.test(options.secretToken)) {
@@ -46,14 +55,29 @@ export function createTelegramWebhook(options: TelegramWebhookOptions): Telegram
   const gate = createWebhookGate({ header: TELEGRAM_SECRET_HEADER, secretToken: options.secretToken, maxBodyBytes: options.maxBodyBytes });
   const maxInFlight = options.maxInFlight ?? 1000;
   const inFlight = new Set<Promise<void>>();
+  const inbox = createInboxGate<Update>({ inbox: options.inbox, channel: 'telegram', idOf: (u) => String(u.update_id), log: chatLogOf(log) });
 
   const handleInBackground = (update: Update) => {
     // Started after the HTTP answer is written: the handler returns before any middleware runs.
     const task: Promise<void> = Promise.resolve()
       .then(() => bot.handleUpdate(update))
       .catch((err: unknown) => log.error({ channel: 'telegram', updateId: update.update_id, err }, 'telegram: webhook update failed'))
-      .finally(() => inFlight.delete(task));
+      .finally(() => {
+        inbox.settle(update);
+        inFlight.delete(task);
+      });
     inFlight.add(task);
+  };
+  for (const update of inbox.replay()) handleInBackground(update);
+
+  /** Keeps the update before it is acknowledged: what to handle (nothing when handled before), or undefined when it cannot be kept. */
+  const admit = (update: Update): Update[] | undefined => {
+    try {
+      return inbox.admit([update]);
+    } catch (err) {
+      log.error({ channel: 'telegram', updateId: update.update_id, err }, 'telegram: webhook update could not be kept; Telegram will resend');
+      return undefined;
+    }
   };
 
   const handleRequest: WebhookHandler = (headers, rawBody) => {
@@ -72,7 +96,9 @@ export function createTelegramWebhook(options: TelegramWebhookOptions): Telegram
       log.warn({ channel: 'telegram', inFlight: inFlight.size }, 'telegram: too many updates in flight; Telegram will resend');
       return BUSY;
     }
-    handleInBackground(checked.json);
+    const admitted = admit(checked.json);
+    if (!admitted) return NOT_KEPT;
+    for (const update of admitted) handleInBackground(update);
     return ACCEPTED;
   };
 

@@ -1,10 +1,11 @@
 import type { ChatHandler } from '../../chat/index.js';
-import type { DeliveryLog } from '../../tasks/index.js';
+import type { DeliveryLog, UpdateInbox } from '../../tasks/index.js';
 import type { Outbox } from '../outbox.js';
 import type { Sleep } from '../sleep.js';
 import { createChoiceMemory } from './choices.js';
 import { createZaloClient, type ZaloClient, type ZaloLog } from './client.js';
 import { createUpdateHandler } from './handle-update.js';
+import { createZaloInbox, type ZaloInbox } from './inbox.js';
 import type { PublicUrlFor } from './render.js';
 import { createReplySender, type ZaloReplySender } from './send-replies.js';
 import { createChatSequencer, type ChatSequencer } from './sequencer.js';
@@ -28,6 +29,11 @@ export type ZaloBotOptions = {
   outbox?: Outbox;
   /** The delivery log (`createDeliveryRepo(store.db)`): a message Zalo delivers again is answered once. Without it, every delivery is answered. */
   deliveries?: DeliveryLog;
+  /**
+   * The inbox (`createInboxRepo(store.db)`): each update is kept before Zalo counts it delivered and done once answered;
+   * what a killed process held is answered at the next start. Without it, such an update is lost.
+   */
+  inbox?: UpdateInbox;
 };
 
 /** A client whose valid updates are answered through the chat core, in order per chat, concurrently across chats. */
@@ -36,9 +42,13 @@ export type ZaloBot = {
   sequencer: ChatSequencer;
   /** Sends core replies to a chat outside an update (digests, reminders), after the chat's pending answers. */
   send: ZaloReplySender;
+  /** Where raw updates come in (from getUpdates or a webhook call): kept in the inbox, then answered. */
+  receive: ZaloInbox['processUpdate'];
+  /** Answers the updates a previous process kept and never finished; call it once at start. */
+  replay: ZaloInbox['replay'];
 };
 
-/** Wires a client to the chat core: each valid update from processUpdate is answered through `handle`. */
+/** Wires a client to the chat core: each valid update from processUpdate (or `receive`, through the inbox) is answered through `handle`. */
 export function createZaloBot(options: ZaloBotOptions): ZaloBot {
   const { token, apiRoot, log, timeoutMs, sleep, outbox } = options;
   const client = createZaloClient({ token, apiRoot, log, timeoutMs, sleep, outbox });
@@ -50,5 +60,6 @@ export function createZaloBot(options: ZaloBotOptions): ZaloBot {
   // Pushes queue behind the chat's pending answers, so a digest never lands in the middle of one.
   const push: ZaloReplySender = (chatId, replies, context) =>
     new Promise((resolve) => sequencer.run(chatId, async () => resolve(await send(chatId, replies, context))));
-  return { client, sequencer, send: push };
+  const inbox = createZaloInbox({ client, sequencer, inbox: options.inbox, log });
+  return { client, sequencer, send: push, receive: inbox.processUpdate, replay: inbox.replay };
 }

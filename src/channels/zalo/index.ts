@@ -36,6 +36,7 @@ export type StartZaloBotOptions = ZaloBotOptions & {
 /**
  * Runs the Zalo bot by long polling. Checks the token with getMe (throws ZaloApiError / ZaloHttpError when that
  * fails, like grammY's bot.start), removes any webhook (the two modes exclude each other), then polls until stopped.
+ * With an `inbox`, each update is kept as getUpdates returns it, and those a killed process held are answered first.
  * `stop()` stops taking updates and resolves once the updates already taken are answered; `send(chatId, replies)`
  * pushes core replies (digests, reminders) to a chat.
  * @example
@@ -44,12 +45,13 @@ export type StartZaloBotOptions = ZaloBotOptions & {
  * process.once('SIGTERM', () => void zalo.stop());
  */
 export async function startZaloBot(options: StartZaloBotOptions): Promise<{ me: ZaloBotInfo; send: ZaloReplySender; stop(): Promise<void> }> {
-  const { client, sequencer, send } = createZaloBot(options);
+  const { client, sequencer, send, receive, replay } = createZaloBot(options);
   const me = await client.getMe();
   await client.deleteWebHook().catch((err: unknown) => options.log('warn', 'zalo: could not remove the webhook', { err }));
+  replay();
   const maxChats = options.maxChatsInFlight ?? 32;
   const poller = startZaloPoller({
-    client,
+    client: { getUpdates: client.getUpdates, processUpdate: receive },
     log: options.log,
     timeoutSeconds: options.pollTimeoutSeconds,
     sleep: options.sleep,
@@ -69,7 +71,8 @@ export async function startZaloBot(options: StartZaloBotOptions): Promise<{ me: 
 /**
  * Builds the Zalo bot for webhook mode (issue 7 mounts `handleRequest` on its HTTP server at the webhook path).
  * `register(url)` calls setWebhook with the secret; `send(chatId, replies)` pushes core replies to a chat;
- * `settled()` resolves once every acknowledged update is answered.
+ * `settled()` resolves once every acknowledged update is answered. With an `inbox`, an update is kept before it is
+ * acknowledged, and those a killed process held are answered at once.
  * @example const zalo = createZaloWebhookBot({ token, secretToken, handle, log }); await zalo.register(`${PUBLIC_URL}/zalo`);
  */
 export function createZaloWebhookBot(options: ZaloBotOptions & { secretToken: string; maxBodyBytes?: number }): {
@@ -78,10 +81,11 @@ export function createZaloWebhookBot(options: ZaloBotOptions & { secretToken: st
   send: ZaloReplySender;
   settled(): Promise<void>;
 } {
-  const { client, sequencer, send } = createZaloBot(options);
+  const { client, sequencer, send, receive, replay } = createZaloBot(options);
   const { secretToken, maxBodyBytes, log } = options;
+  replay();
   return {
-    handleRequest: createZaloWebhookHandler({ secretToken, maxBodyBytes, log, processUpdate: client.processUpdate }),
+    handleRequest: createZaloWebhookHandler({ secretToken, maxBodyBytes, log, processUpdate: receive }),
     register: async (url) => {
       await client.setWebHook(url, { secret_token: secretToken });
     },

@@ -3,6 +3,8 @@ import { createTelegramBot, createTelegramWebhook, type TelegramWebhook } from '
 import type { ChatHandler } from '../../../src/chat/index.js';
 import { BOT_APOLOGY } from '../../../src/messages/index.js';
 import { startHttpServer, type HttpServer } from '../../../src/server/index.js';
+import { createInboxRepo } from '../../../src/store/index.js';
+import type { UpdateInbox } from '../../../src/tasks/index.js';
 import { createChatHarness, type ChatHarness } from '../../support/chat-harness.js';
 import { captureLog, startTelegramServer, type LogCapture, type TelegramTestServer } from '../../support/telegram-server.js';
 
@@ -19,7 +21,7 @@ let handled: string[];
 /** Texts whose answer waits until released. */
 let gates: Map<string, Promise<void>>;
 
-async function start(options: { maxInFlight?: number } = {}) {
+async function start(options: { maxInFlight?: number; inbox?: UpdateInbox } = {}) {
   const handle: ChatHandler = async (message) => {
     handled.push(message.text);
     await gates.get(message.text);
@@ -173,6 +175,40 @@ describe('createTelegramWebhook over HTTP', () => {
     release();
     await webhook.settled();
     expect((await post(textUpdate(1002, '/trogiup'))).status).toBe(200);
+  });
+});
+
+describe('createTelegramWebhook with an inbox', () => {
+  it('keeps an update before the 200, and a restart handles it when the process died before answering', async () => {
+    await start({ inbox: createInboxRepo(harness.store().db) });
+    const release = gate('/trogiup');
+    const update = textUpdate(1001, '/trogiup');
+    expect((await post(update)).status).toBe(200);
+    expect(harness.db.rows('inbox')).toMatchObject([{ channel: 'telegram', update_id: String(update.update_id), done_at: null }]);
+
+    // The restart: a new bot and endpoint on the same database, while the first never finishes (its process died).
+    const dead = webhook;
+    gates.delete('/trogiup');
+    await http.close();
+    await start({ inbox: createInboxRepo(harness.store().db) });
+    const [help] = await api.user({ userId: 1001 }).replies(1);
+    expect(help!.text).toMatch(/\/capnhat/);
+    await webhook.settled();
+    expect(harness.db.rows('inbox')).toMatchObject([{ update_id: String(update.update_id), body: null, done_at: expect.any(String) }]);
+    expect((await post(update)).status).toBe(200);
+    release();
+    await dead.settled();
+    expect(handled).toEqual(['/trogiup', '/trogiup']);
+  });
+
+  it('answers 500 to an update it cannot keep, so Telegram sends it again', async () => {
+    const other = harness.db.open();
+    await start({ inbox: createInboxRepo(other.db) });
+    other.close();
+    expect((await post(textUpdate(1001, '/trogiup'))).status).toBe(500);
+    await webhook.settled();
+    expect(handled).toEqual([]);
+    expect(log.lines.find((l) => l.level === 'error')).toMatchObject({ msg: 'telegram: webhook update could not be kept; Telegram will resend' });
   });
 });
 

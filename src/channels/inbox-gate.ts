@@ -1,0 +1,70 @@
+import type { ChatLog } from '../chat/index.js';
+import type { UpdateInbox } from '../tasks/index.js';
+
+/** Options of {@link createInboxGate}. */
+export type InboxGateOptions<U> = {
+  /** The store's inbox (`createInboxRepo(store.db)`); without it every update is handed on and nothing is kept. */
+  inbox?: UpdateInbox;
+  channel: 'telegram' | 'zalo';
+  /** The platform's id of an update (Telegram's update_id, Zalo's message_id). */
+  idOf: (update: U) => string;
+  log: ChatLog;
+  /** Default the system clock. */
+  now?: () => Date;
+};
+
+/** Where a channel's updates pass between the platform and the bot, kept in the inbox until handled. */
+export type InboxGate<U> = {
+  /**
+   * Keeps the updates in the inbox (synchronously: call it before the platform may count them delivered) and returns
+   * those to handle now: not done before, and not in hand in this process already. Throws when they cannot be kept.
+   */
+  admit(updates: U[]): U[];
+  /** The update was handled (or failed for good): done in the inbox and out of hand. Never throws. */
+  settle(update: U): void;
+  /** The updates a previous process kept and never finished, oldest first, now in hand here: handle them at start. */
+  replay(): U[];
+};
+
+/**
+ * The inbox as a channel uses it: an update is kept as it comes, handed to the bot once per process (the same update
+ * from the inbox and from the platform, or twice from the platform, goes through once), and done once handled, so
+ * what a killed process held is handled by the next one. Answering once across processes is the delivery log's job.
+ */
+export function createInboxGate<U>(options: InboxGateOptions<U>): InboxGate<U> {
+  const { inbox, channel, idOf, log, now = () => new Date() } = options;
+  const inHand = new Set<string>();
+  const take = (updates: U[]) =>
+    updates.filter((u) => {
+      const id = idOf(u);
+      if (inHand.has(id)) return false;
+      inHand.add(id);
+      return true;
+    });
+
+  return {
+    admit(updates) {
+      if (!inbox) return updates;
+      if (updates.length === 0) return [];
+      const open = new Set(inbox.keep(channel, updates.map((u) => ({ id: idOf(u), body: u })), now()).map((u) => u.id));
+      const dropped = updates.filter((u) => !open.has(idOf(u)));
+      if (dropped.length > 0) log('debug', `${channel}: update delivered again, already handled`, { updateIds: dropped.map(idOf) });
+      return take(updates.filter((u) => open.has(idOf(u))));
+    },
+    settle(update) {
+      const id = idOf(update);
+      inHand.delete(id);
+      try {
+        inbox?.done(channel, id, now());
+      } catch (err) {
+        log('warn', `${channel}: could not mark an update done; it will be handed out again at the next start`, { updateId: id, err });
+      }
+    },
+    replay() {
+      if (!inbox) return [];
+      const left = take(inbox.pending(channel).map((p) => p.body as U));
+      for (const u of left) log('info', `${channel}: update left unhandled by a previous process, handling it now`, { updateId: idOf(u) });
+      return left;
+    },
+  };
+}

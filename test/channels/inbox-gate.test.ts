@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createInboxGate } from '../../src/channels/inbox-gate.js';
+import { createInboxRepo, type Store } from '../../src/store/index.js';
+import { createTmpDb, type TmpDb } from '../support/tmp-db.js';
+
+type U = { update_id: number; text: string };
+const u = (id: number): U => ({ update_id: id, text: `tin ${id}` });
+
+let tmp: TmpDb;
+let store: Store;
+let logs: Array<{ level: string; msg: string; data?: Record<string, unknown> }>;
+
+function gate(withInbox = true) {
+  return createInboxGate<U>({
+    inbox: withInbox ? createInboxRepo(store.db) : undefined,
+    channel: 'telegram',
+    idOf: (x) => String(x.update_id),
+    log: (level, msg, data) => void logs.push({ level, msg, data }),
+  });
+}
+
+beforeEach(() => {
+  tmp = createTmpDb();
+  store = tmp.open();
+  logs = [];
+});
+afterEach(() => tmp.cleanup());
+
+describe('createInboxGate', () => {
+  it('hands each update on once per process: not again while in hand, nor once done', () => {
+    const g = gate();
+    expect(g.admit([u(1), u(2)])).toEqual([u(1), u(2)]);
+    expect(g.admit([u(1), u(3)])).toEqual([u(3)]);
+    g.settle(u(1));
+    expect(g.admit([u(1)])).toEqual([]);
+    expect(tmp.rows('inbox')).toMatchObject([
+      { update_id: '1', done_at: expect.any(String) },
+      { update_id: '2', done_at: null },
+      { update_id: '3', done_at: null },
+    ]);
+    expect(logs).toEqual([{ level: 'debug', msg: 'telegram: update delivered again, already handled', data: { updateIds: ['1'] } }]);
+  });
+
+  it('replays what a previous process left, oldest first, and holds it in hand', () => {
+    const before = gate();
+    before.admit([u(4), u(5), u(6)]);
+    before.settle(u(5));
+
+    const after = gate();
+    expect(after.replay()).toEqual([u(4), u(6)]);
+    expect(after.admit([u(4), u(7)])).toEqual([u(7)]);
+    expect(logs.filter((l) => l.level === 'info')).toEqual([
+      { level: 'info', msg: 'telegram: update left unhandled by a previous process, handling it now', data: { updateId: '4' } },
+      { level: 'info', msg: 'telegram: update left unhandled by a previous process, handling it now', data: { updateId: '6' } },
+    ]);
+  });
+
+  it('without an inbox hands everything on and keeps nothing', () => {
+    const g = gate(false);
+    expect(g.admit([u(1), u(1)])).toEqual([u(1), u(1)]);
+    g.settle(u(1));
+    expect(g.replay()).toEqual([]);
+    expect(tmp.rows('inbox')).toEqual([]);
+  });
+
+  it('throws when the updates cannot be kept, and only logs when one cannot be marked done', () => {
+    const g = gate();
+    g.admit([u(1)]);
+    store.close();
+    expect(() => g.admit([u(2)])).toThrow(/database connection is not open/);
+    expect(() => g.settle(u(1))).not.toThrow();
+    expect(logs.at(-1)).toMatchObject({ level: 'warn', msg: 'telegram: could not mark an update done; it will be handed out again at the next start', data: { updateId: '1' } });
+  });
+});
