@@ -41,7 +41,7 @@ function loggerFor(config: Config, terminal: boolean): Logger {
 
 async function startChannels(config: Config, logger: Logger, core: Core): Promise<RunningChannels> {
   const kit = createChannelKit(config, core.chat, core.deliveries);
-  if (config.BOT_MODE === 'polling') return startPollingChannels(config, logger, kit);
+  if (config.BOT_MODE === 'polling') return startPollingChannels(config, logger, kit, core.inbox);
   try {
     const checkDatabase = () => core.store.db.prepare('select 1').get();
     return await startWebhookMode({ config, logger, handle: kit.handle, extras: kit, checkDatabase });

@@ -4,7 +4,7 @@ import { loadKnowledge, type Plan } from '../knowledge/index.js';
 import type { Logger } from '../log.js';
 import { createDigestCommands } from '../scheduler/index.js';
 import { buildSearch } from '../search/index.js';
-import { createDeliveryRepo, createFiguresRepo, createNotificationRepo, createSubscriptionRepo, openStore, type Store } from '../store/index.js';
+import { createDeliveryRepo, createFiguresRepo, createInboxRepo, createNotificationRepo, createSubscriptionRepo, openStore, type Store } from '../store/index.js';
 
 /** The process's core: plans read once, the opened database with every repository, and the chat handler over them. */
 export type Core = {
@@ -15,6 +15,8 @@ export type Core = {
   notifications: ReturnType<typeof createNotificationRepo>;
   /** Which platform messages were answered (each answered once however often it is delivered). */
   deliveries: ReturnType<typeof createDeliveryRepo>;
+  /** The updates received and not yet handled (handled after a restart when the process died holding them). */
+  inbox: ReturnType<typeof createInboxRepo>;
   chat: ChatHandler;
 };
 
@@ -53,5 +55,5 @@ export function buildCore(config: Config, logger: Logger, now: () => Date = () =
     log: logPort(logger),
     commands,
   });
-  return { plans, store, ...repos, deliveries, chat };
+  return { plans, store, ...repos, deliveries, inbox: createInboxRepo(store.db), chat };
 }

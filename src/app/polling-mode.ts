@@ -2,6 +2,7 @@ import { createTelegramBot, sendTelegramReplies, startTelegramPolling } from '..
 import { startZaloBot } from '../channels/zalo/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import type { UpdateInbox } from '../tasks/index.js';
 import { logPort } from './build-core.js';
 import type { ChannelKit } from './channel-kit.js';
 import type { ChannelSender } from './send-router.js';
@@ -19,15 +20,16 @@ export type RunningChannels = {
 /**
  * Long polling on every channel whose token is set. A channel that cannot start (bad token, network down) is logged
  * and left out; the others run. Telegram polling that ends on its own (token revoked, another instance polling) is
- * logged as failed.
+ * logged as failed. Every update received is kept in the `inbox` until handled, so one a killed process held is
+ * handled after the restart.
  */
-export async function startPollingChannels(config: Config, logger: Logger, kit: ChannelKit): Promise<RunningChannels> {
+export async function startPollingChannels(config: Config, logger: Logger, kit: ChannelKit, inbox?: UpdateInbox): Promise<RunningChannels> {
   const { handle } = kit;
   const running: RunningChannels = { senders: {}, states: {}, stopSteps: [] };
   if (config.TELEGRAM_BOT_TOKEN) {
     try {
       const bot = createTelegramBot({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, handle, log: logger, ...kit.telegram });
-      const polling = await startTelegramPolling(bot);
+      const polling = await startTelegramPolling(bot, { inbox, log: logger });
       running.states.telegram = 'polling';
       polling.finished.catch((err: unknown) => {
         running.states.telegram = 'failed';
@@ -43,7 +45,7 @@ export async function startPollingChannels(config: Config, logger: Logger, kit: 
   }
   if (config.ZALO_BOT_TOKEN) {
     try {
-      const zalo = await startZaloBot({ token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT, handle, log: logPort(logger), ...kit.zalo });
+      const zalo = await startZaloBot({ token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT, handle, log: logPort(logger), inbox, ...kit.zalo });
       running.states.zalo = 'polling';
       running.senders.zalo = (chatId, replies) => zalo.send(chatId, replies);
       running.stopSteps.push(['zalo polling', zalo.stop]);
