@@ -28,6 +28,8 @@ export type FakeTelegram = {
   sendText(userId: number, text: string): number;
   /** Queues an update already delivered again, under the same update_id. */
   redeliver(updateId: number): void;
+  /** The current bot process took the update from its own inbox (a killed one held it): recorded as a delivery to it. */
+  replayed(updateId: number): void;
   /** Everything that happened in a chat so far. */
   events(chatId: number): readonly ChatEvent[];
   /** Connections opened from now on belong to bot process `gen`. */
@@ -74,14 +76,15 @@ export async function startFakeTelegram(options: FakeTelegramOptions): Promise<F
   const delivered = new Map<number, number>();
   const listeners = { poll: [] as ((gen: number) => void)[], deliver: [] as ((id: number, gen: number) => void)[] };
   const record = (chatId: number, event: ChatEvent) => chats.get(chatId)?.events.push(event);
-  const longPoll = createLongPoll(queue, (list, gen) => {
+  const deliver = (list: Update[], gen: number) => {
     const at = Date.now();
     for (const u of list) {
       delivered.set(u.update_id, gen);
       record(u.message!.chat.id, { type: 'deliver', updateId: u.update_id, gen, at });
       for (const l of listeners.deliver) l(u.update_id, gen);
     }
-  });
+  };
+  const longPoll = createLongPoll(queue, deliver);
   const api = createApi(options, queue, chats, record);
   const polled = new Set<number>();
   const gens = await listen(async (req, res, gen) => {
@@ -112,6 +115,10 @@ export async function startFakeTelegram(options: FakeTelegramOptions): Promise<F
     redeliver: (updateId) => {
       queue.redeliver(updates.get(updateId)!);
       longPoll.wake();
+    },
+    replayed: (updateId) => {
+      const update = updates.get(updateId);
+      if (update) deliver([update], gens.current());
     },
     events: (chatId) => chats.get(chatId)?.events ?? [],
     setGeneration: gens.setGeneration,
@@ -183,6 +190,7 @@ async function listen(handler: Handler) {
     setGeneration: (g: number) => {
       gen = g;
     },
+    current: () => gen,
     closed: async (g: number) => {
       const until = Date.now() + RETIRE_LIMIT_MS;
       while ((open.get(g) ?? 0) > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 5));

@@ -12,6 +12,8 @@ export type LogSummary = {
   warningSamples: string[];
   /** Milliseconds the bot took per update (its own "update handled" figure), by intent. */
   handledMs: Record<string, number[]>;
+  /** Updates a restarted process took from its inbox (a killed one had held them). */
+  replayed: number;
 };
 
 export type LogTail = {
@@ -25,12 +27,18 @@ export type LogTail = {
 const POLL_MS = 5;
 const CHUNK = 1 << 20;
 const SAMPLES = 20;
+const HANDLED = 'telegram: update handled';
+const REPLAYED = 'telegram: update left unhandled by a previous process, handling it now';
+
+/** What the soak hears from the log: an update answered, an update taken again from the inbox at start. */
+export type LogListeners = { handled(updateId: number): void; replayed(updateId: number): void };
 
 /**
- * Follows the bot's JSON log while the soak runs: calls `onHandled` for each "telegram: update handled" line (the
- * bot writes it once an update is answered, after every reply went out) and keeps the error and fatal lines.
+ * Follows the bot's JSON log while the soak runs: tells `handled` of each "telegram: update handled" line (the bot
+ * writes it once an update is answered, after every reply went out), `replayed` of each update a restarted process
+ * took from its inbox, and keeps the error and fatal lines.
  */
-export function tailLog(file: string, onHandled: (updateId: number) => void): LogTail {
+export function tailLog(file: string, on: LogListeners): LogTail {
   const fd = openSync(file, 'a+');
   const buffer = Buffer.alloc(CHUNK);
   // A character cut by a chunk's end is completed by the next read.
@@ -43,11 +51,12 @@ export function tailLog(file: string, onHandled: (updateId: number) => void): Lo
   const problemSamples: LogProblem[] = [];
   const warningSamples: string[] = [];
   const handledMs: Record<string, number[]> = {};
+  let replayed = 0;
 
   function take(line: string): void {
     if (line.trim() === '') return;
     lines++;
-    let entry: { level?: number; msg?: string; updateId?: number; intent?: string; ms?: number; pid?: number; err?: { message?: string } };
+    let entry: { level?: number; msg?: string; updateId?: number | string; intent?: string; ms?: number; pid?: number; err?: { message?: string } };
     try {
       entry = JSON.parse(line) as typeof entry;
     } catch {
@@ -55,9 +64,13 @@ export function tailLog(file: string, onHandled: (updateId: number) => void): Lo
       if (problemSamples.length < SAMPLES) problemSamples.push({ level: 'unparsed', msg: line.slice(0, 300) });
       return;
     }
-    if (entry.msg === 'telegram: update handled' && typeof entry.updateId === 'number') {
+    if (entry.msg === HANDLED && typeof entry.updateId === 'number') {
       (handledMs[entry.intent ?? 'unknown'] ??= []).push(entry.ms ?? 0);
-      onHandled(entry.updateId);
+      on.handled(entry.updateId);
+    }
+    if (entry.msg === REPLAYED && entry.updateId !== undefined) {
+      replayed++;
+      on.replayed(Number(entry.updateId));
     }
     const level = entry.level ?? 0;
     if (level === 40 && ++warnings && warningSamples.length < SAMPLES) warningSamples.push(`${entry.msg ?? ''} ${line.slice(0, 200)}`);
@@ -81,7 +94,7 @@ export function tailLog(file: string, onHandled: (updateId: number) => void): Lo
   const timer = setInterval(read, POLL_MS);
   return {
     read,
-    summary: () => ({ lines, warnings, problems, problemSamples: [...problemSamples], warningSamples: [...warningSamples], handledMs }),
+    summary: () => ({ lines, warnings, problems, problemSamples: [...problemSamples], warningSamples: [...warningSamples], handledMs, replayed }),
     stop: () => {
       clearInterval(timer);
       read();

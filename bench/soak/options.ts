@@ -11,7 +11,10 @@ export type SoakOptions = {
   killAt: number[];
   /** The whole run stops (and fails) after this long; default 10 minutes. */
   timeLimitMs: number;
-  /** A message with no end this long after its last delivery counts as unanswered; default 20 s. */
+  /**
+   * A message with no end this long after its last delivery counts as unanswered; default 45 s: longer than the
+   * delivery log's lease (30 s) and its 5 s retry, after which a message the killed process was answering is answered.
+   */
   answerTimeoutMs: number;
   /** Share of the bot's sending calls answered 429 (retry after 1 s); default 0.002. */
   floodRate: number;
@@ -36,7 +39,7 @@ export const DEFAULT_OPTIONS: SoakOptions = {
   messages: 10_000,
   killAt: [0.3, 0.65],
   timeLimitMs: 600_000,
-  answerTimeoutMs: 20_000,
+  answerTimeoutMs: 45_000,
   floodRate: 0.002,
   dupRate: 0.03,
   seed: 226,
@@ -63,7 +66,7 @@ const FLAGS = {
 
 /** `npm run soak -- --users 20 --messages 500 --kill-at 0.5 --time-limit 120`; SOAK_USERS, SOAK_MESSAGES... work too. */
 export const USAGE =
-  'usage: npm run soak -- [--users 200] [--messages 10000] [--kill-at 0.3,0.65] [--time-limit 600 (s)] [--answer-timeout 20 (s)]\n' +
+  'usage: npm run soak -- [--users 200] [--messages 10000] [--kill-at 0.3,0.65] [--time-limit 600 (s)] [--answer-timeout 45 (s)]\n' +
   '       [--flood 0.002] [--dup 0.03] [--seed 226] [--restart-delay 250 (ms)] [--node-options ""] [--keep]   (or SOAK_USERS, SOAK_MESSAGES, SOAK_KILL_AT, ...)';
 
 /** Reads flags, then SOAK_* variables, then defaults; throws with the usage on a bad value. */

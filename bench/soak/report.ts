@@ -116,6 +116,7 @@ function botFigures(supervisor: Supervisor, log: ReportInput['log']) {
     finalExitCode: final?.signal === 'SIGKILL' ? null : (final?.code ?? null),
     stderrFindings: stderr.filter((s) => CRASH_SIGNS.test(s.text)).map((s) => ({ gen: s.gen, text: s.text.slice(0, 800) })),
     stderrOther: stderr.filter((s) => !CRASH_SIGNS.test(s.text)).map((s) => ({ gen: s.gen, text: s.text.slice(0, 300) })),
+    replayedFromInbox: log.replayed,
     logLines: log.lines,
     warnLogLines: log.warnings,
     warnSamples: log.warningSamples.slice(0, 5),

@@ -8,6 +8,7 @@ import { openStore } from '../../src/store/index.js';
 import { random } from '../corpus.js';
 import { killAllBots } from './bot-process.js';
 import { startFakeTelegram, type FakeTelegram } from './fake-telegram.js';
+import { openInboxReader, type InboxReader } from './inbox-reader.js';
 import { tailLog, type LogTail } from './log-tail.js';
 import type { SoakOptions } from './options.js';
 import { buildReport, type SoakReport } from './report.js';
@@ -42,10 +43,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport & { dir?
   createInvites(dbPath, scripts);
   const server = await startFakeTelegram({ token: TOKEN, floodRate: options.floodRate, rnd: random(options.seed + 1) });
   let tail: LogTail | undefined;
+  const inbox = openInboxReader(dbPath);
   try {
     for (const s of scripts) server.addUser(s.user);
     const errors: string[] = [];
-    const parts = wire(options, server, dbPath, logFile, scripts, errors);
+    const parts = wire(options, server, { dbPath, logFile, inbox }, scripts, errors);
     tail = parts.tail;
     await parts.supervisor.start();
     const stopAt = setTimeout(() => parts.abort(), Math.max(0, deadline - Date.now()));
@@ -63,6 +65,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport & { dir?
   } finally {
     killAllBots();
     tail?.stop();
+    inbox.close();
     await server.stop();
     removeDir();
     process.off('exit', removeDir);
@@ -70,7 +73,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport & { dir?
 }
 
 /** Connects the people, the log, the bot processes and the kill schedule. */
-function wire(options: SoakOptions, server: FakeTelegram, dbPath: string, logFile: string, scripts: UserScript[], errors: string[]) {
+function wire(options: SoakOptions, server: FakeTelegram, files: { dbPath: string; logFile: string; inbox: InboxReader }, scripts: UserScript[], errors: string[]) {
+  const { dbPath, logFile } = files;
   const thresholds = options.killAt.map((share) => Math.ceil(share * options.messages)).sort((a, b) => a - b);
   let timedOut = false;
   let supervisor: Supervisor | undefined;
@@ -80,6 +84,7 @@ function wire(options: SoakOptions, server: FakeTelegram, dbPath: string, logFil
     answerTimeoutMs: options.answerTimeoutMs,
     kills: () => supervisor?.kills ?? 0,
     botUp: () => supervisor?.up ?? false,
+    isDone: (updateId) => files.inbox.isDone(updateId),
     onSent: (count) => {
       while (thresholds.length > 0 && count >= thresholds[0]!) {
         thresholds.shift();
@@ -90,7 +95,7 @@ function wire(options: SoakOptions, server: FakeTelegram, dbPath: string, logFil
       }
     },
   });
-  const tail = tailLog(logFile, (updateId) => users.handled(updateId));
+  const tail = tailLog(logFile, { handled: (updateId) => users.handled(updateId), replayed: (updateId) => server.replayed(updateId) });
   server.on('deliver', (updateId) => users.delivered(updateId));
   supervisor = createSupervisor({
     server,

@@ -3,8 +3,9 @@ import type { FakeTelegram } from './fake-telegram.js';
 import type { Kind, Step, UserScript } from './script.js';
 
 /**
- * How waiting for a message ended: the bot logged it as handled; it was lost (the process that fetched it died and
- * Telegram will not deliver it again); no end within the answer timeout after its last delivery; the run was aborted.
+ * How waiting for a message ended: the bot logged it as handled; it was lost (the process that fetched it died,
+ * Telegram will not deliver it again, and no later process took it from its inbox within the answer timeout); no end
+ * within the answer timeout after its last delivery; the run was aborted.
  */
 export type Outcome = 'handled' | 'lost' | 'timeout' | 'aborted';
 
@@ -35,7 +36,10 @@ export type Users = {
   handled(updateId: number): void;
   /** The update went out to a bot process: the answer timeout starts again. */
   delivered(updateId: number): void;
-  /** A process is dead and its last lines read: what it fetched and confirmed without handling is lost. */
+  /**
+   * A process is dead and its last lines read: what it fetched and confirmed is handled if its inbox says done, else
+   * lost unless the next process takes it from its inbox (a delivery) within the answer timeout.
+   */
   dead(gen: number): void;
   /** Stops every person now (time limit). */
   abort(): void;
@@ -53,9 +57,11 @@ export type UsersOptions = {
   botUp(): boolean;
   /** Called after each message is sent (a kill may be due). */
   onSent(count: number): void;
+  /** Whether the bot marked the update done in its inbox (a killed process may have handled it without logging it). */
+  isDone(updateId: number): boolean;
 };
 
-type Waiter = { settle(outcome: Outcome): void; timer?: NodeJS.Timeout };
+type Waiter = { settle(outcome: Outcome): void; timer?: NodeJS.Timeout; orphaned?: boolean };
 
 export function createUsers(options: UsersOptions): Users {
   const { server } = options;
@@ -74,6 +80,13 @@ export function createUsers(options: UsersOptions): Users {
       };
       waiting.set(updateId, waiter);
     });
+
+  /** The answer timeout starts again; `orphaned`: its process died holding it (lost, if nobody takes it up). */
+  const awaitAnswer = (waiter: Waiter, orphaned: boolean) => {
+    clearTimeout(waiter.timer);
+    waiter.orphaned = orphaned;
+    waiter.timer = setTimeout(() => waiter.settle(waiter.orphaned ? 'lost' : 'timeout'), options.answerTimeoutMs);
+  };
 
   const count = () => {
     sent++;
@@ -115,12 +128,14 @@ export function createUsers(options: UsersOptions): Users {
     handled: (updateId) => waiting.get(updateId)?.settle('handled'),
     delivered: (updateId) => {
       const waiter = waiting.get(updateId);
-      if (!waiter) return;
-      clearTimeout(waiter.timer);
-      waiter.timer = setTimeout(() => waiter.settle('timeout'), options.answerTimeoutMs);
+      if (waiter) awaitAnswer(waiter, false);
     },
     dead: (gen) => {
-      for (const [updateId, waiter] of waiting) if (!server.isPending(updateId) && server.lastDelivery(updateId) === gen) waiter.settle('lost');
+      for (const [updateId, waiter] of waiting) {
+        if (server.isPending(updateId) || server.lastDelivery(updateId) !== gen) continue;
+        if (options.isDone(updateId)) waiter.settle('handled');
+        else awaitAnswer(waiter, true);
+      }
     },
     abort: () => {
       aborted = true;
