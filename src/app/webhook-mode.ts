@@ -14,6 +14,7 @@ import type { ChatHandler } from '../chat/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { createFileStore, createHealthCheck, startHttpServer, type FileStore } from '../server/index.js';
+import type { UpdateInbox } from '../tasks/index.js';
 import { logPort } from './build-core.js';
 import type { ChannelKit } from './channel-kit.js';
 import type { RunningChannels } from './polling-mode.js';
@@ -27,6 +28,8 @@ export type WebhookModeOptions = {
   logger: Logger;
   /** The chat core (behind the flood control: `createChannelKit(...).handle`). */
   handle: ChatHandler;
+  /** Keeps every update before the 200 until it is handled, so one a killed process held is handled at the next start. */
+  inbox?: UpdateInbox;
   /** Each channel's extra options (its outbox), from `createChannelKit`; default none. */
   extras?: Partial<Pick<ChannelKit, 'telegram' | 'zalo'>>;
   /** Throws (or returns false) when the database cannot be used: `() => store.db.prepare('select 1').get()`. */
@@ -121,7 +124,7 @@ async function telegramChannel(options: WebhookModeOptions, secret: string, runn
     logger.error({ err }, 'telegram: could not start');
     return undefined;
   }
-  const webhook = createTelegramWebhook({ bot, secretToken: secret, log: logger });
+  const webhook = createTelegramWebhook({ bot, secretToken: secret, log: logger, inbox: options.inbox });
   return {
     name: 'telegram',
     handleRequest: webhook.handleRequest,
@@ -139,7 +142,7 @@ function zaloChannel(options: WebhookModeOptions, secret: string, publicUrlFor: 
   const { config, handle, logger } = options;
   if (!config.ZALO_BOT_TOKEN) return undefined;
   const zalo = createZaloWebhookBot({
-    token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT, handle, log: logPort(logger), publicUrlFor, secretToken: secret, ...options.extras?.zalo,
+    token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT, handle, log: logPort(logger), publicUrlFor, secretToken: secret, inbox: options.inbox, ...options.extras?.zalo,
   });
   return { name: 'zalo', handleRequest: zalo.handleRequest, register: zalo.register, send: (chatId, replies) => zalo.send(chatId, replies), settled: zalo.settled };
 }
