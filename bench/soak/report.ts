@@ -53,7 +53,11 @@ export function buildReport(input: ReportInput) {
     finishedInTime: !input.timedOut && input.errors.length === 0 && input.sent === input.options.messages,
     acknowledgedUpdatesStoredOnce: progress.failures.count === 0 && progress.storedOnce === progress.acknowledged,
     invalidInputsNotStored: progress.invalidStored.count === 0,
-    exactlyOneAnswer: answerCheck.exactlyOne === answerCheck.messages && unattributed.length === 0,
+    // Exactly once for every message but those whose reply was on its way when the process was SIGKILLed: Telegram's
+    // sendMessage is not idempotent, so such a reply may be sent again after the restart (counted and printed in
+    // answers.ambiguousAtKill.answeredTwice); none of them may be lost.
+    exactlyOneAnswerOutsideKills: answerCheck.exactlyOne + answerCheck.ambiguousAtKill.answeredTwice === answerCheck.messages && unattributed.length === 0,
+    noAnswerLostAtKills: answerCheck.ambiguousAtKill.lost === 0,
     noCrash: bot.unexpectedExits === 0 && bot.finalExitCode === 0 && bot.stderrFindings.length === 0,
     noFailedUpdate: bot.errorLogLines === 0 && answerCheck.apologies.count === 0,
     telegramAcceptedEveryCall: input.server.stats().refused === 0,

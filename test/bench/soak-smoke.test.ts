@@ -29,16 +29,19 @@ describe('runSoak (smoke: 10 people, 200 messages, one SIGKILL)', () => {
     expect(report.progress.invalidStored).toEqual({ count: 0, samples: [] });
   });
 
-  it('answers every message exactly once, across the kill and the duplicate deliveries', () => {
+  it('answers every message exactly once across the duplicate deliveries, and at least once across the kill', () => {
     const { unanswered, answeredTwice, duplicateAnsweredAgain, ambiguousAtKill, unattributed } = report.answers;
-    expect({ unanswered, answeredTwice, duplicateAnsweredAgain, ambiguousAtKill: ambiguousAtKill.samples, unattributed }).toEqual({
+    expect({ unanswered, answeredTwice, duplicateAnsweredAgain, lostAtKill: ambiguousAtKill.lost, unattributed }).toEqual({
       unanswered: { count: 0, samples: [] },
       answeredTwice: { count: 0, samples: [] },
       duplicateAnsweredAgain: { count: 0, samples: [] },
-      ambiguousAtKill: [],
+      lostAtKill: 0,
       unattributed: { count: 0, samples: [] },
     });
-    expect(report.checks.exactlyOneAnswer).toBe(true);
+    // Only a reply on its way at the SIGKILL may go out again: at most one message per person was in flight.
+    expect(ambiguousAtKill.answeredTwice).toBeLessThanOrEqual(10);
+    for (const twice of ambiguousAtKill.samples) expect(twice.gens).toEqual([1, 2]);
+    expect(report.checks).toMatchObject({ exactlyOneAnswerOutsideKills: true, noAnswerLostAtKills: true });
   });
 
   it('has no crash besides the kill, no failed update and nothing Telegram would refuse', () => {
