@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkCron } from './scheduler/schedule.js';
 
 const optionalToken = z
   .string()
@@ -20,7 +21,7 @@ const common = z.object({
   KNOWLEDGE_DIR: z.string().min(1).default('knowledge'),
   TZ_NAME: z.string().default('Asia/Ho_Chi_Minh').refine(isTimeZone, 'must be an IANA time zone'),
   LOG_LEVEL: logLevel.default('info'),
-  DIGEST_CRON: z.string().default('30 7 * * 1-5').refine((s) => s.trim().split(/\s+/).length >= 5, 'must be a cron expression'),
+  DIGEST_CRON: z.string().default('30 7 * * 1-5').refine(isCron, 'must be a cron expression such as "30 7 * * 1-5" (07:30 on weekdays)'),
   RATE_LIMIT_PER_MINUTE: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number(PER_MINUTE).int(PER_MINUTE).min(0, PER_MINUTE).max(10_000, PER_MINUTE).default(20)),
   SEND_PACING: z.enum(['on', 'off'], 'must be "on" or "off"').default('on'),
 });
@@ -60,6 +61,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const variable = issue.path.length > 0 ? String(issue.path[0]) : 'BOT_MODE';
   const problem = variable === 'BOT_MODE' && issue.path.length === 0 ? 'must be "polling" or "webhook"' : issue.message;
   throw new ConfigError(variable, problem.startsWith('must') ? problem : `is invalid: ${problem}`);
+}
+
+function isCron(pattern: string): boolean {
+  try {
+    checkCron(pattern);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isTimeZone(zone: string): boolean {

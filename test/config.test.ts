@@ -37,6 +37,8 @@ describe('loadConfig', () => {
     [{ RATE_LIMIT_PER_MINUTE: 'many' }, 'RATE_LIMIT_PER_MINUTE'],
     [{ RATE_LIMIT_PER_MINUTE: '-1' }, 'RATE_LIMIT_PER_MINUTE'],
     [{ SEND_PACING: 'maybe' }, 'SEND_PACING'],
+    [{ DIGEST_CRON: '99 99 * * *' }, 'DIGEST_CRON'],
+    [{ DIGEST_CRON: 'mỗi sáng' }, 'DIGEST_CRON'],
     [{ BOT_MODE: 'webhook', PUBLIC_URL: 'https://bot.example.vn' }, 'PORT'],
     [{ BOT_MODE: 'webhook', PORT: '8080' }, 'PUBLIC_URL'],
     [{ BOT_MODE: 'webhook', PORT: '8080', PUBLIC_URL: 'https://bot.example.vn', WEBHOOK_SECRET: 'short' }, 'WEBHOOK_SECRET'],
