@@ -31,6 +31,8 @@ export type TelegramTestServer = {
   user(options?: { userId?: number; chatId?: number; firstName?: string; group?: boolean }): TestUser;
   failNext(method: string, failure: InjectedFailure): void;
   calls(method: string): RecordedCall[];
+  /** Every message the bot has delivered to a chat so far, in order (failed attempts left out); nothing is consumed. */
+  messagesTo(chatId: number): BotMessage[];
   /** Waits until the bot has called `method` at least `count` times. */
   waitForCalls(method: string, count?: number): Promise<RecordedCall[]>;
   /** The webhook the bot registered with setWebhook (updates are then POSTed there with the secret header), if any. */
@@ -59,6 +61,8 @@ export async function startTelegramServer(token = '123456789:TEST-token_for-tele
   await emulator.start();
   const failures = new Map<string, InjectedFailure[]>();
   const recorded: RecordedCall[] = [];
+  /** Updates handed out and not yet confirmed by a later offset: Telegram hands them out again (a restart). */
+  const unconfirmed: Array<{ update_id: number }> = [];
   let webhook: RegisteredWebhook | undefined;
   const proxy = createServer((req, res) => {
     const task = req.url === WEBHOOK_RELAY ? pushToWebhook(req, res) : relay(req, res);
@@ -93,14 +97,29 @@ export async function startTelegramServer(token = '123456789:TEST-token_for-tele
     if (method === 'setWebhook') registerWebhook(call);
     if (method === 'deleteWebhook') webhook = undefined;
     if (ANSWERED_BY_PROXY.has(method)) return json(res, 200, { ok: true, result: answerLocally(call) });
+    if (method === 'getUpdates') return answerUpdates(call, res);
     const upstream = await fetch(`${emulator.config.apiURL}${req.url}`, {
       method: req.method,
       headers: { 'content-type': call.contentType || 'application/json' },
       ...(req.method === 'GET' ? {} : { body }),
     });
     const text = await upstream.text();
-    if (method === 'getUpdates' && /"result":\[\]/.test(text)) await sleep(EMPTY_POLL_PAUSE_MS);
     if (!res.writableEnded) res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(text);
+  }
+
+  /**
+   * getUpdates as Telegram keeps it (the emulator forgets an update once it is read): an update stays until a call
+   * with a higher `offset` confirms it, so updates fetched by a process that stopped before confirming them are
+   * handed out again to the next one.
+   */
+  async function answerUpdates(call: RecordedCall, res: ServerResponse): Promise<void> {
+    const params = JSON.parse(call.body || '{}') as { offset?: number; limit?: number };
+    unconfirmed.push(...emulator.getUpdates(token));
+    const kept = unconfirmed.filter((u) => u.update_id >= (params.offset ?? 0));
+    unconfirmed.splice(0, unconfirmed.length, ...kept);
+    const result = unconfirmed.slice(0, params.limit ?? 100);
+    if (result.length === 0) await sleep(EMPTY_POLL_PAUSE_MS);
+    json(res, 200, { ok: true, result });
   }
 
   /** Files are stored in the emulator as bot messages too, so a test reads every reply in one list. */
@@ -123,6 +142,7 @@ export async function startTelegramServer(token = '123456789:TEST-token_for-tele
     user: (options = {}) => createUser(emulator, token, options),
     failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
     calls,
+    messagesTo: (chatId) => botMessages(emulator, token, chatId).map((m) => toBotMessage(m.messageId, m.message as unknown as Record<string, unknown>)),
     waitForCalls: (method, count = 1) => waitFor(`${count} call(s) of ${method}`, () => (calls(method).length >= count ? calls(method) : undefined)),
     webhook: () => webhook,
     stop: async () => {
@@ -153,13 +173,17 @@ function createUser(emulator: TelegramServer, token: string, options: { userId?:
     },
     replies: (count) =>
       waitFor(`${count} bot message(s) in chat ${chatId}`, () => {
-        const fresh = emulator.storage.botMessages.filter((m) => m.botToken === token && String(m.message.chat_id) === String(chatId) && !seen.has(m.messageId));
+        const fresh = botMessages(emulator, token, chatId).filter((m) => !seen.has(m.messageId));
         if (fresh.length < count) return undefined;
         const taken = fresh.slice(0, count);
         taken.forEach((m) => seen.add(m.messageId));
         return taken.map((m) => toBotMessage(m.messageId, m.message as unknown as Record<string, unknown>));
       }),
   };
+}
+
+function botMessages(emulator: TelegramServer, token: string, chatId: number) {
+  return emulator.storage.botMessages.filter((m) => m.botToken === token && String(m.message.chat_id) === String(chatId));
 }
 
 function toBotMessage(messageId: number, message: Record<string, unknown>): BotMessage {
