@@ -1,6 +1,6 @@
 /** Vietnamese replies to questions about the plans (renders `Answer` from search). */
 import type { AgencyRef, Deadline, ReportingDate, Task } from '../knowledge/index.js';
-import type { Answer, AnswerBody, DayRange, MetaField, Passage, PlanRef, TaskFact, TaskField, TaskGroup } from '../search/index.js';
+import type { Answer, AnswerBody, DayRange, DutyFact, MetaField, Passage, PlanRef, TaskFact, TaskField, TaskGroup } from '../search/index.js';
 import { foldCase, tokenize } from '../text/index.js';
 import { formatDay, STATUS_LABEL } from './vi-progress.js';
 
@@ -99,7 +99,18 @@ function statusBlock(f: TaskFact, today: string, withProgress: boolean): string 
   return [`Nhiệm vụ ${f.task.no} – ${place(f.plan)}: ${cut(f.task.content, LINE)}`, `Tình trạng: ${standing(f, today)}`, note, taskSource(f.plan, f.task.no)].join('\n');
 }
 
-const groupSource = (g: TaskGroup) => `Nguồn: ${planName(g.plan)}, Phụ lục.`;
+/** One line of dated work from a plan body: its section, text cut to a line, agency, deadline. */
+function dutyLine(f: DutyFact, extra = ''): string {
+  const d = f.duty;
+  return `• Mục ${d.section}: ${cut(d.text, LINE)} | Giao: ${agenciesText(d.agencyRaw, d.agency)} | Hạn: ${deadlineText(d.deadline!)}${extra}`;
+}
+
+/** "Nguồn: Kế hoạch 45/KH-UBND xã Tân Phú, Phụ lục." or "…, mục III.1.1, III.2." for work from the body. */
+function groupSource(g: TaskGroup): string {
+  const duties = g.duties ?? [];
+  const parts = [...(g.tasks.length + g.ongoing.length > 0 || duties.length === 0 ? ['Phụ lục'] : []), ...(duties.length > 0 ? [`mục ${duties.map((f) => f.duty.section).join(', ')}`] : [])];
+  return `Nguồn: ${planName(g.plan)}, ${parts.join('; ')}.`;
+}
 /** "Phường Nhị Chiểu", or "Phòng Văn hóa - Xã hội (phường Nhị Chiểu)" when the list is one agency's. */
 const whose = (g: TaskGroup, agency: string | null) => (agency ? `${agency} (${place(g.plan)})` : Place(g.plan));
 
@@ -108,9 +119,10 @@ function dueText(b: Extract<AnswerBody, { kind: 'tasks_due' }>): string {
   if (b.groups.length === 0) return `Không có nhiệm vụ nào đến hạn trong ${period}.`;
   return b.groups
     .map((g) => {
-      const late = (f: TaskFact) => (f.daysLate !== null ? ` (đã quá hạn ${f.daysLate} ngày)` : '');
+      const late = (f: { daysLate: number | null }) => (f.daysLate !== null ? ` (đã quá hạn ${f.daysLate} ngày)` : '');
       const who = whose(g, b.agency);
-      const due = g.tasks.length > 0 ? [`${who} – đến hạn trong ${period}:`, ...g.tasks.map((f) => taskLine(f, late(f)))] : [`${who}: không có nhiệm vụ nào đến hạn trong ${period}.`];
+      const lines = [...g.tasks.map((f) => taskLine(f, late(f))), ...(g.duties ?? []).map((f) => dutyLine(f, late(f)))];
+      const due = lines.length > 0 ? [`${who} – đến hạn trong ${period}:`, ...lines] : [`${who}: không có nhiệm vụ nào đến hạn trong ${period}.`];
       const ongoing = g.ongoing.length > 0 ? [`Ngoài ra, việc thường xuyên, hằng năm (không có hạn riêng trong kỳ): NV ${g.ongoing.map((f) => f.task.no).join(', ')}.`] : [];
       return [...due, ...ongoing, groupSource(g)].join('\n');
     })
@@ -121,7 +133,7 @@ function overdueText(b: Extract<AnswerBody, { kind: 'overdue' }>): string {
   const basis = b.withProgress ? 'theo thời hạn và báo cáo tiến độ' : 'theo thời hạn trong kế hoạch, chưa tính báo cáo tiến độ';
   if (b.groups.length === 0) return `Không có nhiệm vụ nào quá hạn tính đến ${formatDay(b.today)} (${basis}).`;
   const blocks = b.groups.map((g) =>
-    [`${whose(g, b.agency)}:`, ...g.tasks.map((f) => taskLine(f, `, quá ${f.daysLate} ngày`)), groupSource(g)].join('\n'),
+    [`${whose(g, b.agency)}:`, ...g.tasks.map((f) => taskLine(f, `, quá ${f.daysLate} ngày`)), ...(g.duties ?? []).map((f) => dutyLine(f, `, quá ${f.daysLate} ngày`)), groupSource(g)].join('\n'),
   );
   return [`Nhiệm vụ quá hạn tính đến ${formatDay(b.today)} (${basis}):`, ...blocks].join('\n\n');
 }

@@ -1,8 +1,8 @@
-import type { Task } from '../knowledge/index.js';
+import type { BodyDuty, Task } from '../knowledge/index.js';
 import { agenciesNamed, agencyIn, isAgencyTask } from './agency-named.js';
 import { factOf, planGroups, planOf, refOf, type Context } from './context.js';
-import { inRange, type DayRange } from './period.js';
-import type { AnswerBody, TaskFact } from './types.js';
+import { daysFrom, inRange, type DayRange } from './period.js';
+import type { AnswerBody, DutyFact, TaskFact } from './types.js';
 
 type Built = { body: AnswerBody; omitted: number };
 
@@ -23,6 +23,23 @@ function tasksOf(ctx: Context, id: string, names: readonly string[]): { agency: 
 }
 
 /**
+ * The dated work the body of a plan with no appendix gives (only the agency's when the question names one) that
+ * `keep` wants; a plan with an appendix answers with its tasks, which its body duties mostly repeat.
+ */
+function dutiesOf(ctx: Context, id: string, agency: string | null, keep: (due: string, fact: DutyFact) => boolean): DutyFact[] {
+  const plan = planOf(ctx, id);
+  if (plan.tasks.length > 0) return [];
+  const mine = (d: BodyDuty) => agency === null || d.agency.some((a) => a.name === agency);
+  return plan.duties.flatMap((duty) => {
+    const due = duty.deadline?.due;
+    if (!due || !mine(duty)) return [];
+    const left = daysFrom(ctx.today, due);
+    const fact = { plan: refOf(ctx, id), duty, daysLate: left < 0 ? -left : null };
+    return keep(due, fact) ? [fact] : [];
+  });
+}
+
+/**
  * What falls due in a period ("quý này", "tháng 5"): tasks whose due day lies in it, and apart from them
  * the recurring and ongoing work that runs during it; only an agency's when the question names one.
  */
@@ -37,6 +54,7 @@ export function answerDue(ctx: Context): Built {
       plan: refOf(ctx, id),
       tasks: own.tasks.filter((t) => t.deadline.due !== null && inRange(range, t.deadline.due)).map((t) => factOf(ctx, t)).sort(byDue),
       ongoing: own.tasks.filter((t) => runsDuring(t, range)).map((t) => factOf(ctx, t)),
+      duties: dutiesOf(ctx, id, own.agency, (due) => inRange(range, due)),
     };
   });
   return { body: { kind: 'tasks_due', range, agency, groups: kept, today: ctx.today }, omitted };
@@ -49,7 +67,12 @@ export function answerOverdue(ctx: Context): Built {
   const { kept, omitted } = planGroups(ctx, (id) => {
     const own = tasksOf(ctx, id, names);
     agency ??= own.agency;
-    return { plan: refOf(ctx, id), tasks: own.tasks.map((t) => factOf(ctx, t)).filter((f) => f.daysLate !== null).sort(byDue), ongoing: [] };
+    return {
+      plan: refOf(ctx, id),
+      tasks: own.tasks.map((t) => factOf(ctx, t)).filter((f) => f.daysLate !== null).sort(byDue),
+      ongoing: [],
+      duties: dutiesOf(ctx, id, own.agency, (_, fact) => fact.daysLate !== null),
+    };
   });
   return { body: { kind: 'overdue', agency, groups: kept, today: ctx.today, withProgress: ctx.progress !== undefined }, omitted };
 }

@@ -69,11 +69,11 @@ export function firstPlans<T>(ctx: Context, pick: (id: string) => T | null): { k
   return { kept, omitted: ctx.scope.length - i };
 }
 
-/** One group per plan that has tasks (due or ongoing), until the reply has enough plans. */
+/** One group per plan that has tasks (due or ongoing) or dated duties, until the reply has enough plans. */
 export function planGroups(ctx: Context, make: (id: string) => TaskGroup): { kept: TaskGroup[]; omitted: number } {
   return firstPlans(ctx, (id) => {
     const g = make(id);
-    return g.tasks.length + g.ongoing.length > 0 ? g : null;
+    return g.tasks.length + g.ongoing.length + (g.duties?.length ?? 0) > 0 ? g : null;
   });
 }
 

@@ -24,6 +24,7 @@ export type {
   PlanRef,
   ProgressLookup,
   TaskFact,
+  DutyFact,
   TaskField,
   TaskGroup,
   TaskProgress,

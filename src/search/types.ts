@@ -1,4 +1,4 @@
-import type { IsoDay, LegalBasis, MeetingRule, PlanMeta, ReportingDate, Target, Task } from '../knowledge/index.js';
+import type { BodyDuty, IsoDay, LegalBasis, MeetingRule, PlanMeta, ReportingDate, Target, Task } from '../knowledge/index.js';
 import type { DayRange } from './period.js';
 import type { Intent, MetaField } from './question.js';
 
@@ -35,8 +35,14 @@ export type TaskFact = {
 /** A passage of a plan body or appendix. */
 export type Passage = { plan: PlanRef; section: string | null; task: string | null; title: string; text: string };
 
-/** One plan's share of a list answer. */
-export type TaskGroup = { plan: PlanRef; tasks: TaskFact[]; ongoing: TaskFact[] };
+/** Work the body of a plan gives with a due day, standing against it on `today` like a task. */
+export type DutyFact = { plan: PlanRef; duty: BodyDuty; daysLate: number | null };
+
+/**
+ * One plan's share of a list answer. `duties`: for a plan with no appendix, the dated work its body gives
+ * that the answer is about (what falls due, what is late), since it has no tasks to stand for it.
+ */
+export type TaskGroup = { plan: PlanRef; tasks: TaskFact[]; ongoing: TaskFact[]; duties?: DutyFact[] };
 
 export type TaskField = 'lead' | 'coordinators' | 'product' | 'deadline' | 'task';
 
