@@ -34,3 +34,6 @@ export { splitAgencies } from './agency.js';
 
 /** A plan's canonical agencies closest to a user's spelling, best first: `findAgencies(plan, "vhxh")`. */
 export { findAgencies } from './agency.js';
+
+/** The target subject a question names: `targetSubjectAsked("chi tieu giam hop")` → "conference_reduction". */
+export { targetSubjectAsked } from './targets.js';

@@ -17,6 +17,18 @@ const subjectOf = (phrase: string) => {
   return SUBJECTS.find((s) => s.test(f))?.subject ?? 'other';
 };
 
+/** "họp" alone, as a question typed without diacritics writes it ("giam hop"), not "tổng hợp", "phù hợp", ... */
+const BARE_MEETING = /(?<!\b(?:tong|phu|ket|thich|to|cuoc|hoi|phoi|tich|hon) )\bhop\b(?! (?:tac|ly|le|dong|nhat|phap|thuc|tinh))/g;
+
+/**
+ * The target subject a question names ("chỉ tiêu giảm họp là bao nhiêu" → conference_reduction), null for none;
+ * a bare "hop" is read as a meeting, as officials type it.
+ */
+export function targetSubjectAsked(question: string): TargetSubject | null {
+  const subject = subjectOf(foldCase(question).replace(BARE_MEETING, 'cuoc hop'));
+  return subject === 'other' ? null : subject;
+}
+
 function comparatorOf(phrase: string): Target['comparator'] {
   const f = foldCase(phrase);
   if (/giam|tinh gian/.test(f)) return 'reduce';

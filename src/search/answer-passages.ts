@@ -46,6 +46,8 @@ export function passagesOf(ctx: Context, kinds?: readonly DocKind[]): AnswerBody
   const seen = new Set<string>();
   const items = hits
     .map((h) => passageOf(ctx, h.doc))
+    // A heading with nothing under it tells the asker nothing.
+    .filter((p) => p.text.trim() !== '')
     .filter((p) => {
       const key = `${p.plan.id}|${p.task}|${p.section}`;
       return !seen.has(key) && seen.add(key);

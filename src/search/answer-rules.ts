@@ -1,4 +1,4 @@
-import type { LegalBasis, Plan, ReportingDate } from '../knowledge/index.js';
+import { targetSubjectAsked, type LegalBasis, type Plan, type ReportingDate } from '../knowledge/index.js';
 import { foldCase } from '../text/index.js';
 import { passageOf, passagesAbout, passagesOf, sectionsTitled, taskPassage } from './answer-passages.js';
 import { capPlans, firstPlans, planOf, refOf, type Context } from './context.js';
@@ -27,18 +27,19 @@ function bestDoc(ctx: Context, kind: SearchDoc['kind']): SearchDoc | null {
   return ctx.q.topic.length === 0 ? null : (findRelevant(ctx, [kind], 5)[0]?.doc ?? null);
 }
 
-/** Quantitative targets: those of the subject the question names, else all (one per subject and plan). */
+/** Quantitative targets: those of the subject the question names (by a matching passage or its words), else all (one per subject and plan). */
 export function answerTargets(ctx: Context): Built {
   const best = bestDoc(ctx, 'target');
-  if (!best && ctx.q.topic.length > 0) return { body: passagesOf(ctx), omitted: 0 };
-  const subject = best ? planOf(ctx, best.plan).targets[best.ref]!.subject : null;
+  const asked = best ? planOf(ctx, best.plan).targets[best.ref]!.subject : targetSubjectAsked(ctx.q.topic.join(' '));
+  if (!asked && ctx.q.topic.length > 0) return { body: passagesOf(ctx), omitted: 0 };
+  const subject = asked ?? null;
   const { items, omitted } = perPlan(ctx, (plan) => {
     const seen = new Set<string>();
     return plan.targets
       .filter((t) => (subject ? t.subject === subject : true) && !seen.has(t.subject) && seen.add(t.subject))
       .map((target) => ({ plan: refOf(ctx, plan.id), target }));
   });
-  return { body: { kind: 'targets', items }, omitted };
+  return items.length > 0 ? { body: { kind: 'targets', items }, omitted } : { body: passagesOf(ctx), omitted: 0 };
 }
 
 /** How long meetings may last: the kinds the question names, else every rule. */

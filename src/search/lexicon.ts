@@ -37,7 +37,9 @@ export const LENGTH_WORDS = ['bao lau', 'toi da', 'may ngay', 'thoi gian', 'keo 
 export const TARGET_WORDS = ['phan tram', 'ty le', 'chi tieu', 'muc tieu', 'phai dat', 'dat bao nhieu', 'giam bao nhieu', 'toi thieu bao nhieu', 'dat tren'];
 /** Asking about the reporting schedule. */
 export const REPORT_WORDS = ['bao cao'];
-export const REPORT_ASK_WORDS = ['han', 'khi nao', 'truoc ngay', 'ngay nao', 'gui', 'nop', 'dinh ky', 'bao gio', 'cho ai', 'gui ai', 'noi nhan', 'ai'];
+/** Names of the report itself that hold a product word ("báo cáo kết quả thực hiện" is the report, not a task's result). */
+export const REPORT_NAMES = ['bao cao ket qua', 'bao cao tong ket', 'bao cao so ket'];
+export const REPORT_ASK_WORDS = ['han', 'khi nao', 'truoc ngay', 'ngay nao', 'gui', 'nop', 'dinh ky', 'bao gio', 'cho ai', 'gui ai', 'noi nhan', 'ai', 've dau', 'o dau'];
 /** Which report: period words to kinds of the schema. */
 export const REPORT_PERIODS: ReadonlyArray<{ words: string[]; kind: 'quarter' | 'half' | 'nine_months' | 'year' }> = [
   { words: ['9 thang', 'chin thang'], kind: 'nine_months' },

@@ -1,6 +1,6 @@
 import type { Plan } from '../knowledge/index.js';
 import { expandTokens, tokenize } from '../text/index.js';
-import { LEVEL_WORDS } from './lexicon.js';
+import { LEVEL_WORDS, STOP_WORDS } from './lexicon.js';
 import { markUsed, type Words } from './words.js';
 
 /** Plans by the folded name of their locality ("nhi chieu", "phuong nhi chieu", and the plan id's words). */
@@ -96,5 +96,25 @@ export function readLocalities(words: Words, index: LocalityIndex): string[] {
       break;
     }
   }
+  markOwnPlace(words);
   return found;
+}
+
+/** Words after a level word that make it mean the asker's own place: "xã mình", "phường ta", "của tỉnh". */
+const OWN = new Set(['minh', 'ta', 'nha', 'nay']);
+
+/**
+ * Marks a level word that names no place ("chỉ tiêu của xã", "phường mình có việc gì"): it ends the question or is
+ * followed by "mình", "ta" or a stop word, so it is not taken for a topic word.
+ */
+function markOwnPlace(words: Words): void {
+  const list = words.list;
+  for (let i = 0; i < list.length; i++) {
+    if (words.used[i]) continue;
+    const level = LEVEL_WORDS.find((l) => l.split(' ').every((p, k) => list[i + k] === p));
+    if (!level) continue;
+    const end = i + level.split(' ').length;
+    const next = list[end];
+    if (next === undefined || OWN.has(next) || STOP_WORDS.has(next)) markUsed(words, i, next !== undefined && OWN.has(next) ? end + 1 : end);
+  }
 }

@@ -119,9 +119,16 @@ function listIntent(words: Words, period: DayRange | null, cues: Cues): Intent |
   const lateInPeriod = period !== null && !hasAny(words, L.LATE_WORDS);
   if (hasAny(words, L.OVERDUE_WORDS) && !lateInPeriod && (cues.list || !hasAny(words, L.STATUS_WORDS))) return 'overdue';
   const report = hasAny(words, L.REPORT_WORDS) && hasAny(words, L.REPORT_ASK_WORDS);
-  if (report && !cues.list && !cues.lead && !hasAny(words, L.PRODUCT_WORDS)) return 'reporting';
+  if (report && !cues.list && !cues.lead && !asksProduct(words)) return 'reporting';
   if (period && (hasAny(words, L.DUE_WORDS) || cues.list)) return 'due_in_period';
   return cues.list && !cues.asksWho ? 'agency_tasks' : null;
+}
+
+/** A product word outside the report's own name ("báo cáo kết quả gửi về đâu" asks about the report). */
+function asksProduct(words: Words): boolean {
+  const named = L.REPORT_NAMES.reduce((n, name) => n + (indexOfPhrase(words.list, name) >= 0 ? 1 : 0), 0);
+  const products = L.PRODUCT_WORDS.reduce((n, w) => n + (indexOfPhrase(words.list, w) >= 0 ? 1 : 0), 0);
+  return products > named;
 }
 
 function roleOf(cues: Cues): Question['role'] {

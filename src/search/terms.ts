@@ -35,7 +35,9 @@ export function withoutCommon(terms: readonly string[], counts: TermCounts): str
 
 /** A term held by more than this share of the texts (as "thực hiện") is no evidence that a text is about the query. */
 const GENERIC_SHARE = 0.25;
-export const isGeneric = (term: string, counts: TermCounts): boolean => (counts.df.get(term) ?? 0) > GENERIC_SHARE * counts.texts;
+/** A term held by this many texts or fewer is never generic: a handful of texts (one small plan's targets) has no such statistics. */
+const MIN_GENERIC = 2;
+export const isGeneric = (term: string, counts: TermCounts): boolean => (counts.df.get(term) ?? 0) > Math.max(MIN_GENERIC, GENERIC_SHARE * counts.texts);
 
 /** Typo tolerance: one edit in longer syllables and bigrams, none in short syllables (they are words). */
 export function fuzzyOf(term: string): number | false {
