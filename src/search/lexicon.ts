@@ -23,7 +23,7 @@ export const STATUS_WORDS = ['qua han chua', 'tre han chua', 'het han chua', 'de
 /** Asking who (so a list word does not make it a question about one agency's tasks). */
 export const WHO_WORDS = ['ai', 'don vi nao', 'co quan nao', 'phong nao', 'bo phan nao'];
 /** Asking what falls due. */
-export const DUE_WORDS = ['den han', 'het han', 'phai hoan thanh', 'can hoan thanh', 'hoan thanh', 'phai lam', 'can lam', 'sap den han', 'han'];
+export const DUE_WORDS = ['den han', 'het han', 'toi han', 'phai hoan thanh', 'can hoan thanh', 'hoan thanh', 'phai lam', 'can lam', 'sap den han', 'han'];
 /** Words that make a question ask for a list of tasks. */
 export const LIST_WORDS = [
   'nhung nhiem vu', 'nhiem vu nao', 'cac nhiem vu', 'viec nao', 'viec gi', 'nhung viec', 'cac viec', 'bao nhieu nhiem vu',

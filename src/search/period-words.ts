@@ -52,7 +52,7 @@ function relative(list: string[], i: number, today: IsoDay): Found | null {
   return null;
 }
 
-/** "hôm nay", "ngày mai", "7 ngày tới", "sắp đến hạn". */
+/** "hôm nay", "ngày mai", "7 ngày tới", "sắp đến hạn" (also "sắp hết hạn", "sắp tới hạn"). */
 function days(list: string[], i: number, today: IsoDay): Found | null {
   const pair = `${list[i]} ${list[i + 1]}`;
   if (pair === 'hom nay') return { range: daysAhead(today, 1), start: i, end: i + 2 };
@@ -60,7 +60,7 @@ function days(list: string[], i: number, today: IsoDay): Found | null {
   if (NUMBER.test(list[i] ?? '') && list[i + 1] === 'ngay' && ['toi', 'sau', 'nua'].includes(list[i + 2] ?? '')) {
     return { range: daysAhead(today, Number(list[i]) + 1), start: i, end: i + 3 };
   }
-  if (list[i] === 'sap' && list[i + 1] === 'den' && list[i + 2] === 'han') {
+  if (list[i] === 'sap' && ['den', 'het', 'toi'].includes(list[i + 1] ?? '') && list[i + 2] === 'han') {
     return { range: daysAhead(today, SOON_DAYS + 1), start: i, end: i + 1 };
   }
   return null;

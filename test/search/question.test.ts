@@ -140,6 +140,8 @@ describe('readQuestion: which period', () => {
     ['Năm 2027 có việc gì?', '2026-05-02', 'year 2027-01-01..2027-12-31'],
     ['7 ngày tới có việc gì đến hạn?', '2026-12-28', 'days 2026-12-28..2027-01-04'],
     ['Việc nào sắp đến hạn?', '2026-11-28', 'days 2026-11-28..2026-12-05'],
+    ['việc nào sắp hết hạn ở huế', '2026-11-28', 'days 2026-11-28..2026-12-05'],
+    ['sap toi han chua', '2026-11-28', 'days 2026-11-28..2026-12-05'],
     ['Báo cáo trước ngày 10 tháng 6', '2026-11-28', null],
     ['Từ nay đến cuối năm phải hoàn thành việc gì?', '2026-11-28', 'days 2026-11-28..2026-12-31'],
     ['nhung viec phai xong truoc 30/6/2027', '2026-11-28', 'days 2026-11-28..2027-06-30'],
