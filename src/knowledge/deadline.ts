@@ -52,12 +52,29 @@ function readPeriod(raw: string, f: string): Deadline | null {
   return null;
 }
 
+/** "Tháng 6/2026 - Tháng 3/2027", "Từ 01/6/2026 đến 30/9/2026": two dated sides, each with its year. */
+const SPAN = /^(?:(?:tu|ke tu|bat dau tu)\s+)?(.+?)(?:\s+[-–]\s+|\s+den\s+(?:het\s+)?)(.+)$/;
+
+const readDated = (raw: string, f: string) => readDate(raw, f) ?? readPeriod(raw, f);
+
+/** A span between two dated sides: from the first side's start to the second side's due day, of the second's kind. */
+function readSpan(raw: string, f: string): Deadline | null {
+  const m = SPAN.exec(f);
+  if (!m) return null;
+  const [from, to] = [readDated(raw, m[1]!), readDated(raw, m[2]!)];
+  if (!from?.due || !to?.due || to.due <= from.due) return null;
+  return make(raw, to.kind, from.start ?? from.due, to.due);
+}
+
+/** Work that starts at a day, month or year and runs on ("Từ tháng 6/2026", "Từ năm 2026"): ongoing from that year. */
+const OPEN_START = new RegExp(`^(?:tu|ke tu|bat dau tu)\\s+(?:ngay\\s+|thang\\s+|nam\\s+|quy\\s+)?[^]*?${YEAR}$`);
+
 const fromYearOf = (f: string) => {
   const m = FROM_YEAR.exec(f) ?? ANY_YEAR.exec(f);
   return m ? Number(m[1]) : null;
 };
 
-const CONDITIONAL = /^(sau khi|khi co|khi duoc|khi can|khi phat sinh|tuy theo|theo (chi dao|huong dan|yeu cau))/;
+const CONDITIONAL = /^(?:ngay\s+)?(sau khi|khi co|khi duoc|khi can|khi phat sinh|tuy theo|theo (chi dao|huong dan|yeu cau))/;
 const ONGOING = /thuong xuyen|lien tuc/;
 const RECURRING = /(hang|moi) (nam|quy|thang)|dinh ky|nam tiep theo/;
 
@@ -104,8 +121,11 @@ export function parseDeadline(raw: string, year?: number): Deadline {
   const f = completeYear(foldCase(text), year);
   if (!f) return make(text, 'unknown', null, null);
   if (CONDITIONAL.test(f)) return make(text, 'conditional', null, null);
+  const span = readSpan(text, f);
+  if (span) return span;
   const open = readOpenEnded(text, f);
-  const dated = readDate(text, f) ?? readPeriod(text, f);
+  if (!open && OPEN_START.test(f) && !YEAR_RANGE.test(f)) return make(text, 'ongoing', null, null, fromYearOf(f));
+  const dated = readDated(text, f);
   if (dated && (!open || firstDateAt(f) < open.at)) return dated;
   return open?.deadline ?? readYear(text, f) ?? make(text, 'unknown', null, null);
 }

@@ -37,6 +37,15 @@ describe('parseDeadline', () => {
     ['', 'unknown', null, null, null],
     ['Sớm nhất có thể', 'unknown', null, null, null],
     ['30/2/2026', 'unknown', null, null, null],
+    ['Tháng 6/2026 - Tháng 3/2027', 'month', '2026-06-01', '2027-03-31', null],
+    ['Từ tháng 6/2026 đến tháng 12/2026', 'month', '2026-06-01', '2026-12-31', null],
+    ['Từ 01/6/2026 đến hết 30/9/2026', 'date', '2026-06-01', '2026-09-30', null],
+    ['Quý II/2026 – Quý I/2027', 'quarter', '2026-04-01', '2027-03-31', null],
+    ['Từ 2026 đến 2030', 'year', '2026-01-01', '2030-12-31', null],
+    ['Từ tháng 6/2026', 'ongoing', null, null, 2026],
+    ['Từ ngày 01/7/2026', 'ongoing', null, null, 2026],
+    ['Từ năm 2027', 'ongoing', null, null, 2027],
+    ['Ngay sau khi Kế hoạch được ban hành', 'conditional', null, null, null],
   ])('reads %j as %s', (raw, kind, start, due, fromYear) => {
     expect(parseDeadline(raw)).toEqual({ raw: raw.trim(), kind, start, due, fromYear });
   });
