@@ -2,10 +2,18 @@ import { foldCase } from '../text/index.js';
 import { sentencesOf, type Block } from './blocks.js';
 import type { MeetingRule } from './schema.js';
 
-const RULE = /((?:các\s+)?(?:hội nghị|cuộc họp|phiên họp)[^:;,.()]*?)\s+(?:không quá|không vượt quá|tối đa|không kéo dài quá)\s+(\d+(?:[,.]\d+)?(?:\/\d+)?)\s*(ngày|buổi)/giu;
+/**
+ * A kind of meeting (up to 7 words, commas allowed: "Hội nghị sơ kết, tổng kết", "họp chuyên đề"), a limit and
+ * a length in days or half-days ("1/2 ngày", "02 buổi", "nửa ngày").
+ */
+const RULE =
+  /((?:các\s+)?(?:hội nghị|cuộc họp|phiên họp|(?<!\p{L})họp)(?:,?\s+[^\s:;,.()]+){0,7}?)\s+(?:không quá|không vượt quá|tối đa|không kéo dài quá)\s+(\d+(?:[,.]\d+)?(?:\/\d+)?|nửa|một)\s*(ngày|buổi)/giu;
 
-/** "1/2" → 0.5, "01" → 1, "1,5" → 1.5; a "buổi" is half a day. */
-function daysOf(figure: string, unit: string): number {
+const WORD_FIGURES: Record<string, string> = { nua: '1/2', mot: '1' };
+
+/** "1/2" → 0.5, "01" → 1, "1,5" → 1.5, "nửa" → 0.5; a "buổi" is half a day. */
+function daysOf(written: string, unit: string): number {
+  const figure = WORD_FIGURES[foldCase(written)] ?? written;
   const [num, den] = figure.replace(',', '.').split('/');
   const value = Number(num) / (den ? Number(den) : 1);
   return foldCase(unit) === 'buoi' ? value / 2 : value;

@@ -3,7 +3,8 @@ import { sentencesOf, type Block } from './blocks.js';
 import { ROMAN_QUARTERS } from './lexicon.js';
 import type { AgencyRef, ReportingDate } from './schema.js';
 
-const PERIOD = /(quy\s+(?:iv|iii|ii|i|[1-4])|(?:6|sau) thang|(?:9|chin) thang|hang nam|ca nam)\s*[(,:]?\s*(?:truoc|cham nhat)(?:\s+ngay)?\s+(\d{1,2})(?:\s+thang\s+|\s*\/\s*)(\d{1,2})(?!\d)/g;
+/** A period and its day: "6 tháng (trước ngày 05 tháng 6)", "hằng năm, trước 15/12", "... và năm (trước ngày 20/12)". */
+const PERIOD = /(quy\s+(?:iv|iii|ii|i|[1-4])|(?:6|sau) thang|(?:9|chin) thang|hang nam|ca nam|(?<=\bva )nam)\s*[(,:]?\s*(?:truoc|cham nhat)(?:\s+ngay)?\s+(\d{1,2})(?:\s+thang\s+|\s*\/\s*)(\d{1,2})(?!\d)/g;
 const PERIOD_AFTER = /(?:truoc|cham nhat)(?:\s+ngay)?\s+(\d{1,2})(?:\s+thang\s+|\s*\/\s*)(\d{1,2})\s+(hang nam|moi nam)/g;
 const RECIPIENT_HEAD = '(?:Sở|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Văn phòng|Phòng|Ban|Bộ|Thủ tướng|Chủ tịch|Hội đồng nhân dân|HĐND)';
 const RECIPIENT = (lead: string) =>

@@ -160,3 +160,31 @@ describe('parsePlan on a task table inside the body', () => {
     expect(plan.duties.map((d) => d.agencyRaw)).toEqual(['Sở Nội vụ']);
   });
 });
+
+describe('parsePlan on meeting and reporting rules worded otherwise', () => {
+  const text = [
+    'KẾ HOẠCH', 'Thực hiện Kết luận số 226-KL/TW', '',
+    'I. NHIỆM VỤ',
+    '- Hội nghị sơ kết, tổng kết không quá 01 ngày; họp chuyên đề không quá 1/2 ngày.',
+    '- Các cuộc họp giao ban định kỳ không quá nửa ngày.',
+    '- Tổ chức hội nghị trực tuyến, không tổ chức phù hợp với điều kiện.',
+    'II. TỔ CHỨC THỰC HIỆN',
+    'Sở Nội vụ tổng hợp, báo cáo UBND tỉnh kết quả định kỳ 6 tháng (trước ngày 20/6) và năm (trước ngày 20/12).',
+  ].join('\n');
+  const { plan } = parsePlan('x', 'x.md', text);
+
+  it('reads a kind of meeting holding a comma, a bare "họp" and "nửa ngày"', () => {
+    expect(plan.meetingRules.map((r) => [r.meeting, r.maxDays, r.raw])).toEqual([
+      ['Hội nghị sơ kết, tổng kết', 1, '01 ngày'],
+      ['Họp chuyên đề', 0.5, '1/2 ngày'],
+      ['Cuộc họp giao ban định kỳ', 0.5, 'nửa ngày'],
+    ]);
+  });
+
+  it('reads "… và năm (trước ngày 20/12)" as the yearly report', () => {
+    expect(plan.reporting.map((r) => [r.period, r.day, r.month, r.recipient])).toEqual([
+      ['6 tháng', 20, 6, 'UBND tỉnh'],
+      ['hằng năm', 20, 12, 'UBND tỉnh'],
+    ]);
+  });
+});
