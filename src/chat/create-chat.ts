@@ -1,4 +1,4 @@
-import { askUsage, helpText, unknownCommandText, duplicateText } from '../messages/index.js';
+import { askUsage, helpText, unknownCommandText, duplicateText, questionTooLongText } from '../messages/index.js';
 import { planById, type Core } from './core.js';
 import type { ChatCommand, ChatDeps, CommandContext, CommandHandler } from './deps.js';
 import { createDialogs } from './dialogs.js';
@@ -12,6 +12,17 @@ import { userKeyOf } from './user-key.js';
 
 type Builtin = (core: Core, ctx: CommandContext) => Reply[] | Promise<Reply[]>;
 
+/** Longer than any question an official types: a pasted document would only get a reply about some stray word of it. */
+const MAX_QUESTION_CHARS = 1000;
+
+/** A question as typed: a blank one is shown how to ask, an overlong one is asked to be shorter. */
+function ask(core: Core, ctx: CommandContext, question: string): Reply[] | Promise<Reply[]> {
+  const q = question.trim();
+  if (q === '') return [{ text: askUsage }];
+  if (q.length > MAX_QUESTION_CHARS) return [{ text: questionTooLongText(q.length, MAX_QUESTION_CHARS) }];
+  return core.deps.ask(q, ctx);
+}
+
 const BUILTIN: Record<string, Builtin> = {
   start: startCommand,
   capnhat: capnhatCommand,
@@ -19,7 +30,7 @@ const BUILTIN: Record<string, Builtin> = {
   tiendo: tiendoCommand,
   viec: viecCommand,
   quahan: quahanCommand,
-  hoi: (core, ctx) => (ctx.args === '' ? [{ text: askUsage }] : core.deps.ask(ctx.args, ctx)),
+  hoi: (core, ctx) => ask(core, ctx, ctx.args),
   trogiup: (core, ctx) => [{ text: helpText(ctx.user !== undefined, helpLines(core.deps.commands)) }],
   help: (core, ctx) => BUILTIN.trogiup!(core, ctx),
 };
@@ -43,7 +54,7 @@ export function createChat(deps: ChatDeps): ChatHandler {
     const command = /^\s*\//.test(message.text) ? runCommand(core, ctx) : undefined;
     if (command) return command;
     const dialog = core.dialogs.get(userKeyOf(message), ctx.now);
-    return (dialog && onDialogText(core, ctx, dialog, message.text)) ?? naturalUpdate(core, ctx, message.text) ?? deps.ask(message.text.trim(), ctx);
+    return (dialog && onDialogText(core, ctx, dialog, message.text)) ?? naturalUpdate(core, ctx, message.text) ?? ask(core, ctx, message.text);
   };
 }
 

@@ -256,3 +256,7 @@ export const unknownCommandText = (name: string) => `Không có lệnh /${typed(
 
 /** Reply to `/hoi` with no question. */
 export const askUsage = 'Cú pháp: /hoi <câu hỏi>, ví dụ: /hoi Nhiệm vụ 4 do ai chủ trì?';
+
+/** Reply to a question longer than any real one (a pasted document). */
+export const questionTooLongText = (length: number, max: number) =>
+  `Câu hỏi dài ${length} ký tự, quá giới hạn ${max} ký tự. Hãy hỏi ngắn gọn, ví dụ: Nhiệm vụ 4 do ai chủ trì?`;
