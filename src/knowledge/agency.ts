@@ -28,7 +28,8 @@ const MAX_AGENCY_LENGTH = 220;
 
 /**
  * The agency a heading or paragraph opens with: "Sở Tư pháp:" → "Sở Tư pháp";
- * "Văn phòng HĐND&UBND xã phối hợp với ..." → "Văn phòng HĐND&UBND xã". Null when it opens otherwise.
+ * "Văn phòng HĐND&UBND xã phối hợp với ..." → "Văn phòng HĐND&UBND xã"; a lead-in is left out ("Giao Sở Nội vụ chủ trì" →
+ * "Sở Nội vụ"). Null when it opens otherwise.
  */
 export function agencyHead(text: string, isTitle: boolean): string | null {
   if (!startsWithAgency(text)) return null;
@@ -36,7 +37,7 @@ export function agencyHead(text: string, isTitle: boolean): string | null {
   const ends = [text.indexOf(':'), text.indexOf('('), verb].filter((i) => i > 0);
   const end = ends.length ? Math.min(...ends) : isTitle ? text.length : -1;
   if (end < 0 || end > MAX_AGENCY_LENGTH) return null;
-  const head = text.slice(0, end).replace(/[\s,;:.-]+$/u, '').trim();
+  const head = text.slice(0, end).trimStart().replace(LEAD_IN, '').replace(/[\s,;:.-]+$/u, '').trim();
   return head || null;
 }
 

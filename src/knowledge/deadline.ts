@@ -152,12 +152,12 @@ export function isDeadlineDueBetween(deadline: Deadline, from: IsoDay, to: IsoDa
   return deadline.due !== null && deadline.due >= from && deadline.due <= to;
 }
 
-const IN_TEXT = /(?<!\p{L})(?:hoàn thành|chậm nhất|trước)(?!\p{L})[^;,.()\n]{0,60}/giu;
+const IN_TEXT = /(?<!\p{L})(?:hoàn thành|chậm nhất|trước|trong(?=\s+(?:tháng|quý)\s))(?!\p{L})[^;,.()\n]{0,60}/giu;
 const DATED: ReadonlySet<DeadlineKind> = new Set(['date', 'month', 'quarter', 'year']);
 
 /**
- * A deadline written inside running text, e.g. "... hoàn thành trong tháng 5 năm 2026" or
- * "hoàn thành trước 10/5/2026"; only dated readings count (date, month, quarter, year). `year`
+ * A deadline written inside running text, e.g. "... hoàn thành trong tháng 5 năm 2026",
+ * "hoàn thành trước 10/5/2026" or "rà soát quy trình trong quý III/2026"; only dated readings count (date, month, quarter, year). `year`
  * completes "trước ngày 15/6" unless the text is about periodic work.
  */
 export function findDeadlineInText(text: string, year?: number): Deadline | null {

@@ -21,15 +21,22 @@ const IS_MARKED = /^(?:[IVXL]+\s*[.)\-–]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\
 const STARTS_LOWER = /^(?![a-zđ]\s*[.)]\s)\p{Ll}/u;
 
 /**
+ * A wide gap inside a line: text laid out in columns with spaces ("Số: 33/KH-UBND      An Bình, ngày 02 tháng 6 năm 2026"),
+ * as PDF converters do, is read like cells separated by tabs.
+ */
+const COLUMN_GAP = /(?<=\S) {4,}(?=\S)/g;
+
+/**
  * The logical lines of a document: blank lines dropped; a line that does not end a sentence followed
  * (after blank lines or not) by one starting in lower case, or ending on a word such as "của" followed
  * by any unmarked line, is joined to it, as PDF page breaks cut
  * sentences ("... người đứng đầu cơ quan, đơn vị để xảy ra việc cán bộ, công chức," + "viên chức ...").
- * Table rows (tabs) are never joined.
+ * Table rows (tabs, or columns laid out with wide gaps of spaces) are never joined.
  */
 export function toDocLines(lines: readonly string[]): DocLine[] {
   const out: DocLine[] = [];
-  lines.forEach((raw, i) => {
+  lines.forEach((written, i) => {
+    const raw = written.replace(COLUMN_GAP, '\t');
     if (raw.includes('\t')) {
       out.push({ text: raw, line: i + 1 });
       return;

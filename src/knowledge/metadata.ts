@@ -12,7 +12,7 @@ const BODY = '(Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân 
 const ISSUES = new RegExp(`${BODY}\\s+(${LEVELS})\\s+${NAME}\\s+ban hành`, 'u');
 const OF_BODY = new RegExp(`Kèm theo.*?của\\s+${BODY}\\s+(${LEVELS})\\s+${NAME}`, 'u');
 const ON_AREA = new RegExp(`trên địa bàn\\s+(${LEVELS})\\s+${NAME}`, 'u');
-const UPPER_ISSUER = new RegExp(`^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\\s+(${LEVELS.toLocaleUpperCase('vi')})\\s+(\\p{Lu}+(?:\\s+\\p{Lu}+)*)$`, 'u');
+const UPPER_ISSUER = new RegExp(`(?:^|[\\s-])(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\\s+(${LEVELS.toLocaleUpperCase('vi')})\\s+(\\p{Lu}+(?:\\s+\\p{Lu}+)*)$`, 'u');
 const APPENDIX_REF = /Kèm theo\s+\p{L}+(?:\s+\p{L}+)?\s+số\s*(\d*)\s*\/\s*([\p{L}\d-]+)(.*)$/u;
 const NUMBER_LINE = /^Số\s*:?\s*(\d*)\s*\/\s*([\p{L}\d-]+)/u;
 const PLACE_DATE = /^([\p{L} .'-]{2,40}),\s*ngày\b(.*)$/u;
@@ -46,11 +46,11 @@ export function readNumberAndDate(lines: readonly DocLine[]): { number: string |
   return { number: number ?? null, date, year: date ? Number(date.slice(0, 4)) : year };
 }
 
-/** "ỦY BAN NHÂN DÂN" + "TỈNH BẮC NINH" (on one line or the next lines) in the header. */
+/** "ỦY BAN NHÂN DÂN" + "TỈNH BẮC NINH" (on one line or the next lines) in the header, also after "ĐẢNG ỦY - ". */
 function fromUpperHeader(lines: readonly DocLine[]): Locality | null {
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text;
-    if (!/^(uy ban nhan dan|ubnd)\b/.test(foldCase(text)) || /\p{Ll}/u.test(text)) continue;
+    if (!/(^|[\s-])(uy ban nhan dan|ubnd)\b/.test(foldCase(text)) || /\p{Ll}/u.test(text)) continue;
     for (const next of ['', ...lines.slice(i + 1, i + 4).map((l) => l.text)]) {
       const m = UPPER_ISSUER.exec(`${text} ${next}`.trim());
       if (m) return { level: toLower(m[1]!), name: titleCase(m[2]!) };

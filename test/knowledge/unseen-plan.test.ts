@@ -188,3 +188,29 @@ describe('parsePlan on meeting and reporting rules worded otherwise', () => {
     ]);
   });
 });
+
+describe('parsePlan on a ward plan laid out with spaces, duties given with "Giao …"', () => {
+  const text = [
+    'ĐẢNG ỦY - UBND PHƯỜNG AN BÌNH',
+    'Số: 33/KH-UBND                     An Bình, ngày 02 tháng 6 năm 2026',
+    '',
+    'KẾ HOẠCH', 'Triển khai Kết luận 226-KL/TW', '',
+    'I. NHIỆM VỤ CỤ THỂ',
+    '1. Giao Phòng Kinh tế, Hạ tầng và Đô thị chủ trì, phối hợp với Văn phòng HĐND và UBND phường triển khai họp không giấy, hoàn thành trước 31/8/2026.',
+    '2. Giao Trung tâm Phục vụ hành chính công rà soát quy trình nội bộ trong tháng 7/2026.',
+  ].join('\n');
+  const { plan } = parsePlan('an-binh', 'an-binh.md', text);
+
+  it('reads the number, the date and the locality from a header whose columns are gaps of spaces', () => {
+    expect(plan.meta).toMatchObject({
+      number: '33/KH-UBND', date: '2026-06-02', issuer: 'Ủy ban nhân dân phường An Bình', locality: { level: 'phường', name: 'An Bình' },
+    });
+  });
+
+  it('names the agency without "Giao" and reads "trong tháng 7/2026" as its deadline', () => {
+    expect(plan.duties.map((d) => [d.section, d.agencyRaw, d.deadline?.due])).toEqual([
+      ['I.1', 'Phòng Kinh tế, Hạ tầng và Đô thị', '2026-08-31'],
+      ['I.2', 'Trung tâm Phục vụ hành chính công', '2026-07-31'],
+    ]);
+  });
+});
