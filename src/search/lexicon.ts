@@ -104,3 +104,6 @@ export const STOP_WORDS = new Set(
     'minh xin vui long giup biet muon xem hom ngay nhe ke hoach theo ve'
   ).split(' '),
 );
+
+/** Stop words that belong to the name of a thing when they sit between two topic words ("họp không giấy", "trên môi trường mạng"). */
+export const JOINERS = new Set(['khong', 'va', 'tren']);

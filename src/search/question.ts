@@ -171,7 +171,7 @@ export function readQuestion(text: string, today: IsoDay, localities: LocalityIn
     metaFields: meta,
     reportKind: intent === 'reporting' ? reportKind(words) : null,
     topic: unusedWords(words, L.STOP_WORDS),
-    topicRuns: unusedRuns(words, L.STOP_WORDS),
+    topicRuns: unusedRuns(words, L.STOP_WORDS, L.JOINERS),
     unknownPlace: plans.length === 0 && intent !== 'legal' ? readPlaceName(text) : null,
   };
 }

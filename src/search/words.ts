@@ -46,11 +46,16 @@ export function unusedWords(words: Words, stop: ReadonlySet<string>): string[] {
   return words.list.filter((w, i) => !words.used[i] && !stop.has(w));
 }
 
-/** The unused words in runs of neighbours: a word left out (used or in `stop`) ends a run, so no pair is made across it. */
-export function unusedRuns(words: Words, stop: ReadonlySet<string>): string[][] {
+/**
+ * The unused words in runs of neighbours: a word left out (used, or in `stop`) ends a run, so no pair is made across
+ * it; but one of the `joiners` between two kept words stays in the run, as in names of things ("họp không giấy").
+ */
+export function unusedRuns(words: Words, stop: ReadonlySet<string>, joiners: ReadonlySet<string>): string[][] {
+  const kept = (i: number) => i >= 0 && i < words.list.length && !words.used[i] && !stop.has(words.list[i]!);
+  const joins = (i: number) => !words.used[i] && joiners.has(words.list[i]!) && kept(i - 1) && kept(i + 1);
   const runs: string[][] = [[]];
   words.list.forEach((w, i) => {
-    if (!words.used[i] && !stop.has(w)) runs.at(-1)!.push(w);
+    if (kept(i) || joins(i)) runs.at(-1)!.push(w);
     else if (runs.at(-1)!.length > 0) runs.push([]);
   });
   return runs.filter((r) => r.length > 0);

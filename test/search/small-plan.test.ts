@@ -118,6 +118,14 @@ describe('a small plan with its appendix', () => {
     ]);
   });
 
+  it('finds a thing whose name holds a stop word ("họp không giấy"), but not "lương cơ sở" in "cơ sở"', () => {
+    const a = ask('ai chủ trì họp không giấy');
+    expect(a.intent).toBe('lead');
+    expect(a.cites).toEqual(['2']);
+    expect(a.text).toContain('Chủ trì: Phòng Kinh tế.');
+    expect(ask('lương cơ sở là bao nhiêu').intent).toBe('out_of_scope');
+  });
+
   it('quotes no heading with nothing under it', () => {
     expect(ask('nhiem vu va giai phap').text).not.toMatch(/mục II: NHIỆM VỤ VÀ GIẢI PHÁP: ?$/m);
   });
