@@ -216,8 +216,11 @@ function bodyText(b: AnswerBody): string {
       return b.items.map((f) => taskBlock(f, b.field)).join('\n\n');
     case 'task_status':
       return b.items.map((f) => statusBlock(f, b.today, b.withProgress)).join('\n\n');
-    case 'unknown_task':
-      return b.plans.map((p) => `${planName(p)} có ${p.taskCount} nhiệm vụ trong Phụ lục, không có nhiệm vụ số ${b.nos.join(', ')}.`).join('\n');
+    case 'unknown_task': {
+      const none = b.plans.map((p) => `${planName(p)} có ${p.taskCount} nhiệm vụ trong Phụ lục, không có nhiệm vụ số ${b.nos.join(', ')}.`);
+      const hint = b.inGroups.length > 0 ? [`Nhiệm vụ được đánh số theo nhóm: ${b.inGroups.join(', ')}. Hãy hỏi rõ, ví dụ: nhiệm vụ ${b.inGroups[0]}.`] : [];
+      return [...none, ...hint].join('\n');
+    }
     case 'tasks_due':
       return dueText(b);
     case 'overdue':

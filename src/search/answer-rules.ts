@@ -6,6 +6,7 @@ import type { SearchDoc } from './documents.js';
 import type { Hit } from './engine.js';
 import { dayOf, inRange } from './period.js';
 import { findRelevant } from './relevance.js';
+import { isTaskNumbered } from './task-number.js';
 import type { AnswerBody, Passage, PlanRef } from './types.js';
 
 type LegalItem = { plan: PlanRef; basis: LegalBasis[]; source: Passage | null };
@@ -76,7 +77,7 @@ function documentsNumbered(ctx: Context, plan: Plan, numbers: readonly string[])
 /** The documents cited in the task named, or in the passage the words point to, else all the plan rests on. */
 function documentsCited(ctx: Context, plan: Plan, hit: Hit | undefined): LegalItem[] {
   const task = ctx.q.taskNos[0];
-  const t = task === undefined ? undefined : plan.tasks.find((x) => x.no === task);
+  const t = task === undefined ? undefined : plan.tasks.find((x) => isTaskNumbered(x, task));
   if (t) return [{ plan: refOf(ctx, plan.id), basis: citedIn(plan.meta.basis, `${t.content} ${t.product}`), source: taskPassage(ctx, t) }];
   if (task !== undefined) return [];
   if (!hit) return [{ plan: refOf(ctx, plan.id), basis: plan.meta.basis, source: null }];

@@ -2,13 +2,14 @@ import type { Task } from '../knowledge/index.js';
 import { capPlans, factOf, planOf, refOf, type Context } from './context.js';
 import { bestPerPlan, findRelevant } from './relevance.js';
 import { passagesOf } from './answer-passages.js';
+import { isTaskNumbered, numberedInGroups } from './task-number.js';
 import type { AnswerBody, TaskField, TaskFact } from './types.js';
 
 type Built = { body: AnswerBody; omitted: number };
 
 /** The tasks a question names by number, in its plans (plans without such a task are skipped). */
 function tasksByNumber(ctx: Context): Task[] {
-  return ctx.scope.flatMap((id) => ctx.q.taskNos.flatMap((no) => planOf(ctx, id).tasks.filter((t) => t.no === no)));
+  return ctx.scope.flatMap((id) => ctx.q.taskNos.flatMap((no) => planOf(ctx, id).tasks.filter((t) => isTaskNumbered(t, no))));
 }
 
 /** The task each plan holds that best matches the question's words. */
@@ -16,9 +17,11 @@ function tasksByContent(ctx: Context): Task[] {
   return bestPerPlan(findRelevant(ctx, ['task'], 30)).map((h) => planOf(ctx, h.doc.plan).tasks[h.doc.ref]!);
 }
 
+/** No task of that number: the plans asked about, and the tasks of that number inside a group ("1" → II.1, III.1). */
 function unknownTask(ctx: Context): Built {
   const { kept, omitted } = capPlans(ctx.scope);
-  return { body: { kind: 'unknown_task', plans: kept.map((id) => refOf(ctx, id)), nos: ctx.q.taskNos }, omitted };
+  const inGroups = [...new Set(kept.flatMap((id) => ctx.q.taskNos.flatMap((no) => numberedInGroups(planOf(ctx, id).tasks, no))))];
+  return { body: { kind: 'unknown_task', plans: kept.map((id) => refOf(ctx, id)), nos: ctx.q.taskNos, inGroups }, omitted };
 }
 
 const fieldOf = (intent: string): TaskField =>

@@ -155,7 +155,7 @@ function intentOf(words: Words, raw: string, taskNos: string[], period: DayRange
 export function readQuestion(text: string, today: IsoDay, localities: LocalityIndex): Question {
   const words = wordsOf(tokenize(text));
   const plans = readLocalities(words, localities);
-  const taskNos = readTaskNumbers(words);
+  const taskNos = readTaskNumbers(words, text);
   const period = readPeriod(words, today);
   const cues = cuesOf(words);
   const document = taskNos.length === 0 && namesDocument(words);

@@ -50,7 +50,8 @@ export type TaskField = 'lead' | 'coordinators' | 'product' | 'deadline' | 'task
 export type AnswerBody =
   | { kind: 'task_field'; field: TaskField; items: TaskFact[] }
   | { kind: 'task_status'; items: TaskFact[]; today: IsoDay; withProgress: boolean }
-  | { kind: 'unknown_task'; plans: PlanRef[]; nos: string[] }
+  /** `inGroups`: tasks numbered so inside a group ("II.1" for "1"), in a plan numbering its tasks by group. */
+  | { kind: 'unknown_task'; plans: PlanRef[]; nos: string[]; inGroups: string[] }
   | { kind: 'tasks_due'; range: DayRange; agency: string | null; groups: TaskGroup[]; today: IsoDay }
   | { kind: 'overdue'; agency: string | null; groups: TaskGroup[]; today: IsoDay; withProgress: boolean }
   | {

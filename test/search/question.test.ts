@@ -44,6 +44,13 @@ describe('readQuestion: which task', () => {
     ['NV07 ai chủ trì', ['7']],
     ['việc cắt giảm 10% hội nghị do ai chủ trì', []],
     ['Kết luận 226 ban hành ngày nào', []],
+    ['lang son nhiem vu III.2 han khi nao', ['III.2']],
+    ['Nhiệm vụ 1.2 do ai chủ trì?', ['1.2']],
+    ['nhiệm vụ 4, 5 do ai chủ trì', ['4', '5']],
+    ['Ai chủ trì nhiệm vụ 1 nhóm II?', ['II.1']],
+    ['nhiem vu so 2 thuoc nhom 3', ['III.2']],
+    ['nhiệm vụ III.2 và IV.1', ['III.2', 'IV.1']],
+    ['nhiệm vụ 4 trước 10.5 có xong không', ['4']],
   ])('%s → %j', (q, nos) => {
     expect(read(q).taskNos).toEqual(nos);
   });

@@ -130,3 +130,34 @@ describe('a small plan with its appendix', () => {
     expect(ask('nhiem vu va giai phap').text).not.toMatch(/mục II: NHIỆM VỤ VÀ GIẢI PHÁP: ?$/m);
   });
 });
+
+describe('a plan numbering its tasks by group (I.1, I.2, II.1)', () => {
+  const ask = asker(
+    [
+      'ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN',
+      'Số: 112/KH-UBND',
+      'KẾ HOẠCH',
+      'Thực hiện Kết luận số 226-KL/TW',
+      'PHỤ LỤC',
+      'TT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tSản phẩm',
+      'I\tNHÓM NHIỆM VỤ VỀ VĂN BẢN\t\t\t\t',
+      '1\tRà soát văn bản\tSở Tư pháp\tCác sở, ngành\tTrước 30/6/2026\tDanh mục',
+      '2\tGiảm văn bản hành chính\tVăn phòng UBND tỉnh\tSở Nội vụ\tQuý III/2026\tBáo cáo',
+      'II\tNHÓM NHIỆM VỤ VỀ HỘI HỌP\t\t\t\t',
+      '1\tHọp không giấy\tSở Khoa học và Công nghệ\tVăn phòng UBND tỉnh\tTháng 9/2026\tHệ thống',
+    ].join('\n'),
+  );
+
+  it.each(['Ai chủ trì nhiệm vụ II.1?', 'ai chu tri nhiem vu 1 nhom II', 'nhiệm vụ 1 thuộc nhóm 2 do ai chủ trì'])('%s → task II.1', (question) => {
+    const a = ask(question);
+    expect(a.cites).toEqual(['II.1']);
+    expect(a.text).toContain('Nhiệm vụ II.1 – tỉnh Lạng Sơn: Họp không giấy\nChủ trì: Sở Khoa học và Công nghệ.');
+  });
+
+  it('asked for "nhiệm vụ 1", names the tasks numbered 1 in each group', () => {
+    expect(ask('Ai chủ trì nhiệm vụ 1?').text).toBe(
+      'Kế hoạch 112/KH-UBND tỉnh Lạng Sơn có 3 nhiệm vụ trong Phụ lục, không có nhiệm vụ số 1.\n' +
+        'Nhiệm vụ được đánh số theo nhóm: I.1, II.1. Hãy hỏi rõ, ví dụ: nhiệm vụ I.1.',
+    );
+  });
+});
