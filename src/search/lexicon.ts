@@ -57,6 +57,7 @@ export const DOCUMENT_KINDS = ['ket luan', 'quyet dinh', 'nghi dinh', 'thong tu'
 /** Words that make a question naming a document ask about a task instead. */
 export const NOT_DOCUMENT_WORDS = [
   ...LEAD_WORDS, ...COORDINATOR_WORDS, ...PRODUCT_WORDS, ...OVERDUE_WORDS, ...STATUS_WORDS, ...LIST_WORDS, 'han', 'thoi han', 'han chot',
+  'phai xong', 'khi nao xong', 'bao gio xong', 'hoan thanh khi nao', 'thoi gian hoan thanh',
 ];
 /** Asking for the plan's number, date, signer or issuer. */
 export const META_FIELDS: ReadonlyArray<{ words: string[]; field: 'signer' | 'number' | 'date' | 'issuer' }> = [

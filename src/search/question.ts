@@ -85,12 +85,15 @@ function taskIntent(words: Words): Intent | null {
 
 /**
  * Whether the question is about a legal document it names by kind and number ("Kết luận 226 là gì?",
- * "nghị định số 09/2019"), not about a task that mentions one ("ai chủ trì tuyên truyền Kết luận 226").
+ * "nghị định số 09/2019"), not about a task that mentions one ("ai chủ trì tuyên truyền Kết luận 226", "việc …
+ * gắn với Kết luận 226 khi nào phải xong") nor about a plan it names by number ("Ai ký Kế hoạch số 187?").
  */
 function namesDocument(words: Words): boolean {
   if (hasAny(words, L.NOT_DOCUMENT_WORDS)) return false;
   return L.DOCUMENT_KINDS.some((kind) => {
     const i = indexOfPhrase(words.list, kind);
+    // "Kế hoạch số 187" already read as naming one of the plans is not a document the plan cites.
+    if (i >= 0 && words.used[i]) return false;
     const at = i < 0 ? -1 : i + kind.split(' ').length;
     return at >= 0 && /^\d+$/.test(words.list[words.list[at] === 'so' ? at + 1 : at] ?? '') && consume(words, [kind, 'so']);
   });

@@ -88,6 +88,8 @@ describe('readQuestion: what is asked', () => {
     ['Kế hoạch căn cứ văn bản nào?', 'legal'],
     ['Nghị định 09/2019 quy định gì?', 'legal'],
     ['Kế hoạch 144 của UBND thành phố Hải Phòng ban hành ngày nào?', 'legal'],
+    ['Ai ký Kế hoạch số 158/KH-UBND?', 'plan_meta'],
+    ['việc tuyên truyền Kết luận 226 khi nào phải xong?', 'deadline'],
     ['Ai chủ trì tuyên truyền Kết luận 226?', 'lead'],
     ['nhiem vu 12 nhi chieu theo nghi dinh nao', 'legal'],
     ['Ai ký kế hoạch của phường Nhị Chiểu?', 'plan_meta'],
