@@ -23,7 +23,13 @@ function startsWithAgency(text: string): boolean {
   return holder !== null && HEAD.test(t.slice(holder[0].length));
 }
 
-const VERB = new RegExp(`(?<=\\s)(?<!cac )(?:${[...DUTY_VERBS].sort((a, b) => b.length - a.length).join('|')})(?=[\\s,.;:]|$)`);
+const VERB = new RegExp(`(?<=\\s)(?<!cac )(?:${[...DUTY_VERBS].sort((a, b) => b.length - a.length).join('|')})(?=[\\s,.;:]|$)`, 'g');
+
+/** Where the first duty verb starts; a capitalized one is part of a name ("Bộ phận Tiếp nhận và trả kết quả"). */
+function verbAt(text: string): number {
+  for (const m of foldCase(text).matchAll(VERB)) if (!/\p{Lu}/u.test(text.charAt(m.index))) return m.index;
+  return -1;
+}
 const MAX_AGENCY_LENGTH = 220;
 
 /**
@@ -33,7 +39,7 @@ const MAX_AGENCY_LENGTH = 220;
  */
 export function agencyHead(text: string, isTitle: boolean): string | null {
   if (!startsWithAgency(text)) return null;
-  const verb = VERB.exec(foldCase(text))?.index ?? -1;
+  const verb = verbAt(text);
   const ends = [text.indexOf(':'), text.indexOf('('), verb].filter((i) => i > 0);
   const end = ends.length ? Math.min(...ends) : isTitle ? text.length : -1;
   if (end < 0 || end > MAX_AGENCY_LENGTH) return null;

@@ -11,12 +11,13 @@ export const LOCALITY_LEVELS = ['thành phố', 'thị xã', 'thị trấn', 'ph
 
 /**
  * Words that open a proper agency name when followed by a capitalized word, an abbreviation or a
- * locality word: "Phòng Văn hóa", "Sở Tư pháp", "Thanh tra thành phố" (not "Ban hành", "phòng họp").
+ * locality word: "Phòng Văn hóa", "Sở Tư pháp", "Thanh tra thành phố" (not "Ban hành", "phòng họp"); a commune
+ * assigns work to its posts too ("Công chức Tư pháp - Hộ tịch").
  */
 export const AGENCY_HEADS = [
   'Văn phòng', 'Phòng', 'Sở', 'Bộ', 'Ban', 'Trung tâm', 'Thanh tra', 'Công an', 'Trường', 'Báo', 'Đài',
   'Chi cục', 'Cục', 'Hội', 'Viện', 'Kho bạc', 'Chi nhánh', 'Ủy ban', 'Uỷ ban', 'Hội đồng', 'Bộ phận',
-  'Đảng ủy', 'Đảng uỷ', 'Đoàn', 'Liên đoàn', 'Bệnh viện', 'Quỹ', 'Tòa án', 'Viện kiểm sát',
+  'Đảng ủy', 'Đảng uỷ', 'Đoàn', 'Liên đoàn', 'Bệnh viện', 'Quỹ', 'Tòa án', 'Viện kiểm sát', 'Công chức', 'Tổ',
 ] as const;
 
 /** Agency names that stand alone, whatever follows ("UBND phường", "Ủy ban nhân dân các xã"). */
@@ -44,6 +45,7 @@ export const DUTY_VERBS = [
   'the che hoa', 'quan triet', 'bo tri', 'chi tham du', 'dam bao', 'bao dam', 'tuyen truyen', 'phoi hop chat che',
   'co nhiem vu', 'duoc giao', 'tong hop', 'de xuat', 'thuong xuyen', 'kip thoi', 'nghiem tuc', 'cung cap',
   'dinh ky', 'gui', 'hang nam', 'hang quy', 'dam nhiem', 'giup', 'tiep nhan', 'xu ly', 'cap nhat', 'hoan thanh',
+  'ho tro', 'pho bien', 'van dong', 'giam sat',
 ] as const;
 
 /** Canonical display names for agencies often met; other agencies keep a tidied spelling. */

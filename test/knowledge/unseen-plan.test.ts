@@ -214,3 +214,24 @@ describe('parsePlan on a ward plan laid out with spaces, duties given with "Giao
     ]);
   });
 });
+
+describe('parsePlan on a commune plan assigning work to its posts', () => {
+  const text = [
+    'KẾ HOẠCH', 'Thực hiện Kết luận số 226-KL/TW', '',
+    'III. TỔ CHỨC THỰC HIỆN',
+    '2. Công chức Tư pháp - Hộ tịch:',
+    '- Rà soát các văn bản do HĐND, UBND xã ban hành còn hiệu lực, hoàn thành trong quý III/2026.',
+    '5. Bộ phận Tiếp nhận và trả kết quả xã:',
+    '- Thường xuyên hướng dẫn người dân nộp hồ sơ trực tuyến.',
+    '6. Tổ Công nghệ số cộng đồng hỗ trợ người dân sử dụng dịch vụ công trực tuyến.',
+  ].join('\n');
+  const { plan } = parsePlan('x', 'x.md', text);
+
+  it('reads "Công chức …", a "Bộ phận" whose name holds a capitalized verb, and a "Tổ" as the agencies', () => {
+    expect(plan.duties.map((d) => [d.section, d.agencyRaw, d.deadline?.due ?? null])).toEqual([
+      ['III.2.1', 'Công chức Tư pháp - Hộ tịch', '2026-09-30'],
+      ['III.5.1', 'Bộ phận Tiếp nhận và trả kết quả xã', null],
+      ['III.6', 'Tổ Công nghệ số cộng đồng', null],
+    ]);
+  });
+});
