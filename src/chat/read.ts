@@ -16,10 +16,17 @@ export function tiendoCommand(core: Core, ctx: CommandContext): Reply[] {
   return [{ text: readText.task(state, plan) }];
 }
 
-/** `/viec`: the tasks of the sender's unit (a leader's: the whole plan) with state and deadline. */
+/**
+ * `/viec`: the tasks of the sender's unit (a leader's: the whole plan) with state and deadline; for a plan with no
+ * appendix, the work its body gives the unit.
+ */
 export function viecCommand(core: Core, ctx: CommandContext): Reply[] {
   const { user, plan } = ctx;
   if (!user || !plan) return [{ text: readText.needPlan }];
+  if (plan.tasks.length === 0) {
+    const duties = user.role === 'officer' ? plan.duties.filter((d) => d.agency.some((a) => a.name === user.unit)) : plan.duties;
+    return [{ text: readText.bodyDuties(readText.mine(user, plan), duties) }];
+  }
   const mine = user.role === 'officer' ? plan.tasks.filter((t) => accessTo(user, t) === 'full') : plan.tasks;
   return [{ text: readText.unitTasks(readText.mine(user, plan), statesOf(core, plan, ctx.now).filter((s) => mine.includes(s.task))) }];
 }

@@ -1,5 +1,5 @@
 /** Vietnamese text for registration, progress updates and progress reading. */
-import type { Plan, Task } from '../knowledge/index.js';
+import type { BodyDuty, Plan, Task } from '../knowledge/index.js';
 import type { InviteError, ProgressStatus, ResolveError, Role, TaskState, UpdateError, UpdateRecord, UserRecord } from '../tasks/index.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
@@ -223,7 +223,23 @@ export const readText = {
   },
   overdueTitle: (plan: Plan) => `Nhiệm vụ quá hạn của ${planLabel(plan)}:`,
   noneOverdue: (plan: Plan) => `${planLabel(plan)}: không có nhiệm vụ nào quá hạn.`,
+  /** `/viec` for a plan with no appendix: the work its body gives, by section; progress is tracked by appendix task only. */
+  bodyDuties: (title: string, duties: BodyDuty[]) =>
+    [
+      title,
+      ...(duties.length === 0 ? ['Không có việc nào được giao trong nội dung kế hoạch.'] : duties.map(dutyLine)),
+      'Kế hoạch này không có phụ lục nhiệm vụ đánh số, nên chưa cập nhật tiến độ được bằng /capnhat.',
+    ].join('\n'),
 };
+
+/** Text cut to `max` characters at a word's end. */
+function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = /\s/u.test(text.charAt(max)) ? text.slice(0, max) : text.slice(0, max).replace(/\s+\S*$/u, '');
+  return `${head.replace(/[\s,;:.]+$/u, '')}…`;
+}
+
+const dutyLine = (d: BodyDuty) => `• Mục ${d.section}: ${cutAtWord(d.text, 90)}${d.deadline?.due ? ` (hạn ${formatDay(d.deadline.due)})` : ''}`;
 
 const historyLine = (u: UpdateRecord) => `• ${formatTime(u.createdAt)} — ${u.userName}: ${statusText(u.status, u.percent)}${u.note ? ` — ${u.note}` : ''}`;
 const stateLine = (s: TaskState) =>

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChatHarness, type ChatHarness } from '../support/chat-harness.js';
+
+// A commune plan with no appendix (test/knowledge/fixtures/unseen/xa-tan-lap.md): its work is given in the body.
+let h: ChatHarness;
+const tuPhap = { id: '1', name: 'Tư' };
+const lanhDao = { id: '2', name: 'Lãnh' };
+
+beforeAll(async () => {
+  h = createChatHarness({ knowledgeDir: 'test/knowledge/fixtures/unseen' });
+  await h.register(tuPhap, { plan: 'xa-tan-lap', unit: 'Công chức Tư pháp - Hộ tịch', role: 'officer' });
+  await h.register(lanhDao, { plan: 'xa-tan-lap', unit: null, role: 'leader' });
+});
+afterAll(() => h.cleanup());
+
+describe('a plan with no appendix in chat', () => {
+  it('/viec lists the work the body gives the officer\'s post, with its deadline, and says updates need numbered tasks', async () => {
+    expect(await h.say(tuPhap, '/viec')).toBe(
+      [
+        'Việc của Công chức Tư pháp - Hộ tịch (Kế hoạch xa-tan-lap):',
+        '• Mục III.2.1: Rà soát các văn bản do HĐND, UBND xã ban hành còn hiệu lực; đề xuất bãi bỏ, thay thế những… (hạn 30/09/2026)',
+        '• Mục III.2.2: Kiểm tra tính hợp pháp của dự thảo văn bản trước khi trình Chủ tịch UBND xã ký ban hành.',
+        'Kế hoạch này không có phụ lục nhiệm vụ đánh số, nên chưa cập nhật tiến độ được bằng /capnhat.',
+      ].join('\n'),
+    );
+  });
+
+  it('/viec lists every duty of the plan for a leader', async () => {
+    const lines = (await h.say(lanhDao, '/viec')).split('\n');
+    expect(lines[0]).toBe('Các nhiệm vụ của Kế hoạch xa-tan-lap:');
+    expect(lines.filter((l) => l.startsWith('• Mục '))).toHaveLength(12);
+  });
+});
