@@ -12,8 +12,12 @@ const typed = (s: string): string => {
   return (chars.length > 30 ? `${chars.slice(0, 30).join('')}…` : s).replace(/[\u0000-\u001F\u007F-\u009F]/g, '?');
 };
 
-/** "Kế hoạch 158/KH-UBND" (the plan id when the number is blank). */
-export const planLabel = (plan: Plan): string => `Kế hoạch ${plan.meta.number ?? plan.id}`;
+/** "Kế hoạch 158/KH-UBND"; with the number left blank "Kế hoạch (chưa ghi số) của xã Đại Sơn" (the plan id without a locality). */
+export function planLabel(plan: Plan): string {
+  const { number, locality } = plan.meta;
+  if (number) return `Kế hoạch ${number}`;
+  return locality ? `Kế hoạch (chưa ghi số) của ${`${locality.level} ${locality.name}`.trim()}` : `Kế hoạch ${plan.id}`;
+}
 
 /** The first words of a task, for buttons and lists. */
 export const shortContent = (task: Task, max = 60): string => (task.content.length > max ? `${task.content.slice(0, max - 1).trimEnd()}…` : task.content);

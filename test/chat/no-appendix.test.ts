@@ -17,7 +17,7 @@ describe('a plan with no appendix in chat', () => {
   it('/viec lists the work the body gives the officer\'s post, with its deadline, and says updates need numbered tasks', async () => {
     expect(await h.say(tuPhap, '/viec')).toBe(
       [
-        'Việc của Công chức Tư pháp - Hộ tịch (Kế hoạch xa-tan-lap):',
+        'Việc của Công chức Tư pháp - Hộ tịch (Kế hoạch (chưa ghi số) của xã Tân Lập):',
         '• Mục III.2.1: Rà soát các văn bản do HĐND, UBND xã ban hành còn hiệu lực; đề xuất bãi bỏ, thay thế những… (hạn 30/09/2026)',
         '• Mục III.2.2: Kiểm tra tính hợp pháp của dự thảo văn bản trước khi trình Chủ tịch UBND xã ký ban hành.',
         'Kế hoạch này không có phụ lục nhiệm vụ đánh số, nên chưa cập nhật tiến độ được bằng /capnhat.',
@@ -27,7 +27,7 @@ describe('a plan with no appendix in chat', () => {
 
   it('/viec lists every duty of the plan for a leader', async () => {
     const lines = (await h.say(lanhDao, '/viec')).split('\n');
-    expect(lines[0]).toBe('Các nhiệm vụ của Kế hoạch xa-tan-lap:');
+    expect(lines[0]).toBe('Các nhiệm vụ của Kế hoạch (chưa ghi số) của xã Tân Lập:');
     expect(lines.filter((l) => l.startsWith('• Mục '))).toHaveLength(12);
   });
 });
