@@ -1,4 +1,4 @@
-import type { IsoDay } from '../knowledge/index.js';
+import { placeOf, type IsoDay } from '../knowledge/index.js';
 import { daysBetween, toIsoDay, type TaskState, type TaskStateKind, type UpdateRecord } from '../tasks/index.js';
 import { upcomingReports, type ReportingOccurrence } from './reporting.js';
 import { evaluateTargets, type TargetResult } from './targets.js';
@@ -15,6 +15,8 @@ export type DigestItem = { no: string; content: string; lead: string; days: numb
 export type PlanDigest = {
   planId: string;
   planNumber: string | null;
+  /** "xã Đại Sơn": names the plan when its number is blank. */
+  planPlace: string | null;
   planTitle: string;
   today: IsoDay;
   counts: Record<Bucket, number>;
@@ -93,6 +95,7 @@ export function buildDigest(progress: PlanProgress, now: Date, since: Date | nul
   return {
     planId: plan.id,
     planNumber: plan.meta.number,
+    planPlace: placeOf(plan.meta),
     planTitle: plan.meta.title,
     today,
     counts: countBuckets(states),

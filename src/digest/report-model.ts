@@ -1,4 +1,4 @@
-import type { IsoDay, Plan } from '../knowledge/index.js';
+import { placeOf, type IsoDay, type Plan } from '../knowledge/index.js';
 import { toIsoDay, type TaskState, type TaskStateKind, type UpdateRecord } from '../tasks/index.js';
 import { inPeriod, type Period } from './period.js';
 import { evaluateTargets, type TargetResult } from './targets.js';
@@ -22,6 +22,8 @@ export type ReportRow = {
 export type ReportModel = {
   planId: string;
   planNumber: string | null;
+  /** "xã Đại Sơn": names the plan when its number is blank. */
+  planPlace: string | null;
   planTitle: string;
   /** The body that issued the plan and reports on it, e.g. "Ủy ban nhân dân phường Nhị Chiểu". */
   issuer: string | null;
@@ -77,6 +79,7 @@ export function buildReport(plan: Plan, records: UpdateRecord[], figures: Figure
   return {
     planId: plan.id,
     planNumber: plan.meta.number,
+    planPlace: placeOf(plan.meta),
     planTitle: plan.meta.title,
     issuer: plan.meta.issuer,
     period,

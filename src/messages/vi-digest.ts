@@ -10,6 +10,7 @@ import type {
   TargetResult,
 } from '../digest/index.js';
 import type { ProgressStatus, TaskStateKind, UpdateRecord } from '../tasks/index.js';
+import { planNameOf } from './vi-progress.js';
 
 /** Task states as reports print them. */
 export const STATE_LABELS: Record<TaskStateKind, string> = {
@@ -44,7 +45,6 @@ const MAX_ITEMS = 5;
 const ROMAN = ['I', 'II', 'III', 'IV'];
 const dmy = (day: string) => day.split('-').reverse().join('/');
 const short = (s: string, n = 70) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
-const planName = (number: string | null, id: string) => (number ? `Kế hoạch ${number}` : `Kế hoạch ${id}`);
 const pct = (n: number) => `${String(Math.round(n * 10) / 10).replace('.', ',')}%`;
 
 /** "6 tháng đầu năm 2026", "năm 2026", "quý III năm 2026", "9 tháng năm 2026". */
@@ -93,7 +93,7 @@ function reportLine(d: PlanDigest): string[] {
 
 /** The digest of one plan as a leader reads it on a phone; one line when nothing moved and nothing is late. */
 export function renderDigest(d: PlanDigest, late = false): string {
-  const name = planName(d.planNumber, d.planId);
+  const name = planNameOf(d.planNumber, d.planPlace, d.planId);
   const lateNote = late ? ' (gửi bù)' : '';
   if (d.quiet) return `📋 ${name}, ${dmy(d.today)}${lateNote}: không có cập nhật mới, không có nhiệm vụ quá hạn.`;
   const measured = d.targets.filter((t) => t.actual !== null);
@@ -112,12 +112,12 @@ export function renderDigest(d: PlanDigest, late = false): string {
 
 /** Chart title and legend. */
 export function chartLabels(d: PlanDigest) {
-  return { title: `${planName(d.planNumber, d.planId)}: tiến độ theo đơn vị (${dmy(d.today)})`, buckets: BUCKET_LABELS };
+  return { title: `${planNameOf(d.planNumber, d.planPlace, d.planId)}: tiến độ theo đơn vị (${dmy(d.today)})`, buckets: BUCKET_LABELS };
 }
 
 /** A reminder to a unit's officers, saying what to do and how to update. */
-export function renderReminder(r: PlannedReminder, today: string, planNumber: string | null): string {
-  const name = planName(planNumber, r.plan);
+export function renderReminder(r: PlannedReminder, today: string, planNumber: string | null, planPlace: string | null): string {
+  const name = planNameOf(planNumber, planPlace, r.plan);
   const late = r.late ? ' (gửi bù)' : '';
   const left = Math.round((Date.parse(r.due) - Date.parse(today)) / 86_400_000);
   if (r.kind === 'reporting_7d') {
@@ -181,7 +181,7 @@ export const DIGEST_REPLIES = {
   leadersOnly: 'Chỉ lãnh đạo và quản trị viên được lập báo cáo. Bạn có thể xem tiến độ bằng /viec hoặc /tiendo.',
   badPeriod: 'Kỳ báo cáo không hợp lệ. Ví dụ: /baocao 6thang, /baocao nam, /baocao quy hoặc /baocao 2026-H1.',
   noPlan: 'Tài khoản của bạn chưa gắn với kế hoạch nào, nên chưa có bản tổng hợp hay báo cáo để gửi.',
-  reportCaption: (m: ReportModel) => `Báo cáo kết quả thực hiện ${planName(m.planNumber, m.planId)}, ${periodLabel(m.period)}.`,
+  reportCaption: (m: ReportModel) => `Báo cáo kết quả thực hiện ${planNameOf(m.planNumber, m.planPlace, m.planId)}, ${periodLabel(m.period)}.`,
   figuresSaved: (inputs: FigureInput[], lines: string[]) =>
     [`Đã ghi ${inputs.length} số liệu.`, ...lines.map((l) => `• ${l}`)].join('\n'),
 };

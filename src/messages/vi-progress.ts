@@ -1,5 +1,5 @@
 /** Vietnamese text for registration, progress updates and progress reading. */
-import type { BodyDuty, Plan, Task } from '../knowledge/index.js';
+import { placeOf, type BodyDuty, type Plan, type Task } from '../knowledge/index.js';
 import type { InviteError, ProgressStatus, ResolveError, Role, TaskState, UpdateError, UpdateRecord, UserRecord } from '../tasks/index.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
@@ -12,12 +12,13 @@ const typed = (s: string): string => {
   return (chars.length > 30 ? `${chars.slice(0, 30).join('')}…` : s).replace(/[\u0000-\u001F\u007F-\u009F]/g, '?');
 };
 
-/** "Kế hoạch 158/KH-UBND"; with the number left blank "Kế hoạch (chưa ghi số) của xã Đại Sơn" (the plan id without a locality). */
-export function planLabel(plan: Plan): string {
-  const { number, locality } = plan.meta;
+/** "Kế hoạch 158/KH-UBND"; with the number left blank "Kế hoạch (chưa ghi số) của xã Đại Sơn" (the plan id without a place). */
+export function planNameOf(number: string | null, place: string | null, id: string): string {
   if (number) return `Kế hoạch ${number}`;
-  return locality ? `Kế hoạch (chưa ghi số) của ${`${locality.level} ${locality.name}`.trim()}` : `Kế hoạch ${plan.id}`;
+  return place ? `Kế hoạch (chưa ghi số) của ${place}` : `Kế hoạch ${id}`;
 }
+
+export const planLabel = (plan: Plan): string => planNameOf(plan.meta.number, placeOf(plan.meta), plan.id);
 
 /** The first words of a task, for buttons and lists. */
 export const shortContent = (task: Task, max = 60): string => (task.content.length > max ? `${task.content.slice(0, max - 1).trimEnd()}…` : task.content);

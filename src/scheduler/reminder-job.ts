@@ -1,4 +1,5 @@
 import { planReminders, taskRecipients, unitRecipients } from '../digest/index.js';
+import { placeOf } from '../knowledge/index.js';
 import { renderReminder } from '../messages/index.js';
 import { toIsoDay } from '../tasks/index.js';
 import { deliverOnce, notification, type DeliveryOutcome } from './deliver.js';
@@ -20,7 +21,7 @@ export async function runReminders(deps: JobDeps, slot: Date, late: boolean): Pr
       const recipients = r.state ? taskRecipients(users, r.state.task) : unitRecipients(users, plan.id, r.units);
       for (const user of recipients) {
         const n = notification(r.kind, user.key, plan.id, `${r.subject}@${r.slot}`, reminder.late);
-        outcomes.push(await deliverOnce(deps, n, () => ({ text: renderReminder(reminder, today, plan.meta.number) })));
+        outcomes.push(await deliverOnce(deps, n, () => ({ text: renderReminder(reminder, today, plan.meta.number, placeOf(plan.meta)) })));
       }
     }
   }

@@ -64,6 +64,13 @@ describe('buildDigest', () => {
     );
   });
 
+  it('names a plan whose number is left blank by its place', () => {
+    const calm = hanoi('2026-04-22 07:30');
+    const unnumbered = { ...PLAN, meta: { ...PLAN.meta, number: null, locality: { level: 'xã', name: 'Đại Sơn' } } };
+    const quiet = buildDigest(planProgress(unnumbered, records, [], calm), calm, hanoi('2026-04-21 07:30'));
+    expect(renderDigest(quiet)).toBe('📋 Kế hoạch (chưa ghi số) của xã Đại Sơn, 22/04/2026: không có cập nhật mới, không có nhiệm vụ quá hạn.');
+  });
+
   it('shows the targets for which figures were reported', () => {
     const figures = [
       { plan: 'demo', unit: 'VP', metric: 'conferences' as const, year: 2026, field: 'total' as const, value: 40, reportedAt: hanoi('2026-06-01 10:00') },

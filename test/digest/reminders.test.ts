@@ -53,7 +53,7 @@ describe('planReminders', () => {
 describe('renderReminder', () => {
   it('says what is due and how to update', () => {
     const [r] = remindersOn('2026-05-03').filter((x) => x.subject === '1');
-    expect(renderReminder(r!, '2026-05-03', '158/KH-UBND')).toBe(
+    expect(renderReminder(r!, '2026-05-03', '158/KH-UBND', 'phường Nhị Chiểu')).toBe(
       '⏰ Nhắc việc: Nhiệm vụ 1 Kế hoạch 158/KH-UBND đến hạn ngày 10/05/2026 (còn 7 ngày).\n' +
         'Ban hành kế hoạch triển khai\n' +
         'Cập nhật: /capnhat 1 hoàn thành <kết quả>, /capnhat 1 đang thực hiện 60% hoặc /capnhat 1 vướng mắc <lý do>.',
@@ -62,14 +62,14 @@ describe('renderReminder', () => {
 
   it('counts the days late of an overdue task and marks a caught-up reminder', () => {
     const [r] = remindersOn('2026-05-20').filter((x) => x.subject === '1');
-    expect(renderReminder(r!, '2026-05-20', '158/KH-UBND').split('\n')[0]).toBe(
+    expect(renderReminder(r!, '2026-05-20', '158/KH-UBND', 'phường Nhị Chiểu').split('\n')[0]).toBe(
       '⏰ Nhắc việc (gửi bù): Nhiệm vụ 1 Kế hoạch 158/KH-UBND đã quá hạn 10 ngày (hạn 10/05/2026) và chưa hoàn thành.',
     );
   });
 
   it('tells the compiling unit which report is due', () => {
     const [r] = remindersOn('2026-06-03').filter((x) => x.kind === 'reporting_7d');
-    expect(renderReminder(r!, '2026-06-03', '158/KH-UBND')).toBe(
+    expect(renderReminder(r!, '2026-06-03', '158/KH-UBND', 'phường Nhị Chiểu')).toBe(
       '📅 Nhắc kỳ báo cáo: báo cáo 6 tháng Kế hoạch 158/KH-UBND hạn 10/06/2026 (còn 7 ngày). Lập báo cáo bằng lệnh /baocao.',
     );
   });

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import type { Plan, ReadWarning } from '../../knowledge/index.js';
+import { placeOf, type Plan, type ReadWarning } from '../../knowledge/index.js';
 import { DEFAULT_KNOWLEDGE_DIR, loadPlansReporting } from '../load-knowledge.js';
 
 export const summary = 'list the plans read from the knowledge folder with their counts  [--knowledge DIR] [--json]';
 
 function row(plan: Plan, warnings: readonly ReadWarning[]) {
-  const locality = plan.meta.locality ? `${plan.meta.locality.level} ${plan.meta.locality.name}`.trim() : '';
+  const locality = placeOf(plan.meta) ?? '';
   return {
     id: plan.id,
     number: plan.meta.number ?? '-',
