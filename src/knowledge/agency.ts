@@ -75,6 +75,30 @@ function dropLocality(text: string): string {
 
 const agencyKeyOf = (text: string) => expandTokens(tokenize(text)).join(' ');
 const KNOWN = new Map(KNOWN_AGENCIES.map((name) => [agencyKeyOf(name), name]));
+/** Shortest key of a known agency a one-letter slip is mended in ("so tu phao" is Sở Tư pháp). */
+const MIN_MENDED_KEY = 8;
+
+/** Whether two keys differ by one letter changed, added or dropped. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const rest = (x: string, skip: number) => x.slice(i + skip);
+  return rest(a, 1) === rest(b, 1) || rest(a, 1) === rest(b, 0) || rest(a, 0) === rest(b, 1);
+}
+
+const headOf = (key: string) => key.split(' ', 1)[0];
+
+/**
+ * The known agency a key names, also when a typo changed one letter after its head word ("Sở Tư pháo"); the head
+ * must match, "Bộ Tư pháp" is not "Sở Tư pháp".
+ */
+function knownAs(key: string): string | undefined {
+  const exact = KNOWN.get(key);
+  if (exact !== undefined || key.length < MIN_MENDED_KEY) return exact;
+  return [...KNOWN].find(([known]) => known.length >= MIN_MENDED_KEY && headOf(known) === headOf(key) && oneEditApart(known, key))?.[1];
+}
+
 /** Plans repeat the same agency cells over and over; a pure function's results are kept. */
 const CACHE = new Map<string, string>();
 const CACHE_LIMIT = 5000;
@@ -88,7 +112,7 @@ export function normalizeAgency(raw: string): string {
   const cached = CACHE.get(raw);
   if (cached !== undefined) return cached;
   const spelt = capitalize(dropLocality(spell(tidy(raw))));
-  const name = KNOWN.get(agencyKeyOf(spelt)) ?? spelt;
+  const name = knownAs(agencyKeyOf(spelt)) ?? spelt;
   if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
   CACHE.set(raw, name);
   return name;

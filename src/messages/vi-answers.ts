@@ -8,6 +8,8 @@ const LINE = 90;
 const PASSAGE = 320;
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
 
+/** "31/10/2026" as plans write it, without leading zeros. */
+const shortDay = (day: string) => day.split('-').reverse().map((part) => String(Number(part))).join('/');
 const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
 const sentence = (s: string) => (s ? s.charAt(0).toLocaleUpperCase('vi') + s.slice(1).toLocaleLowerCase('vi') : s);
 
@@ -93,6 +95,20 @@ function standing(f: TaskFact, today: string): string {
   return `không có ngày hạn cụ thể (thời hạn: ${deadlineText(d)}), nên chưa tính quá hạn.`;
 }
 
+/** Dated work of a plan body: where it is, who does it, its deadline, whether it is late (progress is reported on tasks only). */
+function dutyStatusBlock(f: DutyFact, today: string): string {
+  const d = f.duty;
+  const standing =
+    f.daysLate !== null ? `đã quá hạn ${f.daysLate} ngày (tính đến ${formatDay(today)})` : `chưa quá hạn, còn ${f.daysLeft} ngày`;
+  return [
+    `Mục ${d.section} – ${place(f.plan)}: ${cut(d.text, PASSAGE)}`,
+    `Giao: ${agenciesText(d.agencyRaw, d.agency)}.`,
+    `Thời hạn: ${deadlineText(d.deadline!)}.`,
+    `Tình trạng: ${standing}, theo thời hạn trong kế hoạch.`,
+    `Nguồn: ${planName(f.plan)}, mục ${d.section}.`,
+  ].join('\n');
+}
+
 function statusBlock(f: TaskFact, today: string, withProgress: boolean): string {
   const progress = progressText(f);
   const note = progress ? `Báo cáo tiến độ: ${progress}.` : withProgress ? 'Chưa có báo cáo tiến độ cho nhiệm vụ này.' : 'Theo thời hạn trong kế hoạch (chưa có báo cáo tiến độ).';
@@ -147,7 +163,13 @@ function agencyText(b: Extract<AnswerBody, { kind: 'agency_tasks' }>): string {
           ? `${b.agency} (${place(g.plan)}) không ${verb} nhiệm vụ nào trong Phụ lục.`
           : [`${b.agency} (${place(g.plan)}) ${verb} ${g.tasks.length} nhiệm vụ:`, ...g.tasks.map((f) => taskLine(f)), groupSource(g)].join('\n'),
       );
-  const duties = b.duties.length > 0 ? [[`${b.agency} còn được giao trong nội dung kế hoạch:`, ...b.duties.map((p) => passageLine(p, LINE))].join('\n')] : [];
+  // Without appendix tasks the duties are the whole answer: quoted in full, not cut to a line.
+  const hasTasks = [...b.lead, ...b.coordinate].some((g) => g.tasks.length > 0);
+  const dutyLine = (p: Passage) => {
+    const line = passageLine(p, hasTasks ? LINE : PASSAGE);
+    return p.due && !line.includes(formatDay(p.due)) && !line.includes(shortDay(p.due)) ? `${line} (hạn ${formatDay(p.due)})` : line;
+  };
+  const duties = b.duties.length > 0 ? [[`${b.agency} còn được giao trong nội dung kế hoạch:`, ...b.duties.map(dutyLine)].join('\n')] : [];
   return [...part(b.lead, 'chủ trì'), ...part(b.coordinate, 'phối hợp'), ...duties].join('\n\n') || `${b.agency} không có nhiệm vụ nào trong kế hoạch.`;
 }
 
@@ -216,6 +238,8 @@ function bodyText(b: AnswerBody): string {
       return b.items.map((f) => taskBlock(f, b.field)).join('\n\n');
     case 'task_status':
       return b.items.map((f) => statusBlock(f, b.today, b.withProgress)).join('\n\n');
+    case 'duty_status':
+      return b.items.map((f) => dutyStatusBlock(f, b.today)).join('\n\n');
     case 'unknown_task': {
       const none = b.plans.map((p) => `${planName(p)} có ${p.taskCount} nhiệm vụ trong Phụ lục, không có nhiệm vụ số ${b.nos.join(', ')}.`);
       const hint = b.inGroups.length > 0 ? [`Nhiệm vụ được đánh số theo nhóm: ${b.inGroups.join(', ')}. Hãy hỏi rõ, ví dụ: nhiệm vụ ${b.inGroups[0]}.`] : [];

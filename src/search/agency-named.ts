@@ -15,10 +15,11 @@ function named(agency: string, asked: ReadonlySet<string>): boolean {
  * any plan names (`holders` then tells which plans name each).
  */
 export function agenciesNamed(ctx: Context): string[] {
-  const text = ctx.q.topic.join(' ');
-  if (!text) return [];
-  const asked = new Set(expandTokens(ctx.q.topic));
-  return findAgencies({ agencies: [...ctx.index.agencies.keys()] }, text).filter((name) => named(name, asked));
+  if (ctx.q.topic.length === 0) return [];
+  // Every word of the question, stop words too: "Sở Tài chính" holds "tài", which is also "tại".
+  const words = tokenize(ctx.q.text);
+  const asked = new Set(expandTokens(words));
+  return findAgencies({ agencies: [...ctx.index.agencies.keys()] }, words.join(' ')).filter((name) => named(name, asked));
 }
 
 /** The first of `names` that plan `id` names, if any. */

@@ -1,7 +1,7 @@
 import type { BodyDuty, Task } from '../knowledge/index.js';
 import { agenciesNamed, agencyIn, isAgencyTask } from './agency-named.js';
-import { factOf, planGroups, planOf, refOf, type Context } from './context.js';
-import { daysFrom, inRange, type DayRange } from './period.js';
+import { dutyFactOf, factOf, planGroups, planOf, refOf, type Context } from './context.js';
+import { inRange, type DayRange } from './period.js';
 import type { AnswerBody, DutyFact, TaskFact } from './types.js';
 
 type Built = { body: AnswerBody; omitted: number };
@@ -33,8 +33,7 @@ function dutiesOf(ctx: Context, id: string, agency: string | null, keep: (due: s
   return plan.duties.flatMap((duty) => {
     const due = duty.deadline?.due;
     if (!due || !mine(duty)) return [];
-    const left = daysFrom(ctx.today, due);
-    const fact = { plan: refOf(ctx, id), duty, daysLate: left < 0 ? -left : null };
+    const fact = dutyFactOf(ctx, duty);
     return keep(due, fact) ? [fact] : [];
   });
 }

@@ -19,7 +19,7 @@ function agencyDuties(ctx: Context, agencyOf: Map<string, string>): Passage[] {
   return [...agencyOf].flatMap(([id, agency]) =>
     planOf(ctx, id)
       .duties.filter((d) => d.agency.some((a) => a.name === agency))
-      .map((d) => ({ plan: refOf(ctx, id), section: d.section, task: null, title: '', text: d.text })),
+      .map((d) => ({ plan: refOf(ctx, id), section: d.section, task: null, title: '', text: d.text, due: d.deadline?.due ?? null })),
   );
 }
 

@@ -1,9 +1,9 @@
 import type { Task } from '../knowledge/index.js';
-import { capPlans, factOf, planOf, refOf, type Context } from './context.js';
+import { capPlans, dutyFactOf, factOf, planOf, refOf, type Context } from './context.js';
 import { bestPerPlan, findRelevant } from './relevance.js';
 import { passagesOf } from './answer-passages.js';
 import { isTaskNumbered, numberedInGroups } from './task-number.js';
-import type { AnswerBody, TaskField, TaskFact } from './types.js';
+import type { AnswerBody, DutyFact, TaskField, TaskFact } from './types.js';
 
 type Built = { body: AnswerBody; omitted: number };
 
@@ -24,6 +24,14 @@ function unknownTask(ctx: Context): Built {
   return { body: { kind: 'unknown_task', plans: kept.map((id) => refOf(ctx, id)), nos: ctx.q.taskNos, inGroups }, omitted };
 }
 
+/** The body duty of each plan that best matches the question's words, when it gives a due day ("hoàn thành trong quý IV/2026"). */
+function datedDuties(ctx: Context): DutyFact[] {
+  return capPlans(bestPerPlan(findRelevant(ctx, ['duty'], 10)))
+    .kept.map((h) => planOf(ctx, h.doc.plan).duties[h.doc.ref]!)
+    .filter((d) => d.deadline?.due)
+    .map((d) => dutyFactOf(ctx, d));
+}
+
 const fieldOf = (intent: string): TaskField =>
   intent === 'lead' || intent === 'coordinators' || intent === 'product' || intent === 'deadline' ? intent : 'task';
 
@@ -42,6 +50,8 @@ export function answerTask(ctx: Context): Built {
   const tasks = byNumber ? tasksByNumber(ctx) : tasksByContent(ctx);
   if (tasks.length === 0) {
     if (byNumber) return unknownTask(ctx);
+    const dated = ctx.q.intent === 'status' || ctx.q.intent === 'deadline' ? datedDuties(ctx) : [];
+    if (dated.length > 0) return { body: { kind: 'duty_status', items: dated, today: ctx.today }, omitted: 0 };
     return { body: passagesOf(ctx, ctx.q.intent === 'lead' || ctx.q.intent === 'coordinators' ? ['duty', 'section'] : undefined), omitted: 0 };
   }
   const plans = [...new Set(tasks.map((t) => t.plan))];

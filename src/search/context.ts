@@ -1,9 +1,9 @@
-import type { IsoDay, Plan, Task } from '../knowledge/index.js';
+import type { BodyDuty, IsoDay, Plan, Task } from '../knowledge/index.js';
 import type { Engine } from './engine.js';
 import type { LocalityIndex } from './localities.js';
 import { daysFrom } from './period.js';
 import type { Question } from './question.js';
-import type { PlanRef, ProgressLookup, TaskFact, TaskGroup } from './types.js';
+import type { DutyFact, PlanRef, ProgressLookup, TaskFact, TaskGroup } from './types.js';
 
 /** Most plans one reply lists before asking the user to name a locality. */
 export const MAX_PLANS_PER_REPLY = 5;
@@ -53,6 +53,12 @@ export function factOf(ctx: Context, task: Task): TaskFact {
     daysLate: open && left !== null && left < 0 ? -left : null,
     daysLeft: open && left !== null && left >= 0 ? left : null,
   };
+}
+
+/** Dated work of a plan's body and how it stands against its due day on `today` (progress is kept for tasks only). */
+export function dutyFactOf(ctx: Context, duty: BodyDuty): DutyFact {
+  const left = duty.deadline?.due ? daysFrom(ctx.today, duty.deadline.due) : null;
+  return { plan: refOf(ctx, duty.plan), duty, daysLate: left !== null && left < 0 ? -left : null, daysLeft: left !== null && left >= 0 ? left : null };
 }
 
 /**

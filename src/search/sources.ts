@@ -34,6 +34,8 @@ function sourcesOf(body: AnswerBody): Citation[] {
       return body.items.map((p) => at(p.plan.id, p.task, p.section));
     case 'agency_tasks':
       return [...factsOf(body).map((f) => at(f.plan.id, f.task.no, null)), ...body.duties.map((p) => at(p.plan.id, null, p.section))];
+    case 'duty_status':
+      return body.items.map((f) => at(f.plan.id, null, f.duty.section));
     case 'tasks_due':
     case 'overdue':
       return body.groups.flatMap((g) => [...[...g.tasks, ...g.ongoing].map((f) => at(f.plan.id, f.task.no, null)), ...(g.duties ?? []).map((f) => at(f.plan.id, null, f.duty.section))]);

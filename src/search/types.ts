@@ -32,11 +32,11 @@ export type TaskFact = {
   daysLeft: number | null;
 };
 
-/** A passage of a plan body or appendix. */
-export type Passage = { plan: PlanRef; section: string | null; task: string | null; title: string; text: string };
+/** A passage of a plan body or appendix; `due`: the due day of a duty, when its text gives one. */
+export type Passage = { plan: PlanRef; section: string | null; task: string | null; title: string; text: string; due?: IsoDay | null };
 
 /** Work the body of a plan gives with a due day, standing against it on `today` like a task. */
-export type DutyFact = { plan: PlanRef; duty: BodyDuty; daysLate: number | null };
+export type DutyFact = { plan: PlanRef; duty: BodyDuty; daysLate: number | null; daysLeft: number | null };
 
 /**
  * One plan's share of a list answer. `duties`: for a plan with no appendix, the dated work its body gives
@@ -50,6 +50,8 @@ export type TaskField = 'lead' | 'coordinators' | 'product' | 'deadline' | 'task
 export type AnswerBody =
   | { kind: 'task_field'; field: TaskField; items: TaskFact[] }
   | { kind: 'task_status'; items: TaskFact[]; today: IsoDay; withProgress: boolean }
+  /** When dated work of a plan's body is due and whether it is late ("việc … đã quá hạn chưa?" in a plan with no appendix). */
+  | { kind: 'duty_status'; items: DutyFact[]; today: IsoDay }
   /** `inGroups`: tasks numbered so inside a group ("II.1" for "1"), in a plan numbering its tasks by group. */
   | { kind: 'unknown_task'; plans: PlanRef[]; nos: string[]; inGroups: string[] }
   | { kind: 'tasks_due'; range: DayRange; agency: string | null; groups: TaskGroup[]; today: IsoDay }

@@ -39,6 +39,15 @@ export const ABBREVIATIONS: ReadonlyArray<{ short: string; long: string }> = [
   { short: 'TTg', long: 'Thủ tướng' },
   { short: 'CP', long: 'Chính phủ' },
   { short: 'TP', long: 'thành phố' },
+  // Departments written short; "TC", "NV", "TP" alone mean other things ("TP" is "thành phố").
+  { short: 'Sở TC', long: 'Sở Tài chính' },
+  { short: 'Sở NV', long: 'Sở Nội vụ' },
+  { short: 'Sở TP', long: 'Sở Tư pháp' },
+  { short: 'Sở XD', long: 'Sở Xây dựng' },
+  { short: 'Sở YT', long: 'Sở Y tế' },
+  { short: 'Sở CT', long: 'Sở Công Thương' },
+  { short: 'Sở NN&MT', long: 'Sở Nông nghiệp và Môi trường' },
+  { short: 'Sở VH,TT&DL', long: 'Sở Văn hóa, Thể thao và Du lịch' },
 ];
 
 type Rule = { from: string[]; to: string[] };

@@ -30,6 +30,13 @@ describe('normalizeAgency', () => {
     ['Thủ trưởng các sở, ban, ngành', 'Các sở, ban, ngành'],
     ['Đối với các các cơ quan, đơn vị của phường', 'Các cơ quan, đơn vị'],
     ['<b>Sở Tư pháp</b>:', 'Sở Tư pháp'],
+    ['Sở TC', 'Sở Tài chính'],
+    ['Sở TP', 'Sở Tư pháp'],
+    ['Sở NN&MT', 'Sở Nông nghiệp và Môi trường'],
+    ['Sở Tư pháo', 'Sở Tư pháp'],
+    ['Phòng Kinh tê', 'Phòng Kinh tế'],
+    ['Bộ Tư pháp', 'Bộ Tư pháp'],
+    ['UBND TP Huế', 'UBND thành phố Huế'],
   ])('%j → %j', (raw, name) => {
     expect(normalizeAgency(raw)).toBe(name);
   });

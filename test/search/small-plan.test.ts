@@ -76,6 +76,32 @@ describe('a plan with no appendix: its dated body duties stand for tasks', () =>
     expect(ask('Phòng Kinh tế có việc gì quá hạn?', '2026-10-02').cites).toEqual(['III.2']);
   });
 
+  it('says whether a dated duty is late, and when it is due', () => {
+    const late = ask('việc đầu tư trang thiết bị họp trực tuyến đã quá hạn chưa?', '2026-10-05');
+    expect(late.intent).toBe('status');
+    expect(late.text).toBe(
+      [
+        'Mục III.2 – xã Tân Phú: Rà soát, đề xuất đầu tư trang thiết bị phục vụ họp trực tuyến, hoàn thành trong quý III/2026.',
+        'Giao: Phòng Kinh tế.',
+        'Thời hạn: hoàn thành trong quý III/2026 (đến 30/09/2026).',
+        'Tình trạng: đã quá hạn 5 ngày (tính đến 05/10/2026), theo thời hạn trong kế hoạch.',
+        'Nguồn: Kế hoạch 45/KH-UBND xã Tân Phú, mục III.2.',
+      ].join('\n'),
+    );
+    expect(late.cites).toEqual(['III.2']);
+    expect(ask('dau tu trang thiet bi hop truc tuyen han khi nao').text).toContain('\nTình trạng: chưa quá hạn, còn 112 ngày, theo thời hạn trong kế hoạch.\n');
+  });
+
+  it('quotes the whole of each duty of an agency, with its due day', () => {
+    expect(ask('Văn phòng HĐND và UBND xã phải làm gì?').text).toBe(
+      [
+        'Văn phòng HĐND và UBND còn được giao trong nội dung kế hoạch:',
+        '• xã Tân Phú, mục III.1.1: Chủ trì tham mưu UBND xã triển khai Kế hoạch; hoàn thành trước ngày 30/6/2026.',
+        '• xã Tân Phú, mục III.1.2: Tổng hợp báo cáo kết quả thực hiện gửi UBND tỉnh (qua Sở Nội vụ) trước ngày 15/12 hằng năm.',
+      ].join('\n'),
+    );
+  });
+
   it('says nothing falls due in a period with no dated duty', () => {
     expect(ask('tháng 8 có việc gì đến hạn').text).toBe('Không có nhiệm vụ nào đến hạn trong tháng 8/2026.');
   });
