@@ -45,7 +45,7 @@ export const DUTY_VERBS = [
   'the che hoa', 'quan triet', 'bo tri', 'chi tham du', 'dam bao', 'bao dam', 'tuyen truyen', 'phoi hop chat che',
   'co nhiem vu', 'duoc giao', 'tong hop', 'de xuat', 'thuong xuyen', 'kip thoi', 'nghiem tuc', 'cung cap',
   'dinh ky', 'gui', 'hang nam', 'hang quy', 'dam nhiem', 'giup', 'tiep nhan', 'xu ly', 'cap nhat', 'hoan thanh',
-  'ho tro', 'pho bien', 'van dong', 'giam sat',
+  'ho tro', 'pho bien', 'van dong', 'giam sat', 'la co quan', 'la don vi', 'la dau moi',
 ] as const;
 
 /** Canonical display names for agencies often met; other agencies keep a tidied spelling. */

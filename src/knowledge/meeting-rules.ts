@@ -3,11 +3,11 @@ import { sentencesOf, type Block } from './blocks.js';
 import type { MeetingRule } from './schema.js';
 
 /**
- * A kind of meeting (up to 10 words, commas allowed: "Hội nghị sơ kết, tổng kết", "họp chuyên đề"), a limit and
- * a length in days or half-days ("1/2 ngày", "02 buổi", "nửa ngày").
+ * A kind of meeting (up to 16 words, commas allowed: "Hội nghị sơ kết, tổng kết", "họp chuyên đề", "Giao ban lãnh đạo
+ * Sở"), a limit and a length in days or half-days ("1/2 ngày", "02 buổi", "nửa ngày").
  */
 const RULE =
-  /((?:các\s+)?(?:hội nghị|cuộc họp|phiên họp|(?<!\p{L})họp)(?:,?\s+[^\s:;,.()]+){0,10}?)\s+(?:không quá|không vượt quá|tối đa|không kéo dài quá)\s+(\d+(?:[,.]\d+)?(?:\/\d+)?|nửa|một)\s*(ngày|buổi)/giu;
+  /((?:các\s+)?(?:hội nghị|cuộc họp|phiên họp|(?<!\p{L})họp|(?<!\p{L})giao ban)(?:,?\s+[^\s:;,.()]+){0,16}?),?\s+(?:không quá|không vượt quá|tối đa|không kéo dài quá)\s+(\d+(?:[,.]\d+)?(?:\/\d+)?|nửa|một)\s*(ngày|buổi)/giu;
 
 const WORD_FIGURES: Record<string, string> = { nua: '1/2', mot: '1' };
 
@@ -19,8 +19,11 @@ function daysOf(written: string, unit: string): number {
   return foldCase(unit) === 'buoi' ? value / 2 : value;
 }
 
-/** How often and "thời gian" between a kind of meeting and its limit: "Họp giao ban UBND xã mỗi tháng một lần, thời gian". */
-const NOT_THE_KIND = /(?:,?\s+mỗi\s.*|,?\s+thời gian(?:\s+tổ chức)?)$/u;
+/**
+ * When and how often, between a kind of meeting and its limit: "Họp giao ban UBND xã mỗi tháng một lần, thời gian",
+ * "Cuộc họp giao ban của UBND phường tổ chức vào sáng thứ Hai hằng tuần, thời gian".
+ */
+const NOT_THE_KIND = /(?:,?\s+(?:mỗi|tổ chức vào|được tổ chức)\s.*|,?\s+thời gian(?:\s+tổ chức)?)$/u;
 
 const tidyMeeting = (text: string) => {
   const t = text.trim().replace(/^các\s+/iu, '').replace(NOT_THE_KIND, '');

@@ -4,7 +4,7 @@ import { ROMAN_QUARTERS } from './lexicon.js';
 import type { AgencyRef, ReportingDate } from './schema.js';
 
 /** A period and its day: "6 tháng (trước ngày 05 tháng 6)", "hằng năm, trước 15/12", "... và năm (trước ngày 20/12)". */
-const PERIOD = /(quy\s+(?:iv|iii|ii|i|[1-4])|(?:6|sau) thang|(?:9|chin) thang|hang nam|ca nam|(?<=\bva )nam)\s*[(,:]?\s*(?:truoc|cham nhat)(?:\s+ngay)?\s+(\d{1,2})(?:\s+thang\s+|\s*\/\s*)(\d{1,2})(?!\d)/g;
+const PERIOD = /(quy\s+(?:iv|iii|ii|i|[1-4])|(?:6|sau) thang|(?:9|chin) thang|hang nam|ca nam|(?<=\b(?:va|bao cao) )nam)\s*[(,:]?\s*(?:gui\s+(?:ve\s+)?)?(?:truoc|cham nhat)(?:\s+ngay)?\s+(\d{1,2})(?:\s+thang\s+|\s*\/\s*)(\d{1,2})(?!\d)/g;
 const PERIOD_AFTER = /(?:truoc|cham nhat)(?:\s+ngay)?\s+(\d{1,2})(?:\s+thang\s+|\s*\/\s*)(\d{1,2})\s+(hang nam|moi nam)/g;
 const RECIPIENT_HEAD = '(?:Sở|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Văn phòng|Phòng|Ban|Bộ|Thủ tướng|Chủ tịch|Hội đồng nhân dân|HĐND)';
 const RECIPIENT = (lead: string) =>
@@ -21,11 +21,17 @@ function periodOf(folded: string): Pick<ReportingDate, 'period' | 'periodKind'> 
   return { period: 'hằng năm', periodKind: 'year' };
 }
 
-/** "6 tháng (trước ngày 05 tháng 6)" and "trước ngày 15/12 hằng năm", in folded text. */
+/** "hằng quý … trước ngày 20 của tháng cuối quý": one report a quarter, due that day of the quarter's last month. */
+const QUARTERLY = /(?:hang|moi|dinh ky) quy\b[^.;]*?(?:truoc|cham nhat)(?:\s+ngay)?\s+(\d{1,2})\s+(?:cua\s+|vao\s+)?thang cuoi (?:moi\s+|cua\s+)?quy/g;
+
+/** "6 tháng (trước ngày 05 tháng 6)", "trước ngày 15/12 hằng năm", "hằng quý … ngày 20 của tháng cuối quý", in folded text. */
 function periodsIn(folded: string): Array<{ period: string; day: number; month: number }> {
   const before = [...folded.matchAll(PERIOD)].map((m) => ({ at: m.index, period: m[1]!, day: Number(m[2]), month: Number(m[3]) }));
   const after = [...folded.matchAll(PERIOD_AFTER)].map((m) => ({ at: m.index, period: m[3]!, day: Number(m[1]), month: Number(m[2]) }));
-  return [...before, ...after].sort((a, b) => a.at - b.at);
+  const quarterly = [...folded.matchAll(QUARTERLY)].flatMap((m) =>
+    [1, 2, 3, 4].map((q) => ({ at: m.index + q / 10, period: `quy ${q}`, day: Number(m[1]), month: q * 3 })),
+  );
+  return [...before, ...after, ...quarterly].sort((a, b) => a.at - b.at);
 }
 
 /** Who the report goes to: "gửi ... về Sở Nội vụ", else "báo cáo Ủy ban nhân dân thành phố", "gửi UBND thành phố". */

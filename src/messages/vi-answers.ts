@@ -182,6 +182,29 @@ const listText = (groups: TaskGroup[], all: boolean) =>
     .join('\n\n');
 
 const reportLine = (r: ReportingDate) => `Báo cáo ${r.period}: trước ngày ${r.day} tháng ${r.month}${r.recipient ? `, gửi ${r.recipient}` : ''}`;
+
+type ReportItem = Extract<AnswerBody, { kind: 'reporting' }>['items'][number];
+
+/**
+ * The lines of the reporting schedule: the four quarterly reports one sentence gives ("hằng quý … trước ngày 20 của
+ * tháng cuối quý") as the one line the plan wrote, every other report on its own.
+ */
+function reportingLines(items: ReportItem[]): string[] {
+  const quarterly = (i: ReportItem) => items.filter((x) => x.plan.id === i.plan.id && x.report.periodKind === 'quarter' && x.report.sentence === i.report.sentence && x.report.day === i.report.day);
+  const isQuarterly = (i: ReportItem) => quarterly(i).length === 4;
+  const single = items.filter((i) => !isQuarterly(i));
+  const firsts = items.filter((i) => isQuarterly(i) && quarterly(i)[0] === i);
+  const quarterLine = (i: ReportItem) => {
+    const r = i.report;
+    const dates = quarterly(i).map((x) => `${x.report.day}/${x.report.month}`).join(', ');
+    return `Báo cáo hằng quý: trước ngày ${r.day} tháng cuối quý (${dates})${r.recipient ? `, gửi ${r.recipient}` : ''}`;
+  };
+  const source = (i: ReportItem) => where(i.plan, null, i.report.section);
+  return [
+    ...firsts.map((i) => `• ${quarterLine(i)} (${source(i)})`),
+    ...grouped(single, (i) => `${i.report.periodKind} ${i.report.day} ${i.report.month} ${i.report.recipient}`, (i) => reportLine(i.report), source),
+  ];
+}
 const days = (n: number) => (n === 0.5 ? '1/2 ngày' : `${String(n).replace('.', ',')} ngày`);
 /** A passage under its heading, the heading left out when the text repeats it. */
 function passageLine(p: Passage, max = PASSAGE): string {
@@ -258,7 +281,7 @@ function bodyText(b: AnswerBody): string {
     case 'meeting_rules':
       return ['Thời gian họp tối đa:', ...grouped(b.items, (i) => `${foldCase(i.rule.meeting)} ${i.rule.maxDays}`, (i) => `${i.rule.meeting}: không quá ${days(i.rule.maxDays)}`, (i) => where(i.plan, null, i.rule.section))].join('\n');
     case 'reporting':
-      return ['Chế độ báo cáo:', ...grouped(b.items, (i) => `${i.report.periodKind} ${i.report.day} ${i.report.month} ${i.report.recipient}`, (i) => reportLine(i.report), (i) => where(i.plan, null, i.report.section))].join('\n');
+      return ['Chế độ báo cáo:', ...reportingLines(b.items)].join('\n');
     case 'legal':
       return legalText(b);
     case 'plan_meta':

@@ -39,13 +39,14 @@ function yearAfter(list: string[], i: number, today: IsoDay): { year: number; en
   return { year: Number(today.slice(0, 4)), end: i };
 }
 
-/** "tuần này", "tháng tới", "quý trước", "năm sau". */
+/** "tuần này", "tháng tới", "quý trước", "năm sau" (not "báo cáo quý trước ngày nào": that "trước" starts a day). */
 function relative(list: string[], i: number, today: IsoDay): Found | null {
   const unit = PERIOD_UNITS[list[i] ?? ''];
   if (!unit) return null;
   for (const [word, offset] of Object.entries(PERIOD_OFFSETS)) {
     const parts = word.split(' ');
     if (!parts.every((p, k) => list[i + 1 + k] === p)) continue;
+    if (word === 'truoc' && list[i + 2] === 'ngay') return null;
     const of = { week: weekOf, month: monthOf, quarter: quarterOf, year: yearOf }[unit];
     return { range: of(today, offset), start: i, end: i + 1 + parts.length };
   }

@@ -2,14 +2,17 @@ import type { DocKind } from './documents.js';
 import { searchEngine, type Hit } from './engine.js';
 import type { Context } from './context.js';
 
-/** Share of the topic's syllables a passage must hold to count as being about it. */
-const MIN_SHARE = 0.5;
+/**
+ * Share of the topic's syllables a passage must hold to count as being about it: more than half, so "thủ tục cấp đổi
+ * thẻ căn cước … giấy tờ" is not taken for a passage on "thủ tục hành chính không giấy".
+ */
+const MIN_SHARE = 0.6;
 /** A passage scoring below this share of the best one is not offered beside it. */
 const NEAR_BEST = 0.5;
 
 /**
  * Whether a passage is about the topic: with one topic word, it holds that word; with more, it holds
- * at least half of them and two of them side by side (so "tỷ giá" is not found in "tỷ lệ ... tham gia").
+ * most of them and two of them side by side (so "tỷ giá" is not found in "tỷ lệ ... tham gia").
  */
 function isRelevant(hit: Hit): boolean {
   return hit.single ? hit.share === 1 : hit.bigram && hit.share >= MIN_SHARE;

@@ -152,6 +152,8 @@ describe('readQuestion: which period', () => {
     ['việc nào sắp hết hạn ở huế', '2026-11-28', 'days 2026-11-28..2026-12-05'],
     ['sap toi han chua', '2026-11-28', 'days 2026-11-28..2026-12-05'],
     ['Báo cáo trước ngày 10 tháng 6', '2026-11-28', null],
+    ['Báo cáo quý trước ngày nào?', '2026-07-20', null],
+    ['quý trước có việc gì đến hạn', '2026-07-20', 'quarter 2026-04-01..2026-06-30'],
     ['Từ nay đến cuối năm phải hoàn thành việc gì?', '2026-11-28', 'days 2026-11-28..2026-12-31'],
     ['nhung viec phai xong truoc 30/6/2027', '2026-11-28', 'days 2026-11-28..2027-06-30'],
     ['việc phải xong trước ngày 31 tháng 12', '2026-11-28', 'days 2026-11-28..2026-12-31'],

@@ -1,6 +1,6 @@
 /**
- * Questions about the four unseen plans of test/knowledge/fixtures/unseen, written with them by someone who had not
- * seen the assistant, checked as ../shared/eval/run.mjs checks its set: each group of expected words (case,
+ * Questions about the unseen plans of test/knowledge/fixtures/unseen and unseen-2, written with them by people who had
+ * not seen the assistant, checked as ../shared/eval/run.mjs checks its set: each group of expected words (case,
  * diacritics and punctuation folded) is in the reply, each listed source is cited, an out-of-scope question cites
  * nothing.
  */
@@ -11,17 +11,17 @@ import { renderAnswer } from '../../src/messages/index.js';
 import { answerQuestion, buildSearch } from '../../src/search/index.js';
 import { foldCase } from '../../src/text/index.js';
 
-const DIR = 'test/knowledge/fixtures/unseen';
 type Case = { id: string; today: string; question: string; expect?: string[][]; cite?: string[]; nocite?: boolean };
 
-const cases = readFileSync(`${DIR}/questions.jsonl`, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as Case);
-const index = buildSearch(loadKnowledge(DIR).plans);
 const fold = (s: string) => foldCase(s).replace(/[^a-z0-9]+/g, ' ').trim();
 
-describe('questions about plans the assistant had not seen', () => {
+describe.each(['test/knowledge/fixtures/unseen', 'test/knowledge/fixtures/unseen-2'])('questions about the plans of %s', (dir) => {
+  const cases = readFileSync(`${dir}/questions.jsonl`, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Case);
+  const index = buildSearch(loadKnowledge(dir).plans);
+
   it.each(cases.map((c) => [`${c.id} ${c.question}`, c] as const))('%s', (_, c) => {
     const answer = answerQuestion(index, c.question, { today: c.today });
     const text = fold(renderAnswer(answer));
