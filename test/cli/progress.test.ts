@@ -42,7 +42,7 @@ describe('cli progress', () => {
       'CSV, quoting notes with commas and quotes,',
       ['--format', 'csv'],
       [
-        'plan,task,period,state,status,percent,due,days_late,days_left,last_update,by,note',
+        '\uFEFFplan,task,period,state,status,percent,due,days_late,days_left,last_update,by,note',
         'nhi-chieu,1,,done_on_time,done,100,2026-05-10,,,2026-05-08T03:00:00.000Z,Lan,Đã ban hành Kế hoạch 12/KH-UBND',
         'nhi-chieu,2,,no_report,,,,,,,,',
         'nhi-chieu,3,2026,blocked,blocked,,2026-12-31,,213,2026-05-25T03:00:00.000Z,Lan,thiếu số liệu',

@@ -53,7 +53,8 @@ export async function run(args: string[]): Promise<number> {
     // As of --today: updates recorded on a later day had not happened yet.
     const records = store.progress.listForPlan(plan.id).filter((r) => toIsoDay(r.createdAt) <= toIsoDay(now));
     const states = derivePlanStates(plan.tasks, records, now);
-    if (values.format === 'csv') console.log([COLUMNS.join(','), ...states.map(csvRow)].join('\n'));
+    // The byte-order mark makes Excel, where officials open it, read the Vietnamese as UTF-8.
+    if (values.format === 'csv') console.log([`\uFEFF${COLUMNS.join(',')}`, ...states.map(csvRow)].join('\n'));
     else console.log([TEXT_HEADER, ...states.map(textRow)].join('\n'));
     return 0;
   }, { mustExist: true });
