@@ -5,7 +5,7 @@ import { parsePlan } from '../../src/knowledge/index.js';
 import { createChatHarness, type ChatHarness, type Sender } from '../support/chat-harness.js';
 import { fuzzParameters, hostileText, ODD_CHARS } from '../support/fuzz.js';
 import { realPlan } from '../support/plan-variants.js';
-import { commandsOver } from '../scheduler/over-harness.js';
+import { commandsOver } from '../support/over-harness.js';
 
 /** Longest reply text accepted as sane: well above the longest real list, far below an echo of a 10,000-character input. */
 const MAX_REPLY_CHARS = 8_000;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChatHarness, type ChatHarness } from '../support/chat-harness.js';
 import { xlsxRows } from '../digest/xlsx-rows.js';
-import { commandsOver } from './over-harness.js';
+import { commandsOver } from '../support/over-harness.js';
 
 const LEADER = { id: '100', name: 'Lê Văn Lãnh' };
 const OFFICER = { id: '200', name: 'Phạm Thu Hà' };

@@ -5,7 +5,7 @@ import { createChatHarness, type ChatHarness } from '../support/chat-harness.js'
 import { startFakeZaloServer, type FakeZaloServer } from '../support/fake-zalo-server.js';
 import { captureLog, startTelegramServer, type RecordedCall, type TelegramTestServer } from '../support/telegram-server.js';
 import { xlsxRows } from '../digest/xlsx-rows.js';
-import { commandsOver, schedulerOver } from './over-harness.js';
+import { commandsOver, schedulerOver } from '../support/over-harness.js';
 
 /** The bytes of the file a multipart Bot API call uploaded. */
 function uploadedFile(call: RecordedCall): Buffer {

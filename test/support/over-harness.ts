@@ -1,6 +1,6 @@
 import { createDigestCommands, createScheduler, type Scheduler, type Send } from '../../src/scheduler/index.js';
 import { createFiguresRepo, createNotificationRepo, createSubscriptionRepo } from '../../src/store/index.js';
-import type { ChatHarness } from '../support/chat-harness.js';
+import type { ChatHarness } from './chat-harness.js';
 
 export const DIGEST_CRON = '30 7 * * 1-5';
 
