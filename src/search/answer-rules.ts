@@ -13,6 +13,8 @@ type LegalItem = { plan: PlanRef; basis: LegalBasis[]; source: Passage | null };
 
 type Built = { body: AnswerBody; omitted: number };
 const FUNDING_TITLES = ['kinh phi', 'nguon luc', 'ngan sach'];
+/** Words of a question about meeting lengths that name no particular thing. */
+const MEETING_TOPIC = new Set(['hoi', 'nghi', 'cuoc', 'hop', 'phien', 'to', 'chuc', 'thoi', 'gian']);
 
 /** Items of the plans in scope, plan by plan, until enough plans have some. */
 function perPlan<T>(ctx: Context, pick: (plan: Plan) => T[]): { items: T[]; omitted: number } {
@@ -43,9 +45,16 @@ export function answerTargets(ctx: Context): Built {
   return items.length > 0 ? { body: { kind: 'targets', items }, omitted } : { body: passagesOf(ctx), omitted: 0 };
 }
 
-/** How long meetings may last: the kinds the question names, else every rule. */
+/**
+ * How long meetings may last: the kinds the question names, else every rule; a question naming something no rule is
+ * about ("tài liệu họp gửi trước mấy ngày") gets the passages about it first.
+ */
 export function answerMeetingRules(ctx: Context): Built {
   const best = bestDoc(ctx, 'meeting');
+  if (!best && ctx.q.topic.some((w) => !MEETING_TOPIC.has(w))) {
+    const passages = passagesOf(ctx);
+    if (passages.kind === 'passages') return { body: passages, omitted: 0 };
+  }
   const kind = best ? foldCase(planOf(ctx, best.plan).meetingRules[best.ref]!.meeting) : null;
   const { items, omitted } = perPlan(ctx, (plan) =>
     plan.meetingRules.filter((r) => kind === null || foldCase(r.meeting) === kind).map((rule) => ({ plan: refOf(ctx, plan.id), rule })),

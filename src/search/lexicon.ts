@@ -23,7 +23,7 @@ export const STATUS_WORDS = ['qua han chua', 'tre han chua', 'het han chua', 'de
 /** Asking who (so a list word does not make it a question about one agency's tasks). */
 export const WHO_WORDS = ['ai', 'don vi nao', 'co quan nao', 'phong nao', 'bo phan nao'];
 /** Asking what falls due. */
-export const DUE_WORDS = ['den han', 'het han', 'toi han', 'phai hoan thanh', 'can hoan thanh', 'hoan thanh', 'phai lam', 'can lam', 'sap den han', 'han'];
+export const DUE_WORDS = ['den han', 'het han', 'toi han', 'phai xong', 'phai hoan thanh', 'can hoan thanh', 'hoan thanh', 'phai lam', 'can lam', 'sap den han', 'han'];
 /** Words that make a question ask for a list of tasks. */
 export const LIST_WORDS = [
   'nhung nhiem vu', 'nhiem vu nao', 'cac nhiem vu', 'viec nao', 'viec gi', 'nhung viec', 'cac viec', 'bao nhieu nhiem vu',
@@ -59,6 +59,8 @@ export const NOT_DOCUMENT_WORDS = [
   ...LEAD_WORDS, ...COORDINATOR_WORDS, ...PRODUCT_WORDS, ...OVERDUE_WORDS, ...STATUS_WORDS, ...LIST_WORDS, 'han', 'thoi han', 'han chot',
   'phai xong', 'khi nao xong', 'bao gio xong', 'hoan thanh khi nao', 'thoi gian hoan thanh',
 ];
+/** Documents other than the plan whose number a question may ask ("chương trình hành động số mấy"). */
+export const OTHER_DOCUMENT_KINDS = ['chuong trinh', 'nghi quyet', 'nghi dinh', 'quyet dinh', 'thong tu', 'chi thi', 'ket luan', 'cong van'];
 /** Asking for the plan's number, date, signer or issuer. */
 export const META_FIELDS: ReadonlyArray<{ words: string[]; field: 'signer' | 'number' | 'date' | 'issuer' }> = [
   { words: ['ai ky', 'nguoi ky', 'ky ke hoach', 'ky ban hanh', 'ai da ky', 'chu ky', 'ai la chu tich', 'chu tich la ai'], field: 'signer' },
@@ -102,7 +104,7 @@ export const STOP_WORDS = new Set(
   (
     'ai gi nao dau sao bao nhieu may khi luc la cua o tai trong tren duoi va voi cho den tu ra vao thi ma co khong chua da dang se ' +
     'duoc bi phai can nen hay hoac nhe a ha u vay the nhu nay kia do day roi con nua cung moi cac nhung nhieu it ' +
-    'minh xin vui long giup biet muon xem hom ngay nhe ke hoach theo ve'
+    'minh xin vui long giup biet muon xem hom ngay nhe ke hoach theo ve cai lai on nhi oi'
   ).split(' '),
 );
 

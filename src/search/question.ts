@@ -5,6 +5,7 @@ import { readLocalities, type LocalityIndex } from './localities.js';
 import type { DayRange } from './period.js';
 import { readPeriod } from './period-words.js';
 import { readPlaceName } from './place-name.js';
+import { expandShorthand } from './shorthand.js';
 import { readTaskNumbers } from './task-number.js';
 import { consume, hasAny, indexOfPhrase, unusedRuns, unusedWords, wordsOf, type Words } from './words.js';
 
@@ -55,8 +56,10 @@ export type Question = {
 type Cues = { lead: boolean; coord: boolean; list: boolean; asksWho: boolean };
 
 function metaFields(words: Words): MetaField[] {
-  const fields = L.META_FIELDS.filter((m) => consume(words, m.words)).map((m) => m.field);
-  const aboutPlanDate = hasAny(words, ['ke hoach']) && hasAny(words, ['ban hanh', 'ky']) && hasAny(words, L.WHEN_WORDS);
+  // "chương trình hành động số mấy" asks the number of another document, not of the plan.
+  const otherDocument = hasAny(words, L.OTHER_DOCUMENT_KINDS);
+  const fields = L.META_FIELDS.filter((m) => !(m.field === 'number' && otherDocument) && consume(words, m.words)).map((m) => m.field);
+  const aboutPlanDate = (fields.length > 0 || (hasAny(words, ['ke hoach']) && hasAny(words, ['ban hanh', 'ky']))) && hasAny(words, L.WHEN_WORDS);
   if (aboutPlanDate && !fields.includes('date')) {
     consume(words, ['ban hanh', 'ky', ...L.WHEN_WORDS]);
     fields.push('date');
@@ -103,7 +106,9 @@ function namesDocument(words: Words): boolean {
 function planIntent(words: Words, raw: string): Intent | null {
   if (consume(words, L.FUNDING_WORDS)) return 'funding';
   if (consume(words, L.LEGAL_WORDS)) return 'legal';
-  if (consume(words, L.TARGET_WORDS) || (raw.includes('%') && consume(words, ['bao nhieu']))) return 'targets';
+  // "ai tổng hợp tỷ lệ hồ sơ trực tuyến" asks who does the work, not the target.
+  const asksTarget = !hasAny(words, L.WHO_WORDS) && (hasAny(words, L.TARGET_WORDS) || (raw.includes('%') && hasAny(words, ['bao nhieu'])));
+  if (asksTarget && consume(words, [...L.TARGET_WORDS, 'bao nhieu'])) return 'targets';
   if (hasAny(words, L.MEETING_WORDS) && consume(words, L.LENGTH_WORDS)) return 'meeting_rules';
   return null;
 }
@@ -156,7 +161,7 @@ function intentOf(words: Words, raw: string, taskNos: string[], period: DayRange
  * → intent `lead`, taskNos ["4"], plans ["dai-son"].
  */
 export function readQuestion(text: string, today: IsoDay, localities: LocalityIndex): Question {
-  const words = wordsOf(tokenize(text));
+  const words = wordsOf(expandShorthand(tokenize(text), localities));
   const plans = readLocalities(words, localities);
   const taskNos = readTaskNumbers(words, text);
   const period = readPeriod(words, today);
