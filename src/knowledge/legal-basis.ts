@@ -7,7 +7,9 @@ import type { LegalBasis } from './schema.js';
 const NUMBER = '(\\d+\\s*(?:\\/\\s*\\d{4}\\s*)?[\\/-]\\s*\\p{Lu}[\\p{L}\\d]*(?:\\s*[\\/-]\\s*[\\p{L}\\d]+)*)';
 const DATE = '(\\d{1,2}\\s*\\/\\s*\\d{1,2}\\s*\\/\\s*\\d{4}|\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s+năm\\s+\\d{4})';
 const OF = '(?:\\s+của\\s+(\\p{Lu}[\\p{L}]*(?:\\s+[\\p{L}]+){0,7}?)(?=\\s+(?:về|ban hành|quy định|trên|để|và)\\s|[,;.()]|$))';
-const CITATION = new RegExp(`(${LEGAL_KINDS.join('|')})\\s+(?:số\\s*)?${NUMBER}(?:\\s+ngày\\s+${DATE})?${OF}?`, 'gu');
+/** A kind of document, with the word some kinds carry: "Chương trình hành động", "Kế hoạch liên tịch". */
+const KIND = `((?:${LEGAL_KINDS.join('|')})(?:\\s+(?:hành động|công tác|liên tịch))?)`;
+const CITATION = new RegExp(`${KIND}\\s+(?:số\\s*)?${NUMBER}(?:\\s+ngày\\s+${DATE})?${OF}?`, 'gu');
 
 const dayOf = (date: string | undefined) => {
   if (!date) return null;

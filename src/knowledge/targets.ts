@@ -35,17 +35,30 @@ function comparatorOf(phrase: string): Target['comparator'] {
   return /tro len|toi thieu|it nhat|khong it hon|khong duoi|≥|>=/.test(f) ? 'min' : 'exact';
 }
 
-/** The words around one figure: its part of the clause (cut at "và" and commas), widened leftwards until it names a subject. */
-function phraseAround(clause: string, at: number): string {
+/**
+ * The words around one figure: its part of the clause (cut at "và" and commas), widened leftwards until it names a
+ * subject; `own` is the part alone ("20% số lượng văn bản hành chính" in "giảm 10% số lượng hội nghị và 20% …").
+ */
+function phraseAround(clause: string, at: number): { phrase: string; own: string } {
   const parts = clause.split(/(?<=,)\s+|\s+(?=và\s)/u);
   let start = 0;
   let index = parts.findIndex((p) => (start += p.length + 1) > at);
   if (index < 0) index = parts.length - 1;
+  const tidy = (from: number) => parts.slice(from, index + 1).join(' ').replace(/^và\s+/u, '').replace(/[,\s]+$/u, '');
   for (let from = index; from >= 0; from--) {
-    const phrase = parts.slice(from, index + 1).join(' ').replace(/^và\s+/u, '').replace(/[,\s]+$/u, '');
-    if (subjectOf(phrase) !== 'other' || from === 0) return phrase;
+    if (subjectOf(tidy(from)) !== 'other' || from === 0) return { phrase: tidy(from), own: tidy(index) };
   }
-  return clause;
+  return { phrase: clause, own: tidy(index) };
+}
+
+/**
+ * The subject of a figure: what its own words name, with a reduction verb of the widened phrase carried over
+ * ("giảm 10% hội nghị và 20% văn bản": the 20% is about documents), else what the widened phrase names.
+ */
+function subjectAround(phrase: string, own: string): TargetSubject {
+  const reduces = /giam|tinh gian/.test(foldCase(phrase)) ? ' giảm' : '';
+  const mine = subjectOf(`${own}${reduces}`);
+  return mine !== 'other' ? mine : subjectOf(phrase);
 }
 
 function targetsOfSentence(plan: string, block: Block, sentence: string): Target[] {
@@ -53,9 +66,10 @@ function targetsOfSentence(plan: string, block: Block, sentence: string): Target
   for (const clause of sentence.split(/[;:]\s*/u)) {
     const figures = [...clause.matchAll(PERCENT)];
     for (const m of figures) {
-      const phrase = (figures.length > 1 ? phraseAround(clause, m.index) : clause).trim().replace(/[.,]+$/u, '');
+      const around = figures.length > 1 ? phraseAround(clause, m.index) : { phrase: clause, own: clause };
+      const phrase = around.phrase.trim().replace(/[.,]+$/u, '');
       out.push({
-        plan, subject: subjectOf(phrase), percent: Number(m[1]!.replace(',', '.')), comparator: comparatorOf(phrase),
+        plan, subject: subjectAround(phrase, around.own), percent: Number(m[1]!.replace(',', '.')), comparator: comparatorOf(phrase),
         phrase, sentence, section: block.section, task: block.task, line: block.line,
       });
     }

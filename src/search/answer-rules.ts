@@ -1,5 +1,5 @@
 import { targetSubjectAsked, type LegalBasis, type Plan, type ReportingDate } from '../knowledge/index.js';
-import { foldCase } from '../text/index.js';
+import { expandTokens, foldCase, tokenize } from '../text/index.js';
 import { passageOf, passagesAbout, passagesOf, sectionsTitled, taskPassage } from './answer-passages.js';
 import { capPlans, firstPlans, planOf, refOf, type Context } from './context.js';
 import type { SearchDoc } from './documents.js';
@@ -95,9 +95,28 @@ function documentsCited(ctx: Context, plan: Plan, hit: Hit | undefined): LegalIt
   return [{ plan: refOf(ctx, plan.id), basis: citedIn(plan.meta.basis, `${source.title} ${source.text}`), source }];
 }
 
+/** Word pairs of a text with abbreviations spelt out ("QĐ của TTg" → "quyet dinh", "thu tuong", ...). */
+function pairsOf(text: string): Set<string> {
+  const words = expandTokens(tokenize(text));
+  return new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`));
+}
+
+/** Least word pairs of the question a cited document must hold to be the one it describes. */
+const MIN_BASIS_PAIRS = 2;
+
 /**
- * Legal documents: the one the question names by number ("Nghị định 09/2019 là gì?"), those cited in a task
- * or passage, else those the plan rests on.
+ * The documents the plan rests on that the question describes by kind and issuer ("căn cứ QĐ nào của TTg",
+ * "chương trình hành động số mấy của Tỉnh ủy"): each holds two word pairs of the question.
+ */
+function documentsDescribed(ctx: Context, plan: Plan): LegalItem[] {
+  const asked = pairsOf(ctx.q.topicRuns.map((run) => run.join(' ')).join(' '));
+  const basis = plan.meta.basis.filter((b) => [...pairsOf(`${b.kind} ${b.text}`)].filter((p) => asked.has(p)).length >= MIN_BASIS_PAIRS);
+  return basis.length > 0 ? [{ plan: refOf(ctx, plan.id), basis, source: null }] : [];
+}
+
+/**
+ * Legal documents: the one the question names by number ("Nghị định 09/2019 là gì?"), those it describes by kind
+ * and issuer, those cited in a task or passage, else those the plan rests on.
  */
 export function answerLegal(ctx: Context): Built {
   const numbers = ctx.q.taskNos.length === 0 ? ctx.q.topic.filter((w) => /^\d+$/.test(w)) : [];
@@ -105,6 +124,8 @@ export function answerLegal(ctx: Context): Built {
     const named = perPlan(ctx, (plan) => documentsNumbered(ctx, plan, numbers));
     return named.items.length > 0 ? { body: { kind: 'legal', items: named.items }, omitted: named.omitted } : { body: { kind: 'out_of_scope', plans: [] }, omitted: 0 };
   }
+  const described = ctx.q.taskNos.length === 0 ? perPlan(ctx, (plan) => documentsDescribed(ctx, plan)) : { items: [], omitted: 0 };
+  if (described.items.length > 0) return { body: { kind: 'legal', items: described.items }, omitted: described.omitted };
   const hit = ctx.q.taskNos.length === 0 && ctx.q.topic.length > 0 ? findRelevant(ctx, undefined, 5)[0] : undefined;
   const { items, omitted } = perPlan(ctx, (plan) => documentsCited(ctx, plan, hit));
   return items.length > 0 ? { body: { kind: 'legal', items }, omitted } : { body: passagesOf(ctx), omitted: 0 };

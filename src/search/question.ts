@@ -106,6 +106,7 @@ function namesDocument(words: Words): boolean {
 function planIntent(words: Words, raw: string): Intent | null {
   if (consume(words, L.FUNDING_WORDS)) return 'funding';
   if (consume(words, L.LEGAL_WORDS)) return 'legal';
+  if (hasAny(words, L.OTHER_DOCUMENT_KINDS) && consume(words, ['so may', 'so bao nhieu', 'so hieu'])) return 'legal';
   // "ai tổng hợp tỷ lệ hồ sơ trực tuyến" asks who does the work, not the target.
   const asksTarget = !hasAny(words, L.WHO_WORDS) && (hasAny(words, L.TARGET_WORDS) || (raw.includes('%') && hasAny(words, ['bao nhieu'])));
   if (asksTarget && consume(words, [...L.TARGET_WORDS, 'bao nhieu'])) return 'targets';
