@@ -82,6 +82,8 @@ const FIELD_CUES: ReadonlyArray<[Intent, readonly string[]]> = [
 function taskIntent(words: Words): Intent | null {
   if (consume(words, L.OVERDUE_WORDS) || consume(words, L.STATUS_WORDS)) return 'status';
   const asked = FIELD_CUES.filter(([, cue]) => consume(words, cue)).map(([intent]) => intent);
+  // "ai lập …, hạn bao giờ": who leads, and another field ("ai phối hợp" asks the coordinators alone).
+  if (asked.length > 0 && !asked.includes('lead') && !asked.includes('coordinators') && hasAny(words, ['ai'])) asked.push('lead');
   if (asked.length > 1) return 'task';
   return asked[0] ?? (consume(words, L.TASK_WORDS) ? 'task' : null);
 }
@@ -129,7 +131,9 @@ function listIntent(words: Words, period: DayRange | null, cues: Cues): Intent |
   if (hasAny(words, L.OVERDUE_WORDS) && !lateInPeriod && (cues.list || !hasAny(words, L.STATUS_WORDS))) return 'overdue';
   const report = hasAny(words, L.REPORT_WORDS) && hasAny(words, L.REPORT_ASK_WORDS);
   if (report && !cues.list && !cues.lead && !asksProduct(words)) return 'reporting';
-  if (period && (hasAny(words, L.DUE_WORDS) || cues.list)) return 'due_in_period';
+  // "ai lập kế hoạch hội nghị năm 2027, hạn bao giờ": a year in the name of the task asked about, not a period.
+  const aboutOneTask = cues.asksWho && !cues.list;
+  if (period && !aboutOneTask && (hasAny(words, L.DUE_WORDS) || cues.list)) return 'due_in_period';
   return cues.list && !cues.asksWho ? 'agency_tasks' : null;
 }
 
