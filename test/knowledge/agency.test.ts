@@ -39,7 +39,7 @@ describe('normalizeAgency', () => {
     ['UBND TP Huế', 'UBND thành phố Huế'],
     ['Phòng VH&TT', 'Phòng Văn hóa và Thông tin'],
     ['Phòng TCBC', 'Phòng Tổ chức - Biên chế'],
-    ['Phòng KT-HT&ĐT', 'Phòng Kinh tế - Hạ tầng và Đô thị'],
+    ['Phòng KT-HT&ĐT', 'Phòng Kinh tế, Hạ tầng và Đô thị'],
   ])('%j → %j', (raw, name) => {
     expect(normalizeAgency(raw)).toBe(name);
   });
