@@ -23,12 +23,15 @@ function daysOf(written: string, unit: string): number {
  * When and how often, between a kind of meeting and its limit: "Họp giao ban UBND xã mỗi tháng một lần, thời gian",
  * "Cuộc họp giao ban của UBND phường tổ chức vào sáng thứ Hai hằng tuần, thời gian".
  */
-const NOT_THE_KIND = /(?:,?\s+(?:mỗi|tổ chức vào|được tổ chức)\s.*|,?\s+thời gian(?:\s+tổ chức)?)$/u;
+const WHEN = /,?\s+((?:mỗi|tổ chức vào|được tổ chức)\s.*?)?(?:,?\s+thời gian(?:\s+tổ chức)?)?$/u;
 
-const tidyMeeting = (text: string) => {
-  const t = text.trim().replace(/^các\s+/iu, '').replace(NOT_THE_KIND, '');
-  return t.charAt(0).toLocaleUpperCase('vi') + t.slice(1);
-};
+/** The kind of meeting as written, capitalized, and when it is held when the words say ("mỗi tháng một lần"). */
+function tidyMeeting(text: string): { meeting: string; when: string | null } {
+  const t = text.trim().replace(/^các\s+/iu, '');
+  const m = WHEN.exec(t);
+  const kind = m && m[0] !== '' ? t.slice(0, m.index) : t;
+  return { meeting: kind.charAt(0).toLocaleUpperCase('vi') + kind.slice(1), when: m?.[1]?.replace(/[,\s]+$/u, '') ?? null };
+}
 
 /**
  * Meeting length rules: "Hội nghị quán triệt không quá 1/2 ngày" → 0.5 day; the first rule per kind of meeting.
@@ -38,11 +41,11 @@ export function readMeetingRules(plan: string, blocks: readonly Block[]): Meetin
   for (const block of blocks) {
     for (const sentence of sentencesOf(block.text)) {
       for (const m of sentence.matchAll(RULE)) {
-        const meeting = tidyMeeting(m[1]!);
+        const { meeting, when } = tidyMeeting(m[1]!);
         const key = foldCase(meeting);
         if (rules.has(key)) continue;
         rules.set(key, {
-          plan, meeting, maxDays: daysOf(m[2]!, m[3]!), raw: `${m[2]} ${m[3]}`, section: block.section, line: block.line,
+          plan, meeting, maxDays: daysOf(m[2]!, m[3]!), raw: `${m[2]} ${m[3]}`, when, section: block.section, line: block.line,
         });
       }
     }

@@ -130,6 +130,8 @@ export const meetingRuleSchema = z.object({
   maxDays: z.number(),
   /** The length as written, e.g. "1/2 ngày". */
   raw: z.string(),
+  /** When or how often it is held, as written: "tổ chức vào sáng thứ Hai hằng tuần", "mỗi tháng một lần"; null when not said. */
+  when: z.string().nullable(),
   section: z.string().nullable(),
   line: lineSchema,
 });

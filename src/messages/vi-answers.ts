@@ -279,7 +279,7 @@ function bodyText(b: AnswerBody): string {
     case 'targets':
       return ['Chỉ tiêu:', ...grouped(b.items, (i) => `${i.target.subject} ${i.target.comparator} ${i.target.percent}`, (i) => i.target.phrase, (i) => where(i.plan, i.target.task, i.target.section))].join('\n');
     case 'meeting_rules':
-      return ['Thời gian họp tối đa:', ...grouped(b.items, (i) => `${foldCase(i.rule.meeting)} ${i.rule.maxDays}`, (i) => `${i.rule.meeting}: không quá ${days(i.rule.maxDays)}`, (i) => where(i.plan, null, i.rule.section))].join('\n');
+      return ['Thời gian họp tối đa:', ...grouped(b.items, (i) => `${foldCase(i.rule.meeting)} ${i.rule.maxDays}`, (i) => `${i.rule.meeting}${i.rule.when ? ` (${i.rule.when})` : ''}: không quá ${days(i.rule.maxDays)}`, (i) => where(i.plan, null, i.rule.section))].join('\n');
     case 'reporting':
       return ['Chế độ báo cáo:', ...reportingLines(b.items)].join('\n');
     case 'legal':

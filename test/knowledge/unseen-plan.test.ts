@@ -181,6 +181,11 @@ describe('parsePlan on meeting and reporting rules worded otherwise', () => {
     ]);
   });
 
+  it('keeps when a meeting is held apart from its kind', () => {
+    const held = parsePlan('y', 'y.md', ['KẾ HOẠCH', 'I. HỘI HỌP', '- Cuộc họp giao ban của UBND phường tổ chức vào sáng thứ Hai hằng tuần, thời gian không quá 1/2 ngày.'].join('\n'));
+    expect(held.plan.meetingRules.map((r) => [r.meeting, r.when, r.maxDays])).toEqual([['Cuộc họp giao ban của UBND phường', 'tổ chức vào sáng thứ Hai hằng tuần', 0.5]]);
+  });
+
   it('reads "… và năm (trước ngày 20/12)" as the yearly report', () => {
     expect(plan.reporting.map((r) => [r.period, r.day, r.month, r.recipient])).toEqual([
       ['6 tháng', 20, 6, 'UBND tỉnh'],
