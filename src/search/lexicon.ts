@@ -61,6 +61,11 @@ export const NOT_DOCUMENT_WORDS = [
 ];
 /** Documents other than the plan whose number a question may ask ("chương trình hành động số mấy"). */
 export const OTHER_DOCUMENT_KINDS = ['chuong trinh', 'nghi quyet', 'nghi dinh', 'quyet dinh', 'thong tu', 'chi thi', 'ket luan', 'cong van'];
+/** Asking who holds a post ("chủ tịch … là ai"): the plans name one person, their signer. */
+export const PERSON_TITLES = ['chu tich', 'giam doc', 'bi thu', 'truong ban', 'chanh van phong'];
+export const PERSON_ASK = ['la ai', 'ten gi', 'ten la gi', 'ai la'];
+/** Bodies whose people no plan of the People's Committee names ("chủ tịch HĐND", "bí thư Đảng ủy"). */
+export const UNNAMED_BODIES = ['hdnd', 'hoi dong nhan dan', 'dang uy', 'bi thu', 'mat tran', 'mttq', 'cong an'];
 /** Asking for the plan's number, date, signer or issuer. */
 export const META_FIELDS: ReadonlyArray<{ words: string[]; field: 'signer' | 'number' | 'date' | 'issuer' }> = [
   { words: ['ai ky', 'nguoi ky', 'ky ke hoach', 'ky ban hanh', 'ai da ky', 'chu ky', 'ai la chu tich', 'chu tich la ai'], field: 'signer' },

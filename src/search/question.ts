@@ -7,7 +7,7 @@ import { readPeriod } from './period-words.js';
 import { readPlaceName } from './place-name.js';
 import { expandShorthand } from './shorthand.js';
 import { readTaskNumbers } from './task-number.js';
-import { consume, hasAny, indexOfPhrase, unusedRuns, unusedWords, wordsOf, type Words } from './words.js';
+import { consume, hasAny, indexOfPhrase, markUsed, unusedRuns, unusedWords, wordsOf, type Words } from './words.js';
 
 /** What a question asks for. */
 export type Intent =
@@ -55,7 +55,11 @@ export type Question = {
 
 type Cues = { lead: boolean; coord: boolean; list: boolean; asksWho: boolean };
 
+/** Whether the question asks who holds a post ("chủ tịch UBND phường là ai?"). */
+const asksPerson = (words: Words) => hasAny(words, L.PERSON_ASK) && hasAny(words, L.PERSON_TITLES);
+
 function metaFields(words: Words): MetaField[] {
+  if (asksPerson(words) && consume(words, [...L.PERSON_ASK, ...L.PERSON_TITLES])) return ['signer'];
   // "chương trình hành động số mấy" asks the number of another document, not of the plan.
   const otherDocument = hasAny(words, L.OTHER_DOCUMENT_KINDS);
   const fields = L.META_FIELDS.filter((m) => !(m.field === 'number' && otherDocument) && consume(words, m.words)).map((m) => m.field);
@@ -171,8 +175,11 @@ export function readQuestion(text: string, today: IsoDay, localities: LocalityIn
   const taskNos = readTaskNumbers(words, text);
   const period = readPeriod(words, today);
   const cues = cuesOf(words);
-  const document = taskNos.length === 0 && namesDocument(words);
-  const meta = taskNos.length === 0 && !document ? metaFields(words) : [];
+  // The plans name no one of these bodies: "chủ tịch HĐND phường là ai?" is answered by nothing in them.
+  const unnamedPerson = asksPerson(words) && consume(words, L.UNNAMED_BODIES);
+  if (unnamedPerson) markUsed(words, 0, words.list.length);
+  const document = taskNos.length === 0 && !unnamedPerson && namesDocument(words);
+  const meta = taskNos.length === 0 && !document && !unnamedPerson ? metaFields(words) : [];
   const intent: Intent = document ? 'legal' : meta.length > 0 ? 'plan_meta' : intentOf(words, text, taskNos, period);
   return {
     text,

@@ -288,7 +288,7 @@ describe('answerQuestion: out of scope', () => {
     });
   });
 
-  it.each(['Thời tiết hôm nay?', 'thoi tiet hom nay', 'Giá vàng hôm nay bao nhiêu?', 'Tỷ giá đô la hôm nay là bao nhiêu?', 'xin chào', 'Lương cơ sở năm 2026 là bao nhiêu?', 'Lịch nghỉ Tết Nguyên đán 2027?', 'Hôm nay ăn gì?', 'đi đâu'])(
+  it.each(['Thời tiết hôm nay?', 'thoi tiet hom nay', 'Giá vàng hôm nay bao nhiêu?', 'Tỷ giá đô la hôm nay là bao nhiêu?', 'xin chào', 'Lương cơ sở năm 2026 là bao nhiêu?', 'Lịch nghỉ Tết Nguyên đán 2027?', 'Hôm nay ăn gì?', 'đi đâu', 'Chủ tịch HĐND phường hiện nay là ai?'])(
     'says the plans do not cover %s, citing nothing',
     (q) => {
       const a = ask(q);

@@ -90,6 +90,7 @@ describe('readQuestion: what is asked', () => {
     ['Kế hoạch 144 của UBND thành phố Hải Phòng ban hành ngày nào?', 'legal'],
     ['Ai ký Kế hoạch số 158/KH-UBND?', 'plan_meta'],
     ['phong dien ai lap kh hoi nghi nam 2027, han bao gio', 'task'],
+    ['Chủ tịch UBND phường Nhị Chiểu là ai?', 'plan_meta'],
     ['Đại Sơn quý này có nv nào phải xong k ạ', 'due_in_period'],
     ['ai tong hop ty le ho so truc tuyen', 'passages'],
     ['việc tuyên truyền Kết luận 226 khi nào phải xong?', 'deadline'],
