@@ -50,7 +50,8 @@ export function agencyHead(text: string, isTitle: boolean): string | null {
 /** Strips tags, abbreviations in brackets, lead-ins and holders: "Thủ trưởng các các sở:" → "các sở". */
 function tidy(raw: string): string {
   let t = collapseSpaces(raw.replace(/<[^>]*>/g, ' ').replace(/\*+/g, ''));
-  t = t.replace(/\(\s*[\p{Lu}&-]{2,}\s*\)/gu, ' ').replace(/(?<!\p{L})([Cc]ác)\s+các(?!\p{L})/gu, '$1');
+  // "(VHXH)" and a trailing qualifier "(Bộ phận Một cửa)" name no other agency.
+  t = t.replace(/\(\s*[\p{Lu}&-]{2,}\s*\)/gu, ' ').replace(/\s*\([^()]*\)\s*$/u, '').replace(/(?<!\p{L})([Cc]ác)\s+các(?!\p{L})/gu, '$1');
   t = t.replace(LEAD_IN, '');
   const holder = HOLDER.exec(t);
   if (holder && HEAD.test(t.slice(holder[0].length))) t = t.slice(holder[0].length);
@@ -172,11 +173,12 @@ export function findAgencies(plan: { agencies: readonly string[] }, query: strin
   const scored = plan.agencies.map((name) => {
     const tokens = agencyKeyOf(name).split(' ');
     const common = tokens.filter((t) => q.has(t)).length;
-    const score = agencyKeyOf(name) === exact ? 2 : common / tokens.length + common / q.size / 10;
+    // The agency naming more of the question's words is the one meant: "VP HĐND&UBND" is not "UBND xã".
+    const score = agencyKeyOf(name) === exact ? Number.POSITIVE_INFINITY : common + common / tokens.length;
     return { name, score, cover: common / tokens.length };
   });
   return scored
-    .filter((s) => s.score >= 2 || s.cover >= 0.6)
+    .filter((s) => s.score === Number.POSITIVE_INFINITY || s.cover >= 0.6)
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
     .map((s) => s.name);
 }

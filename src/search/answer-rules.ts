@@ -133,7 +133,11 @@ export function answerLegal(ctx: Context): Built {
 
 /** The plan's number, date, signer or issuer. */
 export function answerMeta(ctx: Context): Built {
-  const { kept, omitted } = capPlans(ctx.scope);
+  const title = ctx.q.personTitle;
+  // "giám đốc Trung tâm … tên gì": a plan names only its signer, whose post may be another.
+  const scope = title === null ? ctx.scope : ctx.scope.filter((id) => foldCase(planOf(ctx, id).meta.signer?.capacity ?? '').includes(title));
+  if (scope.length === 0) return { body: { kind: 'out_of_scope', plans: [] }, omitted: 0 };
+  const { kept, omitted } = capPlans(scope);
   return { body: { kind: 'plan_meta', fields: ctx.q.metaFields, plans: kept.map((id) => refOf(ctx, id)) }, omitted };
 }
 

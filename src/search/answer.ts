@@ -49,6 +49,20 @@ function build(ctx: Context): Built {
   return ctx.scope.length > 0 ? BUILDERS[ctx.q.intent](ctx) : { body: { kind: 'out_of_scope', plans: [] }, omitted: 0 };
 }
 
+/** Dates, document numbers, years and percentages: figures that are not an amount or a count. */
+const NOT_AMOUNTS = /\d{1,2}\/\d{1,2}(?:\/\d{4})?|(?:số|Số)\s*\d\S*|\d+(?:[.,]\d+)?\s*%|(?<!\d)(?:19|20)\d\d(?!\d)|\d+-[A-ZĐ]\S*/gu;
+
+/** Whether a passage gives an amount or a count ("02 lớp", "500 triệu đồng"), not only dates and percentages. */
+const givesAmount = (text: string) => /\d/.test(text.replace(NOT_AMOUNTS, ' '));
+
+/**
+ * A question for an amount ("tổng cộng bao nhiêu tỷ đồng", "có bao nhiêu cán bộ đã hoàn thành") is not answered by
+ * passages on the topic that hold no such figure: the plans do not say it.
+ */
+function unanswered(ctx: Context, body: AnswerBody): boolean {
+  return body.kind === 'passages' && ctx.q.asksAmount && !body.items.some((p) => givesAmount(`${p.title} ${p.text}`));
+}
+
 /** "Not covered", naming the plans asked about when the question was about some only. */
 function outOfScope(ctx: Context): AnswerBody {
   const some = ctx.scope.length > 0 && ctx.scope.length < ctx.index.order.length;
@@ -60,7 +74,7 @@ export function answer(index: SearchIndex, text: string, options: AnswerOptions)
   const q = readQuestion(text, options.today, index.localities);
   const ctx: Context = { index, q, today: options.today, progress: options.progress, scope: scopeOf(index, q, options.askerPlan) };
   const built = build(ctx);
-  const { body, omitted } = built.body.kind === 'out_of_scope' ? { body: outOfScope(ctx), omitted: 0 } : built;
+  const { body, omitted } = built.body.kind === 'out_of_scope' || unanswered(ctx, built.body) ? { body: outOfScope(ctx), omitted: 0 } : built;
   const intent = body.kind === 'out_of_scope' || body.kind === 'unknown_place' ? 'out_of_scope' : q.intent;
   return { intent, body, citations: citationsOf(body), tasks: tasksOf(body), omittedPlans: omitted };
 }

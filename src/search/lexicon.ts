@@ -61,6 +61,9 @@ export const NOT_DOCUMENT_WORDS = [
 ];
 /** Documents other than the plan whose number a question may ask ("chương trình hành động số mấy"). */
 export const OTHER_DOCUMENT_KINDS = ['chuong trinh', 'nghi quyet', 'nghi dinh', 'quyet dinh', 'thong tu', 'chi thi', 'ket luan', 'cong van'];
+/** Asking for an amount or a count ("bao nhiêu tỷ đồng", "mấy lớp"); a percentage is a target. */
+export const AMOUNT_WORDS = ['bao nhieu', 'may', 'tong cong', 'tong so'];
+export const PERCENT_WORDS = ['phan tram', 'ty le'];
 /** Asking who holds a post ("chủ tịch … là ai"): the plans name one person, their signer. */
 export const PERSON_TITLES = ['chu tich', 'giam doc', 'bi thu', 'truong ban', 'chanh van phong'];
 export const PERSON_ASK = ['la ai', 'ten gi', 'ten la gi', 'ai la'];

@@ -51,6 +51,10 @@ export type Question = {
   topicRuns: string[][];
   /** A place named as "thành phố Hà Nội" that no plan's locality matched (null when none or when one matched). */
   unknownPlace: string | null;
+  /** Whether it asks for an amount or a count ("bao nhiêu tỷ đồng"), which a passage answers only with a figure. */
+  asksAmount: boolean;
+  /** The post whose holder it asks for ("giam doc", folded), null when none: only the signer is named by a plan. */
+  personTitle: string | null;
 };
 
 type Cues = { lead: boolean; coord: boolean; list: boolean; asksWho: boolean };
@@ -110,7 +114,8 @@ function namesDocument(words: Words): boolean {
 
 /** Intents about the plan as a whole (not one task). */
 function planIntent(words: Words, raw: string): Intent | null {
-  if (consume(words, L.FUNDING_WORDS)) return 'funding';
+  // "việc bố trí kinh phí … đã quá hạn chưa" asks about a task, not about funding.
+  if (!hasAny(words, L.STATUS_WORDS) && consume(words, L.FUNDING_WORDS)) return 'funding';
   if (consume(words, L.LEGAL_WORDS)) return 'legal';
   if (hasAny(words, L.OTHER_DOCUMENT_KINDS) && consume(words, ['so may', 'so bao nhieu', 'so hieu'])) return 'legal';
   // "ai tổng hợp tỷ lệ hồ sơ trực tuyến" asks who does the work, not the target.
@@ -171,6 +176,8 @@ function intentOf(words: Words, raw: string, taskNos: string[], period: DayRange
  */
 export function readQuestion(text: string, today: IsoDay, localities: LocalityIndex): Question {
   const words = wordsOf(expandShorthand(tokenize(text), localities));
+  const asksAmount = hasAny(words, L.AMOUNT_WORDS) && !hasAny(words, L.PERCENT_WORDS) && !text.includes('%');
+  const personTitle = asksPerson(words) ? (L.PERSON_TITLES.find((t) => hasAny(words, [t])) ?? null) : null;
   const plans = readLocalities(words, localities);
   const taskNos = readTaskNumbers(words, text);
   const period = readPeriod(words, today);
@@ -193,5 +200,7 @@ export function readQuestion(text: string, today: IsoDay, localities: LocalityIn
     topic: unusedWords(words, L.STOP_WORDS),
     topicRuns: unusedRuns(words, L.STOP_WORDS, L.JOINERS),
     unknownPlace: plans.length === 0 && intent !== 'legal' ? readPlaceName(text) : null,
+    asksAmount,
+    personTitle,
   };
 }

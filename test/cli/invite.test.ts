@@ -56,7 +56,7 @@ describe('cli invite', () => {
   it.each([
     [['--plan', 'ha-noi', '--role', 'leader'], 'invite: unknown plan "ha-noi"; plans: dai-son, hue, nhi-chieu'],
     [['--plan', 'nhi-chieu', '--unit', 'VHXH', '--role', 'officer'], `invite: unknown unit "VHXH" in plan nhi-chieu; closest: "${VHXH}"`],
-    [['--plan', 'nhi-chieu', '--unit', 'Văn phòng UBND', '--role', 'officer'], 'invite: unknown unit "Văn phòng UBND" in plan nhi-chieu; closest: "UBND phường", "Văn phòng HĐND và UBND"'],
+    [['--plan', 'nhi-chieu', '--unit', 'Văn phòng UBND', '--role', 'officer'], 'invite: unknown unit "Văn phòng UBND" in plan nhi-chieu; closest: "Văn phòng HĐND và UBND", "UBND phường"'],
     [['--plan', 'nhi-chieu', '--role', 'officer'], `invite: --unit is required for an officer\n${USAGE}`],
     [['--plan', 'nhi-chieu', '--unit', VHXH, '--role', 'leader'], `invite: --unit is only for an officer; leader and admin codes are not tied to a unit\n${USAGE}`],
     [['--role', 'leader'], `invite: --plan is required for leader\n${USAGE}`],
