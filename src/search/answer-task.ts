@@ -1,6 +1,7 @@
 import type { Task } from '../knowledge/index.js';
 import { capPlans, dutyFactOf, factOf, planOf, refOf, type Context } from './context.js';
 import { bestPerPlan, findRelevant } from './relevance.js';
+import { givesAmount } from './amounts.js';
 import { passagesOf } from './answer-passages.js';
 import { isTaskNumbered, numberedInGroups } from './task-number.js';
 import type { AnswerBody, DutyFact, TaskField, TaskFact } from './types.js';
@@ -30,6 +31,18 @@ function datedDuties(ctx: Context): DutyFact[] {
     .kept.map((h) => planOf(ctx, h.doc.plan).duties[h.doc.ref]!)
     .filter((d) => d.deadline?.due)
     .map((d) => dutyFactOf(ctx, d));
+}
+
+/**
+ * An amount asked of a task in other words ("bồi dưỡng kỹ năng số mở mấy lớp"): the product of the task the words
+ * match when it gives one ("02 lớp bồi dưỡng"); null otherwise.
+ */
+export function answerAmount(ctx: Context): Built | null {
+  const tasks = tasksByContent(ctx).filter((t) => givesAmount(t.product));
+  if (tasks.length === 0) return null;
+  const { kept, omitted } = capPlans([...new Set(tasks.map((t) => t.plan))]);
+  const items = tasks.filter((t) => kept.includes(t.plan)).map((t) => factOf(ctx, t));
+  return { body: { kind: 'task_field', field: 'product', items }, omitted };
 }
 
 const fieldOf = (intent: string): TaskField =>

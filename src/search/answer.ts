@@ -3,7 +3,8 @@ import { answerDue, answerOverdue } from './answer-due.js';
 import { answerAgencyTasks } from './answer-lists.js';
 import { passagesOf } from './answer-passages.js';
 import { answerFunding, answerLegal, answerMeetingRules, answerMeta, answerReporting, answerTargets } from './answer-rules.js';
-import { answerTask } from './answer-task.js';
+import { givesAmount } from './amounts.js';
+import { answerAmount, answerTask } from './answer-task.js';
 import { capPlans, scopeOf, type Context, type SearchIndex } from './context.js';
 import type { Intent } from './question.js';
 import { readQuestion } from './question.js';
@@ -38,7 +39,7 @@ const BUILDERS: Record<Intent, (ctx: Context) => Built> = {
   legal: answerLegal,
   plan_meta: answerMeta,
   funding: answerFunding,
-  passages: (ctx) => ({ body: passagesOf(ctx), omitted: 0 }),
+  passages: (ctx) => (ctx.q.asksAmount ? answerAmount(ctx) : null) ?? { body: passagesOf(ctx), omitted: 0 },
 };
 
 function build(ctx: Context): Built {
@@ -48,12 +49,6 @@ function build(ctx: Context): Built {
   }
   return ctx.scope.length > 0 ? BUILDERS[ctx.q.intent](ctx) : { body: { kind: 'out_of_scope', plans: [] }, omitted: 0 };
 }
-
-/** Dates, document numbers, years and percentages: figures that are not an amount or a count. */
-const NOT_AMOUNTS = /\d{1,2}\/\d{1,2}(?:\/\d{4})?|(?:số|Số)\s*\d\S*|\d+(?:[.,]\d+)?\s*%|(?<!\d)(?:19|20)\d\d(?!\d)|\d+-[A-ZĐ]\S*/gu;
-
-/** Whether a passage gives an amount or a count ("02 lớp", "500 triệu đồng"), not only dates and percentages. */
-const givesAmount = (text: string) => /\d/.test(text.replace(NOT_AMOUNTS, ' '));
 
 /**
  * A question for an amount ("tổng cộng bao nhiêu tỷ đồng", "có bao nhiêu cán bộ đã hoàn thành") is not answered by
