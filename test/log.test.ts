@@ -14,7 +14,8 @@ function capture() {
 }
 
 describe('createLogger', () => {
-  const token = '123456789:AAH-secret_token_value_abcdefghijklmno';
+  // Plainly not a real token (real ones are "<bot id>:AA…" with 35 characters after the colon).
+  const token = '123456789:TEST-not-a-real-token';
 
   it('redacts a token logged as a field', () => {
     const { lines, stream } = capture();
