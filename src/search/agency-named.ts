@@ -17,9 +17,8 @@ function named(agency: string, asked: ReadonlySet<string>): boolean {
 export function agenciesNamed(ctx: Context): string[] {
   if (ctx.q.topic.length === 0) return [];
   // Every word of the question, stop words too: "Sở Tài chính" holds "tài", which is also "tại".
-  const words = tokenize(ctx.q.text);
-  const asked = new Set(expandTokens(words));
-  return findAgencies({ agencies: [...ctx.index.agencies.keys()] }, words.join(' ')).filter((name) => named(name, asked));
+  const asked = new Set(expandTokens(ctx.q.words));
+  return findAgencies({ agencies: [...ctx.index.agencies.keys()] }, ctx.q.words.join(' ')).filter((name) => named(name, asked));
 }
 
 /** The first of `names` that plan `id` names, if any. */

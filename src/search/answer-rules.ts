@@ -33,9 +33,8 @@ function bestDoc(ctx: Context, kind: SearchDoc['kind']): SearchDoc | null {
 /** Quantitative targets: those of the subject the question names (by a matching passage or its words), else all (one per subject and plan). */
 export function answerTargets(ctx: Context): Built {
   const best = bestDoc(ctx, 'target');
-  const asked = best ? planOf(ctx, best.plan).targets[best.ref]!.subject : targetSubjectAsked(ctx.q.topic.join(' '));
-  if (!asked && ctx.q.topic.length > 0) return { body: passagesOf(ctx), omitted: 0 };
-  const subject = asked ?? null;
+  const subject = best ? planOf(ctx, best.plan).targets[best.ref]!.subject : targetSubjectAsked(ctx.q.topic.join(' '));
+  if (!subject && ctx.q.topic.length > 0) return { body: passagesOf(ctx), omitted: 0 };
   const { items, omitted } = perPlan(ctx, (plan) => {
     const seen = new Set<string>();
     return plan.targets
@@ -133,9 +132,10 @@ export function answerLegal(ctx: Context): Built {
 
 /** The plan's number, date, signer or issuer. */
 export function answerMeta(ctx: Context): Built {
-  const title = ctx.q.personTitle;
-  // "giám đốc Trung tâm … tên gì": a plan names only its signer, whose post may be another.
-  const scope = title === null ? ctx.scope : ctx.scope.filter((id) => foldCase(planOf(ctx, id).meta.signer?.capacity ?? '').includes(title));
+  const person = ctx.q.person;
+  // A plan names only its signer: "giám đốc Trung tâm … tên gì" may ask another post, "chủ tịch HĐND" another body.
+  const signs = (id: string) => person !== null && !person.ofUnnamedBody && foldCase(planOf(ctx, id).meta.signer?.capacity ?? '').includes(person.title);
+  const scope = person === null ? ctx.scope : ctx.scope.filter(signs);
   if (scope.length === 0) return { body: { kind: 'out_of_scope', plans: [] }, omitted: 0 };
   const { kept, omitted } = capPlans(scope);
   return { body: { kind: 'plan_meta', fields: ctx.q.metaFields, plans: kept.map((id) => refOf(ctx, id)) }, omitted };

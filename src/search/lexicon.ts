@@ -71,7 +71,7 @@ export const PERSON_ASK = ['la ai', 'ten gi', 'ten la gi', 'ai la'];
 export const UNNAMED_BODIES = ['hdnd', 'hoi dong nhan dan', 'dang uy', 'bi thu', 'mat tran', 'mttq', 'cong an'];
 /** Asking for the plan's number, date, signer or issuer. */
 export const META_FIELDS: ReadonlyArray<{ words: string[]; field: 'signer' | 'number' | 'date' | 'issuer' }> = [
-  { words: ['ai ky', 'nguoi ky', 'ky ke hoach', 'ky ban hanh', 'ai da ky', 'chu ky', 'ai la chu tich', 'chu tich la ai'], field: 'signer' },
+  { words: ['ai ky', 'nguoi ky', 'ky ke hoach', 'ky ban hanh', 'ai da ky', 'chu ky'], field: 'signer' },
   { words: ['so hieu', 'so ke hoach', 'ke hoach so', 'so may', 'so bao nhieu', 'ky hieu'], field: 'number' },
   { words: ['ngay ban hanh', 'ban hanh ngay', 'ban hanh khi nao', 'ban hanh luc nao', 'ngay ky', 'ky ngay', 'ky khi nao'], field: 'date' },
   { words: ['co quan ban hanh', 'ai ban hanh', 'don vi ban hanh'], field: 'issuer' },

@@ -7,7 +7,7 @@ import { readPeriod } from './period-words.js';
 import { readPlaceName } from './place-name.js';
 import { expandShorthand } from './shorthand.js';
 import { readTaskNumbers } from './task-number.js';
-import { consume, hasAny, indexOfPhrase, markUsed, unusedRuns, unusedWords, wordsOf, type Words } from './words.js';
+import { consume, hasAny, indexOfPhrase, unusedRuns, unusedWords, wordsOf, type Words } from './words.js';
 
 /** What a question asks for. */
 export type Intent =
@@ -53,17 +53,25 @@ export type Question = {
   unknownPlace: string | null;
   /** Whether it asks for an amount or a count ("bao nhiêu tỷ đồng"), which a passage answers only with a figure. */
   asksAmount: boolean;
-  /** The post whose holder it asks for ("giam doc", folded), null when none: only the signer is named by a plan. */
-  personTitle: string | null;
+  /**
+   * The post whose holder it asks for ("giam doc", folded) and whether that post is in a body no plan names a person
+   * of ("chủ tịch HĐND"); null when it asks for no one. A plan names only its signer.
+   */
+  person: { title: string; ofUnnamedBody: boolean } | null;
+  /** The question's folded words, chat shorthand spelt out (stop words kept). */
+  words: string[];
 };
 
 type Cues = { lead: boolean; coord: boolean; list: boolean; asksWho: boolean };
 
-/** Whether the question asks who holds a post ("chủ tịch UBND phường là ai?"). */
-const asksPerson = (words: Words) => hasAny(words, L.PERSON_ASK) && hasAny(words, L.PERSON_TITLES);
+/** Who holds a post, when the question asks it ("chủ tịch UBND phường là ai?"). */
+function readPerson(words: Words): Question['person'] {
+  const title = hasAny(words, L.PERSON_ASK) ? L.PERSON_TITLES.find((t) => hasAny(words, [t])) : undefined;
+  return title === undefined ? null : { title, ofUnnamedBody: hasAny(words, L.UNNAMED_BODIES) };
+}
 
-function metaFields(words: Words): MetaField[] {
-  if (asksPerson(words) && consume(words, [...L.PERSON_ASK, ...L.PERSON_TITLES])) return ['signer'];
+function metaFields(words: Words, person: Question['person']): MetaField[] {
+  if (person && consume(words, [...L.PERSON_ASK, ...L.PERSON_TITLES, ...L.UNNAMED_BODIES])) return ['signer'];
   // "chương trình hành động số mấy" asks the number of another document, not of the plan.
   const otherDocument = hasAny(words, L.OTHER_DOCUMENT_KINDS);
   const fields = L.META_FIELDS.filter((m) => !(m.field === 'number' && otherDocument) && consume(words, m.words)).map((m) => m.field);
@@ -177,16 +185,13 @@ function intentOf(words: Words, raw: string, taskNos: string[], period: DayRange
 export function readQuestion(text: string, today: IsoDay, localities: LocalityIndex): Question {
   const words = wordsOf(expandShorthand(tokenize(text), localities));
   const asksAmount = hasAny(words, L.AMOUNT_WORDS) && !hasAny(words, L.PERCENT_WORDS) && !text.includes('%');
-  const personTitle = asksPerson(words) ? (L.PERSON_TITLES.find((t) => hasAny(words, [t])) ?? null) : null;
+  const person = readPerson(words);
   const plans = readLocalities(words, localities);
   const taskNos = readTaskNumbers(words, text);
   const period = readPeriod(words, today);
   const cues = cuesOf(words);
-  // The plans name no one of these bodies: "chủ tịch HĐND phường là ai?" is answered by nothing in them.
-  const unnamedPerson = asksPerson(words) && consume(words, L.UNNAMED_BODIES);
-  if (unnamedPerson) markUsed(words, 0, words.list.length);
-  const document = taskNos.length === 0 && !unnamedPerson && namesDocument(words);
-  const meta = taskNos.length === 0 && !document && !unnamedPerson ? metaFields(words) : [];
+  const document = taskNos.length === 0 && namesDocument(words);
+  const meta = taskNos.length === 0 && !document ? metaFields(words, person) : [];
   const intent: Intent = document ? 'legal' : meta.length > 0 ? 'plan_meta' : intentOf(words, text, taskNos, period);
   return {
     text,
@@ -201,6 +206,7 @@ export function readQuestion(text: string, today: IsoDay, localities: LocalityIn
     topicRuns: unusedRuns(words, L.STOP_WORDS, L.JOINERS),
     unknownPlace: plans.length === 0 && intent !== 'legal' ? readPlaceName(text) : null,
     asksAmount,
-    personTitle,
+    person,
+    words: words.list,
   };
 }
