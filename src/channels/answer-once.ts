@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DeliveryLog } from '../tasks/index.js';
+import { sleep as defaultSleep } from './sleep.js';
 
 /** Names this process in delivery claims; a restarted process is a new owner, so its predecessor's claims expire. */
 export const PROCESS_OWNER = randomUUID();
@@ -21,7 +22,6 @@ export type AnswerOnceOptions = {
 /** The platform's name for one message: the channel and its message (or callback) id. */
 export type Delivery = { channel: string; messageId: string };
 
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs `answer` unless this message was answered already or is being answered in this process ('duplicate': the
@@ -31,7 +31,7 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
  * claim is left for the lease and the error goes on to the caller.
  */
 export async function answerOnce(options: AnswerOnceOptions, delivery: Delivery, answer: () => Promise<void>): Promise<'answered' | 'duplicate'> {
-  const { deliveries, owner = PROCESS_OWNER, now = () => new Date(), sleep = wait } = options;
+  const { deliveries, owner = PROCESS_OWNER, now = () => new Date(), sleep = defaultSleep } = options;
   if (deliveries) {
     for (;;) {
       const claim = deliveries.claim(delivery.channel, delivery.messageId, owner, now());

@@ -171,10 +171,11 @@ export function findAgencies(plan: { agencies: readonly string[] }, query: strin
   if (q.size === 0) return [];
   const exact = agencyKey(query);
   const scored = plan.agencies.map((name) => {
-    const tokens = agencyKeyOf(name).split(' ');
+    const key = agencyKeyOf(name);
+    const tokens = key.split(' ');
     const common = tokens.filter((t) => q.has(t)).length;
     // The agency naming more of the question's words is the one meant: "VP HĐND&UBND" is not "UBND xã".
-    const score = agencyKeyOf(name) === exact ? Number.POSITIVE_INFINITY : common + common / tokens.length;
+    const score = key === exact ? Number.POSITIVE_INFINITY : common + common / tokens.length;
     return { name, score, cover: common / tokens.length };
   });
   return scored

@@ -23,7 +23,9 @@ const TO = '\\s*(?:-|–|den|va)\\s*';
 const QUARTER = new RegExp(`quy\\s+(iv|iii|ii|i|[1-4])(?:${TO}(?:quy\\s+)?(iv|iii|ii|i|[1-4]))?\\s*(?:/|-|nam|,)?\\s*(?:nam\\s+)?${YEAR}`);
 const HALF = new RegExp(`(?:6|sau)\\s+thang\\s+(dau|cuoi)\\s+(?:nam\\s+)?${YEAR}`);
 const MONTH = new RegExp(`thang\\s+(\\d{1,2})(?:${TO}(?:thang\\s+)?(\\d{1,2}))?\\s*(?:/|-|nam)\\s*(?:nam\\s+)?${YEAR}`);
-const FROM_YEAR = new RegExp(`(?:tu|bat dau tu|ke tu)\\s+(?:nam\\s+)?${YEAR}`);
+/** "từ", "kể từ", "bắt đầu từ" (folded). */
+const FROM = '(?:tu|bat dau tu|ke tu)';
+const FROM_YEAR = new RegExp(`${FROM}\\s+(?:nam\\s+)?${YEAR}`);
 const ANY_YEAR = new RegExp(`(?<!\\d)${YEAR}(?!\\d)`);
 
 function readDate(raw: string, f: string): Deadline | null {
@@ -53,7 +55,7 @@ function readPeriod(raw: string, f: string): Deadline | null {
 }
 
 /** "Tháng 6/2026 - Tháng 3/2027", "Từ 01/6/2026 đến 30/9/2026": two dated sides, each with its year. */
-const SPAN = /^(?:(?:tu|ke tu|bat dau tu)\s+)?(.+?)(?:\s+[-–]\s+|\s+den\s+(?:het\s+)?)(.+)$/;
+const SPAN = new RegExp(`^(?:${FROM}\\s+)?(.+?)(?:\\s+[-–]\\s+|\\s+den\\s+(?:het\\s+)?)(.+)$`);
 
 const readDated = (raw: string, f: string) => readDate(raw, f) ?? readPeriod(raw, f);
 
@@ -67,7 +69,7 @@ function readSpan(raw: string, f: string): Deadline | null {
 }
 
 /** Work that starts at a day, month or year and runs on ("Từ tháng 6/2026", "Từ năm 2026"): ongoing from that year. */
-const OPEN_START = new RegExp(`^(?:tu|ke tu|bat dau tu)\\s+(?:ngay\\s+|thang\\s+|nam\\s+|quy\\s+)?[^]*?${YEAR}$`);
+const OPEN_START = new RegExp(`^${FROM}\\s+(?:ngay\\s+|thang\\s+|nam\\s+|quy\\s+)?[^]*?${YEAR}$`);
 
 const fromYearOf = (f: string) => {
   const m = FROM_YEAR.exec(f) ?? ANY_YEAR.exec(f);

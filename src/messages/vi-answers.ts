@@ -2,14 +2,12 @@
 import { placeOf, type AgencyRef, type Deadline, type ReportingDate, type Task } from '../knowledge/index.js';
 import type { Answer, AnswerBody, DayRange, DutyFact, MetaField, Passage, PlanRef, TaskFact, TaskField, TaskGroup } from '../search/index.js';
 import { foldCase, tokenize } from '../text/index.js';
-import { formatDay, planNameOf, STATUS_LABEL } from './vi-progress.js';
+import { cutAtWord, formatDay, planNameOf, STATUS_LABEL } from './vi-progress.js';
 
 const LINE = 90;
 const PASSAGE = 320;
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
 
-/** "31/10/2026" as plans write it, without leading zeros. */
-const shortDay = (day: string) => day.split('-').reverse().map((part) => String(Number(part))).join('/');
 const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
 const sentence = (s: string) => (s ? s.charAt(0).toLocaleUpperCase('vi') + s.slice(1).toLocaleLowerCase('vi') : s);
 
@@ -17,7 +15,7 @@ const sentence = (s: string) => (s ? s.charAt(0).toLocaleUpperCase('vi') + s.sli
 const place = (p: PlanRef) => placeOf(p.meta) ?? p.id;
 const Place = (p: PlanRef) => place(p).charAt(0).toLocaleUpperCase('vi') + place(p).slice(1);
 /** "Kế hoạch 158/KH-UBND phường Nhị Chiểu". */
-const planName = (p: PlanRef) => (p.meta.number ? `Kế hoạch ${p.meta.number} ${place(p)}` : planNameOf(null, place(p), p.id));
+const planName = (p: PlanRef) => (p.meta.number ? `Kế hoạch ${p.meta.number} ${place(p)}` : planNameOf(null, placeOf(p.meta), p.id));
 const taskSource = (p: PlanRef, no: string) => `Nguồn: ${planName(p)}, Phụ lục, nhiệm vụ ${no}.`;
 const where = (p: PlanRef, task: string | null, section: string | null) =>
   `${place(p)}, ${task ? `nhiệm vụ ${task}` : section ? `mục ${section}` : 'phần đầu kế hoạch'}`;
@@ -118,7 +116,7 @@ function statusBlock(f: TaskFact, today: string, withProgress: boolean): string 
 /** One line of dated work from a plan body: its section, text cut to a line, agency, deadline. */
 function dutyLine(f: DutyFact, extra = ''): string {
   const d = f.duty;
-  return `• Mục ${d.section}: ${cut(d.text, LINE)} | Giao: ${agenciesText(d.agencyRaw, d.agency)} | Hạn: ${deadlineText(d.deadline!)}${extra}`;
+  return `• Mục ${d.section}: ${cutAtWord(d.text, LINE)} | Giao: ${agenciesText(d.agencyRaw, d.agency)} | Hạn: ${deadlineText(d.deadline!)}${extra}`;
 }
 
 /** "Nguồn: Kế hoạch 45/KH-UBND xã Tân Phú, Phụ lục." or "…, mục III.1.1, III.2." for work from the body. */
@@ -165,11 +163,10 @@ function agencyText(b: Extract<AnswerBody, { kind: 'agency_tasks' }>): string {
       );
   // Without appendix tasks the duties are the whole answer: quoted in full, not cut to a line.
   const hasTasks = [...b.lead, ...b.coordinate].some((g) => g.tasks.length > 0);
-  const dutyLine = (p: Passage) => {
-    const line = passageLine(p, hasTasks ? LINE : PASSAGE);
-    return p.due && !line.includes(formatDay(p.due)) && !line.includes(shortDay(p.due)) ? `${line} (hạn ${formatDay(p.due)})` : line;
-  };
-  const duties = b.duties.length > 0 ? [[`${b.agency} còn được giao trong nội dung kế hoạch:`, ...b.duties.map(dutyLine)].join('\n')] : [];
+  const max = hasTasks ? LINE : PASSAGE;
+  // The due day was read from the duty's text: said again only when the cut left it out.
+  const agencyDutyLine = (p: Passage) => (p.due && p.text.length > max ? `${passageLine(p, max)} (hạn ${formatDay(p.due)})` : passageLine(p, max));
+  const duties = b.duties.length > 0 ? [[`${b.agency} còn được giao trong nội dung kế hoạch:`, ...b.duties.map(agencyDutyLine)].join('\n')] : [];
   return [...part(b.lead, 'chủ trì'), ...part(b.coordinate, 'phối hợp'), ...duties].join('\n\n') || `${b.agency} không có nhiệm vụ nào trong kế hoạch.`;
 }
 

@@ -10,7 +10,7 @@ import type {
   TargetResult,
 } from '../digest/index.js';
 import type { ProgressStatus, TaskStateKind, UpdateRecord } from '../tasks/index.js';
-import { planNameOf } from './vi-progress.js';
+import { formatDay, planNameOf } from './vi-progress.js';
 
 /** Task states as reports print them. */
 export const STATE_LABELS: Record<TaskStateKind, string> = {
@@ -43,7 +43,6 @@ const updateStatus = (u: UpdateRecord) =>
 
 const MAX_ITEMS = 5;
 const ROMAN = ['I', 'II', 'III', 'IV'];
-const dmy = (day: string) => day.split('-').reverse().join('/');
 const short = (s: string, n = 70) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 const pct = (n: number) => `${String(Math.round(n * 10) / 10).replace('.', ',')}%`;
 
@@ -88,17 +87,17 @@ function reportLine(d: PlanDigest): string[] {
   if (!d.nextReport) return [];
   const { reporting, date } = d.nextReport;
   const to = reporting.recipient ? `, gửi ${reporting.recipient}` : '';
-  return ['', `📅 Kỳ báo cáo tới: báo cáo ${reporting.period}, hạn ${dmy(date)}${to}.`];
+  return ['', `📅 Kỳ báo cáo tới: báo cáo ${reporting.period}, hạn ${formatDay(date)}${to}.`];
 }
 
 /** The digest of one plan as a leader reads it on a phone; one line when nothing moved and nothing is late. */
 export function renderDigest(d: PlanDigest, late = false): string {
   const name = planNameOf(d.planNumber, d.planPlace, d.planId);
   const lateNote = late ? ' (gửi bù)' : '';
-  if (d.quiet) return `📋 ${name}, ${dmy(d.today)}${lateNote}: không có cập nhật mới, không có nhiệm vụ quá hạn.`;
+  if (d.quiet) return `📋 ${name}, ${formatDay(d.today)}${lateNote}: không có cập nhật mới, không có nhiệm vụ quá hạn.`;
   const measured = d.targets.filter((t) => t.actual !== null);
   return [
-    `📋 ${name} — tổng hợp ngày ${dmy(d.today)}${lateNote}`,
+    `📋 ${name} — tổng hợp ngày ${formatDay(d.today)}${lateNote}`,
     ...countLines(d),
     ...list('🔴 Quá hạn:', d.overdue, taskLine((i) => `trễ ${i.days} ngày`)),
     ...list('⏰ Đến hạn trong 7 ngày:', d.dueSoon, taskLine((i) => (i.days === 0 ? 'hạn hôm nay' : `còn ${i.days} ngày`))),
@@ -112,7 +111,7 @@ export function renderDigest(d: PlanDigest, late = false): string {
 
 /** Chart title and legend. */
 export function chartLabels(d: PlanDigest) {
-  return { title: `${planNameOf(d.planNumber, d.planPlace, d.planId)}: tiến độ theo đơn vị (${dmy(d.today)})`, buckets: BUCKET_LABELS };
+  return { title: `${planNameOf(d.planNumber, d.planPlace, d.planId)}: tiến độ theo đơn vị (${formatDay(d.today)})`, buckets: BUCKET_LABELS };
 }
 
 /** A reminder to a unit's officers, saying what to do and how to update. */
@@ -121,14 +120,14 @@ export function renderReminder(r: PlannedReminder, today: string, planNumber: st
   const late = r.late ? ' (gửi bù)' : '';
   const left = Math.round((Date.parse(r.due) - Date.parse(today)) / 86_400_000);
   if (r.kind === 'reporting_7d') {
-    return `📅 Nhắc kỳ báo cáo${late}: báo cáo ${r.subject} ${name} hạn ${dmy(r.due)} (còn ${left} ngày). Lập báo cáo bằng lệnh /baocao.`;
+    return `📅 Nhắc kỳ báo cáo${late}: báo cáo ${r.subject} ${name} hạn ${formatDay(r.due)} (còn ${left} ngày). Lập báo cáo bằng lệnh /baocao.`;
   }
   const content = short(r.state?.task.content ?? '', 160);
   const how = `Cập nhật: /capnhat ${r.subject} hoàn thành <kết quả>, /capnhat ${r.subject} đang thực hiện 60% hoặc /capnhat ${r.subject} vướng mắc <lý do>.`;
   const when =
     r.kind === 'overdue_weekly'
-      ? `đã quá hạn ${-left} ngày (hạn ${dmy(r.due)}) và chưa hoàn thành`
-      : `đến hạn ngày ${dmy(r.due)} (còn ${left} ngày)`;
+      ? `đã quá hạn ${-left} ngày (hạn ${formatDay(r.due)}) và chưa hoàn thành`
+      : `đến hạn ngày ${formatDay(r.due)} (còn ${left} ngày)`;
   return `⏰ Nhắc việc${late}: Nhiệm vụ ${r.subject} ${name} ${when}.\n${content}\n${how}`;
 }
 
@@ -149,8 +148,8 @@ export function reportHeading(m: ReportModel): { title: string; subtitle: string
     subtitle: m.planTitle,
     meta: [
       `Đơn vị: ${m.issuer ?? m.planId}`,
-      `Kỳ báo cáo: ${periodLabel(m.period)} (từ ${dmy(m.period.start)} đến ${dmy(m.period.end)})`,
-      `Ngày lập: ${dmy(m.generatedOn)}`,
+      `Kỳ báo cáo: ${periodLabel(m.period)} (từ ${formatDay(m.period.start)} đến ${formatDay(m.period.end)})`,
+      `Ngày lập: ${formatDay(m.generatedOn)}`,
     ],
   };
 }
@@ -159,9 +158,9 @@ export function reportHeading(m: ReportModel): { title: string; subtitle: string
 export function reportCells(r: ReportModel['rows'][number]): string[] {
   const state = `${STATE_LABELS[r.state]}${r.percent !== null && r.state !== 'done_on_time' && r.state !== 'done_late' ? ` (${r.percent}%)` : ''}`;
   const notes = r.updates
-    .map(({ day, update: u }) => `${dmy(day)} ${updateStatus(u)}${u.note ? `: ${u.note}` : ''}`)
+    .map(({ day, update: u }) => `${formatDay(day)} ${updateStatus(u)}${u.note ? `: ${u.note}` : ''}`)
     .join('\n');
-  return [r.no, r.content, r.lead, r.deadline, state, notes, r.lastUpdate ? dmy(r.lastUpdate) : ''];
+  return [r.no, r.content, r.lead, r.deadline, state, notes, r.lastUpdate ? formatDay(r.lastUpdate) : ''];
 }
 
 /** The cells of one target row: subject, goal, reached, assessment. */

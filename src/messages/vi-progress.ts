@@ -238,7 +238,7 @@ export const readText = {
 };
 
 /** Text cut to `max` characters at a word's end. */
-function cutAtWord(text: string, max: number): string {
+export function cutAtWord(text: string, max: number): string {
   if (text.length <= max) return text;
   const head = /\s/u.test(text.charAt(max)) ? text.slice(0, max) : text.slice(0, max).replace(/\s+\S*$/u, '');
   return `${head.replace(/[\s,;:.]+$/u, '')}…`;
