@@ -20,7 +20,7 @@ import { createScheduler, DEFAULT_REMINDER_CRON } from './scheduler/index.js';
 /** Telegram allows about 30 broadcast messages a second; a digest round stays well under it. */
 const BROADCAST_PACE_MS = 40;
 /** A digest claimed by a process that died mid-send is taken again after this long. */
-const DELIVERY_LEASE_MS = 5 * 60_000;
+const NOTIFICATION_LEASE_MS = 5 * 60_000;
 
 function readConfig(): Config {
   try {
@@ -67,7 +67,7 @@ function startScheduler(config: Config, logger: Logger, core: Core, channels: Ru
     send: createSendRouter(channels.senders),
     now: () => new Date(),
     owner: `${hostname()}:${process.pid}`,
-    leaseMs: DELIVERY_LEASE_MS,
+    leaseMs: NOTIFICATION_LEASE_MS,
     digestCron: config.DIGEST_CRON,
     reminderCron: DEFAULT_REMINDER_CRON,
     log: logPort(logger),

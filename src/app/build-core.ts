@@ -20,8 +20,6 @@ export type Core = {
   chat: ChatHandler;
 };
 
-const DELIVERY_LEASE_MS = 30_000;
-
 /** pino as the core's `log(level, msg, data)` port. */
 export const logPort =
   (logger: Logger): ChatLog =>
@@ -42,7 +40,7 @@ export function buildCore(config: Config, logger: Logger, now: () => Date = () =
   const repos = { subscriptions: createSubscriptionRepo(store.db), figures: createFiguresRepo(store.db), notifications: createNotificationRepo(store.db) };
   // A message claimed by a process that was killed is answered by the next one once this lease has passed: longer than
   // any answer takes (a report: seconds), short enough that the person is not left waiting long after a restart.
-  const deliveries = createDeliveryRepo(store.db, { leaseMs: DELIVERY_LEASE_MS });
+  const deliveries = createDeliveryRepo(store.db);
   const index = buildSearch(plans);
   const commands = createDigestCommands({ plans, progress: store.progress, ...repos, digestCron: config.DIGEST_CRON });
   const chat = createChat({

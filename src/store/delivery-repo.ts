@@ -2,15 +2,18 @@ import type { DeliveryClaim, DeliveryLog } from '../tasks/index.js';
 import { leaseExpired } from './lease.js';
 import type { Db } from './sqlite.js';
 
-/** An unfinished claim by another process older than this is taken again: that process died before answering. */
-export const DELIVERY_LEASE_MS = 2 * 60_000;
+/**
+ * An unfinished claim by another process older than this is taken again: that process died before answering. Longer
+ * than an answer takes with Telegram's retries; short, because the person waits that long after a crash.
+ */
+export const DELIVERY_LEASE_MS = 30_000;
 /** Rows claimed longer ago than this are deleted (Telegram and Zalo resend for a day at most). */
 export const DELIVERY_KEEP_MS = 7 * 24 * 60 * 60_000;
 const PRUNE_EVERY_MS = 60 * 60_000;
 
 /** Options of {@link createDeliveryRepo}. */
 export type DeliveryRepoOptions = {
-  /** Default {@link DELIVERY_LEASE_MS} (2 minutes): longer than any answer takes, retries included. */
+  /** Default {@link DELIVERY_LEASE_MS} (30 s). */
   leaseMs?: number;
   /** Default {@link DELIVERY_KEEP_MS} (7 days). */
   keepMs?: number;

@@ -20,7 +20,7 @@ export { createSubscriptionRepo } from './subscription-repo.js';
 export { createFiguresRepo } from './figures-repo.js';
 /**
  * Incoming messages claimed for answering (`satisfies DeliveryLog`): a message delivered again is answered once;
- * a claim left by a process that died is taken again after the lease (2 minutes); rows go after 7 days.
+ * a claim left by a process that died is taken again after the lease (30 s); rows go after 7 days.
  * @example const deliveries = createDeliveryRepo(store.db); // createTelegramBot({ ..., deliveries })
  */
 export { createDeliveryRepo, DELIVERY_LEASE_MS, DELIVERY_KEEP_MS, type DeliveryRepoOptions } from './delivery-repo.js';
