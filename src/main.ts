@@ -6,7 +6,8 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
-import { buildCore, logPort, type Core } from './app/build-core.js';
+import { buildCore, type Core } from './app/build-core.js';
+import { chatLogOf } from './channels/index.js';
 import { createChannelKit } from './app/channel-kit.js';
 import { startPollingChannels, type RunningChannels } from './app/polling-mode.js';
 import { createSendRouter } from './app/send-router.js';
@@ -70,7 +71,7 @@ function startScheduler(config: Config, logger: Logger, core: Core, channels: Ru
     leaseMs: NOTIFICATION_LEASE_MS,
     digestCron: config.DIGEST_CRON,
     reminderCron: DEFAULT_REMINDER_CRON,
-    log: logPort(logger),
+    log: chatLogOf(logger),
     pace: () => sleep(BROADCAST_PACE_MS),
   });
   const caughtUp = scheduler.start().then(

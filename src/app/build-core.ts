@@ -1,4 +1,5 @@
-import { createAsk, createChat, type ChatHandler, type ChatLog } from '../chat/index.js';
+import { createAsk, createChat, type ChatHandler } from '../chat/index.js';
+import { chatLogOf } from '../channels/index.js';
 import type { Config } from '../config.js';
 import { loadKnowledge, type Plan } from '../knowledge/index.js';
 import type { Logger } from '../log.js';
@@ -19,12 +20,6 @@ export type Core = {
   inbox: ReturnType<typeof createInboxRepo>;
   chat: ChatHandler;
 };
-
-/** pino as the core's `log(level, msg, data)` port. */
-export const logPort =
-  (logger: Logger): ChatLog =>
-  (level, msg, data) =>
-    logger[level](data ?? {}, msg);
 
 /**
  * Reads the plans (each unreadable part a warning, never a stop), opens and migrates the database, builds the search
@@ -50,7 +45,7 @@ export function buildCore(config: Config, logger: Logger, now: () => Date = () =
     users: store.users,
     invites: store.invites,
     clock: { now },
-    log: logPort(logger),
+    log: chatLogOf(logger),
     commands,
   });
   return { plans, store, ...repos, deliveries, inbox: createInboxRepo(store.db), chat };

@@ -1,9 +1,9 @@
+import { chatLogOf } from '../channels/index.js';
 import { createTelegramBot, sendTelegramReplies, startTelegramPolling } from '../channels/telegram/index.js';
 import { startZaloBot } from '../channels/zalo/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { UpdateInbox } from '../tasks/index.js';
-import { logPort } from './build-core.js';
 import type { ChannelKit } from './channel-kit.js';
 import type { ChannelSender } from './send-router.js';
 import type { StopStep } from './shutdown.js';
@@ -45,7 +45,7 @@ export async function startPollingChannels(config: Config, logger: Logger, kit: 
   }
   if (config.ZALO_BOT_TOKEN) {
     try {
-      const zalo = await startZaloBot({ token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT, handle, log: logPort(logger), inbox, ...kit.zalo });
+      const zalo = await startZaloBot({ token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT, handle, log: chatLogOf(logger), inbox, ...kit.zalo });
       running.states.zalo = 'polling';
       running.senders.zalo = (chatId, replies) => zalo.send(chatId, replies);
       running.stopSteps.push(['zalo polling', zalo.stop]);

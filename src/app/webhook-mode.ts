@@ -9,13 +9,12 @@ import {
   type TelegramContext,
 } from '../channels/telegram/index.js';
 import { createZaloWebhookBot, type PublicUrlFor } from '../channels/zalo/index.js';
-import type { WebhookHandler } from '../channels/index.js';
+import { chatLogOf, type WebhookHandler } from '../channels/index.js';
 import type { ChatHandler } from '../chat/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { createFileStore, createHealthCheck, startHttpServer, type FileStore } from '../server/index.js';
 import type { UpdateInbox } from '../tasks/index.js';
-import { logPort } from './build-core.js';
 import type { ChannelKit } from './channel-kit.js';
 import type { RunningChannels } from './polling-mode.js';
 import type { ChannelSender } from './send-router.js';
@@ -80,7 +79,7 @@ export async function startWebhookMode(options: WebhookModeOptions): Promise<Web
   );
   const webhooks = Object.fromEntries(channels.map((c) => [pathFor(c.name, secret), c.handleRequest]));
   const health = createHealthCheck({ database: options.checkDatabase, channels: () => ({ ...running.states }), now: options.now });
-  const server = await startHttpServer({ port: config.PORT, host: options.host, webhooks, health, files, log: logPort(logger) });
+  const server = await startHttpServer({ port: config.PORT, host: options.host, webhooks, health, files, log: chatLogOf(logger) });
   logger.info({ port: server.port, publicUrl: base }, 'webhook: server listening');
 
   for (const channel of channels) await register(channel, `${base}${pathFor(channel.name, secret)}`, running, logger);
@@ -142,7 +141,7 @@ function zaloChannel(options: WebhookModeOptions, secret: string, publicUrlFor: 
   const { config, handle, logger } = options;
   if (!config.ZALO_BOT_TOKEN) return undefined;
   const zalo = createZaloWebhookBot({
-    token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT, handle, log: logPort(logger), publicUrlFor, secretToken: secret, inbox: options.inbox, ...options.extras?.zalo,
+    token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT, handle, log: chatLogOf(logger), publicUrlFor, secretToken: secret, inbox: options.inbox, ...options.extras?.zalo,
   });
   return { name: 'zalo', handleRequest: zalo.handleRequest, register: zalo.register, send: (chatId, replies) => zalo.send(chatId, replies), settled: zalo.settled };
 }

@@ -1,4 +1,6 @@
 export { splitText } from './split-text.js';
+/** The chat core's `(level, msg, data)` logging port over pino or any logger with its methods; silent without one. */
+export { chatLogOf } from './telegram/logger.js';
 /** What both channels' webhook endpoints share: the handler shape, its answers, the secret/size/JSON gate. */
 export {
   createWebhookGate,
