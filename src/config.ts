@@ -10,6 +10,10 @@ const optionalToken = z
 
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
+/** Where the database and the plans are when the environment does not say (the CLI uses them too). */
+export const DEFAULT_DATABASE_PATH = 'data/troly.db';
+export const DEFAULT_KNOWLEDGE_DIR = 'knowledge';
+
 const PER_MINUTE = 'must be a whole number from 0 (off) to 10000';
 
 const common = z.object({
@@ -17,8 +21,8 @@ const common = z.object({
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
   ZALO_BOT_TOKEN: optionalToken,
   ZALO_API_ROOT: z.url().default('https://bot-api.zaloplatforms.com'),
-  DATABASE_PATH: z.string().min(1).default('data/troly.db'),
-  KNOWLEDGE_DIR: z.string().min(1).default('knowledge'),
+  DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
+  KNOWLEDGE_DIR: z.string().min(1).default(DEFAULT_KNOWLEDGE_DIR),
   TZ_NAME: z.string().default('Asia/Ho_Chi_Minh').refine(isTimeZone, 'must be an IANA time zone'),
   LOG_LEVEL: logLevel.default('info'),
   DIGEST_CRON: z.string().default('30 7 * * 1-5').refine(isCron, 'must be a cron expression such as "30 7 * * 1-5" (07:30 on weekdays)'),

@@ -1,15 +1,12 @@
 import { loadKnowledge, type Plan, type ReadWarning } from '../knowledge/index.js';
 
-/** Default folder of plan files, relative to the working directory. */
-export const DEFAULT_KNOWLEDGE_DIR = 'knowledge';
-
 /** One warning as `file:line: message` (line left out when unknown). */
 export function formatWarning(w: ReadWarning): string {
   return w.line > 0 ? `${w.file}:${w.line}: ${w.message}` : `${w.file}: ${w.message}`;
 }
 
 /** Reads the plans of `dir`, printing each warning to stderr. */
-export function loadPlansReporting(dir: string = DEFAULT_KNOWLEDGE_DIR): { plans: Plan[]; warnings: ReadWarning[] } {
+export function loadPlansReporting(dir: string): { plans: Plan[]; warnings: ReadWarning[] } {
   const result = loadKnowledge(dir);
   for (const w of result.warnings) console.error(`warning: ${formatWarning(w)}`);
   return result;

@@ -1,14 +1,15 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DEFAULT_DATABASE_PATH, DEFAULT_KNOWLEDGE_DIR } from '../config.js';
 import { toIsoDay } from '../tasks/index.js';
 
 /** `--db` and `--knowledge`, shared by the commands that read the database or the plans. */
 export const PLACE_OPTIONS = { db: { type: 'string' }, knowledge: { type: 'string' } } as const;
 
 /** The database file: `--db`, else `DATABASE_PATH`, else `data/troly.db`. */
-export const databasePath = (flag: string | undefined): string => flag ?? (process.env.DATABASE_PATH || 'data/troly.db');
+export const databasePath = (flag: string | undefined): string => flag ?? (process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
 
 /** The plans folder: `--knowledge`, else `KNOWLEDGE_DIR`, else `knowledge`. */
-export const knowledgeDir = (flag: string | undefined): string => flag ?? (process.env.KNOWLEDGE_DIR || 'knowledge');
+export const knowledgeDir = (flag: string | undefined): string => flag ?? (process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR);
 
 const isParseArgsError = (err: unknown): err is Error =>
   err instanceof TypeError && String((err as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS_');

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { placeOf, type Plan, type ReadWarning } from '../../knowledge/index.js';
-import { DEFAULT_KNOWLEDGE_DIR, loadPlansReporting } from '../load-knowledge.js';
+import { loadPlansReporting } from '../load-knowledge.js';
+import { knowledgeDir } from '../options.js';
 
 export const summary = 'list the plans read from the knowledge folder with their counts  [--knowledge DIR] [--json]';
 
@@ -31,11 +32,12 @@ function printTable(rows: ReadonlyArray<Record<string, string | number>>): void 
 
 /** `plans [--knowledge DIR] [--json]`: one line per plan read. */
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { knowledge: { type: 'string', default: DEFAULT_KNOWLEDGE_DIR }, json: { type: 'boolean' } } });
-  const { plans, warnings } = loadPlansReporting(values.knowledge);
+  const { values } = parseArgs({ args, options: { knowledge: { type: 'string' }, json: { type: 'boolean' } } });
+  const dir = knowledgeDir(values.knowledge);
+  const { plans, warnings } = loadPlansReporting(dir);
   const rows = plans.map((p) => row(p, warnings));
   if (values.json) console.log(JSON.stringify(rows, null, 2));
-  else if (rows.length === 0) console.log(`no plans in ${values.knowledge}`);
+  else if (rows.length === 0) console.log(`no plans in ${dir}`);
   else printTable(rows);
   return 0;
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Task } from '../../knowledge/index.js';
-import { DEFAULT_KNOWLEDGE_DIR, loadPlansReporting } from '../load-knowledge.js';
+import { loadPlansReporting } from '../load-knowledge.js';
+import { knowledgeDir } from '../options.js';
 
 export const summary = 'print the appendix tasks of one plan as parsed  --plan ID [--json] [--knowledge DIR]';
 
@@ -17,13 +18,13 @@ function printTask(t: Task): void {
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { plan: { type: 'string' }, json: { type: 'boolean' }, knowledge: { type: 'string', default: DEFAULT_KNOWLEDGE_DIR } },
+    options: { plan: { type: 'string' }, json: { type: 'boolean' }, knowledge: { type: 'string' } },
   });
   if (!values.plan) {
     console.error('usage: npm run cli -- tasks --plan ID [--json] [--knowledge DIR]');
     return 1;
   }
-  const { plans } = loadPlansReporting(values.knowledge);
+  const { plans } = loadPlansReporting(knowledgeDir(values.knowledge));
   const plan = plans.find((p) => p.id === values.plan);
   if (!plan) {
     console.error(`unknown plan '${values.plan}' (known: ${plans.map((p) => p.id).join(', ') || 'none'})`);
