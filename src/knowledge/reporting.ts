@@ -25,12 +25,14 @@ function periodOf(folded: string): Pick<ReportingDate, 'period' | 'periodKind'> 
 const QUARTERLY = /(?:hang|moi|dinh ky) quy\b[^.;]*?(?:truoc|cham nhat)(?:\s+ngay)?\s+(\d{1,2})\s+(?:cua\s+|vao\s+)?thang cuoi (?:moi\s+|cua\s+)?quy/g;
 
 /** "6 tháng (trước ngày 05 tháng 6)", "trước ngày 15/12 hằng năm", "hằng quý … ngày 20 của tháng cuối quý", in folded text. */
-function periodsIn(folded: string): Array<{ period: string; day: number; month: number }> {
-  const before = [...folded.matchAll(PERIOD)].map((m) => ({ at: m.index, period: m[1]!, day: Number(m[2]), month: Number(m[3]) }));
-  const after = [...folded.matchAll(PERIOD_AFTER)].map((m) => ({ at: m.index, period: m[3]!, day: Number(m[1]), month: Number(m[2]) }));
+function periodsIn(folded: string): Array<{ period: string; day: number; month: number; everyQuarter: boolean }> {
+  const once = (at: number, period: string, day: string, month: string) => ({ at, period, day: Number(day), month: Number(month), everyQuarter: false });
+  const before = [...folded.matchAll(PERIOD)].map((m) => once(m.index, m[1]!, m[2]!, m[3]!));
+  const after = [...folded.matchAll(PERIOD_AFTER)].map((m) => once(m.index, m[3]!, m[1]!, m[2]!));
   const quarterly = [...folded.matchAll(QUARTERLY)].flatMap((m) =>
-    [1, 2, 3, 4].map((q) => ({ at: m.index + q / 10, period: `quy ${q}`, day: Number(m[1]), month: q * 3 })),
+    [1, 2, 3, 4].map((q) => ({ at: m.index, period: `quy ${q}`, day: Number(m[1]), month: q * 3, everyQuarter: true })),
   );
+  // A stable sort: the four quarters of one sentence stay in order.
   return [...before, ...after, ...quarterly].sort((a, b) => a.at - b.at);
 }
 
@@ -51,12 +53,12 @@ export function readReporting(plan: string, blocks: readonly Block[], owners: (b
   const found = new Map<string, ReportingDate>();
   for (const block of blocks) {
     for (const sentence of sentencesOf(block.text)) {
-      for (const { period: words, day, month } of periodsIn(foldCase(sentence))) {
+      for (const { period: words, day, month, everyQuarter } of periodsIn(foldCase(sentence))) {
         const period = periodOf(words);
         if (found.has(period.period)) continue;
         found.set(period.period, {
           plan, ...period, day, month, compiler: owners(block),
-          recipient: recipientOf(sentence), sentence, section: block.section, line: block.line,
+          recipient: recipientOf(sentence), everyQuarter, sentence, section: block.section, line: block.line,
         });
       }
     }

@@ -149,6 +149,8 @@ export const reportingDateSchema = z.object({
   compiler: z.array(agencyRefSchema),
   /** Who receives it, e.g. "Sở Nội vụ", "Ủy ban nhân dân thành phố". */
   recipient: z.string().nullable(),
+  /** One of the four reports a plan gives as "hằng quý … trước ngày 20 của tháng cuối quý". */
+  everyQuarter: z.boolean(),
   sentence: z.string(),
   section: z.string().nullable(),
   line: lineSchema,

@@ -187,19 +187,20 @@ type ReportItem = Extract<AnswerBody, { kind: 'reporting' }>['items'][number];
  * tháng cuối quý") as the one line the plan wrote, every other report on its own.
  */
 function reportingLines(items: ReportItem[]): string[] {
-  const quarterly = (i: ReportItem) => items.filter((x) => x.plan.id === i.plan.id && x.report.periodKind === 'quarter' && x.report.sentence === i.report.sentence && x.report.day === i.report.day);
-  const isQuarterly = (i: ReportItem) => quarterly(i).length === 4;
-  const single = items.filter((i) => !isQuarterly(i));
-  const firsts = items.filter((i) => isQuarterly(i) && quarterly(i)[0] === i);
-  const quarterLine = (i: ReportItem) => {
-    const r = i.report;
-    const dates = quarterly(i).map((x) => `${x.report.day}/${x.report.month}`).join(', ');
-    return `Báo cáo hằng quý: trước ngày ${r.day} tháng cuối quý (${dates})${r.recipient ? `, gửi ${r.recipient}` : ''}`;
-  };
+  const quarters = new Map<string, ReportItem[]>();
+  for (const i of items.filter((x) => x.report.everyQuarter)) {
+    const key = `${i.plan.id}\u0000${i.report.sentence}`;
+    quarters.set(key, [...(quarters.get(key) ?? []), i]);
+  }
   const source = (i: ReportItem) => where(i.plan, null, i.report.section);
+  const quarterLine = ([first, ...rest]: ReportItem[]) => {
+    const r = first!.report;
+    const dates = [first!, ...rest].map((x) => `${x.report.day}/${x.report.month}`).join(', ');
+    return `• Báo cáo hằng quý: trước ngày ${r.day} tháng cuối quý (${dates})${r.recipient ? `, gửi ${r.recipient}` : ''} (${source(first!)})`;
+  };
   return [
-    ...firsts.map((i) => `• ${quarterLine(i)} (${source(i)})`),
-    ...grouped(single, (i) => `${i.report.periodKind} ${i.report.day} ${i.report.month} ${i.report.recipient}`, (i) => reportLine(i.report), source),
+    ...[...quarters.values()].map(quarterLine),
+    ...grouped(items.filter((i) => !i.report.everyQuarter), (i) => `${i.report.periodKind} ${i.report.day} ${i.report.month} ${i.report.recipient}`, (i) => reportLine(i.report), source),
   ];
 }
 const days = (n: number) => (n === 0.5 ? '1/2 ngày' : `${String(n).replace('.', ',')} ngày`);

@@ -64,8 +64,8 @@ export const PLAN: Plan = {
   ],
   meetingRules: [],
   reporting: [
-    { plan: 'demo', period: '6 tháng', periodKind: 'half', day: 10, month: 6, compiler: [{ name: VHXH, raw: 'Phòng VHXH' }], recipient: 'Ủy ban nhân dân thành phố', sentence: '', section: null, line: 50 },
-    { plan: 'demo', period: 'hằng năm', periodKind: 'year', day: 10, month: 12, compiler: [{ name: VHXH, raw: 'Phòng VHXH' }], recipient: 'Ủy ban nhân dân thành phố', sentence: '', section: null, line: 50 },
+    { plan: 'demo', period: '6 tháng', periodKind: 'half', day: 10, month: 6, compiler: [{ name: VHXH, raw: 'Phòng VHXH' }], recipient: 'Ủy ban nhân dân thành phố', everyQuarter: false, sentence: '', section: null, line: 50 },
+    { plan: 'demo', period: 'hằng năm', periodKind: 'year', day: 10, month: 12, compiler: [{ name: VHXH, raw: 'Phòng VHXH' }], recipient: 'Ủy ban nhân dân thành phố', everyQuarter: false, sentence: '', section: null, line: 50 },
   ],
   agencies: [TT, VHXH, VP],
 };
