@@ -3,35 +3,38 @@ import { sentencesOf, type Block } from './blocks.js';
 import type { Target, TargetSubject } from './schema.js';
 
 const PERCENT = /(\d+(?:[.,]\d+)?)\s*%/gu;
-const SUBJECTS: ReadonlyArray<{ subject: TargetSubject; test: (f: string) => boolean }> = [
-  { subject: 'online_conferences', test: (f) => /truc tuyen/.test(f) && /hoi nghi|cuoc hop|(?<!tong )hop\b/.test(f) },
-  { subject: 'conference_reduction', test: (f) => /hoi nghi|cuoc hop/.test(f) && /giam|tinh gian/.test(f) },
-  { subject: 'document_reduction', test: (f) => /van ban/.test(f) && /giam|tinh gian/.test(f) },
+/**
+ * Meetings, folded: "hội nghị", "cuộc họp", and "họp" alone as questions typed without diacritics write it ("giam hop"),
+ * not "tổng hợp", "phù hợp", "hợp tác", ... (folded, "họp" and "hợp" are one word).
+ */
+const MEETING = /hoi nghi|cuoc hop|(?<!\b(?:tong|phu|ket|thich|to|phoi|tich|hon) )\bhop\b(?! (?:tac|ly|le|dong|nhat|phap|thuc|tinh))/;
+const REDUCES = /giam|tinh gian/;
+
+/** Tests of folded words; `reduces`: a reduction verb stands in the wider phrase ("giảm 10% hội nghị và 20% văn bản"). */
+const SUBJECTS: ReadonlyArray<{ subject: TargetSubject; test: (f: string, reduces: boolean) => boolean }> = [
+  { subject: 'online_conferences', test: (f) => /truc tuyen/.test(f) && MEETING.test(f) },
+  { subject: 'conference_reduction', test: (f, reduces) => MEETING.test(f) && reduces },
+  { subject: 'document_reduction', test: (f, reduces) => /van ban/.test(f) && reduces },
   { subject: 'digital_procedures', test: (f) => /thu tuc hanh chinh|ho so|dich vu cong/.test(f) && /moi truong (so|mang)|truc tuyen|so hoa/.test(f) },
   { subject: 'electronic_documents', test: (f) => /van ban/.test(f) && /dien tu|ky so/.test(f) },
   { subject: 'digital_skills_training', test: (f) => /ky nang so|dao tao|boi duong|tap huan/.test(f) },
 ];
 
-const subjectOf = (phrase: string) => {
+const subjectOf = (phrase: string, reducesAround = false): TargetSubject => {
   const f = foldCase(phrase);
-  return SUBJECTS.find((s) => s.test(f))?.subject ?? 'other';
+  const reduces = reducesAround || REDUCES.test(f);
+  return SUBJECTS.find((s) => s.test(f, reduces))?.subject ?? 'other';
 };
 
-/** "họp" alone, as a question typed without diacritics writes it ("giam hop"), not "tổng hợp", "phù hợp", ... */
-const BARE_MEETING = /(?<!\b(?:tong|phu|ket|thich|to|cuoc|hoi|phoi|tich|hon) )\bhop\b(?! (?:tac|ly|le|dong|nhat|phap|thuc|tinh))/g;
-
-/**
- * The target subject a question names ("chỉ tiêu giảm họp là bao nhiêu" → conference_reduction), null for none;
- * a bare "hop" is read as a meeting, as officials type it.
- */
+/** The target subject a question names ("chỉ tiêu giảm họp là bao nhiêu" → conference_reduction), null for none. */
 export function targetSubjectAsked(question: string): TargetSubject | null {
-  const subject = subjectOf(foldCase(question).replace(BARE_MEETING, 'cuoc hop'));
+  const subject = subjectOf(question);
   return subject === 'other' ? null : subject;
 }
 
 function comparatorOf(phrase: string): Target['comparator'] {
   const f = foldCase(phrase);
-  if (/giam|tinh gian/.test(f)) return 'reduce';
+  if (REDUCES.test(f)) return 'reduce';
   return /tro len|toi thieu|it nhat|khong it hon|khong duoi|≥|>=/.test(f) ? 'min' : 'exact';
 }
 
@@ -56,8 +59,7 @@ function phraseAround(clause: string, at: number): { phrase: string; own: string
  * ("giảm 10% hội nghị và 20% văn bản": the 20% is about documents), else what the widened phrase names.
  */
 function subjectAround(phrase: string, own: string): TargetSubject {
-  const reduces = /giam|tinh gian/.test(foldCase(phrase)) ? ' giảm' : '';
-  const mine = subjectOf(`${own}${reduces}`);
+  const mine = subjectOf(own, REDUCES.test(foldCase(phrase)));
   return mine !== 'other' ? mine : subjectOf(phrase);
 }
 
