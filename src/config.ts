@@ -25,8 +25,14 @@ const common = z.object({
   KNOWLEDGE_DIR: z.string().min(1).default(DEFAULT_KNOWLEDGE_DIR),
   TZ_NAME: z.string().default('Asia/Ho_Chi_Minh').refine(isTimeZone, 'must be an IANA time zone'),
   LOG_LEVEL: logLevel.default('info'),
-  DIGEST_CRON: z.string().default('30 7 * * 1-5').refine(isCron, 'must be a cron expression such as "30 7 * * 1-5" (07:30 on weekdays)'),
-  RATE_LIMIT_PER_MINUTE: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number(PER_MINUTE).int(PER_MINUTE).min(0, PER_MINUTE).max(10_000, PER_MINUTE).default(20)),
+  DIGEST_CRON: z
+    .string()
+    .default('30 7 * * 1-5')
+    .refine(isCron, 'must be a cron expression such as "30 7 * * 1-5" (07:30 on weekdays)'),
+  RATE_LIMIT_PER_MINUTE: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number(PER_MINUTE).int(PER_MINUTE).min(0, PER_MINUTE).max(10_000, PER_MINUTE).default(20),
+  ),
   SEND_PACING: z.enum(['on', 'off'], 'must be "on" or "off"').default('on'),
 });
 

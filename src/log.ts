@@ -21,9 +21,15 @@ export const REDACT_PATHS = [
 ];
 
 /** The one logger of the process; everything else receives it (or a child) as a dependency. */
-export function createLogger(config: Pick<Config, 'LOG_LEVEL'> & Partial<Config>, destination?: DestinationStream): Logger {
-  const secrets = [config.TELEGRAM_BOT_TOKEN, config.ZALO_BOT_TOKEN, 'WEBHOOK_SECRET' in config ? config.WEBHOOK_SECRET : undefined]
-    .filter((s): s is string => typeof s === 'string' && s.length > 0);
+export function createLogger(
+  config: Pick<Config, 'LOG_LEVEL'> & Partial<Config>,
+  destination?: DestinationStream,
+): Logger {
+  const secrets = [
+    config.TELEGRAM_BOT_TOKEN,
+    config.ZALO_BOT_TOKEN,
+    'WEBHOOK_SECRET' in config ? config.WEBHOOK_SECRET : undefined,
+  ].filter((s): s is string => typeof s === 'string' && s.length > 0);
   return pino(
     {
       level: config.LOG_LEVEL,

@@ -45,7 +45,14 @@ async function startChannels(config: Config, logger: Logger, core: Core): Promis
   if (config.BOT_MODE === 'polling') return startPollingChannels(config, logger, kit, core.inbox);
   try {
     const checkDatabase = () => core.store.db.prepare('select 1').get();
-    return await startWebhookMode({ config, logger, handle: kit.handle, extras: kit, inbox: core.inbox, checkDatabase });
+    return await startWebhookMode({
+      config,
+      logger,
+      handle: kit.handle,
+      extras: kit,
+      inbox: core.inbox,
+      checkDatabase,
+    });
   } catch (err) {
     logger.fatal({ err, port: config.PORT }, 'start: the webhook server could not listen');
     core.store.close();

@@ -49,10 +49,13 @@ describe('architecture', () => {
         if (targetFolder === folder || !rule) continue;
         expect(rule.internal, `${rel} imports ${spec}`).toContain(targetFolder);
         // Cross-folder imports go through the folder's index.
-        expect(relative(SRC, target).replace(/\.(js|ts)$/, ''), `${rel} deep-imports ${spec}`).toBe(`${targetFolder}/index`);
+        expect(relative(SRC, target).replace(/\.(js|ts)$/, ''), `${rel} deep-imports ${spec}`).toBe(
+          `${targetFolder}/index`,
+        );
       } else if (rule) {
         if (spec.startsWith('node:') || ['fs', 'path', 'crypto', 'os'].includes(spec)) {
-          if (CORE.has(folder) && CORE_FORBIDDEN_NODE.includes(spec)) expect(FS_ALLOWED_FILES.has(rel), `${rel} imports ${spec}`).toBe(true);
+          if (CORE.has(folder) && CORE_FORBIDDEN_NODE.includes(spec))
+            expect(FS_ALLOWED_FILES.has(rel), `${rel} imports ${spec}`).toBe(true);
           continue;
         }
         const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;

@@ -20,7 +20,10 @@ describe('loadConfig', () => {
   });
 
   it('reads flood control: 0 turns the rate limit off, an empty value keeps the default', () => {
-    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '0', SEND_PACING: 'off' })).toMatchObject({ RATE_LIMIT_PER_MINUTE: 0, SEND_PACING: 'off' });
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '0', SEND_PACING: 'off' })).toMatchObject({
+      RATE_LIMIT_PER_MINUTE: 0,
+      SEND_PACING: 'off',
+    });
     expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '' }).RATE_LIMIT_PER_MINUTE).toBe(20);
   });
 
@@ -41,7 +44,10 @@ describe('loadConfig', () => {
     [{ DIGEST_CRON: 'mỗi sáng' }, 'DIGEST_CRON'],
     [{ BOT_MODE: 'webhook', PUBLIC_URL: 'https://bot.example.vn' }, 'PORT'],
     [{ BOT_MODE: 'webhook', PORT: '8080' }, 'PUBLIC_URL'],
-    [{ BOT_MODE: 'webhook', PORT: '8080', PUBLIC_URL: 'https://bot.example.vn', WEBHOOK_SECRET: 'short' }, 'WEBHOOK_SECRET'],
+    [
+      { BOT_MODE: 'webhook', PORT: '8080', PUBLIC_URL: 'https://bot.example.vn', WEBHOOK_SECRET: 'short' },
+      'WEBHOOK_SECRET',
+    ],
   ])('refuses %o naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

@@ -28,14 +28,19 @@ describe('createLogger', () => {
   it('redacts a token hidden inside a message or an error text', () => {
     const { lines, stream } = capture();
     const log = createLogger({ LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: token }, stream);
-    log.error({ err: new Error(`request to https://api.telegram.org/bot${token}/getMe failed`) }, `call failed for bot${token}`);
+    log.error(
+      { err: new Error(`request to https://api.telegram.org/bot${token}/getMe failed`) },
+      `call failed for bot${token}`,
+    );
     expect(lines.join('')).not.toContain(token);
   });
 
   it("blanks a failed Bot API call's payload (a webhook secret, a message text) but keeps the error's message", () => {
     const { lines, stream } = capture();
     const log = createLogger({ LOG_LEVEL: 'info' }, stream);
-    const err = Object.assign(new Error("Call to 'setWebhook' failed!"), { payload: { url: 'https://x', secret_token: 'generated-secret-abc' } });
+    const err = Object.assign(new Error("Call to 'setWebhook' failed!"), {
+      payload: { url: 'https://x', secret_token: 'generated-secret-abc' },
+    });
     log.error({ err }, 'telegram: setWebhook failed');
     log.error({ call: { method: 'sendMessage', payload: { text: 'Nhiệm vụ 4 đã xong' } } }, 'telegram: call failed');
     const out = lines.join('');

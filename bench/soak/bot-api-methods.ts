@@ -19,7 +19,10 @@ export type MethodDeps = {
 };
 
 const ok = (result: unknown): MethodAnswer => ({ status: 200, body: { ok: true, result } });
-const badRequest = (description: string): MethodAnswer => ({ status: 400, body: { ok: false, error_code: 400, description: `Bad Request: ${description}` } });
+const badRequest = (description: string): MethodAnswer => ({
+  status: 400,
+  body: { ok: false, error_code: 400, description: `Bad Request: ${description}` },
+});
 const NOT_FOUND: MethodAnswer = { status: 404, body: { ok: false, error_code: 404, description: 'Not Found' } };
 
 /**

@@ -2,7 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 
 /** How one bot process ended, and whether the soak meant it (a kill or the final stop). */
-export type BotExit = { gen: number; pid: number; code: number | null; signal: NodeJS.Signals | null; expected: boolean; peakRssKb: number };
+export type BotExit = {
+  gen: number;
+  pid: number;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  expected: boolean;
+  peakRssKb: number;
+};
 
 export type BotProcess = {
   /** 1 for the first process, 2 after the first restart... */

@@ -6,7 +6,15 @@ import type { SentMessage } from './users.js';
 const SAMPLES = 5;
 
 /** A message that did not get exactly one answer. */
-export type AnswerFinding = { updateId: number; userId: number; kind: Kind; text: string; answers: number; outcome: string; gens: number[] };
+export type AnswerFinding = {
+  updateId: number;
+  userId: number;
+  kind: Kind;
+  text: string;
+  answers: number;
+  outcome: string;
+  gens: number[];
+};
 type Findings = { count: number; samples: AnswerFinding[] };
 
 export type AnswerCheck = {
@@ -30,7 +38,11 @@ export type AnswerCheck = {
 const empty = (): Findings => ({ count: 0, samples: [] });
 
 /** Counts the answers of every fresh message and sorts out the ones that did not get exactly one. */
-export function checkAnswers(messages: SentMessage[], answersOf: (updateId: number) => Answer[], ambiguous: Set<number>): AnswerCheck {
+export function checkAnswers(
+  messages: SentMessage[],
+  answersOf: (updateId: number) => Answer[],
+  ambiguous: Set<number>,
+): AnswerCheck {
   const check: AnswerCheck = {
     messages: messages.length,
     exactlyOne: 0,

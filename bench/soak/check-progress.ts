@@ -7,7 +7,15 @@ const STORED = ['Đã lưu cập nhật', 'đã được lưu trước đó'];
 const MARKER = /soak-[a-z0-9]+-u\d+-m\d+/;
 const SAMPLES = 5;
 
-type Row = { plan: string; task: string; status: string | null; percent: number | null; note: string; channel: string; message_id: string };
+type Row = {
+  plan: string;
+  task: string;
+  status: string | null;
+  percent: number | null;
+  note: string;
+  channel: string;
+  message_id: string;
+};
 
 /** One finding about one message: enough to look it up in the bot's log and the database. */
 export type Finding = { updateId: number; userId: number; text: string; detail: string };
@@ -27,7 +35,12 @@ export type ProgressCheck = {
   invalidStored: { count: number; samples: Finding[] };
 };
 
-const finding = (m: SentMessage, detail: string): Finding => ({ updateId: m.updateId, userId: m.userId, text: m.step.text.slice(0, 100), detail });
+const finding = (m: SentMessage, detail: string): Finding => ({
+  updateId: m.updateId,
+  userId: m.userId,
+  text: m.step.text.slice(0, 100),
+  detail,
+});
 
 function push(list: { count: number; samples: Finding[] }, f: Finding): void {
   list.count++;
@@ -35,32 +48,52 @@ function push(list: { count: number; samples: Finding[] }, f: Finding): void {
 }
 
 /** Reads the raw `updates` rows (a separate read-only connection) and holds them against what each person was told. */
-export function checkProgress(dbPath: string, messages: SentMessage[], answersOf: (updateId: number) => Answer[]): ProgressCheck {
+export function checkProgress(
+  dbPath: string,
+  messages: SentMessage[],
+  answersOf: (updateId: number) => Answer[],
+): ProgressCheck {
   const byMarker = new Map<string, Row[]>();
   const db = new Database(dbPath, { readonly: true });
   try {
-    for (const row of db.prepare('SELECT plan, task, status, percent, note, channel, message_id FROM updates ORDER BY id').all() as Row[]) {
+    for (const row of db
+      .prepare('SELECT plan, task, status, percent, note, channel, message_id FROM updates ORDER BY id')
+      .all() as Row[]) {
       const marker = MARKER.exec(row.note)?.[0];
       if (marker) byMarker.set(marker, [...(byMarker.get(marker) ?? []), row]);
     }
   } finally {
     db.close();
   }
-  const check: ProgressCheck = { sent: 0, acknowledged: 0, storedOnce: 0, storedNotAcknowledged: 0, failures: { count: 0, samples: [] }, invalidStored: { count: 0, samples: [] } };
+  const check: ProgressCheck = {
+    sent: 0,
+    acknowledged: 0,
+    storedOnce: 0,
+    storedNotAcknowledged: 0,
+    failures: { count: 0, samples: [] },
+    invalidStored: { count: 0, samples: [] },
+  };
   for (const m of messages) {
-    if (m.step.marker && (byMarker.get(m.step.marker)?.length ?? 0) > 0) push(check.invalidStored, finding(m, 'an invalid update was stored'));
+    if (m.step.marker && (byMarker.get(m.step.marker)?.length ?? 0) > 0)
+      push(check.invalidStored, finding(m, 'an invalid update was stored'));
     const expected = m.step.update;
     if (!expected) continue;
     check.sent++;
     const rows = byMarker.get(expected.note) ?? [];
-    const acknowledged = answersOf(m.updateId).some((a) => a.texts.some((t) => t.includes(expected.note) && STORED.some((s) => t.includes(s))));
+    const acknowledged = answersOf(m.updateId).some((a) =>
+      a.texts.some((t) => t.includes(expected.note) && STORED.some((s) => t.includes(s))),
+    );
     if (acknowledged) check.acknowledged++;
     if (rows.length > 1) push(check.failures, finding(m, `stored ${rows.length} times`));
     else if (rows.length === 1 && !acknowledged) check.storedNotAcknowledged++;
     else if (rows.length === 0 && acknowledged) push(check.failures, finding(m, 'acknowledged but not stored'));
     if (rows.length !== 1 || !acknowledged) continue;
     const row = rows[0]!;
-    const same = row.plan === expected.plan && row.task === expected.task && row.status === expected.status && row.percent === expected.percent;
+    const same =
+      row.plan === expected.plan &&
+      row.task === expected.task &&
+      row.status === expected.status &&
+      row.percent === expected.percent;
     const delivery = row.channel === 'telegram' && row.message_id.startsWith(`${m.userId}:`);
     if (same && delivery) check.storedOnce++;
     else push(check.failures, finding(m, `stored as ${JSON.stringify(row)}`));

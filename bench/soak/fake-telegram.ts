@@ -1,7 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Message, Update, UserFromGetMe } from 'grammy/types';
-import { failureBody, multipartField, multipartFileName, readRequestBody, sendJson } from '../../test/support/bot-api-wire.js';
+import {
+  failureBody,
+  multipartField,
+  multipartFileName,
+  readRequestBody,
+  sendJson,
+} from '../../test/support/bot-api-wire.js';
 import { createMethods, type ChatOutput, type Params } from './bot-api-methods.js';
 import { createUpdateQueue, type UpdateQueue } from '../../test/support/update-queue.js';
 import { createLongPoll } from './long-poll.js';
@@ -128,14 +134,20 @@ export async function startFakeTelegram(options: FakeTelegramOptions): Promise<F
     },
     lastDelivery: (updateId) => delivered.get(updateId),
     isPending: (updateId) => queue.isPending(updateId),
-    on: (event: 'poll' | 'deliver', listener: (a: number, b: number) => void) => void (listeners[event] as unknown[]).push(listener),
+    on: (event: 'poll' | 'deliver', listener: (a: number, b: number) => void) =>
+      void (listeners[event] as unknown[]).push(listener),
     stats: api.stats,
     stop: gens.stop,
   };
 }
 
 /** The methods besides getUpdates, with 429s injected and refusals counted. */
-function createApi(options: FakeTelegramOptions, queue: UpdateQueue, chats: Map<number, Chat>, record: (chatId: number, event: ChatEvent) => void) {
+function createApi(
+  options: FakeTelegramOptions,
+  queue: UpdateQueue,
+  chats: Map<number, Chat>,
+  record: (chatId: number, event: ChatEvent) => void,
+) {
   const rnd = options.rnd ?? Math.random;
   const calls: Record<string, number> = {};
   const refusedSamples: string[] = [];
@@ -160,7 +172,8 @@ function createApi(options: FakeTelegramOptions, queue: UpdateQueue, chats: Map<
       }
       callGen = gen;
       const answer = methods(method, params);
-      if (answer.status === 400 && ++refused <= SAMPLES) refusedSamples.push(`${method}: ${(answer.body as { description: string }).description}`);
+      if (answer.status === 400 && ++refused <= SAMPLES)
+        refusedSamples.push(`${method}: ${(answer.body as { description: string }).description}`);
       sendJson(res, answer.status, answer.body);
     },
     stats: () => ({ calls: { ...calls }, flood429, refused, refusedSamples: [...refusedSamples] }),
@@ -175,7 +188,9 @@ async function listen(handler: Handler) {
   const socketGen = new WeakMap<Socket, number>();
   const open = new Map<number, number>();
   const server = createServer((req, res) => {
-    handler(req, res, socketGen.get(req.socket) ?? gen).catch((err: unknown) => sendJson(res, 500, { ok: false, error_code: 500, description: String(err) }));
+    handler(req, res, socketGen.get(req.socket) ?? gen).catch((err: unknown) =>
+      sendJson(res, 500, { ok: false, error_code: 500, description: String(err) }),
+    );
   });
   server.keepAliveTimeout = 60_000;
   server.on('connection', (socket) => {
@@ -203,13 +218,19 @@ async function listen(handler: Handler) {
 }
 
 /** The method and parameters of a Bot API call, or the answer refusing it (unknown path 404, wrong token 401). */
-async function readCall(req: IncomingMessage, token: string): Promise<{ method: string; params: Params } | { status: number; body: object }> {
+async function readCall(
+  req: IncomingMessage,
+  token: string,
+): Promise<{ method: string; params: Params } | { status: number; body: object }> {
   const body = await readRequestBody(req);
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const route = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
   if (!route) return { status: 404, body: { ok: false, error_code: 404, description: 'Not Found' } };
   if (route[1] !== token) return { status: 401, body: { ok: false, error_code: 401, description: 'Unauthorized' } };
-  return { method: route[2]!, params: { ...Object.fromEntries(url.searchParams), ...readParams(req.headers['content-type'] ?? '', body) } };
+  return {
+    method: route[2]!,
+    params: { ...Object.fromEntries(url.searchParams), ...readParams(req.headers['content-type'] ?? '', body) },
+  };
 }
 
 /** A private text message as Telegram delivers it; a leading command gets its bot_command entity. */
@@ -229,12 +250,18 @@ function textMessage(user: FakeUser, messageId: number, text: string): Update['m
 function readParams(contentType: string, body: Buffer): Params {
   if (body.length === 0) return {};
   if (contentType.startsWith('application/json')) return JSON.parse(body.toString('utf8')) as Params;
-  if (contentType.startsWith('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(body.toString('utf8')));
+  if (contentType.startsWith('application/x-www-form-urlencoded'))
+    return Object.fromEntries(new URLSearchParams(body.toString('utf8')));
   if (!contentType.startsWith('multipart/form-data')) return {};
   const text = body.toString('latin1');
   const field = (name: string) => {
     const value = multipartField(text, name);
     return value === undefined ? undefined : Buffer.from(value, 'latin1').toString('utf8');
   };
-  return { chat_id: field('chat_id'), caption: field('caption'), parse_mode: field('parse_mode'), file_name: multipartFileName(text) };
+  return {
+    chat_id: field('chat_id'),
+    caption: field('caption'),
+    parse_mode: field('parse_mode'),
+    file_name: multipartFileName(text),
+  };
 }

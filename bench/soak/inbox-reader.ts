@@ -14,7 +14,9 @@ export type InboxReader = {
  */
 export function openInboxReader(dbPath: string): InboxReader {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  const doneAt = db.prepare<[string], { done_at: string | null }>("SELECT done_at FROM inbox WHERE channel = 'telegram' AND update_id = ?");
+  const doneAt = db.prepare<[string], { done_at: string | null }>(
+    "SELECT done_at FROM inbox WHERE channel = 'telegram' AND update_id = ?",
+  );
   return {
     isDone: (updateId) => (doneAt.get(String(updateId))?.done_at ?? null) !== null,
     close: () => db.close(),

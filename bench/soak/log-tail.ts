@@ -56,7 +56,15 @@ export function tailLog(file: string, on: LogListeners): LogTail {
   function take(line: string): void {
     if (line.trim() === '') return;
     lines++;
-    let entry: { level?: number; msg?: string; updateId?: number | string; intent?: string; ms?: number; pid?: number; err?: { message?: string } };
+    let entry: {
+      level?: number;
+      msg?: string;
+      updateId?: number | string;
+      intent?: string;
+      ms?: number;
+      pid?: number;
+      err?: { message?: string };
+    };
     try {
       entry = JSON.parse(line) as typeof entry;
     } catch {
@@ -73,10 +81,12 @@ export function tailLog(file: string, on: LogListeners): LogTail {
       on.replayed(Number(entry.updateId));
     }
     const level = entry.level ?? 0;
-    if (level === 40 && ++warnings && warningSamples.length < SAMPLES) warningSamples.push(`${entry.msg ?? ''} ${line.slice(0, 200)}`);
+    if (level === 40 && ++warnings && warningSamples.length < SAMPLES)
+      warningSamples.push(`${entry.msg ?? ''} ${line.slice(0, 200)}`);
     if (level < 50) return;
     problems++;
-    if (problemSamples.length < SAMPLES) problemSamples.push({ level, msg: entry.msg ?? '', pid: entry.pid, err: entry.err?.message });
+    if (problemSamples.length < SAMPLES)
+      problemSamples.push({ level, msg: entry.msg ?? '', pid: entry.pid, err: entry.err?.message });
   }
 
   function read(): void {
@@ -94,7 +104,15 @@ export function tailLog(file: string, on: LogListeners): LogTail {
   const timer = setInterval(read, POLL_MS);
   return {
     read,
-    summary: () => ({ lines, warnings, problems, problemSamples: [...problemSamples], warningSamples: [...warningSamples], handledMs, replayed }),
+    summary: () => ({
+      lines,
+      warnings,
+      problems,
+      problemSamples: [...problemSamples],
+      warningSamples: [...warningSamples],
+      handledMs,
+      replayed,
+    }),
     stop: () => {
       clearInterval(timer);
       read();

@@ -3,7 +3,11 @@ import type { Update } from 'grammy/types';
 import { sendJson } from '../../test/support/bot-api-wire.js';
 import type { UpdateQueue } from '../../test/support/update-queue.js';
 
-const CONFLICT = { ok: false, error_code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' };
+const CONFLICT = {
+  ok: false,
+  error_code: 409,
+  description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+};
 /** Telegram holds a poll at most this long, whatever `timeout` asks. */
 const MAX_POLL_SECONDS = 50;
 
@@ -21,7 +25,8 @@ export type LongPoll = {
 
 type Waiter = { res: ServerResponse; gen: number; limit: number | undefined; timer: NodeJS.Timeout };
 
-const numberOr = (value: unknown, fallback: number | undefined) => (value === undefined || value === '' ? fallback : Number(value));
+const numberOr = (value: unknown, fallback: number | undefined) =>
+  value === undefined || value === '' ? fallback : Number(value);
 
 /**
  * Telegram's long polling over an update queue: one poll waits at a time, and a second poll ends the first with 409

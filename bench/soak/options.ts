@@ -80,7 +80,8 @@ export function parseSoakOptions(argv: string[], env: Record<string, string | un
     const text = raw(flag);
     if (text === undefined || text === '') return fallback;
     const value = Number(text);
-    if (!Number.isFinite(value) || value < 0) throw new Error(`soak: --${flag} must be a number >= 0, not "${text}"\n${USAGE}`);
+    if (!Number.isFinite(value) || value < 0)
+      throw new Error(`soak: --${flag} must be a number >= 0, not "${text}"\n${USAGE}`);
     return value * scale;
   };
   const killAt = raw('kill-at');
@@ -88,7 +89,13 @@ export function parseSoakOptions(argv: string[], env: Record<string, string | un
     ...DEFAULT_OPTIONS,
     users: num('users', DEFAULT_OPTIONS.users),
     messages: num('messages', DEFAULT_OPTIONS.messages),
-    killAt: killAt === undefined ? DEFAULT_OPTIONS.killAt : killAt.split(',').filter((s) => s.trim() !== '').map(Number),
+    killAt:
+      killAt === undefined
+        ? DEFAULT_OPTIONS.killAt
+        : killAt
+            .split(',')
+            .filter((s) => s.trim() !== '')
+            .map(Number),
     timeLimitMs: num('time-limit', DEFAULT_OPTIONS.timeLimitMs, 1000),
     answerTimeoutMs: num('answer-timeout', DEFAULT_OPTIONS.answerTimeoutMs, 1000),
     floodRate: num('flood', DEFAULT_OPTIONS.floodRate),
@@ -98,9 +105,15 @@ export function parseSoakOptions(argv: string[], env: Record<string, string | un
     nodeOptions: raw('node-options') ?? '',
     keep: values.keep === true || env.SOAK_KEEP === '1',
   };
-  if (options.users < 1 || options.messages < options.users || !Number.isInteger(options.users) || !Number.isInteger(options.messages)) {
+  if (
+    options.users < 1 ||
+    options.messages < options.users ||
+    !Number.isInteger(options.users) ||
+    !Number.isInteger(options.messages)
+  ) {
     throw new Error(`soak: need whole numbers with at least one message per user\n${USAGE}`);
   }
-  if (options.killAt.some((k) => !(k > 0 && k < 1))) throw new Error(`soak: --kill-at takes shares between 0 and 1, e.g. 0.3,0.65\n${USAGE}`);
+  if (options.killAt.some((k) => !(k > 0 && k < 1)))
+    throw new Error(`soak: --kill-at takes shares between 0 and 1, e.g. 0.3,0.65\n${USAGE}`);
   return options;
 }

@@ -56,7 +56,9 @@ export function buildReport(input: ReportInput) {
     // Exactly once for every message but those whose reply was on its way when the process was SIGKILLed: Telegram's
     // sendMessage is not idempotent, so such a reply may be sent again after the restart (counted and printed in
     // answers.ambiguousAtKill.answeredTwice); none of them may be lost.
-    exactlyOneAnswerOutsideKills: answerCheck.exactlyOne + answerCheck.ambiguousAtKill.answeredTwice === answerCheck.messages && unattributed.length === 0,
+    exactlyOneAnswerOutsideKills:
+      answerCheck.exactlyOne + answerCheck.ambiguousAtKill.answeredTwice === answerCheck.messages &&
+      unattributed.length === 0,
     noAnswerLostAtKills: answerCheck.ambiguousAtKill.lost === 0,
     noCrash: bot.unexpectedExits === 0 && bot.finalExitCode === 0 && bot.stderrFindings.length === 0,
     noFailedUpdate: bot.errorLogLines === 0 && answerCheck.apologies.count === 0,
@@ -94,7 +96,12 @@ function runFigures(input: ReportInput, fresh: number, answers: Map<number, Answ
     kills: input.supervisor.kills,
     durationS: round(seconds),
     messagesPerS: round(input.sent / Math.max(seconds, 0.001)),
-    replyLatencyMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? 0, measured: latencies.length },
+    replyLatencyMs: {
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      max: latencies.at(-1) ?? 0,
+      measured: latencies.length,
+    },
     timedOut: input.timedOut,
     outcomes: countBy(input.conversations.flatMap((c) => c.sent.map((m) => m.outcome))),
   };
@@ -103,7 +110,10 @@ function runFigures(input: ReportInput, fresh: number, answers: Map<number, Answ
 function answersSection(check: AnswerCheck, unattributed: Answer[]) {
   return {
     ...check,
-    unattributed: { count: unattributed.length, samples: unattributed.slice(0, 5).map((a) => ({ gen: a.gen, texts: a.texts.map((t) => t.slice(0, 120)) })) },
+    unattributed: {
+      count: unattributed.length,
+      samples: unattributed.slice(0, 5).map((a) => ({ gen: a.gen, texts: a.texts.map((t) => t.slice(0, 120)) })),
+    },
   };
 }
 
@@ -115,11 +125,21 @@ function botFigures(supervisor: Supervisor, log: ReportInput['log']) {
     restarts: supervisor.downtimes().length,
     restartMs: supervisor.downtimes(),
     peakRssMB: round(supervisor.peakRssKb() / 1024),
-    exits: exits.map((e: BotExit) => ({ gen: e.gen, code: e.code, signal: e.signal, expected: e.expected, peakRssMB: round(e.peakRssKb / 1024) })),
+    exits: exits.map((e: BotExit) => ({
+      gen: e.gen,
+      code: e.code,
+      signal: e.signal,
+      expected: e.expected,
+      peakRssMB: round(e.peakRssKb / 1024),
+    })),
     unexpectedExits: exits.filter((e) => !e.expected).length,
     finalExitCode: final?.signal === 'SIGKILL' ? null : (final?.code ?? null),
-    stderrFindings: stderr.filter((s) => CRASH_SIGNS.test(s.text)).map((s) => ({ gen: s.gen, text: s.text.slice(0, 800) })),
-    stderrOther: stderr.filter((s) => !CRASH_SIGNS.test(s.text)).map((s) => ({ gen: s.gen, text: s.text.slice(0, 300) })),
+    stderrFindings: stderr
+      .filter((s) => CRASH_SIGNS.test(s.text))
+      .map((s) => ({ gen: s.gen, text: s.text.slice(0, 800) })),
+    stderrOther: stderr
+      .filter((s) => !CRASH_SIGNS.test(s.text))
+      .map((s) => ({ gen: s.gen, text: s.text.slice(0, 300) })),
     replayedFromInbox: log.replayed,
     logLines: log.lines,
     warnLogLines: log.warnings,

@@ -60,7 +60,19 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport & { dir?
     tail.stop();
     const log = tail.summary();
     tail = undefined;
-    const input = { options, conversations, server, dbPath, supervisor: parts.supervisor, log, sent: parts.users.sent, startedAt, endedAt, timedOut: parts.timedOut(), errors };
+    const input = {
+      options,
+      conversations,
+      server,
+      dbPath,
+      supervisor: parts.supervisor,
+      log,
+      sent: parts.users.sent,
+      startedAt,
+      endedAt,
+      timedOut: parts.timedOut(),
+      errors,
+    };
     return { ...buildReport(input), ...(options.keep ? { dir } : {}) };
   } finally {
     killAllBots();
@@ -73,7 +85,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport & { dir?
 }
 
 /** Connects the people, the log, the bot processes and the kill schedule. */
-function wire(options: SoakOptions, server: FakeTelegram, files: { dbPath: string; logFile: string; inbox: InboxReader }, scripts: UserScript[], errors: string[]) {
+function wire(
+  options: SoakOptions,
+  server: FakeTelegram,
+  files: { dbPath: string; logFile: string; inbox: InboxReader },
+  scripts: UserScript[],
+  errors: string[],
+) {
   const { dbPath, logFile } = files;
   const thresholds = options.killAt.map((share) => Math.ceil(share * options.messages)).sort((a, b) => a - b);
   let timedOut = false;
@@ -95,7 +113,10 @@ function wire(options: SoakOptions, server: FakeTelegram, files: { dbPath: strin
       }
     },
   });
-  const tail = tailLog(logFile, { handled: (updateId) => users.handled(updateId), replayed: (updateId) => server.replayed(updateId) });
+  const tail = tailLog(logFile, {
+    handled: (updateId) => users.handled(updateId),
+    replayed: (updateId) => server.replayed(updateId),
+  });
   server.on('deliver', (updateId) => users.delivered(updateId));
   supervisor = createSupervisor({
     server,
@@ -122,7 +143,16 @@ function createInvites(dbPath: string, scripts: UserScript[]): void {
     const expiresAt = new Date(now.getTime() + 86_400_000);
     store.db.transaction(() => {
       for (const { invite } of scripts) {
-        store.invites.create({ code: invite.code, plan: invite.plan, unit: null, role: 'leader', createdAt: now, expiresAt, usedAt: null, usedBy: null });
+        store.invites.create({
+          code: invite.code,
+          plan: invite.plan,
+          unit: null,
+          role: 'leader',
+          createdAt: now,
+          expiresAt,
+          usedAt: null,
+          usedBy: null,
+        });
       }
     })();
   } finally {

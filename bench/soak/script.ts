@@ -8,7 +8,13 @@ import type { FakeUser } from './fake-telegram.js';
 export type Kind = 'start' | 'question' | 'update' | 'command' | 'bad' | 'duplicate';
 
 /** The row a progress update must leave in `updates`, found by its unique note. */
-export type ExpectedUpdate = { plan: string; task: string; status: ProgressStatus | null; percent: number | null; note: string };
+export type ExpectedUpdate = {
+  plan: string;
+  task: string;
+  status: ProgressStatus | null;
+  percent: number | null;
+  note: string;
+};
 
 export type Step = {
   kind: Kind;
@@ -42,7 +48,13 @@ const WEIGHTS: [Exclude<Kind, 'start' | 'duplicate'>, number][] = [
   ['command', 0.13],
   ['bad', 0.15],
 ];
-const EXTRA_QUESTIONS = ['ai chu tri nhiem vu 4', 'Quý này có những nhiệm vụ nào đến hạn?', 'nhiem vu nao den han trong thang nay', 'Giá vàng hôm nay bao nhiêu?', 'hello'];
+const EXTRA_QUESTIONS = [
+  'ai chu tri nhiem vu 4',
+  'Quý này có những nhiệm vụ nào đến hạn?',
+  'nhiem vu nao den han trong thang nay',
+  'Giá vàng hôm nay bao nhiêu?',
+  'hello',
+];
 const STATUSES: [ProgressStatus | null, string][] = [
   ['in_progress', 'đang thực hiện'],
   ['in_progress', 'dang thuc hien'],
@@ -110,7 +122,16 @@ function updateStep(plan: string, task: string, note: string, rnd: () => number)
 }
 
 function command(task: string, rnd: () => number): string {
-  const all = [`/tiendo ${task}`, '/viec', '/quahan', '/trogiup', `/hoi ai chủ trì nhiệm vụ ${task}`, '/digest', `/tiendo ${task}`, '/viec'];
+  const all = [
+    `/tiendo ${task}`,
+    '/viec',
+    '/quahan',
+    '/trogiup',
+    `/hoi ai chủ trì nhiệm vụ ${task}`,
+    '/digest',
+    `/tiendo ${task}`,
+    '/viec',
+  ];
   // A report is an Excel file: one command in fifty asks for one.
   return rnd() < 0.02 ? '/baocao quy' : all[Math.floor(rnd() * all.length)]!;
 }
@@ -127,7 +148,15 @@ function badStep(task: string, marker: string, other: Plan | undefined, rnd: () 
     { kind: 'bad', text: `/capnhat ${task}` },
     { kind: 'bad', text: `/capnhat ${task} đang thực hiện 40% ${long(marker)}`, marker },
     { kind: 'bad', text: '/khonglenh abc' },
-    ...(other ? [{ kind: 'bad' as const, text: `/capnhat ${other.id}#${other.tasks[0]?.no ?? '1'} hoàn thành ${marker}`, marker }] : []),
+    ...(other
+      ? [
+          {
+            kind: 'bad' as const,
+            text: `/capnhat ${other.id}#${other.tasks[0]?.no ?? '1'} hoàn thành ${marker}`,
+            marker,
+          },
+        ]
+      : []),
   ];
   return inputs[Math.floor(rnd() * inputs.length)]!;
 }

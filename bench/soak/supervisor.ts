@@ -59,7 +59,10 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
     current = bot;
     void bot.exited.then((exit) => onExit(bot, exit));
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`soak: bot process ${gen} did not poll within ${options.startTimeoutMs} ms`)), options.startTimeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`soak: bot process ${gen} did not poll within ${options.startTimeoutMs} ms`)),
+        options.startTimeoutMs,
+      );
       const done = () => {
         clearTimeout(timer);
         up = true;
@@ -69,7 +72,11 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
       else upWaiters.set(gen, done);
       void bot.exited.then((exit) => {
         clearTimeout(timer);
-        reject(new Error(`soak: bot process ${gen} exited while starting (code ${exit.code}, signal ${exit.signal}): ${bot.stderr().slice(0, 500)}`));
+        reject(
+          new Error(
+            `soak: bot process ${gen} exited while starting (code ${exit.code}, signal ${exit.signal}): ${bot.stderr().slice(0, 500)}`,
+          ),
+        );
       });
     });
   }

@@ -3,7 +3,24 @@ export const TEXT_LIMIT = 4096;
 /** Telegram's limit for a photo or document caption. */
 export const CAPTION_LIMIT = 1024;
 
-const TAGS = new Set(['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'span', 'tg-spoiler', 'a', 'tg-emoji', 'code', 'pre', 'blockquote']);
+const TAGS = new Set([
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  'ins',
+  's',
+  'strike',
+  'del',
+  'span',
+  'tg-spoiler',
+  'a',
+  'tg-emoji',
+  'code',
+  'pre',
+  'blockquote',
+]);
 const TOKEN = /<(\/?)([a-z-]+)(?:\s[^<>]*)?>|&(?:lt|gt|amp|quot|#\d{1,7}|#x[0-9a-f]{1,6});|[<&]/gi;
 const ENTITY: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"' };
 
@@ -11,7 +28,8 @@ const ENTITY: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&',
 export type Parsed = { ok: true; plain: string } | { ok: false; problem: string };
 
 const decode = (entity: string) =>
-  ENTITY[entity.toLowerCase()] ?? String.fromCodePoint(Number(entity.startsWith('&#x') ? `0x${entity.slice(3, -1)}` : entity.slice(2, -1)));
+  ENTITY[entity.toLowerCase()] ??
+  String.fromCodePoint(Number(entity.startsWith('&#x') ? `0x${entity.slice(3, -1)}` : entity.slice(2, -1)));
 
 /**
  * Reads a text sent with `parse_mode: 'HTML'` as Telegram does: every `<` and `&` must start a supported tag or an
@@ -26,16 +44,23 @@ export function parseHtml(html: string): Parsed {
     last = m.index + m[0].length;
     const [token, closing, tag] = m;
     if (tag === undefined) {
-      if (token === '<' || token === '&') return { ok: false, problem: `can't parse entities: unexpected "${token}" at byte offset ${m.index}` };
+      if (token === '<' || token === '&')
+        return { ok: false, problem: `can't parse entities: unexpected "${token}" at byte offset ${m.index}` };
       plain += decode(token);
       continue;
     }
     const name = tag.toLowerCase();
-    if (!TAGS.has(name)) return { ok: false, problem: `can't parse entities: unsupported start tag "${name}" at byte offset ${m.index}` };
+    if (!TAGS.has(name))
+      return { ok: false, problem: `can't parse entities: unsupported start tag "${name}" at byte offset ${m.index}` };
     if (!closing) open.push(name);
-    else if (open.pop() !== name) return { ok: false, problem: `can't parse entities: unexpected end tag at byte offset ${m.index}` };
+    else if (open.pop() !== name)
+      return { ok: false, problem: `can't parse entities: unexpected end tag at byte offset ${m.index}` };
   }
-  if (open.length > 0) return { ok: false, problem: `can't parse entities: can't find end tag corresponding to start tag "${open.at(-1)}"` };
+  if (open.length > 0)
+    return {
+      ok: false,
+      problem: `can't parse entities: can't find end tag corresponding to start tag "${open.at(-1)}"`,
+    };
   return { ok: true, plain: plain + html.slice(last) };
 }
 

@@ -112,7 +112,18 @@ export function createUsers(options: UsersOptions): Users {
       const sentWhileDown = !options.botUp();
       const enqueuedAt = Date.now();
       count();
-      const message: SentMessage = { userId: chatId, kind: step.kind, step, updateId, enqueuedAt, settledAt: 0, outcome: await outcome, acrossKill: false, sentWhileDown, duplicates: 0 };
+      const message: SentMessage = {
+        userId: chatId,
+        kind: step.kind,
+        step,
+        updateId,
+        enqueuedAt,
+        settledAt: 0,
+        outcome: await outcome,
+        acrossKill: false,
+        sentWhileDown,
+        duplicates: 0,
+      };
       message.settledAt = Date.now();
       message.acrossKill = options.kills() !== kills;
       const end = server.events(chatId).length;

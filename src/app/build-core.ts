@@ -5,7 +5,15 @@ import { loadKnowledge, type Plan } from '../knowledge/index.js';
 import type { Logger } from '../log.js';
 import { createDigestCommands } from '../scheduler/index.js';
 import { buildSearch } from '../search/index.js';
-import { createDeliveryRepo, createFiguresRepo, createInboxRepo, createNotificationRepo, createSubscriptionRepo, openStore, type Store } from '../store/index.js';
+import {
+  createDeliveryRepo,
+  createFiguresRepo,
+  createInboxRepo,
+  createNotificationRepo,
+  createSubscriptionRepo,
+  openStore,
+  type Store,
+} from '../store/index.js';
 
 /** The process's core: plans read once, the opened database with every repository, and the chat handler over them. */
 export type Core = {
@@ -28,11 +36,22 @@ export type Core = {
 export function buildCore(config: Config, logger: Logger, now: () => Date = () => new Date()): Core {
   const { plans, warnings } = loadKnowledge(config.KNOWLEDGE_DIR);
   for (const w of warnings) logger.warn({ file: w.file, line: w.line }, `knowledge: ${w.message}`);
-  if (plans.length === 0) logger.warn({ dir: config.KNOWLEDGE_DIR }, 'knowledge: no plan was read; every question will be answered "not covered"');
-  logger.info({ plans: plans.map((p) => p.id), tasks: plans.reduce((n, p) => n + p.tasks.length, 0) }, 'knowledge: plans read');
+  if (plans.length === 0)
+    logger.warn(
+      { dir: config.KNOWLEDGE_DIR },
+      'knowledge: no plan was read; every question will be answered "not covered"',
+    );
+  logger.info(
+    { plans: plans.map((p) => p.id), tasks: plans.reduce((n, p) => n + p.tasks.length, 0) },
+    'knowledge: plans read',
+  );
 
   const store = openStore(config.DATABASE_PATH);
-  const repos = { subscriptions: createSubscriptionRepo(store.db), figures: createFiguresRepo(store.db), notifications: createNotificationRepo(store.db) };
+  const repos = {
+    subscriptions: createSubscriptionRepo(store.db),
+    figures: createFiguresRepo(store.db),
+    notifications: createNotificationRepo(store.db),
+  };
   // A message claimed by a process that was killed is answered by the next one once this lease has passed: longer than
   // any answer takes (a report: seconds), short enough that the person is not left waiting long after a restart.
   const deliveries = createDeliveryRepo(store.db);

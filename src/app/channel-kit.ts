@@ -18,7 +18,12 @@ export type ChannelKit = {
  * with SEND_PACING=on (the default) replies are queued within each platform's limits. Every message is answered once
  * through the delivery log, however often the platform delivers it. Built once per process.
  */
-export function createChannelKit(config: Config, chat: ChatHandler, deliveries: DeliveryLog, now: () => Date = () => new Date()): ChannelKit {
+export function createChannelKit(
+  config: Config,
+  chat: ChatHandler,
+  deliveries: DeliveryLog,
+  now: () => Date = () => new Date(),
+): ChannelKit {
   const perMinute = config.RATE_LIMIT_PER_MINUTE;
   const handle = perMinute === 0 ? chat : withRateLimit(chat, { now, maxMessages: perMinute, perMs: 60_000 });
   const paced = config.SEND_PACING === 'on';

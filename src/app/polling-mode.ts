@@ -23,12 +23,23 @@ export type RunningChannels = {
  * logged as failed. Every update received is kept in the `inbox` until handled, so one a killed process held is
  * handled after the restart.
  */
-export async function startPollingChannels(config: Config, logger: Logger, kit: ChannelKit, inbox?: UpdateInbox): Promise<RunningChannels> {
+export async function startPollingChannels(
+  config: Config,
+  logger: Logger,
+  kit: ChannelKit,
+  inbox?: UpdateInbox,
+): Promise<RunningChannels> {
   const { handle } = kit;
   const running: RunningChannels = { senders: {}, states: {}, stopSteps: [] };
   if (config.TELEGRAM_BOT_TOKEN) {
     try {
-      const bot = createTelegramBot({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, handle, log: logger, ...kit.telegram });
+      const bot = createTelegramBot({
+        token: config.TELEGRAM_BOT_TOKEN,
+        apiRoot: config.TELEGRAM_API_ROOT,
+        handle,
+        log: logger,
+        ...kit.telegram,
+      });
       const polling = await startTelegramPolling(bot, { inbox, log: logger });
       running.states.telegram = 'polling';
       polling.finished.catch((err: unknown) => {
@@ -45,7 +56,14 @@ export async function startPollingChannels(config: Config, logger: Logger, kit: 
   }
   if (config.ZALO_BOT_TOKEN) {
     try {
-      const zalo = await startZaloBot({ token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT, handle, log: chatLogOf(logger), inbox, ...kit.zalo });
+      const zalo = await startZaloBot({
+        token: config.ZALO_BOT_TOKEN,
+        apiRoot: config.ZALO_API_ROOT,
+        handle,
+        log: chatLogOf(logger),
+        inbox,
+        ...kit.zalo,
+      });
       running.states.zalo = 'polling';
       running.senders.zalo = (chatId, replies) => zalo.send(chatId, replies);
       running.stopSteps.push(['zalo polling', zalo.stop]);

@@ -8,7 +8,11 @@ export type StopStep = [name: string, stop: () => void | Promise<void>];
  * database...), each failure logged without skipping the rest, then flushes the log and exits 0. A second signal
  * exits at once with 130.
  */
-export function stopOnSignals(logger: Logger, steps: () => StopStep[], exit: (code: number) => void = process.exit): void {
+export function stopOnSignals(
+  logger: Logger,
+  steps: () => StopStep[],
+  exit: (code: number) => void = process.exit,
+): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) {

@@ -16,7 +16,16 @@ const LOCAL_USER = { key: 'cli:local', name: LOCAL_ADMIN_NAME };
 function registerLocalAdmin(store: Store, now: Date): void {
   if (store.users.get(LOCAL_USER.key)?.active) return;
   const code = `LOCAL-${randomUUID()}`;
-  store.invites.create({ code, plan: null, unit: null, role: 'admin', createdAt: now, expiresAt: new Date(now.getTime() + 60_000), usedAt: null, usedBy: null });
+  store.invites.create({
+    code,
+    plan: null,
+    unit: null,
+    role: 'admin',
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + 60_000),
+    usedAt: null,
+    usedBy: null,
+  });
   store.invites.redeem(code, LOCAL_USER, now);
 }
 

@@ -78,8 +78,19 @@ export async function startWebhookMode(options: WebhookModeOptions): Promise<Web
     (c): c is WebhookChannel => c !== undefined,
   );
   const webhooks = Object.fromEntries(channels.map((c) => [pathFor(c.name, secret), c.handleRequest]));
-  const health = createHealthCheck({ database: options.checkDatabase, channels: () => ({ ...running.states }), now: options.now });
-  const server = await startHttpServer({ port: config.PORT, host: options.host, webhooks, health, files, log: chatLogOf(logger) });
+  const health = createHealthCheck({
+    database: options.checkDatabase,
+    channels: () => ({ ...running.states }),
+    now: options.now,
+  });
+  const server = await startHttpServer({
+    port: config.PORT,
+    host: options.host,
+    webhooks,
+    health,
+    files,
+    log: chatLogOf(logger),
+  });
   logger.info({ port: server.port, publicUrl: base }, 'webhook: server listening');
 
   for (const channel of channels) await register(channel, `${base}${pathFor(channel.name, secret)}`, running, logger);
@@ -111,10 +122,24 @@ async function register(channel: WebhookChannel, url: string, running: RunningCh
 }
 
 /** The Telegram bot over the webhook; undefined (state 'failed') when getMe fails. */
-async function telegramChannel(options: WebhookModeOptions, secret: string, running: RunningChannels): Promise<WebhookChannel | undefined> {
+async function telegramChannel(
+  options: WebhookModeOptions,
+  secret: string,
+  running: RunningChannels,
+): Promise<WebhookChannel | undefined> {
   const { config, logger, handle } = options;
   const token = config.TELEGRAM_BOT_TOKEN;
-  const bot = options.telegramBot ?? (token ? createTelegramBot({ token, apiRoot: config.TELEGRAM_API_ROOT, handle, log: logger, ...options.extras?.telegram }) : undefined);
+  const bot =
+    options.telegramBot ??
+    (token
+      ? createTelegramBot({
+          token,
+          apiRoot: config.TELEGRAM_API_ROOT,
+          handle,
+          log: logger,
+          ...options.extras?.telegram,
+        })
+      : undefined);
   if (!bot) return undefined;
   try {
     await bot.init();
@@ -137,13 +162,30 @@ async function telegramChannel(options: WebhookModeOptions, secret: string, runn
   };
 }
 
-function zaloChannel(options: WebhookModeOptions, secret: string, publicUrlFor: PublicUrlFor): WebhookChannel | undefined {
+function zaloChannel(
+  options: WebhookModeOptions,
+  secret: string,
+  publicUrlFor: PublicUrlFor,
+): WebhookChannel | undefined {
   const { config, handle, logger } = options;
   if (!config.ZALO_BOT_TOKEN) return undefined;
   const zalo = createZaloWebhookBot({
-    token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT, handle, log: chatLogOf(logger), publicUrlFor, secretToken: secret, inbox: options.inbox, ...options.extras?.zalo,
+    token: config.ZALO_BOT_TOKEN,
+    apiRoot: config.ZALO_API_ROOT,
+    handle,
+    log: chatLogOf(logger),
+    publicUrlFor,
+    secretToken: secret,
+    inbox: options.inbox,
+    ...options.extras?.zalo,
   });
-  return { name: 'zalo', handleRequest: zalo.handleRequest, register: zalo.register, send: (chatId, replies) => zalo.send(chatId, replies), settled: zalo.settled };
+  return {
+    name: 'zalo',
+    handleRequest: zalo.handleRequest,
+    register: zalo.register,
+    send: (chatId, replies) => zalo.send(chatId, replies),
+    settled: zalo.settled,
+  };
 }
 
 /** Photos (charts) only: reports stay off the public address. A file too large for the store is left out. */

@@ -22,7 +22,6 @@ export type AnswerOnceOptions = {
 /** The platform's name for one message: the channel and its message (or callback) id. */
 export type Delivery = { channel: string; messageId: string };
 
-
 /**
  * Runs `answer` unless this message was answered already or is being answered in this process ('duplicate': the
  * caller drops it). When another process holds a fresh claim, waits and asks again: either it answers (then this is
@@ -30,7 +29,11 @@ export type Delivery = { channel: string; messageId: string };
  * and restart is neither lost nor answered twice. The claim is finished once `answer` resolves; when it throws, the
  * claim is left for the lease and the error goes on to the caller.
  */
-export async function answerOnce(options: AnswerOnceOptions, delivery: Delivery, answer: () => Promise<void>): Promise<'answered' | 'duplicate'> {
+export async function answerOnce(
+  options: AnswerOnceOptions,
+  delivery: Delivery,
+  answer: () => Promise<void>,
+): Promise<'answered' | 'duplicate'> {
   const { deliveries, owner = PROCESS_OWNER, now = () => new Date(), sleep = defaultSleep } = options;
   if (deliveries) {
     for (;;) {

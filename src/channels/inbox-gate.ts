@@ -46,9 +46,18 @@ export function createInboxGate<U>(options: InboxGateOptions<U>): InboxGate<U> {
     admit(updates) {
       if (!inbox) return updates;
       if (updates.length === 0) return [];
-      const open = new Set(inbox.keep(channel, updates.map((u) => ({ id: idOf(u), body: u })), now()).map((u) => u.id));
+      const open = new Set(
+        inbox
+          .keep(
+            channel,
+            updates.map((u) => ({ id: idOf(u), body: u })),
+            now(),
+          )
+          .map((u) => u.id),
+      );
       const dropped = updates.filter((u) => !open.has(idOf(u)));
-      if (dropped.length > 0) log('debug', `${channel}: update delivered again, already handled`, { updateIds: dropped.map(idOf) });
+      if (dropped.length > 0)
+        log('debug', `${channel}: update delivered again, already handled`, { updateIds: dropped.map(idOf) });
       return take(updates.filter((u) => open.has(idOf(u))));
     },
     settle(update) {
@@ -57,13 +66,17 @@ export function createInboxGate<U>(options: InboxGateOptions<U>): InboxGate<U> {
       try {
         inbox?.done(channel, id, now());
       } catch (err) {
-        log('warn', `${channel}: could not mark an update done; it will be handed out again at the next start`, { updateId: id, err });
+        log('warn', `${channel}: could not mark an update done; it will be handed out again at the next start`, {
+          updateId: id,
+          err,
+        });
       }
     },
     replay() {
       if (!inbox) return [];
       const left = take(inbox.pending(channel).map((p) => p.body as U));
-      for (const u of left) log('info', `${channel}: update left unhandled by a previous process, handling it now`, { updateId: idOf(u) });
+      for (const u of left)
+        log('info', `${channel}: update left unhandled by a previous process, handling it now`, { updateId: idOf(u) });
       return left;
     },
   };

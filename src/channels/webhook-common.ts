@@ -11,7 +11,10 @@ export type WebhookHandler = (headers: WebhookHeaders, rawBody: string | Buffer)
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /** A JSON answer in the Bot APIs' `{ ok, description }` shape. */
-export const webhookAnswer = (status: number, body: object): WebhookResponse => ({ status, body: JSON.stringify(body) });
+export const webhookAnswer = (status: number, body: object): WebhookResponse => ({
+  status,
+  body: JSON.stringify(body),
+});
 
 export const ACCEPTED = webhookAnswer(200, { ok: true });
 const REFUSED = {
@@ -38,7 +41,9 @@ export type WebhookGateOptions = {
  * The checks every webhook makes, in order: the secret header (compared in constant time; 401, the body is never
  * parsed), the body size (413), the body being JSON (400).
  */
-export function createWebhookGate(options: WebhookGateOptions): (headers: WebhookHeaders, rawBody: string | Buffer) => GateResult {
+export function createWebhookGate(
+  options: WebhookGateOptions,
+): (headers: WebhookHeaders, rawBody: string | Buffer) => GateResult {
   const expected = digest(options.secretToken);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const refuse = (reason: RefusalReason): GateResult => ({ ok: false, reason, response: REFUSED[reason] });

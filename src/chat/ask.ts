@@ -8,7 +8,11 @@ export function createProgressLookup(progress: ProgressStore): ProgressLookup {
   return (task, today) => {
     const last = periodHistory(task, progress.listForTask(task.plan, task.no), today).lastStatusUpdate;
     if (!last?.status) return undefined;
-    return { status: last.status, percent: last.status === 'done' ? 100 : last.percent, updatedOn: toIsoDay(last.createdAt) };
+    return {
+      status: last.status,
+      percent: last.status === 'done' ? 100 : last.percent,
+      updatedOn: toIsoDay(last.createdAt),
+    };
   };
 }
 
@@ -19,7 +23,11 @@ export function createProgressLookup(progress: ProgressStore): ProgressLookup {
 export function createAsk(index: SearchIndex, progress: ProgressStore): ChatDeps['ask'] {
   const lookup = createProgressLookup(progress);
   return (question, ctx) => {
-    const answer = answerQuestion(index, question, { today: toIsoDay(ctx.now), askerPlan: ctx.plan?.id, progress: lookup });
+    const answer = answerQuestion(index, question, {
+      today: toIsoDay(ctx.now),
+      askerPlan: ctx.plan?.id,
+      progress: lookup,
+    });
     return [{ text: renderAnswer(answer) }];
   };
 }

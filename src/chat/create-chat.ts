@@ -36,7 +36,8 @@ const BUILTIN: Record<string, Builtin> = {
 };
 
 const runOf = (c: ChatCommand): CommandHandler => (typeof c === 'function' ? c : c.run);
-const helpLines = (commands: ChatDeps['commands'] = {}) => Object.values(commands).flatMap((c) => (typeof c === 'function' ? [] : [c.help]));
+const helpLines = (commands: ChatDeps['commands'] = {}) =>
+  Object.values(commands).flatMap((c) => (typeof c === 'function' ? [] : [c.help]));
 
 /**
  * The channel-agnostic chat core: one incoming message in, the replies out. Commands (`/capnhat`,
@@ -54,7 +55,11 @@ export function createChat(deps: ChatDeps): ChatHandler {
     const command = /^\s*\//.test(message.text) ? runCommand(core, ctx) : undefined;
     if (command) return command;
     const dialog = core.dialogs.get(userKeyOf(message), ctx.now);
-    return (dialog && onDialogText(core, ctx, dialog, message.text)) ?? naturalUpdate(core, ctx, message.text) ?? ask(core, ctx, message.text);
+    return (
+      (dialog && onDialogText(core, ctx, dialog, message.text)) ??
+      naturalUpdate(core, ctx, message.text) ??
+      ask(core, ctx, message.text)
+    );
   };
 }
 
@@ -74,5 +79,7 @@ function runCommand(core: Core, ctx: CommandContext): Reply[] | Promise<Reply[]>
   const builtin = Object.hasOwn(BUILTIN, name) ? BUILTIN[name] : undefined;
   if (builtin) return builtin(core, withArgs);
   const plugged = core.deps.commands && Object.hasOwn(core.deps.commands, name) ? core.deps.commands[name] : undefined;
-  return plugged ? runOf(plugged)(withArgs) : [{ text: unknownCommandText(name || ctx.message.text.trim().slice(1, 30)) }];
+  return plugged
+    ? runOf(plugged)(withArgs)
+    : [{ text: unknownCommandText(name || ctx.message.text.trim().slice(1, 30)) }];
 }

@@ -1,5 +1,14 @@
 import { guideText, shortContent, STATUS_LABEL } from '../messages/index.js';
-import { accessTo, completeUpdate, parseTaskRef, progressStatusSchema, resolveTask, tasksOf, type ProgressStatus, type TaskRef } from '../tasks/index.js';
+import {
+  accessTo,
+  completeUpdate,
+  parseTaskRef,
+  progressStatusSchema,
+  resolveTask,
+  tasksOf,
+  type ProgressStatus,
+  type TaskRef,
+} from '../tasks/index.js';
 import { foldCase } from '../text/index.js';
 import { keyOf, type Core } from './core.js';
 import type { CommandContext } from './deps.js';
@@ -14,14 +23,25 @@ export function startGuided(core: Core, ctx: CommandContext): Reply[] {
   if (tasks.length === 0) return [{ text: guideText.noTasks(ctx.plan) }];
   core.dialogs.set(keyOf(ctx), { step: 'task' }, ctx.now);
   const label = (no: string, plan: string) => (ctx.plan ? no : `${plan}#${no}`);
-  const choices = tasks.map((t) => ({ label: `${label(t.no, t.plan)}. ${shortContent(t, 48)}`, data: `${CHOICE.task}${t.plan}#${t.no}` }));
+  const choices = tasks.map((t) => ({
+    label: `${label(t.no, t.plan)}. ${shortContent(t, 48)}`,
+    data: `${CHOICE.task}${t.plan}#${t.no}`,
+  }));
   return [{ text: guideText.pickTask, choices }];
 }
 
 /** The yes/no question before storing. */
 export function askConfirm({ input, task, plan }: CheckedUpdate): Reply[] {
   const text = guideText.confirm(task, plan, input.status, input.percent, input.note);
-  return [{ text, choices: [{ label: guideText.yes, data: CHOICE.yes }, { label: guideText.no, data: CHOICE.no }] }];
+  return [
+    {
+      text,
+      choices: [
+        { label: guideText.yes, data: CHOICE.yes },
+        { label: guideText.no, data: CHOICE.no },
+      ],
+    },
+  ];
 }
 
 /** A pressed button (or a numbered answer on Zalo). */
@@ -31,9 +51,11 @@ export function onChoice(core: Core, ctx: CommandContext, data: string): Reply[]
     const [plan = '', no = ''] = data.slice(CHOICE.task.length).split('#');
     return pickTask(core, ctx, { plan, no });
   }
-  if (data.startsWith(CHOICE.status) && dialog?.step === 'status') return pickStatus(core, ctx, dialog, data.slice(CHOICE.status.length));
+  if (data.startsWith(CHOICE.status) && dialog?.step === 'status')
+    return pickStatus(core, ctx, dialog, data.slice(CHOICE.status.length));
   if (data === CHOICE.skip && dialog?.step === 'note') return takeNote(core, ctx, dialog, '');
-  if ((data === CHOICE.yes || data === CHOICE.no) && dialog?.step === 'confirm') return answer(core, ctx, dialog, data === CHOICE.yes);
+  if ((data === CHOICE.yes || data === CHOICE.no) && dialog?.step === 'confirm')
+    return answer(core, ctx, dialog, data === CHOICE.yes);
   return [{ text: guideText.stale }];
 }
 
@@ -42,8 +64,11 @@ export function onDialogText(core: Core, ctx: CommandContext, dialog: Dialog, te
   if (dialog.step === 'note') return takeNote(core, ctx, dialog, text);
   const typedTask = dialog.step === 'task' ? parseTaskRef(text) : null;
   if (typedTask) return pickTask(core, ctx, typedTask);
-  const word = foldCase(text).replace(/[.!,\s]+$/, '').trim();
-  if (dialog.step === 'confirm' && (YES_WORDS.includes(word) || NO_WORDS.includes(word))) return answer(core, ctx, dialog, YES_WORDS.includes(word));
+  const word = foldCase(text)
+    .replace(/[.!,\s]+$/, '')
+    .trim();
+  if (dialog.step === 'confirm' && (YES_WORDS.includes(word) || NO_WORDS.includes(word)))
+    return answer(core, ctx, dialog, YES_WORDS.includes(word));
   core.dialogs.clear(keyOf(ctx));
   return null;
 }
@@ -57,10 +82,20 @@ function pickTask(core: Core, ctx: CommandContext, ref: TaskRef): Reply[] {
   if (access === 'note_only') return askNote(core, ctx, plan, no, null);
   core.dialogs.set(keyOf(ctx), { step: 'status', plan, no }, ctx.now);
   const statuses = progressStatusSchema.options.map((s) => ({ label: STATUS_LABEL[s], data: `${CHOICE.status}${s}` }));
-  return [{ text: guideText.pickStatus(task.value), choices: [...statuses, { label: guideText.noteOnlyChoice, data: CHOICE.noteOnly }] }];
+  return [
+    {
+      text: guideText.pickStatus(task.value),
+      choices: [...statuses, { label: guideText.noteOnlyChoice, data: CHOICE.noteOnly }],
+    },
+  ];
 }
 
-function pickStatus(core: Core, ctx: CommandContext, dialog: Extract<Dialog, { step: 'status' }>, value: string): Reply[] {
+function pickStatus(
+  core: Core,
+  ctx: CommandContext,
+  dialog: Extract<Dialog, { step: 'status' }>,
+  value: string,
+): Reply[] {
   const status = progressStatusSchema.safeParse(value);
   if (!status.success && value !== 'note') return [{ text: guideText.stale }];
   return askNote(core, ctx, dialog.plan, dialog.no, status.success ? status.data : null);
@@ -69,7 +104,12 @@ function pickStatus(core: Core, ctx: CommandContext, dialog: Extract<Dialog, { s
 function askNote(core: Core, ctx: CommandContext, plan: string, no: string, status: ProgressStatus | null): Reply[] {
   core.dialogs.set(keyOf(ctx), { step: 'note', plan, no, status }, ctx.now);
   const optional = status !== null && status !== 'blocked';
-  return [{ text: guideText.askNote(status), ...(optional ? { choices: [{ label: guideText.skip, data: CHOICE.skip }] } : {}) }];
+  return [
+    {
+      text: guideText.askNote(status),
+      ...(optional ? { choices: [{ label: guideText.skip, data: CHOICE.skip }] } : {}),
+    },
+  ];
 }
 
 function takeNote(core: Core, ctx: CommandContext, dialog: Extract<Dialog, { step: 'note' }>, text: string): Reply[] {

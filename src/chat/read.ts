@@ -24,11 +24,19 @@ export function viecCommand(core: Core, ctx: CommandContext): Reply[] {
   const { user, plan } = ctx;
   if (!user || !plan) return [{ text: readText.needPlan }];
   if (plan.tasks.length === 0) {
-    const duties = user.role === 'officer' ? plan.duties.filter((d) => d.agency.some((a) => a.name === user.unit)) : plan.duties;
+    const duties =
+      user.role === 'officer' ? plan.duties.filter((d) => d.agency.some((a) => a.name === user.unit)) : plan.duties;
     return [{ text: readText.bodyDuties(readText.mine(user, plan), duties) }];
   }
   const mine = user.role === 'officer' ? plan.tasks.filter((t) => accessTo(user, t) === 'full') : plan.tasks;
-  return [{ text: readText.unitTasks(readText.mine(user, plan), statesOf(core, plan, ctx.now).filter((s) => mine.includes(s.task))) }];
+  return [
+    {
+      text: readText.unitTasks(
+        readText.mine(user, plan),
+        statesOf(core, plan, ctx.now).filter((s) => mine.includes(s.task)),
+      ),
+    },
+  ];
 }
 
 /** `/quahan`: overdue tasks of the sender's plan (of every plan for anyone without one). */
@@ -41,4 +49,5 @@ export function quahanCommand(core: Core, ctx: CommandContext): Reply[] {
   return [{ text: text.join('\n\n') }];
 }
 
-const statesOf = (core: Core, plan: Plan, now: Date) => derivePlanStates(plan.tasks, core.deps.progress.listForPlan(plan.id), now);
+const statesOf = (core: Core, plan: Plan, now: Date) =>
+  derivePlanStates(plan.tasks, core.deps.progress.listForPlan(plan.id), now);

@@ -1,6 +1,17 @@
 import type { Plan, Task } from '../knowledge/index.js';
 import { NOT_REGISTERED, storedText, updateErrorText } from '../messages/index.js';
-import { checkAccess, fail, ok, periodOf, resolveTask, tasksOf, toIsoDay, type Result, type UpdateError, type UpdateInput } from '../tasks/index.js';
+import {
+  checkAccess,
+  fail,
+  ok,
+  periodOf,
+  resolveTask,
+  tasksOf,
+  toIsoDay,
+  type Result,
+  type UpdateError,
+  type UpdateInput,
+} from '../tasks/index.js';
 import { planById, type Core } from './core.js';
 import type { CommandContext } from './deps.js';
 import type { Reply } from './types.js';
@@ -22,7 +33,9 @@ export function checkUpdate(core: Core, ctx: CommandContext, input: UpdateInput)
 export function refuse(core: Core, ctx: CommandContext, error: UpdateError): Reply[] {
   if (error.code === 'not_registered') return [{ text: NOT_REGISTERED }];
   const own = ctx.user && ctx.plan ? tasksOf(ctx.user, ctx.plan.tasks)[0] : undefined;
-  return [{ text: updateErrorText(error, own?.no ?? ctx.plan?.tasks[0]?.no ?? core.deps.plans[0]?.tasks[0]?.no ?? '1') }];
+  return [
+    { text: updateErrorText(error, own?.no ?? ctx.plan?.tasks[0]?.no ?? core.deps.plans[0]?.tasks[0]?.no ?? '1') },
+  ];
 }
 
 /** Appends the update (committed before this returns) and echoes what was stored. */
@@ -43,7 +56,12 @@ export function storeUpdate(core: Core, ctx: CommandContext, { input, task, plan
     reverts: null,
   });
   if (!appended.ok) return [{ text: storedText(appended.error.existing, plan, true) }];
-  core.deps.log?.('info', 'progress update stored', { id: appended.value.id, plan: task.plan, task: task.no, user: user!.key });
+  core.deps.log?.('info', 'progress update stored', {
+    id: appended.value.id,
+    plan: task.plan,
+    task: task.no,
+    user: user!.key,
+  });
   return [{ text: storedText(appended.value, plan) }];
 }
 

@@ -7,7 +7,8 @@ import type { Reply } from './types.js';
 /** `/start CODE` registers the sender with a one-time invite; `/start` alone says how (or who they are). */
 export function startCommand(core: Core, ctx: CommandContext): Reply[] {
   const code = ctx.args.split(/\s+/)[0]!.toUpperCase();
-  if (code === '') return [{ text: ctx.user ? registeredText(ctx.user, ctx.plan) : inviteErrorText({ code: 'invite_missing' }, '') }];
+  if (code === '')
+    return [{ text: ctx.user ? registeredText(ctx.user, ctx.plan) : inviteErrorText({ code: 'invite_missing' }, '') }];
   const key = keyOf(ctx);
   const invite = core.deps.invites.get(code);
   // A /start delivered twice (or sent again) by the person who used the code is answered like the first.

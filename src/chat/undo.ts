@@ -32,4 +32,3 @@ export function undoCommand(core: Core, ctx: CommandContext): Reply[] {
   const state = task ? stateText(deriveTaskState(task, core.deps.progress.listForTask(last.plan, last.task), now)) : '';
   return [{ text: undoText.done(last, state) }];
 }
-

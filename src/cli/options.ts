@@ -6,10 +6,12 @@ import { toIsoDay } from '../tasks/index.js';
 export const PLACE_OPTIONS = { db: { type: 'string' }, knowledge: { type: 'string' } } as const;
 
 /** The database file: `--db`, else `DATABASE_PATH`, else `data/troly.db`. */
-export const databasePath = (flag: string | undefined): string => flag ?? (process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
+export const databasePath = (flag: string | undefined): string =>
+  flag ?? (process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
 
 /** The plans folder: `--knowledge`, else `KNOWLEDGE_DIR`, else `knowledge`. */
-export const knowledgeDir = (flag: string | undefined): string => flag ?? (process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR);
+export const knowledgeDir = (flag: string | undefined): string =>
+  flag ?? (process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR);
 
 const isParseArgsError = (err: unknown): err is Error =>
   err instanceof TypeError && String((err as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS_');
@@ -19,7 +21,11 @@ const isParseArgsError = (err: unknown): err is Error =>
  * (0); an unknown option, a missing value or a stray argument prints `command: <what is wrong>` and the usage to
  * stderr (1) instead of a stack trace.
  */
-export function parseOptions<T extends ParseArgsConfig>(command: string, usage: string, config: T): ReturnType<typeof parseArgs<T>> | number {
+export function parseOptions<T extends ParseArgsConfig>(
+  command: string,
+  usage: string,
+  config: T,
+): ReturnType<typeof parseArgs<T>> | number {
   if (config.args?.includes('--help')) {
     console.log(usage);
     return 0;

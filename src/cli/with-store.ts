@@ -4,7 +4,9 @@ import { MigrationError, openStore, type Store } from '../store/index.js';
 
 /** Failures of opening a database that the admin can fix (wrong file, newer schema, no access), as opposed to bugs. */
 const isOpenFailure = (err: unknown): err is Error =>
-  err instanceof MigrationError || err instanceof Database.SqliteError || (err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string');
+  err instanceof MigrationError ||
+  err instanceof Database.SqliteError ||
+  (err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string');
 
 /**
  * Opens the store at `path`, runs `use` and closes the store; the exit code of `use`, or 1 with one line on stderr

@@ -8,7 +8,12 @@ export type UnitCounts = { unit: string; counts: Record<Bucket, number> };
 /** Words drawn on the chart (from messages/). */
 export type ChartLabels = { title: string; buckets: Record<Bucket, string> };
 
-const COLORS: Record<Bucket, string> = { done: '#2e7d32', in_progress: '#1565c0', overdue: '#c62828', no_report: '#9e9e9e' };
+const COLORS: Record<Bucket, string> = {
+  done: '#2e7d32',
+  in_progress: '#1565c0',
+  overdue: '#c62828',
+  no_report: '#9e9e9e',
+};
 const WIDTH = 800;
 const LABEL_W = 260;
 const BAR_H = 26;
@@ -34,12 +39,16 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
 
 function bar(row: UnitCounts, y: number, scale: number): string {
   let x = LABEL_W;
-  const parts = [`<text x="${LABEL_W - 8}" y="${y + 18}" text-anchor="end" font-size="13">${escapeXml(clip(row.unit, 34))}</text>`];
+  const parts = [
+    `<text x="${LABEL_W - 8}" y="${y + 18}" text-anchor="end" font-size="13">${escapeXml(clip(row.unit, 34))}</text>`,
+  ];
   for (const b of BUCKETS) {
     const w = row.counts[b] * scale;
     if (w === 0) continue;
     parts.push(`<rect x="${x}" y="${y}" width="${w}" height="${BAR_H}" fill="${COLORS[b]}"/>`);
-    parts.push(`<text x="${x + w / 2}" y="${y + 18}" text-anchor="middle" font-size="12" fill="#fff">${row.counts[b]}</text>`);
+    parts.push(
+      `<text x="${x + w / 2}" y="${y + 18}" text-anchor="middle" font-size="12" fill="#fff">${row.counts[b]}</text>`,
+    );
     x += w;
   }
   return parts.join('');
@@ -70,6 +79,9 @@ export function chartSvg(rows: UnitCounts[], labels: ChartLabels): string {
 
 /** Renders an SVG to PNG with resvg (no browser), using the system fonts. */
 export function svgToPng(svg: string): Buffer {
-  const resvg = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, background: '#ffffff' });
+  const resvg = new Resvg(svg, {
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+    background: '#ffffff',
+  });
   return Buffer.from(resvg.render().asPng());
 }

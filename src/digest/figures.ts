@@ -15,7 +15,8 @@ export type FiguresParse = { ok: true; value: FigureInput[] } | { ok: false; err
 
 const fold = (s: string) => foldCase(s).replace(/[^a-z0-9]/g, '');
 /** The lexicon's entry for a typed word; own keys only, so "constructor" is no metric. */
-const wordIn = <T>(lexicon: Record<string, T>, word: string): T | undefined => (Object.hasOwn(lexicon, word) ? lexicon[word] : undefined);
+const wordIn = <T>(lexicon: Record<string, T>, word: string): T | undefined =>
+  Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
 
 /**
  * Reads the arguments of `/solieu`: `parseFigures("hoinghi 2026 tong=40 tructuyen=26")` gives two numbers for 2026;
@@ -40,11 +41,13 @@ export function parseFigures(args: string): FiguresParse {
     const [key, raw] = token.includes('=') ? (token.split('=', 2) as [string, string]) : ['tong', token];
     const field = wordIn(FIELD_WORDS, fold(key));
     const value = Number(raw.replace(',', '.'));
-    if (!field || !/^\d+([.,]\d+)?$/.test(raw) || !Number.isFinite(value)) return { ok: false, error: { code: 'figures_bad_value', token } };
+    if (!field || !/^\d+([.,]\d+)?$/.test(raw) || !Number.isFinite(value))
+      return { ok: false, error: { code: 'figures_bad_value', token } };
     if (year === null) return { ok: false, error: { code: 'figures_missing_year' } };
     out.push({ metric, year, field, value });
   }
-  if (out.length === 0) return { ok: false, error: year === null ? { code: 'figures_missing_year' } : { code: 'figures_empty' } };
+  if (out.length === 0)
+    return { ok: false, error: year === null ? { code: 'figures_missing_year' } : { code: 'figures_empty' } };
   return { ok: true, value: out };
 }
 

@@ -16,7 +16,15 @@ export { distinctTargets, evaluateTargets, type TargetResult } from './targets.j
 /** The dated occurrences of a plan's reporting duties. */
 export { upcomingReports, type ReportingOccurrence } from './reporting.js';
 /** The morning digest of one plan. */
-export { BUCKETS, SILENT_DAYS, bucketOf, buildDigest, type Bucket, type DigestItem, type PlanDigest } from './build-digest.js';
+export {
+  BUCKETS,
+  SILENT_DAYS,
+  bucketOf,
+  buildDigest,
+  type Bucket,
+  type DigestItem,
+  type PlanDigest,
+} from './build-digest.js';
 /** The per-unit progress chart, SVG then PNG through resvg. */
 export { chartSvg, countByUnit, svgToPng, type ChartLabels, type UnitCounts } from './chart.js';
 /** Reminders a plan owes on a day. */

@@ -16,7 +16,14 @@ export type Period = {
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-function make(kind: Period['kind'], year: number, index: number, firstMonth: number, lastMonth: number, code: string): Period {
+function make(
+  kind: Period['kind'],
+  year: number,
+  index: number,
+  firstMonth: number,
+  lastMonth: number,
+  code: string,
+): Period {
   const end = `${year}-${pad(lastMonth)}-${pad(lastDay(year, lastMonth))}`;
   return { kind, year, index, start: `${year}-${pad(firstMonth)}-01`, end, code };
 }

@@ -6,7 +6,13 @@ import type { Figure, PlanProgress } from './types.js';
  * A plan's progress as it stood at `asOf`: only the updates and figures made by then count, so a report for
  * 2026-H1 drawn up in August shows the state of 30 June.
  */
-export function planProgress(plan: Plan, records: UpdateRecord[], figures: Figure[], asOf: Date, timeZone?: string): PlanProgress {
+export function planProgress(
+  plan: Plan,
+  records: UpdateRecord[],
+  figures: Figure[],
+  asOf: Date,
+  timeZone?: string,
+): PlanProgress {
   const known = records.filter((r) => r.plan === plan.id && r.createdAt <= asOf);
   return {
     plan,

@@ -8,7 +8,8 @@ const table = (head: string[], rows: string[][]) =>
 /** The report as Markdown: heading, task table, target table. */
 export function renderReportMd(m: ReportModel): string {
   const h = reportHeading(m);
-  const targets = m.targets.length > 0 ? table(REPORT_TEXT.targetColumns, m.targets.map(targetCells)) : REPORT_TEXT.noTargets;
+  const targets =
+    m.targets.length > 0 ? table(REPORT_TEXT.targetColumns, m.targets.map(targetCells)) : REPORT_TEXT.noTargets;
   return [
     `# ${h.title}`,
     `*${h.subtitle}*`,

@@ -68,7 +68,13 @@ const endOf = (period: Period) => new Date(`${period.end}T23:59:59.999+07:00`);
  * The report of a plan for a period: every task whose deadline concerns the period or that was updated in it,
  * with the period's updates and the states as they stood at the period's end (or now, if sooner).
  */
-export function buildReport(plan: Plan, records: UpdateRecord[], figures: Figure[], period: Period, now: Date): ReportModel {
+export function buildReport(
+  plan: Plan,
+  records: UpdateRecord[],
+  figures: Figure[],
+  period: Period,
+  now: Date,
+): ReportModel {
   const asOf = new Date(Math.min(now.getTime(), endOf(period).getTime()));
   const progress = planProgress(plan, records, figures, asOf);
   const updates = progress.updates.filter((u) => inPeriod(period, toIsoDay(u.createdAt)));

@@ -1,6 +1,17 @@
 /** Vietnamese replies to questions about the plans (renders `Answer` from search). */
 import { placeOf, type AgencyRef, type Deadline, type ReportingDate, type Task } from '../knowledge/index.js';
-import type { Answer, AnswerBody, DayRange, DutyFact, MetaField, Passage, PlanRef, TaskFact, TaskField, TaskGroup } from '../search/index.js';
+import type {
+  Answer,
+  AnswerBody,
+  DayRange,
+  DutyFact,
+  MetaField,
+  Passage,
+  PlanRef,
+  TaskFact,
+  TaskField,
+  TaskGroup,
+} from '../search/index.js';
 import { foldCase, tokenize } from '../text/index.js';
 import { cutAtWord, formatDay, planNameOf, STATUS_LABEL } from './vi-progress.js';
 
@@ -15,7 +26,8 @@ const sentence = (s: string) => (s ? s.charAt(0).toLocaleUpperCase('vi') + s.sli
 const place = (p: PlanRef) => placeOf(p.meta) ?? p.id;
 const Place = (p: PlanRef) => place(p).charAt(0).toLocaleUpperCase('vi') + place(p).slice(1);
 /** "Kế hoạch 158/KH-UBND phường Nhị Chiểu". */
-const planName = (p: PlanRef) => (p.meta.number ? `Kế hoạch ${p.meta.number} ${place(p)}` : planNameOf(null, placeOf(p.meta), p.id));
+const planName = (p: PlanRef) =>
+  p.meta.number ? `Kế hoạch ${p.meta.number} ${place(p)}` : planNameOf(null, placeOf(p.meta), p.id);
 const taskSource = (p: PlanRef, no: string) => `Nguồn: ${planName(p)}, Phụ lục, nhiệm vụ ${no}.`;
 const where = (p: PlanRef, task: string | null, section: string | null) =>
   `${place(p)}, ${task ? `nhiệm vụ ${task}` : section ? `mục ${section}` : 'phần đầu kế hoạch'}`;
@@ -25,7 +37,10 @@ const where = (p: PlanRef, task: string | null, section: string | null) =>
  * "Phòng VHXXH (Phòng Văn hóa - Xã hội)".
  */
 function agenciesText(raw: string, refs: readonly AgencyRef[]): string {
-  const words = (s: string) => ` ${tokenize(s).filter((w) => w !== 'va').join(' ')} `;
+  const words = (s: string) =>
+    ` ${tokenize(s)
+      .filter((w) => w !== 'va')
+      .join(' ')} `;
   const written = words(raw);
   const unsaid = refs.map((r) => r.name).filter((name) => !written.includes(words(name)));
   return unsaid.length > 0 ? `${raw} (${unsaid.join('; ')})` : raw;
@@ -34,7 +49,8 @@ function agenciesText(raw: string, refs: readonly AgencyRef[]): string {
 /** "Quý IV/2026 (đến 31/12/2026)", "Trước 10/5/2026 (hạn 10/05/2026)", "Thường xuyên". */
 function deadlineText(d: Deadline): string {
   if (!d.raw && !d.due) return 'không ghi';
-  if (d.kind === 'date' && d.due) return d.raw.includes(formatDay(d.due)) ? d.raw : `${d.raw} (hạn ${formatDay(d.due)})`;
+  if (d.kind === 'date' && d.due)
+    return d.raw.includes(formatDay(d.due)) ? d.raw : `${d.raw} (hạn ${formatDay(d.due)})`;
   return d.due ? `${d.raw} (đến ${formatDay(d.due)})` : d.raw;
 }
 
@@ -72,7 +88,8 @@ function progressText(f: TaskFact): string {
 
 const FIELD_LABEL: Record<Exclude<TaskField, 'task'>, (t: Task) => string> = {
   lead: (t) => `Chủ trì: ${agenciesText(t.leadRaw, t.lead) || 'không ghi'}.`,
-  coordinators: (t) => `Phối hợp: ${agenciesText(t.coordinatorsRaw, t.coordinators) || 'kế hoạch không ghi cơ quan phối hợp'}.`,
+  coordinators: (t) =>
+    `Phối hợp: ${agenciesText(t.coordinatorsRaw, t.coordinators) || 'kế hoạch không ghi cơ quan phối hợp'}.`,
   product: (t) => `Sản phẩm/kết quả: ${t.product || 'kế hoạch không ghi'}.`,
   deadline: (t) => `Thời hạn: ${deadlineText(t.deadline)}.`,
 };
@@ -80,7 +97,10 @@ const FIELD_LABEL: Record<Exclude<TaskField, 'task'>, (t: Task) => string> = {
 function taskBlock(f: TaskFact, field: TaskField): string {
   const t = f.task;
   const head = `Nhiệm vụ ${t.no} – ${place(f.plan)}: ${field === 'task' ? t.content : cut(t.content, LINE)}`;
-  const lines = field === 'task' ? (['lead', 'coordinators', 'product', 'deadline'] as const).map((k) => FIELD_LABEL[k](t)) : [FIELD_LABEL[field](t)];
+  const lines =
+    field === 'task'
+      ? (['lead', 'coordinators', 'product', 'deadline'] as const).map((k) => FIELD_LABEL[k](t))
+      : [FIELD_LABEL[field](t)];
   const progress = progressText(f);
   return [head, ...lines, ...(progress ? [`Tiến độ: ${progress}.`] : []), taskSource(f.plan, t.no)].join('\n');
 }
@@ -88,7 +108,8 @@ function taskBlock(f: TaskFact, field: TaskField): string {
 function standing(f: TaskFact, today: string): string {
   const d = f.task.deadline;
   if (f.progress?.status === 'done') return `đã hoàn thành, không quá hạn (hạn ${deadlineText(d)}).`;
-  if (f.daysLate !== null) return `đã quá hạn ${f.daysLate} ngày (hạn ${deadlineText(d)}, tính đến ${formatDay(today)}).`;
+  if (f.daysLate !== null)
+    return `đã quá hạn ${f.daysLate} ngày (hạn ${deadlineText(d)}, tính đến ${formatDay(today)}).`;
   if (f.daysLeft !== null) return `chưa quá hạn, còn ${f.daysLeft} ngày (hạn ${deadlineText(d)}).`;
   return `không có ngày hạn cụ thể (thời hạn: ${deadlineText(d)}), nên chưa tính quá hạn.`;
 }
@@ -97,7 +118,9 @@ function standing(f: TaskFact, today: string): string {
 function dutyStatusBlock(f: DutyFact, today: string): string {
   const d = f.duty;
   const standing =
-    f.daysLate !== null ? `đã quá hạn ${f.daysLate} ngày (tính đến ${formatDay(today)})` : `chưa quá hạn, còn ${f.daysLeft} ngày`;
+    f.daysLate !== null
+      ? `đã quá hạn ${f.daysLate} ngày (tính đến ${formatDay(today)})`
+      : `chưa quá hạn, còn ${f.daysLeft} ngày`;
   return [
     `Mục ${d.section} – ${place(f.plan)}: ${cut(d.text, PASSAGE)}`,
     `Giao: ${agenciesText(d.agencyRaw, d.agency)}.`,
@@ -109,8 +132,17 @@ function dutyStatusBlock(f: DutyFact, today: string): string {
 
 function statusBlock(f: TaskFact, today: string, withProgress: boolean): string {
   const progress = progressText(f);
-  const note = progress ? `Báo cáo tiến độ: ${progress}.` : withProgress ? 'Chưa có báo cáo tiến độ cho nhiệm vụ này.' : 'Theo thời hạn trong kế hoạch (chưa có báo cáo tiến độ).';
-  return [`Nhiệm vụ ${f.task.no} – ${place(f.plan)}: ${cut(f.task.content, LINE)}`, `Tình trạng: ${standing(f, today)}`, note, taskSource(f.plan, f.task.no)].join('\n');
+  const note = progress
+    ? `Báo cáo tiến độ: ${progress}.`
+    : withProgress
+      ? 'Chưa có báo cáo tiến độ cho nhiệm vụ này.'
+      : 'Theo thời hạn trong kế hoạch (chưa có báo cáo tiến độ).';
+  return [
+    `Nhiệm vụ ${f.task.no} – ${place(f.plan)}: ${cut(f.task.content, LINE)}`,
+    `Tình trạng: ${standing(f, today)}`,
+    note,
+    taskSource(f.plan, f.task.no),
+  ].join('\n');
 }
 
 /** One line of dated work from a plan body: its section, text cut to a line, agency, deadline. */
@@ -122,7 +154,10 @@ function dutyLine(f: DutyFact, extra = ''): string {
 /** "Nguồn: Kế hoạch 45/KH-UBND xã Tân Phú, Phụ lục." or "…, mục III.1.1, III.2." for work from the body. */
 function groupSource(g: TaskGroup): string {
   const duties = g.duties ?? [];
-  const parts = [...(g.tasks.length + g.ongoing.length > 0 || duties.length === 0 ? ['Phụ lục'] : []), ...(duties.length > 0 ? [`mục ${duties.map((f) => f.duty.section).join(', ')}`] : [])];
+  const parts = [
+    ...(g.tasks.length + g.ongoing.length > 0 || duties.length === 0 ? ['Phụ lục'] : []),
+    ...(duties.length > 0 ? [`mục ${duties.map((f) => f.duty.section).join(', ')}`] : []),
+  ];
   return `Nguồn: ${planName(g.plan)}, ${parts.join('; ')}.`;
 }
 /** "Phường Nhị Chiểu", or "Phòng Văn hóa - Xã hội (phường Nhị Chiểu)" when the list is one agency's. */
@@ -136,18 +171,33 @@ function dueText(b: Extract<AnswerBody, { kind: 'tasks_due' }>): string {
       const late = (f: { daysLate: number | null }) => (f.daysLate !== null ? ` (đã quá hạn ${f.daysLate} ngày)` : '');
       const who = whose(g, b.agency);
       const lines = [...g.tasks.map((f) => taskLine(f, late(f))), ...(g.duties ?? []).map((f) => dutyLine(f, late(f)))];
-      const due = lines.length > 0 ? [`${who} – đến hạn trong ${period}:`, ...lines] : [`${who}: không có nhiệm vụ nào đến hạn trong ${period}.`];
-      const ongoing = g.ongoing.length > 0 ? [`Ngoài ra, việc thường xuyên, hằng năm (không có hạn riêng trong kỳ): NV ${g.ongoing.map((f) => f.task.no).join(', ')}.`] : [];
+      const due =
+        lines.length > 0
+          ? [`${who} – đến hạn trong ${period}:`, ...lines]
+          : [`${who}: không có nhiệm vụ nào đến hạn trong ${period}.`];
+      const ongoing =
+        g.ongoing.length > 0
+          ? [
+              `Ngoài ra, việc thường xuyên, hằng năm (không có hạn riêng trong kỳ): NV ${g.ongoing.map((f) => f.task.no).join(', ')}.`,
+            ]
+          : [];
       return [...due, ...ongoing, groupSource(g)].join('\n');
     })
     .join('\n\n');
 }
 
 function overdueText(b: Extract<AnswerBody, { kind: 'overdue' }>): string {
-  const basis = b.withProgress ? 'theo thời hạn và báo cáo tiến độ' : 'theo thời hạn trong kế hoạch, chưa tính báo cáo tiến độ';
+  const basis = b.withProgress
+    ? 'theo thời hạn và báo cáo tiến độ'
+    : 'theo thời hạn trong kế hoạch, chưa tính báo cáo tiến độ';
   if (b.groups.length === 0) return `Không có nhiệm vụ nào quá hạn tính đến ${formatDay(b.today)} (${basis}).`;
   const blocks = b.groups.map((g) =>
-    [`${whose(g, b.agency)}:`, ...g.tasks.map((f) => taskLine(f, `, quá ${f.daysLate} ngày`)), ...(g.duties ?? []).map((f) => dutyLine(f, `, quá ${f.daysLate} ngày`)), groupSource(g)].join('\n'),
+    [
+      `${whose(g, b.agency)}:`,
+      ...g.tasks.map((f) => taskLine(f, `, quá ${f.daysLate} ngày`)),
+      ...(g.duties ?? []).map((f) => dutyLine(f, `, quá ${f.daysLate} ngày`)),
+      groupSource(g),
+    ].join('\n'),
   );
   return [`Nhiệm vụ quá hạn tính đến ${formatDay(b.today)} (${basis}):`, ...blocks].join('\n\n');
 }
@@ -159,26 +209,40 @@ function agencyText(b: Extract<AnswerBody, { kind: 'agency_tasks' }>): string {
       .map((g) =>
         g.tasks.length === 0
           ? `${b.agency} (${place(g.plan)}) không ${verb} nhiệm vụ nào trong Phụ lục.`
-          : [`${b.agency} (${place(g.plan)}) ${verb} ${g.tasks.length} nhiệm vụ:`, ...g.tasks.map((f) => taskLine(f)), groupSource(g)].join('\n'),
+          : [
+              `${b.agency} (${place(g.plan)}) ${verb} ${g.tasks.length} nhiệm vụ:`,
+              ...g.tasks.map((f) => taskLine(f)),
+              groupSource(g),
+            ].join('\n'),
       );
   // Without appendix tasks the duties are the whole answer: quoted in full, not cut to a line.
   const hasTasks = [...b.lead, ...b.coordinate].some((g) => g.tasks.length > 0);
   const max = hasTasks ? LINE : PASSAGE;
   // The due day was read from the duty's text: said again only when the cut left it out.
-  const agencyDutyLine = (p: Passage) => (p.due && p.text.length > max ? `${passageLine(p, max)} (hạn ${formatDay(p.due)})` : passageLine(p, max));
-  const duties = b.duties.length > 0 ? [[`${b.agency} còn được giao trong nội dung kế hoạch:`, ...b.duties.map(agencyDutyLine)].join('\n')] : [];
-  return [...part(b.lead, 'chủ trì'), ...part(b.coordinate, 'phối hợp'), ...duties].join('\n\n') || `${b.agency} không có nhiệm vụ nào trong kế hoạch.`;
+  const agencyDutyLine = (p: Passage) =>
+    p.due && p.text.length > max ? `${passageLine(p, max)} (hạn ${formatDay(p.due)})` : passageLine(p, max);
+  const duties =
+    b.duties.length > 0
+      ? [[`${b.agency} còn được giao trong nội dung kế hoạch:`, ...b.duties.map(agencyDutyLine)].join('\n')]
+      : [];
+  return (
+    [...part(b.lead, 'chủ trì'), ...part(b.coordinate, 'phối hợp'), ...duties].join('\n\n') ||
+    `${b.agency} không có nhiệm vụ nào trong kế hoạch.`
+  );
 }
 
 const listText = (groups: TaskGroup[], all: boolean) =>
   groups
     .map((g) => {
-      const head = all ? `${Place(g.plan)} có ${g.plan.taskCount} nhiệm vụ trong Phụ lục:` : `${Place(g.plan)} – các nhiệm vụ liên quan:`;
+      const head = all
+        ? `${Place(g.plan)} có ${g.plan.taskCount} nhiệm vụ trong Phụ lục:`
+        : `${Place(g.plan)} – các nhiệm vụ liên quan:`;
       return [head, ...g.tasks.map((f) => taskLine(f)), groupSource(g)].join('\n');
     })
     .join('\n\n');
 
-const reportLine = (r: ReportingDate) => `Báo cáo ${r.period}: trước ngày ${r.day} tháng ${r.month}${r.recipient ? `, gửi ${r.recipient}` : ''}`;
+const reportLine = (r: ReportingDate) =>
+  `Báo cáo ${r.period}: trước ngày ${r.day} tháng ${r.month}${r.recipient ? `, gửi ${r.recipient}` : ''}`;
 
 type ReportItem = Extract<AnswerBody, { kind: 'reporting' }>['items'][number];
 
@@ -200,7 +264,12 @@ function reportingLines(items: ReportItem[]): string[] {
   };
   return [
     ...[...quarters.values()].map(quarterLine),
-    ...grouped(items.filter((i) => !i.report.everyQuarter), (i) => `${i.report.periodKind} ${i.report.day} ${i.report.month} ${i.report.recipient}`, (i) => reportLine(i.report), source),
+    ...grouped(
+      items.filter((i) => !i.report.everyQuarter),
+      (i) => `${i.report.periodKind} ${i.report.day} ${i.report.month} ${i.report.recipient}`,
+      (i) => reportLine(i.report),
+      source,
+    ),
   ];
 }
 const days = (n: number) => (n === 0.5 ? '1/2 ngày' : `${String(n).replace('.', ',')} ngày`);
@@ -223,7 +292,11 @@ const META_LINES: Record<MetaField, (m: PlanRef['meta']) => string> = {
 function metaText(b: Extract<AnswerBody, { kind: 'plan_meta' }>): string {
   const fields = b.fields.length > 0 ? b.fields : (['number', 'date', 'signer'] as const);
   return b.plans
-    .map((p) => [`${Place(p)}:`, ...fields.map((f) => META_LINES[f](p.meta)), `Nguồn: ${planName(p)}, phần đầu và phần ký.`].join('\n'))
+    .map((p) =>
+      [`${Place(p)}:`, ...fields.map((f) => META_LINES[f](p.meta)), `Nguồn: ${planName(p)}, phần đầu và phần ký.`].join(
+        '\n',
+      ),
+    )
     .join('\n\n');
 }
 
@@ -239,11 +312,21 @@ function legalText(b: Extract<AnswerBody, { kind: 'legal' }>): string {
   const plain = b.items.filter((i) => i.source === null);
   if (plain.length > 1) {
     const docs = plain.flatMap((i) => i.basis.map((d) => ({ plan: i.plan, d })));
-    return ['Các văn bản được dẫn:', ...grouped(docs, (x) => x.d.number, (x) => x.d.text, (x) => place(x.plan))].join('\n');
+    return [
+      'Các văn bản được dẫn:',
+      ...grouped(
+        docs,
+        (x) => x.d.number,
+        (x) => x.d.text,
+        (x) => place(x.plan),
+      ),
+    ].join('\n');
   }
   return b.items
     .map((i) => {
-      const head = i.source ? `Văn bản được dẫn ở ${where(i.plan, i.source.task, i.source.section)}:` : `${planName(i.plan)} dẫn các văn bản:`;
+      const head = i.source
+        ? `Văn bản được dẫn ở ${where(i.plan, i.source.task, i.source.section)}:`
+        : `${planName(i.plan)} dẫn các văn bản:`;
       const docs = i.basis.length > 0 ? i.basis.map((d) => `• ${d.text}`) : ['• Phần này không dẫn văn bản nào.'];
       return [head, ...docs].join('\n');
     })
@@ -262,8 +345,13 @@ function bodyText(b: AnswerBody): string {
     case 'duty_status':
       return b.items.map((f) => dutyStatusBlock(f, b.today)).join('\n\n');
     case 'unknown_task': {
-      const none = b.plans.map((p) => `${planName(p)} có ${p.taskCount} nhiệm vụ trong Phụ lục, không có nhiệm vụ số ${b.nos.join(', ')}.`);
-      const hint = b.inGroups.length > 0 ? [`Nhiệm vụ được đánh số theo nhóm: ${b.inGroups.join(', ')}. Hãy hỏi rõ, ví dụ: nhiệm vụ ${b.inGroups[0]}.`] : [];
+      const none = b.plans.map(
+        (p) => `${planName(p)} có ${p.taskCount} nhiệm vụ trong Phụ lục, không có nhiệm vụ số ${b.nos.join(', ')}.`,
+      );
+      const hint =
+        b.inGroups.length > 0
+          ? [`Nhiệm vụ được đánh số theo nhóm: ${b.inGroups.join(', ')}. Hãy hỏi rõ, ví dụ: nhiệm vụ ${b.inGroups[0]}.`]
+          : [];
       return [...none, ...hint].join('\n');
     }
     case 'tasks_due':
@@ -275,9 +363,25 @@ function bodyText(b: AnswerBody): string {
     case 'task_list':
       return listText(b.groups, b.all);
     case 'targets':
-      return ['Chỉ tiêu:', ...grouped(b.items, (i) => `${i.target.subject} ${i.target.comparator} ${i.target.percent}`, (i) => i.target.phrase, (i) => where(i.plan, i.target.task, i.target.section))].join('\n');
+      return [
+        'Chỉ tiêu:',
+        ...grouped(
+          b.items,
+          (i) => `${i.target.subject} ${i.target.comparator} ${i.target.percent}`,
+          (i) => i.target.phrase,
+          (i) => where(i.plan, i.target.task, i.target.section),
+        ),
+      ].join('\n');
     case 'meeting_rules':
-      return ['Thời gian họp tối đa:', ...grouped(b.items, (i) => `${foldCase(i.rule.meeting)} ${i.rule.maxDays}`, (i) => `${i.rule.meeting}${i.rule.when ? ` (${i.rule.when})` : ''}: không quá ${days(i.rule.maxDays)}`, (i) => where(i.plan, null, i.rule.section))].join('\n');
+      return [
+        'Thời gian họp tối đa:',
+        ...grouped(
+          b.items,
+          (i) => `${foldCase(i.rule.meeting)} ${i.rule.maxDays}`,
+          (i) => `${i.rule.meeting}${i.rule.when ? ` (${i.rule.when})` : ''}: không quá ${days(i.rule.maxDays)}`,
+          (i) => where(i.plan, null, i.rule.section),
+        ),
+      ].join('\n');
     case 'reporting':
       return ['Chế độ báo cáo:', ...reportingLines(b.items)].join('\n');
     case 'legal':
@@ -291,12 +395,17 @@ function bodyText(b: AnswerBody): string {
         ? `Chưa có kế hoạch của ${b.place} trong dữ liệu của trợ lý. Các kế hoạch hiện có: ${b.known.map(place).join(', ')}.`
         : `Chưa có kế hoạch của ${b.place} trong dữ liệu của trợ lý.`;
     case 'out_of_scope':
-      return b.plans.length > 0 ? `${b.plans.map(planName).join(', ')} không đề cập nội dung này, nên tôi không trả lời được.` : OUT_OF_SCOPE;
+      return b.plans.length > 0
+        ? `${b.plans.map(planName).join(', ')} không đề cập nội dung này, nên tôi không trả lời được.`
+        : OUT_OF_SCOPE;
   }
 }
 
 /** The reply a person reads for an answer: short, dates dd/mm/yyyy, each fact with its source. */
 export function renderAnswer(answer: Answer): string {
-  const more = answer.omittedPlans > 0 ? `\n\n… và ${answer.omittedPlans} kế hoạch khác. Hãy nêu tên xã, phường hoặc tỉnh, thành phố để xem đúng kế hoạch.` : '';
+  const more =
+    answer.omittedPlans > 0
+      ? `\n\n… và ${answer.omittedPlans} kế hoạch khác. Hãy nêu tên xã, phường hoặc tỉnh, thành phố để xem đúng kế hoạch.`
+      : '';
   return bodyText(answer.body) + more;
 }

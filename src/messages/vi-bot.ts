@@ -18,7 +18,8 @@ export const BOT_COMMANDS: readonly BotCommandText[] = [
 export const BOT_APOLOGY = 'Xin lỗi, trợ lý đang gặp sự cố khi xử lý tin nhắn này. Bạn vui lòng thử lại sau ít phút.';
 
 /** Reply to a photo, sticker, voice or other message without text. */
-export const BOT_TEXT_ONLY = 'Trợ lý chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu hỏi hoặc nội dung cập nhật bằng chữ.';
+export const BOT_TEXT_ONLY =
+  'Trợ lý chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu hỏi hoặc nội dung cập nhật bằng chữ.';
 
 /** Notice shown when a pressed button is no longer known (e.g. after a restart). */
 export const BOT_BUTTON_EXPIRED = 'Nút này đã hết hạn. Bạn vui lòng gửi lại yêu cầu.';

@@ -67,13 +67,17 @@ const textBar = (n: number, total: number) => {
 
 function countLines(d: PlanDigest): string[] {
   const order: Bucket[] = ['done', 'in_progress', 'overdue', 'no_report'];
-  return [`Tiến độ ${d.total} nhiệm vụ:`, ...order.map((b) => `${textBar(d.counts[b], d.total)} ${BUCKET_LABELS[b]}: ${d.counts[b]}`)];
+  return [
+    `Tiến độ ${d.total} nhiệm vụ:`,
+    ...order.map((b) => `${textBar(d.counts[b], d.total)} ${BUCKET_LABELS[b]}: ${d.counts[b]}`),
+  ];
 }
 
 const taskLine = (suffix: (i: DigestItem) => string) => (i: DigestItem) =>
   `NV ${i.no} (${short(i.lead, 40)}): ${suffix(i)} — ${short(i.content, 60)}`;
 
-const updateLine = (u: UpdateRecord) => `NV ${u.task} — ${u.userName}: ${updateStatus(u)}${u.note ? ` — ${short(u.note, 80)}` : ''}`;
+const updateLine = (u: UpdateRecord) =>
+  `NV ${u.task} — ${u.userName}: ${updateStatus(u)}${u.note ? ` — ${short(u.note, 80)}` : ''}`;
 
 /** One target with the rate reached: "tỷ lệ hội nghị trực tuyến ≥ 60%: 65% — ĐẠT". */
 export function targetLine(r: TargetResult): string {
@@ -99,11 +103,23 @@ export function renderDigest(d: PlanDigest, late = false): string {
   return [
     `📋 ${name} — tổng hợp ngày ${formatDay(d.today)}${lateNote}`,
     ...countLines(d),
-    ...list('🔴 Quá hạn:', d.overdue, taskLine((i) => `trễ ${i.days} ngày`)),
-    ...list('⏰ Đến hạn trong 7 ngày:', d.dueSoon, taskLine((i) => (i.days === 0 ? 'hạn hôm nay' : `còn ${i.days} ngày`))),
+    ...list(
+      '🔴 Quá hạn:',
+      d.overdue,
+      taskLine((i) => `trễ ${i.days} ngày`),
+    ),
+    ...list(
+      '⏰ Đến hạn trong 7 ngày:',
+      d.dueSoon,
+      taskLine((i) => (i.days === 0 ? 'hạn hôm nay' : `còn ${i.days} ngày`)),
+    ),
     ...list('📝 Cập nhật mới:', d.updates, updateLine),
     ...list('⛔ Vướng mắc:', d.blocked, (i) => `NV ${i.no}: ${short(i.note, 80)}`),
-    ...list('💤 Quá 30 ngày chưa báo cáo:', d.silent, taskLine((i) => (i.days < 0 ? 'chưa báo cáo lần nào' : `${i.days} ngày`))),
+    ...list(
+      '💤 Quá 30 ngày chưa báo cáo:',
+      d.silent,
+      taskLine((i) => (i.days < 0 ? 'chưa báo cáo lần nào' : `${i.days} ngày`)),
+    ),
     ...reportLine(d),
     ...list(`🎯 Chỉ tiêu năm ${d.today.slice(0, 4)}:`, measured, targetLine),
   ].join('\n');
@@ -111,11 +127,19 @@ export function renderDigest(d: PlanDigest, late = false): string {
 
 /** Chart title and legend. */
 export function chartLabels(d: PlanDigest) {
-  return { title: `${planNameOf(d.planNumber, d.planPlace, d.planId)}: tiến độ theo đơn vị (${formatDay(d.today)})`, buckets: BUCKET_LABELS };
+  return {
+    title: `${planNameOf(d.planNumber, d.planPlace, d.planId)}: tiến độ theo đơn vị (${formatDay(d.today)})`,
+    buckets: BUCKET_LABELS,
+  };
 }
 
 /** A reminder to a unit's officers, saying what to do and how to update. */
-export function renderReminder(r: PlannedReminder, today: string, planNumber: string | null, planPlace: string | null): string {
+export function renderReminder(
+  r: PlannedReminder,
+  today: string,
+  planNumber: string | null,
+  planPlace: string | null,
+): string {
   const name = planNameOf(planNumber, planPlace, r.plan);
   const late = r.late ? ' (gửi bù)' : '';
   const left = Math.round((Date.parse(r.due) - Date.parse(today)) / 86_400_000);
@@ -133,7 +157,15 @@ export function renderReminder(r: PlannedReminder, today: string, planNumber: st
 
 /** Headings and column names of the periodic report. */
 export const REPORT_TEXT = {
-  columns: ['STT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Thời hạn', 'Tình trạng', 'Kết quả, ghi chú', 'Cập nhật lần cuối'],
+  columns: [
+    'STT',
+    'Nội dung nhiệm vụ',
+    'Cơ quan chủ trì',
+    'Thời hạn',
+    'Tình trạng',
+    'Kết quả, ghi chú',
+    'Cập nhật lần cuối',
+  ],
   tasksHeading: 'I. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ',
   targetsHeading: 'II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU',
   targetColumns: ['Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Đánh giá'],
@@ -166,7 +198,8 @@ export function reportCells(r: ReportModel['rows'][number]): string[] {
 /** The cells of one target row: subject, goal, reached, assessment. */
 export function targetCells(r: TargetResult): string[] {
   const goal = `${r.target.comparator === 'reduce' ? 'Giảm' : 'Đạt'} ${r.target.comparator === 'min' ? '≥ ' : ''}${pct(r.target.percent)}`;
-  const reached = r.actual === null ? 'Chưa có số liệu' : `${r.target.comparator === 'reduce' ? 'Giảm ' : ''}${pct(r.actual)}`;
+  const reached =
+    r.actual === null ? 'Chưa có số liệu' : `${r.target.comparator === 'reduce' ? 'Giảm ' : ''}${pct(r.actual)}`;
   return [r.target.phrase, goal, reached, r.met === null ? '' : r.met ? 'Đạt' : 'Chưa đạt'];
 }
 
@@ -180,7 +213,8 @@ export const DIGEST_REPLIES = {
   leadersOnly: 'Chỉ lãnh đạo và quản trị viên được lập báo cáo. Bạn có thể xem tiến độ bằng /viec hoặc /tiendo.',
   badPeriod: 'Kỳ báo cáo không hợp lệ. Ví dụ: /baocao 6thang, /baocao nam, /baocao quy hoặc /baocao 2026-H1.',
   noPlan: 'Tài khoản của bạn chưa gắn với kế hoạch nào, nên chưa có bản tổng hợp hay báo cáo để gửi.',
-  reportCaption: (m: ReportModel) => `Báo cáo kết quả thực hiện ${planNameOf(m.planNumber, m.planPlace, m.planId)}, ${periodLabel(m.period)}.`,
+  reportCaption: (m: ReportModel) =>
+    `Báo cáo kết quả thực hiện ${planNameOf(m.planNumber, m.planPlace, m.planId)}, ${periodLabel(m.period)}.`,
   figuresSaved: (inputs: FigureInput[], lines: string[]) =>
     [`Đã ghi ${inputs.length} số liệu.`, ...lines.map((l) => `• ${l}`)].join('\n'),
 };

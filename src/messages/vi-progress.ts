@@ -1,6 +1,15 @@
 /** Vietnamese text for registration, progress updates and progress reading. */
 import { placeOf, type BodyDuty, type Plan, type Task } from '../knowledge/index.js';
-import type { InviteError, ProgressStatus, ResolveError, Role, TaskState, UpdateError, UpdateRecord, UserRecord } from '../tasks/index.js';
+import type {
+  InviteError,
+  ProgressStatus,
+  ResolveError,
+  Role,
+  TaskState,
+  UpdateError,
+  UpdateRecord,
+  UserRecord,
+} from '../tasks/index.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const STATUS_LIST = 'chưa thực hiện, đang thực hiện [60%], hoàn thành (hoặc xong), vướng mắc <lý do>';
@@ -21,11 +30,20 @@ export function planNameOf(number: string | null, place: string | null, id: stri
 export const planLabel = (plan: Plan): string => planNameOf(plan.meta.number, placeOf(plan.meta), plan.id);
 
 /** The first words of a task, for buttons and lists. */
-export const shortContent = (task: Task, max = 60): string => (task.content.length > max ? `${task.content.slice(0, max - 1).trimEnd()}…` : task.content);
+export const shortContent = (task: Task, max = 60): string =>
+  task.content.length > max ? `${task.content.slice(0, max - 1).trimEnd()}…` : task.content;
 
 /** "10:05 01/06/2026" in Hanoi time. */
 export function formatTime(date: Date): string {
-  const f = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric', hourCycle: 'h23' });
+  const f = new Intl.DateTimeFormat('en-GB', {
+    timeZone: TZ,
+    hour: '2-digit',
+    minute: '2-digit',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hourCycle: 'h23',
+  });
   const p = Object.fromEntries(f.formatToParts(date).map((x) => [x.type, x.value]));
   return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
 }
@@ -140,7 +158,8 @@ export function profileText(user: UserRecord, plan: Plan | undefined): string {
 }
 
 /** `/start` from someone already registered. */
-export const registeredText = (user: UserRecord, plan: Plan | undefined): string => `Bạn đã đăng ký là ${profileText(user, plan)}.`;
+export const registeredText = (user: UserRecord, plan: Plan | undefined): string =>
+  `Bạn đã đăng ký là ${profileText(user, plan)}.`;
 
 /** The welcome after `/start CODE`. */
 export function welcomeText(user: UserRecord, plan: Plan | undefined, no: string): string {
@@ -179,7 +198,8 @@ export const undoText = {
 /** Prompts and buttons of the guided update and of the yes/no confirmation. */
 export const guideText = {
   pickTask: 'Chọn nhiệm vụ cần cập nhật:',
-  noTasks: (plan: Plan | undefined) => `Đơn vị bạn không chủ trì hay phối hợp nhiệm vụ nào${plan ? ` trong ${planLabel(plan)}` : ''}.`,
+  noTasks: (plan: Plan | undefined) =>
+    `Đơn vị bạn không chủ trì hay phối hợp nhiệm vụ nào${plan ? ` trong ${planLabel(plan)}` : ''}.`,
   pickStatus: (task: Task) => `Nhiệm vụ ${task.no}: ${shortContent(task, 120)}\nChọn trạng thái:`,
   noteOnlyChoice: 'Chỉ thêm ghi chú',
   askNote: (status: ProgressStatus | null) =>
@@ -210,11 +230,14 @@ export const readText = {
       `Nhiệm vụ ${s.task.no} (${planLabel(plan)}${s.period ? `, năm ${s.period}` : ''}): ${s.task.content}`,
       `Chủ trì: ${leadOf(s.task)} · Thời hạn: ${s.task.deadline.raw || 'không ghi'}`,
       `Tình trạng: ${stateText(s)}`,
-      ...(s.history.length === 0 ? ['Chưa có cập nhật nào.'] : ['Cập nhật gần đây:', ...s.history.slice(-5).reverse().map(historyLine)]),
+      ...(s.history.length === 0
+        ? ['Chưa có cập nhật nào.']
+        : ['Cập nhật gần đây:', ...s.history.slice(-5).reverse().map(historyLine)]),
     ].join('\n'),
   unitTasks: (title: string, states: TaskState[]) =>
     states.length === 0 ? `${title}\nKhông có nhiệm vụ nào.` : [title, ...states.map(stateLine)].join('\n'),
-  mine: (user: UserRecord, plan: Plan) => (user.unit ? `Việc của ${user.unit} (${planLabel(plan)}):` : `Các nhiệm vụ của ${planLabel(plan)}:`),
+  mine: (user: UserRecord, plan: Plan) =>
+    user.unit ? `Việc của ${user.unit} (${planLabel(plan)}):` : `Các nhiệm vụ của ${planLabel(plan)}:`,
   needPlan: 'Bạn chưa đăng ký với kế hoạch nào. Gửi /start MÃ_MỜI để đăng ký, hoặc hỏi: /hoi Nhiệm vụ 4 do ai chủ trì?',
   resolveError: (error: ResolveError): string => {
     switch (error.code) {
@@ -244,9 +267,11 @@ export function cutAtWord(text: string, max: number): string {
   return `${head.replace(/[\s,;:.]+$/u, '')}…`;
 }
 
-const dutyLine = (d: BodyDuty) => `• Mục ${d.section}: ${cutAtWord(d.text, 90)}${d.deadline?.due ? ` (hạn ${formatDay(d.deadline.due)})` : ''}`;
+const dutyLine = (d: BodyDuty) =>
+  `• Mục ${d.section}: ${cutAtWord(d.text, 90)}${d.deadline?.due ? ` (hạn ${formatDay(d.deadline.due)})` : ''}`;
 
-const historyLine = (u: UpdateRecord) => `• ${formatTime(u.createdAt)} — ${u.userName}: ${statusText(u.status, u.percent)}${u.note ? ` — ${u.note}` : ''}`;
+const historyLine = (u: UpdateRecord) =>
+  `• ${formatTime(u.createdAt)} — ${u.userName}: ${statusText(u.status, u.percent)}${u.note ? ` — ${u.note}` : ''}`;
 const stateLine = (s: TaskState) =>
   `• ${s.task.no}. ${shortContent(s.task)} — ${stateText(s)}${s.due ? ` (hạn ${formatDay(s.due)})` : s.task.deadline.raw ? ` (${s.task.deadline.raw})` : ''}`;
 
@@ -270,7 +295,8 @@ export function helpText(registered: boolean, extra: string[]): string {
 /** The name the local terminal user is registered under (the admin at the machine). */
 export const LOCAL_ADMIN_NAME = 'Quản trị (máy này)';
 
-export const TERMINAL_BANNER = 'Trợ lý 226 (trò chuyện trên máy): gõ câu hỏi, hoặc /help để xem các lệnh; Ctrl+D để thoát.';
+export const TERMINAL_BANNER =
+  'Trợ lý 226 (trò chuyện trên máy): gõ câu hỏi, hoặc /help để xem các lệnh; Ctrl+D để thoát.';
 
 /** Reply to a command nobody handles. */
 export const unknownCommandText = (name: string) => `Không có lệnh /${typed(name)}. Gửi /trogiup để xem các lệnh.`;

@@ -76,7 +76,13 @@ function report(deps: DigestCommandDeps) {
     if (plans.length === 0) return text(R.noPlan);
     const replies: Reply[] = [];
     for (const plan of plans) {
-      const model = buildReport(plan, deps.progress.listForPlan(plan.id), deps.figures.listForPlan(plan.id), period, ctx.now);
+      const model = buildReport(
+        plan,
+        deps.progress.listForPlan(plan.id),
+        deps.figures.listForPlan(plan.id),
+        period,
+        ctx.now,
+      );
       const content = await renderReportXlsx(model);
       const fileName = `bao-cao-${plan.id}-${period.code}.xlsx`;
       replies.push({ text: R.reportCaption(model), file: { fileName, mimeType: XLSX, content, kind: 'document' } });
@@ -93,10 +99,17 @@ function figures(deps: DigestCommandDeps) {
     if (!parsed.ok) return text(renderFiguresError(parsed.error));
     const { plan, user, now } = ctx;
     const unit = user.unit ?? plan.meta.issuer ?? plan.id;
-    deps.figures.add(parsed.value.map((f) => ({ ...f, plan: plan.id, unit, reportedAt: now })), user.key);
+    deps.figures.add(
+      parsed.value.map((f) => ({ ...f, plan: plan.id, unit, reportedAt: now })),
+      user.key,
+    );
     const years = [...new Set(parsed.value.map((f) => f.year))].sort();
     const all = deps.figures.listForPlan(plan.id);
-    const lines = years.flatMap((y) => evaluateTargets(plan.targets, all, y).filter((r) => r.actual !== null).map((r) => `${y}: ${targetLine(r)}`));
+    const lines = years.flatMap((y) =>
+      evaluateTargets(plan.targets, all, y)
+        .filter((r) => r.actual !== null)
+        .map((r) => `${y}: ${targetLine(r)}`),
+    );
     return text(R.figuresSaved(parsed.value, lines));
   };
 }

@@ -36,11 +36,16 @@ export function createScheduler(deps: JobDeps): Scheduler {
     if (!slot || age > CATCH_UP_HORIZON_MS) return [];
     return run(deps, slot, !cronFired && age >= LATE_AFTER_MS);
   };
-  const catchUp = async () => [...(await owed(deps.digestCron, runDigest, false)), ...(await owed(deps.reminderCron, runReminders, false))];
+  const catchUp = async () => [
+    ...(await owed(deps.digestCron, runDigest, false)),
+    ...(await owed(deps.reminderCron, runReminders, false)),
+  ];
   const every = (cron: string, fn: () => Promise<unknown>) =>
-    jobs.push(new Cron(cron, { timezone: SCHEDULE_TIME_ZONE, protect: true, catch: log }, async () => {
-      await fn();
-    }));
+    jobs.push(
+      new Cron(cron, { timezone: SCHEDULE_TIME_ZONE, protect: true, catch: log }, async () => {
+        await fn();
+      }),
+    );
 
   return {
     start: async () => {

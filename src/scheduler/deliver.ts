@@ -30,7 +30,11 @@ export type DeliveryOutcome = 'sent' | 'skipped' | 'failed';
  * or failed with the reason; a failed recipient is logged and never stops the others. A null reply (nothing to say,
  * e.g. no chart on a quiet day) is recorded as done without sending.
  */
-export async function deliverOnce(deps: DeliveryDeps, n: Notification, reply: () => Reply | null): Promise<DeliveryOutcome> {
+export async function deliverOnce(
+  deps: DeliveryDeps,
+  n: Notification,
+  reply: () => Reply | null,
+): Promise<DeliveryOutcome> {
   if (!deps.notifications.claim(n, deps.owner, deps.now(), deps.leaseMs)) return 'skipped';
   try {
     const message = reply();

@@ -22,7 +22,12 @@ export function digestReplies(progress: PlanProgress, now: Date, since: Date | n
   if (digest.quiet) return [text];
   const labels = chartLabels(digest);
   const png = svgToPng(chartSvg(countByUnit(progress.states), labels));
-  const file = { fileName: `tien-do-${digest.planId}-${digest.today}.png`, mimeType: 'image/png', content: png, kind: 'photo' as const };
+  const file = {
+    fileName: `tien-do-${digest.planId}-${digest.today}.png`,
+    mimeType: 'image/png',
+    content: png,
+    kind: 'photo' as const,
+  };
   return [text, { text: labels.title, file }];
 }
 

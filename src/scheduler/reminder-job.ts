@@ -21,7 +21,11 @@ export async function runReminders(deps: JobDeps, slot: Date, late: boolean): Pr
       const recipients = r.state ? taskRecipients(users, r.state.task) : unitRecipients(users, plan.id, r.units);
       for (const user of recipients) {
         const n = notification(r.kind, user.key, plan.id, `${r.subject}@${r.slot}`, reminder.late);
-        outcomes.push(await deliverOnce(deps, n, () => ({ text: renderReminder(reminder, today, plan.meta.number, placeOf(plan.meta)) })));
+        outcomes.push(
+          await deliverOnce(deps, n, () => ({
+            text: renderReminder(reminder, today, plan.meta.number, placeOf(plan.meta)),
+          })),
+        );
       }
     }
   }

@@ -18,7 +18,9 @@ export function agenciesNamed(ctx: Context): string[] {
   if (ctx.q.topic.length === 0) return [];
   // Every word of the question, stop words too: "Sở Tài chính" holds "tài", which is also "tại".
   const asked = new Set(expandTokens(ctx.q.words));
-  return findAgencies({ agencies: [...ctx.index.agencies.keys()] }, ctx.q.words.join(' ')).filter((name) => named(name, asked));
+  return findAgencies({ agencies: [...ctx.index.agencies.keys()] }, ctx.q.words.join(' ')).filter((name) =>
+    named(name, asked),
+  );
 }
 
 /** The first of `names` that plan `id` names, if any. */

@@ -12,7 +12,9 @@ const byDue = (a: TaskFact, b: TaskFact) =>
 /** Recurring and ongoing work that runs during the range (from its first year on). */
 function runsDuring(task: Task, range: DayRange): boolean {
   const { kind, fromYear } = task.deadline;
-  return (kind === 'recurring' || kind === 'ongoing') && (fromYear === null || fromYear <= Number(range.to.slice(0, 4)));
+  return (
+    (kind === 'recurring' || kind === 'ongoing') && (fromYear === null || fromYear <= Number(range.to.slice(0, 4)))
+  );
 }
 
 /** The plan's tasks, only the agency's when the question names one. */
@@ -26,7 +28,12 @@ function tasksOf(ctx: Context, id: string, names: readonly string[]): { agency: 
  * The dated work the body of a plan with no appendix gives (only the agency's when the question names one) that
  * `keep` wants; a plan with an appendix answers with its tasks, which its body duties mostly repeat.
  */
-function dutiesOf(ctx: Context, id: string, agency: string | null, keep: (due: string, fact: DutyFact) => boolean): DutyFact[] {
+function dutiesOf(
+  ctx: Context,
+  id: string,
+  agency: string | null,
+  keep: (due: string, fact: DutyFact) => boolean,
+): DutyFact[] {
   const plan = planOf(ctx, id);
   if (plan.tasks.length > 0) return [];
   const mine = (d: BodyDuty) => agency === null || d.agency.some((a) => a.name === agency);
@@ -51,7 +58,10 @@ export function answerDue(ctx: Context): Built {
     agency ??= own.agency;
     return {
       plan: refOf(ctx, id),
-      tasks: own.tasks.filter((t) => t.deadline.due !== null && inRange(range, t.deadline.due)).map((t) => factOf(ctx, t)).sort(byDue),
+      tasks: own.tasks
+        .filter((t) => t.deadline.due !== null && inRange(range, t.deadline.due))
+        .map((t) => factOf(ctx, t))
+        .sort(byDue),
       ongoing: own.tasks.filter((t) => runsDuring(t, range)).map((t) => factOf(ctx, t)),
       duties: dutiesOf(ctx, id, own.agency, (due) => inRange(range, due)),
     };
@@ -68,10 +78,16 @@ export function answerOverdue(ctx: Context): Built {
     agency ??= own.agency;
     return {
       plan: refOf(ctx, id),
-      tasks: own.tasks.map((t) => factOf(ctx, t)).filter((f) => f.daysLate !== null).sort(byDue),
+      tasks: own.tasks
+        .map((t) => factOf(ctx, t))
+        .filter((f) => f.daysLate !== null)
+        .sort(byDue),
       ongoing: [],
       duties: dutiesOf(ctx, id, own.agency, (_, fact) => fact.daysLate !== null),
     };
   });
-  return { body: { kind: 'overdue', agency, groups: kept, today: ctx.today, withProgress: ctx.progress !== undefined }, omitted };
+  return {
+    body: { kind: 'overdue', agency, groups: kept, today: ctx.today, withProgress: ctx.progress !== undefined },
+    omitted,
+  };
 }

@@ -9,7 +9,9 @@ type Built = { body: AnswerBody; omitted: number };
 function agencyGroups(ctx: Context, agencyOf: Map<string, string>, side: 'lead' | 'coordinators'): TaskGroup[] {
   return [...agencyOf].map(([id, agency]) => ({
     plan: refOf(ctx, id),
-    tasks: planOf(ctx, id).tasks.filter((t) => t[side].some((a) => a.name === agency)).map((t) => factOf(ctx, t)),
+    tasks: planOf(ctx, id)
+      .tasks.filter((t) => t[side].some((a) => a.name === agency))
+      .map((t) => factOf(ctx, t)),
     ongoing: [],
   }));
 }
@@ -19,14 +21,25 @@ function agencyDuties(ctx: Context, agencyOf: Map<string, string>): Passage[] {
   return [...agencyOf].flatMap(([id, agency]) =>
     planOf(ctx, id)
       .duties.filter((d) => d.agency.some((a) => a.name === agency))
-      .map((d) => ({ plan: refOf(ctx, id), section: d.section, task: null, title: '', text: d.text, due: d.deadline?.due ?? null })),
+      .map((d) => ({
+        plan: refOf(ctx, id),
+        section: d.section,
+        task: null,
+        title: '',
+        text: d.text,
+        due: d.deadline?.due ?? null,
+      })),
   );
 }
 
 /** Tasks matching the question's words when it names no agency ("những nhiệm vụ nào về chuyển đổi số?"); all when it has none. */
 function taskList(ctx: Context): Built {
   if (ctx.q.topic.length === 0) {
-    const { kept, omitted } = planGroups(ctx, (id) => ({ plan: refOf(ctx, id), tasks: planOf(ctx, id).tasks.map((t) => factOf(ctx, t)), ongoing: [] }));
+    const { kept, omitted } = planGroups(ctx, (id) => ({
+      plan: refOf(ctx, id),
+      tasks: planOf(ctx, id).tasks.map((t) => factOf(ctx, t)),
+      ongoing: [],
+    }));
     return { body: { kind: 'task_list', groups: kept, all: true }, omitted };
   }
   const hits = findRelevant(ctx, ['task'], 40);

@@ -19,7 +19,10 @@ function docText(plan: Plan, doc: SearchDoc): { title: string; text: string } {
       return { title: '', text: plan.targets[doc.ref]!.sentence };
     case 'meeting':
     case 'reporting':
-      return { title: '', text: doc.kind === 'meeting' ? plan.meetingRules[doc.ref]!.raw : plan.reporting[doc.ref]!.sentence };
+      return {
+        title: '',
+        text: doc.kind === 'meeting' ? plan.meetingRules[doc.ref]!.raw : plan.reporting[doc.ref]!.sentence,
+      };
     default:
       return { title: doc.title, text: doc.text };
   }
@@ -29,7 +32,13 @@ function docText(plan: Plan, doc: SearchDoc): { title: string; text: string } {
 export function passageOf(ctx: Context, doc: SearchDoc): Passage {
   if (doc.kind === 'task') return taskPassage(ctx, planOf(ctx, doc.plan).tasks[doc.ref]!);
   const { title, text } = docText(planOf(ctx, doc.plan), doc);
-  return { plan: refOf(ctx, doc.plan), section: doc.section, task: doc.task, title, text: excerpt(text, ctx.q.topicRuns) };
+  return {
+    plan: refOf(ctx, doc.plan),
+    section: doc.section,
+    task: doc.task,
+    title,
+    text: excerpt(text, ctx.q.topicRuns),
+  };
 }
 
 /** A task as a passage. */

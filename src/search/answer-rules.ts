@@ -56,21 +56,28 @@ export function answerMeetingRules(ctx: Context): Built {
   }
   const kind = best ? foldCase(planOf(ctx, best.plan).meetingRules[best.ref]!.meeting) : null;
   const { items, omitted } = perPlan(ctx, (plan) =>
-    plan.meetingRules.filter((r) => kind === null || foldCase(r.meeting) === kind).map((rule) => ({ plan: refOf(ctx, plan.id), rule })),
+    plan.meetingRules
+      .filter((r) => kind === null || foldCase(r.meeting) === kind)
+      .map((rule) => ({ plan: refOf(ctx, plan.id), rule })),
   );
-  return items.length > 0 ? { body: { kind: 'meeting_rules', items }, omitted } : { body: passagesAbout(ctx, 'thoi gian hop'), omitted: 0 };
+  return items.length > 0
+    ? { body: { kind: 'meeting_rules', items }, omitted }
+    : { body: passagesAbout(ctx, 'thoi gian hop'), omitted: 0 };
 }
 
 /** Reporting dates and addressees: of the report the question names (quý, 6 tháng, 9 tháng, năm) or due in its period, else all. */
 export function answerReporting(ctx: Context): Built {
   const { reportKind: want, period } = ctx.q;
-  const dueIn = (r: ReportingDate) => period !== null && [period.year, period.year + 1].some((y) => inRange(period, dayOf(y, r.month, r.day) ?? ''));
+  const dueIn = (r: ReportingDate) =>
+    period !== null && [period.year, period.year + 1].some((y) => inRange(period, dayOf(y, r.month, r.day) ?? ''));
   const { items, omitted } = perPlan(ctx, (plan) => {
     const all = plan.reporting.map((report) => ({ plan: refOf(ctx, plan.id), report }));
     const named = all.filter((r) => (want ? r.report.periodKind === want : dueIn(r.report)));
     return named.length > 0 ? named : all;
   });
-  return items.length > 0 ? { body: { kind: 'reporting', items }, omitted } : { body: passagesAbout(ctx, 'dinh ky bao cao'), omitted: 0 };
+  return items.length > 0
+    ? { body: { kind: 'reporting', items }, omitted }
+    : { body: passagesAbout(ctx, 'dinh ky bao cao'), omitted: 0 };
 }
 
 const compact = (s: string) => foldCase(s).replace(/\s+/g, '');
@@ -86,7 +93,14 @@ function documentsNumbered(ctx: Context, plan: Plan, numbers: readonly string[])
 function documentsCited(ctx: Context, plan: Plan, hit: Hit | undefined): LegalItem[] {
   const task = ctx.q.taskNos[0];
   const t = task === undefined ? undefined : plan.tasks.find((x) => isTaskNumbered(x, task));
-  if (t) return [{ plan: refOf(ctx, plan.id), basis: citedIn(plan.meta.basis, `${t.content} ${t.product}`), source: taskPassage(ctx, t) }];
+  if (t)
+    return [
+      {
+        plan: refOf(ctx, plan.id),
+        basis: citedIn(plan.meta.basis, `${t.content} ${t.product}`),
+        source: taskPassage(ctx, t),
+      },
+    ];
   if (task !== undefined) return [];
   if (!hit) return [{ plan: refOf(ctx, plan.id), basis: plan.meta.basis, source: null }];
   if (hit.doc.plan !== plan.id) return [];
@@ -109,7 +123,9 @@ const MIN_BASIS_PAIRS = 2;
  */
 function documentsDescribed(ctx: Context, plan: Plan): LegalItem[] {
   const asked = pairsOf(ctx.q.topicRuns.map((run) => run.join(' ')).join(' '));
-  const basis = plan.meta.basis.filter((b) => [...pairsOf(`${b.kind} ${b.text}`)].filter((p) => asked.has(p)).length >= MIN_BASIS_PAIRS);
+  const basis = plan.meta.basis.filter(
+    (b) => [...pairsOf(`${b.kind} ${b.text}`)].filter((p) => asked.has(p)).length >= MIN_BASIS_PAIRS,
+  );
   return basis.length > 0 ? [{ plan: refOf(ctx, plan.id), basis, source: null }] : [];
 }
 
@@ -121,10 +137,14 @@ export function answerLegal(ctx: Context): Built {
   const numbers = ctx.q.taskNos.length === 0 ? ctx.q.topic.filter((w) => /^\d+$/.test(w)) : [];
   if (numbers.length > 0) {
     const named = perPlan(ctx, (plan) => documentsNumbered(ctx, plan, numbers));
-    return named.items.length > 0 ? { body: { kind: 'legal', items: named.items }, omitted: named.omitted } : { body: { kind: 'out_of_scope', plans: [] }, omitted: 0 };
+    return named.items.length > 0
+      ? { body: { kind: 'legal', items: named.items }, omitted: named.omitted }
+      : { body: { kind: 'out_of_scope', plans: [] }, omitted: 0 };
   }
-  const described = ctx.q.taskNos.length === 0 ? perPlan(ctx, (plan) => documentsDescribed(ctx, plan)) : { items: [], omitted: 0 };
-  if (described.items.length > 0) return { body: { kind: 'legal', items: described.items }, omitted: described.omitted };
+  const described =
+    ctx.q.taskNos.length === 0 ? perPlan(ctx, (plan) => documentsDescribed(ctx, plan)) : { items: [], omitted: 0 };
+  if (described.items.length > 0)
+    return { body: { kind: 'legal', items: described.items }, omitted: described.omitted };
   const hit = ctx.q.taskNos.length === 0 && ctx.q.topic.length > 0 ? findRelevant(ctx, undefined, 5)[0] : undefined;
   const { items, omitted } = perPlan(ctx, (plan) => documentsCited(ctx, plan, hit));
   return items.length > 0 ? { body: { kind: 'legal', items }, omitted } : { body: passagesOf(ctx), omitted: 0 };
@@ -134,7 +154,10 @@ export function answerLegal(ctx: Context): Built {
 export function answerMeta(ctx: Context): Built {
   const person = ctx.q.person;
   // A plan names only its signer: "giám đốc Trung tâm … tên gì" may ask another post, "chủ tịch HĐND" another body.
-  const signs = (id: string) => person !== null && !person.ofUnnamedBody && foldCase(planOf(ctx, id).meta.signer?.capacity ?? '').includes(person.title);
+  const signs = (id: string) =>
+    person !== null &&
+    !person.ofUnnamedBody &&
+    foldCase(planOf(ctx, id).meta.signer?.capacity ?? '').includes(person.title);
   const scope = person === null ? ctx.scope : ctx.scope.filter(signs);
   if (scope.length === 0) return { body: { kind: 'out_of_scope', plans: [] }, omitted: 0 };
   const { kept, omitted } = capPlans(scope);
@@ -144,5 +167,7 @@ export function answerMeta(ctx: Context): Built {
 /** Funding: the plan's section on kinh phí, else the passages about money. */
 export function answerFunding(ctx: Context): Built {
   const { items, omitted } = perPlan(ctx, (plan) => sectionsTitled({ ...ctx, scope: [plan.id] }, FUNDING_TITLES));
-  return items.length > 0 ? { body: { kind: 'passages', items }, omitted } : { body: passagesAbout(ctx, FUNDING_TITLES[0]!), omitted: 0 };
+  return items.length > 0
+    ? { body: { kind: 'passages', items }, omitted }
+    : { body: passagesAbout(ctx, FUNDING_TITLES[0]!), omitted: 0 };
 }

@@ -10,7 +10,9 @@ type Built = { body: AnswerBody; omitted: number };
 
 /** The tasks a question names by number, in its plans (plans without such a task are skipped). */
 function tasksByNumber(ctx: Context): Task[] {
-  return ctx.scope.flatMap((id) => ctx.q.taskNos.flatMap((no) => planOf(ctx, id).tasks.filter((t) => isTaskNumbered(t, no))));
+  return ctx.scope.flatMap((id) =>
+    ctx.q.taskNos.flatMap((no) => planOf(ctx, id).tasks.filter((t) => isTaskNumbered(t, no))),
+  );
 }
 
 /** The task each plan holds that best matches the question's words. */
@@ -21,8 +23,13 @@ function tasksByContent(ctx: Context): Task[] {
 /** No task of that number: the plans asked about, and the tasks of that number inside a group ("1" → II.1, III.1). */
 function unknownTask(ctx: Context): Built {
   const { kept, omitted } = capPlans(ctx.scope);
-  const inGroups = [...new Set(kept.flatMap((id) => ctx.q.taskNos.flatMap((no) => numberedInGroups(planOf(ctx, id).tasks, no))))];
-  return { body: { kind: 'unknown_task', plans: kept.map((id) => refOf(ctx, id)), nos: ctx.q.taskNos, inGroups }, omitted };
+  const inGroups = [
+    ...new Set(kept.flatMap((id) => ctx.q.taskNos.flatMap((no) => numberedInGroups(planOf(ctx, id).tasks, no)))),
+  ];
+  return {
+    body: { kind: 'unknown_task', plans: kept.map((id) => refOf(ctx, id)), nos: ctx.q.taskNos, inGroups },
+    omitted,
+  };
 }
 
 /** The body duty of each plan that best matches the question's words, when it gives a due day ("hoàn thành trong quý IV/2026"). */
@@ -49,7 +56,8 @@ const fieldOf = (intent: string): TaskField =>
   intent === 'lead' || intent === 'coordinators' || intent === 'product' || intent === 'deadline' ? intent : 'task';
 
 function bodyOf(ctx: Context, facts: TaskFact[]): AnswerBody {
-  if (ctx.q.intent === 'status') return { kind: 'task_status', items: facts, today: ctx.today, withProgress: ctx.progress !== undefined };
+  if (ctx.q.intent === 'status')
+    return { kind: 'task_status', items: facts, today: ctx.today, withProgress: ctx.progress !== undefined };
   return { kind: 'task_field', field: fieldOf(ctx.q.intent), items: facts };
 }
 
@@ -65,7 +73,13 @@ export function answerTask(ctx: Context): Built {
     if (byNumber) return unknownTask(ctx);
     const dated = ctx.q.intent === 'status' || ctx.q.intent === 'deadline' ? datedDuties(ctx) : [];
     if (dated.length > 0) return { body: { kind: 'duty_status', items: dated, today: ctx.today }, omitted: 0 };
-    return { body: passagesOf(ctx, ctx.q.intent === 'lead' || ctx.q.intent === 'coordinators' ? ['duty', 'section'] : undefined), omitted: 0 };
+    return {
+      body: passagesOf(
+        ctx,
+        ctx.q.intent === 'lead' || ctx.q.intent === 'coordinators' ? ['duty', 'section'] : undefined,
+      ),
+      omitted: 0,
+    };
   }
   const plans = [...new Set(tasks.map((t) => t.plan))];
   const { kept, omitted } = capPlans(plans);

@@ -2,7 +2,14 @@ import type { IsoDay } from '../knowledge/index.js';
 import { answerDue, answerOverdue } from './answer-due.js';
 import { answerAgencyTasks } from './answer-lists.js';
 import { passagesOf } from './answer-passages.js';
-import { answerFunding, answerLegal, answerMeetingRules, answerMeta, answerReporting, answerTargets } from './answer-rules.js';
+import {
+  answerFunding,
+  answerLegal,
+  answerMeetingRules,
+  answerMeta,
+  answerReporting,
+  answerTargets,
+} from './answer-rules.js';
 import { givesAmount } from './amounts.js';
 import { answerAmount, answerTask } from './answer-task.js';
 import { capPlans, scopeOf, type Context, type SearchIndex } from './context.js';
@@ -45,7 +52,10 @@ const BUILDERS: Record<Intent, (ctx: Context) => Built> = {
 function build(ctx: Context): Built {
   if (ctx.q.unknownPlace) {
     const { kept, omitted } = capPlans(ctx.index.order);
-    return { body: { kind: 'unknown_place', place: ctx.q.unknownPlace, known: kept.map((id) => ctx.index.refs.get(id)!) }, omitted };
+    return {
+      body: { kind: 'unknown_place', place: ctx.q.unknownPlace, known: kept.map((id) => ctx.index.refs.get(id)!) },
+      omitted,
+    };
   }
   return ctx.scope.length > 0 ? BUILDERS[ctx.q.intent](ctx) : { body: { kind: 'out_of_scope', plans: [] }, omitted: 0 };
 }
@@ -67,9 +77,16 @@ function outOfScope(ctx: Context): AnswerBody {
 /** Answers one question from the plans (see `index.ts`). */
 export function answer(index: SearchIndex, text: string, options: AnswerOptions): Answer {
   const q = readQuestion(text, options.today, index.localities);
-  const ctx: Context = { index, q, today: options.today, progress: options.progress, scope: scopeOf(index, q, options.askerPlan) };
+  const ctx: Context = {
+    index,
+    q,
+    today: options.today,
+    progress: options.progress,
+    scope: scopeOf(index, q, options.askerPlan),
+  };
   const built = build(ctx);
-  const { body, omitted } = built.body.kind === 'out_of_scope' || unanswered(ctx, built.body) ? { body: outOfScope(ctx), omitted: 0 } : built;
+  const { body, omitted } =
+    built.body.kind === 'out_of_scope' || unanswered(ctx, built.body) ? { body: outOfScope(ctx), omitted: 0 } : built;
   const intent = body.kind === 'out_of_scope' || body.kind === 'unknown_place' ? 'out_of_scope' : q.intent;
   return { intent, body, citations: citationsOf(body), tasks: tasksOf(body), omittedPlans: omitted };
 }

@@ -58,7 +58,12 @@ export function factOf(ctx: Context, task: Task): TaskFact {
 /** Dated work of a plan's body and how it stands against its due day on `today` (progress is kept for tasks only). */
 export function dutyFactOf(ctx: Context, duty: BodyDuty): DutyFact {
   const left = duty.deadline?.due ? daysFrom(ctx.today, duty.deadline.due) : null;
-  return { plan: refOf(ctx, duty.plan), duty, daysLate: left !== null && left < 0 ? -left : null, daysLeft: left !== null && left >= 0 ? left : null };
+  return {
+    plan: refOf(ctx, duty.plan),
+    duty,
+    daysLate: left !== null && left < 0 ? -left : null,
+    daysLeft: left !== null && left >= 0 ? left : null,
+  };
 }
 
 /**

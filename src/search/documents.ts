@@ -39,25 +39,59 @@ function taskDocs(plan: Plan): Draft[] {
 
 function bodyDocs(plan: Plan): Draft[] {
   const duties: Draft[] = plan.duties.map((d, ref) => ({
-    kind: 'duty', task: null, section: d.section, title: '', text: d.text, agency: `${d.agencyRaw} ${names(d.agency)}`, ref,
+    kind: 'duty',
+    task: null,
+    section: d.section,
+    title: '',
+    text: d.text,
+    agency: `${d.agencyRaw} ${names(d.agency)}`,
+    ref,
   }));
   // A section whose text is a duty's is indexed once, as the duty (which also names the agency).
   const asDuty = new Set(plan.duties.map((d) => `${d.section}\u0000${d.text}`));
   const sections: Draft[] = plan.sections
-    .map((s, ref): Draft => ({ kind: 'section', task: null, section: s.path, title: s.title, text: s.text, agency: '', ref }))
-    .filter((d) => `${d.title}${d.text}`.trim() !== '' && !(d.title === '' && asDuty.has(`${d.section}\u0000${d.text}`)));
+    .map((s, ref): Draft => ({
+      kind: 'section',
+      task: null,
+      section: s.path,
+      title: s.title,
+      text: s.text,
+      agency: '',
+      ref,
+    }))
+    .filter(
+      (d) => `${d.title}${d.text}`.trim() !== '' && !(d.title === '' && asDuty.has(`${d.section}\u0000${d.text}`)),
+    );
   return [...duties, ...sections];
 }
 
 function ruleDocs(plan: Plan): Draft[] {
   const targets: Draft[] = plan.targets.map((t, ref) => ({
-    kind: 'target', task: t.task, section: t.section, title: t.phrase, text: t.sentence, agency: '', ref,
+    kind: 'target',
+    task: t.task,
+    section: t.section,
+    title: t.phrase,
+    text: t.sentence,
+    agency: '',
+    ref,
   }));
   const meetings: Draft[] = plan.meetingRules.map((m, ref) => ({
-    kind: 'meeting', task: null, section: m.section, title: m.meeting, text: m.raw, agency: '', ref,
+    kind: 'meeting',
+    task: null,
+    section: m.section,
+    title: m.meeting,
+    text: m.raw,
+    agency: '',
+    ref,
   }));
   const reports: Draft[] = plan.reporting.map((r, ref) => ({
-    kind: 'reporting', task: null, section: r.section, title: r.period, text: r.sentence, agency: names(r.compiler), ref,
+    kind: 'reporting',
+    task: null,
+    section: r.section,
+    title: r.period,
+    text: r.sentence,
+    agency: names(r.compiler),
+    ref,
   }));
   return [...targets, ...meetings, ...reports];
 }

@@ -9,7 +9,11 @@ type Field = (typeof FIELDS)[number];
  * Passages are indexed in one MiniSearch per group of kinds, so a question about tasks or targets
  * does not walk the postings of the long body sections.
  */
-const SHARDS: readonly (readonly DocKind[])[] = [['task'], ['target', 'meeting', 'reporting'], ['duty', 'section', 'meta']];
+const SHARDS: readonly (readonly DocKind[])[] = [
+  ['task'],
+  ['target', 'meeting', 'reporting'],
+  ['duty', 'section', 'meta'],
+];
 
 const splitTerms = (s: string) => (s ? s.split(' ') : []);
 const BASE_OPTIONS: SearchOptions = {
@@ -60,7 +64,14 @@ function entriesOf(docs: readonly SearchDoc[]): Entry[] {
     const key = keyOf(doc);
     let entry = byKey.get(key);
     if (!entry) {
-      entry = { id: byKey.size, kind: doc.kind, title: doc.title, text: doc.text, agency: doc.agency, places: new Map() };
+      entry = {
+        id: byKey.size,
+        kind: doc.kind,
+        title: doc.title,
+        text: doc.text,
+        agency: doc.agency,
+        places: new Map(),
+      };
       byKey.set(key, entry);
     }
     const here = entry.places.get(doc.plan);
@@ -116,7 +127,13 @@ function coverage(e: Entry, q: Query, matched: readonly string[], telling: (term
   return { share, bigram: q.bigrams.some((b) => telling(b) && has(b)), single: q.syllables.length === 1 };
 }
 
-type Query = { all: string[]; syllables: string[]; bigrams: string[]; plans: Set<string> | null; kinds: Set<DocKind> | null };
+type Query = {
+  all: string[];
+  syllables: string[];
+  bigrams: string[];
+  plans: Set<string> | null;
+  kinds: Set<DocKind> | null;
+};
 
 function entryFilter(shard: Shard, q: Query): ((id: number) => number) | undefined {
   const kinds = q.kinds && [...shard.kinds].some((k) => !q.kinds!.has(k)) ? q.kinds : null;
@@ -160,7 +177,8 @@ export function searchEngine(engine: Engine, runs: readonly (readonly string[])[
   const all = [...new Set(runs.flatMap((run) => termsOf(run.join(' '))))];
   if (all.length === 0) return [];
   const kinds = scope.kinds ? new Set(scope.kinds) : null;
-  const plans = scope.plans && scope.plans.length > 0 && scope.plans.length < engine.planCount ? new Set(scope.plans) : null;
+  const plans =
+    scope.plans && scope.plans.length > 0 && scope.plans.length < engine.planCount ? new Set(scope.plans) : null;
   const q: Query = { all, syllables: all.filter((t) => !isBigram(t)), bigrams: all.filter(isBigram), plans, kinds };
   const limit = scope.limit ?? 10;
   const shards = engine.shards.filter((s) => !kinds || [...s.kinds].some((k) => kinds.has(k)));

@@ -16,6 +16,7 @@ export function excerpt(text: string, runs: readonly (readonly string[])[]): str
   const scores = sentences.map((s) => [...new Set(termsOf(s))].filter((t) => wanted.has(t)).length);
   const best = scores.indexOf(Math.max(0, ...scores));
   let out = sentences[best] ?? text;
-  for (let i = best + 1; i < sentences.length && out.length + sentences[i]!.length < EXCERPT_CHARS; i++) out += ` ${sentences[i]}`;
+  for (let i = best + 1; i < sentences.length && out.length + sentences[i]!.length < EXCERPT_CHARS; i++)
+    out += ` ${sentences[i]}`;
   return best > 0 ? `…${out}` : out;
 }

@@ -39,7 +39,9 @@ export function buildLocalityIndex(plans: readonly Plan[]): LocalityIndex {
     }
     const idWords = tokenize(plan.id);
     // Without a locality read, the file name stands for it ("kh-12-tinh-bac-ninh" is found as "bac ninh").
-    const tails = locality ? [idWords] : idWords.map((_, i) => idWords.slice(i)).filter((t, i) => i === 0 || t.length >= 2);
+    const tails = locality
+      ? [idWords]
+      : idWords.map((_, i) => idWords.slice(i)).filter((t, i) => i === 0 || t.length >= 2);
     for (const tail of tails) add(index, tail.join(' '), plan.id);
   }
   return index;
@@ -115,6 +117,7 @@ function markOwnPlace(words: Words): void {
     if (!level) continue;
     const end = i + level.split(' ').length;
     const next = list[end];
-    if (next === undefined || OWN.has(next) || STOP_WORDS.has(next)) markUsed(words, i, next !== undefined && OWN.has(next) ? end + 1 : end);
+    if (next === undefined || OWN.has(next) || STOP_WORDS.has(next))
+      markUsed(words, i, next !== undefined && OWN.has(next) ? end + 1 : end);
   }
 }

@@ -1,6 +1,19 @@
 import type { IsoDay } from '../knowledge/index.js';
 import { PERIOD_OFFSETS, PERIOD_UNITS, ROMAN } from './lexicon.js';
-import { addDays, dayOf, daysAhead, monthOf, monthRange, quarterOf, quarterRange, spanOf, weekOf, yearOf, yearRange, type DayRange } from './period.js';
+import {
+  addDays,
+  dayOf,
+  daysAhead,
+  monthOf,
+  monthRange,
+  quarterOf,
+  quarterRange,
+  spanOf,
+  weekOf,
+  yearOf,
+  yearRange,
+  type DayRange,
+} from './period.js';
 import { markUsed, type Words } from './words.js';
 
 const YEAR = /^(19|20)\d\d$/;
@@ -71,7 +84,8 @@ function days(list: string[], i: number, today: IsoDay): Found | null {
 function until(list: string[], i: number, today: IsoDay): Found | null {
   if (!['truoc', 'den', 'han'].includes(list[i] ?? '')) return null;
   let k = list[i + 1] === 'ngay' ? i + 2 : i + 1;
-  if (list[k] === 'cuoi' && list[k + 1] === 'nam') return { range: spanOf(today, yearOf(today).to), start: i, end: k + 2 };
+  if (list[k] === 'cuoi' && list[k + 1] === 'nam')
+    return { range: spanOf(today, yearOf(today).to), start: i, end: k + 2 };
   if (!NUMBER.test(list[k] ?? '')) return null;
   const d = Number(list[k]);
   k += list[k + 1] === 'thang' ? 2 : 1;

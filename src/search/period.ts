@@ -75,7 +75,9 @@ export function yearOf(day: IsoDay, offset = 0): DayRange {
 /** `day` alone, or the `n` days starting at `day` ("trong 7 ngày tới"). */
 export function daysAhead(day: IsoDay, n: number): DayRange {
   const [y] = parts(day);
-  return n <= 1 ? { kind: 'day', from: day, to: day, index: 0, year: y } : { kind: 'days', from: day, to: addDays(day, n - 1), index: n, year: y };
+  return n <= 1
+    ? { kind: 'day', from: day, to: day, index: 0, year: y }
+    : { kind: 'days', from: day, to: addDays(day, n - 1), index: n, year: y };
 }
 
 /** The days from `from` to `to`, both included. */

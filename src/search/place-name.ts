@@ -16,7 +16,8 @@ export function readPlaceName(text: string): string | null {
       const n = level.split(' ').length;
       if (foldCase(words.slice(i, i + n).join(' ')) !== level) continue;
       const name: string[] = [];
-      for (let k = i + n; k < words.length && name.length < MAX_NAME_WORDS && capitalized(words[k]!); k++) name.push(words[k]!);
+      for (let k = i + n; k < words.length && name.length < MAX_NAME_WORDS && capitalized(words[k]!); k++)
+        name.push(words[k]!);
       if (name.length > 0) return [...words.slice(i, i + n), ...name].join(' ');
     }
   }

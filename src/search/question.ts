@@ -74,8 +74,12 @@ function metaFields(words: Words, person: Question['person']): MetaField[] {
   if (person && consume(words, [...L.PERSON_ASK, ...L.PERSON_TITLES, ...L.UNNAMED_BODIES])) return ['signer'];
   // "chương trình hành động số mấy" asks the number of another document, not of the plan.
   const otherDocument = hasAny(words, L.OTHER_DOCUMENT_KINDS);
-  const fields = L.META_FIELDS.filter((m) => !(m.field === 'number' && otherDocument) && consume(words, m.words)).map((m) => m.field);
-  const aboutPlanDate = (fields.length > 0 || (hasAny(words, ['ke hoach']) && hasAny(words, ['ban hanh', 'ky']))) && hasAny(words, L.WHEN_WORDS);
+  const fields = L.META_FIELDS.filter((m) => !(m.field === 'number' && otherDocument) && consume(words, m.words)).map(
+    (m) => m.field,
+  );
+  const aboutPlanDate =
+    (fields.length > 0 || (hasAny(words, ['ke hoach']) && hasAny(words, ['ban hanh', 'ky']))) &&
+    hasAny(words, L.WHEN_WORDS);
   if (aboutPlanDate && !fields.includes('date')) {
     consume(words, ['ban hanh', 'ky', ...L.WHEN_WORDS]);
     fields.push('date');
@@ -99,7 +103,8 @@ function taskIntent(words: Words): Intent | null {
   if (consume(words, L.OVERDUE_WORDS) || consume(words, L.STATUS_WORDS)) return 'status';
   const asked = FIELD_CUES.filter(([, cue]) => consume(words, cue)).map(([intent]) => intent);
   // "ai lập …, hạn bao giờ": who leads, and another field ("ai phối hợp" asks the coordinators alone).
-  if (asked.length > 0 && !asked.includes('lead') && !asked.includes('coordinators') && hasAny(words, ['ai'])) asked.push('lead');
+  if (asked.length > 0 && !asked.includes('lead') && !asked.includes('coordinators') && hasAny(words, ['ai']))
+    asked.push('lead');
   if (asked.length > 1) return 'task';
   return asked[0] ?? (consume(words, L.TASK_WORDS) ? 'task' : null);
 }
@@ -116,7 +121,9 @@ function namesDocument(words: Words): boolean {
     // "Kế hoạch số 187" already read as naming one of the plans is not a document the plan cites.
     if (i >= 0 && words.used[i]) return false;
     const at = i < 0 ? -1 : i + kind.split(' ').length;
-    return at >= 0 && /^\d+$/.test(words.list[words.list[at] === 'so' ? at + 1 : at] ?? '') && consume(words, [kind, 'so']);
+    return (
+      at >= 0 && /^\d+$/.test(words.list[words.list[at] === 'so' ? at + 1 : at] ?? '') && consume(words, [kind, 'so'])
+    );
   });
 }
 
@@ -127,7 +134,9 @@ function planIntent(words: Words, raw: string): Intent | null {
   if (consume(words, L.LEGAL_WORDS)) return 'legal';
   if (hasAny(words, L.OTHER_DOCUMENT_KINDS) && consume(words, ['so may', 'so bao nhieu', 'so hieu'])) return 'legal';
   // "ai tổng hợp tỷ lệ hồ sơ trực tuyến" asks who does the work, not the target.
-  const asksTarget = !hasAny(words, L.WHO_WORDS) && (hasAny(words, L.TARGET_WORDS) || (raw.includes('%') && hasAny(words, ['bao nhieu'])));
+  const asksTarget =
+    !hasAny(words, L.WHO_WORDS) &&
+    (hasAny(words, L.TARGET_WORDS) || (raw.includes('%') && hasAny(words, ['bao nhieu'])));
   if (asksTarget && consume(words, [...L.TARGET_WORDS, 'bao nhieu'])) return 'targets';
   if (hasAny(words, L.MEETING_WORDS) && consume(words, L.LENGTH_WORDS)) return 'meeting_rules';
   return null;
@@ -145,7 +154,8 @@ function cuesOf(words: Words): Cues {
 /** Intents of questions that name no task: lists, periods, reports, agencies. */
 function listIntent(words: Words, period: DayRange | null, cues: Cues): Intent | null {
   const lateInPeriod = period !== null && !hasAny(words, L.LATE_WORDS);
-  if (hasAny(words, L.OVERDUE_WORDS) && !lateInPeriod && (cues.list || !hasAny(words, L.STATUS_WORDS))) return 'overdue';
+  if (hasAny(words, L.OVERDUE_WORDS) && !lateInPeriod && (cues.list || !hasAny(words, L.STATUS_WORDS)))
+    return 'overdue';
   const report = hasAny(words, L.REPORT_WORDS) && hasAny(words, L.REPORT_ASK_WORDS);
   if (report && !cues.list && !cues.lead && !asksProduct(words)) return 'reporting';
   // "ai lập kế hoạch hội nghị năm 2027, hạn bao giờ": a year in the name of the task asked about, not a period.

@@ -21,12 +21,17 @@ function isRelevant(hit: Hit): boolean {
 /** A topic of one syllable this short ("ăn", "đi") is too common a word to show that a passage is about it. */
 const MIN_LONE_SYLLABLE = 3;
 
-const tooVague = (runs: readonly (readonly string[])[]) => runs.flat().length === 1 && runs[0]![0]!.length < MIN_LONE_SYLLABLE;
+const tooVague = (runs: readonly (readonly string[])[]) =>
+  runs.flat().length === 1 && runs[0]![0]!.length < MIN_LONE_SYLLABLE;
 
 /** Relevant passages of the kinds asked for, in the question's plans, best first. */
 export function findRelevant(ctx: Context, kinds: readonly DocKind[] | undefined, limit = 10): Hit[] {
   if (tooVague(ctx.q.topicRuns)) return [];
-  const hits = searchEngine(ctx.index.engine, ctx.q.topicRuns, { plans: ctx.scope, ...(kinds ? { kinds } : {}), limit }).filter(isRelevant);
+  const hits = searchEngine(ctx.index.engine, ctx.q.topicRuns, {
+    plans: ctx.scope,
+    ...(kinds ? { kinds } : {}),
+    limit,
+  }).filter(isRelevant);
   const best = hits[0]?.score ?? 0;
   return hits.filter((h) => h.score >= best * NEAR_BEST);
 }

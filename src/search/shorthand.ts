@@ -27,7 +27,9 @@ const MAX_NAME_WORDS = 4;
 
 /** Whether the words from `i` on start with a place some plan is for ("nhi chieu"). */
 const placeAt = (tokens: readonly string[], i: number, localities: LocalityIndex) =>
-  Array.from({ length: MAX_NAME_WORDS }, (_, n) => tokens.slice(i, i + n + 1).join(' ')).some((name) => localities.byName.has(name));
+  Array.from({ length: MAX_NAME_WORDS }, (_, n) => tokens.slice(i, i + n + 1).join(' ')).some((name) =>
+    localities.byName.has(name),
+  );
 
 /**
  * A question's folded words with chat shorthand spelt out, so the rules read "nv nào" as "nhiệm vụ nào":

@@ -18,7 +18,11 @@ function factsOf(body: AnswerBody): TaskFact[] {
 }
 
 function sourcesOf(body: AnswerBody): Citation[] {
-  const at = (plan: string, task: string | null, section: string | null): Citation => ({ plan, task, section: task ? null : section });
+  const at = (plan: string, task: string | null, section: string | null): Citation => ({
+    plan,
+    task,
+    section: task ? null : section,
+  });
   switch (body.kind) {
     case 'targets':
       return body.items.map((i) => at(i.plan.id, i.target.task, i.target.section));
@@ -33,12 +37,18 @@ function sourcesOf(body: AnswerBody): Citation[] {
     case 'passages':
       return body.items.map((p) => at(p.plan.id, p.task, p.section));
     case 'agency_tasks':
-      return [...factsOf(body).map((f) => at(f.plan.id, f.task.no, null)), ...body.duties.map((p) => at(p.plan.id, null, p.section))];
+      return [
+        ...factsOf(body).map((f) => at(f.plan.id, f.task.no, null)),
+        ...body.duties.map((p) => at(p.plan.id, null, p.section)),
+      ];
     case 'duty_status':
       return body.items.map((f) => at(f.plan.id, null, f.duty.section));
     case 'tasks_due':
     case 'overdue':
-      return body.groups.flatMap((g) => [...[...g.tasks, ...g.ongoing].map((f) => at(f.plan.id, f.task.no, null)), ...(g.duties ?? []).map((f) => at(f.plan.id, null, f.duty.section))]);
+      return body.groups.flatMap((g) => [
+        ...[...g.tasks, ...g.ongoing].map((f) => at(f.plan.id, f.task.no, null)),
+        ...(g.duties ?? []).map((f) => at(f.plan.id, null, f.duty.section)),
+      ]);
     default:
       return factsOf(body).map((f) => at(f.plan.id, f.task.no, null));
   }

@@ -16,7 +16,12 @@ const DOTTED = /(?<![\p{L}\d.])((?:[ivx]{1,4}|\d{1,2})\.\d{1,2})(?![\d]|\.\d)/gu
 const ROMAN_NUMERALS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'];
 const romanValue = (word: string) => ROMAN_NUMERALS.indexOf(word.toLowerCase()) + 1;
 
-const asGroup = (word: string) => (NUMBER.test(word) ? ROMAN_NUMERALS[Number(word) - 1]?.toUpperCase() : romanValue(word) > 0 ? word.toUpperCase() : undefined);
+const asGroup = (word: string) =>
+  NUMBER.test(word)
+    ? ROMAN_NUMERALS[Number(word) - 1]?.toUpperCase()
+    : romanValue(word) > 0
+      ? word.toUpperCase()
+      : undefined;
 const plain = (word: string) => String(Number(word));
 
 /** The task numbers written with a dot in the question ("iii.2"), as their two tokens. */
@@ -29,7 +34,8 @@ type Read = { no: string; end: number };
 /** One number at `i`: "III.2" typed with a dot, "1 nhóm II", or a plain "4". */
 function numberAt(list: string[], i: number, dotted: ReadonlySet<string>): Read | null {
   const [first, second] = [list[i] ?? '', list[i + 1] ?? ''];
-  if (dotted.has(`${first} ${second}`)) return { no: `${romanValue(first) > 0 ? first.toUpperCase() : plain(first)}.${plain(second)}`, end: i + 2 };
+  if (dotted.has(`${first} ${second}`))
+    return { no: `${romanValue(first) > 0 ? first.toUpperCase() : plain(first)}.${plain(second)}`, end: i + 2 };
   if (!NUMBER.test(first)) return null;
   let k = i + 1;
   if (GROUP_LEAD_INS.has(list[k] ?? '') && GROUP_WORDS.has(list[k + 1] ?? '')) k++;

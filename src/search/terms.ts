@@ -37,7 +37,8 @@ export function withoutCommon(terms: readonly string[], counts: TermCounts): str
 const GENERIC_SHARE = 0.25;
 /** A term held by this many texts or fewer is never generic: a handful of texts (one small plan's targets) has no such statistics. */
 const MIN_GENERIC = 2;
-export const isGeneric = (term: string, counts: TermCounts): boolean => (counts.df.get(term) ?? 0) > Math.max(MIN_GENERIC, GENERIC_SHARE * counts.texts);
+export const isGeneric = (term: string, counts: TermCounts): boolean =>
+  (counts.df.get(term) ?? 0) > Math.max(MIN_GENERIC, GENERIC_SHARE * counts.texts);
 
 /** Typo tolerance: one edit in longer syllables and bigrams, none in short syllables (they are words). */
 export function fuzzyOf(term: string): number | false {

@@ -1,4 +1,13 @@
-import type { BodyDuty, IsoDay, LegalBasis, MeetingRule, PlanMeta, ReportingDate, Target, Task } from '../knowledge/index.js';
+import type {
+  BodyDuty,
+  IsoDay,
+  LegalBasis,
+  MeetingRule,
+  PlanMeta,
+  ReportingDate,
+  Target,
+  Task,
+} from '../knowledge/index.js';
 import type { DayRange } from './period.js';
 import type { Intent, MetaField } from './question.js';
 
@@ -33,7 +42,14 @@ export type TaskFact = {
 };
 
 /** A passage of a plan body or appendix; `due`: the due day of a duty, when its text gives one. */
-export type Passage = { plan: PlanRef; section: string | null; task: string | null; title: string; text: string; due?: IsoDay | null };
+export type Passage = {
+  plan: PlanRef;
+  section: string | null;
+  task: string | null;
+  title: string;
+  text: string;
+  due?: IsoDay | null;
+};
 
 /** Work the body of a plan gives with a due day, standing against it on `today` like a task. */
 export type DutyFact = { plan: PlanRef; duty: BodyDuty; daysLate: number | null; daysLeft: number | null };
@@ -80,7 +96,14 @@ export type AnswerBody =
 export type Citation = { plan: string; task: string | null; section: string | null };
 
 /** A task as the `--json` output lists it. */
-export type AnswerTask = { plan: string; no: string; content: string; lead: string; deadline: string; due: IsoDay | null };
+export type AnswerTask = {
+  plan: string;
+  no: string;
+  content: string;
+  lead: string;
+  deadline: string;
+  due: IsoDay | null;
+};
 
 /** The answer to one question: its facts, the sources, and the tasks it lists. */
 export type Answer = {

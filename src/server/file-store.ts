@@ -56,7 +56,8 @@ export function createFileStore(options: FileStoreOptions): FileStore {
 
   return {
     publish(content, mimeType, ttlMs = defaultTtl) {
-      if (content.length > maxBytes) throw new RangeError(`Files: a file of ${content.length} bytes exceeds the store's ${maxBytes}`);
+      if (content.length > maxBytes)
+        throw new RangeError(`Files: a file of ${content.length} bytes exceeds the store's ${maxBytes}`);
       dropExpired();
       // A Map iterates in insertion order: the first entries are the oldest.
       for (const name of files.keys()) {

@@ -6,7 +6,11 @@ import type { StoredFile } from './file-store.js';
 import { readBody } from './read-body.js';
 
 /** Where the server reports failures (the core's `log(level, msg, data)` port shape). */
-export type ServerLog = (level: 'debug' | 'info' | 'warn' | 'error', msg: string, data?: Record<string, unknown>) => void;
+export type ServerLog = (
+  level: 'debug' | 'info' | 'warn' | 'error',
+  msg: string,
+  data?: Record<string, unknown>,
+) => void;
 
 export type HttpServerOptions = {
   /** The port to listen on; 0 takes any free port (see `HttpServer.port`). */
@@ -122,12 +126,20 @@ function fileAnswer(file: StoredFile | undefined): Answer {
   return {
     status: 200,
     body: file.content,
-    headers: { 'content-type': file.mimeType, 'cache-control': 'private, max-age=3600', 'x-content-type-options': 'nosniff' },
+    headers: {
+      'content-type': file.mimeType,
+      'cache-control': 'private, max-age=3600',
+      'x-content-type-options': 'nosniff',
+    },
   };
 }
 
 function write(res: ServerResponse, answer: Answer, stopping: boolean): void {
   if (res.headersSent || res.destroyed) return;
-  const headers = { ...answer.headers, 'content-length': String(Buffer.byteLength(answer.body)), ...(stopping ? { connection: 'close' } : {}) };
+  const headers = {
+    ...answer.headers,
+    'content-length': String(Buffer.byteLength(answer.body)),
+    ...(stopping ? { connection: 'close' } : {}),
+  };
   res.writeHead(answer.status, headers).end(answer.body);
 }

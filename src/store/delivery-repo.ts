@@ -36,12 +36,16 @@ function verdict(row: Row | undefined, owner: string, now: Date, leaseMs: number
  */
 export function createDeliveryRepo(db: Db, options: DeliveryRepoOptions = {}) {
   const { leaseMs = DELIVERY_LEASE_MS, keepMs = DELIVERY_KEEP_MS, pruneEveryMs = PRUNE_EVERY_MS } = options;
-  const get = db.prepare<[string, string], Row>('SELECT owner, claimed_at, finished_at FROM deliveries WHERE channel = ? AND message_id = ?');
+  const get = db.prepare<[string, string], Row>(
+    'SELECT owner, claimed_at, finished_at FROM deliveries WHERE channel = ? AND message_id = ?',
+  );
   const take = db.prepare(
     `INSERT INTO deliveries (channel, message_id, owner, claimed_at) VALUES (@channel, @messageId, @owner, @now)
      ON CONFLICT (channel, message_id) DO UPDATE SET owner = excluded.owner, claimed_at = excluded.claimed_at, attempts = attempts + 1`,
   );
-  const finished = db.prepare<[string, string, string]>('UPDATE deliveries SET finished_at = ? WHERE channel = ? AND message_id = ?');
+  const finished = db.prepare<[string, string, string]>(
+    'UPDATE deliveries SET finished_at = ? WHERE channel = ? AND message_id = ?',
+  );
   const prune = db.prepare<[string]>('DELETE FROM deliveries WHERE claimed_at < ?');
   let prunedAt = Number.NEGATIVE_INFINITY;
 
@@ -56,7 +60,8 @@ export function createDeliveryRepo(db: Db, options: DeliveryRepoOptions = {}) {
   });
 
   return {
-    claim: (channel: string, messageId: string, owner: string, now: Date) => claim.immediate(channel, messageId, owner, now),
+    claim: (channel: string, messageId: string, owner: string, now: Date) =>
+      claim.immediate(channel, messageId, owner, now),
     finish: (channel: string, messageId: string, now: Date) => void finished.run(now.toISOString(), channel, messageId),
   } satisfies DeliveryLog;
 }

@@ -30,14 +30,27 @@ type Row = { update_id: string; body: string | null };
  * `maxRows`, now and then, so the table stays small.
  */
 export function createInboxRepo(db: Db, options: InboxRepoOptions = {}) {
-  const { keepMs = INBOX_KEEP_MS, maxRows = INBOX_MAX_ROWS, maxReplays = INBOX_MAX_REPLAYS, pruneEveryMs = PRUNE_EVERY_MS } = options;
+  const {
+    keepMs = INBOX_KEEP_MS,
+    maxRows = INBOX_MAX_ROWS,
+    maxReplays = INBOX_MAX_REPLAYS,
+    pruneEveryMs = PRUNE_EVERY_MS,
+  } = options;
   const insert = db.prepare<[string, string, string, string]>(
     'INSERT INTO inbox (channel, update_id, body, received_at) VALUES (?, ?, ?, ?) ON CONFLICT (channel, update_id) DO NOTHING',
   );
-  const doneAt = db.prepare<[string, string], { done_at: string | null }>('SELECT done_at FROM inbox WHERE channel = ? AND update_id = ?');
-  const finish = db.prepare<[string, string, string]>('UPDATE inbox SET done_at = ?, body = NULL WHERE channel = ? AND update_id = ? AND done_at IS NULL');
-  const waiting = db.prepare<[string, number], Row>('SELECT update_id, body FROM inbox WHERE channel = ? AND done_at IS NULL AND replays < ? ORDER BY seq');
-  const handedOut = db.prepare<[string, number]>('UPDATE inbox SET replays = replays + 1 WHERE channel = ? AND done_at IS NULL AND replays < ?');
+  const doneAt = db.prepare<[string, string], { done_at: string | null }>(
+    'SELECT done_at FROM inbox WHERE channel = ? AND update_id = ?',
+  );
+  const finish = db.prepare<[string, string, string]>(
+    'UPDATE inbox SET done_at = ?, body = NULL WHERE channel = ? AND update_id = ? AND done_at IS NULL',
+  );
+  const waiting = db.prepare<[string, number], Row>(
+    'SELECT update_id, body FROM inbox WHERE channel = ? AND done_at IS NULL AND replays < ? ORDER BY seq',
+  );
+  const handedOut = db.prepare<[string, number]>(
+    'UPDATE inbox SET replays = replays + 1 WHERE channel = ? AND done_at IS NULL AND replays < ?',
+  );
   const pruneOld = db.prepare<[string]>('DELETE FROM inbox WHERE received_at < ?');
   const pruneBeyond = db.prepare<[number]>('DELETE FROM inbox WHERE seq <= (SELECT MAX(seq) FROM inbox) - ?');
   let prunedAt = Number.NEGATIVE_INFINITY;

@@ -29,4 +29,10 @@ export { createDeliveryRepo, DELIVERY_LEASE_MS, DELIVERY_KEEP_MS, type DeliveryR
  * a process died holding is handed out again at the next start (3 times at most); rows go after a day, 100,000 kept.
  * @example const inbox = createInboxRepo(store.db); // startTelegramPolling(bot, { inbox, log })
  */
-export { createInboxRepo, INBOX_KEEP_MS, INBOX_MAX_ROWS, INBOX_MAX_REPLAYS, type InboxRepoOptions } from './inbox-repo.js';
+export {
+  createInboxRepo,
+  INBOX_KEEP_MS,
+  INBOX_MAX_ROWS,
+  INBOX_MAX_REPLAYS,
+  type InboxRepoOptions,
+} from './inbox-repo.js';

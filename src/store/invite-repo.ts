@@ -44,15 +44,17 @@ export function createInviteRepo(db: Db) {
     return row && toInvite(row);
   };
 
-  const redeem = db.transaction((code: string, user: { key: string; name: string }, now: Date): Result<UserRecord, InviteError> => {
-    const invite = get(code);
-    if (!invite) return fail({ code: 'invite_unknown' });
-    if (invite.usedAt) return fail({ code: 'invite_used' });
-    if (invite.expiresAt <= now) return fail({ code: 'invite_expired', expiresAt: invite.expiresAt });
-    upsertUser.run({ ...user, role: invite.role, plan: invite.plan, unit: invite.unit, now: now.toISOString() });
-    markUsed.run(now.toISOString(), user.key, code);
-    return ok(toUser(userByKey.get(user.key)!));
-  });
+  const redeem = db.transaction(
+    (code: string, user: { key: string; name: string }, now: Date): Result<UserRecord, InviteError> => {
+      const invite = get(code);
+      if (!invite) return fail({ code: 'invite_unknown' });
+      if (invite.usedAt) return fail({ code: 'invite_used' });
+      if (invite.expiresAt <= now) return fail({ code: 'invite_expired', expiresAt: invite.expiresAt });
+      upsertUser.run({ ...user, role: invite.role, plan: invite.plan, unit: invite.unit, now: now.toISOString() });
+      markUsed.run(now.toISOString(), user.key, code);
+      return ok(toUser(userByKey.get(user.key)!));
+    },
+  );
 
   return {
     create: (i) => {

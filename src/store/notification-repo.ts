@@ -25,7 +25,9 @@ export function createNotificationRepo(db: Db) {
     `UPDATE notifications SET state = 'claimed', owner = @owner, claimed_at = @now, attempts = attempts + 1, late = @late
      WHERE key = @key`,
   );
-  const sent = db.prepare<[string, string]>(`UPDATE notifications SET state = 'sent', sent_at = ?, error = NULL WHERE key = ?`);
+  const sent = db.prepare<[string, string]>(
+    `UPDATE notifications SET state = 'sent', sent_at = ?, error = NULL WHERE key = ?`,
+  );
   const failed = db.prepare<[string, string]>(`UPDATE notifications SET state = 'failed', error = ? WHERE key = ?`);
   const last = db.prepare<[string, string], { at: string | null }>(
     `SELECT MAX(sent_at) AS at FROM notifications WHERE kind = ? AND recipient = ? AND state = 'sent'`,

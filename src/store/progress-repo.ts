@@ -40,12 +40,18 @@ export function createProgressRepo(db: Db) {
     `INSERT INTO updates (plan, task, period, status, percent, note, user_key, user_name, channel, message_id, created_at, reverts)
      VALUES (@plan, @task, @period, @status, @percent, @note, @userKey, @userName, @channel, @messageId, @createdAt, @reverts)`,
   );
-  const byDelivery = db.prepare<[string, string], UpdateRow>('SELECT * FROM updates WHERE channel = ? AND message_id = ?');
+  const byDelivery = db.prepare<[string, string], UpdateRow>(
+    'SELECT * FROM updates WHERE channel = ? AND message_id = ?',
+  );
   const byId = db.prepare<[number | bigint], UpdateRow>('SELECT * FROM updates WHERE id = ?');
-  const forTask = db.prepare<[string, string], UpdateRow>('SELECT * FROM updates WHERE plan = ? AND task = ? ORDER BY id');
+  const forTask = db.prepare<[string, string], UpdateRow>(
+    'SELECT * FROM updates WHERE plan = ? AND task = ? ORDER BY id',
+  );
   const forPlan = db.prepare<[string], UpdateRow>('SELECT * FROM updates WHERE plan = ? ORDER BY id');
   const since = db.prepare<[string], UpdateRow>('SELECT * FROM updates WHERE created_at >= ? ORDER BY id');
-  const byUser = db.prepare<[string, number], UpdateRow>('SELECT * FROM updates WHERE user_key = ? ORDER BY id DESC LIMIT ?');
+  const byUser = db.prepare<[string, number], UpdateRow>(
+    'SELECT * FROM updates WHERE user_key = ? ORDER BY id DESC LIMIT ?',
+  );
 
   const findByDelivery = (channel: string, messageId: string) => {
     const row = byDelivery.get(channel, messageId);

@@ -6,9 +6,12 @@ export function createSubscriptionRepo(db: Db) {
     `INSERT INTO digest_subscriptions (user_key, subscribed, updated_at) VALUES (?, ?, ?)
      ON CONFLICT (user_key) DO UPDATE SET subscribed = excluded.subscribed, updated_at = excluded.updated_at`,
   );
-  const byUser = db.prepare<[string], { subscribed: number }>('SELECT subscribed FROM digest_subscriptions WHERE user_key = ?');
+  const byUser = db.prepare<[string], { subscribed: number }>(
+    'SELECT subscribed FROM digest_subscriptions WHERE user_key = ?',
+  );
   return {
-    set: (userKey: string, subscribed: boolean, now: Date) => void upsert.run(userKey, subscribed ? 1 : 0, now.toISOString()),
+    set: (userKey: string, subscribed: boolean, now: Date) =>
+      void upsert.run(userKey, subscribed ? 1 : 0, now.toISOString()),
     get: (userKey: string): boolean | null => {
       const row = byUser.get(userKey);
       return row ? row.subscribed === 1 : null;

@@ -6,14 +6,7 @@ import { DUE_SOON_DAYS, type ProgressStatus } from './status.js';
 
 /** The state a task is in, derived from its deadline and its history (never stored). */
 export type TaskStateKind =
-  | 'done_on_time'
-  | 'done_late'
-  | 'overdue'
-  | 'blocked'
-  | 'due_soon'
-  | 'in_progress'
-  | 'not_started'
-  | 'no_report';
+  'done_on_time' | 'done_late' | 'overdue' | 'blocked' | 'due_soon' | 'in_progress' | 'not_started' | 'no_report';
 
 export type TaskState = {
   task: Task;
@@ -45,7 +38,9 @@ export function effectiveUpdates(records: UpdateRecord[]): UpdateRecord[] {
 /** The effective updates of `task` in the period holding `today`, and the latest of them with a status. */
 export function periodHistory(task: Task, records: UpdateRecord[], today: IsoDay) {
   const period = periodOf(task, today);
-  const history = effectiveUpdates(records).filter((r) => r.plan === task.plan && r.task === task.no && r.period === period);
+  const history = effectiveUpdates(records).filter(
+    (r) => r.plan === task.plan && r.task === task.no && r.period === period,
+  );
   return { period, history, lastStatusUpdate: history.findLast((r) => r.status !== null) ?? null };
 }
 
@@ -59,7 +54,13 @@ export function deriveTaskState(task: Task, records: UpdateRecord[], now: Date, 
   const percent = status === 'done' ? 100 : status === 'in_progress' ? (lastStatusUpdate?.percent ?? null) : null;
   if (status === 'done') {
     const late = due === null ? 0 : daysBetween(due, toIsoDay(lastStatusUpdate!.createdAt, timeZone));
-    return { ...base, percent, kind: late > 0 ? 'done_late' : 'done_on_time', daysLate: late > 0 ? late : null, daysLeft: null };
+    return {
+      ...base,
+      percent,
+      kind: late > 0 ? 'done_late' : 'done_on_time',
+      daysLate: late > 0 ? late : null,
+      daysLeft: null,
+    };
   }
   const left = due === null ? null : daysBetween(today, due);
   if (left !== null && left < 0) return { ...base, percent, kind: 'overdue', daysLate: -left, daysLeft: null };

@@ -47,13 +47,26 @@ export { toIsoDay, daysBetween, DEFAULT_TIME_ZONE } from './day.js';
 export { periodOf, dueIn } from './period.js';
 
 /** The derived state of a task (no report, in progress, blocked, done on time/late, overdue, due soon); never stored. */
-export { deriveTaskState, derivePlanStates, effectiveUpdates, periodHistory, type TaskState, type TaskStateKind } from './derive.js';
+export {
+  deriveTaskState,
+  derivePlanStates,
+  effectiveUpdates,
+  periodHistory,
+  type TaskState,
+  type TaskStateKind,
+} from './derive.js';
 
 /** Who may update what: `accessTo(user, task)` → "full" | "note_only" | "none". */
 export { accessTo, checkAccess, tasksOf, type Access, type AccessError } from './permissions.js';
 
 /** The zod-validated shape of an update before its task is looked up. */
-export { taskRefSchema, type TaskRef, updateInputSchema, type UpdateInput, type UpdateInputError } from './update-input.js';
+export {
+  taskRefSchema,
+  type TaskRef,
+  updateInputSchema,
+  type UpdateInput,
+  type UpdateInputError,
+} from './update-input.js';
 
 /** `parseUpdateArgs("4 đang thực hiện 60% đã dự thảo")` → task 4, in_progress, 60, "đã dự thảo". */
 export { parseUpdateArgs, completeUpdate, parseTaskRef } from './parse-update.js';

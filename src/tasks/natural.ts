@@ -5,7 +5,9 @@ import type { Result } from './result.js';
 import { TASK_NO, type UpdateInput, type UpdateInputError } from './update-input.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const OPENING = new RegExp(`^(?:${TASK_WORDS.map(escape).join('|')})\\s*(?:so\\s*)?(${TASK_NO})\\b[\\s,:;.\\-–]*(?:(?:da|van|con|hien)\\s+)?`);
+const OPENING = new RegExp(
+  `^(?:${TASK_WORDS.map(escape).join('|')})\\s*(?:so\\s*)?(${TASK_NO})\\b[\\s,:;.\\-–]*(?:(?:da|van|con|hien)\\s+)?`,
+);
 const QUESTION_END = new RegExp(`(?:^|\\s)(?:${QUESTION_ENDINGS.map(escape).join('|')})\\s*[.!]*$`);
 
 /**

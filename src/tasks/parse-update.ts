@@ -2,7 +2,14 @@ import { foldCase, normalizeText } from '../text/index.js';
 import { STATUS_PHRASES } from './lexicon.js';
 import { fail, type Result } from './result.js';
 import type { ProgressStatus } from './status.js';
-import { normalizeTaskNo, TASK_NO, validateUpdateInput, type TaskRef, type UpdateInput, type UpdateInputError } from './update-input.js';
+import {
+  normalizeTaskNo,
+  TASK_NO,
+  validateUpdateInput,
+  type TaskRef,
+  type UpdateInput,
+  type UpdateInputError,
+} from './update-input.js';
 
 const TASK_TOKEN = new RegExp(`^(?:([a-z0-9][a-z0-9_-]*)#)?(?:nv|#)?(${TASK_NO})(?=$|[\\s,.:;])`, 'i');
 const LEADING_PUNCT = /^[\s,.:;\-–—]+/;
@@ -27,7 +34,11 @@ export function parseUpdateArgs(args: string): Result<UpdateInput, UpdateInputEr
  * Builds and validates an update from its task, status and the text after the status (an optional
  * percent, then the note): `completeUpdate(ref, 'in_progress', "60% đã dự thảo")`.
  */
-export function completeUpdate(ref: TaskRef, status: ProgressStatus | null, text: string): Result<UpdateInput, UpdateInputError> {
+export function completeUpdate(
+  ref: TaskRef,
+  status: ProgressStatus | null,
+  text: string,
+): Result<UpdateInput, UpdateInputError> {
   const { percent, note } = readPercent(status, normalizeText(text).trim());
   return validateUpdateInput({ ref, status, percent, note });
 }
@@ -40,7 +51,11 @@ export function parseTaskRef(text: string): TaskRef | null {
 }
 
 /** What the user wrote, made safe to quote back: at most 30 characters, control characters shown as "?". */
-const quoted = (s: string) => [...s].slice(0, 30).join('').replace(/[\u0000-\u001F\u007F-\u009F]/g, '?');
+const quoted = (s: string) =>
+  [...s]
+    .slice(0, 30)
+    .join('')
+    .replace(/[\u0000-\u001F\u007F-\u009F]/g, '?');
 
 const toRef = (m: RegExpExecArray): TaskRef => ({ plan: m[1]?.toLowerCase() ?? null, no: normalizeTaskNo(m[2]!) });
 

@@ -26,7 +26,10 @@ export function accessTo(user: UserRecord, task: Task): Access {
   return task.coordinators.some((a) => isCollective(a.name)) ? 'note_only' : 'none';
 }
 
-const isCollective = (name: string) => foldCase(name).split(/[\s,]+/).some((w) => COLLECTIVE_WORDS.includes(w));
+const isCollective = (name: string) =>
+  foldCase(name)
+    .split(/[\s,]+/)
+    .some((w) => COLLECTIVE_WORDS.includes(w));
 
 /** Why a user may not make an update. */
 export type AccessError =

@@ -78,7 +78,8 @@ export type UserStore = {
 };
 
 /** Why an invite code cannot be used. */
-export type InviteError = { code: 'invite_unknown' } | { code: 'invite_used' } | { code: 'invite_expired'; expiresAt: Date };
+export type InviteError =
+  { code: 'invite_unknown' } | { code: 'invite_used' } | { code: 'invite_expired'; expiresAt: Date };
 
 export type InviteStore = {
   create(invite: InviteRecord): void;

@@ -17,7 +17,10 @@ export const normalizeTaskNo = (no: string): string =>
 
 /** Which task an update names: its number, and a plan id when written "dai-son#4". */
 export const taskRefSchema = z.object({
-  plan: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).nullable(),
+  plan: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/)
+    .nullable(),
   no: z.string().regex(new RegExp(`^${TASK_NO}$`)),
 });
 export type TaskRef = z.infer<typeof taskRefSchema>;
@@ -30,7 +33,12 @@ export const updateInputSchema = z
   .object({
     ref: taskRefSchema,
     status: progressStatusSchema.nullable(),
-    percent: z.number().int().min(0, { error: 'percent_out_of_range' }).max(100, { error: 'percent_out_of_range' }).nullable(),
+    percent: z
+      .number()
+      .int()
+      .min(0, { error: 'percent_out_of_range' })
+      .max(100, { error: 'percent_out_of_range' })
+      .nullable(),
     note: z
       .string()
       .max(MAX_NOTE_LENGTH, { error: 'note_too_long' })
@@ -65,6 +73,9 @@ export function validateUpdateInput(candidate: UpdateInput): Result<UpdateInput,
     case 'note_required':
       return fail({ code, status: candidate.status });
     default:
-      return fail({ code: 'task_format', given: `${candidate.ref.plan ? `${candidate.ref.plan}#` : ''}${candidate.ref.no}` });
+      return fail({
+        code: 'task_format',
+        given: `${candidate.ref.plan ? `${candidate.ref.plan}#` : ''}${candidate.ref.no}`,
+      });
   }
 }

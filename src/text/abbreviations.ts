@@ -64,7 +64,7 @@ const CONTRACT: Rule[] = ABBREVIATIONS.filter((a, i, all) => all.findIndex((b) =
 
 function rewrite(tokens: readonly string[], rules: readonly Rule[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const rule = rules.find((r) => r.from.every((t, k) => tokens[i + k] === t));
     if (rule) {
       out.push(...rule.to);
@@ -92,7 +92,11 @@ type Replacement = { short: string; pattern: RegExp; by: string };
 const SPELL_OUT: Replacement[] = [...ABBREVIATIONS]
   .sort((a, b) => b.short.length - a.short.length)
   .map((a) => ({ short: foldCase(a.short), pattern: wordPattern(foldCase(a.short)), by: a.long }));
-const SHORTEN: Replacement[] = ABBREVIATIONS.map((a) => ({ short: foldCase(a.short), pattern: wordPattern(foldCase(a.long)), by: a.short }));
+const SHORTEN: Replacement[] = ABBREVIATIONS.map((a) => ({
+  short: foldCase(a.short),
+  pattern: wordPattern(foldCase(a.long)),
+  by: a.short,
+}));
 
 /** Applies replacements found in the folded text to the text as written, folding again only after a change. */
 function replaceAll(text: string, rules: readonly Replacement[]): string {
@@ -120,11 +124,17 @@ function replaceAll(text: string, rules: readonly Replacement[]): string {
  */
 export function expandAbbreviations(text: string, keep: readonly string[] = []): string {
   const skip = new Set(keep.map(foldCase));
-  return replaceAll(text, SPELL_OUT.filter((r) => !skip.has(r.short)));
+  return replaceAll(
+    text,
+    SPELL_OUT.filter((r) => !skip.has(r.short)),
+  );
 }
 
 /** Writes the given long forms as their abbreviations: abbreviate("Ủy ban nhân dân xã", ["UBND"]) → "UBND xã". */
 export function abbreviate(text: string, only: readonly string[]): string {
   const wanted = new Set(only.map(foldCase));
-  return replaceAll(text, SHORTEN.filter((r) => wanted.has(r.short)));
+  return replaceAll(
+    text,
+    SHORTEN.filter((r) => wanted.has(r.short)),
+  );
 }

@@ -5,7 +5,14 @@ import { loadConfig } from '../../src/config.js';
 import { BOT_TOO_FAST } from '../../src/messages/index.js';
 
 const message = (n: number): IncomingMessage => ({
-  channel: 'telegram', senderId: '7', senderName: 'Lan', chatId: '7', messageId: `7:${n}`, text: `câu hỏi ${n}`, sentAt: new Date(0), isChoice: false,
+  channel: 'telegram',
+  senderId: '7',
+  senderName: 'Lan',
+  chatId: '7',
+  messageId: `7:${n}`,
+  text: `câu hỏi ${n}`,
+  sentAt: new Date(0),
+  isChoice: false,
 });
 
 /** Sends `count` messages at the same instant; returns what came back and how many reached the core. */

@@ -16,17 +16,21 @@ describe('main (the assistant started with a malformed environment)', () => {
   ])('%o: exits 1 with one line on stderr naming %s, no stack trace, nothing opened', async (env, variable) => {
     const app = startApp({ DATABASE_PATH: db().path, ...env });
     expect(await app.exited).toEqual({ code: 1, signal: null });
-    const lines = app.stderr().split('\n').filter((line) => line !== '');
+    const lines = app
+      .stderr()
+      .split('\n')
+      .filter((line) => line !== '');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`^Config: ${variable} (must|is invalid)`));
     expect(app.stdout()).toBe('');
     expect(existsSync(db().path)).toBe(false);
   });
 
-
   it('never shows the token it refuses', async () => {
     const app = startApp({ DATABASE_PATH: db().path, TELEGRAM_BOT_TOKEN: '123456:secret part' });
     expect((await app.exited).code).toBe(1);
-    expect(app.stderr()).toBe('Config: TELEGRAM_BOT_TOKEN must look like a bot token (letters, digits, ":", "_", "-")\n');
+    expect(app.stderr()).toBe(
+      'Config: TELEGRAM_BOT_TOKEN must look like a bot token (letters, digits, ":", "_", "-")\n',
+    );
   });
 });

@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/tasks/index.js';
-import { dailyCronDueMinutesAgo, killLeftovers, startApp, useAppDb, useTelegramApp, type AppProcess } from '../support/app-process.js';
+import {
+  dailyCronDueMinutesAgo,
+  killLeftovers,
+  startApp,
+  useAppDb,
+  useTelegramApp,
+  type AppProcess,
+} from '../support/app-process.js';
 import { startFakeZaloServer, type FakeZaloServer } from '../support/fake-zalo-server.js';
 import type { TelegramTestServer } from '../support/telegram-server.js';
 
@@ -19,7 +26,16 @@ function createInvites(invites: Array<{ code: string; role: Role; unit?: string 
   const now = new Date();
   for (const i of invites) {
     const expiresAt = new Date(now.getTime() + 86_400_000);
-    store.invites.create({ code: i.code, plan: 'nhi-chieu', unit: i.unit ?? null, role: i.role, createdAt: now, expiresAt, usedAt: null, usedBy: null });
+    store.invites.create({
+      code: i.code,
+      plan: 'nhi-chieu',
+      unit: i.unit ?? null,
+      role: i.role,
+      createdAt: now,
+      expiresAt,
+      usedAt: null,
+      usedBy: null,
+    });
   }
   store.close();
 }
@@ -53,12 +69,26 @@ describe('the assistant polling Telegram', () => {
     await lan.send(QUESTION);
     expect((await lan.replies(1))[0]!.text).toBe(ANSWER);
     await lan.send('/capnhat 4 đang thực hiện 70% đã trình ký');
-    expect((await lan.replies(1))[0]!.text).toMatch(/^Đã lưu cập nhật:\n• Nhiệm vụ 4 \(Kế hoạch 158\/KH-UBND\)\n• Trạng thái: Đang thực hiện 70%\n• Ghi chú: đã trình ký\n/);
+    expect((await lan.replies(1))[0]!.text).toMatch(
+      /^Đã lưu cập nhật:\n• Nhiệm vụ 4 \(Kế hoạch 158\/KH-UBND\)\n• Trạng thái: Đang thực hiện 70%\n• Ghi chú: đã trình ký\n/,
+    );
     await stop(app);
 
-    expect(db().rows('users')).toMatchObject([{ key: 'tg:1001', name: 'Lan', role: 'officer', plan: 'nhi-chieu', unit: UNIT, active: 1 }]);
+    expect(db().rows('users')).toMatchObject([
+      { key: 'tg:1001', name: 'Lan', role: 'officer', plan: 'nhi-chieu', unit: UNIT, active: 1 },
+    ]);
     expect(db().rows('invites')).toMatchObject([{ code: 'LAN-226', used_by: 'tg:1001' }]);
-    expect(db().rows('updates')).toMatchObject([{ plan: 'nhi-chieu', task: '4', status: 'in_progress', percent: 70, note: 'đã trình ký', user_key: 'tg:1001', channel: 'telegram' }]);
+    expect(db().rows('updates')).toMatchObject([
+      {
+        plan: 'nhi-chieu',
+        task: '4',
+        status: 'in_progress',
+        percent: 70,
+        note: 'đã trình ký',
+        user_key: 'tg:1001',
+        channel: 'telegram',
+      },
+    ]);
     expect(app.stdout()).not.toContain(server.token);
   });
 
@@ -92,7 +122,11 @@ describe('the assistant polling Telegram', () => {
     expect(digests[0]).toMatch(/^📋 Kế hoạch 158\/KH-UBND — tổng hợp ngày \d\d\/\d\d\/\d{4} \(gửi bù\)\n/);
     expect(digests[0]).toContain('📝 Cập nhật mới:');
     expect(server.messagesTo(42).filter((m) => m.file?.method === 'sendPhoto')).toHaveLength(1);
-    expect(db().rows('notifications').filter((n) => (n as { kind: string }).kind.startsWith('digest'))).toMatchObject([
+    expect(
+      db()
+        .rows('notifications')
+        .filter((n) => (n as { kind: string }).kind.startsWith('digest')),
+    ).toMatchObject([
       { kind: 'digest', recipient: 'tg:42', plan: 'nhi-chieu', state: 'sent', attempts: 1 },
       { kind: 'digest_chart', recipient: 'tg:42', plan: 'nhi-chieu', state: 'sent', attempts: 1 },
     ]);
@@ -111,7 +145,12 @@ describe('the assistant polling Zalo', () => {
   });
 
   it('answers a question with its source, then stops on SIGTERM', async () => {
-    const app = startApp({ DATABASE_PATH: db().path, ZALO_BOT_TOKEN: TOKEN, ZALO_API_ROOT: zalo.url, LOG_LEVEL: 'info' });
+    const app = startApp({
+      DATABASE_PATH: db().path,
+      ZALO_BOT_TOKEN: TOKEN,
+      ZALO_API_ROOT: zalo.url,
+      LOG_LEVEL: 'info',
+    });
     await app.waitForLog('start: ready');
     zalo.sendText({ id: 'zl-user-1', name: 'Lan' }, QUESTION);
     const [answer] = await zalo.waitForSent(1);

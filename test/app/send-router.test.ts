@@ -3,7 +3,10 @@ import { createSendRouter, type ChannelSender } from '../../src/app/send-router.
 import type { Reply } from '../../src/chat/index.js';
 
 const TEXT: Reply = { text: '📋 Kế hoạch 158/KH-UBND — tổng hợp ngày 01/06/2026' };
-const CHART: Reply = { text: 'Tiến độ theo đơn vị', file: { fileName: 'tien-do.png', mimeType: 'image/png', content: Buffer.from('png'), kind: 'photo' } };
+const CHART: Reply = {
+  text: 'Tiến độ theo đơn vị',
+  file: { fileName: 'tien-do.png', mimeType: 'image/png', content: Buffer.from('png'), kind: 'photo' },
+};
 
 /** A channel that records what it was asked to send and answers with `sent` messages gone out. */
 function recorder(sent = 1) {

@@ -23,20 +23,33 @@ async function startWithAnswerHeldUp(seconds: number): Promise<AppProcess> {
 /** Registers people straight into the database before the process starts. */
 function seed(users: Array<{ id: number; role: 'officer' | 'leader' }>): void {
   const store = db().open();
-  for (const u of users) seedUser(store, { key: `tg:${u.id}`, name: `Người ${u.id}`, role: u.role, plan: 'nhi-chieu', unit: u.role === 'officer' ? UNIT : null });
+  for (const u of users)
+    seedUser(store, {
+      key: `tg:${u.id}`,
+      name: `Người ${u.id}`,
+      role: u.role,
+      plan: 'nhi-chieu',
+      unit: u.role === 'officer' ? UNIT : null,
+    });
   store.close();
 }
 
 /** Texts the bot delivered to one chat, in order. */
-const texts = (chatId: number) => api().messagesTo(chatId).map((m) => m.text);
+const texts = (chatId: number) =>
+  api()
+    .messagesTo(chatId)
+    .map((m) => m.text);
 
 /** The notes of the updates confirmed to a chat so far ("Đã lưu", or "đã được lưu trước đó" for a delivery seen again). */
 function confirmedNotes(chatId: number): string[] {
-  return texts(chatId).flatMap((t) => (/^(Đã lưu cập nhật:|Cập nhật này đã được lưu trước đó)/.test(t) ? [/• Ghi chú: (.+)/.exec(t)![1]!] : []));
+  return texts(chatId).flatMap((t) =>
+    /^(Đã lưu cập nhật:|Cập nhật này đã được lưu trước đó)/.test(t) ? [/• Ghi chú: (.+)/.exec(t)![1]!] : [],
+  );
 }
 
 type UpdateRow = { user_key: string; note: string; message_id: string };
-const storedNotes = (userKey: string) => (db().rows('updates') as UpdateRow[]).filter((r) => r.user_key === userKey).map((r) => r.note);
+const storedNotes = (userKey: string) =>
+  (db().rows('updates') as UpdateRow[]).filter((r) => r.user_key === userKey).map((r) => r.note);
 
 describe('graceful stop (SIGTERM, SIGINT)', () => {
   it('stops on SIGTERM amid a burst: what was confirmed is stored once, nothing accepted is lost, the rest waits for the restart', async () => {
@@ -78,7 +91,9 @@ describe('graceful stop (SIGTERM, SIGINT)', () => {
     const rows = db().rows('updates') as UpdateRow[];
     expect(rows).toHaveLength(all);
     for (const id of OFFICERS) {
-      const expected = ['trước', 'sau'].flatMap((label) => Array.from({ length: UPDATES_EACH }, (_, i) => `${label} ${i + 1} của ${id}`));
+      const expected = ['trước', 'sau'].flatMap((label) =>
+        Array.from({ length: UPDATES_EACH }, (_, i) => `${label} ${i + 1} của ${id}`),
+      );
       expect(storedNotes(`tg:${id}`).sort()).toEqual(expected.sort());
       expect(texts(id).filter((t) => t.endsWith(SOURCE)).length).toBeGreaterThanOrEqual(UPDATES_EACH);
     }
@@ -117,7 +132,9 @@ describe('graceful stop (SIGTERM, SIGINT)', () => {
     again.child.kill('SIGTERM');
     expect(await again.exited).toEqual({ code: 0, signal: null });
     expect(texts(42).filter((t) => t.startsWith('📋'))).toHaveLength(1);
-    expect(db().rows('notifications')).toContainEqual(expect.objectContaining({ kind: 'digest', recipient: 'tg:42', state: 'sent' }));
+    expect(db().rows('notifications')).toContainEqual(
+      expect.objectContaining({ kind: 'digest', recipient: 'tg:42', state: 'sent' }),
+    );
   });
 });
 

@@ -38,14 +38,26 @@ describe('the assistant without a bot token (local terminal chat)', () => {
 
   it('stores an update from the local admin once the plan is named, as the bot asks', async () => {
     const app = await startLocalChat();
-    expect(await ask(app, '/capnhat 4 hoàn thành đã ban hành Công văn 15')).toMatch(/^Hãy ghi rõ kế hoạch trước số nhiệm vụ, .*Các kế hoạch: dai-son, hue, nhi-chieu\.$/);
+    expect(await ask(app, '/capnhat 4 hoàn thành đã ban hành Công văn 15')).toMatch(
+      /^Hãy ghi rõ kế hoạch trước số nhiệm vụ, .*Các kế hoạch: dai-son, hue, nhi-chieu\.$/,
+    );
     const stored = await ask(app, '/capnhat nhi-chieu#4 hoàn thành đã ban hành Công văn 15');
-    expect(stored).toMatch(/^Đã lưu cập nhật:\n• Nhiệm vụ 4 \(Kế hoạch 158\/KH-UBND\)\n• Trạng thái: Hoàn thành\n• Ghi chú: đã ban hành Công văn 15\n/);
+    expect(stored).toMatch(
+      /^Đã lưu cập nhật:\n• Nhiệm vụ 4 \(Kế hoạch 158\/KH-UBND\)\n• Trạng thái: Hoàn thành\n• Ghi chú: đã ban hành Công văn 15\n/,
+    );
     app.child.stdin!.end();
     expect((await app.exited).code).toBe(0);
 
     expect(db().rows('updates')).toMatchObject([
-      { plan: 'nhi-chieu', task: '4', status: 'done', percent: 100, note: 'đã ban hành Công văn 15', user_key: 'cli:local', channel: 'terminal' },
+      {
+        plan: 'nhi-chieu',
+        task: '4',
+        status: 'done',
+        percent: 100,
+        note: 'đã ban hành Công văn 15',
+        user_key: 'cli:local',
+        channel: 'terminal',
+      },
     ]);
     expect(db().rows('users')).toMatchObject([{ key: 'cli:local', role: 'admin', plan: null, unit: null, active: 1 }]);
   });

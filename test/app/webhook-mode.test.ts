@@ -38,7 +38,10 @@ afterEach(async () => {
 });
 
 /** Webhook mode as main.ts starts it, from the environment, on a free port of 127.0.0.1. */
-async function start(env: Record<string, string> = {}, options: Partial<WebhookModeOptions> = {}): Promise<WebhookChannels> {
+async function start(
+  env: Record<string, string> = {},
+  options: Partial<WebhookModeOptions> = {},
+): Promise<WebhookChannels> {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   const config = loadConfig({
@@ -76,12 +79,22 @@ function hold(text: string): { arrived: Promise<void>; release(): void } {
 function zaloUpdate(from: string, text: string, id: string) {
   return {
     event_name: 'message.text.received',
-    message: { message_id: id, from: { id: from, display_name: 'Lãnh', is_bot: false }, chat: { id: from, chat_type: 'PRIVATE' }, date: 1_780_000_000_000, text },
+    message: {
+      message_id: id,
+      from: { id: from, display_name: 'Lãnh', is_bot: false },
+      chat: { id: from, chat_type: 'PRIVATE' },
+      date: 1_780_000_000_000,
+      text,
+    },
   };
 }
 
 async function postToZalo(update: object, secret = zalo.webhook!.secret_token) {
-  const res = await fetch(zalo.webhook!.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-bot-api-secret-token': secret }, body: JSON.stringify(update) });
+  const res = await fetch(zalo.webhook!.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-bot-api-secret-token': secret },
+    body: JSON.stringify(update),
+  });
   return res.status;
 }
 
@@ -107,10 +120,22 @@ describe('startWebhookMode', () => {
     expect(await postToZalo(zaloUpdate('zl-1', '/trogiup', 'z-1'))).toBe(200);
     expect((await zalo.waitForSent(1))[0]).toMatchObject({ method: 'sendMessage', chat_id: 'zl-1' });
 
-    const forged = await fetch(telegram.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"update_id":1,"message":{}}' });
+    const forged = await fetch(telegram.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"update_id":1,"message":{}}',
+    });
     expect(forged.status).toBe(401);
     expect(await postToZalo(zaloUpdate('zl-1', '/viec', 'z-2'), 'not-the-secret')).toBe(401);
-    expect(await health()).toEqual({ status: 200, body: { status: 'ok', database: 'ok', channels: { telegram: 'webhook', zalo: 'webhook' }, uptimeSeconds: expect.any(Number) } });
+    expect(await health()).toEqual({
+      status: 200,
+      body: {
+        status: 'ok',
+        database: 'ok',
+        channels: { telegram: 'webhook', zalo: 'webhook' },
+        uptimeSeconds: expect.any(Number),
+      },
+    });
     expect(logLines.length).toBeGreaterThan(5);
     expect(logLines.filter((line) => line.includes(telegram.secretToken!))).toEqual([]);
   });
@@ -123,7 +148,9 @@ describe('startWebhookMode', () => {
 
   it('sends the digest chart to a Zalo leader by a public URL the server serves', async () => {
     const running = await start();
-    expect(await postToZalo(zaloUpdate('zl-lanh', `/start ${h.invite({ plan: 'nhi-chieu', role: 'leader' })}`, 'z-1'))).toBe(200);
+    expect(
+      await postToZalo(zaloUpdate('zl-lanh', `/start ${h.invite({ plan: 'nhi-chieu', role: 'leader' })}`, 'z-1')),
+    ).toBe(200);
     await zalo.waitForSent(1);
     await schedulerOver(() => h, createSendRouter(running.senders)).catchUp();
     const sent = zalo.sent.filter((m) => m.chat_id === 'zl-lanh').slice(1);
@@ -163,13 +190,18 @@ describe('startWebhookMode', () => {
   });
 
   it('leaves out a channel whose webhook cannot be registered, without logging the secret the call carried', async () => {
-    api.failNext('setWebhook', { status: 400, description: 'Bad Request: bad webhook: HTTPS url must be provided for webhook' });
+    api.failNext('setWebhook', {
+      status: 400,
+      description: 'Bad Request: bad webhook: HTTPS url must be provided for webhook',
+    });
     const running = await start();
     expect(running.states).toEqual({ telegram: 'failed', zalo: 'webhook' });
     expect(Object.keys(running.senders)).toEqual(['zalo']);
     const secret = (JSON.parse(api.calls('setWebhook')[0]!.body) as { secret_token: string }).secret_token;
     expect(secret).toBe(zalo.webhook!.secret_token);
-    const failure = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line.msg === 'webhook: could not register');
+    const failure = logLines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((line) => line.msg === 'webhook: could not register');
     expect(failure).toMatchObject({ level: 50, channel: 'telegram' });
     expect(logLines.filter((line) => line.includes(secret))).toEqual([]);
   });

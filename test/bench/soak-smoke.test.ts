@@ -13,7 +13,14 @@ describe('runSoak (smoke: 10 people, 200 messages, one SIGKILL)', () => {
 
   beforeAll(async () => {
     // A message the killed process was answering is answered once the delivery log's 30 s lease has passed.
-    report = await runSoak({ ...DEFAULT_OPTIONS, users: 10, messages: 200, killAt: [0.5], floodRate: 0.01, timeLimitMs: 100_000 });
+    report = await runSoak({
+      ...DEFAULT_OPTIONS,
+      users: 10,
+      messages: 200,
+      killAt: [0.5],
+      floodRate: 0.01,
+      timeLimitMs: 100_000,
+    });
   }, 120_000);
 
   it('sends every message within the time limit, killing and restarting the bot once', () => {
@@ -31,7 +38,13 @@ describe('runSoak (smoke: 10 people, 200 messages, one SIGKILL)', () => {
 
   it('answers every message exactly once across the duplicate deliveries, and at least once across the kill', () => {
     const { unanswered, answeredTwice, duplicateAnsweredAgain, ambiguousAtKill, unattributed } = report.answers;
-    expect({ unanswered, answeredTwice, duplicateAnsweredAgain, lostAtKill: ambiguousAtKill.lost, unattributed }).toEqual({
+    expect({
+      unanswered,
+      answeredTwice,
+      duplicateAnsweredAgain,
+      lostAtKill: ambiguousAtKill.lost,
+      unattributed,
+    }).toEqual({
       unanswered: { count: 0, samples: [] },
       answeredTwice: { count: 0, samples: [] },
       duplicateAnsweredAgain: { count: 0, samples: [] },

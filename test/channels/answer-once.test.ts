@@ -33,13 +33,24 @@ describe('answerOnce', () => {
     expect(await answerOnce({ deliveries, now, sleep }, MESSAGE, answer)).toBe('duplicate');
     expect(answered).toEqual(['answer']);
     expect(tmp.rows('deliveries')).toEqual([
-      { channel: 'zalo', message_id: 'in-1', owner: PROCESS_OWNER, attempts: 1, claimed_at: T0.toISOString(), finished_at: T0.toISOString() },
+      {
+        channel: 'zalo',
+        message_id: 'in-1',
+        owner: PROCESS_OWNER,
+        attempts: 1,
+        claimed_at: T0.toISOString(),
+        finished_at: T0.toISOString(),
+      },
     ]);
   });
 
   it('drops a delivery that arrives while the same process is still answering it', async () => {
     let release!: () => void;
-    const first = answerOnce({ deliveries, now, sleep }, MESSAGE, () => new Promise<void>((resolve) => (release = resolve)));
+    const first = answerOnce(
+      { deliveries, now, sleep },
+      MESSAGE,
+      () => new Promise<void>((resolve) => (release = resolve)),
+    );
     expect(await answerOnce({ deliveries, now, sleep }, MESSAGE, async () => expect.unreachable())).toBe('duplicate');
     release();
     expect(await first).toBe('answered');
@@ -48,10 +59,14 @@ describe('answerOnce', () => {
   it('waits while another process holds a fresh claim, and answers once the lease has passed (that process died)', async () => {
     deliveries.claim('zalo', 'in-1', 'killed-process', new Date(T0.getTime() - 30_000));
     let answeredAt: Date | undefined;
-    expect(await answerOnce({ deliveries, now, sleep, owner: 'restarted' }, MESSAGE, async () => void (answeredAt = clock))).toBe('answered');
+    expect(
+      await answerOnce({ deliveries, now, sleep, owner: 'restarted' }, MESSAGE, async () => void (answeredAt = clock)),
+    ).toBe('answered');
     expect(waits.every((ms) => ms === BUSY_RETRY_MS)).toBe(true);
     expect(answeredAt!.getTime() - T0.getTime()).toBe(DELIVERY_LEASE_MS - 30_000);
-    expect(tmp.rows('deliveries')).toMatchObject([{ owner: 'restarted', attempts: 2, finished_at: answeredAt!.toISOString() }]);
+    expect(tmp.rows('deliveries')).toMatchObject([
+      { owner: 'restarted', attempts: 2, finished_at: answeredAt!.toISOString() },
+    ]);
   });
 
   it('waits while another process answers, then drops the message it answered', async () => {
@@ -60,12 +75,16 @@ describe('answerOnce', () => {
       await sleep(ms);
       if (waits.length === 2) deliveries.finish('zalo', 'in-1', clock);
     };
-    expect(await answerOnce({ deliveries, now, sleep: finishSoon, owner: 'me' }, MESSAGE, async () => expect.unreachable())).toBe('duplicate');
+    expect(
+      await answerOnce({ deliveries, now, sleep: finishSoon, owner: 'me' }, MESSAGE, async () => expect.unreachable()),
+    ).toBe('duplicate');
     expect(waits).toEqual([BUSY_RETRY_MS, BUSY_RETRY_MS]);
   });
 
   it('leaves the claim unfinished when answering throws, and passes the error on', async () => {
-    await expect(answerOnce({ deliveries, now, sleep }, MESSAGE, async () => Promise.reject(new Error('send failed')))).rejects.toThrow('send failed');
+    await expect(
+      answerOnce({ deliveries, now, sleep }, MESSAGE, async () => Promise.reject(new Error('send failed'))),
+    ).rejects.toThrow('send failed');
     expect(tmp.rows('deliveries')).toMatchObject([{ finished_at: null }]);
   });
 

@@ -38,7 +38,9 @@ describe('createInboxGate', () => {
       { update_id: '2', done_at: null },
       { update_id: '3', done_at: null },
     ]);
-    expect(logs).toEqual([{ level: 'debug', msg: 'telegram: update delivered again, already handled', data: { updateIds: ['1'] } }]);
+    expect(logs).toEqual([
+      { level: 'debug', msg: 'telegram: update delivered again, already handled', data: { updateIds: ['1'] } },
+    ]);
   });
 
   it('replays what a previous process left, oldest first, and holds it in hand', () => {
@@ -50,8 +52,16 @@ describe('createInboxGate', () => {
     expect(after.replay()).toEqual([u(4), u(6)]);
     expect(after.admit([u(4), u(7)])).toEqual([u(7)]);
     expect(logs.filter((l) => l.level === 'info')).toEqual([
-      { level: 'info', msg: 'telegram: update left unhandled by a previous process, handling it now', data: { updateId: '4' } },
-      { level: 'info', msg: 'telegram: update left unhandled by a previous process, handling it now', data: { updateId: '6' } },
+      {
+        level: 'info',
+        msg: 'telegram: update left unhandled by a previous process, handling it now',
+        data: { updateId: '4' },
+      },
+      {
+        level: 'info',
+        msg: 'telegram: update left unhandled by a previous process, handling it now',
+        data: { updateId: '6' },
+      },
     ]);
   });
 
@@ -69,6 +79,10 @@ describe('createInboxGate', () => {
     store.close();
     expect(() => g.admit([u(2)])).toThrow(/database connection is not open/);
     expect(() => g.settle(u(1))).not.toThrow();
-    expect(logs.at(-1)).toMatchObject({ level: 'warn', msg: 'telegram: could not mark an update done; it will be handed out again at the next start', data: { updateId: '1' } });
+    expect(logs.at(-1)).toMatchObject({
+      level: 'warn',
+      msg: 'telegram: could not mark an update done; it will be handed out again at the next start',
+      data: { updateId: '1' },
+    });
   });
 });

@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => h.cleanup());
 
 describe('a plan with no appendix in chat', () => {
-  it('/viec lists the work the body gives the officer\'s post, with its deadline, and says updates need numbered tasks', async () => {
+  it("/viec lists the work the body gives the officer's post, with its deadline, and says updates need numbered tasks", async () => {
     expect(await h.say(tuPhap, '/viec')).toBe(
       [
         'Việc của Công chức Tư pháp - Hộ tịch (Kế hoạch (chưa ghi số) của xã Tân Lập):',

@@ -12,7 +12,17 @@ function limited(options: { maxMessages?: number; perMs?: number; burst?: number
   const handle = withRateLimit(core, { now: () => new Date(nowMs), ...options });
   let id = 0;
   const send = (text: string, extra: Partial<IncomingMessage> = {}) =>
-    handle({ channel: 'telegram', senderId: '42', senderName: 'Lan', chatId: '42', messageId: String(++id), text, sentAt: new Date(nowMs), isChoice: false, ...extra });
+    handle({
+      channel: 'telegram',
+      senderId: '42',
+      senderName: 'Lan',
+      chatId: '42',
+      messageId: String(++id),
+      text,
+      sentAt: new Date(nowMs),
+      isChoice: false,
+      ...extra,
+    });
   return { send, received, advance: (ms: number) => void (nowMs += ms) };
 }
 

@@ -8,7 +8,10 @@ const MIN = 60_000;
 beforeEach(async () => {
   h = createChatHarness({
     commands: {
-      digest: { run: (ctx) => [{ text: `digest for ${ctx.user?.key ?? 'nobody'} (${ctx.plan?.id}) args=${ctx.args}` }], help: '/digest — bản tin hôm nay' },
+      digest: {
+        run: (ctx) => [{ text: `digest for ${ctx.user?.key ?? 'nobody'} (${ctx.plan?.id}) args=${ctx.args}` }],
+        help: '/digest — bản tin hôm nay',
+      },
       solieu: () => [{ text: 'số liệu' }],
     },
   });
@@ -37,19 +40,27 @@ describe('createChat: reading progress', () => {
     await h.say(lan, '/capnhat 4 đang thực hiện 60%');
     const viec = (await h.say(lan, '/viec')).split('\n');
     expect(viec[0]).toBe('Việc của Phòng Văn hóa - Xã hội (Kế hoạch 158/KH-UBND):');
-    expect(viec[1]).toBe('• 1. Xây dựng, ban hành kế hoạch của UBND phường đảm bảo thực hi… — Quá hạn 22 ngày (hạn 10/05/2026)');
-    expect(viec).toContain('• 4. Ban hành văn bản về việc thực hiện kỷ luật, kỷ cương chấp h… — Đang thực hiện 60% (hạn 30/06/2026)');
+    expect(viec[1]).toBe(
+      '• 1. Xây dựng, ban hành kế hoạch của UBND phường đảm bảo thực hi… — Quá hạn 22 ngày (hạn 10/05/2026)',
+    );
+    expect(viec).toContain(
+      '• 4. Ban hành văn bản về việc thực hiện kỷ luật, kỷ cương chấp h… — Đang thực hiện 60% (hạn 30/06/2026)',
+    );
     expect(await h.say(lan, '/quahan')).toBe(
       'Nhiệm vụ quá hạn của Kế hoạch 158/KH-UBND:\n• 1. Xây dựng, ban hành kế hoạch của UBND phường đảm bảo thực hi… — Quá hạn 22 ngày (hạn 10/05/2026)',
     );
     await h.say(lan, '/capnhat 1 xong');
     expect(await h.say(lan, '/quahan')).toBe('Kế hoạch 158/KH-UBND: không có nhiệm vụ nào quá hạn.');
-    expect((await h.say(lan, '/viec')).split('\n')[1]).toBe('• 1. Xây dựng, ban hành kế hoạch của UBND phường đảm bảo thực hi… — Hoàn thành trễ 22 ngày (hạn 10/05/2026)');
+    expect((await h.say(lan, '/viec')).split('\n')[1]).toBe(
+      '• 1. Xây dựng, ban hành kế hoạch của UBND phường đảm bảo thực hi… — Hoàn thành trễ 22 ngày (hạn 10/05/2026)',
+    );
   });
 
   it('answers questions from reported progress', async () => {
     await h.say(lan, '/capnhat 4 đang thực hiện 60%');
-    expect(await h.say(lan, 'nhiệm vụ 4 đã xong chưa?')).toContain('Báo cáo tiến độ: Đang thực hiện 60% (cập nhật 01/06/2026).');
+    expect(await h.say(lan, 'nhiệm vụ 4 đã xong chưa?')).toContain(
+      'Báo cáo tiến độ: Đang thực hiện 60% (cập nhật 01/06/2026).',
+    );
     await h.say(lan, '/capnhat 1 xong');
     expect(await h.say(lan, 'việc nào đã quá hạn?')).not.toContain('NV 1:');
   });
@@ -62,7 +73,9 @@ describe('createChat: reading progress', () => {
   });
 
   it('/viec asks an unregistered person to register', async () => {
-    expect(await h.say({ id: '5' }, '/viec')).toBe('Bạn chưa đăng ký với kế hoạch nào. Gửi /start MÃ_MỜI để đăng ký, hoặc hỏi: /hoi Nhiệm vụ 4 do ai chủ trì?');
+    expect(await h.say({ id: '5' }, '/viec')).toBe(
+      'Bạn chưa đăng ký với kế hoạch nào. Gửi /start MÃ_MỜI để đăng ký, hoặc hỏi: /hoi Nhiệm vụ 4 do ai chủ trì?',
+    );
   });
 });
 
@@ -82,7 +95,9 @@ describe('createChat: commands', () => {
       '• /start — xem bạn đã đăng ký với vai trò nào',
     ]);
     expect(await h.say(lan, '/help@TroLy226Bot')).toBe(help);
-    expect((await h.say({ id: '5' }, '/help')).split('\n').at(-1)).toBe('• /start <mã mời> — đăng ký để cập nhật tiến độ');
+    expect((await h.say({ id: '5' }, '/help')).split('\n').at(-1)).toBe(
+      '• /start <mã mời> — đăng ký để cập nhật tiến độ',
+    );
   });
 
   it('runs plugged-in commands with the sender, plan and arguments', async () => {

@@ -20,11 +20,16 @@ describe('createChat: registration', () => {
         'Xem việc của đơn vị: /viec · Trợ giúp: /trogiup',
     );
     expect(h.store().users.get('tg:1')).toMatchObject({ role: 'officer', plan: 'nhi-chieu', unit: VHXH, active: true });
-    expect(await h.say(lan, '/start')).toBe('Bạn đã đăng ký là chuyên viên Phòng Văn hóa - Xã hội, Kế hoạch 158/KH-UBND.');
+    expect(await h.say(lan, '/start')).toBe(
+      'Bạn đã đăng ký là chuyên viên Phòng Văn hóa - Xã hội, Kế hoạch 158/KH-UBND.',
+    );
   });
 
   it('registers a leader of a plan, and keys users per channel', async () => {
-    const reply = await h.register({ id: '77', name: 'Chủ tịch', channel: 'zalo' }, { plan: 'dai-son', role: 'leader' });
+    const reply = await h.register(
+      { id: '77', name: 'Chủ tịch', channel: 'zalo' },
+      { plan: 'dai-son', role: 'leader' },
+    );
     expect(reply.split('\n')[0]).toMatch(/^Chào Chủ tịch! Bạn đã đăng ký là lãnh đạo Kế hoạch /);
     expect(h.store().users.get('zl:77')?.role).toBe('leader');
     expect(h.store().users.get('tg:77')).toBeUndefined();
@@ -34,7 +39,9 @@ describe('createChat: registration', () => {
     const code = h.invite({ plan: 'nhi-chieu', unit: VHXH, role: 'officer' });
     await h.say(lan, `/start ${code}`);
     const [users, invites] = [h.db.rows('users'), h.db.rows('invites')];
-    expect(await h.say(minh, `/start ${code}`)).toBe('Mã mời này đã được dùng. Mỗi mã chỉ dùng được một lần; xin quản trị viên cấp mã mới.');
+    expect(await h.say(minh, `/start ${code}`)).toBe(
+      'Mã mời này đã được dùng. Mỗi mã chỉ dùng được một lần; xin quản trị viên cấp mã mới.',
+    );
     expect([h.db.rows('users'), h.db.rows('invites')]).toEqual([users, invites]);
   });
 
@@ -46,16 +53,29 @@ describe('createChat: registration', () => {
   });
 
   it('refuses an expired code and leaves the database unchanged', async () => {
-    const code = h.invite({ plan: 'nhi-chieu', unit: VHXH, role: 'officer', expiresAt: new Date('2026-06-01T01:00:00Z') });
+    const code = h.invite({
+      plan: 'nhi-chieu',
+      unit: VHXH,
+      role: 'officer',
+      expiresAt: new Date('2026-06-01T01:00:00Z'),
+    });
     const invites = h.db.rows('invites');
-    expect(await h.say(lan, `/start ${code}`)).toBe('Mã mời này đã hết hạn lúc 08:00 01/06/2026. Xin quản trị viên cấp mã mới.');
+    expect(await h.say(lan, `/start ${code}`)).toBe(
+      'Mã mời này đã hết hạn lúc 08:00 01/06/2026. Xin quản trị viên cấp mã mới.',
+    );
     expect(h.db.rows('invites')).toEqual(invites);
     expect(h.db.rows('users')).toEqual([]);
   });
 
   it.each([
-    ['/start NOPE', 'Mã mời «NOPE» không đúng. Kiểm tra lại mã (ví dụ: /start K7QX2M9P) hoặc xin quản trị viên mã mới.'],
-    ["/start ' OR 1=1 --", "Mã mời «'» không đúng. Kiểm tra lại mã (ví dụ: /start K7QX2M9P) hoặc xin quản trị viên mã mới."],
+    [
+      '/start NOPE',
+      'Mã mời «NOPE» không đúng. Kiểm tra lại mã (ví dụ: /start K7QX2M9P) hoặc xin quản trị viên mã mới.',
+    ],
+    [
+      "/start ' OR 1=1 --",
+      "Mã mời «'» không đúng. Kiểm tra lại mã (ví dụ: /start K7QX2M9P) hoặc xin quản trị viên mã mới.",
+    ],
     ['/start', 'Để đăng ký, gửi /start kèm mã mời do quản trị viên cấp, ví dụ: /start K7QX2M9P'],
   ])('refuses %j with an example', async (text, reply) => {
     h.invite({ plan: 'nhi-chieu', unit: VHXH, role: 'officer' });

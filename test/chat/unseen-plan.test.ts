@@ -42,7 +42,9 @@ afterAll(() => {
 
 describe('createChat on a plan numbered by group', () => {
   it('updates a task numbered "I.1", in any case', async () => {
-    expect(await h.say(an, '/capnhat i.1 xong')).toMatch(/^Đã lưu cập nhật:\n• Nhiệm vụ I\.1 \(Kế hoạch 77\/KH-UBND\)\n/);
+    expect(await h.say(an, '/capnhat i.1 xong')).toMatch(
+      /^Đã lưu cập nhật:\n• Nhiệm vụ I\.1 \(Kế hoạch 77\/KH-UBND\)\n/,
+    );
   });
 
   it('names the numbers when a task does not exist', async () => {
@@ -53,7 +55,9 @@ describe('createChat on a plan numbered by group', () => {
 
   it('lets the coordinating unit only add notes, and confirms a sentence naming "II.1"', async () => {
     expect(await h.say(an, '/capnhat I.2 xong')).toMatch(/^Đơn vị bạn phối hợp thực hiện nhiệm vụ I\.2 /);
-    expect(await h.say(an, 'Nhiệm vụ II.1 đã hoàn thành')).toMatch(/^Nhiệm vụ II\.1 do Sở Khoa học và Công nghệ chủ trì;/);
+    expect(await h.say(an, 'Nhiệm vụ II.1 đã hoàn thành')).toMatch(
+      /^Nhiệm vụ II\.1 do Sở Khoa học và Công nghệ chủ trì;/,
+    );
     expect(await h.say(an, '/tiendo I.1')).toContain('Tình trạng: Hoàn thành đúng hạn');
   });
 });

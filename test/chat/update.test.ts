@@ -18,14 +18,21 @@ afterEach(() => h.cleanup());
 
 const stored = (lines: string[], time = '09:00 01/06/2026') =>
   ['Đã lưu cập nhật:', ...lines, `• Lúc: ${time}`, 'Nếu nhầm, gửi /hoantac trong 15 phút để hoàn tác.'].join('\n');
-const choice = (replies: Reply[], label: string) => replies.at(-1)!.choices!.find((c) => c.label.startsWith(label))!.data;
+const choice = (replies: Reply[], label: string) =>
+  replies.at(-1)!.choices!.find((c) => c.label.startsWith(label))!.data;
 
 describe('createChat: command form', () => {
   it('stores the update and echoes task, status, note and time', async () => {
     expect(await h.say(lan, '/capnhat 4 hoàn thành đã ban hành Công văn 15/CV-VHXH')).toBe(
-      stored(['• Nhiệm vụ 4 (Kế hoạch 158/KH-UBND)', '• Trạng thái: Hoàn thành', '• Ghi chú: đã ban hành Công văn 15/CV-VHXH']),
+      stored([
+        '• Nhiệm vụ 4 (Kế hoạch 158/KH-UBND)',
+        '• Trạng thái: Hoàn thành',
+        '• Ghi chú: đã ban hành Công văn 15/CV-VHXH',
+      ]),
     );
-    expect(h.db.rows('updates')).toMatchObject([{ plan: 'nhi-chieu', task: '4', period: '', status: 'done', percent: 100, user_key: 'tg:1', user_name: 'Lan' }]);
+    expect(h.db.rows('updates')).toMatchObject([
+      { plan: 'nhi-chieu', task: '4', period: '', status: 'done', percent: 100, user_key: 'tg:1', user_name: 'Lan' },
+    ]);
   });
 
   it('reads a command addressed to the bot in a group, without diacritics', async () => {
@@ -56,7 +63,11 @@ describe('createChat: command form', () => {
     );
     expect(h.db.rows('updates')).toEqual([]);
     expect(await h.say(hoa, '/capnhat 17 ghi chú đã cập nhật 12 tin bài lên Cổng')).toBe(
-      stored(['• Nhiệm vụ 17 (Kế hoạch 158/KH-UBND)', '• Trạng thái: Ghi chú', '• Ghi chú: đã cập nhật 12 tin bài lên Cổng']),
+      stored([
+        '• Nhiệm vụ 17 (Kế hoạch 158/KH-UBND)',
+        '• Trạng thái: Ghi chú',
+        '• Ghi chú: đã cập nhật 12 tin bài lên Cổng',
+      ]),
     );
   });
 
@@ -73,7 +84,10 @@ describe('createChat: command form', () => {
     const admin = { id: '0', name: 'Quản trị' };
     await h.register(admin, { plan: null, role: 'admin' });
     expect(await h.say(admin, '/capnhat hue#12 đang thực hiện 20%')).toBe(
-      stored([`• Nhiệm vụ 12 (Kế hoạch ${h.plans.find((p) => p.id === 'hue')!.meta.number})`, '• Trạng thái: Đang thực hiện 20%']),
+      stored([
+        `• Nhiệm vụ 12 (Kế hoạch ${h.plans.find((p) => p.id === 'hue')!.meta.number})`,
+        '• Trạng thái: Đang thực hiện 20%',
+      ]),
     );
   });
 });
@@ -82,19 +96,31 @@ describe('createChat: guided form', () => {
   it('walks task → status → note → confirm, then stores', async () => {
     const tasks = await h.send(lan, '/capnhat');
     expect(tasks[0]!.text).toBe('Chọn nhiệm vụ cần cập nhật:');
-    expect(tasks[0]!.choices!.map((c) => c.label.split('.')[0])).toEqual(Array.from({ length: 19 }, (_, i) => String(i + 1)));
+    expect(tasks[0]!.choices!.map((c) => c.label.split('.')[0])).toEqual(
+      Array.from({ length: 19 }, (_, i) => String(i + 1)),
+    );
     const statuses = await h.press(lan, choice(tasks, '4.'));
     expect(statuses[0]!.text).toMatch(/^Nhiệm vụ 4: Ban hành văn bản .*\nChọn trạng thái:$/);
-    expect(statuses[0]!.choices!.map((c) => c.label)).toEqual(['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành', 'Vướng mắc', 'Chỉ thêm ghi chú']);
+    expect(statuses[0]!.choices!.map((c) => c.label)).toEqual([
+      'Chưa thực hiện',
+      'Đang thực hiện',
+      'Hoàn thành',
+      'Vướng mắc',
+      'Chỉ thêm ghi chú',
+    ]);
     const note = await h.press(lan, choice(statuses, 'Đang thực hiện'));
-    expect(note[0]!.text).toBe('Nhập ghi chú (kết quả, văn bản đã ban hành...); có thể ghi tỷ lệ ở đầu, ví dụ: 60% đã dự thảo văn bản, hoặc chọn Bỏ qua:');
+    expect(note[0]!.text).toBe(
+      'Nhập ghi chú (kết quả, văn bản đã ban hành...); có thể ghi tỷ lệ ở đầu, ví dụ: 60% đã dự thảo văn bản, hoặc chọn Bỏ qua:',
+    );
     const confirm = await h.send(lan, '70% đã trình ký');
     expect(confirm[0]!.text).toBe(
       'Lưu cập nhật này?\n• Nhiệm vụ 4 (Kế hoạch 158/KH-UBND): Ban hành văn bản về việc thực hiện kỷ luật, kỷ cương chấp h…\n• Trạng thái: Đang thực hiện 70%\n• Ghi chú: đã trình ký',
     );
     expect(h.db.rows('updates')).toEqual([]);
     const done = await h.press(lan, choice(confirm, 'Có'));
-    expect(done[0]!.text).toBe(stored(['• Nhiệm vụ 4 (Kế hoạch 158/KH-UBND)', '• Trạng thái: Đang thực hiện 70%', '• Ghi chú: đã trình ký']));
+    expect(done[0]!.text).toBe(
+      stored(['• Nhiệm vụ 4 (Kế hoạch 158/KH-UBND)', '• Trạng thái: Đang thực hiện 70%', '• Ghi chú: đã trình ký']),
+    );
     expect(h.db.rows('updates')).toHaveLength(1);
   });
 
@@ -102,21 +128,29 @@ describe('createChat: guided form', () => {
     const statuses = await h.press(lan, choice(await h.send(lan, '/capnhat'), '4.'));
     const blocked = await h.press(lan, choice(statuses, 'Vướng mắc'));
     expect(blocked).toEqual([{ text: 'Nhập lý do vướng mắc:' }]);
-    expect(await h.say(lan, 'a'.repeat(10_000))).toMatch(/^Ghi chú dài 10000 ký tự, quá giới hạn 1000 ký tự\. Hãy tóm tắt lại\./);
+    expect(await h.say(lan, 'a'.repeat(10_000))).toMatch(
+      /^Ghi chú dài 10000 ký tự, quá giới hạn 1000 ký tự\. Hãy tóm tắt lại\./,
+    );
     const confirm = await h.send(lan, 'chờ kinh phí');
     expect(confirm[0]!.text).toContain('• Trạng thái: Vướng mắc\n• Ghi chú: chờ kinh phí');
     expect(await h.press(lan, choice(confirm, 'Không'))).toEqual([{ text: 'Đã hủy, không lưu gì.' }]);
     expect(h.db.rows('updates')).toEqual([]);
-    expect(await h.press(lan, 'cn:yes')).toEqual([{ text: 'Lựa chọn này đã hết hiệu lực. Gửi /capnhat để bắt đầu lại.' }]);
+    expect(await h.press(lan, 'cn:yes')).toEqual([
+      { text: 'Lựa chọn này đã hết hiệu lực. Gửi /capnhat để bắt đầu lại.' },
+    ]);
   });
 
   it('forgets a dialog left for more than 30 minutes, and a restart forgets it too', async () => {
     const statuses = await h.press(lan, choice(await h.send(lan, '/capnhat'), '4.'));
     h.advance(31 * MIN);
-    expect(await h.press(lan, choice(statuses, 'Hoàn thành'))).toEqual([{ text: 'Lựa chọn này đã hết hiệu lực. Gửi /capnhat để bắt đầu lại.' }]);
+    expect(await h.press(lan, choice(statuses, 'Hoàn thành'))).toEqual([
+      { text: 'Lựa chọn này đã hết hiệu lực. Gửi /capnhat để bắt đầu lại.' },
+    ]);
     await h.send(lan, 'Nhiệm vụ 4 đã hoàn thành');
     h.restart();
-    expect(await h.press(lan, 'cn:yes')).toEqual([{ text: 'Lựa chọn này đã hết hiệu lực. Gửi /capnhat để bắt đầu lại.' }]);
+    expect(await h.press(lan, 'cn:yes')).toEqual([
+      { text: 'Lựa chọn này đã hết hiệu lực. Gửi /capnhat để bắt đầu lại.' },
+    ]);
     expect(h.db.rows('updates')).toEqual([]);
   });
 
@@ -140,10 +174,15 @@ describe('createChat: natural form', () => {
     const ask = await h.send(lan, 'Nhiệm vụ 4 đã hoàn thành, đã ban hành công văn 15');
     expect(ask[0]).toEqual({
       text: 'Lưu cập nhật này?\n• Nhiệm vụ 4 (Kế hoạch 158/KH-UBND): Ban hành văn bản về việc thực hiện kỷ luật, kỷ cương chấp h…\n• Trạng thái: Hoàn thành\n• Ghi chú: đã ban hành công văn 15',
-      choices: [{ label: 'Có, lưu', data: 'cn:yes' }, { label: 'Không', data: 'cn:no' }],
+      choices: [
+        { label: 'Có, lưu', data: 'cn:yes' },
+        { label: 'Không', data: 'cn:no' },
+      ],
     });
     expect(h.db.rows('updates')).toEqual([]);
-    expect(await h.say(lan, 'có')).toBe(stored(['• Nhiệm vụ 4 (Kế hoạch 158/KH-UBND)', '• Trạng thái: Hoàn thành', '• Ghi chú: đã ban hành công văn 15']));
+    expect(await h.say(lan, 'có')).toBe(
+      stored(['• Nhiệm vụ 4 (Kế hoạch 158/KH-UBND)', '• Trạng thái: Hoàn thành', '• Ghi chú: đã ban hành công văn 15']),
+    );
   });
 
   it('stores nothing when the answer is no, or when something else is said instead', async () => {
@@ -167,8 +206,14 @@ describe('createChat: undo', () => {
     h.advance(MIN);
     await h.say(lan, '/capnhat 4 xong');
     h.advance(14 * MIN);
-    expect(await h.say(lan, '/hoantac')).toBe('Đã hoàn tác cập nhật nhiệm vụ 4 lúc 09:01 01/06/2026 (Hoàn thành). Tình trạng hiện tại: Đang thực hiện 40%.');
-    expect(h.db.rows('updates')).toMatchObject([{ id: 1, status: 'in_progress' }, { id: 2, status: 'done' }, { id: 3, status: null, reverts: 2 }]);
+    expect(await h.say(lan, '/hoantac')).toBe(
+      'Đã hoàn tác cập nhật nhiệm vụ 4 lúc 09:01 01/06/2026 (Hoàn thành). Tình trạng hiện tại: Đang thực hiện 40%.',
+    );
+    expect(h.db.rows('updates')).toMatchObject([
+      { id: 1, status: 'in_progress' },
+      { id: 2, status: 'done' },
+      { id: 3, status: null, reverts: 2 },
+    ]);
   });
 
   it('refuses after 15 minutes, and when there is nothing to undo', async () => {
@@ -186,7 +231,9 @@ describe('createChat: undo', () => {
 describe('createChat: delivery and restart', () => {
   it('applies the same message delivered twice once', async () => {
     const first = await h.say(lan, '/capnhat 4 xong', 'tg-555');
-    expect(await h.say(lan, '/capnhat 4 xong', 'tg-555')).toBe(first.replace('Đã lưu cập nhật:', 'Cập nhật này đã được lưu trước đó (không lưu thêm lần nữa):'));
+    expect(await h.say(lan, '/capnhat 4 xong', 'tg-555')).toBe(
+      first.replace('Đã lưu cập nhật:', 'Cập nhật này đã được lưu trước đó (không lưu thêm lần nữa):'),
+    );
     await h.say(lan, '/hoantac', 'tg-556');
     expect(await h.say(lan, '/hoantac', 'tg-556')).toBe('Yêu cầu này đã được thực hiện trước đó; không thực hiện lại.');
     expect(h.db.rows('updates')).toHaveLength(2);

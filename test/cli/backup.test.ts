@@ -18,18 +18,28 @@ const t = useCliOnTmpDb((store) => {
 });
 
 const update = (i: number): SeedUpdate => ({
-  plan: 'hue', task: String((i % 12) + 1), status: 'in_progress', percent: 40, note: `Đã tổng hợp số liệu lần ${i}. `.repeat(8), createdAt: new Date('2026-03-09T03:00:00Z'),
+  plan: 'hue',
+  task: String((i % 12) + 1),
+  status: 'in_progress',
+  percent: 40,
+  note: `Đã tổng hợp số liệu lần ${i}. `.repeat(8),
+  createdAt: new Date('2026-03-09T03:00:00Z'),
 });
 
 /** Schema version and every row of every table of the SQLite file at `path`, read raw. */
 function contents(path: string) {
   const file = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    const tables = file.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+    const tables = file
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all() as string[];
     return {
       integrity: file.pragma('integrity_check', { simple: true }),
       version: file.pragma('user_version', { simple: true }),
-      tables: Object.fromEntries(tables.map((name) => [name, file.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()])),
+      tables: Object.fromEntries(
+        tables.map((name) => [name, file.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]),
+      ),
     };
   } finally {
     file.close();
@@ -81,7 +91,11 @@ describe('cli backup', () => {
     ['a missing folder', () => join(t.db.dir, 'nope', 'b.db'), () => `folder ${join(t.db.dir, 'nope')} does not exist`],
     ['a folder', () => t.db.dir, () => `${t.db.dir} is a folder; give a file name, like ${t.db.dir}/troly.db`],
     ['the database itself', () => t.db.path, () => `${t.db.path} is the database itself`],
-    ['the database by another path', () => `${t.db.dir}/data/../data/troly.db`, () => `${t.db.dir}/data/../data/troly.db is the database itself`],
+    [
+      'the database by another path',
+      () => `${t.db.dir}/data/../data/troly.db`,
+      () => `${t.db.dir}/data/../data/troly.db is the database itself`,
+    ],
     ['a link to the database', () => link(), () => `${link()} is the database itself`],
   ])('refuses %s as the target with a clear error', async (_, target, problem) => {
     const before = contents(t.db.path);

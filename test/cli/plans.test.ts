@@ -31,7 +31,10 @@ describe('cli plans', () => {
     expect(await runPlans(['--knowledge', dir, '--json'])).toBe(0);
     expect(JSON.parse(out.join('\n'))).toMatchObject([{ id: 'hue', tasks: 12, warnings: 1 }]);
     const line = text.split('\n').findIndex((l) => l.startsWith('1\t')) + 1;
-    expect(err).toEqual([`warning: ${dir}/empty.md: file is empty`, `warning: ${dir}/hue.md:${line}: task 1: deadline not understood: 'sớm'`]);
+    expect(err).toEqual([
+      `warning: ${dir}/empty.md: file is empty`,
+      `warning: ${dir}/hue.md:${line}: task 1: deadline not understood: 'sớm'`,
+    ]);
   });
 });
 

@@ -5,12 +5,14 @@ import { run } from '../../src/cli/commands/progress.js';
 import { useCliOnTmpDb } from '../support/cli-run.js';
 import { seedUser, type SeedUpdate } from '../support/seed-user.js';
 
-const USAGE = 'usage: npm run cli -- progress --plan ID [--format text|csv] [--today YYYY-MM-DD] [--db FILE] [--knowledge DIR]';
+const USAGE =
+  'usage: npm run cli -- progress --plan ID [--format text|csv] [--today YYYY-MM-DD] [--db FILE] [--knowledge DIR]';
 const NOTE_4 = 'đã dự thảo, chờ "ý kiến" lãnh đạo';
 
 const t = useCliOnTmpDb((store) => {
   const lan = seedUser(store, { key: 'tg:1', name: 'Lan', plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội' });
-  const add = (task: string, fields: Omit<SeedUpdate, 'plan' | 'task'>) => lan.append({ plan: 'nhi-chieu', task, ...fields });
+  const add = (task: string, fields: Omit<SeedUpdate, 'plan' | 'task'>) =>
+    lan.append({ plan: 'nhi-chieu', task, ...fields });
   add('1', { status: 'done', note: 'Đã ban hành Kế hoạch 12/KH-UBND', createdAt: new Date('2026-05-08T03:00:00Z') });
   add('4', { status: 'in_progress', percent: 60, note: NOTE_4, createdAt: new Date('2026-05-20T03:00:00Z') });
   add('3', { period: '2026', status: 'blocked', note: 'thiếu số liệu', createdAt: new Date('2026-05-25T03:00:00Z') });
@@ -87,9 +89,18 @@ describe('cli progress', () => {
     [['--plan', 'ha-noi'], 'progress: unknown plan "ha-noi"; plans: dai-son, hue, nhi-chieu'],
     [[], `progress: --plan is required\n${USAGE}`],
     [['--plan', 'hue', '--format', 'xlsx'], `progress: --format must be text or csv, got 'xlsx'\n${USAGE}`],
-    [['--plan', 'hue', '--today', '01/06/2026'], `progress: --today must be a day as YYYY-MM-DD, got '01/06/2026'\n${USAGE}`],
-    [['--plan', 'hue', '--today', '2026-13-01'], `progress: --today must be a day as YYYY-MM-DD, got '2026-13-01'\n${USAGE}`],
-    [['--plan', 'hue', '--today', '2026-02-30'], `progress: --today must be a day as YYYY-MM-DD, got '2026-02-30'\n${USAGE}`],
+    [
+      ['--plan', 'hue', '--today', '01/06/2026'],
+      `progress: --today must be a day as YYYY-MM-DD, got '01/06/2026'\n${USAGE}`,
+    ],
+    [
+      ['--plan', 'hue', '--today', '2026-13-01'],
+      `progress: --today must be a day as YYYY-MM-DD, got '2026-13-01'\n${USAGE}`,
+    ],
+    [
+      ['--plan', 'hue', '--today', '2026-02-30'],
+      `progress: --today must be a day as YYYY-MM-DD, got '2026-02-30'\n${USAGE}`,
+    ],
     [['--plan', 'hue', '--csv'], `progress: Unknown option '--csv'\n${USAGE}`],
   ])('refuses %j with a clear message', async (args, message) => {
     const { code } = await progress(...args);

@@ -19,10 +19,24 @@ beforeEach(() => {
   db = createTmpDb();
   dir = mkdtempSync(join(tmpdir(), 'report-'));
   const store = db.open();
-  store.db.prepare("INSERT INTO users (key, name, role, plan, unit, active, created_at) VALUES ('tg:1', 'Phạm Thu Hà', 'officer', 'hue', 'Sở Nội vụ', 1, '2026-01-01T00:00:00Z')").run();
+  store.db
+    .prepare(
+      "INSERT INTO users (key, name, role, plan, unit, active, created_at) VALUES ('tg:1', 'Phạm Thu Hà', 'officer', 'hue', 'Sở Nội vụ', 1, '2026-01-01T00:00:00Z')",
+    )
+    .run();
   store.progress.append({
-    plan: 'hue', task: '11', period: '2026', status: 'in_progress', percent: 40, note: 'Đã tổng hợp báo cáo quý I', userKey: 'tg:1',
-    userName: 'Phạm Thu Hà', channel: 'telegram', messageId: 'm1', createdAt: new Date('2026-03-09T03:00:00Z'), reverts: null,
+    plan: 'hue',
+    task: '11',
+    period: '2026',
+    status: 'in_progress',
+    percent: 40,
+    note: 'Đã tổng hợp báo cáo quý I',
+    userKey: 'tg:1',
+    userName: 'Phạm Thu Hà',
+    channel: 'telegram',
+    messageId: 'm1',
+    createdAt: new Date('2026-03-09T03:00:00Z'),
+    reverts: null,
   });
   store.close();
 });
@@ -31,8 +45,20 @@ afterEach(() => {
   db.cleanup();
 });
 
-const args = (period: string, format: string, file: string) =>
-  ['--plan', 'hue', '--period', period, '--format', format, '--out', join(dir, file), '--db', db.path, '--today', '2026-07-15'];
+const args = (period: string, format: string, file: string) => [
+  '--plan',
+  'hue',
+  '--period',
+  period,
+  '--format',
+  format,
+  '--out',
+  join(dir, file),
+  '--db',
+  db.path,
+  '--today',
+  '2026-07-15',
+];
 
 describe('cli report', () => {
   it('writes the 2026-Q1 report of a plan as xlsx, with the period update', async () => {
@@ -41,8 +67,14 @@ describe('cli report', () => {
     expect(rows[0]).toEqual(['BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH SỐ 263/KH-UBND']);
     expect(rows[3]).toEqual(['Kỳ báo cáo: quý I năm 2026 (từ 01/01/2026 đến 31/03/2026)']);
     const row11 = rows.find((r) => r[0] === '11')!;
-    expect(row11.slice(4)).toEqual(['Đang thực hiện (40%)', '09/03/2026 Đang thực hiện 40%: Đã tổng hợp báo cáo quý I', '09/03/2026']);
-    expect(out).toEqual([`report: ${rows.filter((r) => /^\d+$/.test(r[0] ?? '')).length} tasks, 2026-Q1, written to ${join(dir, 'q1.xlsx')}`]);
+    expect(row11.slice(4)).toEqual([
+      'Đang thực hiện (40%)',
+      '09/03/2026 Đang thực hiện 40%: Đã tổng hợp báo cáo quý I',
+      '09/03/2026',
+    ]);
+    expect(out).toEqual([
+      `report: ${rows.filter((r) => /^\d+$/.test(r[0] ?? '')).length} tasks, 2026-Q1, written to ${join(dir, 'q1.xlsx')}`,
+    ]);
   });
 
   it('writes Markdown and Word files', async () => {

@@ -6,7 +6,11 @@ import { hanoi, PLAN, update } from './fixture.js';
 const records = [
   update('1', '2026-04-20T02:00:00Z', { status: 'in_progress', percent: 50 }),
   update('4', '2026-05-31T03:00:00Z', { status: 'blocked', note: 'Chưa có kinh phí số hóa' }),
-  update('2', '2026-06-01T09:00:00Z', { status: 'done', note: 'Đã ban hành Quy chế 12/QC-UBND', userName: 'Trần Thị Bình' }),
+  update('2', '2026-06-01T09:00:00Z', {
+    status: 'done',
+    note: 'Đã ban hành Quy chế 12/QC-UBND',
+    userName: 'Trần Thị Bình',
+  }),
 ];
 
 describe('buildDigest', () => {
@@ -19,7 +23,10 @@ describe('buildDigest', () => {
     expect(digest.dueSoon).toEqual([expect.objectContaining({ no: '5', days: 6 })]);
     expect(digest.updates.map((u) => u.task)).toEqual(['2']);
     expect(digest.blocked).toEqual([expect.objectContaining({ no: '4', note: 'Chưa có kinh phí số hóa' })]);
-    expect(digest.silent.map((s) => [s.no, s.days])).toEqual([['3', -1], ['6', -1]]);
+    expect(digest.silent.map((s) => [s.no, s.days])).toEqual([
+      ['3', -1],
+      ['6', -1],
+    ]);
     expect(digest.nextReport?.date).toBe('2026-06-10');
   });
 
@@ -58,7 +65,9 @@ describe('buildDigest', () => {
     const calm = hanoi('2026-04-22 07:30');
     const quiet = buildDigest(planProgress(PLAN, records, [], calm), calm, hanoi('2026-04-21 07:30'));
     expect(quiet.quiet).toBe(true);
-    expect(renderDigest(quiet)).toBe('📋 Kế hoạch 158/KH-UBND, 22/04/2026: không có cập nhật mới, không có nhiệm vụ quá hạn.');
+    expect(renderDigest(quiet)).toBe(
+      '📋 Kế hoạch 158/KH-UBND, 22/04/2026: không có cập nhật mới, không có nhiệm vụ quá hạn.',
+    );
     expect(renderDigest(quiet, true)).toBe(
       '📋 Kế hoạch 158/KH-UBND, 22/04/2026 (gửi bù): không có cập nhật mới, không có nhiệm vụ quá hạn.',
     );
@@ -68,13 +77,31 @@ describe('buildDigest', () => {
     const calm = hanoi('2026-04-22 07:30');
     const unnumbered = { ...PLAN, meta: { ...PLAN.meta, number: null, locality: { level: 'xã', name: 'Đại Sơn' } } };
     const quiet = buildDigest(planProgress(unnumbered, records, [], calm), calm, hanoi('2026-04-21 07:30'));
-    expect(renderDigest(quiet)).toBe('📋 Kế hoạch (chưa ghi số) của xã Đại Sơn, 22/04/2026: không có cập nhật mới, không có nhiệm vụ quá hạn.');
+    expect(renderDigest(quiet)).toBe(
+      '📋 Kế hoạch (chưa ghi số) của xã Đại Sơn, 22/04/2026: không có cập nhật mới, không có nhiệm vụ quá hạn.',
+    );
   });
 
   it('shows the targets for which figures were reported', () => {
     const figures = [
-      { plan: 'demo', unit: 'VP', metric: 'conferences' as const, year: 2026, field: 'total' as const, value: 40, reportedAt: hanoi('2026-06-01 10:00') },
-      { plan: 'demo', unit: 'VP', metric: 'conferences' as const, year: 2026, field: 'online' as const, value: 26, reportedAt: hanoi('2026-06-01 10:00') },
+      {
+        plan: 'demo',
+        unit: 'VP',
+        metric: 'conferences' as const,
+        year: 2026,
+        field: 'total' as const,
+        value: 40,
+        reportedAt: hanoi('2026-06-01 10:00'),
+      },
+      {
+        plan: 'demo',
+        unit: 'VP',
+        metric: 'conferences' as const,
+        year: 2026,
+        field: 'online' as const,
+        value: 26,
+        reportedAt: hanoi('2026-06-01 10:00'),
+      },
     ];
     const text = renderDigest(buildDigest(planProgress(PLAN, records, figures, now), now, null));
     expect(text).toContain('🎯 Chỉ tiêu năm 2026:\n• tỷ lệ hội nghị trực tuyến (chỉ tiêu: đạt ≥ 60%): 65% — ĐẠT');

@@ -6,7 +6,10 @@ import { hanoi, PLAN, update } from './fixture.js';
 const now = hanoi('2026-06-02 07:30');
 const progress = planProgress(
   PLAN,
-  [update('1', '2026-05-08T03:00:00Z', { status: 'done' }), update('4', '2026-05-20T03:00:00Z', { status: 'in_progress', percent: 40 })],
+  [
+    update('1', '2026-05-08T03:00:00Z', { status: 'done' }),
+    update('4', '2026-05-20T03:00:00Z', { status: 'in_progress', percent: 40 }),
+  ],
   [],
   now,
 );
@@ -25,7 +28,13 @@ describe('chartSvg and svgToPng', () => {
   const svg = chartSvg(countByUnit(progress.states), chartLabels(buildDigest(progress, now, null)));
 
   it('draws one labelled bar per unit with a legend', () => {
-    for (const text of ['Phòng Văn hóa - Xã hội', 'Trung tâm Phục vụ hành chính công', 'Hoàn thành', 'Quá hạn', 'Chưa báo cáo']) {
+    for (const text of [
+      'Phòng Văn hóa - Xã hội',
+      'Trung tâm Phục vụ hành chính công',
+      'Hoàn thành',
+      'Quá hạn',
+      'Chưa báo cáo',
+    ]) {
       expect(svg).toContain(`>${text}<`);
     }
     expect(svg).toContain('Kế hoạch 158/KH-UBND: tiến độ theo đơn vị (02/06/2026)');
@@ -39,6 +48,8 @@ describe('chartSvg and svgToPng', () => {
 
   it('escapes unit names', () => {
     const rows = [{ unit: 'Sở <KH&CN>', counts: { done: 1, in_progress: 0, overdue: 0, no_report: 0 } }];
-    expect(chartSvg(rows, { title: 't', buckets: { done: 'a', in_progress: 'b', overdue: 'c', no_report: 'd' } })).toContain('Sở &#60;KH&#38;CN&#62;');
+    expect(
+      chartSvg(rows, { title: 't', buckets: { done: 'a', in_progress: 'b', overdue: 'c', no_report: 'd' } }),
+    ).toContain('Sở &#60;KH&#38;CN&#62;');
   });
 });

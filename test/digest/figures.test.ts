@@ -24,7 +24,10 @@ describe('parseFigures', () => {
   });
 
   it('accepts diacritics and spaces in the metric name', () => {
-    expect(parseFigures('Hội-nghị 2026 tổng=12')).toMatchObject({ ok: true, value: [{ metric: 'conferences', value: 12 }] });
+    expect(parseFigures('Hội-nghị 2026 tổng=12')).toMatchObject({
+      ok: true,
+      value: [{ metric: 'conferences', value: 12 }],
+    });
   });
 
   it.each([

@@ -5,7 +5,13 @@ const VHXH = 'Phòng Văn hóa - Xã hội';
 const VP = 'Văn phòng HĐND và UBND';
 const TT = 'Trung tâm Phục vụ hành chính công';
 
-const dl = (raw: string, kind: Deadline['kind'], start: string | null, due: string | null, fromYear: number | null = null): Deadline => ({
+const dl = (
+  raw: string,
+  kind: Deadline['kind'],
+  start: string | null,
+  due: string | null,
+  fromYear: number | null = null,
+): Deadline => ({
   raw,
   kind,
   start,
@@ -52,7 +58,12 @@ export const PLAN: Plan = {
     task('2', 'Rà soát quy chế làm việc', VP, dl('Quý III/2026', 'quarter', '2026-07-01', '2026-09-30')),
     task('3', 'Cắt giảm 15% văn bản hành chính', VP, dl('Hằng năm, từ năm 2026', 'recurring', null, null, 2026)),
     task('4', 'Số hóa hồ sơ lưu trữ', VHXH, dl('Năm 2026', 'year', '2026-01-01', '2026-12-31')),
-    task('5', 'Đưa dịch vụ công trực tuyến toàn trình vào vận hành', TT, dl('Trước 08/6/2026', 'date', null, '2026-06-08')),
+    task(
+      '5',
+      'Đưa dịch vụ công trực tuyến toàn trình vào vận hành',
+      TT,
+      dl('Trước 08/6/2026', 'date', null, '2026-06-08'),
+    ),
     task('6', 'Tuyên truyền, phổ biến Kết luận', VHXH, dl('Thường xuyên', 'ongoing', null, null)),
   ],
   duties: [],
@@ -64,8 +75,32 @@ export const PLAN: Plan = {
   ],
   meetingRules: [],
   reporting: [
-    { plan: 'demo', period: '6 tháng', periodKind: 'half', day: 10, month: 6, compiler: [{ name: VHXH, raw: 'Phòng VHXH' }], recipient: 'Ủy ban nhân dân thành phố', everyQuarter: false, sentence: '', section: null, line: 50 },
-    { plan: 'demo', period: 'hằng năm', periodKind: 'year', day: 10, month: 12, compiler: [{ name: VHXH, raw: 'Phòng VHXH' }], recipient: 'Ủy ban nhân dân thành phố', everyQuarter: false, sentence: '', section: null, line: 50 },
+    {
+      plan: 'demo',
+      period: '6 tháng',
+      periodKind: 'half',
+      day: 10,
+      month: 6,
+      compiler: [{ name: VHXH, raw: 'Phòng VHXH' }],
+      recipient: 'Ủy ban nhân dân thành phố',
+      everyQuarter: false,
+      sentence: '',
+      section: null,
+      line: 50,
+    },
+    {
+      plan: 'demo',
+      period: 'hằng năm',
+      periodKind: 'year',
+      day: 10,
+      month: 12,
+      compiler: [{ name: VHXH, raw: 'Phòng VHXH' }],
+      recipient: 'Ủy ban nhân dân thành phố',
+      everyQuarter: false,
+      sentence: '',
+      section: null,
+      line: 50,
+    },
   ],
   agencies: [TT, VHXH, VP],
 };

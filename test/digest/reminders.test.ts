@@ -33,7 +33,12 @@ describe('planReminders', () => {
 
   it('keeps a missed reminder owed (marked late) until the next one starts', () => {
     expect(remindersOn('2026-05-05').filter((r) => r.subject === '1')).toEqual([
-      expect.objectContaining({ kind: 'deadline_7d', slot: '2026-05-03', late: true, units: ['Phòng Văn hóa - Xã hội'] }),
+      expect.objectContaining({
+        kind: 'deadline_7d',
+        slot: '2026-05-03',
+        late: true,
+        units: ['Phòng Văn hóa - Xã hội'],
+      }),
     ]);
   });
 
@@ -45,7 +50,13 @@ describe('planReminders', () => {
   it('reminds the compiling unit 7 days before a reporting date', () => {
     expect(remindersOn('2026-06-02').filter((r) => r.kind === 'reporting_7d')).toEqual([]);
     expect(remindersOn('2026-06-03').filter((r) => r.kind === 'reporting_7d')).toEqual([
-      expect.objectContaining({ subject: '6 tháng', slot: '2026-06-03', due: '2026-06-10', units: ['Phòng Văn hóa - Xã hội'], late: false }),
+      expect.objectContaining({
+        subject: '6 tháng',
+        slot: '2026-06-03',
+        due: '2026-06-10',
+        units: ['Phòng Văn hóa - Xã hội'],
+        late: false,
+      }),
     ]);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, parsePeriod, renderReportDocx, renderReportMd, renderReportXlsx } from '../../src/digest/index.js';
+import {
+  buildReport,
+  parsePeriod,
+  renderReportDocx,
+  renderReportMd,
+  renderReportXlsx,
+} from '../../src/digest/index.js';
 import { hanoi, PLAN, update } from './fixture.js';
 import { xlsxRows } from './xlsx-rows.js';
 
@@ -12,8 +18,24 @@ const records = [
   update('4', '2026-08-01T03:00:00Z', { status: 'in_progress', percent: 30, note: 'Đã có kinh phí' }),
 ];
 const figures = [
-  { plan: 'demo', unit: 'VP', metric: 'conferences' as const, year: 2026, field: 'total' as const, value: 40, reportedAt: hanoi('2026-06-20 10:00') },
-  { plan: 'demo', unit: 'VP', metric: 'conferences' as const, year: 2026, field: 'online' as const, value: 20, reportedAt: hanoi('2026-06-20 10:00') },
+  {
+    plan: 'demo',
+    unit: 'VP',
+    metric: 'conferences' as const,
+    year: 2026,
+    field: 'total' as const,
+    value: 40,
+    reportedAt: hanoi('2026-06-20 10:00'),
+  },
+  {
+    plan: 'demo',
+    unit: 'VP',
+    metric: 'conferences' as const,
+    year: 2026,
+    field: 'online' as const,
+    value: 20,
+    reportedAt: hanoi('2026-06-20 10:00'),
+  },
 ];
 const model = buildReport(PLAN, records, figures, parsePeriod('2026-H1')!, hanoi('2026-09-02 09:00'));
 
@@ -45,14 +67,53 @@ describe('renderReportXlsx', () => {
       ['Ngày lập: 02/09/2026'],
       [],
       ['I. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ'],
-      ['STT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Thời hạn', 'Tình trạng', 'Kết quả, ghi chú', 'Cập nhật lần cuối'],
+      [
+        'STT',
+        'Nội dung nhiệm vụ',
+        'Cơ quan chủ trì',
+        'Thời hạn',
+        'Tình trạng',
+        'Kết quả, ghi chú',
+        'Cập nhật lần cuối',
+      ],
     ]);
     expect(rows.slice(8, 13)).toEqual([
-      ['1', 'Ban hành kế hoạch triển khai', 'Phòng Văn hóa - Xã hội', 'Trước 10/5/2026', 'Hoàn thành đúng hạn',
-        '20/04/2026 Đang thực hiện 50%: Đang dự thảo\n08/05/2026 Hoàn thành: Đã ban hành KH 20/KH-UBND', '08/05/2026'],
-      ['3', 'Cắt giảm 15% văn bản hành chính', 'Văn phòng HĐND và UBND', 'Hằng năm, từ năm 2026', 'Chưa báo cáo', '', ''],
-      ['4', 'Số hóa hồ sơ lưu trữ', 'Phòng Văn hóa - Xã hội', 'Năm 2026', 'Vướng mắc', '31/05/2026 Vướng mắc: Chưa có kinh phí', '31/05/2026'],
-      ['5', 'Đưa dịch vụ công trực tuyến toàn trình vào vận hành', 'Trung tâm Phục vụ hành chính công', 'Trước 08/6/2026', 'Quá hạn', '', '20/12/2025'],
+      [
+        '1',
+        'Ban hành kế hoạch triển khai',
+        'Phòng Văn hóa - Xã hội',
+        'Trước 10/5/2026',
+        'Hoàn thành đúng hạn',
+        '20/04/2026 Đang thực hiện 50%: Đang dự thảo\n08/05/2026 Hoàn thành: Đã ban hành KH 20/KH-UBND',
+        '08/05/2026',
+      ],
+      [
+        '3',
+        'Cắt giảm 15% văn bản hành chính',
+        'Văn phòng HĐND và UBND',
+        'Hằng năm, từ năm 2026',
+        'Chưa báo cáo',
+        '',
+        '',
+      ],
+      [
+        '4',
+        'Số hóa hồ sơ lưu trữ',
+        'Phòng Văn hóa - Xã hội',
+        'Năm 2026',
+        'Vướng mắc',
+        '31/05/2026 Vướng mắc: Chưa có kinh phí',
+        '31/05/2026',
+      ],
+      [
+        '5',
+        'Đưa dịch vụ công trực tuyến toàn trình vào vận hành',
+        'Trung tâm Phục vụ hành chính công',
+        'Trước 08/6/2026',
+        'Quá hạn',
+        '',
+        '20/12/2025',
+      ],
       ['6', 'Tuyên truyền, phổ biến Kết luận', 'Phòng Văn hóa - Xã hội', 'Thường xuyên', 'Chưa báo cáo', '', ''],
     ]);
     expect(rows.slice(13)).toEqual([
@@ -70,7 +131,9 @@ describe('renderReportMd', () => {
   it('writes the heading, the task table and the targets', () => {
     const md = renderReportMd(model);
     expect(md).toContain('# BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH SỐ 158/KH-UBND\n');
-    expect(md).toContain('| 4 | Số hóa hồ sơ lưu trữ | Phòng Văn hóa - Xã hội | Năm 2026 | Vướng mắc | 31/05/2026 Vướng mắc: Chưa có kinh phí | 31/05/2026 |');
+    expect(md).toContain(
+      '| 4 | Số hóa hồ sơ lưu trữ | Phòng Văn hóa - Xã hội | Năm 2026 | Vướng mắc | 31/05/2026 Vướng mắc: Chưa có kinh phí | 31/05/2026 |',
+    );
     expect(md).toContain('| tỷ lệ hội nghị trực tuyến | Đạt ≥ 60% | 50% | Chưa đạt |');
   });
 });
@@ -81,7 +144,11 @@ describe('renderReportDocx', () => {
     expect(buf.subarray(0, 2).toString()).toBe('PK');
     const { default: JSZip } = await import('jszip');
     const xml = await (await JSZip.loadAsync(buf)).file('word/document.xml')!.async('string');
-    for (const text of ['BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH SỐ 158/KH-UBND', 'Số hóa hồ sơ lưu trữ', '31/05/2026 Vướng mắc: Chưa có kinh phí']) {
+    for (const text of [
+      'BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH SỐ 158/KH-UBND',
+      'Số hóa hồ sơ lưu trữ',
+      '31/05/2026 Vướng mắc: Chưa có kinh phí',
+    ]) {
       expect(xml).toContain(text);
     }
   });

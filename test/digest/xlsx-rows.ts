@@ -7,6 +7,8 @@ export async function xlsxRows(content: Buffer): Promise<string[][]> {
   const ws = wb.worksheets[0]!;
   return Array.from({ length: ws.rowCount }, (_, i) => {
     const values = ws.getRow(i + 1).values;
-    return Array.isArray(values) ? Array.from(values.slice(1), (v) => (v === null || v === undefined ? '' : String(v))) : [];
+    return Array.isArray(values)
+      ? Array.from(values.slice(1), (v) => (v === null || v === undefined ? '' : String(v)))
+      : [];
   });
 }

@@ -32,24 +32,54 @@ afterAll(() => h.cleanup());
 type Input = { text: string; isChoice?: boolean; refused?: boolean };
 
 const ws = fc.constantFrom('', ' ', '  ', '\t', '\n', ' ,;');
-const note = fc.oneof(hostileText, fc.constantFrom('đã họp', 'đã ban hành Công văn 15', '🎉✅', "'; DROP TABLE updates; --"));
-const statusWord = fc.constantFrom('xong', 'hoàn thành', 'Đã hoàn thành', 'đang thực hiện', 'dang lam', 'chưa thực hiện', 'vướng mắc', 'ghi chú', 'HOÀN TẤT');
+const note = fc.oneof(
+  hostileText,
+  fc.constantFrom('đã họp', 'đã ban hành Công văn 15', '🎉✅', "'; DROP TABLE updates; --"),
+);
+const statusWord = fc.constantFrom(
+  'xong',
+  'hoàn thành',
+  'Đã hoàn thành',
+  'đang thực hiện',
+  'dang lam',
+  'chưa thực hiện',
+  'vướng mắc',
+  'ghi chú',
+  'HOÀN TẤT',
+);
 const known = fc.constantFrom(...taskNos);
 const unknownNo = fc.oneof(
-  fc.integer({ min: 0, max: 9_999 }).map(String).filter((n) => !taskNos.includes(n)),
+  fc
+    .integer({ min: 0, max: 9_999 })
+    .map(String)
+    .filter((n) => !taskNos.includes(n)),
   fc.constantFrom('0', '00', '9999', 'II.99', 'IV.3.2.1', '1.999'),
 );
 const controlChar = fc.constantFrom(...ODD_CHARS.filter((c) => /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/.test(c)));
 
 /** `/capnhat` texts that must be refused, by construction, for anyone. */
 const badCapnhat: fc.Arbitrary<string> = fc.oneof(
-  fc.tuple(fc.constantFrom('', 'nv', '#', 'nhi-chieu#', 'NHI-CHIEU#'), unknownNo, statusWord, note).map(([p, no, s, n]) => `/capnhat ${p}${no} ${s} ${n}`),
+  fc
+    .tuple(fc.constantFrom('', 'nv', '#', 'nhi-chieu#', 'NHI-CHIEU#'), unknownNo, statusWord, note)
+    .map(([p, no, s, n]) => `/capnhat ${p}${no} ${s} ${n}`),
   fc.tuple(fc.constantFrom('abc#', 'x#', 'hue-cu#'), known, statusWord).map(([p, no, s]) => `/capnhat ${p}${no} ${s}`),
-  fc.tuple(known, fc.constantFrom('đang thực hiện', 'dang trien khai'), fc.integer({ min: 101, max: 999_999 }), ws, note).map(([no, s, pct, w, n]) => `/capnhat ${no} ${s} ${pct}%${w} ${n}`),
+  fc
+    .tuple(
+      known,
+      fc.constantFrom('đang thực hiện', 'dang trien khai'),
+      fc.integer({ min: 101, max: 999_999 }),
+      ws,
+      note,
+    )
+    .map(([no, s, pct, w, n]) => `/capnhat ${no} ${s} ${pct}%${w} ${n}`),
   fc.tuple(known, ws).map(([no, w]) => `/capnhat ${no}${w}`),
-  fc.tuple(known, fc.constantFrom('~', '¿', '🎉', '"', '50%'), hostileText).map(([no, mark, t]) => `/capnhat ${no} ${mark}${t}`),
+  fc
+    .tuple(known, fc.constantFrom('~', '¿', '🎉', '"', '50%'), hostileText)
+    .map(([no, mark, t]) => `/capnhat ${no} ${mark}${t}`),
   fc.tuple(known, fc.constantFrom('vướng mắc', 'khó khăn', 'vuong'), ws).map(([no, s, w]) => `/capnhat ${no} ${s}${w}`),
-  fc.tuple(known, fc.integer({ min: 1_001, max: 12_000 }), fc.constantFrom('x', 'ệ', '🎉')).map(([no, len, c]) => `/capnhat ${no} xong ${c.repeat(len)}`),
+  fc
+    .tuple(known, fc.integer({ min: 1_001, max: 12_000 }), fc.constantFrom('x', 'ệ', '🎉'))
+    .map(([no, len, c]) => `/capnhat ${no} xong ${c.repeat(len)}`),
   fc.tuple(known, statusWord, note, controlChar, note).map(([no, s, a, c, b]) => `/capnhat ${no} ${s} ${a}${c}${b}`),
   fc.tuple(fc.constantFrom('~', '🎉', '"4"', "'", '-4', '4a', 'nhiệm vụ'), note).map(([t, n]) => `/capnhat ${t} ${n}`),
 );
@@ -62,7 +92,18 @@ const WRITERS = ['start', 'capnhat', 'hoantac', 'solieu', 'nhandigest', 'tatdige
 const readCommand = fc
   .tuple(
     fc.oneof(
-      fc.constantFrom('tiendo', 'viec', 'quahan', 'hoi', 'trogiup', 'help', 'TIENDO', 'xoa_het', 'digest', ...PROTO_WORDS),
+      fc.constantFrom(
+        'tiendo',
+        'viec',
+        'quahan',
+        'hoi',
+        'trogiup',
+        'help',
+        'TIENDO',
+        'xoa_het',
+        'digest',
+        ...PROTO_WORDS,
+      ),
       fc.stringMatching(/^[a-z_]{1,12}$/).filter((c) => !WRITERS.includes(c)),
     ),
     fc.constantFrom('', '@TroLy226Bot', '@x'),
@@ -70,23 +111,68 @@ const readCommand = fc
   )
   .map(([name, at, args]) => `/${name}${at} ${args}`);
 
-const unknownCode = fc.oneof(hostileText, fc.stringMatching(/^[A-Z0-9]{1,12}$/)).filter((c) => !/^code\d+$/i.test(c.trim().split(/\s+/)[0] ?? ''));
+const unknownCode = fc
+  .oneof(hostileText, fc.stringMatching(/^[A-Z0-9]{1,12}$/))
+  .filter((c) => !/^code\d+$/i.test(c.trim().split(/\s+/)[0] ?? ''));
 
 /** `/solieu` and `/baocao` arguments that must be refused (a report is slow to build: only bad periods). */
 const badFigures = fc.oneof(
-  fc.tuple(fc.oneof(fc.constantFrom(...PROTO_WORDS, 'hoi nghi', '~', 'x', '2026'), hostileText), fc.constantFrom('2026 5', '2026 tong=3', '')).map(([w, rest]) => `/solieu ${w} ${rest}`),
-  fc.constantFrom('vanban', 'hoinghi 5', 'vanban 2026', 'vanban 2026 abc', 'vanban 2026 -5', 'vanban 2026 1e9', 'hop 2026 constructor=5', 'hop 2026 __proto__=5', 'tthc 2026 tong=NaN').map((a) => `/solieu ${a}`),
-  fc.oneof(fc.constantFrom(...PROTO_WORDS, '2026-H9', 'quý V', '6 thang 2026 x'), hostileText.filter((t) => t.trim() !== '')).map((a) => `/baocao ${a}`),
+  fc
+    .tuple(
+      fc.oneof(fc.constantFrom(...PROTO_WORDS, 'hoi nghi', '~', 'x', '2026'), hostileText),
+      fc.constantFrom('2026 5', '2026 tong=3', ''),
+    )
+    .map(([w, rest]) => `/solieu ${w} ${rest}`),
+  fc
+    .constantFrom(
+      'vanban',
+      'hoinghi 5',
+      'vanban 2026',
+      'vanban 2026 abc',
+      'vanban 2026 -5',
+      'vanban 2026 1e9',
+      'hop 2026 constructor=5',
+      'hop 2026 __proto__=5',
+      'tthc 2026 tong=NaN',
+    )
+    .map((a) => `/solieu ${a}`),
+  fc
+    .oneof(
+      fc.constantFrom(...PROTO_WORDS, '2026-H9', 'quý V', '6 thang 2026 x'),
+      hostileText.filter((t) => t.trim() !== ''),
+    )
+    .map((a) => `/baocao ${a}`),
 );
 
 /** Button data that never stores (only "cn:yes" on a pending confirmation does). */
 const badButton = fc
-  .oneof(fc.constantFrom('cn:no', 'cn:skip', 'cn:t:nhi-chieu#4', 'cn:t:nhi-chieu#999', 'cn:t:x#1', 'cn:s:done', 'cn:s:note', 'cn:s:bogus', 'cn:', '', '~0'), hostileText)
+  .oneof(
+    fc.constantFrom(
+      'cn:no',
+      'cn:skip',
+      'cn:t:nhi-chieu#4',
+      'cn:t:nhi-chieu#999',
+      'cn:t:x#1',
+      'cn:s:done',
+      'cn:s:note',
+      'cn:s:bogus',
+      'cn:',
+      '',
+      '~0',
+    ),
+    hostileText,
+  )
   .filter((d) => d !== 'cn:yes');
 
 /** Natural-language updates that must be refused. */
 const badNatural = fc.oneof(
-  fc.tuple(fc.constantFrom('Nhiệm vụ', 'NV', 'Việc số'), unknownNo, fc.constantFrom('đã hoàn thành', 'đang thực hiện 50%')).map(([w, no, s]) => `${w} ${no} ${s}`),
+  fc
+    .tuple(
+      fc.constantFrom('Nhiệm vụ', 'NV', 'Việc số'),
+      unknownNo,
+      fc.constantFrom('đã hoàn thành', 'đang thực hiện 50%'),
+    )
+    .map(([w, no, s]) => `${w} ${no} ${s}`),
   fc.tuple(known, fc.integer({ min: 101, max: 999_999 })).map(([no, pct]) => `Nhiệm vụ ${no} đang thực hiện ${pct}%`),
 );
 
@@ -103,11 +189,27 @@ const invalidInput: fc.Arbitrary<Input> = fc.oneof(
 /** Anything at all, including valid updates, confirmations and undo. */
 const anyInput: fc.Arbitrary<Input> = fc.oneof(
   invalidInput,
-  fc.tuple(known, statusWord, fc.integer({ min: 0, max: 100 }), note).map(([no, s, pct, n]) => ({ text: `/capnhat ${no} ${s} ${pct}% ${n}` })),
-  fc.tuple(known, fc.constantFrom('-1', '1e9', 'NaN', '', '1000000', '50.5', '0x10', '١٠'), note).map(([no, pct, n]) => ({ text: `/capnhat ${no} đang thực hiện ${pct}% ${n}` })),
+  fc
+    .tuple(known, statusWord, fc.integer({ min: 0, max: 100 }), note)
+    .map(([no, s, pct, n]) => ({ text: `/capnhat ${no} ${s} ${pct}% ${n}` })),
+  fc
+    .tuple(known, fc.constantFrom('-1', '1e9', 'NaN', '', '1000000', '50.5', '0x10', '١٠'), note)
+    .map(([no, pct, n]) => ({ text: `/capnhat ${no} đang thực hiện ${pct}% ${n}` })),
   fc.tuple(known, note).map(([no, n]) => ({ text: `Nhiệm vụ ${no} đã hoàn thành, ${n}` })),
-  fc.constantFrom<Input>({ text: 'có' }, { text: 'cn:yes', isChoice: true }, { text: '/hoantac' }, { text: '/capnhat' }, { text: '4' }, { text: '/start' }),
-  fc.constantFrom<Input>({ text: '/nhandigest' }, { text: '/tatdigest' }, { text: '/solieu vanban 2026 45' }, { text: '/solieu hoinghi 2026 tong=40 tructuyen=26' }),
+  fc.constantFrom<Input>(
+    { text: 'có' },
+    { text: 'cn:yes', isChoice: true },
+    { text: '/hoantac' },
+    { text: '/capnhat' },
+    { text: '4' },
+    { text: '/start' },
+  ),
+  fc.constantFrom<Input>(
+    { text: '/nhandigest' },
+    { text: '/tatdigest' },
+    { text: '/solieu vanban 2026 45' },
+    { text: '/solieu hoinghi 2026 tong=40 tructuyen=26' },
+  ),
   hostileText.map((text) => ({ text })),
 );
 

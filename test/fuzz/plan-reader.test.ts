@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadKnowledge, parsePlan, planSchema, readWarningSchema, type Plan, type ReadWarning } from '../../src/knowledge/index.js';
+import {
+  loadKnowledge,
+  parsePlan,
+  planSchema,
+  readWarningSchema,
+  type Plan,
+  type ReadWarning,
+} from '../../src/knowledge/index.js';
 import { normalizeText } from '../../src/text/index.js';
 import { fuzzParameters, hostileText } from '../support/fuzz.js';
 import { realPlan } from '../support/plan-variants.js';
@@ -71,7 +78,11 @@ function applyEdit(lines: string[], e: LineEdit): string[] {
 
 /** A real plan with a few random line edits, sometimes cut short at a random point. */
 const mutatedPlan = fc
-  .tuple(fc.constantFrom(...PLANS), fc.array(edit, { minLength: 1, maxLength: 8 }), fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }))
+  .tuple(
+    fc.constantFrom(...PLANS),
+    fc.array(edit, { minLength: 1, maxLength: 8 }),
+    fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+  )
   .map(([plan, edits, cut]) => {
     const text = edits.reduce(applyEdit, plan.lines).join('\n');
     return { id: plan.id, text: cut === undefined ? text : text.slice(0, Math.floor(text.length * cut)) };
@@ -122,9 +133,18 @@ describe('loadKnowledge on a folder of damaged files', () => {
     { arbitrary: mutatedPlan.map((p) => Buffer.from(p.text)), weight: 4 },
     mutatedPlan.map((p) => utf16(p.text)),
     fc.uint8Array({ maxLength: 4_000 }).map((b) => Buffer.from(b)),
-    fc.constantFrom(Buffer.alloc(0), Buffer.from('   \n\n'), Buffer.from([0xff, 0xfe]), Buffer.from([0xc3, 0x28, 0xa0, 0xa1]), Buffer.alloc(10_000)),
+    fc.constantFrom(
+      Buffer.alloc(0),
+      Buffer.from('   \n\n'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from([0xc3, 0x28, 0xa0, 0xa1]),
+      Buffer.alloc(10_000),
+    ),
   );
-  const folder = fc.array(fc.tuple(fc.constantFrom('a.md', 'b.txt', 'C.MD', 'README.md', 'notes.pdf', 'd.md'), fileContent), { minLength: 1, maxLength: 4 });
+  const folder = fc.array(
+    fc.tuple(fc.constantFrom('a.md', 'b.txt', 'C.MD', 'README.md', 'notes.pdf', 'd.md'), fileContent),
+    { minLength: 1, maxLength: 4 },
+  );
 
   it('never throws: readable files become plans that satisfy the schema, the rest warnings', () => {
     fc.assert(
@@ -136,7 +156,9 @@ describe('loadKnowledge on a folder of damaged files', () => {
         const { plans, warnings } = loadKnowledge(dir);
         for (const plan of plans) expect(planSchema.safeParse(plan).error).toBeUndefined();
         for (const w of warnings) expect(readWarningSchema.safeParse(w).error).toBeUndefined();
-        const planFiles = new Set(files.map(([name]) => name).filter((n) => /\.(md|txt)$/i.test(n) && !/^readme\./i.test(n)));
+        const planFiles = new Set(
+          files.map(([name]) => name).filter((n) => /\.(md|txt)$/i.test(n) && !/^readme\./i.test(n)),
+        );
         expect(plans.length).toBeLessThanOrEqual(planFiles.size);
         for (const name of planFiles) {
           const id = name.replace(/\.[^.]+$/, '');

@@ -14,23 +14,51 @@ const SENDING = new Set(['sendMessage', 'sendChatAction', 'answerCallbackQuery',
 type Json = Record<string, any>;
 
 const person = fc.record(
-  { id: fc.integer({ min: 1, max: 2 ** 40 }), is_bot: fc.boolean(), first_name: fc.string({ maxLength: 20 }), last_name: fc.string({ maxLength: 300 }), username: fc.string({ maxLength: 12 }) },
+  {
+    id: fc.integer({ min: 1, max: 2 ** 40 }),
+    is_bot: fc.boolean(),
+    first_name: fc.string({ maxLength: 20 }),
+    last_name: fc.string({ maxLength: 300 }),
+    username: fc.string({ maxLength: 12 }),
+  },
   { requiredKeys: ['id', 'is_bot', 'first_name'] },
 );
 const privateChat = person.map((p) => ({ id: p.id, type: 'private', first_name: p.first_name }));
-const groupChat = fc.record({ id: fc.integer({ min: -(10 ** 13), max: -1 }), type: fc.constantFrom('group', 'supergroup'), title: fc.string({ maxLength: 20 }) });
+const groupChat = fc.record({
+  id: fc.integer({ min: -(10 ** 13), max: -1 }),
+  type: fc.constantFrom('group', 'supergroup'),
+  title: fc.string({ maxLength: 20 }),
+});
 const chat = fc.oneof(privateChat, groupChat);
 const base = { message_id: fc.nat(), date: fc.integer({ min: 0, max: 2 ** 31 }), chat, from: person };
 
 const text = fc.oneof(
   hostileText,
-  fc.constantFrom('/viec', '/viec@TroLy226Bot', '/viec@OtherBot', '/capnhat@troly226bot 4 xong', '@TroLy226Bot, ai chủ trì?', 'hỏi @TroLy226Bot@x'),
+  fc.constantFrom(
+    '/viec',
+    '/viec@TroLy226Bot',
+    '/viec@OtherBot',
+    '/capnhat@troly226bot 4 xong',
+    '@TroLy226Bot, ai chủ trì?',
+    'hỏi @TroLy226Bot@x',
+  ),
   fc.tuple(fc.constantFrom('/', '@TroLy226Bot '), hostileText).map(([a, b]) => a + b),
 );
-const textMessage = fc.record({ ...base, text, reply_to_message: fc.record({ message_id: fc.nat(), date: fc.nat(), chat, from: fc.constant(me) }) }, { requiredKeys: ['message_id', 'date', 'chat', 'from', 'text'] });
+const textMessage = fc.record(
+  { ...base, text, reply_to_message: fc.record({ message_id: fc.nat(), date: fc.nat(), chat, from: fc.constant(me) }) },
+  { requiredKeys: ['message_id', 'date', 'chat', 'from', 'text'] },
+);
 
-const NON_TEXT = { sticker: { file_id: 's' }, photo: [{ file_id: 'p', width: 1, height: 1 }], voice: { file_id: 'v', duration: 1 }, location: { latitude: 21, longitude: 105 }, contact: { phone_number: '1', first_name: 'A' } };
-const nonTextMessage = fc.tuple(fc.record(base), fc.constantFrom(...Object.entries(NON_TEXT))).map(([m, [kind, payload]]) => ({ ...m, [kind]: payload, caption: 'ảnh' }));
+const NON_TEXT = {
+  sticker: { file_id: 's' },
+  photo: [{ file_id: 'p', width: 1, height: 1 }],
+  voice: { file_id: 'v', duration: 1 },
+  location: { latitude: 21, longitude: 105 },
+  contact: { phone_number: '1', first_name: 'A' },
+};
+const nonTextMessage = fc
+  .tuple(fc.record(base), fc.constantFrom(...Object.entries(NON_TEXT)))
+  .map(([m, [kind, payload]]) => ({ ...m, [kind]: payload, caption: 'ảnh' }));
 
 const callbackQuery = fc.record({
   id: fc.string({ minLength: 1, maxLength: 20 }),
@@ -45,14 +73,48 @@ const otherUpdate = fc.oneof(
   textMessage.map((m) => ({ edited_message: m })),
   textMessage.map((m) => ({ channel_post: { ...m, chat: { id: -5, type: 'channel', title: 'Kênh' } } })),
   person.map((from) => ({ inline_query: { id: 'iq', from, query: 'x', offset: '' } })),
-  person.map((from) => ({ my_chat_member: { chat: { id: from.id, type: 'private', first_name: 'A' }, from, date: 1, old_chat_member: { status: 'member', user: me }, new_chat_member: { status: 'kicked', user: me, until_date: 0 } } })),
-  fc.constant({ poll: { id: 'p', question: 'q', options: [], total_voter_count: 0, is_closed: false, is_anonymous: true, type: 'regular', allows_multiple_answers: false } }),
+  person.map((from) => ({
+    my_chat_member: {
+      chat: { id: from.id, type: 'private', first_name: 'A' },
+      from,
+      date: 1,
+      old_chat_member: { status: 'member', user: me },
+      new_chat_member: { status: 'kicked', user: me, until_date: 0 },
+    },
+  })),
+  fc.constant({
+    poll: {
+      id: 'p',
+      question: 'q',
+      options: [],
+      total_voter_count: 0,
+      is_closed: false,
+      is_anonymous: true,
+      type: 'regular',
+      allows_multiple_answers: false,
+    },
+  }),
 );
 
-const withId = (body: fc.Arbitrary<Json>): fc.Arbitrary<Json> => fc.tuple(fc.nat(), body).map(([update_id, b]) => ({ update_id, ...b }));
-const validUpdate = withId(fc.oneof(textMessage.map((message) => ({ message })), nonTextMessage.map((message) => ({ message })), callbackQuery.map((callback_query) => ({ callback_query })), otherUpdate));
+const withId = (body: fc.Arbitrary<Json>): fc.Arbitrary<Json> =>
+  fc.tuple(fc.nat(), body).map(([update_id, b]) => ({ update_id, ...b }));
+const validUpdate = withId(
+  fc.oneof(
+    textMessage.map((message) => ({ message })),
+    nonTextMessage.map((message) => ({ message })),
+    callbackQuery.map((callback_query) => ({ callback_query })),
+    otherUpdate,
+  ),
+);
 const randomUpdate = withId(
-  fc.dictionary(fc.oneof(fc.constantFrom('message', 'edited_message', 'callback_query', 'channel_post', 'inline_query'), fc.string({ maxLength: 8 })), fc.anything({ maxDepth: 3 }), { maxKeys: 3 }),
+  fc.dictionary(
+    fc.oneof(
+      fc.constantFrom('message', 'edited_message', 'callback_query', 'channel_post', 'inline_query'),
+      fc.string({ maxLength: 8 }),
+    ),
+    fc.anything({ maxDepth: 3 }),
+    { maxKeys: 3 },
+  ),
 );
 
 /**
@@ -100,28 +162,39 @@ describe('Telegram bot.handleUpdate on hostile updates', () => {
   it('never rejects; the core sees only valid messages; the bot only sends', async () => {
     const { bot, seen, calls } = offlineBot();
     await fc.assert(
-      fc.asyncProperty(fc.oneof(validUpdate, mutated(validUpdate), randomUpdate).filter((u) => !outOfScope(u)), async (update) => {
-        const [seenBefore, callsBefore] = [seen.length, calls.length];
-        expect(await rejection(bot, update)).toBeUndefined();
-        const reached = seen.slice(seenBefore);
-        expect(reached.length).toBeLessThanOrEqual(1);
-        for (const message of reached) expect(incomingMessageSchema.safeParse(message).error).toBeUndefined();
-        for (const call of calls.slice(callsBefore)) expect(SENDING).toContain(call.method);
-      }),
+      fc.asyncProperty(
+        fc.oneof(validUpdate, mutated(validUpdate), randomUpdate).filter((u) => !outOfScope(u)),
+        async (update) => {
+          const [seenBefore, callsBefore] = [seen.length, calls.length];
+          expect(await rejection(bot, update)).toBeUndefined();
+          const reached = seen.slice(seenBefore);
+          expect(reached.length).toBeLessThanOrEqual(1);
+          for (const message of reached) expect(incomingMessageSchema.safeParse(message).error).toBeUndefined();
+          for (const call of calls.slice(callsBefore)) expect(SENDING).toContain(call.method);
+        },
+      ),
       fuzzParameters(3_000),
     );
   });
 
   it('leaves non-text updates to the polite reply in a private chat and to silence elsewhere, never to the core', async () => {
     const { bot, seen, calls } = offlineBot();
-    const nonText = withId(fc.oneof(nonTextMessage.map((message) => ({ message })), otherUpdate));
+    const nonText = withId(
+      fc.oneof(
+        nonTextMessage.map((message) => ({ message })),
+        otherUpdate,
+      ),
+    );
     await fc.assert(
       fc.asyncProperty(nonText, async (update) => {
         const [seenBefore, callsBefore] = [seen.length, calls.length];
         expect(await rejection(bot, update)).toBeUndefined();
         expect(seen.length).toBe(seenBefore);
         const chat = update.message?.chat;
-        const polite = chat?.type === 'private' ? [{ method: 'sendMessage', payload: { chat_id: chat.id, text: BOT_TEXT_ONLY } }] : [];
+        const polite =
+          chat?.type === 'private'
+            ? [{ method: 'sendMessage', payload: { chat_id: chat.id, text: BOT_TEXT_ONLY } }]
+            : [];
         expect(calls.slice(callsBefore)).toEqual(polite);
       }),
       fuzzParameters(2_000),
@@ -132,19 +205,34 @@ describe('Telegram bot.handleUpdate on hostile updates', () => {
 describe('Telegram bot.handleUpdate on an update whose chat has no id', () => {
   it('resolves for a button press whose chat has no id (the per-chat ordering key does not throw)', async () => {
     const { bot } = offlineBot();
-    const update = { update_id: 1, callback_query: { id: 'q', from: { id: 1, is_bot: false, first_name: 'A' }, chat_instance: 'ci', data: 'cn:yes', message: { message_id: 1, date: 1, chat: {} } } };
+    const update = {
+      update_id: 1,
+      callback_query: {
+        id: 'q',
+        from: { id: 1, is_bot: false, first_name: 'A' },
+        chat_instance: 'ci',
+        data: 'cn:yes',
+        message: { message_id: 1, date: 1, chat: {} },
+      },
+    };
     expect(await rejection(bot, update)).toBeUndefined();
   });
 });
 
 describe('messageToIncoming and callbackToIncoming on mutated input', () => {
   it('give the core only valid messages, taken from the update', () => {
-    const input = fc.oneof(mutated(textMessage, 2).map((m) => ({ message: m as Message })), mutated(callbackQuery, 2).map((q) => ({ query: q as CallbackQuery })));
+    const input = fc.oneof(
+      mutated(textMessage, 2).map((m) => ({ message: m as Message })),
+      mutated(callbackQuery, 2).map((q) => ({ query: q as CallbackQuery })),
+    );
     fc.assert(
       fc.property(input, (given) => {
         let result: IncomingMessage | undefined;
         try {
-          result = 'message' in given ? messageToIncoming(given.message, me) : callbackToIncoming(given.query, 'cn:yes', new Date(0));
+          result =
+            'message' in given
+              ? messageToIncoming(given.message, me)
+              : callbackToIncoming(given.query, 'cn:yes', new Date(0));
         } catch (err) {
           // Reading a message missing what Telegram always sends may fail; the bot's error boundary catches it.
           expect(err).toBeInstanceOf(TypeError);

@@ -21,12 +21,21 @@ const text = fc.oneof(hostileText, fc.constantFrom('1', '2', ' 2 ', '[1]', '/vie
 /** A well-formed update of any message event, flat or in the `{ ok, result }` envelope. */
 const validUpdate: fc.Arbitrary<Body> = fc
   .record({
-    event_name: fc.oneof({ arbitrary: fc.constant('message.text.received'), weight: 4 }, fc.constantFrom(...ZALO_EVENTS)),
+    event_name: fc.oneof(
+      { arbitrary: fc.constant('message.text.received'), weight: 4 },
+      fc.constantFrom(...ZALO_EVENTS),
+    ),
     message: fc.record(
       {
         message_id: id,
-        from: fc.record({ id, display_name: fc.string({ maxLength: 20 }), is_bot: fc.boolean() }, { requiredKeys: ['id'] }),
-        chat: fc.record({ id, chat_type: fc.constantFrom('PRIVATE', 'PRIVATE', 'GROUP', 'private') }, { requiredKeys: ['id'] }),
+        from: fc.record(
+          { id, display_name: fc.string({ maxLength: 20 }), is_bot: fc.boolean() },
+          { requiredKeys: ['id'] },
+        ),
+        chat: fc.record(
+          { id, chat_type: fc.constantFrom('PRIVATE', 'PRIVATE', 'GROUP', 'private') },
+          { requiredKeys: ['id'] },
+        ),
         date: fc.integer({ min: 0, max: 4_102_444_800_000 }),
         text,
       },
@@ -49,7 +58,10 @@ const BREAKS: Array<(u: Body) => void> = [
   (u) => (u.message = nested(1_000)),
 ];
 const brokenUpdate: fc.Arbitrary<Body> = fc
-  .tuple(validUpdate.filter((u) => u.event_name !== undefined), fc.constantFrom(...BREAKS))
+  .tuple(
+    validUpdate.filter((u) => u.event_name !== undefined),
+    fc.constantFrom(...BREAKS),
+  )
   .map(([u, brk]) => {
     const copy = structuredClone(u);
     brk(copy);
@@ -60,20 +72,29 @@ const brokenUpdate: fc.Arbitrary<Body> = fc
 type Case = { body: string | Buffer; mayReachCore: boolean };
 const bodyArb: fc.Arbitrary<Case> = fc.oneof(
   { arbitrary: validUpdate.map((u) => ({ body: JSON.stringify(u), mayReachCore: true })), weight: 3 },
-  { arbitrary: mutated(validUpdate, 2).map((u) => ({ body: JSON.stringify(u) ?? 'null', mayReachCore: true })), weight: 4 },
+  {
+    arbitrary: mutated(validUpdate, 2).map((u) => ({ body: JSON.stringify(u) ?? 'null', mayReachCore: true })),
+    weight: 4,
+  },
   { arbitrary: brokenUpdate.map((u) => ({ body: JSON.stringify(u), mayReachCore: false })), weight: 2 },
   brokenJson(validUpdate.map((u) => JSON.stringify(u))).map((b) => ({ body: b, mayReachCore: true })),
   fc.json().map((b) => ({ body: b, mayReachCore: false })),
   fc.string({ unit: 'binary', maxLength: 200 }).map((b) => ({ body: Buffer.from(b), mayReachCore: false })),
-  fc.constantFrom('', '{}', '[]', 'null', '"x"', ' '.repeat(MAX_BODY + 1)).map((b) => ({ body: b, mayReachCore: false })),
-  fc.constantFrom(deepJson(5_000), `{"event_name":"message.text.received","message":${deepJson(5_000)}}`).map((b) => ({ body: b, mayReachCore: false })),
+  fc
+    .constantFrom('', '{}', '[]', 'null', '"x"', ' '.repeat(MAX_BODY + 1))
+    .map((b) => ({ body: b, mayReachCore: false })),
+  fc
+    .constantFrom(deepJson(5_000), `{"event_name":"message.text.received","message":${deepJson(5_000)}}`)
+    .map((b) => ({ body: b, mayReachCore: false })),
 );
 
 /** Request headers and whether they carry the right secret. */
 type Auth = { headers: WebhookHeaders; authorised: boolean };
 const headersArb: fc.Arbitrary<Auth> = fc.oneof(
   {
-    arbitrary: fc.constantFrom(ZALO_SECRET_HEADER, 'X-Bot-Api-Secret-Token', 'X-BOT-API-SECRET-TOKEN').map((name) => ({ headers: { [name]: SECRET }, authorised: true })),
+    arbitrary: fc
+      .constantFrom(ZALO_SECRET_HEADER, 'X-Bot-Api-Secret-Token', 'X-BOT-API-SECRET-TOKEN')
+      .map((name) => ({ headers: { [name]: SECRET }, authorised: true })),
     weight: 8,
   },
   fc.constant<Auth>({ headers: { [ZALO_SECRET_HEADER]: [SECRET, 'other'] }, authorised: true }),
@@ -81,7 +102,9 @@ const headersArb: fc.Arbitrary<Auth> = fc.oneof(
     .oneof(fc.constantFrom('', SECRET.slice(0, -1), `${SECRET} `, SECRET.toUpperCase(), `${SECRET}\u0000`), hostileText)
     .filter((v) => v !== SECRET)
     .map((v) => ({ headers: { [ZALO_SECRET_HEADER]: v }, authorised: false })),
-  fc.dictionary(fc.string({ maxLength: 10 }), fc.oneof(fc.string(), fc.array(fc.string()))).map((h) => ({ headers: h, authorised: false })),
+  fc
+    .dictionary(fc.string({ maxLength: 10 }), fc.oneof(fc.string(), fc.array(fc.string())))
+    .map((h) => ({ headers: h, authorised: false })),
   fc.constant<Auth>({ headers: { [ZALO_SECRET_HEADER]: [] }, authorised: false }),
 );
 
@@ -102,7 +125,12 @@ function expectTakenFrom(seen: IncomingMessage, raw: unknown): void {
   expect(incomingMessageSchema.safeParse(seen).error).toBeUndefined();
   expect(update.event_name).toBe('message.text.received');
   expect(typeof update.message.text).toBe('string');
-  expect(seen).toMatchObject({ channel: 'zalo', senderId: update.message.from.id, chatId: update.message.chat.id, messageId: update.message.message_id });
+  expect(seen).toMatchObject({
+    channel: 'zalo',
+    senderId: update.message.from.id,
+    chatId: update.message.chat.id,
+    messageId: update.message.message_id,
+  });
   if (seen.isChoice) expect(CHOICE_DATA).toContain(seen.text);
   else expect(seen.text).toBe(update.message.text);
 }

@@ -13,7 +13,9 @@ let h: ChatHarness;
 const plan = () => h.plans.find((p) => p.id === 'nhi-chieu')!;
 /** A task the officer's unit leads that is not yet due on 1 June 2026. */
 const unitTask = () =>
-  plan().tasks.find((t) => t.lead.some((a) => a.name === UNIT) && (t.deadline.due === null || t.deadline.due >= '2026-06-01'))!;
+  plan().tasks.find(
+    (t) => t.lead.some((a) => a.name === UNIT) && (t.deadline.due === null || t.deadline.due >= '2026-06-01'),
+  )!;
 
 beforeEach(async () => {
   h = createChatHarness({ commands: commandsOver(() => h) });
@@ -29,18 +31,27 @@ describe('/digest', () => {
     const lines = replies[0]!.text.split('\n');
     expect(lines[0]).toBe('📋 Kế hoạch 158/KH-UBND — tổng hợp ngày 01/06/2026');
     expect(lines).toContain(`• NV ${unitTask().no} — Phạm Thu Hà: Hoàn thành — Đã ban hành Công văn 15/CV-VHXH`);
-    expect(replies[1]).toMatchObject({ text: 'Kế hoạch 158/KH-UBND: tiến độ theo đơn vị (01/06/2026)', file: { kind: 'photo', mimeType: 'image/png' } });
+    expect(replies[1]).toMatchObject({
+      text: 'Kế hoạch 158/KH-UBND: tiến độ theo đơn vị (01/06/2026)',
+      file: { kind: 'photo', mimeType: 'image/png' },
+    });
   });
 
   it('tells an unregistered person how to register', async () => {
-    expect(await h.say(STRANGER, '/digest')).toBe('Bạn chưa đăng ký tài khoản. Hãy nhận mã mời từ quản trị viên và gửi /start MÃ để đăng ký.');
+    expect(await h.say(STRANGER, '/digest')).toBe(
+      'Bạn chưa đăng ký tài khoản. Hãy nhận mã mời từ quản trị viên và gửi /start MÃ để đăng ký.',
+    );
   });
 });
 
 describe('/nhandigest and /tatdigest', () => {
   it('subscribes an officer and stops a leader', async () => {
-    expect(await h.say(OFFICER, '/nhandigest')).toBe('Đã đăng ký nhận bản tổng hợp hằng ngày (07:30 các ngày làm việc). Gửi /tatdigest để dừng.');
-    expect(await h.say(OFFICER, '/nhandigest')).toBe('Bạn đã đăng ký nhận bản tổng hợp hằng ngày. Gửi /tatdigest để dừng.');
+    expect(await h.say(OFFICER, '/nhandigest')).toBe(
+      'Đã đăng ký nhận bản tổng hợp hằng ngày (07:30 các ngày làm việc). Gửi /tatdigest để dừng.',
+    );
+    expect(await h.say(OFFICER, '/nhandigest')).toBe(
+      'Bạn đã đăng ký nhận bản tổng hợp hằng ngày. Gửi /tatdigest để dừng.',
+    );
     expect(await h.say(LEADER, '/tatdigest')).toBe('Đã dừng gửi bản tổng hợp hằng ngày. Gửi /nhandigest để nhận lại.');
     expect(await h.say(LEADER, '/tatdigest')).toBe('Bạn chưa đăng ký nhận bản tổng hợp. Gửi /nhandigest để đăng ký.');
     expect(h.db.rows('digest_subscriptions')).toEqual([
@@ -76,14 +87,18 @@ describe('/baocao', () => {
   });
 
   it('is for leaders and admins only, and refuses an unknown period', async () => {
-    expect(await h.say(OFFICER, '/baocao nam')).toBe('Chỉ lãnh đạo và quản trị viên được lập báo cáo. Bạn có thể xem tiến độ bằng /viec hoặc /tiendo.');
+    expect(await h.say(OFFICER, '/baocao nam')).toBe(
+      'Chỉ lãnh đạo và quản trị viên được lập báo cáo. Bạn có thể xem tiến độ bằng /viec hoặc /tiendo.',
+    );
     expect(await h.say(LEADER, '/baocao tuan')).toBe(
       'Kỳ báo cáo không hợp lệ. Ví dụ: /baocao 6thang, /baocao nam, /baocao quy hoặc /baocao 2026-H1.',
     );
   });
 
   it.each(['constructor', '__proto__'])('refuses the period %s (not a word of its lexicon)', async (word) => {
-    expect(await h.say(LEADER, `/baocao ${word}`)).toBe('Kỳ báo cáo không hợp lệ. Ví dụ: /baocao 6thang, /baocao nam, /baocao quy hoặc /baocao 2026-H1.');
+    expect(await h.say(LEADER, `/baocao ${word}`)).toBe(
+      'Kỳ báo cáo không hợp lệ. Ví dụ: /baocao 6thang, /baocao nam, /baocao quy hoặc /baocao 2026-H1.',
+    );
   });
 
   it('names the six-month and quarterly files by period', async () => {
@@ -98,8 +113,22 @@ describe('/solieu', () => {
     expect(reply.split('\n')[0]).toBe('Đã ghi 2 số liệu.');
     expect(reply).toMatch(/^• 2026: .*\(chỉ tiêu: đạt ≥ 60%\): 65% — ĐẠT$/m);
     expect(h.db.rows('figures')).toEqual([
-      expect.objectContaining({ plan: 'nhi-chieu', unit: UNIT, metric: 'conferences', year: 2026, field: 'total', value: 40 }),
-      expect.objectContaining({ plan: 'nhi-chieu', unit: UNIT, metric: 'conferences', year: 2026, field: 'online', value: 26 }),
+      expect.objectContaining({
+        plan: 'nhi-chieu',
+        unit: UNIT,
+        metric: 'conferences',
+        year: 2026,
+        field: 'total',
+        value: 40,
+      }),
+      expect.objectContaining({
+        plan: 'nhi-chieu',
+        unit: UNIT,
+        metric: 'conferences',
+        year: 2026,
+        field: 'online',
+        value: 26,
+      }),
     ]);
   });
 

@@ -1,9 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTelegramBot, sendTelegramReplies, startTelegramPolling, type TelegramPolling } from '../../src/channels/telegram/index.js';
+import {
+  createTelegramBot,
+  sendTelegramReplies,
+  startTelegramPolling,
+  type TelegramPolling,
+} from '../../src/channels/telegram/index.js';
 import { startZaloBot } from '../../src/channels/zalo/index.js';
 import { createChatHarness, type ChatHarness } from '../support/chat-harness.js';
 import { startFakeZaloServer, type FakeZaloServer } from '../support/fake-zalo-server.js';
-import { captureLog, startTelegramServer, type RecordedCall, type TelegramTestServer } from '../support/telegram-server.js';
+import {
+  captureLog,
+  startTelegramServer,
+  type RecordedCall,
+  type TelegramTestServer,
+} from '../support/telegram-server.js';
 import { xlsxRows } from '../digest/xlsx-rows.js';
 import { commandsOver, schedulerOver } from '../support/over-harness.js';
 
@@ -34,22 +44,36 @@ describe('digest and report on Telegram, end to end', () => {
   });
 
   it('pushes the digest with its chart to a leader, and answers /baocao nam with an .xlsx read back row by row', async () => {
-    const bot = createTelegramBot({ token: server.token, apiRoot: server.apiRoot, handle: (m) => h.chat()(m), log: captureLog() });
+    const bot = createTelegramBot({
+      token: server.token,
+      apiRoot: server.apiRoot,
+      handle: (m) => h.chat()(m),
+      log: captureLog(),
+    });
     polling = await startTelegramPolling(bot);
     const leader = server.user({ userId: 42, firstName: 'Lãnh' });
     await leader.send(`/start ${h.invite({ plan: 'nhi-chieu', role: 'leader' })}`);
     await leader.replies(1);
 
-    const scheduler = schedulerOver(() => h, async (userKey, reply) => void (await sendTelegramReplies(bot, userKey.replace(/^tg:/, ''), [reply])));
+    const scheduler = schedulerOver(
+      () => h,
+      async (userKey, reply) => void (await sendTelegramReplies(bot, userKey.replace(/^tg:/, ''), [reply])),
+    );
     await scheduler.catchUp();
     const [text, chart] = await leader.replies(2);
     expect(text!.text.split('\n')[0]).toBe('📋 Kế hoạch 158/KH-UBND — tổng hợp ngày 01/06/2026 (gửi bù)');
-    expect(chart).toMatchObject({ text: 'Kế hoạch 158/KH-UBND: tiến độ theo đơn vị (01/06/2026)', file: { method: 'sendPhoto', fileName: 'tien-do-nhi-chieu-2026-06-01.png' } });
+    expect(chart).toMatchObject({
+      text: 'Kế hoạch 158/KH-UBND: tiến độ theo đơn vị (01/06/2026)',
+      file: { method: 'sendPhoto', fileName: 'tien-do-nhi-chieu-2026-06-01.png' },
+    });
     await scheduler.catchUp();
 
     await leader.send('/baocao nam');
     const [doc] = await leader.replies(1);
-    expect(doc).toMatchObject({ text: 'Báo cáo kết quả thực hiện Kế hoạch 158/KH-UBND, năm 2026.', file: { method: 'sendDocument', fileName: 'bao-cao-nhi-chieu-2026.xlsx' } });
+    expect(doc).toMatchObject({
+      text: 'Báo cáo kết quả thực hiện Kế hoạch 158/KH-UBND, năm 2026.',
+      file: { method: 'sendDocument', fileName: 'bao-cao-nhi-chieu-2026.xlsx' },
+    });
     const rows = await xlsxRows(uploadedFile((await server.waitForCalls('sendDocument'))[0]!));
     const tasks = h.plans.find((p) => p.id === 'nhi-chieu')!.tasks;
     const header = rows.findIndex((r) => r[0] === 'STT');
@@ -72,16 +96,28 @@ describe('digest on Zalo, end to end', () => {
 
   it('pushes the digest to a leader as text alone (no public address: the chart and its caption are left out)', async () => {
     server = await startFakeZaloServer({ token: TOKEN });
-    const bot = await startZaloBot({ token: TOKEN, apiRoot: server.url, handle: (m) => h.chat()(m), log: () => {}, pollTimeoutSeconds: 5 });
+    const bot = await startZaloBot({
+      token: TOKEN,
+      apiRoot: server.url,
+      handle: (m) => h.chat()(m),
+      log: () => {},
+      pollTimeoutSeconds: 5,
+    });
     stop = bot.stop;
     const code = h.invite({ plan: 'nhi-chieu', role: 'leader' });
     await h.send({ id: 'zl-lanh', name: 'Lãnh', channel: 'zalo' }, `/start ${code}`);
-    const scheduler = schedulerOver(() => h, async (userKey, reply) => {
-      // As main's send router: a picture left out on purpose is no failure, a text that did not go out is.
-      if ((await bot.send(userKey.replace(/^zl:/, ''), [reply])) === 0 && !reply.file && reply.text !== '') throw new Error('zalo: nothing sent');
-    });
+    const scheduler = schedulerOver(
+      () => h,
+      async (userKey, reply) => {
+        // As main's send router: a picture left out on purpose is no failure, a text that did not go out is.
+        if ((await bot.send(userKey.replace(/^zl:/, ''), [reply])) === 0 && !reply.file && reply.text !== '')
+          throw new Error('zalo: nothing sent');
+      },
+    );
     await scheduler.catchUp();
     const digests = server.sent.filter((m) => m.chat_id === 'zl-lanh');
-    expect(digests.map((m) => [m.method, m.text?.split('\n')[0]])).toEqual([['sendMessage', '📋 Kế hoạch 158/KH-UBND — tổng hợp ngày 01/06/2026 (gửi bù)']]);
+    expect(digests.map((m) => [m.method, m.text?.split('\n')[0]])).toEqual([
+      ['sendMessage', '📋 Kế hoạch 158/KH-UBND — tổng hợp ngày 01/06/2026 (gửi bù)'],
+    ]);
   });
 });

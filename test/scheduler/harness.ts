@@ -1,6 +1,11 @@
 import type { Reply } from '../../src/chat/index.js';
 import { createScheduler, type JobDeps, type Scheduler } from '../../src/scheduler/index.js';
-import { createFiguresRepo, createNotificationRepo, createSubscriptionRepo, type Store } from '../../src/store/index.js';
+import {
+  createFiguresRepo,
+  createNotificationRepo,
+  createSubscriptionRepo,
+  type Store,
+} from '../../src/store/index.js';
 import { PLAN } from '../digest/fixture.js';
 import { createTmpDb, type TmpDb } from '../support/tmp-db.js';
 

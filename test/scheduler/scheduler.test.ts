@@ -38,7 +38,9 @@ describe('catch-up and exactly once', () => {
   it('a restart at 07:31 sends the missed digest once, marked late', async () => {
     h.clock = hanoi('2026-06-08 07:31');
     await h.scheduler('a').start();
-    expect(digests().map((s) => s.reply.text.split('\n')[0])).toEqual(['📋 Kế hoạch 158/KH-UBND — tổng hợp ngày 08/06/2026 (gửi bù)']);
+    expect(digests().map((s) => s.reply.text.split('\n')[0])).toEqual([
+      '📋 Kế hoạch 158/KH-UBND — tổng hợp ngày 08/06/2026 (gửi bù)',
+    ]);
     await h.scheduler('b').catchUp();
     h.clock = hanoi('2026-06-08 09:00');
     await h.scheduler('a').catchUp();
@@ -63,7 +65,12 @@ describe('catch-up and exactly once', () => {
   it('retries a claim left by a crash mid-send only after its lease', async () => {
     const deps = h.deps('crashed');
     const slot = hanoi('2026-06-08 07:30');
-    deps.notifications.claim(notification('digest', LEADER, 'demo', slot.toISOString(), false), 'crashed', slot, deps.leaseMs);
+    deps.notifications.claim(
+      notification('digest', LEADER, 'demo', slot.toISOString(), false),
+      'crashed',
+      slot,
+      deps.leaseMs,
+    );
     h.clock = hanoi('2026-06-08 07:32');
     await h.scheduler('a').catchUp();
     expect(digests()).toEqual([]);
@@ -80,7 +87,11 @@ describe('catch-up and exactly once', () => {
     for (let i = 0; i < 5; i++) await h.scheduler().catchUp();
     expect(digests(OTHER_UNIT)).toHaveLength(1);
     expect(h.tmp.rows('notifications').filter((r: any) => r.recipient === LEADER && r.kind === 'digest')).toEqual([
-      expect.objectContaining({ state: 'failed', attempts: 3, error: `Error: Forbidden: bot was blocked by the user ${LEADER}` }),
+      expect.objectContaining({
+        state: 'failed',
+        attempts: 3,
+        error: `Error: Forbidden: bot was blocked by the user ${LEADER}`,
+      }),
     ]);
   });
 
@@ -114,10 +125,25 @@ describe('reminders', () => {
     }
     const task1 = h.sent.filter((s) => s.to === OFFICER && s.reply.text.includes('Nhiệm vụ 1 '));
     expect(task1.map((s) => [s.at.toISOString(), s.reply.text.split('\n')[0]])).toEqual([
-      [hanoi('2026-05-03 08:00').toISOString(), '⏰ Nhắc việc: Nhiệm vụ 1 Kế hoạch 158/KH-UBND đến hạn ngày 10/05/2026 (còn 7 ngày).'],
-      [hanoi('2026-05-09 08:00').toISOString(), '⏰ Nhắc việc: Nhiệm vụ 1 Kế hoạch 158/KH-UBND đến hạn ngày 10/05/2026 (còn 1 ngày).'],
-      [hanoi('2026-05-11 08:00').toISOString(), '⏰ Nhắc việc: Nhiệm vụ 1 Kế hoạch 158/KH-UBND đã quá hạn 1 ngày (hạn 10/05/2026) và chưa hoàn thành.'],
-      [hanoi('2026-05-18 08:00').toISOString(), '⏰ Nhắc việc: Nhiệm vụ 1 Kế hoạch 158/KH-UBND đã quá hạn 8 ngày (hạn 10/05/2026) và chawa hoàn thành.'.replace('chawa', 'chưa')],
+      [
+        hanoi('2026-05-03 08:00').toISOString(),
+        '⏰ Nhắc việc: Nhiệm vụ 1 Kế hoạch 158/KH-UBND đến hạn ngày 10/05/2026 (còn 7 ngày).',
+      ],
+      [
+        hanoi('2026-05-09 08:00').toISOString(),
+        '⏰ Nhắc việc: Nhiệm vụ 1 Kế hoạch 158/KH-UBND đến hạn ngày 10/05/2026 (còn 1 ngày).',
+      ],
+      [
+        hanoi('2026-05-11 08:00').toISOString(),
+        '⏰ Nhắc việc: Nhiệm vụ 1 Kế hoạch 158/KH-UBND đã quá hạn 1 ngày (hạn 10/05/2026) và chưa hoàn thành.',
+      ],
+      [
+        hanoi('2026-05-18 08:00').toISOString(),
+        '⏰ Nhắc việc: Nhiệm vụ 1 Kế hoạch 158/KH-UBND đã quá hạn 8 ngày (hạn 10/05/2026) và chawa hoàn thành.'.replace(
+          'chawa',
+          'chưa',
+        ),
+      ],
     ]);
     expect(h.sent.filter((s) => s.to === OTHER_UNIT && s.reply.text.includes('Nhiệm vụ 1 '))).toEqual([]);
   });
@@ -127,14 +153,20 @@ describe('reminders', () => {
     await h.scheduler().catchUp();
     h.clock = hanoi('2026-05-04 09:00');
     await h.scheduler().catchUp();
-    expect(h.texts(OFFICER).filter((t) => t.includes('Nhiệm vụ 1 ')).map((t) => t.split('\n')[0])).toEqual([
-      '⏰ Nhắc việc (gửi bù): Nhiệm vụ 1 Kế hoạch 158/KH-UBND đến hạn ngày 10/05/2026 (còn 7 ngày).',
-    ]);
+    expect(
+      h
+        .texts(OFFICER)
+        .filter((t) => t.includes('Nhiệm vụ 1 '))
+        .map((t) => t.split('\n')[0]),
+    ).toEqual(['⏰ Nhắc việc (gửi bù): Nhiệm vụ 1 Kế hoạch 158/KH-UBND đến hạn ngày 10/05/2026 (còn 7 ngày).']);
   });
 
   it('reach every officer of the plan when a group of units leads the task', async () => {
     const group = [{ name: 'Các phòng, đơn vị', raw: 'Các phòng, đơn vị' }];
-    const plan = { ...PLAN, tasks: PLAN.tasks.map((t) => (t.no === '1' ? { ...t, lead: group, leadRaw: group[0]!.name } : t)) };
+    const plan = {
+      ...PLAN,
+      tasks: PLAN.tasks.map((t) => (t.no === '1' ? { ...t, lead: group, leadRaw: group[0]!.name } : t)),
+    };
     h.clock = hanoi('2026-05-03 08:00');
     await runReminders({ ...h.deps(), plans: [plan] }, h.clock, false);
     expect(h.sent.filter((s) => s.reply.text.includes('Nhiệm vụ 1 ')).map((s) => s.to)).toEqual([OTHER_UNIT, OFFICER]);

@@ -15,26 +15,39 @@ const OUT_OF_SCOPE =
   'Các kế hoạch hiện có không đề cập nội dung này, nên tôi không trả lời được. Tôi trả lời về các kế hoạch thực hiện Kết luận 226-KL/TW: nhiệm vụ, cơ quan chủ trì, phối hợp, thời hạn, chỉ tiêu, chế độ họp, báo cáo, kinh phí.';
 
 describe('answerQuestion: one task by number', () => {
-  it.each(['Ai chủ trì nhiệm vụ 1 của xã Đại Sơn?', 'ai chu tri nhiem vu 1 cua xa dai son'])('names the lead of %s', (q) => {
-    const a = ask(q);
-    expect(a.text).toBe(
-      'Nhiệm vụ 1 – xã Đại Sơn: Xây dựng, ban hành kế hoạch chi tiết của UBND xã Đại Sơn triển khai thực hiện các nhiệm v…\n' +
-        'Chủ trì: Phòng Văn hóa-Xã hội.\n' +
-        'Nguồn: Kế hoạch (chưa ghi số) của xã Đại Sơn, Phụ lục, nhiệm vụ 1.',
-    );
-    expect(a.cites).toEqual(['dai-son#1']);
-  });
+  it.each(['Ai chủ trì nhiệm vụ 1 của xã Đại Sơn?', 'ai chu tri nhiem vu 1 cua xa dai son'])(
+    'names the lead of %s',
+    (q) => {
+      const a = ask(q);
+      expect(a.text).toBe(
+        'Nhiệm vụ 1 – xã Đại Sơn: Xây dựng, ban hành kế hoạch chi tiết của UBND xã Đại Sơn triển khai thực hiện các nhiệm v…\n' +
+          'Chủ trì: Phòng Văn hóa-Xã hội.\n' +
+          'Nguồn: Kế hoạch (chưa ghi số) của xã Đại Sơn, Phụ lục, nhiệm vụ 1.',
+      );
+      expect(a.cites).toEqual(['dai-son#1']);
+    },
+  );
 
-  it.each(['Huế: nhiệm vụ 2 phối hợp với cơ quan nào?', 'hue nhiem vu 2 phoi hop voi co quan nao'])('names the coordinators: %s', (q) => {
-    expect(ask(q).text).toContain('\nPhối hợp: Sở Tư pháp.\nNguồn: Kế hoạch 263/KH-UBND thành phố Huế, Phụ lục, nhiệm vụ 2.');
-  });
+  it.each(['Huế: nhiệm vụ 2 phối hợp với cơ quan nào?', 'hue nhiem vu 2 phoi hop voi co quan nao'])(
+    'names the coordinators: %s',
+    (q) => {
+      expect(ask(q).text).toContain(
+        '\nPhối hợp: Sở Tư pháp.\nNguồn: Kế hoạch 263/KH-UBND thành phố Huế, Phụ lục, nhiệm vụ 2.',
+      );
+    },
+  );
 
-  it.each(['Nhị Chiểu: nhiệm vụ 7 hạn khi nào?', 'nhi chieu nhiem vu 7 thoi han'])('gives the deadline with its last day: %s', (q) => {
-    expect(ask(q).text).toContain('\nThời hạn: Quý IV/2026 (đến 31/12/2026).\n');
-  });
+  it.each(['Nhị Chiểu: nhiệm vụ 7 hạn khi nào?', 'nhi chieu nhiem vu 7 thoi han'])(
+    'gives the deadline with its last day: %s',
+    (q) => {
+      expect(ask(q).text).toContain('\nThời hạn: Quý IV/2026 (đến 31/12/2026).\n');
+    },
+  );
 
   it('spells out an abbreviated lead', () => {
-    expect(ask('Ai chủ trì nhiệm vụ 13 ở Nhị Chiểu?').text).toContain('\nChủ trì: Phòng VHXXH (Phòng Văn hóa - Xã hội).\n');
+    expect(ask('Ai chủ trì nhiệm vụ 13 ở Nhị Chiểu?').text).toContain(
+      '\nChủ trì: Phòng VHXXH (Phòng Văn hóa - Xã hội).\n',
+    );
     expect(ask('Ai chủ trì nhiệm vụ 3 ở Đại Sơn?').text).toContain('\nChủ trì: Văn phòng HĐND&UBND.\n');
   });
 
@@ -48,7 +61,9 @@ describe('answerQuestion: one task by number', () => {
     const a = ask('dai son nhiem vu 11 la gi');
     expect(a.text).toContain('Chủ trì: Phòng Văn hóa-Xã hội.\nPhối hợp: Các cơ quan, đơn vị liên quan.\n');
     expect(a.text).toContain('Thời hạn: Năm 2026 (đến 31/12/2026).');
-    expect(a.tasks).toEqual([expect.objectContaining({ plan: 'dai-son', no: '11', due: '2026-12-31', deadline: 'Năm 2026' })]);
+    expect(a.tasks).toEqual([
+      expect.objectContaining({ plan: 'dai-son', no: '11', due: '2026-12-31', deadline: 'Năm 2026' }),
+    ]);
   });
 
   it('answers for every plan, each labelled, when no plan is named or known', () => {
@@ -70,10 +85,26 @@ describe('answerQuestion: one task by number', () => {
 
 describe('answerQuestion: one task by its content', () => {
   it.each([
-    ['Ở Đại Sơn ai chủ trì tuyên truyền Kết luận 226 trên loa truyền thanh?', 'dai-son#12', 'Chủ trì: Trung tâm Dịch vụ sự nghiệp công.'],
-    ['o dai son ai chu tri tuyen truyen tren loa truyen thanh', 'dai-son#12', 'Chủ trì: Trung tâm Dịch vụ sự nghiệp công.'],
-    ['việc cắt giảm 10% hội nghị ở Nhị Chiểu do ai chủ trì?', 'nhi-chieu#6', 'Chủ trì: UBND phường; Các phòng, cơ quan, đơn vị.'],
-    ['Nhị Chiểu: trợ lý ảo hạn khi nào?', 'nhi-chieu#15', 'Thời hạn: Sau khi có hướng dẫn của Bộ Khoa học & Công nghệ và thành phố..'],
+    [
+      'Ở Đại Sơn ai chủ trì tuyên truyền Kết luận 226 trên loa truyền thanh?',
+      'dai-son#12',
+      'Chủ trì: Trung tâm Dịch vụ sự nghiệp công.',
+    ],
+    [
+      'o dai son ai chu tri tuyen truyen tren loa truyen thanh',
+      'dai-son#12',
+      'Chủ trì: Trung tâm Dịch vụ sự nghiệp công.',
+    ],
+    [
+      'việc cắt giảm 10% hội nghị ở Nhị Chiểu do ai chủ trì?',
+      'nhi-chieu#6',
+      'Chủ trì: UBND phường; Các phòng, cơ quan, đơn vị.',
+    ],
+    [
+      'Nhị Chiểu: trợ lý ảo hạn khi nào?',
+      'nhi-chieu#15',
+      'Thời hạn: Sau khi có hướng dẫn của Bộ Khoa học & Công nghệ và thành phố..',
+    ],
   ])('%s → %s', (q, cite, line) => {
     const a = ask(q);
     expect(a.cites[0]).toBe(cite);
@@ -83,24 +114,34 @@ describe('answerQuestion: one task by its content', () => {
   it('falls back to the body duty when no task matches', () => {
     const a = ask('Ai chủ trì trợ lý ảo ở Huế?');
     expect(a.cites).toEqual(['hue#II.5.c.1']);
-    expect(a.text).toContain('thành phố Huế, mục II.5.c.1: Sở Khoa học và Công nghệ: Nghiên cứu, xây dựng và thí điểm ứng dụng Trợ lý ảo');
+    expect(a.text).toContain(
+      'thành phố Huế, mục II.5.c.1: Sở Khoa học và Công nghệ: Nghiên cứu, xây dựng và thí điểm ứng dụng Trợ lý ảo',
+    );
   });
 });
 
 describe('answerQuestion: what falls due in a period', () => {
-  it.each(['Quý này thành phố Huế có những nhiệm vụ nào đến hạn?', 'quy nay thanh pho hue co nhiem vu nao den han'])('lists due tasks apart from ongoing work: %s', (q) => {
-    const a = ask(q);
-    expect(a.cites.slice(0, 4)).toEqual(['hue#5', 'hue#6', 'hue#7', 'hue#9']);
-    expect(a.text).toContain('Thành phố Huế – đến hạn trong quý IV/2026:\n• NV 5: ');
-    expect(a.text).toContain('\nNgoài ra, việc thường xuyên, hằng năm (không có hạn riêng trong kỳ): NV 2, 3, 4, 8, 10, 11, 12.\n');
-  });
+  it.each(['Quý này thành phố Huế có những nhiệm vụ nào đến hạn?', 'quy nay thanh pho hue co nhiem vu nao den han'])(
+    'lists due tasks apart from ongoing work: %s',
+    (q) => {
+      const a = ask(q);
+      expect(a.cites.slice(0, 4)).toEqual(['hue#5', 'hue#6', 'hue#7', 'hue#9']);
+      expect(a.text).toContain('Thành phố Huế – đến hạn trong quý IV/2026:\n• NV 5: ');
+      expect(a.text).toContain(
+        '\nNgoài ra, việc thường xuyên, hằng năm (không có hạn riêng trong kỳ): NV 2, 3, 4, 8, 10, 11, 12.\n',
+      );
+    },
+  );
 
-  it.each(['Tháng này phường Nhị Chiểu phải hoàn thành việc gì?', 'thang nay nhi chieu phai hoan thanh viec gi'])('reads "this month" against today: %s', (q) => {
-    const a = ask(q, { today: '2026-05-02' });
-    expect(a.text).toContain('Phường Nhị Chiểu – đến hạn trong tháng 5/2026:\n• NV 1: ');
-    expect(a.text).toContain('| Hạn: Trước 10/5/2026 (hạn 10/05/2026)\n');
-    expect(a.cites[0]).toBe('nhi-chieu#1');
-  });
+  it.each(['Tháng này phường Nhị Chiểu phải hoàn thành việc gì?', 'thang nay nhi chieu phai hoan thanh viec gi'])(
+    'reads "this month" against today: %s',
+    (q) => {
+      const a = ask(q, { today: '2026-05-02' });
+      expect(a.text).toContain('Phường Nhị Chiểu – đến hạn trong tháng 5/2026:\n• NV 1: ');
+      expect(a.text).toContain('| Hạn: Trước 10/5/2026 (hạn 10/05/2026)\n');
+      expect(a.cites[0]).toBe('nhi-chieu#1');
+    },
+  );
 
   it('says when nothing falls due in the week', () => {
     const a = ask('Tuần này xã Đại Sơn có việc gì đến hạn?', { today: '2026-11-29' });
@@ -109,7 +150,9 @@ describe('answerQuestion: what falls due in a period', () => {
 
   it("keeps to an agency's tasks when the question names one", () => {
     const a = ask('Quý này Phòng VHXH Nhị Chiểu có việc gì đến hạn?');
-    expect(a.text.startsWith('Phòng Văn hóa - Xã hội (phường Nhị Chiểu) – đến hạn trong quý IV/2026:\n• NV 9: ')).toBe(true);
+    expect(a.text.startsWith('Phòng Văn hóa - Xã hội (phường Nhị Chiểu) – đến hạn trong quý IV/2026:\n• NV 9: ')).toBe(
+      true,
+    );
     expect(a.cites.slice(0, 3)).toEqual(['nhi-chieu#9', 'nhi-chieu#13', 'nhi-chieu#14']);
     expect(ask('Trung tâm Phục vụ hành chính công Đại Sơn có việc nào quá hạn?').text).toContain(
       'Không có nhiệm vụ nào quá hạn tính đến 28/11/2026',
@@ -117,7 +160,10 @@ describe('answerQuestion: what falls due in a period', () => {
   });
 
   it('reads a named quarter', () => {
-    expect(ask('Quý II/2026 Đại Sơn có nhiệm vụ nào đến hạn?', { today: '2026-01-10' }).cites.slice(0, 2)).toEqual(['dai-son#1', 'dai-son#4']);
+    expect(ask('Quý II/2026 Đại Sơn có nhiệm vụ nào đến hạn?', { today: '2026-01-10' }).cites.slice(0, 2)).toEqual([
+      'dai-son#1',
+      'dai-son#4',
+    ]);
   });
 });
 
@@ -127,19 +173,24 @@ const progressOf =
     states[`${task.plan}#${task.no}`];
 
 describe('answerQuestion: overdue and done', () => {
-  it.each(['Nhiệm vụ 4 của Đại Sơn đã quá hạn chưa?', 'nhiem vu 4 dai son da qua han chua'])('answers from the deadline: %s', (q) => {
-    expect(ask(q).text).toBe(
-      'Nhiệm vụ 4 – xã Đại Sơn: Ban hành quy định về thực hiện kỷ luật, kỷ cương chấp hành thời gian làm việc trong giờ h…\n' +
-        'Tình trạng: đã quá hạn 151 ngày (hạn Quý II/2026 (đến 30/06/2026), tính đến 28/11/2026).\n' +
-        'Theo thời hạn trong kế hoạch (chưa có báo cáo tiến độ).\n' +
-        'Nguồn: Kế hoạch (chưa ghi số) của xã Đại Sơn, Phụ lục, nhiệm vụ 4.',
-    );
-  });
+  it.each(['Nhiệm vụ 4 của Đại Sơn đã quá hạn chưa?', 'nhiem vu 4 dai son da qua han chua'])(
+    'answers from the deadline: %s',
+    (q) => {
+      expect(ask(q).text).toBe(
+        'Nhiệm vụ 4 – xã Đại Sơn: Ban hành quy định về thực hiện kỷ luật, kỷ cương chấp hành thời gian làm việc trong giờ h…\n' +
+          'Tình trạng: đã quá hạn 151 ngày (hạn Quý II/2026 (đến 30/06/2026), tính đến 28/11/2026).\n' +
+          'Theo thời hạn trong kế hoạch (chưa có báo cáo tiến độ).\n' +
+          'Nguồn: Kế hoạch (chưa ghi số) của xã Đại Sơn, Phụ lục, nhiệm vụ 4.',
+      );
+    },
+  );
 
   it('answers from progress when it is reported: a done task is not overdue', () => {
     const progress = progressOf({ 'dai-son#4': { status: 'done', percent: 100, updatedOn: '2026-06-20' } });
     const a = ask('Nhiệm vụ 4 của Đại Sơn đã quá hạn chưa?', { progress });
-    expect(a.text).toContain('Tình trạng: đã hoàn thành, không quá hạn (hạn Quý II/2026 (đến 30/06/2026)).\nBáo cáo tiến độ: Hoàn thành (cập nhật 20/06/2026).');
+    expect(a.text).toContain(
+      'Tình trạng: đã hoàn thành, không quá hạn (hạn Quý II/2026 (đến 30/06/2026)).\nBáo cáo tiến độ: Hoàn thành (cập nhật 20/06/2026).',
+    );
   });
 
   it('lists overdue tasks, leaving out those reported done', () => {
@@ -155,7 +206,9 @@ describe('answerQuestion: overdue and done', () => {
       'dai-son#1': { status: 'in_progress', percent: 60, updatedOn: '2026-11-20' },
       'dai-son#4': { status: 'blocked', percent: null, updatedOn: '2026-11-21', note: 'chờ hướng dẫn của Sở Nội vụ' },
     });
-    expect(ask('dai son viec nao da qua han', { progress }).text).toContain('| Tiến độ: Đang thực hiện 60% (cập nhật 20/11/2026)');
+    expect(ask('dai son viec nao da qua han', { progress }).text).toContain(
+      '| Tiến độ: Đang thực hiện 60% (cập nhật 20/11/2026)',
+    );
     expect(ask('Nhiệm vụ 4 của Đại Sơn đã xong chưa?', { progress }).text).toContain(
       'Tình trạng: đã quá hạn 151 ngày (hạn Quý II/2026 (đến 30/06/2026), tính đến 28/11/2026).\nBáo cáo tiến độ: Vướng mắc – chờ hướng dẫn của Sở Nội vụ (cập nhật 21/11/2026).',
     );
@@ -183,14 +236,22 @@ describe('answerQuestion: lists of tasks', () => {
 describe('answerQuestion: what an agency leads or coordinates', () => {
   it('lists the tasks an agency leads', () => {
     const a = ask('Phòng Văn hóa - Xã hội phường Nhị Chiểu chủ trì những nhiệm vụ nào?');
-    expect(a.cites.filter((c) => /#\d+$/.test(c))).toEqual(['1', '4', '9', '10', '13', '14', '15', '16', '17', '18', '19'].map((n) => `nhi-chieu#${n}`));
+    expect(a.cites.filter((c) => /#\d+$/.test(c))).toEqual(
+      ['1', '4', '9', '10', '13', '14', '15', '16', '17', '18', '19'].map((n) => `nhi-chieu#${n}`),
+    );
     expect(a.cites).toContain('nhi-chieu#II.1.b');
-    expect(a.text).toContain('\n\nPhòng Văn hóa - Xã hội còn được giao trong nội dung kế hoạch:\n• phường Nhị Chiểu, mục II.1.b: ');
+    expect(a.text).toContain(
+      '\n\nPhòng Văn hóa - Xã hội còn được giao trong nội dung kế hoạch:\n• phường Nhị Chiểu, mục II.1.b: ',
+    );
     expect(a.text.startsWith('Phòng Văn hóa - Xã hội (phường Nhị Chiểu) chủ trì 11 nhiệm vụ:\n• NV 1: ')).toBe(true);
   });
 
   it('lists the tasks an agency coordinates, abbreviation and no diacritics', () => {
-    expect(ask('phong vhxh nhi chieu phoi hop nhung nhiem vu nao').cites).toEqual(['nhi-chieu#7', 'nhi-chieu#8', 'nhi-chieu#11']);
+    expect(ask('phong vhxh nhi chieu phoi hop nhung nhiem vu nao').cites).toEqual([
+      'nhi-chieu#7',
+      'nhi-chieu#8',
+      'nhi-chieu#11',
+    ]);
   });
 });
 
@@ -208,17 +269,24 @@ describe('answerQuestion: rules of the plan body', () => {
     );
   });
 
-  it.each(['Báo cáo hằng năm của xã Đại Sơn hạn khi nào?', 'bao cao hang nam cua dai son han khi nao'])('reporting dates and addressee: %s', (q) => {
-    const a = ask(q);
-    expect(a.text).toBe('Chế độ báo cáo:\n• Báo cáo hằng năm: trước ngày 5 tháng 12, gửi Sở Nội vụ (xã Đại Sơn, mục IV.1.2)');
-    expect(a.cites).toEqual(['dai-son#IV.1.2']);
-  });
+  it.each(['Báo cáo hằng năm của xã Đại Sơn hạn khi nào?', 'bao cao hang nam cua dai son han khi nao'])(
+    'reporting dates and addressee: %s',
+    (q) => {
+      const a = ask(q);
+      expect(a.text).toBe(
+        'Chế độ báo cáo:\n• Báo cáo hằng năm: trước ngày 5 tháng 12, gửi Sở Nội vụ (xã Đại Sơn, mục IV.1.2)',
+      );
+      expect(a.cites).toEqual(['dai-son#IV.1.2']);
+    },
+  );
 
   it('reports due in the period asked about', () => {
     expect(ask('Quý này Nhị Chiểu phải gửi báo cáo gì?').text).toBe(
       'Chế độ báo cáo:\n• Báo cáo hằng năm: trước ngày 10 tháng 12, gửi Ủy ban nhân dân thành phố (phường Nhị Chiểu, mục IV.1.2)',
     );
-    expect(ask('Báo cáo quý I của Huế gửi trước ngày nào?').text).toContain('• Báo cáo quý I: trước ngày 10 tháng 3, gửi Sở Nội vụ');
+    expect(ask('Báo cáo quý I của Huế gửi trước ngày nào?').text).toContain(
+      '• Báo cáo quý I: trước ngày 10 tháng 3, gửi Sở Nội vụ',
+    );
   });
 
   it('legal documents a task cites', () => {
@@ -228,16 +296,21 @@ describe('answerQuestion: rules of the plan body', () => {
   });
 
   it('legal documents the plan rests on', () => {
-    expect(ask('Kế hoạch của Huế căn cứ văn bản nào?').text).toContain('• Quyết định số 534/QĐ-TTg ngày 31 tháng 3 năm 2026 của Thủ tướng Chính phủ');
+    expect(ask('Kế hoạch của Huế căn cứ văn bản nào?').text).toContain(
+      '• Quyết định số 534/QĐ-TTg ngày 31 tháng 3 năm 2026 của Thủ tướng Chính phủ',
+    );
   });
 
-  it.each(['Kết luận 226 là gì?', 'ket luan so 226 ban hanh ngay nao'])('a document named by number, once for every plan citing it: %s', (q) => {
-    const a = ask(q);
-    expect(a.text).toBe(
-      'Các văn bản được dẫn:\n• Kết luận số 226-KL/TW ngày 11 tháng 12 năm 2025 của Ban Bí thư (xã Đại Sơn; thành phố Huế; phường Nhị Chiểu)',
-    );
-    expect(a.cites).toEqual(['dai-son#', 'hue#', 'nhi-chieu#']);
-  });
+  it.each(['Kết luận 226 là gì?', 'ket luan so 226 ban hanh ngay nao'])(
+    'a document named by number, once for every plan citing it: %s',
+    (q) => {
+      const a = ask(q);
+      expect(a.text).toBe(
+        'Các văn bản được dẫn:\n• Kết luận số 226-KL/TW ngày 11 tháng 12 năm 2025 của Ban Bí thư (xã Đại Sơn; thành phố Huế; phường Nhị Chiểu)',
+      );
+      expect(a.cites).toEqual(['dai-son#', 'hue#', 'nhi-chieu#']);
+    },
+  );
 
   it('a document no plan cites is out of scope', () => {
     expect(ask('Quyết định 999 là gì?')).toMatchObject({ intent: 'out_of_scope', cites: [] });
@@ -280,19 +353,30 @@ describe('answerQuestion: places without a plan', () => {
 });
 
 describe('answerQuestion: out of scope', () => {
-  it.each(['Đại Sơn có bao nhiêu sân bóng đá?', 'Đại Sơn thực hiện trợ lý ảo thế nào?'])('names the plan asked about when it does not cover %s', (q) => {
-    expect(ask(q)).toMatchObject({
-      intent: 'out_of_scope',
-      text: 'Kế hoạch (chưa ghi số) của xã Đại Sơn không đề cập nội dung này, nên tôi không trả lời được.',
-      cites: [],
-    });
-  });
-
-  it.each(['Thời tiết hôm nay?', 'thoi tiet hom nay', 'Giá vàng hôm nay bao nhiêu?', 'Tỷ giá đô la hôm nay là bao nhiêu?', 'xin chào', 'Lương cơ sở năm 2026 là bao nhiêu?', 'Lịch nghỉ Tết Nguyên đán 2027?', 'Hôm nay ăn gì?', 'đi đâu', 'Chủ tịch HĐND phường hiện nay là ai?'])(
-    'says the plans do not cover %s, citing nothing',
+  it.each(['Đại Sơn có bao nhiêu sân bóng đá?', 'Đại Sơn thực hiện trợ lý ảo thế nào?'])(
+    'names the plan asked about when it does not cover %s',
     (q) => {
-      const a = ask(q);
-      expect(a).toMatchObject({ intent: 'out_of_scope', text: OUT_OF_SCOPE, cites: [], tasks: [] });
+      expect(ask(q)).toMatchObject({
+        intent: 'out_of_scope',
+        text: 'Kế hoạch (chưa ghi số) của xã Đại Sơn không đề cập nội dung này, nên tôi không trả lời được.',
+        cites: [],
+      });
     },
   );
+
+  it.each([
+    'Thời tiết hôm nay?',
+    'thoi tiet hom nay',
+    'Giá vàng hôm nay bao nhiêu?',
+    'Tỷ giá đô la hôm nay là bao nhiêu?',
+    'xin chào',
+    'Lương cơ sở năm 2026 là bao nhiêu?',
+    'Lịch nghỉ Tết Nguyên đán 2027?',
+    'Hôm nay ăn gì?',
+    'đi đâu',
+    'Chủ tịch HĐND phường hiện nay là ai?',
+  ])('says the plans do not cover %s, citing nothing', (q) => {
+    const a = ask(q);
+    expect(a).toMatchObject({ intent: 'out_of_scope', text: OUT_OF_SCOPE, cites: [], tasks: [] });
+  });
 });

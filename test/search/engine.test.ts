@@ -5,12 +5,30 @@ import { termsOf } from '../../src/search/terms.js';
 
 let next = 0;
 const doc = (plan: string, title: string, text = '', agency = ''): SearchDoc => ({
-  id: next++, kind: 'section', plan, task: null, section: `S${next}`, title, text, agency, ref: 0,
+  id: next++,
+  kind: 'section',
+  plan,
+  task: null,
+  section: `S${next}`,
+  title,
+  text,
+  agency,
+  ref: 0,
 });
 
 describe('termsOf', () => {
   it('folds diacritics, spells out abbreviations and adds syllable bigrams', () => {
-    expect(termsOf('Phòng VHXH')).toEqual(['phong', 'van', 'hoa', 'xa', 'hoi', 'phong_van', 'van_hoa', 'hoa_xa', 'xa_hoi']);
+    expect(termsOf('Phòng VHXH')).toEqual([
+      'phong',
+      'van',
+      'hoa',
+      'xa',
+      'hoi',
+      'phong_van',
+      'van_hoa',
+      'hoa_xa',
+      'xa_hoi',
+    ]);
     expect(termsOf('UBND')).toEqual(termsOf('Ủy ban nhân dân'));
   });
 });
@@ -27,7 +45,10 @@ describe('searchEngine', () => {
 
   it('ranks "hội nghị" side by side above text merely holding both syllables', () => {
     const hits = searchEngine(engine, [['hoi', 'nghi']], { plans: ['a'] });
-    expect(hits.slice(0, 2).map((h) => h.doc.title)).toEqual(['Tổ chức hội nghị trực tuyến', 'Hội đồng thẩm định sáng kiến']);
+    expect(hits.slice(0, 2).map((h) => h.doc.title)).toEqual([
+      'Tổ chức hội nghị trực tuyến',
+      'Hội đồng thẩm định sáng kiến',
+    ]);
     expect(hits[0]).toMatchObject({ bigram: true, share: 1 });
     expect(hits[1]).toMatchObject({ bigram: false });
   });
@@ -38,7 +59,9 @@ describe('searchEngine', () => {
   });
 
   it('tolerates one typo in a longer syllable', () => {
-    expect(searchEngine(engine, [['truc', 'tuyem']], { plans: ['b'] })[0]?.doc.title).toBe('Tổ chức hội nghị trực tuyến');
+    expect(searchEngine(engine, [['truc', 'tuyem']], { plans: ['b'] })[0]?.doc.title).toBe(
+      'Tổ chức hội nghị trực tuyến',
+    );
   });
 
   it('indexes a text shared by plans once and returns each place in scope', () => {

@@ -29,7 +29,9 @@ describe('readQuestion: a plan whose locality was not read', () => {
     const [plan] = loadKnowledge('knowledge').plans;
     const unnamed = { ...plan!, id: 'kh-12-tinh-bac-ninh', meta: { ...plan!.meta, locality: null } };
     const index = buildLocalityIndex([unnamed]);
-    expect(readQuestion('Bắc Ninh: ai chủ trì nhiệm vụ 2?', '2026-11-28', index).plans).toEqual(['kh-12-tinh-bac-ninh']);
+    expect(readQuestion('Bắc Ninh: ai chủ trì nhiệm vụ 2?', '2026-11-28', index).plans).toEqual([
+      'kh-12-tinh-bac-ninh',
+    ]);
     expect(readQuestion('tinh bac ninh nhiem vu 2', '2026-11-28', index).plans).toEqual(['kh-12-tinh-bac-ninh']);
   });
 });
@@ -127,7 +129,14 @@ describe('readQuestion: what is asked', () => {
 
   it('keeps the topic words only', () => {
     expect(read('Ở Đại Sơn ai chủ trì tuyên truyền Kết luận 226 trên loa truyền thanh?').topic).toEqual([
-      'tuyen', 'truyen', 'ket', 'luan', '226', 'loa', 'truyen', 'thanh',
+      'tuyen',
+      'truyen',
+      'ket',
+      'luan',
+      '226',
+      'loa',
+      'truyen',
+      'thanh',
     ]);
   });
 });

@@ -70,7 +70,9 @@ describe('a plan with no appendix: its dated body duties stand for tasks', () =>
 
   it('lists a duty past its day as overdue, and only the agency named', () => {
     const late = ask('nhiệm vụ nào quá hạn', '2026-07-10');
-    expect(late.text).toContain('• Mục III.1.1: Chủ trì tham mưu UBND xã triển khai Kế hoạch; hoàn thành trước ngày 30/6/2026. | Giao: Văn phòng HĐND và UBND xã');
+    expect(late.text).toContain(
+      '• Mục III.1.1: Chủ trì tham mưu UBND xã triển khai Kế hoạch; hoàn thành trước ngày 30/6/2026. | Giao: Văn phòng HĐND và UBND xã',
+    );
     expect(late.text).toContain(', quá 10 ngày');
     expect(ask('Phòng Kinh tế có việc gì quá hạn?', '2026-07-10').text).toMatch(/^Không có nhiệm vụ nào quá hạn/);
     expect(ask('Phòng Kinh tế có việc gì quá hạn?', '2026-10-02').cites).toEqual(['III.2']);
@@ -89,7 +91,9 @@ describe('a plan with no appendix: its dated body duties stand for tasks', () =>
       ].join('\n'),
     );
     expect(late.cites).toEqual(['III.2']);
-    expect(ask('dau tu trang thiet bi hop truc tuyen han khi nao').text).toContain('\nTình trạng: chưa quá hạn, còn 112 ngày, theo thời hạn trong kế hoạch.\n');
+    expect(ask('dau tu trang thiet bi hop truc tuyen han khi nao').text).toContain(
+      '\nTình trạng: chưa quá hạn, còn 112 ngày, theo thời hạn trong kế hoạch.\n',
+    );
   });
 
   it('quotes the whole of each duty of an agency, with its due day', () => {
@@ -117,10 +121,12 @@ describe('a small plan with its appendix', () => {
   it('reads "báo cáo kết quả … gửi về đâu" as a question about the report, not a task\'s result', () => {
     const a = ask('bao cao ket qua gui ve dau');
     expect(a.intent).toBe('reporting');
-    expect(a.text).toBe('Chế độ báo cáo:\n• Báo cáo hằng năm: trước ngày 15 tháng 12, gửi UBND tỉnh (xã Tân Phú, mục III.1.2)');
+    expect(a.text).toBe(
+      'Chế độ báo cáo:\n• Báo cáo hằng năm: trước ngày 15 tháng 12, gửi UBND tỉnh (xã Tân Phú, mục III.1.2)',
+    );
   });
 
-  it('still reads a product word beside the report as asking for a task\'s product', () => {
+  it("still reads a product word beside the report as asking for a task's product", () => {
     expect(ask('sản phẩm nhiệm vụ 1 là gì, báo cáo kết quả ra sao').intent).toBe('product');
   });
 
@@ -174,11 +180,14 @@ describe('a plan numbering its tasks by group (I.1, I.2, II.1)', () => {
     ].join('\n'),
   );
 
-  it.each(['Ai chủ trì nhiệm vụ II.1?', 'ai chu tri nhiem vu 1 nhom II', 'nhiệm vụ 1 thuộc nhóm 2 do ai chủ trì'])('%s → task II.1', (question) => {
-    const a = ask(question);
-    expect(a.cites).toEqual(['II.1']);
-    expect(a.text).toContain('Nhiệm vụ II.1 – tỉnh Lạng Sơn: Họp không giấy\nChủ trì: Sở Khoa học và Công nghệ.');
-  });
+  it.each(['Ai chủ trì nhiệm vụ II.1?', 'ai chu tri nhiem vu 1 nhom II', 'nhiệm vụ 1 thuộc nhóm 2 do ai chủ trì'])(
+    '%s → task II.1',
+    (question) => {
+      const a = ask(question);
+      expect(a.cites).toEqual(['II.1']);
+      expect(a.text).toContain('Nhiệm vụ II.1 – tỉnh Lạng Sơn: Họp không giấy\nChủ trì: Sở Khoa học và Công nghệ.');
+    },
+  );
 
   it('asked for "nhiệm vụ 1", names the tasks numbered 1 in each group', () => {
     expect(ask('Ai chủ trì nhiệm vụ 1?').text).toBe(

@@ -7,11 +7,14 @@ import { loadKnowledge } from '../../src/knowledge/index.js';
 import { answerQuestion, buildSearch } from '../../src/search/index.js';
 import { expectAnswerMeets, readEvalCases } from '../support/eval-case.js';
 
-describe.each(['test/knowledge/fixtures/unseen', 'test/knowledge/fixtures/unseen-2'])('questions about the plans of %s', (dir) => {
-  const cases = readEvalCases(`${dir}/questions.jsonl`);
-  const index = buildSearch(loadKnowledge(dir).plans);
+describe.each(['test/knowledge/fixtures/unseen', 'test/knowledge/fixtures/unseen-2'])(
+  'questions about the plans of %s',
+  (dir) => {
+    const cases = readEvalCases(`${dir}/questions.jsonl`);
+    const index = buildSearch(loadKnowledge(dir).plans);
 
-  it.each(cases.map((c) => [`${c.id} ${c.question}`, c] as const))('%s', (_, c) => {
-    expectAnswerMeets(answerQuestion(index, c.question, { today: c.today }), c);
-  });
-});
+    it.each(cases.map((c) => [`${c.id} ${c.question}`, c] as const))('%s', (_, c) => {
+      expectAnswerMeets(answerQuestion(index, c.question, { today: c.today }), c);
+    });
+  },
+);

@@ -56,7 +56,9 @@ describe('createFileStore', () => {
 
   it('refuses a file larger than the whole store', () => {
     const { files } = storeAt(0, { maxBytes: 10 });
-    expect(() => files.publish(Buffer.alloc(11), 'image/png')).toThrow(new RangeError("Files: a file of 11 bytes exceeds the store's 10"));
+    expect(() => files.publish(Buffer.alloc(11), 'image/png')).toThrow(
+      new RangeError("Files: a file of 11 bytes exceeds the store's 10"),
+    );
   });
 
   it('knows no name it did not publish', () => {

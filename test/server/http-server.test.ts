@@ -1,25 +1,44 @@
 import { request, type ClientRequest, type IncomingHttpHeaders } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebhookHandler } from '../../src/channels/index.js';
-import { createFileStore, createHealthCheck, startHttpServer, type HttpServer, type HttpServerOptions } from '../../src/server/index.js';
+import {
+  createFileStore,
+  createHealthCheck,
+  startHttpServer,
+  type HttpServer,
+  type HttpServerOptions,
+} from '../../src/server/index.js';
 
 type Answer = { status: number; headers: IncomingHttpHeaders; body: string };
 
 /** A request over real HTTP whose body the test writes (or not) itself. */
-function open(port: number, method: string, path: string, headers: Record<string, string | number> = {}): { req: ClientRequest; answer: Promise<Answer> } {
+function open(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string | number> = {},
+): { req: ClientRequest; answer: Promise<Answer> } {
   const req = request({ host: '127.0.0.1', port, method, path, headers, agent: false });
   const answer = new Promise<Answer>((resolve, reject) => {
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+      );
     });
     req.on('error', reject);
   });
   return { req, answer };
 }
 
-function send(port: number, method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<Answer> {
+function send(
+  port: number,
+  method: string,
+  path: string,
+  body?: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const { req, answer } = open(port, method, path, headers);
   req.end(body);
   return answer;
@@ -33,9 +52,18 @@ afterEach(async () => {
 
 async function serve(options: Partial<HttpServerOptions> = {}) {
   const seen: Array<{ headers: Record<string, unknown>; body: string }> = [];
-  const echo: WebhookHandler = (headers, body) => (seen.push({ headers, body: body.toString() }), { status: 200, body: '{"ok":true}' });
+  const echo: WebhookHandler = (headers, body) => (
+    seen.push({ headers, body: body.toString() }),
+    { status: 200, body: '{"ok":true}' }
+  );
   const logs: string[] = [];
-  server = await startHttpServer({ port: 0, host: '127.0.0.1', webhooks: { '/telegram/s3cr3t': echo }, log: (level, msg) => void logs.push(`${level}: ${msg}`), ...options });
+  server = await startHttpServer({
+    port: 0,
+    host: '127.0.0.1',
+    webhooks: { '/telegram/s3cr3t': echo },
+    log: (level, msg) => void logs.push(`${level}: ${msg}`),
+    ...options,
+  });
   return { port: server.port, seen, logs };
 }
 
@@ -43,9 +71,17 @@ describe('startHttpServer', () => {
   it('listens on the port it was given 0 for, and hands a webhook POST its headers and raw body', async () => {
     const { port, seen } = await serve();
     expect(port).toBeGreaterThan(0);
-    const answer = await send(port, 'POST', '/telegram/s3cr3t', '{"update_id":1}', { 'x-telegram-bot-api-secret-token': 'abc' });
-    expect([answer.status, answer.body, answer.headers['content-type']]).toEqual([200, '{"ok":true}', 'application/json; charset=utf-8']);
-    expect(seen).toEqual([{ headers: expect.objectContaining({ 'x-telegram-bot-api-secret-token': 'abc' }), body: '{"update_id":1}' }]);
+    const answer = await send(port, 'POST', '/telegram/s3cr3t', '{"update_id":1}', {
+      'x-telegram-bot-api-secret-token': 'abc',
+    });
+    expect([answer.status, answer.body, answer.headers['content-type']]).toEqual([
+      200,
+      '{"ok":true}',
+      'application/json; charset=utf-8',
+    ]);
+    expect(seen).toEqual([
+      { headers: expect.objectContaining({ 'x-telegram-bot-api-secret-token': 'abc' }), body: '{"update_id":1}' },
+    ]);
   });
 
   it.each([
@@ -69,7 +105,11 @@ describe('startHttpServer', () => {
     req.flushHeaders();
     const refused = await answer;
     req.destroy();
-    expect([refused.status, refused.body, refused.headers.connection]).toEqual([413, '{"ok":false,"description":"Payload Too Large"}', 'close']);
+    expect([refused.status, refused.body, refused.headers.connection]).toEqual([
+      413,
+      '{"ok":false,"description":"Payload Too Large"}',
+      'close',
+    ]);
     expect(seen).toEqual([]);
   });
 
@@ -134,11 +174,18 @@ describe('startHttpServer', () => {
 describe('GET /healthz', () => {
   it('answers 200 with the database and channel states while the database answers', async () => {
     let now = 0;
-    const health = createHealthCheck({ database: () => ({ 1: 1 }), channels: () => ({ telegram: 'webhook', zalo: 'off' }), now: () => now });
+    const health = createHealthCheck({
+      database: () => ({ 1: 1 }),
+      channels: () => ({ telegram: 'webhook', zalo: 'off' }),
+      now: () => now,
+    });
     const { port } = await serve({ health });
     now = 61_500;
     const answer = await send(port, 'GET', '/healthz');
-    expect([answer.status, JSON.parse(answer.body)]).toEqual([200, { status: 'ok', database: 'ok', channels: { telegram: 'webhook', zalo: 'off' }, uptimeSeconds: 61 }]);
+    expect([answer.status, JSON.parse(answer.body)]).toEqual([
+      200,
+      { status: 'ok', database: 'ok', channels: { telegram: 'webhook', zalo: 'off' }, uptimeSeconds: 61 },
+    ]);
     expect(answer.headers['cache-control']).toBe('no-store');
     expect((await send(port, 'HEAD', '/healthz')).status).toBe(200);
     expect((await send(port, 'POST', '/healthz')).status).toBe(405);
@@ -153,7 +200,10 @@ describe('GET /healthz', () => {
     });
     const { port } = await serve({ health });
     const answer = await send(port, 'GET', '/healthz');
-    expect([answer.status, JSON.parse(answer.body)]).toEqual([503, { status: 'unavailable', database: 'error', channels: { telegram: 'webhook' }, uptimeSeconds: 0 }]);
+    expect([answer.status, JSON.parse(answer.body)]).toEqual([
+      503,
+      { status: 'unavailable', database: 'error', channels: { telegram: 'webhook' }, uptimeSeconds: 0 },
+    ]);
     expect(answer.body).not.toContain('secret');
   });
 });
@@ -166,7 +216,11 @@ describe('GET /files/<name>', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const path = new URL(files.publish(png, 'image/png')).pathname;
     const served = await fetch(`http://127.0.0.1:${port}${path}`);
-    expect([served.status, served.headers.get('content-type'), Buffer.from(await served.arrayBuffer())]).toEqual([200, 'image/png', png]);
+    expect([served.status, served.headers.get('content-type'), Buffer.from(await served.arrayBuffer())]).toEqual([
+      200,
+      'image/png',
+      png,
+    ]);
     expect((await send(port, 'POST', path)).status).toBe(405);
     expect((await send(port, 'GET', '/files/AAAA.png')).status).toBe(404);
     now = 60_000;

@@ -22,7 +22,14 @@ describe('createDeliveryRepo', () => {
     expect(repo.claim('telegram', '1001:5', 'proc-a', at(2_000))).toBe('duplicate');
     expect(repo.claim('telegram', '1001:5', 'proc-b', at(DELIVERY_LEASE_MS * 10))).toBe('duplicate');
     expect(tmp.rows('deliveries')).toEqual([
-      { channel: 'telegram', message_id: '1001:5', owner: 'proc-a', attempts: 1, claimed_at: T0.toISOString(), finished_at: at(1_000).toISOString() },
+      {
+        channel: 'telegram',
+        message_id: '1001:5',
+        owner: 'proc-a',
+        attempts: 1,
+        claimed_at: T0.toISOString(),
+        finished_at: at(1_000).toISOString(),
+      },
     ]);
   });
 
@@ -43,7 +50,16 @@ describe('createDeliveryRepo', () => {
     expect(repo.claim('zalo', 'in-1', 'dead', T0)).toBe('new');
     expect(repo.claim('zalo', 'in-1', 'proc-b', at(DELIVERY_LEASE_MS - 1))).toBe('busy');
     const before = tmp.rows('deliveries');
-    expect(before).toEqual([{ channel: 'zalo', message_id: 'in-1', owner: 'dead', attempts: 1, claimed_at: T0.toISOString(), finished_at: null }]);
+    expect(before).toEqual([
+      {
+        channel: 'zalo',
+        message_id: 'in-1',
+        owner: 'dead',
+        attempts: 1,
+        claimed_at: T0.toISOString(),
+        finished_at: null,
+      },
+    ]);
 
     expect(repo.claim('zalo', 'in-1', 'proc-b', at(DELIVERY_LEASE_MS))).toBe('new');
     expect(repo.claim('zalo', 'in-1', 'proc-c', at(DELIVERY_LEASE_MS + 1))).toBe('busy');
@@ -90,9 +106,17 @@ describe('createDeliveryRepo', () => {
 
     // Within the hour it does not prune again; an hour later it does.
     expect(later.claim('zalo', 'in-10', 'proc-b', at(DELIVERY_KEEP_MS + 59 * 60_000))).toBe('new');
-    expect(tmp.rows('deliveries')).toMatchObject([{ message_id: 'recent' }, { message_id: 'in-9' }, { message_id: 'in-10' }]);
+    expect(tmp.rows('deliveries')).toMatchObject([
+      { message_id: 'recent' },
+      { message_id: 'in-9' },
+      { message_id: 'in-10' },
+    ]);
     expect(later.claim('zalo', 'in-11', 'proc-b', at(DELIVERY_KEEP_MS + 61 * 60_000))).toBe('new');
-    expect(tmp.rows('deliveries')).toMatchObject([{ message_id: 'in-9' }, { message_id: 'in-10' }, { message_id: 'in-11' }]);
+    expect(tmp.rows('deliveries')).toMatchObject([
+      { message_id: 'in-9' },
+      { message_id: 'in-10' },
+      { message_id: 'in-11' },
+    ]);
   });
 
   it('finishing an unknown message changes nothing', () => {

@@ -18,17 +18,39 @@ afterEach(() => tmp.cleanup());
 
 describe('createInboxRepo', () => {
   it('keeps a batch with its bodies and returns it to be handled', () => {
-    expect(repo.keep('telegram', [update(101), update(102, 'Nhiệm vụ 4 do ai chủ trì?')], T0)).toEqual([update(101), update(102, 'Nhiệm vụ 4 do ai chủ trì?')]);
+    expect(repo.keep('telegram', [update(101), update(102, 'Nhiệm vụ 4 do ai chủ trì?')], T0)).toEqual([
+      update(101),
+      update(102, 'Nhiệm vụ 4 do ai chủ trì?'),
+    ]);
     expect(tmp.rows('inbox')).toEqual([
-      { seq: 1, channel: 'telegram', update_id: '101', body: '{"update_id":101,"message":{"text":"tin 101"}}', received_at: T0.toISOString(), replays: 0, done_at: null },
-      { seq: 2, channel: 'telegram', update_id: '102', body: '{"update_id":102,"message":{"text":"Nhiệm vụ 4 do ai chủ trì?"}}', received_at: T0.toISOString(), replays: 0, done_at: null },
+      {
+        seq: 1,
+        channel: 'telegram',
+        update_id: '101',
+        body: '{"update_id":101,"message":{"text":"tin 101"}}',
+        received_at: T0.toISOString(),
+        replays: 0,
+        done_at: null,
+      },
+      {
+        seq: 2,
+        channel: 'telegram',
+        update_id: '102',
+        body: '{"update_id":102,"message":{"text":"Nhiệm vụ 4 do ai chủ trì?"}}',
+        received_at: T0.toISOString(),
+        replays: 0,
+        done_at: null,
+      },
     ]);
   });
 
   it('drops the body once done, and an update done already is not returned when kept again', () => {
     repo.keep('telegram', [update(101), update(102)], T0);
     repo.done('telegram', '101', at(500));
-    expect(repo.keep('telegram', [update(101), update(102), update(103)], at(1_000))).toEqual([update(102), update(103)]);
+    expect(repo.keep('telegram', [update(101), update(102), update(103)], at(1_000))).toEqual([
+      update(102),
+      update(103),
+    ]);
     expect(tmp.rows('inbox')).toMatchObject([
       { update_id: '101', body: null, received_at: T0.toISOString(), done_at: at(500).toISOString() },
       { update_id: '102', body: expect.any(String), received_at: T0.toISOString(), done_at: null },
@@ -91,11 +113,25 @@ describe('createInboxRepo', () => {
 
   it('keeps only the latest rows beyond maxRows', () => {
     const small = createInboxRepo(store.db, { maxRows: 3, pruneEveryMs: 0 });
-    small.keep('telegram', [1, 2, 3, 4].map((id) => update(id)), T0);
+    small.keep(
+      'telegram',
+      [1, 2, 3, 4].map((id) => update(id)),
+      T0,
+    );
     small.keep('telegram', [update(5)], at(1));
-    expect(tmp.rows('inbox')).toMatchObject([{ update_id: '2' }, { update_id: '3' }, { update_id: '4' }, { update_id: '5' }]);
+    expect(tmp.rows('inbox')).toMatchObject([
+      { update_id: '2' },
+      { update_id: '3' },
+      { update_id: '4' },
+      { update_id: '5' },
+    ]);
     small.keep('telegram', [update(6)], at(2));
-    expect(tmp.rows('inbox')).toMatchObject([{ update_id: '3' }, { update_id: '4' }, { update_id: '5' }, { update_id: '6' }]);
+    expect(tmp.rows('inbox')).toMatchObject([
+      { update_id: '3' },
+      { update_id: '4' },
+      { update_id: '5' },
+      { update_id: '6' },
+    ]);
   });
 
   it('marking an unknown update done, or one done already, changes nothing', () => {

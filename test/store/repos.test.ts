@@ -11,7 +11,16 @@ const LATER = new Date('2026-06-08T02:00:00Z');
 beforeEach(() => {
   tmp = createTmpDb();
   store = tmp.open();
-  store.invites.create({ code: 'ABC123', plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer', createdAt: T0, expiresAt: LATER, usedAt: null, usedBy: null });
+  store.invites.create({
+    code: 'ABC123',
+    plan: 'nhi-chieu',
+    unit: 'Phòng Văn hóa - Xã hội',
+    role: 'officer',
+    createdAt: T0,
+    expiresAt: LATER,
+    usedAt: null,
+    usedBy: null,
+  });
 });
 afterEach(() => tmp.cleanup());
 
@@ -36,17 +45,34 @@ describe('createInviteRepo', () => {
     const user = store.invites.redeem('ABC123', { key: 'tg:1', name: 'Lan' }, T0);
     expect(user).toEqual({
       ok: true,
-      value: { key: 'tg:1', name: 'Lan', role: 'officer', plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', active: true, createdAt: T0 },
+      value: {
+        key: 'tg:1',
+        name: 'Lan',
+        role: 'officer',
+        plan: 'nhi-chieu',
+        unit: 'Phòng Văn hóa - Xã hội',
+        active: true,
+        createdAt: T0,
+      },
     });
     expect(store.invites.get('ABC123')).toMatchObject({ usedAt: T0, usedBy: 'tg:1' });
-    expect(store.invites.redeem('ABC123', { key: 'tg:2', name: 'Minh' }, T0)).toEqual({ ok: false, error: { code: 'invite_used' } });
+    expect(store.invites.redeem('ABC123', { key: 'tg:2', name: 'Minh' }, T0)).toEqual({
+      ok: false,
+      error: { code: 'invite_used' },
+    });
     expect(store.users.get('tg:2')).toBeUndefined();
   });
 
   it('refuses an unknown or expired code and changes nothing', () => {
     const before = tmp.rows('invites');
-    expect(store.invites.redeem('NOPE', { key: 'tg:1', name: 'Lan' }, T0)).toEqual({ ok: false, error: { code: 'invite_unknown' } });
-    expect(store.invites.redeem('ABC123', { key: 'tg:1', name: 'Lan' }, LATER)).toEqual({ ok: false, error: { code: 'invite_expired', expiresAt: LATER } });
+    expect(store.invites.redeem('NOPE', { key: 'tg:1', name: 'Lan' }, T0)).toEqual({
+      ok: false,
+      error: { code: 'invite_unknown' },
+    });
+    expect(store.invites.redeem('ABC123', { key: 'tg:1', name: 'Lan' }, LATER)).toEqual({
+      ok: false,
+      error: { code: 'invite_expired', expiresAt: LATER },
+    });
     expect(tmp.rows('invites')).toEqual(before);
     expect(tmp.rows('users')).toEqual([]);
   });

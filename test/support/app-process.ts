@@ -39,7 +39,13 @@ export type AppProcess = {
 export function startApp(env: Record<string, string>): AppProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TELEGRAM_API_ROOT: NOWHERE, ZALO_API_ROOT: NOWHERE, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      TELEGRAM_API_ROOT: NOWHERE,
+      ZALO_API_ROOT: NOWHERE,
+      ...env,
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   running.add(child);
@@ -60,8 +66,18 @@ export function startApp(env: Record<string, string>): AppProcess {
     stdout: () => out,
     stderr: () => err,
     logs,
-    waitForLog: (msg, count = 1) => waitFor(`log "${msg}" x${count}`, () => ended, () => logs().filter((l) => l.msg === msg)[count - 1]),
-    waitForStdout: (text, count = 1) => waitFor(`"${text}" x${count} on stdout`, () => ended, () => (occurrences(text) >= count ? true : undefined)).then(() => undefined),
+    waitForLog: (msg, count = 1) =>
+      waitFor(
+        `log "${msg}" x${count}`,
+        () => ended,
+        () => logs().filter((l) => l.msg === msg)[count - 1],
+      ),
+    waitForStdout: (text, count = 1) =>
+      waitFor(
+        `"${text}" x${count} on stdout`,
+        () => ended,
+        () => (occurrences(text) >= count ? true : undefined),
+      ).then(() => undefined),
     type: (line) => void child.stdin!.write(`${line}\n`),
     exited,
   };
@@ -95,7 +111,10 @@ export function useAppDb(): () => TmpDb {
  * Registers hooks giving each test a local Telegram Bot API (test/support/telegram-server.ts); `start(env)` runs the
  * assistant polling it on `db` (LOG_LEVEL info) and resolves once it logged 'start: ready'.
  */
-export function useTelegramApp(db: () => TmpDb): { server(): TelegramTestServer; start(env?: Record<string, string>): Promise<AppProcess> } {
+export function useTelegramApp(db: () => TmpDb): {
+  server(): TelegramTestServer;
+  start(env?: Record<string, string>): Promise<AppProcess>;
+} {
   let server: TelegramTestServer;
   beforeEach(async () => {
     server = await startTelegramServer();
@@ -107,7 +126,13 @@ export function useTelegramApp(db: () => TmpDb): { server(): TelegramTestServer;
   return {
     server: () => server,
     start: async (env = {}) => {
-      const app = startApp({ DATABASE_PATH: db().path, TELEGRAM_BOT_TOKEN: server.token, TELEGRAM_API_ROOT: server.apiRoot, LOG_LEVEL: 'info', ...env });
+      const app = startApp({
+        DATABASE_PATH: db().path,
+        TELEGRAM_BOT_TOKEN: server.token,
+        TELEGRAM_API_ROOT: server.apiRoot,
+        LOG_LEVEL: 'info',
+        ...env,
+      });
       await app.waitForLog('start: ready');
       return app;
     },

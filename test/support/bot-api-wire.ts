@@ -7,8 +7,15 @@ export type InjectedFailure = { status: number; description?: string; retryAfter
 
 /** The Bot API's error body: `{ ok: false, error_code, description, parameters: { retry_after } }`. */
 export function failureBody(failure: InjectedFailure): object {
-  const description = failure.description ?? (failure.status === 429 ? `Too Many Requests: retry after ${failure.retryAfter ?? 1}` : 'Internal Server Error');
-  return { ok: false, error_code: failure.status, description, ...(failure.retryAfter !== undefined ? { parameters: { retry_after: failure.retryAfter } } : {}) };
+  const description =
+    failure.description ??
+    (failure.status === 429 ? `Too Many Requests: retry after ${failure.retryAfter ?? 1}` : 'Internal Server Error');
+  return {
+    ok: false,
+    error_code: failure.status,
+    description,
+    ...(failure.retryAfter !== undefined ? { parameters: { retry_after: failure.retryAfter } } : {}),
+  };
 }
 
 /** A text field of a multipart/form-data body (grammY sends files that way), or undefined. */

@@ -1,4 +1,11 @@
-import { createAsk, createChat, type ChatCommand, type ChatHandler, type Channel, type Reply } from '../../src/chat/index.js';
+import {
+  createAsk,
+  createChat,
+  type ChatCommand,
+  type ChatHandler,
+  type Channel,
+  type Reply,
+} from '../../src/chat/index.js';
 import { loadKnowledge, type Plan } from '../../src/knowledge/index.js';
 import { buildSearch } from '../../src/search/index.js';
 import type { Store } from '../../src/store/index.js';
@@ -54,9 +61,18 @@ export function createChatHarness(options: HarnessOptions = {}): ChatHarness {
   let seq = 0;
   let store = db.open();
   const clock = { now: () => now };
-  const commandsFor = (s: Store) => (typeof options.commands === 'function' ? options.commands(s, clock.now) : options.commands);
+  const commandsFor = (s: Store) =>
+    typeof options.commands === 'function' ? options.commands(s, clock.now) : options.commands;
   const build = () =>
-    createChat({ plans, ask: createAsk(index, store.progress), progress: store.progress, users: store.users, invites: store.invites, clock, commands: commandsFor(store) });
+    createChat({
+      plans,
+      ask: createAsk(index, store.progress),
+      progress: store.progress,
+      users: store.users,
+      invites: store.invites,
+      clock,
+      commands: commandsFor(store),
+    });
   let chat = build();
 
   const send: ChatHarness['send'] = (from, text, opts = {}) =>
@@ -72,7 +88,16 @@ export function createChatHarness(options: HarnessOptions = {}): ChatHarness {
     });
   const invite: ChatHarness['invite'] = (o) => {
     const code = o.code ?? `CODE${++seq}`;
-    store.invites.create({ code, plan: o.plan, unit: o.unit ?? null, role: o.role, createdAt: now, expiresAt: o.expiresAt ?? new Date(now.getTime() + 7 * 86_400_000), usedAt: null, usedBy: null });
+    store.invites.create({
+      code,
+      plan: o.plan,
+      unit: o.unit ?? null,
+      role: o.role,
+      createdAt: now,
+      expiresAt: o.expiresAt ?? new Date(now.getTime() + 7 * 86_400_000),
+      usedAt: null,
+      usedBy: null,
+    });
     return code;
   };
   return {

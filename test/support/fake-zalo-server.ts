@@ -2,7 +2,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 /** One message the bot sent (sendMessage or sendPhoto), as the fake server recorded it. */
-export type SentMessage = { method: 'sendMessage' | 'sendPhoto'; chat_id: string; text?: string; photo?: string; caption?: string };
+export type SentMessage = {
+  method: 'sendMessage' | 'sendPhoto';
+  chat_id: string;
+  text?: string;
+  photo?: string;
+  caption?: string;
+};
 /** A failure to answer the next call of a method with, once. */
 export type InjectedFailure = { errorCode: number; description?: string; retryAfter?: number };
 
@@ -62,18 +68,29 @@ export async function startFakeZaloServer(options: { token: string; botName?: st
     const chatId = String(body.chat_id ?? '');
     switch (method) {
       case 'getMe':
-        return ok(res, { id: 'bot-1', account_name: options.botName ?? 'bot.troly226', account_type: 'BASIC', can_join_groups: false });
+        return ok(res, {
+          id: 'bot-1',
+          account_name: options.botName ?? 'bot.troly226',
+          account_type: 'BASIC',
+          can_join_groups: false,
+        });
       case 'getUpdates':
         if (state.webhook) return fail(res, 400, 'Webhook is active');
         return poll(req, res, body);
       case 'sendMessage': {
         const text = typeof body.text === 'string' ? body.text : '';
-        if (!chatId || text.length === 0 || text.length > 2000) return fail(res, 400, 'Bad Request: text must be 1-2000 characters');
+        if (!chatId || text.length === 0 || text.length > 2000)
+          return fail(res, 400, 'Bad Request: text must be 1-2000 characters');
         return record(res, { method, chat_id: chatId, text });
       }
       case 'sendPhoto':
         if (!chatId || typeof body.photo !== 'string') return fail(res, 400, 'Bad Request: photo is required');
-        return record(res, { method, chat_id: chatId, photo: body.photo, ...(typeof body.caption === 'string' ? { caption: body.caption } : {}) });
+        return record(res, {
+          method,
+          chat_id: chatId,
+          photo: body.photo,
+          ...(typeof body.caption === 'string' ? { caption: body.caption } : {}),
+        });
       case 'sendChatAction':
         state.actions.push({ chat_id: chatId, action: String(body.action) });
         return ok(res, {});
@@ -102,9 +119,20 @@ export async function startFakeZaloServer(options: { token: string; botName?: st
       const failure = failures.get(method);
       if (failure) {
         failures.delete(method);
-        const headers: Record<string, string> = failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {};
+        const headers: Record<string, string> =
+          failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {};
         const parameters = failure.retryAfter !== undefined ? { parameters: { retry_after: failure.retryAfter } } : {};
-        return reply(res, failure.errorCode, { ok: false, error_code: failure.errorCode, description: failure.description ?? 'Injected failure', ...parameters }, headers);
+        return reply(
+          res,
+          failure.errorCode,
+          {
+            ok: false,
+            error_code: failure.errorCode,
+            description: failure.description ?? 'Injected failure',
+            ...parameters,
+          },
+          headers,
+        );
       }
       let body: Record<string, unknown>;
       try {

@@ -24,12 +24,34 @@ export function fuzzParameters(defaultRuns: number): { seed: number; numRuns: nu
 }
 
 /** Control characters (C0, DEL, C1), zero-width and direction marks, a lone surrogate, the BOM and U+FFFD. */
-export const ODD_CHARS = ['\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u009b', '\u200b', '\u200e', '\u202e', '\ud800', '\ufeff', '\ufffd', '\t', '\r', '\n'];
+export const ODD_CHARS = [
+  '\u0000',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u009b',
+  '\u200b',
+  '\u200e',
+  '\u202e',
+  '\ud800',
+  '\ufeff',
+  '\ufffd',
+  '\t',
+  '\r',
+  '\n',
+];
 
 /** Text people (or attackers) might send: any unicode, emoji, Vietnamese, control characters, sometimes very long. */
 export const hostileText: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.string({ unit: 'grapheme', maxLength: 60 }), weight: 4 },
-  { arbitrary: fc.string({ unit: fc.constantFrom('a', 'đ', 'ư', 'ờ', 'Ệ', ' ', '%', '#', '/', '0', '4', '9', '🎉', '👍🏽', ...ODD_CHARS), maxLength: 40 }), weight: 4 },
+  {
+    arbitrary: fc.string({
+      unit: fc.constantFrom('a', 'đ', 'ư', 'ờ', 'Ệ', ' ', '%', '#', '/', '0', '4', '9', '🎉', '👍🏽', ...ODD_CHARS),
+      maxLength: 40,
+    }),
+    weight: 4,
+  },
   { arbitrary: fc.string({ unit: 'binary', maxLength: 30 }), weight: 2 },
   { arbitrary: fc.constantFrom('', ' ', '\n\n', 'x'.repeat(10_000), 'ệ'.repeat(5_000), '🎉'.repeat(3_000)), weight: 1 },
 );
@@ -63,7 +85,10 @@ type Mutation = { at: number; kind: 'delete' | 'replace' | 'add'; key: string; v
 const mutationArb: fc.Arbitrary<Mutation> = fc.record({
   at: fc.nat(),
   kind: fc.constantFrom('delete', 'replace', 'replace', 'add'),
-  key: fc.oneof(fc.constantFrom('text', 'id', 'message', 'from', 'chat', 'date', '__proto__', 'constructor'), fc.string({ maxLength: 8 })),
+  key: fc.oneof(
+    fc.constantFrom('text', 'id', 'message', 'from', 'chat', 'date', '__proto__', 'constructor'),
+    fc.string({ maxLength: 8 }),
+  ),
   value: hostileValue,
 });
 
@@ -87,7 +112,13 @@ function apply(root: unknown, m: Mutation): unknown {
   const key = m.kind === 'add' || keys.length === 0 ? m.key : keys[m.at % keys.length]!;
   if (m.kind === 'delete') delete target[key];
   // A copy, so a later mutation never edits the generated value; defineProperty, so '__proto__' becomes an own key as JSON.parse makes it.
-  else Object.defineProperty(target, key, { value: structuredClone(m.value), enumerable: true, writable: true, configurable: true });
+  else
+    Object.defineProperty(target, key, {
+      value: structuredClone(m.value),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return root;
 }
 

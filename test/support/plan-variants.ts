@@ -81,7 +81,13 @@ export function toPipeTable(text: string, outerPipes = true): string {
       const row = outerPipes ? `| ${inner} |` : inner;
       if (!first || !/Nội dung/u.test(l)) return [row];
       first = false;
-      return [row, `|${l.split('\t').map(() => '---').join('|')}|`];
+      return [
+        row,
+        `|${l
+          .split('\t')
+          .map(() => '---')
+          .join('|')}|`,
+      ];
     })
     .join('\n');
 }
@@ -109,7 +115,10 @@ export function reshapeTable(text: string, drop: number, header: readonly string
     .map((l) => {
       if (!l.includes('\t')) return l;
       if (/Nội dung/u.test(l)) return header.join('\t');
-      return l.split('\t').filter((_, k) => k !== drop).join('\t');
+      return l
+        .split('\t')
+        .filter((_, k) => k !== drop)
+        .join('\t');
     })
     .join('\n');
 }
@@ -120,7 +129,10 @@ export function wrapHeader(text: string): string {
     .flatMap((l) => {
       if (!l.includes('\t') || !/Nội dung/u.test(l)) return [l];
       const cells = l.split('\t').map((c) => c.trim().split(' '));
-      return [cells.map((w) => (w.length > 1 ? w.slice(0, -1) : w).join(' ')).join('\t'), cells.map((w) => (w.length > 1 ? w.at(-1) : '')).join('\t')];
+      return [
+        cells.map((w) => (w.length > 1 ? w.slice(0, -1) : w).join(' ')).join('\t'),
+        cells.map((w) => (w.length > 1 ? w.at(-1) : '')).join('\t'),
+      ];
     })
     .join('\n');
 }

@@ -10,7 +10,13 @@ export type InjectedFailure = { status: number; description?: string; retryAfter
 export type RecordedCall = { method: string; contentType: string; body: string; raw: Buffer };
 export type Button = { text: string; callback_data: string };
 /** One message the bot sent to a chat: text or caption, parse mode, buttons, and the file name for photos/documents. */
-export type BotMessage = { messageId: number; text: string; parseMode?: string; buttons: Button[][]; file?: { method: string; fileName: string } };
+export type BotMessage = {
+  messageId: number;
+  text: string;
+  parseMode?: string;
+  buttons: Button[][];
+  file?: { method: string; fileName: string };
+};
 
 /** A Telegram user (or a user in a group) talking to the bot through the emulator. */
 export type TestUser = {
@@ -41,7 +47,12 @@ export type TelegramTestServer = {
 };
 
 /** What setWebhook registered: where updates go, the secret sent with them, the update kinds asked for. */
-export type RegisteredWebhook = { url: string; secretToken?: string; allowedUpdates?: string[]; dropPendingUpdates?: boolean };
+export type RegisteredWebhook = {
+  url: string;
+  secretToken?: string;
+  allowedUpdates?: string[];
+  dropPendingUpdates?: boolean;
+};
 
 /** Methods telegram-test-api does not know; the proxy answers them itself. */
 const ANSWERED_BY_PROXY = new Set(['setMyCommands', 'sendChatAction', 'sendPhoto', 'sendDocument', 'setWebhook']);
@@ -76,14 +87,30 @@ export async function startTelegramServer(token = '123456789:TEST-token_for-tele
   async function pushToWebhook(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     if (!webhook) return json(res, 404, { ok: false });
-    const secret: Record<string, string> = webhook.secretToken ? { 'x-telegram-bot-api-secret-token': webhook.secretToken } : {};
-    const answer = await fetch(webhook.url, { method: 'POST', headers: { 'content-type': 'application/json', ...secret }, body });
+    const secret: Record<string, string> = webhook.secretToken
+      ? { 'x-telegram-bot-api-secret-token': webhook.secretToken }
+      : {};
+    const answer = await fetch(webhook.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...secret },
+      body,
+    });
     res.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
   }
 
   function registerWebhook(call: RecordedCall): void {
-    const params = JSON.parse(call.body || '{}') as { url: string; secret_token?: string; allowed_updates?: string[]; drop_pending_updates?: boolean };
-    webhook = { url: params.url, secretToken: params.secret_token, allowedUpdates: params.allowed_updates, dropPendingUpdates: params.drop_pending_updates };
+    const params = JSON.parse(call.body || '{}') as {
+      url: string;
+      secret_token?: string;
+      allowed_updates?: string[];
+      drop_pending_updates?: boolean;
+    };
+    webhook = {
+      url: params.url,
+      secretToken: params.secret_token,
+      allowedUpdates: params.allowed_updates,
+      dropPendingUpdates: params.drop_pending_updates,
+    };
     emulator.setWebhook({ url: `${apiRoot}${WEBHOOK_RELAY}` }, token);
   }
 
@@ -128,7 +155,12 @@ export async function startTelegramServer(token = '123456789:TEST-token_for-tele
     const chat_id = multipartField(call.body, 'chat_id') ?? '';
     // grammY writes `filename=<name>` unquoted; browsers quote it: accept both.
     const fileName = /filename="?([^"\r\n;]*)/.exec(call.body)?.[1] ?? '';
-    const message = { chat_id, text: multipartField(call.body, 'caption') ?? '', parse_mode: multipartField(call.body, 'parse_mode'), file: { method: call.method, fileName } };
+    const message = {
+      chat_id,
+      text: multipartField(call.body, 'caption') ?? '',
+      parse_mode: multipartField(call.body, 'parse_mode'),
+      file: { method: call.method, fileName },
+    };
     return emulator.addBotMessage(message as never, token);
   }
 
@@ -142,8 +174,12 @@ export async function startTelegramServer(token = '123456789:TEST-token_for-tele
     user: (options = {}) => createUser(emulator, token, options),
     failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
     calls,
-    messagesTo: (chatId) => botMessages(emulator, token, chatId).map((m) => toBotMessage(m.messageId, m.message as unknown as Record<string, unknown>)),
-    waitForCalls: (method, count = 1) => waitFor(`${count} call(s) of ${method}`, () => (calls(method).length >= count ? calls(method) : undefined)),
+    messagesTo: (chatId) =>
+      botMessages(emulator, token, chatId).map((m) =>
+        toBotMessage(m.messageId, m.message as unknown as Record<string, unknown>),
+      ),
+    waitForCalls: (method, count = 1) =>
+      waitFor(`${count} call(s) of ${method}`, () => (calls(method).length >= count ? calls(method) : undefined)),
     webhook: () => webhook,
     stop: async () => {
       await closeServer(proxy);
@@ -152,16 +188,35 @@ export async function startTelegramServer(token = '123456789:TEST-token_for-tele
   };
 }
 
-function createUser(emulator: TelegramServer, token: string, options: { userId?: number; chatId?: number; firstName?: string; group?: boolean }): TestUser {
+function createUser(
+  emulator: TelegramServer,
+  token: string,
+  options: { userId?: number; chatId?: number; firstName?: string; group?: boolean },
+): TestUser {
   const userId = options.userId ?? 1001;
   const chatId = options.chatId ?? (options.group ? -1000 - userId : userId);
-  const client = emulator.getClient(token, { userId, chatId, firstName: options.firstName ?? 'Lan', userName: `user${userId}`, type: options.group ? 'group' : 'private' });
+  const client = emulator.getClient(token, {
+    userId,
+    chatId,
+    firstName: options.firstName ?? 'Lan',
+    userName: `user${userId}`,
+    type: options.group ? 'group' : 'private',
+  });
   const seen = new Set<number>();
   return {
     userId,
     chatId,
     send: async (text, { replyTo } = {}) => {
-      const extra = replyTo ? { reply_to_message: { message_id: replyTo.messageId, date: 0, chat: { id: chatId, type: 'private' }, from: { id: 666, is_bot: true, first_name: 'Bot' } } } : {};
+      const extra = replyTo
+        ? {
+            reply_to_message: {
+              message_id: replyTo.messageId,
+              date: 0,
+              chat: { id: chatId, type: 'private' },
+              from: { id: 666, is_bot: true, first_name: 'Bot' },
+            },
+          }
+        : {};
       if (text.startsWith('/')) await client.sendCommand(client.makeCommand(text, extra as never));
       else await client.sendMessage(client.makeMessage(text, extra as never));
     },
@@ -169,7 +224,9 @@ function createUser(emulator: TelegramServer, token: string, options: { userId?:
       const buttons = message.buttons.flat();
       const button = buttons.find((b) => b.text === buttonText) ?? buttons.find((b) => b.text.startsWith(buttonText));
       if (!button) throw new Error(`no button "${buttonText}" in: ${buttons.map((b) => b.text).join(' | ')}`);
-      await client.sendCallback(client.makeCallbackQuery(button.callback_data, { message: { message_id: message.messageId } } as never));
+      await client.sendCallback(
+        client.makeCallbackQuery(button.callback_data, { message: { message_id: message.messageId } } as never),
+      );
     },
     replies: (count) =>
       waitFor(`${count} bot message(s) in chat ${chatId}`, () => {
@@ -183,7 +240,9 @@ function createUser(emulator: TelegramServer, token: string, options: { userId?:
 }
 
 function botMessages(emulator: TelegramServer, token: string, chatId: number) {
-  return emulator.storage.botMessages.filter((m) => m.botToken === token && String(m.message.chat_id) === String(chatId));
+  return emulator.storage.botMessages.filter(
+    (m) => m.botToken === token && String(m.message.chat_id) === String(chatId),
+  );
 }
 
 function toBotMessage(messageId: number, message: Record<string, unknown>): BotMessage {
@@ -198,8 +257,15 @@ function toBotMessage(messageId: number, message: Record<string, unknown>): BotM
 }
 
 function failureBody(failure: InjectedFailure): object {
-  const description = failure.description ?? (failure.status === 429 ? `Too Many Requests: retry after ${failure.retryAfter ?? 1}` : 'Internal Server Error');
-  return { ok: false, error_code: failure.status, description, ...(failure.retryAfter !== undefined ? { parameters: { retry_after: failure.retryAfter } } : {}) };
+  const description =
+    failure.description ??
+    (failure.status === 429 ? `Too Many Requests: retry after ${failure.retryAfter ?? 1}` : 'Internal Server Error');
+  return {
+    ok: false,
+    error_code: failure.status,
+    description,
+    ...(failure.retryAfter !== undefined ? { parameters: { retry_after: failure.retryAfter } } : {}),
+  };
 }
 
 function multipartField(body: string, name: string): string | undefined {
@@ -238,10 +304,20 @@ export type LogLine = { level: 'debug' | 'info' | 'warn' | 'error'; msg: string;
 
 type LogFn = (fields: object, msg?: string) => void;
 /** A logger with the channel's `BotLogger` surface that keeps every line for assertions. */
-export type LogCapture = { lines: LogLine[]; debug: LogFn; info: LogFn; warn: LogFn; error: LogFn; child(bindings: Record<string, unknown>): LogCapture };
+export type LogCapture = {
+  lines: LogLine[];
+  debug: LogFn;
+  info: LogFn;
+  warn: LogFn;
+  error: LogFn;
+  child(bindings: Record<string, unknown>): LogCapture;
+};
 
 export function captureLog(bindings: Record<string, unknown> = {}, lines: LogLine[] = []): LogCapture {
-  const at = (level: LogLine['level']) => (fields: object, msg = '') => void lines.push({ level, msg, fields: { ...bindings, ...fields } });
+  const at =
+    (level: LogLine['level']) =>
+    (fields: object, msg = '') =>
+      void lines.push({ level, msg, fields: { ...bindings, ...fields } });
   return {
     lines,
     debug: at('debug'),

@@ -41,7 +41,10 @@ export function createTmpDb(): TmpDb {
     snapshot: () => {
       const db = new Database(path, { readonly: true });
       try {
-        const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
+        const tables = db
+          .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+          .pluck()
+          .all() as string[];
         return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
       } finally {
         db.close();

@@ -2,14 +2,42 @@ import { describe, expect, it } from 'vitest';
 import type { Deadline, Task } from '../../src/knowledge/schema.js';
 import { deriveTaskState, type UpdateRecord } from '../../src/tasks/index.js';
 
-const deadline = (over: Partial<Deadline>): Deadline => ({ raw: '', kind: 'date', start: null, due: null, fromYear: null, ...over });
+const deadline = (over: Partial<Deadline>): Deadline => ({
+  raw: '',
+  kind: 'date',
+  start: null,
+  due: null,
+  fromYear: null,
+  ...over,
+});
 const task = (no: string, d: Deadline): Task => ({
-  plan: 'p', no, content: 'x', leadRaw: '', lead: [], coordinatorsRaw: '', coordinators: [], product: '', deadline: d, line: 1,
+  plan: 'p',
+  no,
+  content: 'x',
+  leadRaw: '',
+  lead: [],
+  coordinatorsRaw: '',
+  coordinators: [],
+  product: '',
+  deadline: d,
+  line: 1,
 });
 let nextId = 1;
 const row = (over: Partial<UpdateRecord>): UpdateRecord => ({
-  id: nextId++, plan: 'p', task: '4', period: '', status: 'in_progress', percent: null, note: '', userKey: 'tg:1', userName: 'Lan',
-  channel: 'telegram', messageId: `m${nextId}`, createdAt: new Date('2026-05-01T03:00:00Z'), reverts: null, ...over,
+  id: nextId++,
+  plan: 'p',
+  task: '4',
+  period: '',
+  status: 'in_progress',
+  percent: null,
+  note: '',
+  userKey: 'tg:1',
+  userName: 'Lan',
+  channel: 'telegram',
+  messageId: `m${nextId}`,
+  createdAt: new Date('2026-05-01T03:00:00Z'),
+  reverts: null,
+  ...over,
 });
 const at = (day: string) => new Date(`${day}T03:00:00Z`);
 const dated = task('4', deadline({ kind: 'quarter', start: '2026-04-01', due: '2026-06-30' }));
@@ -26,14 +54,31 @@ describe('deriveTaskState', () => {
     ['done on time', [{ status: 'done', createdAt: at('2026-06-30') }], '2026-08-01', 'done_on_time', null, null],
     ['done late', [{ status: 'done', createdAt: at('2026-07-03') }], '2026-08-01', 'done_late', 3, null],
   ] as const)('%s', (_name, rows, today, kind, daysLate, daysLeft) => {
-    const state = deriveTaskState(dated, rows.map((r) => row(r as Partial<UpdateRecord>)), at(today));
-    expect({ kind: state.kind, daysLate: state.daysLate, daysLeft: state.daysLeft }).toEqual({ kind, daysLate, daysLeft });
+    const state = deriveTaskState(
+      dated,
+      rows.map((r) => row(r as Partial<UpdateRecord>)),
+      at(today),
+    );
+    expect({ kind: state.kind, daysLate: state.daysLate, daysLeft: state.daysLeft }).toEqual({
+      kind,
+      daysLate,
+      daysLeft,
+    });
   });
 
   it('keeps the latest status and percent, and counts a later note as the last update', () => {
-    const rows = [row({ status: 'in_progress', percent: 30 }), row({ status: 'in_progress', percent: 60 }), row({ status: null, note: 'phối hợp' })];
+    const rows = [
+      row({ status: 'in_progress', percent: 30 }),
+      row({ status: 'in_progress', percent: 60 }),
+      row({ status: null, note: 'phối hợp' }),
+    ];
     const state = deriveTaskState(dated, rows, at('2026-05-02'));
-    expect([state.status, state.percent, state.lastUpdate?.note, state.history.length]).toEqual(['in_progress', 60, 'phối hợp', 3]);
+    expect([state.status, state.percent, state.lastUpdate?.note, state.history.length]).toEqual([
+      'in_progress',
+      60,
+      'phối hợp',
+      3,
+    ]);
   });
 
   it('ignores a reverted update and its reversal', () => {
@@ -49,7 +94,11 @@ describe('deriveTaskState', () => {
   });
 
   it('reads the day in Hanoi time: 23:30 UTC on the 30th is already the 1st', () => {
-    const state = deriveTaskState(dated, [row({ status: 'done', createdAt: new Date('2026-06-30T23:30:00Z') })], at('2026-08-01'));
+    const state = deriveTaskState(
+      dated,
+      [row({ status: 'done', createdAt: new Date('2026-06-30T23:30:00Z') })],
+      at('2026-08-01'),
+    );
     expect([state.kind, state.daysLate]).toEqual(['done_late', 1]);
   });
 

@@ -3,7 +3,10 @@ import { parseUpdateArgs, readNaturalUpdate } from '../../src/tasks/index.js';
 
 describe('parseUpdateArgs', () => {
   it.each([
-    ['4 hoàn thành đã ban hành Công văn 15/CV-VHXH', { no: '4', status: 'done', percent: 100, note: 'đã ban hành Công văn 15/CV-VHXH' }],
+    [
+      '4 hoàn thành đã ban hành Công văn 15/CV-VHXH',
+      { no: '4', status: 'done', percent: 100, note: 'đã ban hành Công văn 15/CV-VHXH' },
+    ],
     ['4 hoan thanh', { no: '4', status: 'done', percent: 100, note: '' }],
     ['4 xong', { no: '4', status: 'done', percent: 100, note: '' }],
     ['04 đang thực hiện 60% đã họp 2 lần', { no: '4', status: 'in_progress', percent: 60, note: 'đã họp 2 lần' }],
@@ -13,7 +16,10 @@ describe('parseUpdateArgs', () => {
     ['4, ĐANG THỰC HIỆN, 0%', { no: '4', status: 'in_progress', percent: 0, note: '' }],
     ['ii.03 xong', { no: 'II.3', status: 'done', percent: 100, note: '' }],
     ['1.2. đang thực hiện', { no: '1.2', status: 'in_progress', percent: null, note: '' }],
-    ['4 ghi chú đã phối hợp cung cấp số liệu', { no: '4', status: null, percent: null, note: 'đã phối hợp cung cấp số liệu' }],
+    [
+      '4 ghi chú đã phối hợp cung cấp số liệu',
+      { no: '4', status: null, percent: null, note: 'đã phối hợp cung cấp số liệu' },
+    ],
   ])('reads %j', (args, expected) => {
     const { no, ...rest } = expected;
     expect(parseUpdateArgs(args)).toEqual({ ok: true, value: { ref: { plan: null, no }, ...rest } });
@@ -40,13 +46,19 @@ describe('parseUpdateArgs', () => {
   });
 
   it('refuses a 10,000-character note', () => {
-    expect(parseUpdateArgs(`4 xong ${'a'.repeat(10_000)}`)).toEqual({ ok: false, error: { code: 'note_too_long', length: 10_000, max: 1000 } });
+    expect(parseUpdateArgs(`4 xong ${'a'.repeat(10_000)}`)).toEqual({
+      ok: false,
+      error: { code: 'note_too_long', length: 10_000, max: 1000 },
+    });
   });
 });
 
 describe('readNaturalUpdate', () => {
   it.each([
-    ['Nhiệm vụ 4 đã hoàn thành, đã ban hành công văn 15', { no: '4', status: 'done', percent: 100, note: 'đã ban hành công văn 15' }],
+    [
+      'Nhiệm vụ 4 đã hoàn thành, đã ban hành công văn 15',
+      { no: '4', status: 'done', percent: 100, note: 'đã ban hành công văn 15' },
+    ],
     ['nhiem vu so 4 dang thuc hien 50%', { no: '4', status: 'in_progress', percent: 50, note: '' }],
     ['NV 7 bị vướng mắc do thiếu kinh phí', { no: '7', status: 'blocked', percent: null, note: 'do thiếu kinh phí' }],
     ['Nhiệm vụ II.1 đã xong', { no: 'II.1', status: 'done', percent: 100, note: '' }],
@@ -68,6 +80,9 @@ describe('readNaturalUpdate', () => {
   });
 
   it('reports what is wrong with an update-like sentence', () => {
-    expect(readNaturalUpdate('Nhiệm vụ 4 đang thực hiện 150%')).toEqual({ ok: false, error: { code: 'percent_out_of_range', value: 150 } });
+    expect(readNaturalUpdate('Nhiệm vụ 4 đang thực hiện 150%')).toEqual({
+      ok: false,
+      error: { code: 'percent_out_of_range', value: 150 },
+    });
   });
 });

@@ -15,7 +15,9 @@ describe('expandTokens / abbreviateTokens', () => {
   });
 
   it('abbreviates the long forms back', () => {
-    expect(abbreviateTokens(tokenize('Ủy ban nhân dân xã và phòng văn hóa xã hội')).join(' ')).toBe('ubnd xa va phong vhxh');
+    expect(abbreviateTokens(tokenize('Ủy ban nhân dân xã và phòng văn hóa xã hội')).join(' ')).toBe(
+      'ubnd xa va phong vhxh',
+    );
   });
 });
 
@@ -27,6 +29,8 @@ describe('expandAbbreviations / abbreviate', () => {
   });
 
   it('writes chosen long forms as abbreviations, whatever the tone placement', () => {
-    expect(abbreviate('Văn phòng Hội đồng nhân dân và Uỷ ban nhân dân phường', ['UBND', 'HĐND'])).toBe('Văn phòng HĐND và UBND phường');
+    expect(abbreviate('Văn phòng Hội đồng nhân dân và Uỷ ban nhân dân phường', ['UBND', 'HĐND'])).toBe(
+      'Văn phòng HĐND và UBND phường',
+    );
   });
 });

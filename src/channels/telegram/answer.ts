@@ -30,9 +30,15 @@ export async function answer(ctx: TelegramContext, incoming: IncomingMessage, de
  * Runs `work` for a delivery unless it was answered already; a duplicate is dropped silently, logged at debug
  * (the update then counts as ignored in its log line).
  */
-export async function once(ctx: TelegramContext, delivery: Delivery, deps: AnswerOnceOptions, work: () => Promise<void>): Promise<void> {
+export async function once(
+  ctx: TelegramContext,
+  delivery: Delivery,
+  deps: AnswerOnceOptions,
+  work: () => Promise<void>,
+): Promise<void> {
   const outcome = await answerOnce(deps, delivery, work);
-  if (outcome === 'duplicate') ctx.log.debug({ messageId: delivery.messageId }, 'telegram: message delivered again, already answered');
+  if (outcome === 'duplicate')
+    ctx.log.debug({ messageId: delivery.messageId }, 'telegram: message delivered again, already answered');
 }
 
 /** The command name ("capnhat"), "choice" for a pressed button, or "text". */

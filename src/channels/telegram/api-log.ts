@@ -11,7 +11,10 @@ export function logFailedCalls(log: BotLogger): Transformer {
       const result = await prev(method, payload, signal);
       if (!result.ok) {
         const retryAfter = result.parameters?.retry_after;
-        log.warn({ channel: 'telegram', method, errorCode: result.error_code, description: result.description, retryAfter }, 'telegram: API call failed');
+        log.warn(
+          { channel: 'telegram', method, errorCode: result.error_code, description: result.description, retryAfter },
+          'telegram: API call failed',
+        );
       }
       return result;
     } catch (err) {

@@ -12,7 +12,10 @@ export function createErrorHandler(log: BotLogger): (err: BotError<TelegramConte
     const ctx = err.ctx;
     ctx.failed = true;
     // ctx.log is missing only when the failure happened before the logging middleware ran.
-    (ctx.log ?? log).error({ channel: 'telegram', updateId: ctx.update.update_id, err: err.error }, 'telegram: update failed');
+    (ctx.log ?? log).error(
+      { channel: 'telegram', updateId: ctx.update.update_id, err: err.error },
+      'telegram: update failed',
+    );
     // A garbled update may hold `chat: null` or a chat without an id: nobody to apologise to, and no throw from here.
     const chatId = ctx.chat?.id;
     if (chatId === undefined || chatId === null) return;

@@ -15,7 +15,12 @@ export { TELEGRAM_LIMITS } from './pace.js';
  * counts it delivered and handled after a restart if it was not. `registerTelegramCommands` sets the command menu.
  * @example const polling = await startTelegramPolling(bot, { inbox: createInboxRepo(store.db), log });
  */
-export { startTelegramPolling, registerTelegramCommands, type TelegramPolling, type TelegramPollingOptions } from './polling.js';
+export {
+  startTelegramPolling,
+  registerTelegramCommands,
+  type TelegramPolling,
+  type TelegramPollingOptions,
+} from './polling.js';
 /**
  * The framework-free webhook endpoint `(headers, rawBody) => { status, body }` checking
  * `X-Telegram-Bot-Api-Secret-Token`; updates are handled in the background, `settled()` waits for them.
@@ -25,7 +30,13 @@ export { startTelegramPolling, registerTelegramCommands, type TelegramPolling, t
  * const webhook = createTelegramWebhook({ bot, secretToken, log }); // mount webhook.handleRequest on POST
  * await registerTelegramWebhook(bot.api, `${PUBLIC_URL}/telegram/...`, secretToken);
  */
-export { createTelegramWebhook, registerTelegramWebhook, TELEGRAM_SECRET_HEADER, type TelegramWebhook, type TelegramWebhookOptions } from './webhook.js';
+export {
+  createTelegramWebhook,
+  registerTelegramWebhook,
+  TELEGRAM_SECRET_HEADER,
+  type TelegramWebhook,
+  type TelegramWebhookOptions,
+} from './webhook.js';
 /** Sends core replies to a chat outside an update (digests, reminders): `await sendTelegramReplies(bot, chatId, replies)`. */
 export { sendTelegramReplies } from './send-replies.js';
 /** The grammY context of this bot (grammY's Context plus the update's logger and intent). */

@@ -30,7 +30,8 @@ export function telegramTarget(method: string, payload: unknown): SendTarget {
 
 /** Outermost transformer: a chat's calls run one after another in call order, each with all its retries. */
 export function keepChatOrder(outbox: Outbox): Transformer {
-  return (prev, method, payload, signal) => outbox.inOrder(telegramTarget(method, payload), () => prev(method, payload, signal));
+  return (prev, method, payload, signal) =>
+    outbox.inOrder(telegramTarget(method, payload), () => prev(method, payload, signal));
 }
 
 /** Transformer inside auto-retry: every attempt, retries included, waits for its tokens. */

@@ -44,23 +44,37 @@ export async function registerTelegramCommands(bot: Bot<TelegramContext>): Promi
  * fast on a bad token; the command menu is registered in the background (a failure is logged, never fatal). With an
  * `inbox`, the updates a previous process left unhandled go to the bot first, alongside the first polls.
  */
-export async function startTelegramPolling(bot: Bot<TelegramContext>, options: TelegramPollingOptions = {}): Promise<TelegramPolling> {
+export async function startTelegramPolling(
+  bot: Bot<TelegramContext>,
+  options: TelegramPollingOptions = {},
+): Promise<TelegramPolling> {
   await bot.init();
   await bot.api.deleteWebhook();
   // Failures are logged by the API transformer; the menu is a convenience.
   registerTelegramCommands(bot).catch(() => undefined);
   const log = chatLogOf(options.log);
-  const gate = createInboxGate<Update>({ inbox: options.inbox, channel: 'telegram', idOf: (u) => String(u.update_id), log, now: options.now });
+  const gate = createInboxGate<Update>({
+    inbox: options.inbox,
+    channel: 'telegram',
+    idOf: (u) => String(u.update_id),
+    log,
+    now: options.now,
+  });
   const fetchUpdates = createUpdateFetcher(bot, { silent: true, fetch: { allowed_updates: ALLOWED_UPDATES } });
   // The fetcher confirms a batch to Telegram at its next call, which comes after this one returned: the batch is kept first.
-  const source = createSource({ supply: async (batchSize, signal) => gate.admit(await fetchUpdates(batchSize, signal)) });
-  const sink = createConcurrentSink<Update, BotError<TelegramContext>>({ consume: (u) => bot.handleUpdate(u).finally(() => gate.settle(u)) }, async (err) => {
-    try {
-      await bot.errorHandler(err);
-    } catch (thrown) {
-      log('error', 'telegram: the error handler failed', { err: thrown });
-    }
+  const source = createSource({
+    supply: async (batchSize, signal) => gate.admit(await fetchUpdates(batchSize, signal)),
   });
+  const sink = createConcurrentSink<Update, BotError<TelegramContext>>(
+    { consume: (u) => bot.handleUpdate(u).finally(() => gate.settle(u)) },
+    async (err) => {
+      try {
+        await bot.errorHandler(err);
+      } catch (thrown) {
+        log('error', 'telegram: the error handler failed', { err: thrown });
+      }
+    },
+  );
   void sink.handle(gate.replay());
   const runner = createRunner(source, sink);
   runner.start();

@@ -24,7 +24,14 @@ export function renderReply(reply: Reply, encodeData: (data: string) => string):
   const keyboard = reply.choices && reply.choices.length > 0 ? renderKeyboard(reply.choices, encodeData) : undefined;
   const text = reply.text.trim();
   if (reply.file && escapedLength(text) <= CAPTION_LIMIT) {
-    return [{ kind: 'file', file: reply.file, ...(text ? { captionHtml: escapeHtml(text) } : {}), ...(keyboard ? { keyboard } : {}) }];
+    return [
+      {
+        kind: 'file',
+        file: reply.file,
+        ...(text ? { captionHtml: escapeHtml(text) } : {}),
+        ...(keyboard ? { keyboard } : {}),
+      },
+    ];
   }
   const pieces = text ? splitText(text, TEXT_LIMIT, escapedLength).map(escapeHtml) : [];
   const messages: OutgoingMessage[] = pieces.map((html) => ({ kind: 'text', html }));

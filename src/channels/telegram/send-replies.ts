@@ -13,7 +13,12 @@ export function sendTelegramReplies(bot: Bot<TelegramContext>, chatId: string, r
 }
 
 /** Sends the core's replies to one chat, in order; returns how many Telegram messages went out. */
-export async function sendReplies(api: Api, chatId: string, replies: Reply[], encodeData: (data: string) => string): Promise<number> {
+export async function sendReplies(
+  api: Api,
+  chatId: string,
+  replies: Reply[],
+  encodeData: (data: string) => string,
+): Promise<number> {
   let sent = 0;
   for (const reply of replies) {
     for (const message of renderReply(reply, encodeData)) {
@@ -27,7 +32,11 @@ export async function sendReplies(api: Api, chatId: string, replies: Reply[], en
 async function sendOne(api: Api, chatId: string, message: OutgoingMessage): Promise<void> {
   const reply_markup = message.keyboard;
   if (message.kind === 'text') {
-    await api.sendMessage(chatId, message.html, { parse_mode: 'HTML', reply_markup, link_preview_options: { is_disabled: true } });
+    await api.sendMessage(chatId, message.html, {
+      parse_mode: 'HTML',
+      reply_markup,
+      link_preview_options: { is_disabled: true },
+    });
     return;
   }
   const input = new InputFile(message.file.content, message.file.fileName);

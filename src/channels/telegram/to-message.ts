@@ -54,7 +54,11 @@ function accepted(message: IncomingMessage): IncomingMessage | undefined {
 }
 
 /** The text meant for the bot, or undefined when a group message does not address it. */
-export function addressedText(text: string, message: Pick<Message, 'chat' | 'reply_to_message'>, me: UserFromGetMe): string | undefined {
+export function addressedText(
+  text: string,
+  message: Pick<Message, 'chat' | 'reply_to_message'>,
+  me: UserFromGetMe,
+): string | undefined {
   const command = COMMAND.exec(text);
   const target = command?.[2];
   if (target !== undefined && target.toLowerCase() !== me.username.toLowerCase()) return undefined;
@@ -68,7 +72,10 @@ export function addressedText(text: string, message: Pick<Message, 'chat' | 'rep
 
 /** Removes the punctuation and spaces a removed mention leaves behind ("@bot, ai chủ trì?" → "ai chủ trì?"). */
 function tidy(text: string): string {
-  return text.replace(/[ \t]{2,}/g, ' ').replace(/^[\s,:;.!-]+/, '').trim();
+  return text
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/^[\s,:;.!-]+/, '')
+    .trim();
 }
 
 function displayName(user: User): string {

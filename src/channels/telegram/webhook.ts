@@ -52,16 +52,27 @@ export function createTelegramWebhook(options: TelegramWebhookOptions): Telegram
     throw new RangeError('Telegram: webhook secret token must be 1 to 256 of A-Z, a-z, 0-9, "_" and "-"');
   }
   const { log, bot } = options;
-  const gate = createWebhookGate({ header: TELEGRAM_SECRET_HEADER, secretToken: options.secretToken, maxBodyBytes: options.maxBodyBytes });
+  const gate = createWebhookGate({
+    header: TELEGRAM_SECRET_HEADER,
+    secretToken: options.secretToken,
+    maxBodyBytes: options.maxBodyBytes,
+  });
   const maxInFlight = options.maxInFlight ?? 1000;
   const inFlight = new Set<Promise<void>>();
-  const inbox = createInboxGate<Update>({ inbox: options.inbox, channel: 'telegram', idOf: (u) => String(u.update_id), log: chatLogOf(log) });
+  const inbox = createInboxGate<Update>({
+    inbox: options.inbox,
+    channel: 'telegram',
+    idOf: (u) => String(u.update_id),
+    log: chatLogOf(log),
+  });
 
   const handleInBackground = (update: Update) => {
     // Started after the HTTP answer is written: the handler returns before any middleware runs.
     const task: Promise<void> = Promise.resolve()
       .then(() => bot.handleUpdate(update))
-      .catch((err: unknown) => log.error({ channel: 'telegram', updateId: update.update_id, err }, 'telegram: webhook update failed'))
+      .catch((err: unknown) =>
+        log.error({ channel: 'telegram', updateId: update.update_id, err }, 'telegram: webhook update failed'),
+      )
       .finally(() => {
         inbox.settle(update);
         inFlight.delete(task);
@@ -75,7 +86,10 @@ export function createTelegramWebhook(options: TelegramWebhookOptions): Telegram
     try {
       return inbox.admit([update]);
     } catch (err) {
-      log.error({ channel: 'telegram', updateId: update.update_id, err }, 'telegram: webhook update could not be kept; Telegram will resend');
+      log.error(
+        { channel: 'telegram', updateId: update.update_id, err },
+        'telegram: webhook update could not be kept; Telegram will resend',
+      );
       return undefined;
     }
   };
@@ -84,7 +98,10 @@ export function createTelegramWebhook(options: TelegramWebhookOptions): Telegram
     const checked = gate(headers, rawBody);
     if (!checked.ok) {
       if (checked.reason === 'secret') {
-        log.warn({ channel: 'telegram', hasHeader: headerValue(headers, TELEGRAM_SECRET_HEADER) !== undefined }, 'telegram: webhook call refused (secret token)');
+        log.warn(
+          { channel: 'telegram', hasHeader: headerValue(headers, TELEGRAM_SECRET_HEADER) !== undefined },
+          'telegram: webhook call refused (secret token)',
+        );
       } else log.warn({ channel: 'telegram', reason: checked.reason }, 'telegram: webhook request refused');
       return checked.response;
     }
@@ -93,7 +110,10 @@ export function createTelegramWebhook(options: TelegramWebhookOptions): Telegram
       return ACCEPTED;
     }
     if (inFlight.size >= maxInFlight) {
-      log.warn({ channel: 'telegram', inFlight: inFlight.size }, 'telegram: too many updates in flight; Telegram will resend');
+      log.warn(
+        { channel: 'telegram', inFlight: inFlight.size },
+        'telegram: too many updates in flight; Telegram will resend',
+      );
       return BUSY;
     }
     const admitted = admit(checked.json);
@@ -120,6 +140,14 @@ function isUpdate(json: unknown): json is Update {
  * Points Telegram at `url` with the secret it must send back. Pending updates are kept (they arrive at the new
  * address), so a restart loses nothing; called at every start since a generated secret changes each time.
  */
-export async function registerTelegramWebhook(api: Pick<Api, 'setWebhook'>, url: string, secretToken: string): Promise<void> {
-  await api.setWebhook(url, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false });
+export async function registerTelegramWebhook(
+  api: Pick<Api, 'setWebhook'>,
+  url: string,
+  secretToken: string,
+): Promise<void> {
+  await api.setWebhook(url, {
+    secret_token: secretToken,
+    allowed_updates: [...ALLOWED_UPDATES],
+    drop_pending_updates: false,
+  });
 }

@@ -23,7 +23,13 @@ const PROMPT = '> ';
 /** Replies as plain text; choices numbered so the answer "2" picks the second. */
 export function renderReplies(replies: Reply[], saveFile: (file: ReplyFile) => string = (f) => f.fileName): string {
   return replies
-    .map((r) => [r.text, ...(r.choices ?? []).map((c, i) => `  ${i + 1}) ${c.label}`), ...(r.file ? [`  📎 ${saveFile(r.file)}`] : [])].join('\n'))
+    .map((r) =>
+      [
+        r.text,
+        ...(r.choices ?? []).map((c, i) => `  ${i + 1}) ${c.label}`),
+        ...(r.file ? [`  📎 ${saveFile(r.file)}`] : []),
+      ].join('\n'),
+    )
     .join('\n\n');
 }
 
@@ -45,11 +51,20 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
       continue;
     }
     const picked = /^\d{1,3}$/.test(text) ? choices[Number(text) - 1] : undefined;
-    const message = { channel: 'terminal' as const, senderId, senderName, chatId: senderId, messageId: `${run}-${++seq}`, sentAt: new Date() };
-    const replies = await handle({ ...message, text: picked?.data ?? text, isChoice: picked !== undefined }).catch((err: unknown): Reply[] => {
-      options.onError?.(err);
-      return [{ text: BOT_APOLOGY }];
-    });
+    const message = {
+      channel: 'terminal' as const,
+      senderId,
+      senderName,
+      chatId: senderId,
+      messageId: `${run}-${++seq}`,
+      sentAt: new Date(),
+    };
+    const replies = await handle({ ...message, text: picked?.data ?? text, isChoice: picked !== undefined }).catch(
+      (err: unknown): Reply[] => {
+        options.onError?.(err);
+        return [{ text: BOT_APOLOGY }];
+      },
+    );
     choices = replies.flatMap((r) => r.choices ?? []);
     output.write(`${renderReplies(replies, options.saveFile)}\n${PROMPT}`);
   }

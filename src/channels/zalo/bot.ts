@@ -55,7 +55,14 @@ export function createZaloBot(options: ZaloBotOptions): ZaloBot {
   const sequencer = createChatSequencer();
   const choices = createChoiceMemory();
   const send = createReplySender({ client, choices, log, publicUrlFor: options.publicUrlFor });
-  const answer = createUpdateHandler({ client, handle: options.handle, log, choices, send, deliveries: options.deliveries });
+  const answer = createUpdateHandler({
+    client,
+    handle: options.handle,
+    log,
+    choices,
+    send,
+    deliveries: options.deliveries,
+  });
   client.onUpdate((update) => sequencer.run(update.message.chat.id, () => answer(update)));
   // Pushes queue behind the chat's pending answers, so a digest never lands in the middle of one.
   const push: ZaloReplySender = (chatId, replies, context) =>

@@ -39,7 +39,11 @@ export function createZaloClient(options: ZaloClientOptions) {
     getMe: () => call('getMe', {}, botInfoSchema),
     sendMessage: (chatId: string, text: string) => call('sendMessage', { chat_id: chatId, text }, sentSchema),
     sendPhoto: (chatId: string, photoUrl: string, extra: { caption?: string } = {}) =>
-      call('sendPhoto', { chat_id: chatId, photo: photoUrl, ...(extra.caption ? { caption: extra.caption } : {}) }, sentSchema),
+      call(
+        'sendPhoto',
+        { chat_id: chatId, photo: photoUrl, ...(extra.caption ? { caption: extra.caption } : {}) },
+        sentSchema,
+      ),
     sendChatAction: async (chatId: string, action: 'typing' | 'upload_photo') => {
       await call('sendChatAction', { chat_id: chatId, action }, anything);
     },
@@ -52,7 +56,8 @@ export function createZaloClient(options: ZaloClientOptions) {
         throw err;
       }
     },
-    setWebHook: (url: string, extra: { secret_token: string }) => call('setWebhook', { url, secret_token: extra.secret_token }, anything),
+    setWebHook: (url: string, extra: { secret_token: string }) =>
+      call('setWebhook', { url, secret_token: extra.secret_token }, anything),
     deleteWebHook: () => call('deleteWebhook', {}, anything),
     getWebHookInfo: () => call('getWebhookInfo', {}, webhookInfoSchema),
     /** Registers the function every valid update from processUpdate is given to. */

@@ -24,23 +24,36 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): (update: ZaloUpdat
   return async (update) => {
     const started = performance.now();
     const { message } = update;
-    const context: Context = { channel: 'zalo', userId: message.from.id, chatId: message.chat.id, messageId: message.message_id };
+    const context: Context = {
+      channel: 'zalo',
+      userId: message.from.id,
+      chatId: message.chat.id,
+      messageId: message.message_id,
+    };
     if (!isAddressedToBot(update)) return deps.log('debug', 'zalo: group message not addressed to the bot', context);
     const outcome = await answerOnce(deps, context, async () => {
       const { intent, sent } = await answerUpdate(update, context, deps);
       const ms = Math.round(performance.now() - started);
       deps.log('info', 'zalo: update handled', { ...context, intent, sent, ms });
-    }).catch((err: unknown) => deps.log('error', 'zalo: delivery log failed, message left unanswered', { ...context, err }));
+    }).catch((err: unknown) =>
+      deps.log('error', 'zalo: delivery log failed, message left unanswered', { ...context, err }),
+    );
     if (outcome === 'duplicate') deps.log('debug', 'zalo: message delivered again, already answered', context);
   };
 }
 
-async function answerUpdate(update: ZaloUpdate, context: Context, deps: UpdateHandlerDeps): Promise<{ intent: string; sent: number }> {
+async function answerUpdate(
+  update: ZaloUpdate,
+  context: Context,
+  deps: UpdateHandlerDeps,
+): Promise<{ intent: string; sent: number }> {
   const incoming = toIncomingMessage(update, deps.choices);
   let replies: Reply[] = [{ text: BOT_TEXT_ONLY }];
   if (incoming) {
     deps.log('debug', 'zalo: message received', { ...context, text: incoming.text });
-    await deps.client.sendChatAction(incoming.chatId, 'typing').catch((err: unknown) => deps.log('debug', 'zalo: typing failed', { ...context, err }));
+    await deps.client
+      .sendChatAction(incoming.chatId, 'typing')
+      .catch((err: unknown) => deps.log('debug', 'zalo: typing failed', { ...context, err }));
     replies = await deps.handle(incoming).catch((err: unknown) => {
       deps.log('error', 'zalo: chat handler failed', { ...context, err });
       return [{ text: BOT_APOLOGY }];

@@ -30,7 +30,13 @@ export type ZaloInbox = {
  */
 export function createZaloInbox(deps: ZaloInboxDeps): ZaloInbox {
   const { client, sequencer, inbox, log } = deps;
-  const gate = createInboxGate<ZaloUpdate>({ inbox, channel: 'zalo', idOf: (u) => u.message.message_id, log, now: deps.now });
+  const gate = createInboxGate<ZaloUpdate>({
+    inbox,
+    channel: 'zalo',
+    idOf: (u) => u.message.message_id,
+    log,
+    now: deps.now,
+  });
 
   const hand = (update: ZaloUpdate) => {
     const parsed = client.processUpdate(update);
@@ -46,7 +52,10 @@ export function createZaloInbox(deps: ZaloInboxDeps): ZaloInbox {
       try {
         admitted = gate.admit([parsed.update]);
       } catch (err) {
-        log('error', 'zalo: could not keep an update in the inbox; answering it anyway', { messageId: parsed.update.message.message_id, err });
+        log('error', 'zalo: could not keep an update in the inbox; answering it anyway', {
+          messageId: parsed.update.message.message_id,
+          err,
+        });
         return client.processUpdate(raw);
       }
       for (const update of admitted) hand(update);

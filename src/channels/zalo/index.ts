@@ -15,7 +15,13 @@ export { createZaloClient, type ZaloClient, type ZaloClientOptions, type ZaloLog
 /** What a failed call throws: ZaloApiError (the API said no: error_code, description, method) or ZaloHttpError (network). */
 export { ZaloApiError, ZaloHttpError } from './errors.js';
 /** The framework-free webhook endpoint `(headers, rawBody) => { status, body }`, checking `X-Bot-Api-Secret-Token`. */
-export { createZaloWebhookHandler, ZALO_SECRET_HEADER, type ZaloWebhookHandler, type WebhookHeaders, type WebhookResponse } from './webhook.js';
+export {
+  createZaloWebhookHandler,
+  ZALO_SECRET_HEADER,
+  type ZaloWebhookHandler,
+  type WebhookHeaders,
+  type WebhookResponse,
+} from './webhook.js';
 /** Zalo's per-message text limit (2,000) and the port that publishes chart photos by URL. */
 export { ZALO_TEXT_LIMIT, type PublicUrlFor } from './render.js';
 /** Conservative sending limits for Zalo, which publishes none (8/s + 2 at once overall, 1/s + 3 per chat), for `createOutbox`. */
@@ -44,10 +50,14 @@ export type StartZaloBotOptions = ZaloBotOptions & {
  * const zalo = await startZaloBot({ token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT, handle: chat, log });
  * process.once('SIGTERM', () => void zalo.stop());
  */
-export async function startZaloBot(options: StartZaloBotOptions): Promise<{ me: ZaloBotInfo; send: ZaloReplySender; stop(): Promise<void> }> {
+export async function startZaloBot(
+  options: StartZaloBotOptions,
+): Promise<{ me: ZaloBotInfo; send: ZaloReplySender; stop(): Promise<void> }> {
   const { client, sequencer, send, receive, replay } = createZaloBot(options);
   const me = await client.getMe();
-  await client.deleteWebHook().catch((err: unknown) => options.log('warn', 'zalo: could not remove the webhook', { err }));
+  await client
+    .deleteWebHook()
+    .catch((err: unknown) => options.log('warn', 'zalo: could not remove the webhook', { err }));
   replay();
   const maxChats = options.maxChatsInFlight ?? 32;
   const poller = startZaloPoller({

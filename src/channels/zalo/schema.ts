@@ -47,7 +47,8 @@ export function parseUpdate(raw: unknown): ParsedUpdate {
   const body = envelope.success ? envelope.data.result : raw;
   const named = eventNameSchema.safeParse(body);
   if (!named.success) return { kind: 'malformed', problem: 'no event_name' };
-  if (!(ZALO_EVENTS as readonly string[]).includes(named.data.event_name)) return { kind: 'ignored', eventName: named.data.event_name };
+  if (!(ZALO_EVENTS as readonly string[]).includes(named.data.event_name))
+    return { kind: 'ignored', eventName: named.data.event_name };
   const parsed = zaloUpdateSchema.safeParse(body);
   if (parsed.success) return { kind: 'update', update: parsed.data };
   const issue = parsed.error.issues[0];

@@ -21,7 +21,12 @@ export type TransportOptions = {
 };
 
 /** Performs one API method: `POST {apiRoot}/bot<token>/<method>` with a JSON body, `result` out, errors typed and token-free. */
-export type Call = <T>(method: string, body: object, schema: z.ZodType<T>, extra?: { signal?: AbortSignal; waitMs?: number }) => Promise<T>;
+export type Call = <T>(
+  method: string,
+  body: object,
+  schema: z.ZodType<T>,
+  extra?: { signal?: AbortSignal; waitMs?: number },
+) => Promise<T>;
 
 const envelopeSchema = z.object({
   ok: z.boolean(),
@@ -49,24 +54,37 @@ export function createTransport(options: TransportOptions): Call {
         const response = await post(http, token, method, body, timeoutMs + (extra.waitMs ?? 0), extra.signal);
         return readResult(method, response, schema, token);
       } catch (err) {
-        const retryable = err instanceof ZaloApiError && err.error_code === 429 && retries < maxRetries && !extra.signal?.aborted;
+        const retryable =
+          err instanceof ZaloApiError && err.error_code === 429 && retries < maxRetries && !extra.signal?.aborted;
         if (!retryable) throw err;
         await wait(Math.min(err.retryAfter ?? 1, maxRetryAfterSeconds) * 1000, extra.signal);
       }
     }
   };
   // A chat's calls keep their order, retries included; every attempt above waits for its tokens.
-  return (method, body, schema, extra) => outbox.inOrder(zaloTarget(method, body), () => attempt(method, body, schema, extra));
+  return (method, body, schema, extra) =>
+    outbox.inOrder(zaloTarget(method, body), () => attempt(method, body, schema, extra));
 }
 
-async function post(http: AxiosInstance, token: string, method: string, body: object, timeout: number, signal?: AbortSignal) {
+async function post(
+  http: AxiosInstance,
+  token: string,
+  method: string,
+  body: object,
+  timeout: number,
+  signal?: AbortSignal,
+) {
   try {
     return await http.post<unknown>(`/bot${token}/${method}`, body, { timeout, signal });
   } catch (err) {
     // An axios error carries the request URL, hence the token: never let it escape, only a scrubbed copy of its text.
     const reason = scrubToken(err instanceof Error ? err.message : String(err), token);
     const code = typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : undefined;
-    throw new ZaloHttpError(method, code ? `${code}: ${reason}` : reason, Object.assign(new Error(reason), code ? { code } : {}));
+    throw new ZaloHttpError(
+      method,
+      code ? `${code}: ${reason}` : reason,
+      Object.assign(new Error(reason), code ? { code } : {}),
+    );
   }
 }
 

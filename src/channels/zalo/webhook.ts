@@ -29,12 +29,18 @@ export function createZaloWebhookHandler(options: ZaloWebhookOptions): ZaloWebho
   if (options.secretToken.length < 8 || options.secretToken.length > 256) {
     throw new RangeError('Zalo: webhook secret token must be 8 to 256 characters');
   }
-  const gate = createWebhookGate({ header: ZALO_SECRET_HEADER, secretToken: options.secretToken, maxBodyBytes: options.maxBodyBytes });
+  const gate = createWebhookGate({
+    header: ZALO_SECRET_HEADER,
+    secretToken: options.secretToken,
+    maxBodyBytes: options.maxBodyBytes,
+  });
   return (headers, rawBody) => {
     const checked = gate(headers, rawBody);
     if (!checked.ok) {
       if (checked.reason === 'secret') {
-        options.log('warn', 'zalo: webhook call refused (secret token)', { hasHeader: headerValue(headers, ZALO_SECRET_HEADER) !== undefined });
+        options.log('warn', 'zalo: webhook call refused (secret token)', {
+          hasHeader: headerValue(headers, ZALO_SECRET_HEADER) !== undefined,
+        });
       } else if (checked.reason === 'json') options.log('warn', 'zalo: webhook body is not JSON');
       return checked.response;
     }

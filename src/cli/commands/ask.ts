@@ -6,7 +6,8 @@ import { toIsoDay } from '../../tasks/index.js';
 import { loadPlansReporting } from '../load-knowledge.js';
 import { knowledgeDir, parseOptions, parseToday } from '../options.js';
 
-export const summary = 'answer a question from the plans  "<question>" [--json] [--today YYYY-MM-DD] [--knowledge DIR] [--batch FILE]';
+export const summary =
+  'answer a question from the plans  "<question>" [--json] [--today YYYY-MM-DD] [--knowledge DIR] [--batch FILE]';
 
 const USAGE = 'usage: npm run cli -- ask "<question>" [--json] [--today YYYY-MM-DD] [--knowledge DIR] [--batch FILE]';
 
@@ -50,7 +51,12 @@ export async function run(args: string[]): Promise<number> {
   const parsed = parseOptions('ask', USAGE, {
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, today: { type: 'string' }, knowledge: { type: 'string' }, batch: { type: 'string' } },
+    options: {
+      json: { type: 'boolean' },
+      today: { type: 'string' },
+      knowledge: { type: 'string' },
+      batch: { type: 'string' },
+    },
   });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;

@@ -14,7 +14,8 @@ const canonical = (path: string) => (existsSync(path) ? realpathSync(path) : res
 function targetProblem(target: string, source: string): string | null {
   const folder = dirname(resolve(target));
   if (!existsSync(folder) || !statSync(folder).isDirectory()) return `folder ${folder} does not exist`;
-  if (existsSync(target) && statSync(target).isDirectory()) return `${target} is a folder; give a file name, like ${target}/troly.db`;
+  if (existsSync(target) && statSync(target).isDirectory())
+    return `${target} is a folder; give a file name, like ${target}/troly.db`;
   if (canonical(target) === canonical(source)) return `${target} is the database itself`;
   return null;
 }
@@ -34,16 +35,21 @@ export async function run(args: string[]): Promise<number> {
     console.error(`backup: cannot write to ${file}: ${problem}`);
     return 1;
   }
-  return withStore('backup', source, async (store) => {
-    try {
-      await store.backup(file);
-    } catch (err) {
-      // SQLite refuses e.g. an existing file that is not a database (left untouched) or a full disk.
-      if (!(err instanceof Database.SqliteError)) throw err;
-      console.error(`backup: cannot write to ${file}: ${err.message}`);
-      return 1;
-    }
-    console.log(`backup written to ${file}`);
-    return 0;
-  }, { mustExist: true });
+  return withStore(
+    'backup',
+    source,
+    async (store) => {
+      try {
+        await store.backup(file);
+      } catch (err) {
+        // SQLite refuses e.g. an existing file that is not a database (left untouched) or a full disk.
+        if (!(err instanceof Database.SqliteError)) throw err;
+        console.error(`backup: cannot write to ${file}: ${err.message}`);
+        return 1;
+      }
+      console.log(`backup written to ${file}`);
+      return 0;
+    },
+    { mustExist: true },
+  );
 }

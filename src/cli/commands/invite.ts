@@ -5,9 +5,11 @@ import { loadPlansReporting } from '../load-knowledge.js';
 import { databasePath, knowledgeDir, parseOptions, PLACE_OPTIONS } from '../options.js';
 import { withStore } from '../with-store.js';
 
-export const summary = 'create a one-time registration code  --plan ID --unit "NAME" --role officer|leader|admin [--expires 7d]';
+export const summary =
+  'create a one-time registration code  --plan ID --unit "NAME" --role officer|leader|admin [--expires 7d]';
 
-const USAGE = 'usage: npm run cli -- invite --plan ID [--unit "NAME"] --role officer|leader|admin [--expires 7d|12h] [--db FILE] [--knowledge DIR]';
+const USAGE =
+  'usage: npm run cli -- invite --plan ID [--unit "NAME"] --role officer|leader|admin [--expires 7d|12h] [--db FILE] [--knowledge DIR]';
 const OPTIONS = {
   plan: { type: 'string' },
   unit: { type: 'string' },
@@ -33,7 +35,10 @@ function resolveUnit(plan: Plan, typed: string): { unit: string } | { error: str
   const normalized = normalizeAgency(typed);
   if (plan.agencies.includes(normalized)) return { unit: normalized };
   const close = findAgencies(plan, typed).slice(0, 3);
-  const hint = close.length > 0 ? `closest: ${close.map((c) => `"${c}"`).join(', ')}` : `units of this plan: ${plan.agencies.map((c) => `"${c}"`).join(', ')}`;
+  const hint =
+    close.length > 0
+      ? `closest: ${close.map((c) => `"${c}"`).join(', ')}`
+      : `units of this plan: ${plan.agencies.map((c) => `"${c}"`).join(', ')}`;
   return { error: `invite: unknown unit "${typed}" in plan ${plan.id}; ${hint}` };
 }
 
@@ -41,12 +46,19 @@ type Target = { plan: string | null; unit: string | null; role: Role };
 
 function checkTarget(plans: Plan[], v: { plan?: string; unit?: string; role?: string }): Target | { error: string } {
   const role = roleSchema.safeParse(v.role);
-  if (!role.success) return { error: `invite: --role must be officer, leader or admin${v.role === undefined ? '' : `, got '${v.role}'`}\n${USAGE}` };
+  if (!role.success)
+    return {
+      error: `invite: --role must be officer, leader or admin${v.role === undefined ? '' : `, got '${v.role}'`}\n${USAGE}`,
+    };
   if (!v.plan && role.data !== 'admin') return { error: `invite: --plan is required for ${role.data}\n${USAGE}` };
   const plan = v.plan ? plans.find((p) => p.id === v.plan) : undefined;
-  if (v.plan && !plan) return { error: `invite: unknown plan "${v.plan}"; plans: ${plans.map((p) => p.id).join(', ')}` };
+  if (v.plan && !plan)
+    return { error: `invite: unknown plan "${v.plan}"; plans: ${plans.map((p) => p.id).join(', ')}` };
   if (role.data !== 'officer') {
-    if (v.unit !== undefined) return { error: `invite: --unit is only for an officer; leader and admin codes are not tied to a unit\n${USAGE}` };
+    if (v.unit !== undefined)
+      return {
+        error: `invite: --unit is only for an officer; leader and admin codes are not tied to a unit\n${USAGE}`,
+      };
     return { plan: plan?.id ?? null, unit: null, role: role.data };
   }
   if (!v.unit) return { error: `invite: --unit is required for an officer\n${USAGE}` };
@@ -74,7 +86,9 @@ export async function run(args: string[]): Promise<number> {
     const code = newCode();
     const expiresAt = new Date(now.getTime() + ttl);
     store.invites.create({ code, ...target, createdAt: now, expiresAt, usedAt: null, usedBy: null });
-    console.log(`code ${code} (${target.role}${target.unit ? `, ${target.unit}` : ''}${target.plan ? `, ${target.plan}` : ''}), valid until ${expiresAt.toISOString()}`);
+    console.log(
+      `code ${code} (${target.role}${target.unit ? `, ${target.unit}` : ''}${target.plan ? `, ${target.plan}` : ''}), valid until ${expiresAt.toISOString()}`,
+    );
     console.log(`the person sends to the bot: /start ${code}`);
     return 0;
   });

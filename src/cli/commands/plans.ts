@@ -25,7 +25,11 @@ function printTable(rows: ReadonlyArray<Record<string, string | number>>): void 
   if (!first) return;
   const keys = Object.keys(first);
   const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   console.log(line(keys));
   for (const r of rows) console.log(line(keys.map((k) => String(r[k]))));
 }

@@ -6,9 +6,28 @@ import { withStore } from '../with-store.js';
 
 export const summary = 'current state of every task of a plan  --plan ID [--format text|csv] [--today YYYY-MM-DD]';
 
-const USAGE = 'usage: npm run cli -- progress --plan ID [--format text|csv] [--today YYYY-MM-DD] [--db FILE] [--knowledge DIR]';
-const OPTIONS = { plan: { type: 'string' }, format: { type: 'string', default: 'text' }, today: { type: 'string' }, ...PLACE_OPTIONS } as const;
-const COLUMNS = ['plan', 'task', 'period', 'state', 'status', 'percent', 'due', 'days_late', 'days_left', 'last_update', 'by', 'note'];
+const USAGE =
+  'usage: npm run cli -- progress --plan ID [--format text|csv] [--today YYYY-MM-DD] [--db FILE] [--knowledge DIR]';
+const OPTIONS = {
+  plan: { type: 'string' },
+  format: { type: 'string', default: 'text' },
+  today: { type: 'string' },
+  ...PLACE_OPTIONS,
+} as const;
+const COLUMNS = [
+  'plan',
+  'task',
+  'period',
+  'state',
+  'status',
+  'percent',
+  'due',
+  'days_late',
+  'days_left',
+  'last_update',
+  'by',
+  'note',
+];
 
 const csvCell = (v: unknown) => {
   const s = v === null || v === undefined ? '' : String(v);
@@ -17,12 +36,26 @@ const csvCell = (v: unknown) => {
 
 function csvRow(s: TaskState): string {
   const last = s.lastUpdate;
-  const cells = [s.task.plan, s.task.no, s.period, s.kind, s.status, s.percent, s.due, s.daysLate, s.daysLeft, last?.createdAt.toISOString(), last?.userName, last?.note];
+  const cells = [
+    s.task.plan,
+    s.task.no,
+    s.period,
+    s.kind,
+    s.status,
+    s.percent,
+    s.due,
+    s.daysLate,
+    s.daysLeft,
+    last?.createdAt.toISOString(),
+    last?.userName,
+    last?.note,
+  ];
   return cells.map(csvCell).join(',');
 }
 
 const TEXT_HEADER = 'task\tstate\tdue\tlast update';
-const textRow = (s: TaskState) => `${s.task.no}\t${stateText(s)}\t${s.due ?? s.task.deadline.raw}\t${s.lastUpdate ? `${s.lastUpdate.userName} ${s.lastUpdate.createdAt.toISOString()}` : '-'}`;
+const textRow = (s: TaskState) =>
+  `${s.task.no}\t${stateText(s)}\t${s.due ?? s.task.deadline.raw}\t${s.lastUpdate ? `${s.lastUpdate.userName} ${s.lastUpdate.createdAt.toISOString()}` : '-'}`;
 
 /** What is wrong with the options, or null. */
 function optionProblem(v: { plan?: string; format: string; today?: string }): string | null {
@@ -49,13 +82,18 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   const now = values.today === undefined ? new Date() : parseToday(values.today)!;
-  return withStore('progress', databasePath(values.db), (store) => {
-    // As of --today: updates recorded on a later day had not happened yet.
-    const records = store.progress.listForPlan(plan.id).filter((r) => toIsoDay(r.createdAt) <= toIsoDay(now));
-    const states = derivePlanStates(plan.tasks, records, now);
-    // The byte-order mark makes Excel, where officials open it, read the Vietnamese as UTF-8.
-    if (values.format === 'csv') console.log([`\uFEFF${COLUMNS.join(',')}`, ...states.map(csvRow)].join('\n'));
-    else console.log([TEXT_HEADER, ...states.map(textRow)].join('\n'));
-    return 0;
-  }, { mustExist: true });
+  return withStore(
+    'progress',
+    databasePath(values.db),
+    (store) => {
+      // As of --today: updates recorded on a later day had not happened yet.
+      const records = store.progress.listForPlan(plan.id).filter((r) => toIsoDay(r.createdAt) <= toIsoDay(now));
+      const states = derivePlanStates(plan.tasks, records, now);
+      // The byte-order mark makes Excel, where officials open it, read the Vietnamese as UTF-8.
+      if (values.format === 'csv') console.log([`\uFEFF${COLUMNS.join(',')}`, ...states.map(csvRow)].join('\n'));
+      else console.log([TEXT_HEADER, ...states.map(textRow)].join('\n'));
+      return 0;
+    },
+    { mustExist: true },
+  );
 }

@@ -1,11 +1,19 @@
 import { writeFileSync } from 'node:fs';
-import { buildReport, parsePeriod, renderReportDocx, renderReportMd, renderReportXlsx, type ReportModel } from '../../digest/index.js';
+import {
+  buildReport,
+  parsePeriod,
+  renderReportDocx,
+  renderReportMd,
+  renderReportXlsx,
+  type ReportModel,
+} from '../../digest/index.js';
 import { createFiguresRepo } from '../../store/index.js';
 import { loadPlansReporting } from '../load-knowledge.js';
 import { databasePath, knowledgeDir, parseOptions, parseToday, PLACE_OPTIONS } from '../options.js';
 import { withStore } from '../with-store.js';
 
-export const summary = 'periodic report of a plan  --plan ID --period 2026-H1|2026|2026-Q3 --format xlsx|docx|md --out FILE';
+export const summary =
+  'periodic report of a plan  --plan ID --period 2026-H1|2026|2026-Q3 --format xlsx|docx|md --out FILE';
 
 const USAGE =
   'usage: npm run cli -- report --plan ID --period 2026-H1|2026|2026-Q3|2026-9M --format xlsx|docx|md --out FILE [--today YYYY-MM-DD] [--db FILE] [--knowledge DIR]';
@@ -45,7 +53,13 @@ export async function run(args: string[]): Promise<number> {
   }
   const out = values.out;
   return withStore('report', databasePath(values.db), async (store) => {
-    const model = buildReport(plan, store.progress.listForPlan(plan.id), createFiguresRepo(store.db).listForPlan(plan.id), period, today);
+    const model = buildReport(
+      plan,
+      store.progress.listForPlan(plan.id),
+      createFiguresRepo(store.db).listForPlan(plan.id),
+      period,
+      today,
+    );
     writeFileSync(out, await render(model));
     console.log(`report: ${model.rows.length} tasks, ${period.code}, written to ${out}`);
     return 0;

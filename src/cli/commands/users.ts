@@ -1,14 +1,18 @@
 import { databasePath, parseOptions } from '../options.js';
 import { withStore } from '../with-store.js';
 
-export const summary = 'list registered users  [--deactivate KEY]  (KEY like tg:123456, zl:abc, cli:local)  [--db FILE]';
+export const summary =
+  'list registered users  [--deactivate KEY]  (KEY like tg:123456, zl:abc, cli:local)  [--db FILE]';
 
 const USAGE = 'usage: npm run cli -- users [--deactivate KEY] [--db FILE]   (KEY as listed, like tg:123456)';
 const COLUMNS = ['key', 'name', 'role', 'plan', 'unit', 'state', 'registered'];
 
 /** `users` lists every user; `users --deactivate tg:123` stops one from updating (their history stays). */
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseOptions('users', USAGE, { args, options: { deactivate: { type: 'string' }, db: { type: 'string' } } });
+  const parsed = parseOptions('users', USAGE, {
+    args,
+    options: { deactivate: { type: 'string' }, db: { type: 'string' } },
+  });
   if (typeof parsed === 'number') return parsed;
   const { deactivate, db } = parsed.values;
   return withStore(
@@ -30,7 +34,17 @@ export async function run(args: string[]): Promise<number> {
       }
       console.log(COLUMNS.join('\t'));
       for (const u of users) {
-        console.log([u.key, u.name, u.role, u.plan ?? '-', u.unit ?? '-', u.active ? 'active' : 'inactive', u.createdAt.toISOString()].join('\t'));
+        console.log(
+          [
+            u.key,
+            u.name,
+            u.role,
+            u.plan ?? '-',
+            u.unit ?? '-',
+            u.active ? 'active' : 'inactive',
+            u.createdAt.toISOString(),
+          ].join('\t'),
+        );
       }
       return 0;
     },

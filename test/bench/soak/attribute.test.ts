@@ -21,7 +21,17 @@ describe('attributeChat', () => {
   });
 
   it('counts a duplicate delivery that was answered again as a second answer of its update', () => {
-    const events = [deliver(1), action(), send('a1'), deliver(1), deliver(2), action(), send('again'), action(), send('a2')];
+    const events = [
+      deliver(1),
+      action(),
+      send('a1'),
+      deliver(1),
+      deliver(2),
+      action(),
+      send('again'),
+      action(),
+      send('a2'),
+    ];
     const result = attributeChat(events, [
       { start: 0, end: 3 },
       { start: 3, end: events.length },
@@ -41,7 +51,14 @@ describe('attributeChat', () => {
   });
 
   it('tells the answers of a killed process from those of its successor', () => {
-    const events = [deliver(1, 1), action(1), send('before kill', 1), deliver(1, 2), action(2), send('after restart', 2)];
+    const events = [
+      deliver(1, 1),
+      action(1),
+      send('before kill', 1),
+      deliver(1, 2),
+      action(2),
+      send('after restart', 2),
+    ];
     const result = attributeChat(events, all(events));
     expect(result.answers.get(1)?.map((a) => a.gen)).toEqual([1, 2]);
   });
@@ -52,7 +69,15 @@ describe('attributeChat', () => {
   });
 
   it('flags the updates whose answers are a guess: several in hand, fewer handlings seen, a process died', () => {
-    const events = [deliver(1, 1), deliver(2, 1), action(1), send('one of them', 1), deliver(2, 2), action(2), send('a2', 2)];
+    const events = [
+      deliver(1, 1),
+      deliver(2, 1),
+      action(1),
+      send('one of them', 1),
+      deliver(2, 2),
+      action(2),
+      send('a2', 2),
+    ];
     expect([...attributeChat(events, all(events)).ambiguous]).toEqual([1, 2]);
   });
 

@@ -11,8 +11,16 @@ async function start(floodRate = 0): Promise<FakeTelegram> {
   return server;
 }
 
-async function call(method: string, params: object = {}, token = TOKEN): Promise<{ status: number; body: { ok: boolean; result?: unknown; error_code?: number; description?: string } }> {
-  const res = await fetch(`${server!.apiRoot}/bot${token}/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) });
+async function call(
+  method: string,
+  params: object = {},
+  token = TOKEN,
+): Promise<{ status: number; body: { ok: boolean; result?: unknown; error_code?: number; description?: string } }> {
+  const res = await fetch(`${server!.apiRoot}/bot${token}/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(params),
+  });
   return { status: res.status, body: (await res.json()) as never };
 }
 
@@ -30,7 +38,10 @@ describe('startFakeTelegram', () => {
     const id = fake.sendText(USER.id, '/start ABC');
     const first = await poll;
     expect(updateIds(first.body)).toEqual([id]);
-    expect((first.body.result as { message: { text: string; entities: unknown[] } }[])[0]!.message).toMatchObject({ text: '/start ABC', entities: [{ type: 'bot_command', offset: 0, length: 6 }] });
+    expect((first.body.result as { message: { text: string; entities: unknown[] } }[])[0]!.message).toMatchObject({
+      text: '/start ABC',
+      entities: [{ type: 'bot_command', offset: 0, length: 6 }],
+    });
     expect(updateIds((await call('getUpdates', { offset: 0, timeout: 0 })).body)).toEqual([id]);
     expect(updateIds((await call('getUpdates', { offset: id + 1, timeout: 0 })).body)).toEqual([]);
     expect(fake.isPending(id)).toBe(false);
@@ -49,12 +60,18 @@ describe('startFakeTelegram', () => {
     await start();
     const send = (params: object) => call('sendMessage', { chat_id: USER.id, ...params });
     expect((await send({ text: 'Chào <b>bạn</b> &amp; cảm ơn', parse_mode: 'HTML' })).status).toBe(200);
-    expect((await call('sendMessage', { chat_id: 999, text: 'x' })).body.description).toBe('Bad Request: chat not found');
+    expect((await call('sendMessage', { chat_id: 999, text: 'x' })).body.description).toBe(
+      'Bad Request: chat not found',
+    );
     expect((await send({ text: '  ' })).body.description).toBe('Bad Request: message text is empty');
     expect((await send({ text: 'a'.repeat(4097) })).body.description).toBe('Bad Request: message is too long');
     expect((await send({ text: '&lt;'.repeat(4096), parse_mode: 'HTML' })).status).toBe(200);
-    expect((await send({ text: 'a < b', parse_mode: 'HTML' })).body.description).toMatch(/^Bad Request: can't parse entities/);
-    expect((await send({ text: '<b>open', parse_mode: 'HTML' })).body.description).toMatch(/^Bad Request: can't parse entities/);
+    expect((await send({ text: 'a < b', parse_mode: 'HTML' })).body.description).toMatch(
+      /^Bad Request: can't parse entities/,
+    );
+    expect((await send({ text: '<b>open', parse_mode: 'HTML' })).body.description).toMatch(
+      /^Bad Request: can't parse entities/,
+    );
     expect((await call('getMe', {}, '42:wrong')).status).toBe(401);
     expect((await call('noSuchMethod')).status).toBe(404);
     expect(server!.stats().refused).toBe(5);

@@ -5,7 +5,12 @@ import { PROCESS_OWNER } from '../../../src/channels/index.js';
 import { createTelegramBot, type TelegramContext } from '../../../src/channels/telegram/index.js';
 import { createDeliveryRepo, DELIVERY_LEASE_MS } from '../../../src/store/index.js';
 import { createChatHarness, type ChatHarness } from '../../support/chat-harness.js';
-import { captureLog, startTelegramServer, type LogCapture, type TelegramTestServer } from '../../support/telegram-server.js';
+import {
+  captureLog,
+  startTelegramServer,
+  type LogCapture,
+  type TelegramTestServer,
+} from '../../support/telegram-server.js';
 
 const botInfo = { id: 666, is_bot: true, first_name: 'Trợ lý 226', username: 'TroLy226Bot' } as UserFromGetMe;
 const LAN = 1001;
@@ -23,7 +28,15 @@ beforeEach(async () => {
   harness = createChatHarness();
   deliveries = createDeliveryRepo(harness.store().db);
   log = captureLog();
-  bot = createTelegramBot({ token: server.token, apiRoot: server.apiRoot, handle: (m) => harness.chat()(m), log, botInfo, now: harness.now, deliveries });
+  bot = createTelegramBot({
+    token: server.token,
+    apiRoot: server.apiRoot,
+    handle: (m) => harness.chat()(m),
+    log,
+    botInfo,
+    now: harness.now,
+    deliveries,
+  });
 });
 afterEach(async () => {
   await server.stop();
@@ -33,7 +46,9 @@ afterEach(async () => {
 let nextId = 1;
 function textUpdate(text: string): Update {
   const id = nextId++;
-  const command = text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] } : {};
+  const command = text.startsWith('/')
+    ? { entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] }
+    : {};
   return { update_id: id, message: { message_id: id, date: 1_780_000_000, chat, from, text, ...command } } as Update;
 }
 
@@ -63,7 +78,9 @@ describe('a Telegram message delivered again', () => {
       ['debug', 'telegram: message delivered again, already answered'],
       ['debug', 'telegram: update ignored'],
     ]);
-    expect(harness.db.rows('deliveries')).toMatchObject([{ channel: 'telegram', message_id: `${LAN}:${update.message!.message_id}`, owner: PROCESS_OWNER, attempts: 1 }]);
+    expect(harness.db.rows('deliveries')).toMatchObject([
+      { channel: 'telegram', message_id: `${LAN}:${update.message!.message_id}`, owner: PROCESS_OWNER, attempts: 1 },
+    ]);
   });
 
   it('stores a progress update once and confirms it once (no "already recorded")', async () => {
@@ -72,7 +89,9 @@ describe('a Telegram message delivered again', () => {
     await bot.handleUpdate(update);
     await bot.handleUpdate(update);
     expect(sentToLan()).toEqual([expect.stringMatching(/^Chào Lan!/), expect.stringMatching(/^Đã lưu cập nhật:/)]);
-    expect(harness.db.rows('updates')).toMatchObject([{ task: '4', status: 'in_progress', percent: 60, user_key: `tg:${LAN}` }]);
+    expect(harness.db.rows('updates')).toMatchObject([
+      { task: '4', status: 'in_progress', percent: 60, user_key: `tg:${LAN}` },
+    ]);
   });
 
   it('answers one delivery when the same update arrives again while it is being answered', async () => {
@@ -86,7 +105,13 @@ describe('a Telegram message delivered again', () => {
     await bot.handleUpdate(textUpdate('/capnhat'));
     const [, tasks] = await server.user({ userId: LAN }).replies(2);
     const button = tasks!.buttons.flat().find((b) => b.text.startsWith('4.'))!;
-    const query = { id: 'cb-7', from, chat_instance: 'c', data: button.callback_data, message: { message_id: tasks!.messageId, date: 1, chat } };
+    const query = {
+      id: 'cb-7',
+      from,
+      chat_instance: 'c',
+      data: button.callback_data,
+      message: { message_id: tasks!.messageId, date: 1, chat },
+    };
     const press = { update_id: nextId++, callback_query: query };
     await bot.handleUpdate(press as unknown as Update);
     await bot.handleUpdate(press as unknown as Update);
@@ -95,10 +120,15 @@ describe('a Telegram message delivered again', () => {
   });
 
   it('sends the text-only note for a sticker once', async () => {
-    const sticker = { update_id: nextId++, message: { message_id: 500, date: 1, chat, from, sticker: { file_id: 's' } } };
+    const sticker = {
+      update_id: nextId++,
+      message: { message_id: 500, date: 1, chat, from, sticker: { file_id: 's' } },
+    };
     await bot.handleUpdate(sticker as unknown as Update);
     await bot.handleUpdate(sticker as unknown as Update);
-    expect(sentToLan()).toEqual(['Trợ lý chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu hỏi hoặc nội dung cập nhật bằng chữ.']);
+    expect(sentToLan()).toEqual([
+      'Trợ lý chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu hỏi hoặc nội dung cập nhật bằng chữ.',
+    ]);
   });
 
   it('answers a message whose claim a killed process left once the lease has passed, then only once', async () => {
@@ -109,6 +139,8 @@ describe('a Telegram message delivered again', () => {
     await bot.handleUpdate(update);
     expect(sentToLan()).toHaveLength(1);
     expect(sentToLan()[0]).toMatch(/\/capnhat/);
-    expect(harness.db.rows('deliveries')).toMatchObject([{ message_id: messageId, owner: PROCESS_OWNER, attempts: 2, finished_at: harness.now().toISOString() }]);
+    expect(harness.db.rows('deliveries')).toMatchObject([
+      { message_id: messageId, owner: PROCESS_OWNER, attempts: 2, finished_at: harness.now().toISOString() },
+    ]);
   });
 });

@@ -12,8 +12,19 @@ const APOLOGY = 'Xin lỗi, trợ lý đang gặp sự cố khi xử lý tin nh�
 async function failWith(chat: unknown) {
   const calls: Array<{ method: string; payload: unknown }> = [];
   const api = new Api('123:offline-token');
-  api.config.use(async (_prev, method, payload) => (calls.push({ method, payload }), { ok: true, result: true as never }));
-  const update = { update_id: 7, callback_query: { id: 'q', from: { id: 42, is_bot: false, first_name: 'Lan' }, chat_instance: 'c', data: 'x', message: { message_id: 1, date: 1, chat } } };
+  api.config.use(
+    async (_prev, method, payload) => (calls.push({ method, payload }), { ok: true, result: true as never }),
+  );
+  const update = {
+    update_id: 7,
+    callback_query: {
+      id: 'q',
+      from: { id: 42, is_bot: false, first_name: 'Lan' },
+      chat_instance: 'c',
+      data: 'x',
+      message: { message_id: 1, date: 1, chat },
+    },
+  };
   const ctx = new Context(update as unknown as Update, api, me) as TelegramContext;
   const log = captureLog();
   await createErrorHandler(log)(new BotError(new Error('core bug'), ctx));
@@ -27,7 +38,11 @@ describe('createErrorHandler', () => {
     expect(log.lines).toMatchObject([{ level: 'error', msg: 'telegram: update failed', fields: { updateId: 7 } }]);
   });
 
-  it.each([['null', null], ['without an id', {}], ['a string', '']])('only logs when the chat is %s (a garbled update), without throwing', async (_name, chat) => {
+  it.each([
+    ['null', null],
+    ['without an id', {}],
+    ['a string', ''],
+  ])('only logs when the chat is %s (a garbled update), without throwing', async (_name, chat) => {
     const { calls, log } = await failWith(chat);
     expect(calls).toEqual([]);
     expect(log.lines.map((l) => l.msg)).toEqual(['telegram: update failed']);

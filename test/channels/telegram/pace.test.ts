@@ -33,15 +33,30 @@ async function pacedBot(limits: OutboxLimits, fail429 = 0) {
       received.push({ method, chat: String(body.chat_id), text: body.text ?? '', at: clock.elapsed() });
       const refuse = method === 'sendMessage' && refusals-- > 0;
       const answer = refuse
-        ? { ok: false, error_code: 429, description: 'Too Many Requests: retry after 0', parameters: { retry_after: 0 } }
-        : { ok: true, result: { message_id: received.length, date: 0, chat: { id: Number(body.chat_id), type: 'private' } } };
+        ? {
+            ok: false,
+            error_code: 429,
+            description: 'Too Many Requests: retry after 0',
+            parameters: { retry_after: 0 },
+          }
+        : {
+            ok: true,
+            result: { message_id: received.length, date: 0, chat: { id: Number(body.chat_id), type: 'private' } },
+          };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
     });
   });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const apiRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const bot = createTelegramBot({ token: '123:paced', apiRoot, handle: async () => [], log: captureLog(), botInfo, outbox: createOutbox(limits, clock) });
+  const bot = createTelegramBot({
+    token: '123:paced',
+    apiRoot,
+    handle: async () => [],
+    log: captureLog(),
+    botInfo,
+    outbox: createOutbox(limits, clock),
+  });
   return { bot, received };
 }
 
@@ -65,7 +80,10 @@ describe('telegramTarget', () => {
 describe('createTelegramBot pacing', () => {
   it('spaces a burst of replies to one chat at Telegram’s pace, in order, without holding up another chat', async () => {
     const { bot, received } = await pacedBot(TELEGRAM_LIMITS);
-    await Promise.all([sendTelegramReplies(bot, '42', texts(6, 'an')), sendTelegramReplies(bot, '43', texts(1, 'binh'))]);
+    await Promise.all([
+      sendTelegramReplies(bot, '42', texts(6, 'an')),
+      sendTelegramReplies(bot, '43', texts(1, 'binh')),
+    ]);
     expect(received.filter((r) => r.chat === '42').map((r) => [r.text, r.at])).toEqual([
       ['an0', 0],
       ['an1', 0],
@@ -86,9 +104,15 @@ describe('createTelegramBot pacing', () => {
   });
 
   it('paces a retry after 429 like any send, and a chat’s next message waits for it', async () => {
-    const strict: OutboxLimits = { global: { count: 30, perMs: 1_000, burst: 30 }, perChat: { count: 1, perMs: 1_000, burst: 1 } };
+    const strict: OutboxLimits = {
+      global: { count: 30, perMs: 1_000, burst: 30 },
+      perChat: { count: 1, perMs: 1_000, burst: 1 },
+    };
     const { bot, received } = await pacedBot(strict, 1);
-    await Promise.all([sendTelegramReplies(bot, '42', texts(1, 'first')), sendTelegramReplies(bot, '42', texts(1, 'second'))]);
+    await Promise.all([
+      sendTelegramReplies(bot, '42', texts(1, 'first')),
+      sendTelegramReplies(bot, '42', texts(1, 'second')),
+    ]);
     expect(received.map((r) => [r.text, r.at])).toEqual([
       ['first0', 0],
       ['first0', 1_000],

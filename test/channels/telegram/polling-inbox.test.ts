@@ -67,7 +67,9 @@ describe('startTelegramPolling with an inbox', () => {
 
   it('keeps a fetched update before Telegram counts it delivered, and marks it done once answered', async () => {
     await killWhileAnswering();
-    expect(tmp.rows('inbox')).toMatchObject([{ channel: 'telegram', update_id: expect.any(String), done_at: null, replays: 0 }]);
+    expect(tmp.rows('inbox')).toMatchObject([
+      { channel: 'telegram', update_id: expect.any(String), done_at: null, replays: 0 },
+    ]);
     expect(JSON.parse((tmp.rows('inbox')[0] as { body: string }).body)).toMatchObject({ message: { text: QUESTION } });
   });
 
@@ -85,7 +87,9 @@ describe('startTelegramPolling with an inbox', () => {
       { body: null, replays: 0, done_at: expect.any(String) },
     ];
     await vi.waitFor(() => expect(tmp.rows('inbox')).toMatchObject(rows), WAIT);
-    expect(log.lines.find((l) => l.msg === 'telegram: update left unhandled by a previous process, handling it now')).toMatchObject({
+    expect(
+      log.lines.find((l) => l.msg === 'telegram: update left unhandled by a previous process, handling it now'),
+    ).toMatchObject({
       level: 'info',
       fields: { updateId: String(updateId) },
     });
@@ -111,7 +115,9 @@ describe('startTelegramPolling with an inbox', () => {
     server.sendText(LAN.id, 'còn đó không?');
     await vi.waitFor(() => expect(sent()).toHaveLength(2), WAIT);
     expect(sent()).toEqual([`Đã nhận: ${QUESTION}`, 'Đã nhận: còn đó không?']);
-    expect(log.lines.find((l) => l.msg === 'telegram: update delivered again, already handled')).toMatchObject({ fields: { updateIds: [String(updateId)] } });
+    expect(log.lines.find((l) => l.msg === 'telegram: update delivered again, already handled')).toMatchObject({
+      fields: { updateIds: [String(updateId)] },
+    });
   });
 
   it('without an inbox, loses the update the killed process held (what the inbox is for)', async () => {

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatHandler, IncomingMessage } from '../../../src/chat/index.js';
 import { createTelegramBot, startTelegramPolling, type TelegramPolling } from '../../../src/channels/telegram/index.js';
-import { captureLog, startTelegramServer, type LogCapture, type TelegramTestServer } from '../../support/telegram-server.js';
+import {
+  captureLog,
+  startTelegramServer,
+  type LogCapture,
+  type TelegramTestServer,
+} from '../../support/telegram-server.js';
 
 let server: TelegramTestServer;
 let polling: TelegramPolling | undefined;
@@ -14,7 +19,9 @@ async function startBot(answer: ChatHandler): Promise<void> {
     received.push(message);
     return answer(message);
   };
-  polling = await startTelegramPolling(createTelegramBot({ token: server.token, apiRoot: server.apiRoot, handle, log }));
+  polling = await startTelegramPolling(
+    createTelegramBot({ token: server.token, apiRoot: server.apiRoot, handle, log }),
+  );
 }
 
 beforeEach(async () => {
@@ -35,15 +42,30 @@ describe('startTelegramPolling', () => {
     await user.send('Ai chủ trì nhiệm vụ 4?');
 
     const [reply] = await user.replies(1);
-    expect(reply).toMatchObject({ text: 'Nhiệm vụ 4 do &lt;Phòng Văn hóa &amp; Xã hội&gt; chủ trì.', parseMode: 'HTML' });
-    expect(received[0]).toMatchObject({ channel: 'telegram', senderId: '42', senderName: 'Lan', chatId: '42', text: 'Ai chủ trì nhiệm vụ 4?', isChoice: false });
-    expect(JSON.parse((await server.waitForCalls('sendChatAction'))[0]!.body)).toEqual({ chat_id: '42', action: 'typing' });
+    expect(reply).toMatchObject({
+      text: 'Nhiệm vụ 4 do &lt;Phòng Văn hóa &amp; Xã hội&gt; chủ trì.',
+      parseMode: 'HTML',
+    });
+    expect(received[0]).toMatchObject({
+      channel: 'telegram',
+      senderId: '42',
+      senderName: 'Lan',
+      chatId: '42',
+      text: 'Ai chủ trì nhiệm vụ 4?',
+      isChoice: false,
+    });
+    expect(JSON.parse((await server.waitForCalls('sendChatAction'))[0]!.body)).toEqual({
+      chat_id: '42',
+      action: 'typing',
+    });
   });
 
   it('registers the Vietnamese command menu at start', async () => {
     await startBot(async () => []);
     const [call] = await server.waitForCalls('setMyCommands');
-    const commands = (JSON.parse(call!.body) as { commands: Array<{ command: string }> }).commands.map((c) => c.command);
+    const commands = (JSON.parse(call!.body) as { commands: Array<{ command: string }> }).commands.map(
+      (c) => c.command,
+    );
     expect(commands).toEqual(['hoi', 'capnhat', 'tiendo', 'viec', 'quahan', 'digest', 'trogiup']);
     expect(call!.body).toContain('Cập nhật tiến độ một nhiệm vụ');
   });
@@ -65,7 +87,17 @@ describe('startTelegramPolling', () => {
   it('shows choices as inline buttons and hands the pressed button’s data to the core as a choice', async () => {
     const longData = `update:task=4:status=${'đang thực hiện'.repeat(5)}`;
     await startBot(async (message) =>
-      message.isChoice ? [{ text: `Bạn chọn: ${message.text}` }] : [{ text: 'Chọn trạng thái:', choices: [{ label: 'Hoàn thành', data: 'status:done' }, { label: 'Đang thực hiện', data: longData }] }],
+      message.isChoice
+        ? [{ text: `Bạn chọn: ${message.text}` }]
+        : [
+            {
+              text: 'Chọn trạng thái:',
+              choices: [
+                { label: 'Hoàn thành', data: 'status:done' },
+                { label: 'Đang thực hiện', data: longData },
+              ],
+            },
+          ],
     );
     const user = server.user({ userId: 5 });
     await user.send('/capnhat 4');
@@ -87,7 +119,10 @@ describe('startTelegramPolling', () => {
   });
 
   it('splits a 5,000-character answer on line breaks into messages within 4,096 characters', async () => {
-    const lines = Array.from({ length: 110 }, (_, i) => `${String(i + 1).padStart(3, '0')}. Nhiệm vụ & kết quả <báo cáo> của đơn vị ${i}`);
+    const lines = Array.from(
+      { length: 110 },
+      (_, i) => `${String(i + 1).padStart(3, '0')}. Nhiệm vụ & kết quả <báo cáo> của đơn vị ${i}`,
+    );
     const answer = lines.join('\n');
     expect(answer.length).toBeGreaterThan(5000);
     await startBot(async () => [{ text: answer }]);
@@ -96,7 +131,9 @@ describe('startTelegramPolling', () => {
 
     const pieces = await user.replies(2);
     for (const piece of pieces) expect(piece.text.length).toBeLessThanOrEqual(4096);
-    const unescaped = pieces.map((p) => p.text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&'));
+    const unescaped = pieces.map((p) =>
+      p.text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&'),
+    );
     expect(unescaped.join('\n')).toBe(answer);
   });
 
@@ -108,7 +145,10 @@ describe('startTelegramPolling', () => {
 
     expect((await user.replies(1))[0]!.text).toBe('Trả lời sau khi chờ.');
     expect(server.calls('sendMessage')).toHaveLength(2);
-    expect(log.lines.find((l) => l.msg === 'telegram: API call failed')).toMatchObject({ level: 'warn', fields: { method: 'sendMessage', errorCode: 429, retryAfter: 1 } });
+    expect(log.lines.find((l) => l.msg === 'telegram: API call failed')).toMatchObject({
+      level: 'warn',
+      fields: { method: 'sendMessage', errorCode: 429, retryAfter: 1 },
+    });
   });
 
   it('keeps polling through a server error on getUpdates', async () => {
@@ -129,16 +169,32 @@ describe('startTelegramPolling', () => {
     });
     const user = server.user();
     await user.send('hỏng');
-    expect((await user.replies(1))[0]!.text).toBe('Xin lỗi, trợ lý đang gặp sự cố khi xử lý tin nhắn này. Bạn vui lòng thử lại sau ít phút.');
+    expect((await user.replies(1))[0]!.text).toBe(
+      'Xin lỗi, trợ lý đang gặp sự cố khi xử lý tin nhắn này. Bạn vui lòng thử lại sau ít phút.',
+    );
     await user.send('còn chạy không?');
     expect((await user.replies(1))[0]!.text).toBe('Vẫn chạy.');
-    expect(log.lines.find((l) => l.level === 'error')).toMatchObject({ msg: 'telegram: update failed', fields: { channel: 'telegram' } });
+    expect(log.lines.find((l) => l.level === 'error')).toMatchObject({
+      msg: 'telegram: update failed',
+      fields: { channel: 'telegram' },
+    });
   });
 
   it('sends a chart as a photo and a report as a document', async () => {
     await startBot(async () => [
-      { text: 'Biểu đồ tiến độ', file: { fileName: 'tien-do.png', mimeType: 'image/png', content: Buffer.from('png'), kind: 'photo' } },
-      { text: '', file: { fileName: 'bao-cao.xlsx', mimeType: 'application/vnd.ms-excel', content: Buffer.from('xlsx'), kind: 'document' } },
+      {
+        text: 'Biểu đồ tiến độ',
+        file: { fileName: 'tien-do.png', mimeType: 'image/png', content: Buffer.from('png'), kind: 'photo' },
+      },
+      {
+        text: '',
+        file: {
+          fileName: 'bao-cao.xlsx',
+          mimeType: 'application/vnd.ms-excel',
+          content: Buffer.from('xlsx'),
+          kind: 'document',
+        },
+      },
     ]);
     const user = server.user();
     await user.send('/digest');

@@ -9,15 +9,29 @@ const chart: ReplyFile = { fileName: 'tien-do.png', mimeType: 'image/png', conte
 
 describe('renderReply', () => {
   it('escapes the text for HTML and sends it as one message when it fits', () => {
-    expect(renderReply({ text: 'Nhiệm vụ 4: <Sở Tư pháp> & UBND' }, same)).toEqual([{ kind: 'text', html: 'Nhiệm vụ 4: &lt;Sở Tư pháp&gt; &amp; UBND' }]);
+    expect(renderReply({ text: 'Nhiệm vụ 4: <Sở Tư pháp> & UBND' }, same)).toEqual([
+      { kind: 'text', html: 'Nhiệm vụ 4: &lt;Sở Tư pháp&gt; &amp; UBND' },
+    ]);
   });
 
   it('puts each choice on its own button row, on the last piece only', () => {
     const text = Array.from({ length: 300 }, (_, i) => `Dòng ${i}: nội dung nhiệm vụ`).join('\n');
-    const messages = renderReply({ text, choices: [{ label: '4. Ban hành văn bản', data: 'task:4' }, { label: '5. Hội nghị', data: 'task:5' }] }, (d) => `#${d}`);
+    const messages = renderReply(
+      {
+        text,
+        choices: [
+          { label: '4. Ban hành văn bản', data: 'task:4' },
+          { label: '5. Hội nghị', data: 'task:5' },
+        ],
+      },
+      (d) => `#${d}`,
+    );
     expect(messages.length).toBeGreaterThan(1);
     expect(messages.slice(0, -1).every((m) => m.keyboard === undefined)).toBe(true);
-    expect(messages.at(-1)!.keyboard!.inline_keyboard).toEqual([[{ text: '4. Ban hành văn bản', callback_data: '#task:4' }], [{ text: '5. Hội nghị', callback_data: '#task:5' }]]);
+    expect(messages.at(-1)!.keyboard!.inline_keyboard).toEqual([
+      [{ text: '4. Ban hành văn bản', callback_data: '#task:4' }],
+      [{ text: '5. Hội nghị', callback_data: '#task:5' }],
+    ]);
   });
 
   it('splits on line breaks so no piece goes over 4,096 escaped characters', () => {
@@ -30,8 +44,19 @@ describe('renderReply', () => {
   });
 
   it('never cuts inside a word or an HTML entity, whatever the text', () => {
-    const word = fc.string({ unit: fc.constantFrom('&', '<', '>', 'a', 'đ', 'ư', 'ờ', 'n', 'g'), minLength: 1, maxLength: 12 });
-    const text = fc.array(fc.tuple(word, fc.constantFrom(' ', '\n')), { minLength: 400, maxLength: 1500, size: 'max' }).map((parts) => parts.map(([w, sep]) => w + sep).join('').trim());
+    const word = fc.string({
+      unit: fc.constantFrom('&', '<', '>', 'a', 'đ', 'ư', 'ờ', 'n', 'g'),
+      minLength: 1,
+      maxLength: 12,
+    });
+    const text = fc
+      .array(fc.tuple(word, fc.constantFrom(' ', '\n')), { minLength: 400, maxLength: 1500, size: 'max' })
+      .map((parts) =>
+        parts
+          .map(([w, sep]) => w + sep)
+          .join('')
+          .trim(),
+      );
     fc.assert(
       fc.property(text, (input) => {
         const pieces = renderReply({ text: input }, same).map((m) => (m.kind === 'text' ? m.html : ''));
@@ -46,8 +71,15 @@ describe('renderReply', () => {
   });
 
   it('sends a file with the text as its caption when the text fits 1,024 characters', () => {
-    expect(renderReply({ text: 'Biểu đồ <tuần>', file: chart, choices: [{ label: 'Xem báo cáo', data: 'report' }] }, same)).toEqual([
-      { kind: 'file', file: chart, captionHtml: 'Biểu đồ &lt;tuần&gt;', keyboard: expect.objectContaining({ inline_keyboard: [[{ text: 'Xem báo cáo', callback_data: 'report' }]] }) },
+    expect(
+      renderReply({ text: 'Biểu đồ <tuần>', file: chart, choices: [{ label: 'Xem báo cáo', data: 'report' }] }, same),
+    ).toEqual([
+      {
+        kind: 'file',
+        file: chart,
+        captionHtml: 'Biểu đồ &lt;tuần&gt;',
+        keyboard: expect.objectContaining({ inline_keyboard: [[{ text: 'Xem báo cáo', callback_data: 'report' }]] }),
+      },
     ]);
     expect(renderReply({ text: '', file: chart }, same)).toEqual([{ kind: 'file', file: chart }]);
   });

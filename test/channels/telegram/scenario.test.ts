@@ -10,7 +10,12 @@ let polling: TelegramPolling;
 beforeEach(async () => {
   server = await startTelegramServer();
   harness = createChatHarness();
-  const bot = createTelegramBot({ token: server.token, apiRoot: server.apiRoot, handle: (message) => harness.chat()(message), log: captureLog() });
+  const bot = createTelegramBot({
+    token: server.token,
+    apiRoot: server.apiRoot,
+    handle: (message) => harness.chat()(message),
+    log: captureLog(),
+  });
   polling = await startTelegramPolling(bot);
 });
 afterEach(async () => {
@@ -48,7 +53,13 @@ describe('the Telegram bot over the real chat core', () => {
     expect(tasks!.buttons).toHaveLength(19);
     await user.press(tasks!, '4.');
     const [statuses] = await user.replies(1);
-    expect(statuses!.buttons.flat().map((b) => b.text)).toEqual(['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành', 'Vướng mắc', 'Chỉ thêm ghi chú']);
+    expect(statuses!.buttons.flat().map((b) => b.text)).toEqual([
+      'Chưa thực hiện',
+      'Đang thực hiện',
+      'Hoàn thành',
+      'Vướng mắc',
+      'Chỉ thêm ghi chú',
+    ]);
     await user.press(statuses!, 'Đang thực hiện');
     expect((await user.replies(1))[0]!.text).toMatch(/^Nhập ghi chú/);
     await user.send('70% đã trình ký');
@@ -57,7 +68,11 @@ describe('the Telegram bot over the real chat core', () => {
     expect(harness.db.rows('updates')).toEqual([]);
 
     await user.press(confirm!, 'Có');
-    expect((await user.replies(1))[0]!.text).toMatch(/^Đã lưu cập nhật:\n• Nhiệm vụ 4 \(Kế hoạch 158\/KH-UBND\)\n• Trạng thái: Đang thực hiện 70%\n• Ghi chú: đã trình ký\n/);
-    expect(harness.db.rows('updates')).toMatchObject([{ plan: 'nhi-chieu', task: '4', status: 'in_progress', percent: 70, user_key: 'tg:1001', user_name: 'Lan' }]);
+    expect((await user.replies(1))[0]!.text).toMatch(
+      /^Đã lưu cập nhật:\n• Nhiệm vụ 4 \(Kế hoạch 158\/KH-UBND\)\n• Trạng thái: Đang thực hiện 70%\n• Ghi chú: đã trình ký\n/,
+    );
+    expect(harness.db.rows('updates')).toMatchObject([
+      { plan: 'nhi-chieu', task: '4', status: 'in_progress', percent: 70, user_key: 'tg:1001', user_name: 'Lan' },
+    ]);
   });
 });

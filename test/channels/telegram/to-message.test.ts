@@ -6,8 +6,18 @@ const me = { id: 666, is_bot: true, first_name: 'Trợ lý 226', username: 'TroL
 const lan = { id: 42, is_bot: false, first_name: 'Lan', last_name: 'Nguyễn' };
 
 function message(text: string | undefined, chat: 'private' | 'group', extra: Partial<Message> = {}): Message {
-  const chatInfo = chat === 'private' ? { id: 42, type: 'private' as const, first_name: 'Lan' } : { id: -100, type: 'group' as const, title: 'Phòng VHXH' };
-  return { message_id: 7, date: 1_780_000_000, chat: chatInfo, from: lan, ...(text === undefined ? {} : { text }), ...extra } as Message;
+  const chatInfo =
+    chat === 'private'
+      ? { id: 42, type: 'private' as const, first_name: 'Lan' }
+      : { id: -100, type: 'group' as const, title: 'Phòng VHXH' };
+  return {
+    message_id: 7,
+    date: 1_780_000_000,
+    chat: chatInfo,
+    from: lan,
+    ...(text === undefined ? {} : { text }),
+    ...extra,
+  } as Message;
 }
 
 describe('messageToIncoming', () => {
@@ -47,10 +57,19 @@ describe('messageToIncoming', () => {
   });
 
   it('in a group, takes a reply to the bot’s message as addressed to it', () => {
-    const reply_to_message = { message_id: 3, date: 0, chat: { id: -100, type: 'group', title: 'x' }, from: me } as unknown as Message['reply_to_message'];
-    expect(messageToIncoming(message('còn nhiệm vụ 5?', 'group', { reply_to_message }), me)?.text).toBe('còn nhiệm vụ 5?');
+    const reply_to_message = {
+      message_id: 3,
+      date: 0,
+      chat: { id: -100, type: 'group', title: 'x' },
+      from: me,
+    } as unknown as Message['reply_to_message'];
+    expect(messageToIncoming(message('còn nhiệm vụ 5?', 'group', { reply_to_message }), me)?.text).toBe(
+      'còn nhiệm vụ 5?',
+    );
     const toSomeoneElse = { ...reply_to_message!, from: lan };
-    expect(messageToIncoming(message('còn nhiệm vụ 5?', 'group', { reply_to_message: toSomeoneElse }), me)).toBeUndefined();
+    expect(
+      messageToIncoming(message('còn nhiệm vụ 5?', 'group', { reply_to_message: toSomeoneElse }), me),
+    ).toBeUndefined();
   });
 
   it('gives nothing for a message without text or without a sender', () => {
@@ -61,13 +80,24 @@ describe('messageToIncoming', () => {
   it('gives nothing for a message the core could not take (no date, an oversize id), which Telegram never sends', () => {
     const { date: _date, ...undated } = message('/viec', 'private');
     expect(messageToIncoming(undated as Message, me)).toBeUndefined();
-    expect(messageToIncoming({ ...message('/viec', 'private'), from: { ...lan, id: '9'.repeat(200) } } as unknown as Message, me)).toBeUndefined();
+    expect(
+      messageToIncoming(
+        { ...message('/viec', 'private'), from: { ...lan, id: '9'.repeat(200) } } as unknown as Message,
+        me,
+      ),
+    ).toBeUndefined();
   });
 });
 
 describe('callbackToIncoming', () => {
   it('maps a pressed button to a choice with the button data as text and a per-press message id', () => {
-    const query = { id: '99887766', from: lan, chat_instance: 'c', data: 'raw', message: message('Chọn nhiệm vụ:', 'private') } as CallbackQuery;
+    const query = {
+      id: '99887766',
+      from: lan,
+      chat_instance: 'c',
+      data: 'raw',
+      message: message('Chọn nhiệm vụ:', 'private'),
+    } as CallbackQuery;
     const now = new Date('2026-11-28T08:00:00Z');
     expect(callbackToIncoming(query, 'task:4', now)).toEqual({
       channel: 'telegram',
@@ -82,7 +112,12 @@ describe('callbackToIncoming', () => {
   });
 
   it('gives nothing for a press the core could not take (a sender id of 200 digits)', () => {
-    const query = { id: '1', from: { ...lan, id: '9'.repeat(200) }, chat_instance: 'c', data: 'raw' } as unknown as CallbackQuery;
+    const query = {
+      id: '1',
+      from: { ...lan, id: '9'.repeat(200) },
+      chat_instance: 'c',
+      data: 'raw',
+    } as unknown as CallbackQuery;
     expect(callbackToIncoming(query, 'cn:yes', new Date(0))).toBeUndefined();
   });
 });

@@ -1,12 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTelegramBot, createTelegramWebhook, type TelegramWebhook } from '../../../src/channels/telegram/index.js';
+import {
+  createTelegramBot,
+  createTelegramWebhook,
+  type TelegramWebhook,
+} from '../../../src/channels/telegram/index.js';
 import type { ChatHandler } from '../../../src/chat/index.js';
 import { BOT_APOLOGY } from '../../../src/messages/index.js';
 import { startHttpServer, type HttpServer } from '../../../src/server/index.js';
 import { createInboxRepo } from '../../../src/store/index.js';
 import type { UpdateInbox } from '../../../src/tasks/index.js';
 import { createChatHarness, type ChatHarness } from '../../support/chat-harness.js';
-import { captureLog, startTelegramServer, type LogCapture, type TelegramTestServer } from '../../support/telegram-server.js';
+import {
+  captureLog,
+  startTelegramServer,
+  type LogCapture,
+  type TelegramTestServer,
+} from '../../support/telegram-server.js';
 
 const SECRET = 'tg-webhook_secret-0123456789';
 const PATH = '/telegram/hook';
@@ -51,7 +60,9 @@ afterEach(async () => {
 let nextId = 100;
 function textUpdate(userId: number, text: string, ids: { updateId?: number; messageId?: number } = {}) {
   const id = nextId++;
-  const command = text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] } : {};
+  const command = text.startsWith('/')
+    ? { entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] }
+    : {};
   return {
     update_id: ids.updateId ?? id,
     message: {
@@ -67,8 +78,15 @@ function textUpdate(userId: number, text: string, ids: { updateId?: number; mess
 
 /** POSTs to the webhook with the secret header, another value of it, or none (null). */
 async function post(body: object | string, secret: string | null = SECRET) {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(secret === null ? {} : { 'X-Telegram-Bot-Api-Secret-Token': secret }) };
-  const res = await fetch(`http://127.0.0.1:${http.port}${PATH}`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...(secret === null ? {} : { 'X-Telegram-Bot-Api-Secret-Token': secret }),
+  };
+  const res = await fetch(`http://127.0.0.1:${http.port}${PATH}`, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   return { status: res.status, body: await res.text() };
 }
 
@@ -81,7 +99,10 @@ function gate(text: string): () => void {
 describe('createTelegramWebhook over HTTP', () => {
   it('answers an update carrying the secret, acknowledged with 200', async () => {
     await start();
-    expect(await post(textUpdate(1001, 'Ai chủ trì nhiệm vụ 4 của phường Nhị Chiểu?'))).toEqual({ status: 200, body: '{"ok":true}' });
+    expect(await post(textUpdate(1001, 'Ai chủ trì nhiệm vụ 4 của phường Nhị Chiểu?'))).toEqual({
+      status: 200,
+      body: '{"ok":true}',
+    });
     const [answer] = await api.user({ userId: 1001 }).replies(1);
     expect(answer!.text).toMatch(/^Nhiệm vụ 4 – phường Nhị Chiểu/);
   });
@@ -92,7 +113,10 @@ describe('createTelegramWebhook over HTTP', () => {
     ['an empty secret', ''],
   ])('refuses a forged call with %s (401) and never processes it', async (_name, secret) => {
     await start();
-    expect(await post(textUpdate(1001, '/viec'), secret)).toEqual({ status: 401, body: '{"ok":false,"description":"Unauthorized"}' });
+    expect(await post(textUpdate(1001, '/viec'), secret)).toEqual({
+      status: 401,
+      body: '{"ok":false,"description":"Unauthorized"}',
+    });
     await webhook.settled();
     expect(handled).toEqual([]);
     expect(api.calls('sendMessage')).toEqual([]);
@@ -102,7 +126,8 @@ describe('createTelegramWebhook over HTTP', () => {
   it('answers 400 to a body that is not JSON, and drops JSON that is not an update with 200', async () => {
     await start();
     expect((await post('{"update_id":')).status).toBe(400);
-    for (const body of ['[]', 'null', '{"update_id":"7"}', '{"update_id":1.5}', '{"message":{}}']) expect((await post(body)).status).toBe(200);
+    for (const body of ['[]', 'null', '{"update_id":"7"}', '{"update_id":1.5}', '{"message":{}}'])
+      expect((await post(body)).status).toBe(200);
     await webhook.settled();
     expect(handled).toEqual([]);
   });
@@ -163,8 +188,12 @@ describe('createTelegramWebhook over HTTP', () => {
     expect((await post(update)).status).toBe(200);
     expect((await post(update)).status).toBe(200);
     await webhook.settled();
-    expect(harness.db.rows('updates')).toMatchObject([{ plan: 'nhi-chieu', task: '4', status: 'in_progress', percent: 60, user_key: 'tg:1001' }]);
-    expect(harness.store().progress.findByDelivery('telegram', `1001:${update.message.message_id}`)).toMatchObject({ task: '4' });
+    expect(harness.db.rows('updates')).toMatchObject([
+      { plan: 'nhi-chieu', task: '4', status: 'in_progress', percent: 60, user_key: 'tg:1001' },
+    ]);
+    expect(harness.store().progress.findByDelivery('telegram', `1001:${update.message.message_id}`)).toMatchObject({
+      task: '4',
+    });
   });
 
   it('answers 503 beyond the updates it may hold in flight, so Telegram sends them again', async () => {
@@ -184,7 +213,9 @@ describe('createTelegramWebhook with an inbox', () => {
     const release = gate('/trogiup');
     const update = textUpdate(1001, '/trogiup');
     expect((await post(update)).status).toBe(200);
-    expect(harness.db.rows('inbox')).toMatchObject([{ channel: 'telegram', update_id: String(update.update_id), done_at: null }]);
+    expect(harness.db.rows('inbox')).toMatchObject([
+      { channel: 'telegram', update_id: String(update.update_id), done_at: null },
+    ]);
 
     // The restart: a new bot and endpoint on the same database, while the first never finishes (its process died).
     const dead = webhook;
@@ -194,7 +225,9 @@ describe('createTelegramWebhook with an inbox', () => {
     const [help] = await api.user({ userId: 1001 }).replies(1);
     expect(help!.text).toMatch(/\/capnhat/);
     await webhook.settled();
-    expect(harness.db.rows('inbox')).toMatchObject([{ update_id: String(update.update_id), body: null, done_at: expect.any(String) }]);
+    expect(harness.db.rows('inbox')).toMatchObject([
+      { update_id: String(update.update_id), body: null, done_at: expect.any(String) },
+    ]);
     expect((await post(update)).status).toBe(200);
     release();
     await dead.settled();
@@ -208,14 +241,19 @@ describe('createTelegramWebhook with an inbox', () => {
     expect((await post(textUpdate(1001, '/trogiup'))).status).toBe(500);
     await webhook.settled();
     expect(handled).toEqual([]);
-    expect(log.lines.find((l) => l.level === 'error')).toMatchObject({ msg: 'telegram: webhook update could not be kept; Telegram will resend' });
+    expect(log.lines.find((l) => l.level === 'error')).toMatchObject({
+      msg: 'telegram: webhook update could not be kept; Telegram will resend',
+    });
   });
 });
 
 describe('createTelegramWebhook', () => {
-  it.each(['', 'has space', 'é'.repeat(10), 'x'.repeat(257)])('refuses a secret Telegram would not accept (%j)', (secret) => {
-    expect(() => createTelegramWebhook({ bot: { handleUpdate: async () => undefined }, secretToken: secret, log: captureLog() })).toThrow(
-      'Telegram: webhook secret token must be 1 to 256 of A-Z, a-z, 0-9, "_" and "-"',
-    );
-  });
+  it.each(['', 'has space', 'é'.repeat(10), 'x'.repeat(257)])(
+    'refuses a secret Telegram would not accept (%j)',
+    (secret) => {
+      expect(() =>
+        createTelegramWebhook({ bot: { handleUpdate: async () => undefined }, secretToken: secret, log: captureLog() }),
+      ).toThrow('Telegram: webhook secret token must be 1 to 256 of A-Z, a-z, 0-9, "_" and "-"');
+    },
+  );
 });

@@ -22,12 +22,31 @@ describe('runTerminalChat', () => {
   it('shows the banner, lists what it can do on /help, and answers numbered choices', async () => {
     h = createChatHarness();
     const code = h.invite({ plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer' });
-    const printed = await typeLines(h.chat(), ['/help', `/start ${code}`, '/capnhat', '4', '3', '', 'đã ban hành', '1']);
-    expect(printed.startsWith('Trợ lý 226 (trò chuyện trên máy): gõ câu hỏi, hoặc /help để xem các lệnh; Ctrl+D để thoát.\n> ')).toBe(true);
-    expect(printed).toContain('• /capnhat <số> <trạng thái> [ghi chú] — cập nhật tiến độ; gửi /capnhat để được hướng dẫn từng bước');
+    const printed = await typeLines(h.chat(), [
+      '/help',
+      `/start ${code}`,
+      '/capnhat',
+      '4',
+      '3',
+      '',
+      'đã ban hành',
+      '1',
+    ]);
+    expect(
+      printed.startsWith(
+        'Trợ lý 226 (trò chuyện trên máy): gõ câu hỏi, hoặc /help để xem các lệnh; Ctrl+D để thoát.\n> ',
+      ),
+    ).toBe(true);
+    expect(printed).toContain(
+      '• /capnhat <số> <trạng thái> [ghi chú] — cập nhật tiến độ; gửi /capnhat để được hướng dẫn từng bước',
+    );
     expect(printed).toContain('Chọn nhiệm vụ cần cập nhật:\n  1) 1. Xây dựng');
-    expect(printed).toContain('Chọn trạng thái:\n  1) Chưa thực hiện\n  2) Đang thực hiện\n  3) Hoàn thành\n  4) Vướng mắc\n  5) Chỉ thêm ghi chú');
-    expect(printed).toContain('Đã lưu cập nhật:\n• Nhiệm vụ 4 (Kế hoạch 158/KH-UBND)\n• Trạng thái: Hoàn thành\n• Ghi chú: đã ban hành');
+    expect(printed).toContain(
+      'Chọn trạng thái:\n  1) Chưa thực hiện\n  2) Đang thực hiện\n  3) Hoàn thành\n  4) Vướng mắc\n  5) Chỉ thêm ghi chú',
+    );
+    expect(printed).toContain(
+      'Đã lưu cập nhật:\n• Nhiệm vụ 4 (Kế hoạch 158/KH-UBND)\n• Trạng thái: Hoàn thành\n• Ghi chú: đã ban hành',
+    );
     expect(h.store().users.get('cli:local')?.unit).toBe('Phòng Văn hóa - Xã hội');
     expect(h.db.rows('updates')).toHaveLength(1);
   });

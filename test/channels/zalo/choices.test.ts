@@ -35,6 +35,10 @@ describe('createChoiceMemory', () => {
     memory.remember('a', choices);
     memory.remember('b', choices);
     memory.remember('c', choices);
-    expect([memory.pick('a', '1'), memory.pick('b', '1'), memory.pick('c', '1')]).toEqual([undefined, 'task:4', 'task:4']);
+    expect([memory.pick('a', '1'), memory.pick('b', '1'), memory.pick('c', '1')]).toEqual([
+      undefined,
+      'task:4',
+      'task:4',
+    ]);
   });
 });

@@ -21,7 +21,8 @@ async function rawServer(listener: RequestListener): Promise<string> {
 }
 
 /** Everything an error could leak through: message, stack, cause, enumerable fields. */
-const everythingIn = (err: unknown) => `${String(err)} ${inspect(err, { depth: 6, showHidden: true })} ${JSON.stringify(err)}`;
+const everythingIn = (err: unknown) =>
+  `${String(err)} ${inspect(err, { depth: 6, showHidden: true })} ${JSON.stringify(err)}`;
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
@@ -46,12 +47,22 @@ describe('createZaloClient', () => {
       { method: 'sendMessage', chat_id: 'c-1', text: 'Chào bạn' },
       { method: 'sendPhoto', chat_id: 'c-1', photo: 'https://example.org/c.png', caption: 'Biểu đồ' },
     ]);
-    expect(fake.calls).toEqual(['getMe', 'sendMessage', 'sendPhoto', 'sendChatAction', 'setWebhook', 'getWebhookInfo', 'deleteWebhook']);
+    expect(fake.calls).toEqual([
+      'getMe',
+      'sendMessage',
+      'sendPhoto',
+      'sendChatAction',
+      'setWebhook',
+      'getWebhookInfo',
+      'deleteWebhook',
+    ]);
   });
 
   it('returns the single update getUpdates gives, and undefined on 408 (no update yet)', async () => {
     const url = await rawServer((_req, res) =>
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error_code: 408, description: 'Request timeout' })),
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ok: false, error_code: 408, description: 'Request timeout' })),
     );
     const client = createZaloClient({ token: TOKEN, apiRoot: url });
     expect(await client.getUpdates({ timeout: 1 })).toBeUndefined();
@@ -72,13 +83,17 @@ describe('createZaloClient', () => {
   });
 
   it('blanks the token when the API echoes it in a description', async () => {
-    const url = await rawServer((req, res) => res.writeHead(400).end(JSON.stringify({ ok: false, error_code: 400, description: `bad path ${req.url}` })));
+    const url = await rawServer((req, res) =>
+      res.writeHead(400).end(JSON.stringify({ ok: false, error_code: 400, description: `bad path ${req.url}` })),
+    );
     const err = await caught(createZaloClient({ token: TOKEN, apiRoot: url }).getMe());
     expect((err as Error).message).toBe("Zalo: call to 'getMe' failed (400: bad path /bot[redacted]/getMe)");
   });
 
   it('reports an answer that is not the API envelope (an HTML 502) as ZaloApiError with the HTTP status', async () => {
-    const url = await rawServer((_req, res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad Gateway</html>'));
+    const url = await rawServer((_req, res) =>
+      res.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad Gateway</html>'),
+    );
     const err = await caught(createZaloClient({ token: TOKEN, apiRoot: url }).getMe());
     expect(err).toBeInstanceOf(ZaloApiError);
     expect((err as Error).message).toBe("Zalo: call to 'getMe' failed (502: unexpected HTTP 502 response)");
@@ -108,10 +123,22 @@ describe('createZaloClient', () => {
       const viaHeader = calls % 2 === 0;
       res
         .writeHead(429, viaHeader ? { 'retry-after': '7' } : {})
-        .end(JSON.stringify({ ok: false, error_code: 429, description: 'Too Many Requests', ...(viaHeader ? {} : { parameters: { retry_after: 2 } }) }));
+        .end(
+          JSON.stringify({
+            ok: false,
+            error_code: 429,
+            description: 'Too Many Requests',
+            ...(viaHeader ? {} : { parameters: { retry_after: 2 } }),
+          }),
+        );
     });
     const waits: number[] = [];
-    const client = createZaloClient({ token: TOKEN, apiRoot: url, maxRetries: 2, sleep: async (ms) => void waits.push(ms) });
+    const client = createZaloClient({
+      token: TOKEN,
+      apiRoot: url,
+      maxRetries: 2,
+      sleep: async (ms) => void waits.push(ms),
+    });
     const err = await caught(client.sendMessage('c-1', 'x'));
     expect(err).toMatchObject({ error_code: 429, retryAfter: 2 });
     expect(waits).toEqual([2000, 7000]);

@@ -4,7 +4,10 @@ import { createUpdateHandler } from '../../../src/channels/zalo/handle-update.js
 import type { ZaloUpdate } from '../../../src/channels/zalo/schema.js';
 import type { ChatHandler, Reply } from '../../../src/chat/index.js';
 
-const update = (event_name: ZaloUpdate['event_name'] = 'message.text.received', text: string | undefined = 'Hỏi'): ZaloUpdate => ({
+const update = (
+  event_name: ZaloUpdate['event_name'] = 'message.text.received',
+  text: string | undefined = 'Hỏi',
+): ZaloUpdate => ({
   event_name,
   message: { message_id: 'm-1', from: { id: 'u-1' }, chat: { id: 'c-1' }, date: 1764300000000, text },
 });
@@ -17,7 +20,10 @@ function run(handle: ChatHandler, choices = createChoiceMemory()) {
     handle,
     choices,
     log: (l, m, d) => void logs.push([l, m, d]),
-    send: async (chatId, replies: Reply[]) => (calls.push(...replies.map((r) => `send ${chatId} ${r.text}`)), replies.length),
+    send: async (chatId, replies: Reply[]) => (
+      calls.push(...replies.map((r) => `send ${chatId} ${r.text}`)),
+      replies.length
+    ),
   });
   return { answer, calls, logs };
 }
@@ -28,7 +34,19 @@ describe('createUpdateHandler', () => {
     await answer(update());
     expect(calls).toEqual(['typing c-1', 'send c-1 Một', 'send c-1 Hai']);
     expect(logs.filter((l) => l[0] !== 'debug')).toEqual([
-      ['info', 'zalo: update handled', { channel: 'zalo', userId: 'u-1', chatId: 'c-1', messageId: 'm-1', intent: 'text', sent: 2, ms: expect.any(Number) }],
+      [
+        'info',
+        'zalo: update handled',
+        {
+          channel: 'zalo',
+          userId: 'u-1',
+          chatId: 'c-1',
+          messageId: 'm-1',
+          intent: 'text',
+          sent: 2,
+          ms: expect.any(Number),
+        },
+      ],
     ]);
   });
 
@@ -49,14 +67,23 @@ describe('createUpdateHandler', () => {
       throw new Error('database is locked');
     });
     await answer(update());
-    expect(calls).toEqual(['typing c-1', 'send c-1 Xin lỗi, trợ lý đang gặp sự cố khi xử lý tin nhắn này. Bạn vui lòng thử lại sau ít phút.']);
-    expect(logs.find((l) => l[0] === 'error')).toEqual(['error', 'zalo: chat handler failed', expect.objectContaining({ err: new Error('database is locked') })]);
+    expect(calls).toEqual([
+      'typing c-1',
+      'send c-1 Xin lỗi, trợ lý đang gặp sự cố khi xử lý tin nhắn này. Bạn vui lòng thử lại sau ít phút.',
+    ]);
+    expect(logs.find((l) => l[0] === 'error')).toEqual([
+      'error',
+      'zalo: chat handler failed',
+      expect.objectContaining({ err: new Error('database is locked') }),
+    ]);
   });
 
   it('answers a sticker with the text-only note, without typing or the core', async () => {
     const { answer, calls } = run(async () => expect.unreachable());
     await answer(update('message.sticker.received', undefined));
-    expect(calls).toEqual(['send c-1 Trợ lý chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu hỏi hoặc nội dung cập nhật bằng chữ.']);
+    expect(calls).toEqual([
+      'send c-1 Trợ lý chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu hỏi hoặc nội dung cập nhật bằng chữ.',
+    ]);
   });
 });
 
@@ -78,6 +105,9 @@ describe('createUpdateHandler in a group', () => {
     await answer(inGroup('message.text.received', 'chào cả nhà'));
     await answer(inGroup('message.sticker.received'));
     expect(calls).toEqual([]);
-    expect(logs.map((l) => l[1])).toEqual(['zalo: group message not addressed to the bot', 'zalo: group message not addressed to the bot']);
+    expect(logs.map((l) => l[1])).toEqual([
+      'zalo: group message not addressed to the bot',
+      'zalo: group message not addressed to the bot',
+    ]);
   });
 });

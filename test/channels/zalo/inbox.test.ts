@@ -71,7 +71,9 @@ describe('the Zalo bot with an inbox', () => {
 
   it('keeps an update as getUpdates returns it, before answering it', async () => {
     const update = await killWhileAnswering();
-    expect(rowsWhenHandled).toMatchObject([{ channel: 'zalo', update_id: update.message.message_id, done_at: null, replays: 0 }]);
+    expect(rowsWhenHandled).toMatchObject([
+      { channel: 'zalo', update_id: update.message.message_id, done_at: null, replays: 0 },
+    ]);
     expect(JSON.parse((tmp.rows('inbox')[0] as { body: string }).body)).toEqual(update);
   });
 
@@ -79,15 +81,25 @@ describe('the Zalo bot with an inbox', () => {
     const update = await killWhileAnswering();
     await startBot(answering);
     await vi.waitFor(() => expect(sent()).toEqual([`Đã nhận: ${QUESTION}`]), WAIT);
-    await vi.waitFor(() => expect(tmp.rows('inbox')).toMatchObject([{ update_id: update.message.message_id, body: null, replays: 1, done_at: expect.any(String) }]), WAIT);
-    expect(logs.find((l) => l.msg === 'zalo: update left unhandled by a previous process, handling it now')?.data).toEqual({ updateId: update.message.message_id });
+    await vi.waitFor(
+      () =>
+        expect(tmp.rows('inbox')).toMatchObject([
+          { update_id: update.message.message_id, body: null, replays: 1, done_at: expect.any(String) },
+        ]),
+      WAIT,
+    );
+    expect(
+      logs.find((l) => l.msg === 'zalo: update left unhandled by a previous process, handling it now')?.data,
+    ).toEqual({ updateId: update.message.message_id });
 
     // Zalo handing it out again later: dropped, and the next message is answered as usual.
     server.enqueue(update);
     server.sendText(LAN, 'còn đó không?');
     await vi.waitFor(() => expect(sent()).toHaveLength(2), WAIT);
     expect(sent()).toEqual([`Đã nhận: ${QUESTION}`, 'Đã nhận: còn đó không?']);
-    expect(logs.find((l) => l.msg === 'zalo: update delivered again, already handled')?.data).toEqual({ updateIds: [update.message.message_id] });
+    expect(logs.find((l) => l.msg === 'zalo: update delivered again, already handled')?.data).toEqual({
+      updateIds: [update.message.message_id],
+    });
   });
 
   it('without an inbox, loses the update the killed process held (what the inbox is for)', async () => {
@@ -99,14 +111,34 @@ describe('the Zalo bot with an inbox', () => {
   });
 
   it('in webhook mode, keeps the update before acknowledging it, and answers it after a restart', async () => {
-    const message = { message_id: 'in-webhook-1', from: { id: LAN.id, display_name: LAN.name }, chat: { id: LAN.id, chat_type: 'PRIVATE' }, date: Date.now(), text: QUESTION };
+    const message = {
+      message_id: 'in-webhook-1',
+      from: { id: LAN.id, display_name: LAN.name },
+      chat: { id: LAN.id, chat_type: 'PRIVATE' },
+      date: Date.now(),
+      text: QUESTION,
+    };
     const update = { event_name: 'message.text.received', message };
-    const first = createZaloWebhookBot({ token: TOKEN, apiRoot: server.url, secretToken: SECRET, log, handle: stuck, inbox: createInboxRepo(tmp.open().db) });
+    const first = createZaloWebhookBot({
+      token: TOKEN,
+      apiRoot: server.url,
+      secretToken: SECRET,
+      log,
+      handle: stuck,
+      inbox: createInboxRepo(tmp.open().db),
+    });
     expect(first.handleRequest({ 'x-bot-api-secret-token': SECRET }, JSON.stringify(update)).status).toBe(200);
     expect(tmp.rows('inbox')).toMatchObject([{ update_id: update.message.message_id, done_at: null }]);
     killed.push(first.settled());
 
-    const second = createZaloWebhookBot({ token: TOKEN, apiRoot: server.url, secretToken: SECRET, log, handle: answering, inbox: createInboxRepo(tmp.open().db) });
+    const second = createZaloWebhookBot({
+      token: TOKEN,
+      apiRoot: server.url,
+      secretToken: SECRET,
+      log,
+      handle: answering,
+      inbox: createInboxRepo(tmp.open().db),
+    });
     await second.settled();
     expect(sent()).toEqual([`Đã nhận: ${QUESTION}`]);
     expect(tmp.rows('inbox')).toMatchObject([{ update_id: update.message.message_id, done_at: expect.any(String) }]);

@@ -42,11 +42,19 @@ describe('Zalo pacing', () => {
   it('spaces a push of many messages to one chat at one a second, in order, without holding up another chat', async () => {
     server = await startFakeZaloServer({ token: TOKEN });
     const { outbox, spent } = recordedOutbox(ZALO_LIMITS);
-    const bot = createZaloWebhookBot({ token: TOKEN, apiRoot: server.url, handle: async () => [], log: () => {}, secretToken: 'secret-token-1234567890', outbox });
+    const bot = createZaloWebhookBot({
+      token: TOKEN,
+      apiRoot: server.url,
+      handle: async () => [],
+      log: () => {},
+      secretToken: 'secret-token-1234567890',
+      outbox,
+    });
     const replies = Array.from({ length: 6 }, (_, i) => ({ text: `an${i}` }));
     await Promise.all([bot.send('u-an', replies), bot.send('u-binh', [{ text: 'binh0' }])]);
     expect(server.sent.filter((s) => s.chat_id === 'u-an').map((s) => s.text)).toEqual(replies.map((r) => r.text));
-    const times = (chat: string) => spent.filter((s) => typeof s.target !== 'string' && s.target.chat === chat).map((s) => s.at);
+    const times = (chat: string) =>
+      spent.filter((s) => typeof s.target !== 'string' && s.target.chat === chat).map((s) => s.at);
     // The bot-wide bucket (2 at once, then one every 125 ms) spaces the chat's own burst of 3 a little.
     expect(times('u-an')).toEqual([0, 125, 250, 1_000, 2_000, 3_000]);
     expect(times('u-binh')).toEqual([0]);
@@ -56,7 +64,12 @@ describe('Zalo pacing', () => {
     server = await startFakeZaloServer({ token: TOKEN });
     const { outbox, spent } = recordedOutbox(ZALO_LIMITS);
     const waits: number[] = [];
-    const client = createZaloClient({ token: TOKEN, apiRoot: server.url, outbox, sleep: async (ms) => void waits.push(ms) });
+    const client = createZaloClient({
+      token: TOKEN,
+      apiRoot: server.url,
+      outbox,
+      sleep: async (ms) => void waits.push(ms),
+    });
     server.failNext('sendMessage', { errorCode: 429, description: 'Too Many Requests', retryAfter: 3 });
     await Promise.all([client.sendMessage('u-an', 'một'), client.sendMessage('u-an', 'hai')]);
     expect(waits).toEqual([3_000]);

@@ -28,7 +28,9 @@ describe('a Zalo message delivered again', () => {
     for (const w of waiters.filter((x) => x.line === line)) w.resolve();
   };
   const logged = (msg: string, messageId: string) =>
-    lines.some(([m, id]) => m === msg && id === messageId) ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ line: `${msg}|${messageId}`, resolve }));
+    lines.some(([m, id]) => m === msg && id === messageId)
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => waiters.push({ line: `${msg}|${messageId}`, resolve }));
 
   /** Queues the update, waits until the bot logged `msg` for it, and returns the texts sent meanwhile. */
   async function deliver(update: { message: { message_id: string } }, msg = HANDLED): Promise<string[]> {
@@ -45,7 +47,14 @@ describe('a Zalo message delivered again', () => {
     h = createChatHarness();
     deliveries = createDeliveryRepo(h.store().db);
     server = await startFakeZaloServer({ token: TOKEN });
-    const bot = await startZaloBot({ token: TOKEN, apiRoot: server.url, handle: (m) => h.chat()(m), log, pollTimeoutSeconds: 5, deliveries });
+    const bot = await startZaloBot({
+      token: TOKEN,
+      apiRoot: server.url,
+      handle: (m) => h.chat()(m),
+      log,
+      pollTimeoutSeconds: 5,
+      deliveries,
+    });
     stop = bot.stop;
   });
   afterEach(async () => {
@@ -62,7 +71,9 @@ describe('a Zalo message delivered again', () => {
     await logged(HANDLED, update.message.message_id);
     expect(await deliver(update, AGAIN)).toEqual([]);
     expect(server.sent.filter((m) => m.chat_id === LAN.id)).toHaveLength(1);
-    expect(h.db.rows('deliveries')).toMatchObject([{ channel: 'zalo', message_id: update.message.message_id, owner: PROCESS_OWNER, attempts: 1 }]);
+    expect(h.db.rows('deliveries')).toMatchObject([
+      { channel: 'zalo', message_id: update.message.message_id, owner: PROCESS_OWNER, attempts: 1 },
+    ]);
   });
 
   it('stores a progress update once and confirms it once', async () => {
@@ -71,16 +82,29 @@ describe('a Zalo message delivered again', () => {
     const update = textUpdate('/capnhat 4 hoàn thành đã ban hành Công văn 15/CV-VHXH');
     await logged(HANDLED, update.message.message_id);
     expect(await deliver(update, AGAIN)).toEqual([]);
-    expect(server.sent.map((m) => m.text)).toEqual([expect.stringMatching(/^Chào Lan!/), expect.stringMatching(/^Đã lưu cập nhật:/)]);
-    expect(h.db.rows('updates')).toEqual([expect.objectContaining({ task: '4', status: 'done', user_key: `zl:${LAN.id}`, channel: 'zalo' })]);
+    expect(server.sent.map((m) => m.text)).toEqual([
+      expect.stringMatching(/^Chào Lan!/),
+      expect.stringMatching(/^Đã lưu cập nhật:/),
+    ]);
+    expect(h.db.rows('updates')).toEqual([
+      expect.objectContaining({ task: '4', status: 'done', user_key: `zl:${LAN.id}`, channel: 'zalo' }),
+    ]);
   });
 
   it('answers a message whose claim a killed process left once the lease has passed, then only once', async () => {
-    const message = { message_id: 'in-killed', from: { id: LAN.id }, chat: { id: LAN.id, chat_type: 'PRIVATE' }, date: Date.now(), text: '/trogiup' };
+    const message = {
+      message_id: 'in-killed',
+      from: { id: LAN.id },
+      chat: { id: LAN.id, chat_type: 'PRIVATE' },
+      date: Date.now(),
+      text: '/trogiup',
+    };
     const update = { event_name: 'message.text.received', message };
     deliveries.claim('zalo', 'in-killed', 'killed-process', new Date(Date.now() - DELIVERY_LEASE_MS));
     expect(await deliver(update)).toEqual([expect.stringMatching(/\/capnhat/)]);
     expect(await deliver(update, AGAIN)).toEqual([]);
-    expect(h.db.rows('deliveries')).toMatchObject([{ message_id: 'in-killed', owner: PROCESS_OWNER, attempts: 2, finished_at: expect.any(String) }]);
+    expect(h.db.rows('deliveries')).toMatchObject([
+      { message_id: 'in-killed', owner: PROCESS_OWNER, attempts: 2, finished_at: expect.any(String) },
+    ]);
   });
 });

@@ -3,16 +3,34 @@ import { renderReply } from '../../../src/channels/zalo/render.js';
 import type { ReplyFile } from '../../../src/chat/index.js';
 
 const chart: ReplyFile = { fileName: 'tien-do.png', mimeType: 'image/png', content: Buffer.from('png'), kind: 'photo' };
-const report: ReplyFile = { fileName: 'bao-cao.xlsx', mimeType: 'application/vnd.ms-excel', content: Buffer.from('x'), kind: 'document' };
+const report: ReplyFile = {
+  fileName: 'bao-cao.xlsx',
+  mimeType: 'application/vnd.ms-excel',
+  content: Buffer.from('x'),
+  kind: 'document',
+};
 
 describe('renderReply', () => {
   it('sends a short text as one message', () => {
-    expect(renderReply({ text: 'Nhiệm vụ 4 do Sở Tư pháp chủ trì.' })).toEqual([{ kind: 'text', text: 'Nhiệm vụ 4 do Sở Tư pháp chủ trì.' }]);
+    expect(renderReply({ text: 'Nhiệm vụ 4 do Sở Tư pháp chủ trì.' })).toEqual([
+      { kind: 'text', text: 'Nhiệm vụ 4 do Sở Tư pháp chủ trì.' },
+    ]);
   });
 
   it('appends choices as a numbered list', () => {
-    const out = renderReply({ text: 'Trạng thái mới?', choices: [{ label: 'Đang thực hiện', data: 's:1' }, { label: 'Hoàn thành', data: 's:2' }] });
-    expect(out).toEqual([{ kind: 'text', text: 'Trạng thái mới?\n\nTrả lời bằng số trong ngoặc [ ] để chọn:\n[1] Đang thực hiện\n[2] Hoàn thành' }]);
+    const out = renderReply({
+      text: 'Trạng thái mới?',
+      choices: [
+        { label: 'Đang thực hiện', data: 's:1' },
+        { label: 'Hoàn thành', data: 's:2' },
+      ],
+    });
+    expect(out).toEqual([
+      {
+        kind: 'text',
+        text: 'Trạng thái mới?\n\nTrả lời bằng số trong ngoặc [ ] để chọn:\n[1] Đang thực hiện\n[2] Hoàn thành',
+      },
+    ]);
   });
 
   it('splits text over 2,000 characters on line breaks, never inside a word', () => {
@@ -37,7 +55,10 @@ describe('renderReply', () => {
 
   it('replaces a document by a note saying where to get it', () => {
     expect(renderReply({ text: '', file: report })).toEqual([
-      { kind: 'text', text: 'Tệp «bao-cao.xlsx» không gửi được qua Zalo. Bạn nhận tệp này qua Telegram hoặc bằng lệnh trên máy (terminal).' },
+      {
+        kind: 'text',
+        text: 'Tệp «bao-cao.xlsx» không gửi được qua Zalo. Bạn nhận tệp này qua Telegram hoặc bằng lệnh trên máy (terminal).',
+      },
     ]);
     expect(renderReply({ text: '', file: report }, () => 'https://example.org/r.xlsx')).toEqual([
       { kind: 'text', text: 'Tệp «bao-cao.xlsx»: https://example.org/r.xlsx' },

@@ -24,13 +24,22 @@ describe('Zalo bot over the real chat core', () => {
     const before = server.sent.length;
     const done = new Promise<void>((resolve) => handled.set(server.sendText(LAN, text).message.message_id, resolve));
     await done;
-    return server.sent.slice(before).map((m) => m.text).join('\n---\n');
+    return server.sent
+      .slice(before)
+      .map((m) => m.text)
+      .join('\n---\n');
   }
 
   beforeAll(async () => {
     h = createChatHarness();
     server = await startFakeZaloServer({ token: TOKEN });
-    const bot = await startZaloBot({ token: TOKEN, apiRoot: server.url, handle: (m) => h.chat()(m), log, pollTimeoutSeconds: 5 });
+    const bot = await startZaloBot({
+      token: TOKEN,
+      apiRoot: server.url,
+      handle: (m) => h.chat()(m),
+      log,
+      pollTimeoutSeconds: 5,
+    });
     stop = bot.stop;
   });
   afterAll(async () => {
@@ -47,22 +56,44 @@ describe('Zalo bot over the real chat core', () => {
 
   it('registers with /start CODE as a Zalo user', async () => {
     const code = h.invite({ plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer' });
-    expect(await say(`/start ${code}`)).toMatch(/^Chào Lan! Bạn đã đăng ký là chuyên viên Phòng Văn hóa - Xã hội, Kế hoạch 158\/KH-UBND\./);
-    expect(h.store().users.get(`zl:${LAN.id}`)).toMatchObject({ role: 'officer', plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', active: true });
+    expect(await say(`/start ${code}`)).toMatch(
+      /^Chào Lan! Bạn đã đăng ký là chuyên viên Phòng Văn hóa - Xã hội, Kế hoạch 158\/KH-UBND\./,
+    );
+    expect(h.store().users.get(`zl:${LAN.id}`)).toMatchObject({
+      role: 'officer',
+      plan: 'nhi-chieu',
+      unit: 'Phòng Văn hóa - Xã hội',
+      active: true,
+    });
   });
 
   it('stores a guided update made by answering numbered choices', async () => {
     const tasks = await say('/capnhat');
     expect(tasks).toMatch(/^Chọn nhiệm vụ cần cập nhật:\n\nTrả lời bằng số trong ngoặc \[ \] để chọn:\n\[1\] 1\. /);
     expect(tasks).toContain('\n[4] 4. Ban hành văn bản');
-    expect(await say('4')).toMatch(/^Nhiệm vụ 4: Ban hành văn bản[^]*\nChọn trạng thái:\n\nTrả lời bằng số trong ngoặc \[ \] để chọn:\n\[1\] Chưa thực hiện\n\[2\] Đang thực hiện\n\[3\] Hoàn thành\n/);
-    expect(await say('3')).toBe('Nhập ghi chú (kết quả, văn bản đã ban hành...), hoặc chọn Bỏ qua:\n\nTrả lời bằng số trong ngoặc [ ] để chọn:\n[1] Bỏ qua');
+    expect(await say('4')).toMatch(
+      /^Nhiệm vụ 4: Ban hành văn bản[^]*\nChọn trạng thái:\n\nTrả lời bằng số trong ngoặc \[ \] để chọn:\n\[1\] Chưa thực hiện\n\[2\] Đang thực hiện\n\[3\] Hoàn thành\n/,
+    );
+    expect(await say('3')).toBe(
+      'Nhập ghi chú (kết quả, văn bản đã ban hành...), hoặc chọn Bỏ qua:\n\nTrả lời bằng số trong ngoặc [ ] để chọn:\n[1] Bỏ qua',
+    );
     const confirm = await say('đã ban hành Công văn 15/CV-VHXH');
-    expect(confirm).toMatch(/^Lưu cập nhật này\?\n[^]*• Trạng thái: Hoàn thành\n• Ghi chú: đã ban hành Công văn 15\/CV-VHXH\n\nTrả lời bằng số trong ngoặc \[ \] để chọn:\n\[1\] Có, lưu\n\[2\] Không$/);
+    expect(confirm).toMatch(
+      /^Lưu cập nhật này\?\n[^]*• Trạng thái: Hoàn thành\n• Ghi chú: đã ban hành Công văn 15\/CV-VHXH\n\nTrả lời bằng số trong ngoặc \[ \] để chọn:\n\[1\] Có, lưu\n\[2\] Không$/,
+    );
     expect(h.db.rows('updates')).toEqual([]);
-    expect(await say('1')).toMatch(/^Đã lưu cập nhật:\n• Nhiệm vụ 4 \(Kế hoạch 158\/KH-UBND\)\n• Trạng thái: Hoàn thành\n/);
+    expect(await say('1')).toMatch(
+      /^Đã lưu cập nhật:\n• Nhiệm vụ 4 \(Kế hoạch 158\/KH-UBND\)\n• Trạng thái: Hoàn thành\n/,
+    );
     expect(h.db.rows('updates')).toEqual([
-      expect.objectContaining({ plan: 'nhi-chieu', task: '4', status: 'done', note: 'đã ban hành Công văn 15/CV-VHXH', user_key: `zl:${LAN.id}`, channel: 'zalo' }),
+      expect.objectContaining({
+        plan: 'nhi-chieu',
+        task: '4',
+        status: 'done',
+        note: 'đã ban hành Công văn 15/CV-VHXH',
+        user_key: `zl:${LAN.id}`,
+        channel: 'zalo',
+      }),
     ]);
   });
 });

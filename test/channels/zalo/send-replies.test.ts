@@ -23,7 +23,12 @@ function stubClient(failAt = Infinity) {
 describe('createReplySender', () => {
   it('sends every reply in order, photos by URL, and counts the messages', async () => {
     const { client, calls } = stubClient();
-    const send = createReplySender({ client, choices: createChoiceMemory(), log: () => {}, publicUrlFor: (f) => `https://example.org/${f.fileName}` });
+    const send = createReplySender({
+      client,
+      choices: createChoiceMemory(),
+      log: () => {},
+      publicUrlFor: (f) => `https://example.org/${f.fileName}`,
+    });
     const photo = { fileName: 'c.png', mimeType: 'image/png', content: Buffer.from(''), kind: 'photo' as const };
     expect(await send('c-1', [{ text: 'Một' }, { text: 'Biểu đồ', file: photo }])).toBe(3);
     expect(calls).toEqual(['text c-1 Một', 'text c-1 Biểu đồ', 'photo c-1 https://example.org/c.png']);
@@ -32,7 +37,11 @@ describe('createReplySender', () => {
   it('remembers the choices of the last reply offering some, and forgets them after a reply without', async () => {
     const choices = createChoiceMemory();
     const send = createReplySender({ client: stubClient().client, choices, log: () => {} });
-    await send('c-1', [{ text: 'A', choices: [{ label: 'x', data: 'old' }] }, { text: 'B', choices: [{ label: 'y', data: 'new' }] }, { text: 'C' }]);
+    await send('c-1', [
+      { text: 'A', choices: [{ label: 'x', data: 'old' }] },
+      { text: 'B', choices: [{ label: 'y', data: 'new' }] },
+      { text: 'C' },
+    ]);
     expect(choices.pick('c-1', '1')).toBe('new');
     await send('c-1', [{ text: 'Đã ghi nhận.' }]);
     expect(choices.pick('c-1', '1')).toBeUndefined();
@@ -41,9 +50,19 @@ describe('createReplySender', () => {
   it('stops at the first failed message and logs it, without throwing', async () => {
     const { client, calls } = stubClient(2);
     const logs: Array<[string, string, unknown]> = [];
-    const send = createReplySender({ client, choices: createChoiceMemory(), log: (l, m, d) => void logs.push([l, m, d]) });
+    const send = createReplySender({
+      client,
+      choices: createChoiceMemory(),
+      log: (l, m, d) => void logs.push([l, m, d]),
+    });
     expect(await send('c-1', [{ text: 'Một' }, { text: 'Hai' }, { text: 'Ba' }], { userId: 'u-1' })).toBe(1);
     expect(calls).toEqual(['text c-1 Một']);
-    expect(logs).toEqual([['error', 'zalo: sending a reply failed', { userId: 'u-1', chatId: 'c-1', piece: 1, of: 3, err: expect.any(ZaloApiError) }]]);
+    expect(logs).toEqual([
+      [
+        'error',
+        'zalo: sending a reply failed',
+        { userId: 'u-1', chatId: 'c-1', piece: 1, of: 3, err: expect.any(ZaloApiError) },
+      ],
+    ]);
   });
 });

@@ -5,7 +5,13 @@ import { toIncomingMessage } from '../../../src/channels/zalo/to-message.js';
 
 const update = (text?: string, event_name: ZaloUpdate['event_name'] = 'message.text.received'): ZaloUpdate => ({
   event_name,
-  message: { message_id: 'm-7', from: { id: 'u-1', display_name: 'Trần Thị Bình' }, chat: { id: 'c-1', chat_type: 'PRIVATE' }, date: 1764300000123, text },
+  message: {
+    message_id: 'm-7',
+    from: { id: 'u-1', display_name: 'Trần Thị Bình' },
+    chat: { id: 'c-1', chat_type: 'PRIVATE' },
+    date: 1764300000123,
+    text,
+  },
 });
 
 describe('toIncomingMessage', () => {
@@ -30,13 +36,19 @@ describe('toIncomingMessage', () => {
     expect(toIncomingMessage(named, createChoiceMemory())?.senderName).toBe('');
   });
 
-  it.each(['message.image.received', 'message.sticker.received', 'message.unsupported.received'] as const)('gives nothing for %s', (event) => {
-    expect(toIncomingMessage(update(undefined, event), createChoiceMemory())).toBeUndefined();
-  });
+  it.each(['message.image.received', 'message.sticker.received', 'message.unsupported.received'] as const)(
+    'gives nothing for %s',
+    (event) => {
+      expect(toIncomingMessage(update(undefined, event), createChoiceMemory())).toBeUndefined();
+    },
+  );
 
   it('turns a numbered answer to the choices last shown into that choice data', () => {
     const choices = createChoiceMemory();
-    choices.remember('c-1', [{ label: 'Đang thực hiện', data: 'status:doing' }, { label: 'Hoàn thành', data: 'status:done' }]);
+    choices.remember('c-1', [
+      { label: 'Đang thực hiện', data: 'status:doing' },
+      { label: 'Hoàn thành', data: 'status:done' },
+    ]);
     expect(toIncomingMessage(update(' 2 '), choices)).toMatchObject({ text: 'status:done', isChoice: true });
   });
 

@@ -7,22 +7,38 @@ import { startFakeZaloServer } from '../../support/fake-zalo-server.js';
 const SECRET = 'webhook-secret-0123456789';
 const update = {
   event_name: 'message.text.received',
-  message: { message_id: 'm-1', from: { id: 'u-1' }, chat: { id: 'u-1', chat_type: 'PRIVATE' }, date: 1764300000000, text: 'Việc của tôi?' },
+  message: {
+    message_id: 'm-1',
+    from: { id: 'u-1' },
+    chat: { id: 'u-1', chat_type: 'PRIVATE' },
+    date: 1764300000000,
+    text: 'Việc của tôi?',
+  },
 };
 
 function handlerWith(options: { maxBodyBytes?: number } = {}) {
   const received: unknown[] = [];
   const logs: string[] = [];
   const log: ZaloLog = (level, msg) => void logs.push(`${level}: ${msg}`);
-  const handle = createZaloWebhookHandler({ secretToken: SECRET, log, processUpdate: (raw) => (received.push(raw), parseUpdate(raw)), ...options });
+  const handle = createZaloWebhookHandler({
+    secretToken: SECRET,
+    log,
+    processUpdate: (raw) => (received.push(raw), parseUpdate(raw)),
+    ...options,
+  });
   return { handle, received, logs };
 }
 
 describe('createZaloWebhookHandler', () => {
   it('accepts an update carrying the secret header, flat or wrapped', () => {
     const { handle, received } = handlerWith();
-    expect(handle({ 'x-bot-api-secret-token': SECRET }, JSON.stringify(update))).toEqual({ status: 200, body: '{"ok":true}' });
-    expect(handle({ 'X-Bot-Api-Secret-Token': SECRET }, Buffer.from(JSON.stringify({ ok: true, result: update })))).toEqual({ status: 200, body: '{"ok":true}' });
+    expect(handle({ 'x-bot-api-secret-token': SECRET }, JSON.stringify(update))).toEqual({
+      status: 200,
+      body: '{"ok":true}',
+    });
+    expect(
+      handle({ 'X-Bot-Api-Secret-Token': SECRET }, Buffer.from(JSON.stringify({ ok: true, result: update }))),
+    ).toEqual({ status: 200, body: '{"ok":true}' });
     expect(received).toEqual([update, { ok: true, result: update }]);
   });
 
@@ -32,7 +48,10 @@ describe('createZaloWebhookHandler', () => {
     ['a prefix of the secret', { 'x-bot-api-secret-token': SECRET.slice(0, 10) }],
   ])('refuses a call with %s (401) without reading it', (_name, headers) => {
     const { handle, received, logs } = handlerWith();
-    expect(handle(headers, JSON.stringify(update))).toEqual({ status: 401, body: '{"ok":false,"description":"Unauthorized"}' });
+    expect(handle(headers, JSON.stringify(update))).toEqual({
+      status: 401,
+      body: '{"ok":false,"description":"Unauthorized"}',
+    });
     expect(received).toEqual([]);
     expect(logs).toEqual(['warn: zalo: webhook call refused (secret token)']);
   });
@@ -45,7 +64,10 @@ describe('createZaloWebhookHandler', () => {
 
   it('answers 400 to a body that is not JSON', () => {
     const { handle, received } = handlerWith();
-    expect(handle({ 'x-bot-api-secret-token': SECRET }, '{"event_name":')).toEqual({ status: 400, body: '{"ok":false,"description":"Bad Request"}' });
+    expect(handle({ 'x-bot-api-secret-token': SECRET }, '{"event_name":')).toEqual({
+      status: 400,
+      body: '{"ok":false,"description":"Bad Request"}',
+    });
     expect(received).toEqual([]);
   });
 
@@ -90,18 +112,32 @@ describe('createZaloWebhookBot', () => {
 describe('createZaloWebhookHandler on random input', () => {
   it('never throws; refuses without the secret (nothing read), and reads a body only when it is JSON', () => {
     let reads = 0;
-    const handle = createZaloWebhookHandler({ secretToken: SECRET, log: () => {}, processUpdate: (raw) => (reads++, parseUpdate(raw)) });
+    const handle = createZaloWebhookHandler({
+      secretToken: SECRET,
+      log: () => {},
+      processUpdate: (raw) => (reads++, parseUpdate(raw)),
+    });
     const body = fc.oneof(
       fc.string(),
       fc.json(),
-      fc.record({ event_name: fc.constantFrom('message.text.received', 'message.image.received', 'x'), message: fc.anything() }).map((v) => JSON.stringify(v)),
+      fc
+        .record({
+          event_name: fc.constantFrom('message.text.received', 'message.image.received', 'x'),
+          message: fc.anything(),
+        })
+        .map((v) => JSON.stringify(v)),
     );
-    const headers = fc.oneof(fc.constant({ 'x-bot-api-secret-token': SECRET }), fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.array(fc.string()))));
+    const headers = fc.oneof(
+      fc.constant({ 'x-bot-api-secret-token': SECRET }),
+      fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.array(fc.string()))),
+    );
     fc.assert(
       fc.property(headers, body, (h, b) => {
         const before = reads;
         const { status } = handle(h, b);
-        const authorised = Object.entries(h).some(([k, v]) => k.toLowerCase() === 'x-bot-api-secret-token' && (Array.isArray(v) ? v[0] : v) === SECRET);
+        const authorised = Object.entries(h).some(
+          ([k, v]) => k.toLowerCase() === 'x-bot-api-secret-token' && (Array.isArray(v) ? v[0] : v) === SECRET,
+        );
         const json = (() => {
           try {
             JSON.parse(b);

@@ -19,7 +19,11 @@ export function logUpdatesFeature(log: BotLogger): Composer<TelegramContext> {
       const ms = Math.round(performance.now() - started);
       const failed = thrown || ctx.failed === true;
       if (ctx.intent === undefined && !failed) ctx.log.debug({ ms }, 'telegram: update ignored');
-      else ctx.log.info({ intent: ctx.intent ?? 'unknown', ms, ...(failed ? { failed } : {}) }, 'telegram: update handled');
+      else
+        ctx.log.info(
+          { intent: ctx.intent ?? 'unknown', ms, ...(failed ? { failed } : {}) },
+          'telegram: update handled',
+        );
     }
   });
   return composer;
