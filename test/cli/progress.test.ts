@@ -109,6 +109,21 @@ describe('cli progress', () => {
     expect(t.io.out).toEqual([]);
   });
 
+  it('writes notes and names a spreadsheet would run as formulas as plain text', async () => {
+    const store = t.db.open();
+    seedUser(store, { key: 'tg:9', name: '@SUM(1+1)', plan: 'hue', unit: 'Sở Nội vụ' }).append({
+      plan: 'hue',
+      task: '2',
+      status: 'in_progress',
+      note: '=HYPERLINK("http://x.example","Xem")',
+      createdAt: new Date('2026-05-08T03:00:00Z'),
+    });
+    store.close();
+    const { lines } = await progress('--plan', 'hue', '--format', 'csv', '--today', '2026-06-01');
+    const row = lines.find((l) => l.startsWith('hue,2,'))!;
+    expect(row.endsWith(`,'@SUM(1+1),"'=HYPERLINK(""http://x.example"",""Xem"")"`)).toBe(true);
+  });
+
   it('refuses a database that is not there instead of creating an empty one', async () => {
     const path = join(t.db.dir, 'typo.db');
     expect(await run(['--plan', 'hue', '--db', path])).toBe(1);

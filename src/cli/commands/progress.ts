@@ -1,5 +1,6 @@
 import { stateText } from '../../messages/index.js';
 import { derivePlanStates, toIsoDay, type TaskState } from '../../tasks/index.js';
+import { csvLine } from '../csv.js';
 import { loadPlansReporting } from '../load-knowledge.js';
 import { databasePath, knowledgeDir, parseOptions, parseToday, PLACE_OPTIONS } from '../options.js';
 import { withStore } from '../with-store.js';
@@ -29,11 +30,6 @@ const COLUMNS = [
   'note',
 ];
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 function csvRow(s: TaskState): string {
   const last = s.lastUpdate;
   const cells = [
@@ -50,7 +46,7 @@ function csvRow(s: TaskState): string {
     last?.userName,
     last?.note,
   ];
-  return cells.map(csvCell).join(',');
+  return csvLine(cells);
 }
 
 const TEXT_HEADER = 'task\tstate\tdue\tlast update';
