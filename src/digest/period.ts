@@ -28,9 +28,12 @@ function make(
   return { kind, year, index, start: `${year}-${pad(firstMonth)}-01`, end, code };
 }
 
-/** Reads a period code: `parsePeriod("2026-H1")` → Jan–Jun 2026; "2026", "2026-Q3", "2026-9M"; null when unreadable. */
+/**
+ * Reads a period code: `parsePeriod("2026-H1")` → Jan–Jun 2026; "2026", "2026-Q3", "2026-9M"; null when unreadable,
+ * and for years before 1000 (JavaScript dates read years 0–99 as 1900–1999).
+ */
 export function parsePeriod(code: string): Period | null {
-  const m = /^(\d{4})(?:-(H[12]|Q[1-4]|9M))?$/i.exec(code.trim());
+  const m = /^([1-9]\d{3})(?:-(H[12]|Q[1-4]|9M))?$/i.exec(code.trim());
   if (!m) return null;
   const year = Number(m[1]);
   const part = m[2]?.toUpperCase();

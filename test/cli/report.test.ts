@@ -89,6 +89,7 @@ describe('cli report', () => {
 
   it.each([
     [['--plan', 'hue', '--period', '2026-H3', '--out', 'x']],
+    [['--plan', 'hue', '--period', '0001', '--out', 'x']],
     [['--plan', 'hue', '--period', '2026', '--format', 'pdf', '--out', 'x']],
     [['--period', '2026', '--out', 'x']],
     [['--plan', 'hue', '--period', '2026', '--out', 'x', '--today', '2026-13-01']],

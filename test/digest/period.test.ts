@@ -15,7 +15,7 @@ describe('parsePeriod', () => {
     expect(parsePeriod(code)).toMatchObject({ kind, start, end });
   });
 
-  it.each(['', '2026-H3', '2026-Q5', '26-H1', 'nam'])('refuses %j', (code) => {
+  it.each(['', '2026-H3', '2026-Q5', '26-H1', 'nam', '0000-H1', '0001', '0099-Q2', '0999'])('refuses %j', (code) => {
     expect(parsePeriod(code)).toBeNull();
   });
 });

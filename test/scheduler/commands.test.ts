@@ -95,11 +95,14 @@ describe('/baocao', () => {
     );
   });
 
-  it.each(['constructor', '__proto__'])('refuses the period %s (not a word of its lexicon)', async (word) => {
-    expect(await h.say(LEADER, `/baocao ${word}`)).toBe(
-      'Kỳ báo cáo không hợp lệ. Ví dụ: /baocao 6thang, /baocao nam, /baocao quy hoặc /baocao 2026-H1.',
-    );
-  });
+  it.each(['constructor', '__proto__', '0000-H1', '0001'])(
+    'refuses the period %s (not a word nor a real year)',
+    async (word) => {
+      expect(await h.say(LEADER, `/baocao ${word}`)).toBe(
+        'Kỳ báo cáo không hợp lệ. Ví dụ: /baocao 6thang, /baocao nam, /baocao quy hoặc /baocao 2026-H1.',
+      );
+    },
+  );
 
   it('names the six-month and quarterly files by period', async () => {
     expect((await h.send(LEADER, '/baocao 6 tháng'))[0]!.file!.fileName).toBe('bao-cao-nhi-chieu-2026-H1.xlsx');
