@@ -12,7 +12,8 @@ import {
 } from './update-input.js';
 
 const TASK_TOKEN = new RegExp(`^(?:([a-z0-9][a-z0-9_-]*)#)?(?:nv|#)?(${TASK_NO})(?=$|[\\s,.:;])`, 'i');
-const LEADING_PUNCT = /^[\s,.:;\-–—]+/;
+// A dash right before a digit is a minus sign ("-5%"), kept for the percent check to refuse.
+const LEADING_PUNCT = /^(?:[\s,.:;]|[-–—−](?!\d))+/;
 
 /**
  * Reads the arguments of `/capnhat <task> <status> [percent] [note]`, diacritics optional:
@@ -72,8 +73,8 @@ export function readStatus(text: string): { status: ProgressStatus | null; rest:
 }
 
 function readPercent(status: ProgressStatus | null, text: string): { percent: number | null; note: string } {
-  const m = status === 'in_progress' || status === 'done' ? /^(\d{1,6})\s*%/.exec(text) : null;
+  const m = status === 'in_progress' || status === 'done' ? /^([-–—−]?\d{1,6})\s*%/.exec(text) : null;
   const note = (m ? text.slice(m[0].length).replace(LEADING_PUNCT, '') : text).trim();
   if (status === 'done') return { percent: 100, note };
-  return { percent: m ? Number(m[1]) : null, note };
+  return { percent: m ? Number(m[1]!.replace(/^\D/, '-')) : null, note };
 }

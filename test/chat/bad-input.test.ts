@@ -23,6 +23,14 @@ describe('createChat: bad input', () => {
       'Tỷ lệ 150% không hợp lệ: chỉ từ 0% đến 100%.\nVí dụ: /capnhat 1 đang thực hiện 60%',
     ],
     [
+      '/capnhat 4 đang thực hiện -5%',
+      'Tỷ lệ -5% không hợp lệ: chỉ từ 0% đến 100%.\nVí dụ: /capnhat 1 đang thực hiện 60%',
+    ],
+    [
+      'Nhiệm vụ 4 đang thực hiện -5%',
+      'Tỷ lệ -5% không hợp lệ: chỉ từ 0% đến 100%.\nVí dụ: /capnhat 1 đang thực hiện 60%',
+    ],
+    [
       'Nhiệm vụ 4 đang thực hiện 150%',
       'Tỷ lệ 150% không hợp lệ: chỉ từ 0% đến 100%.\nVí dụ: /capnhat 1 đang thực hiện 60%',
     ],

@@ -36,6 +36,8 @@ describe('parseUpdateArgs', () => {
     ['4 tạm ổn lắm rồi', { code: 'unknown_status', given: 'tạm ổn lắm' }],
     ['4 xongxuoi', { code: 'unknown_status', given: 'xongxuoi' }],
     ['4 đang thực hiện 150%', { code: 'percent_out_of_range', value: 150 }],
+    ['4 đang thực hiện -5%', { code: 'percent_out_of_range', value: -5 }],
+    ['4 đang thực hiện −5% đã họp', { code: 'percent_out_of_range', value: -5 }],
     ['4 vướng mắc', { code: 'note_required', status: 'blocked' }],
     ['4 ghi chú', { code: 'note_required', status: null }],
     ['4 xong có ký tự \u0007 lạ', { code: 'note_control_chars' }],
