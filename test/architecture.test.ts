@@ -7,16 +7,20 @@ const SRC = resolve('src');
 /** Which internal folders and npm packages each folder may import (docs/design.md, STYLE.md §2). */
 const ALLOWED: Record<string, { internal: string[]; npm: string[] }> = {
   text: { internal: [], npm: [] },
-  knowledge: { internal: ['text'], npm: ['zod'] },
-  search: { internal: ['knowledge', 'text'], npm: ['minisearch'] },
-  tasks: { internal: ['knowledge', 'text'], npm: ['zod'] },
-  messages: { internal: ['knowledge', 'tasks', 'search', 'chat', 'text', 'digest'], npm: [] },
-  chat: { internal: ['search', 'tasks', 'knowledge', 'messages', 'text', 'digest'], npm: ['zod'] },
-  digest: { internal: ['tasks', 'knowledge', 'messages', 'text'], npm: ['exceljs', 'docx', '@resvg/resvg-js'] },
-  store: { internal: ['tasks', 'knowledge', 'text'], npm: ['better-sqlite3'] },
+  calendar: { internal: [], npm: [] },
+  knowledge: { internal: ['text', 'calendar'], npm: ['zod'] },
+  search: { internal: ['knowledge', 'text', 'calendar'], npm: ['minisearch'] },
+  tasks: { internal: ['knowledge', 'text', 'calendar'], npm: ['zod'] },
+  messages: { internal: ['knowledge', 'tasks', 'search', 'chat', 'text', 'digest', 'calendar'], npm: [] },
+  chat: { internal: ['search', 'tasks', 'knowledge', 'messages', 'text', 'digest', 'calendar'], npm: ['zod'] },
+  digest: {
+    internal: ['tasks', 'knowledge', 'messages', 'text', 'calendar'],
+    npm: ['exceljs', 'docx', '@resvg/resvg-js'],
+  },
+  store: { internal: ['tasks', 'knowledge', 'text', 'calendar'], npm: ['better-sqlite3'] },
   // channels/*, cli and main.ts are the outer layer: they may import anything.
 };
-const CORE = new Set(['text', 'knowledge', 'search', 'tasks', 'chat', 'digest', 'messages']);
+const CORE = new Set(['text', 'calendar', 'knowledge', 'search', 'tasks', 'chat', 'digest', 'messages']);
 const CORE_FORBIDDEN_NODE = ['node:fs', 'fs', 'node:fs/promises'];
 const FS_ALLOWED_FILES = new Set(['knowledge/read-folder.ts']);
 

@@ -1,6 +1,7 @@
+import { toIsoDay } from '../calendar/index.js';
 import { renderAnswer } from '../messages/index.js';
 import { answerQuestion, type ProgressLookup, type SearchIndex } from '../search/index.js';
-import { periodHistory, toIsoDay, type ProgressStore } from '../tasks/index.js';
+import { periodHistory, type ProgressStore } from '../tasks/index.js';
 import type { ChatDeps } from './deps.js';
 
 /** The search's progress port, read from the derived task state (latest status of the current period). */

@@ -1,3 +1,4 @@
+import { toIsoDay } from '../calendar/index.js';
 import type { Plan, Task } from '../knowledge/index.js';
 import { NOT_REGISTERED, storedText, updateErrorText } from '../messages/index.js';
 import {
@@ -7,7 +8,6 @@ import {
   periodOf,
   resolveTask,
   tasksOf,
-  toIsoDay,
   type Result,
   type UpdateError,
   type UpdateInput,

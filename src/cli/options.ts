@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_DATABASE_PATH, DEFAULT_KNOWLEDGE_DIR } from '../config.js';
-import { toIsoDay } from '../tasks/index.js';
+import { atHanoiTime, toIsoDay } from '../calendar/index.js';
 
 /** `--db` and `--knowledge`, shared by the commands that read the database or the plans. */
 export const PLACE_OPTIONS = { db: { type: 'string' }, knowledge: { type: 'string' } } as const;
@@ -42,6 +42,6 @@ export function parseOptions<T extends ParseArgsConfig>(
 /** `--today 2026-06-01` → noon of that day in Hanoi; null for anything but a real calendar day as YYYY-MM-DD. */
 export function parseToday(text: string): Date | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
-  const noon = new Date(`${text}T12:00:00+07:00`);
+  const noon = atHanoiTime(text, '12:00');
   return Number.isNaN(noon.getTime()) || toIsoDay(noon) !== text ? null : noon;
 }

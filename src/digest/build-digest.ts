@@ -1,5 +1,6 @@
 import { placeOf, type IsoDay } from '../knowledge/index.js';
-import { daysBetween, toIsoDay, type TaskState, type TaskStateKind, type UpdateRecord } from '../tasks/index.js';
+import { daysBetween, toIsoDay } from '../calendar/index.js';
+import { type TaskState, type TaskStateKind, type UpdateRecord } from '../tasks/index.js';
 import { upcomingReports, type ReportingOccurrence } from './reporting.js';
 import { evaluateTargets, type TargetResult } from './targets.js';
 import type { PlanProgress } from './types.js';

@@ -5,8 +5,6 @@
 export type { Figure, Metric, PlanProgress } from './types.js';
 /** A plan's progress as it stood at a moment (updates and figures up to then). */
 export { planProgress } from './progress.js';
-/** `addDays("2026-06-05", -7)` → "2026-05-29". */
-export { addDays } from './day.js';
 /** Reporting periods: `parsePeriod("2026-H1")`, `periodContaining('quarter', now)`. */
 export { inPeriod, parsePeriod, periodContaining, type Period } from './period.js';
 /** `/solieu` arguments: `parseFigures("hoinghi 2026 tong=40 tructuyen=26")`. */

@@ -1,5 +1,4 @@
-import type { IsoDay } from '../knowledge/index.js';
-import { toIsoDay } from '../tasks/index.js';
+import { monthEnd, monthStart, partsOf, quarterOfMonth, toIsoDay, type IsoDay } from '../calendar/index.js';
 
 /** A reporting period: a year, a half, a quarter or the first nine months. */
 export type Period = {
@@ -13,9 +12,6 @@ export type Period = {
   code: string;
 };
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
-
 function make(
   kind: Period['kind'],
   year: number,
@@ -24,8 +20,7 @@ function make(
   lastMonth: number,
   code: string,
 ): Period {
-  const end = `${year}-${pad(lastMonth)}-${pad(lastDay(year, lastMonth))}`;
-  return { kind, year, index, start: `${year}-${pad(firstMonth)}-01`, end, code };
+  return { kind, year, index, start: monthStart(year, firstMonth), end: monthEnd(year, lastMonth), code };
 }
 
 /**
@@ -46,10 +41,10 @@ export function parsePeriod(code: string): Period | null {
 
 /** The period of a kind that contains an instant, e.g. the half of 2026-08-01 is 2026-H2. */
 export function periodContaining(kind: 'year' | 'half' | 'quarter', instant: Date): Period {
-  const [y, m] = toIsoDay(instant).split('-').map(Number) as [number, number];
+  const [y, m] = partsOf(toIsoDay(instant));
   if (kind === 'year') return parsePeriod(`${y}`)!;
   if (kind === 'half') return parsePeriod(`${y}-H${m <= 6 ? 1 : 2}`)!;
-  return parsePeriod(`${y}-Q${Math.ceil(m / 3)}`)!;
+  return parsePeriod(`${y}-Q${quarterOfMonth(m)}`)!;
 }
 
 /** Whether a day lies inside the period (both ends included). */

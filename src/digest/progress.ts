@@ -6,17 +6,11 @@ import type { Figure, PlanProgress } from './types.js';
  * A plan's progress as it stood at `asOf`: only the updates and figures made by then count, so a report for
  * 2026-H1 drawn up in August shows the state of 30 June.
  */
-export function planProgress(
-  plan: Plan,
-  records: UpdateRecord[],
-  figures: Figure[],
-  asOf: Date,
-  timeZone?: string,
-): PlanProgress {
+export function planProgress(plan: Plan, records: UpdateRecord[], figures: Figure[], asOf: Date): PlanProgress {
   const known = records.filter((r) => r.plan === plan.id && r.createdAt <= asOf);
   return {
     plan,
-    states: derivePlanStates(plan.tasks, known, asOf, timeZone),
+    states: derivePlanStates(plan.tasks, known, asOf),
     updates: effectiveUpdates(known),
     figures: figures.filter((f) => f.plan === plan.id && f.reportedAt <= asOf),
   };

@@ -1,6 +1,6 @@
 import type { IsoDay, Plan } from '../knowledge/index.js';
-import { daysBetween, type TaskState } from '../tasks/index.js';
-import { addDays } from './day.js';
+import { addDays, daysBetween } from '../calendar/index.js';
+import type { TaskState } from '../tasks/index.js';
 import { upcomingReports } from './reporting.js';
 
 export type ReminderKind = 'deadline_7d' | 'deadline_1d' | 'overdue_weekly' | 'reporting_7d';

@@ -1,5 +1,6 @@
 import { placeOf, type IsoDay, type Plan } from '../knowledge/index.js';
-import { toIsoDay, type TaskState, type TaskStateKind, type UpdateRecord } from '../tasks/index.js';
+import { atHanoiTime, toIsoDay } from '../calendar/index.js';
+import { type TaskState, type TaskStateKind, type UpdateRecord } from '../tasks/index.js';
 import { inPeriod, type Period } from './period.js';
 import { evaluateTargets, type TargetResult } from './targets.js';
 import { planProgress } from './progress.js';
@@ -62,7 +63,7 @@ function row(state: TaskState, updates: UpdateRecord[]): ReportRow {
 }
 
 /** The last instant of a period in Hanoi (UTC+7 all year). */
-const endOf = (period: Period) => new Date(`${period.end}T23:59:59.999+07:00`);
+const endOf = (period: Period) => atHanoiTime(period.end, '23:59:59.999');
 
 /**
  * The report of a plan for a period: every task whose deadline concerns the period or that was updated in it,

@@ -1,18 +1,11 @@
+import { isoDay, monthEnd, monthStart, quarterEnd, quarterStart, validDay } from '../calendar/index.js';
 import { collapseSpaces, foldCase } from '../text/index.js';
 import type { Deadline, DeadlineKind, IsoDay } from './schema.js';
 import { ROMAN_QUARTERS } from './lexicon.js';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const iso = (y: number, m: number, d: number): IsoDay => `${y}-${pad(m)}-${pad(d)}`;
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const monthEnd = (y: number, m: number) => iso(y, m, lastDay(y, m));
 
 function make(raw: string, kind: DeadlineKind, start: IsoDay | null, due: IsoDay | null, fromYear: number | null = null): Deadline {
   return { raw, kind, start, due, fromYear };
-}
-
-function validDate(y: number, m: number, d: number): boolean {
-  return m >= 1 && m <= 12 && d >= 1 && d <= lastDay(y, m);
 }
 
 const YEAR = '((?:19|20)\\d\\d)';
@@ -32,7 +25,8 @@ function readDate(raw: string, f: string): Deadline | null {
   const g = (DATE_SLASH.exec(f) ?? DATE_WORDS.exec(f))?.groups;
   if (!g) return null;
   const [d, mo, y] = [Number(g.d), Number(g.m), Number(g.y)];
-  return validDate(y, mo, d) ? make(raw, 'date', null, iso(y, mo, d)) : make(raw, 'unknown', null, null);
+  const due = validDay(y, mo, d);
+  return due ? make(raw, 'date', null, due) : make(raw, 'unknown', null, null);
 }
 
 function readPeriod(raw: string, f: string): Deadline | null {
@@ -40,17 +34,17 @@ function readPeriod(raw: string, f: string): Deadline | null {
   if (q) {
     const quarter = (n: string) => ROMAN_QUARTERS[n] ?? Number(n);
     const y = Number(q[3]);
-    return make(raw, 'quarter', iso(y, quarter(q[1]!) * 3 - 2, 1), monthEnd(y, quarter(q[2] ?? q[1]!) * 3));
+    return make(raw, 'quarter', quarterStart(y, quarter(q[1]!)), quarterEnd(y, quarter(q[2] ?? q[1]!)));
   }
   const h = HALF.exec(f);
   if (h) {
     const y = Number(h[2]);
     const first = h[1] === 'dau';
-    return make(raw, 'year', iso(y, first ? 1 : 7, 1), monthEnd(y, first ? 6 : 12));
+    return make(raw, 'year', monthStart(y, first ? 1 : 7), monthEnd(y, first ? 6 : 12));
   }
   const m = MONTH.exec(f);
   const [first, last, y] = [Number(m?.[1]), Number(m?.[2] ?? m?.[1]), Number(m?.[3])];
-  if (m && first >= 1 && last <= 12 && first <= last) return make(raw, 'month', iso(y, first, 1), monthEnd(y, last));
+  if (m && first >= 1 && last <= 12 && first <= last) return make(raw, 'month', monthStart(y, first), monthEnd(y, last));
   return null;
 }
 
@@ -97,11 +91,11 @@ const YEAR_RANGE = new RegExp(`${YEAR}\\s*(?:-|–|den)\\s*${YEAR}`);
 /** "Năm 2026", "Đến cuối 2026"; a span "2026 - 2030" runs to the end of its last year. */
 function readYear(raw: string, f: string): Deadline | null {
   const range = YEAR_RANGE.exec(f);
-  if (range) return make(raw, 'year', iso(Number(range[1]), 1, 1), iso(Number(range[2]), 12, 31));
+  if (range) return make(raw, 'year', isoDay(Number(range[1]), 1, 1), isoDay(Number(range[2]), 12, 31));
   const m = ANY_YEAR.exec(f);
   if (!m) return null;
   const y = Number(m[1]);
-  return make(raw, 'year', iso(y, 1, 1), iso(y, 12, 31));
+  return make(raw, 'year', isoDay(y, 1, 1), isoDay(y, 12, 31));
 }
 
 /** Gives a year to day, month and quarter figures written without one ("30/6", "tháng 6", "quý III"). */

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import type { IsoDay } from '../calendar/index.js';
 
-/** An ISO calendar day, `YYYY-MM-DD`, read in Asia/Ho_Chi_Minh. */
-export const isoDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-export type IsoDay = z.infer<typeof isoDaySchema>;
+/** An ISO calendar day, `YYYY-MM-DD`, read in Asia/Ho_Chi_Minh (the calendar's `IsoDay`). */
+export const isoDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/) satisfies z.ZodType<IsoDay>;
+export type { IsoDay };
 
 /**
  * A deadline as written in a plan, normalized.

@@ -1,3 +1,4 @@
+import { daysBetween } from '../calendar/index.js';
 import type {
   Bucket,
   DigestItem,
@@ -142,7 +143,7 @@ export function renderReminder(
 ): string {
   const name = planNameOf(planNumber, planPlace, r.plan);
   const late = r.late ? ' (gửi bù)' : '';
-  const left = Math.round((Date.parse(r.due) - Date.parse(today)) / 86_400_000);
+  const left = daysBetween(today, r.due);
   if (r.kind === 'reporting_7d') {
     return `📅 Nhắc kỳ báo cáo${late}: báo cáo ${r.subject} ${name} hạn ${formatDay(r.due)} (còn ${left} ngày). Lập báo cáo bằng lệnh /baocao.`;
   }

@@ -1,4 +1,5 @@
 /** Vietnamese text for registration, progress updates and progress reading. */
+import { toClockTime, toIsoDay } from '../calendar/index.js';
 import { placeOf, type BodyDuty, type Plan, type Task } from '../knowledge/index.js';
 import type {
   InviteError,
@@ -11,7 +12,6 @@ import type {
   UserRecord,
 } from '../tasks/index.js';
 
-const TZ = 'Asia/Ho_Chi_Minh';
 const STATUS_LIST = 'chưa thực hiện, đang thực hiện [60%], hoàn thành (hoặc xong), vướng mắc <lý do>';
 const SYNTAX = 'Cú pháp: /capnhat <số nhiệm vụ> <trạng thái> [ghi chú]';
 
@@ -35,17 +35,7 @@ export const shortContent = (task: Task, max = 60): string =>
 
 /** "10:05 01/06/2026" in Hanoi time. */
 export function formatTime(date: Date): string {
-  const f = new Intl.DateTimeFormat('en-GB', {
-    timeZone: TZ,
-    hour: '2-digit',
-    minute: '2-digit',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hourCycle: 'h23',
-  });
-  const p = Object.fromEntries(f.formatToParts(date).map((x) => [x.type, x.value]));
-  return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
+  return `${toClockTime(date)} ${formatDay(toIsoDay(date))}`;
 }
 
 /** "01/06/2026" from an ISO day. */

@@ -1,9 +1,10 @@
+import { CALENDAR_TIME_ZONE } from '../calendar/index.js';
 import { Cron } from 'croner';
 import type { DeliveryOutcome } from './deliver.js';
 import { LATE_AFTER_MS, type JobDeps } from './deps.js';
 import { runDigest } from './digest-job.js';
 import { runReminders } from './reminder-job.js';
-import { checkCron, latestRun, SCHEDULE_TIME_ZONE } from './schedule.js';
+import { checkCron, latestRun } from './schedule.js';
 
 /** How often owed messages are looked for again (claims left by a crash, failed sends with attempts left). */
 export const SWEEP_CRON = '*/10 * * * *';
@@ -42,7 +43,7 @@ export function createScheduler(deps: JobDeps): Scheduler {
   ];
   const every = (cron: string, fn: () => Promise<unknown>) =>
     jobs.push(
-      new Cron(cron, { timezone: SCHEDULE_TIME_ZONE, protect: true, catch: log }, async () => {
+      new Cron(cron, { timezone: CALENDAR_TIME_ZONE, protect: true, catch: log }, async () => {
         await fn();
       }),
     );

@@ -1,7 +1,7 @@
 import { planReminders, taskRecipients, unitRecipients } from '../digest/index.js';
 import { placeOf } from '../knowledge/index.js';
 import { renderReminder } from '../messages/index.js';
-import { toIsoDay } from '../tasks/index.js';
+import { toIsoDay } from '../calendar/index.js';
 import { deliverOnce, notification, type DeliveryOutcome } from './deliver.js';
 import type { JobDeps } from './deps.js';
 import { currentProgress } from './digest-job.js';

@@ -1,9 +1,7 @@
 import { Cron } from 'croner';
+import { CALENDAR_TIME_ZONE } from '../calendar/index.js';
 
-/** Every schedule runs on Hanoi time, whatever the machine's zone. */
-export const SCHEDULE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
-const pattern = (cron: string) => new Cron(cron, { timezone: SCHEDULE_TIME_ZONE, paused: true });
+const pattern = (cron: string) => new Cron(cron, { timezone: CALENDAR_TIME_ZONE, paused: true });
 
 /** The next time `cron` fires after `now`, e.g. 07:30 Hanoi on the next weekday for "30 7 * * 1-5". */
 export function nextRun(cron: string, now: Date): Date | null {

@@ -1,10 +1,11 @@
+import { validDay } from '../calendar/index.js';
 import { targetSubjectAsked, type LegalBasis, type Plan, type ReportingDate } from '../knowledge/index.js';
 import { expandTokens, foldCase, tokenize } from '../text/index.js';
 import { passageOf, passagesAbout, passagesOf, sectionsTitled, taskPassage } from './answer-passages.js';
 import { capPlans, firstPlans, planOf, refOf, type Context } from './context.js';
 import type { SearchDoc } from './documents.js';
 import type { Hit } from './engine.js';
-import { dayOf, inRange } from './period.js';
+import { inRange } from './period.js';
 import { findRelevant } from './relevance.js';
 import { isTaskNumbered } from './task-number.js';
 import type { AnswerBody, Passage, PlanRef } from './types.js';
@@ -69,7 +70,7 @@ export function answerMeetingRules(ctx: Context): Built {
 export function answerReporting(ctx: Context): Built {
   const { reportKind: want, period } = ctx.q;
   const dueIn = (r: ReportingDate) =>
-    period !== null && [period.year, period.year + 1].some((y) => inRange(period, dayOf(y, r.month, r.day) ?? ''));
+    period !== null && [period.year, period.year + 1].some((y) => inRange(period, validDay(y, r.month, r.day) ?? ''));
   const { items, omitted } = perPlan(ctx, (plan) => {
     const all = plan.reporting.map((report) => ({ plan: refOf(ctx, plan.id), report }));
     const named = all.filter((r) => (want ? r.report.periodKind === want : dueIn(r.report)));

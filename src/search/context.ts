@@ -1,7 +1,7 @@
+import { daysBetween } from '../calendar/index.js';
 import type { BodyDuty, IsoDay, Plan, Task } from '../knowledge/index.js';
 import type { Engine } from './engine.js';
 import type { LocalityIndex } from './localities.js';
-import { daysFrom } from './period.js';
 import type { Question } from './question.js';
 import type { DutyFact, PlanRef, ProgressLookup, TaskFact, TaskGroup } from './types.js';
 
@@ -45,7 +45,7 @@ export function factOf(ctx: Context, task: Task): TaskFact {
   const progress = ctx.progress?.(task, ctx.today) ?? null;
   const due = task.deadline.due;
   const open = progress?.status !== 'done';
-  const left = due === null ? null : daysFrom(ctx.today, due);
+  const left = due === null ? null : daysBetween(ctx.today, due);
   return {
     plan: refOf(ctx, task.plan),
     task,
@@ -57,7 +57,7 @@ export function factOf(ctx: Context, task: Task): TaskFact {
 
 /** Dated work of a plan's body and how it stands against its due day on `today` (progress is kept for tasks only). */
 export function dutyFactOf(ctx: Context, duty: BodyDuty): DutyFact {
-  const left = duty.deadline?.due ? daysFrom(ctx.today, duty.deadline.due) : null;
+  const left = duty.deadline?.due ? daysBetween(ctx.today, duty.deadline.due) : null;
   return {
     plan: refOf(ctx, duty.plan),
     duty,

@@ -1,8 +1,7 @@
 import type { IsoDay } from '../knowledge/index.js';
 import { PERIOD_OFFSETS, PERIOD_UNITS, ROMAN } from './lexicon.js';
+import { addDays, validDay } from '../calendar/index.js';
 import {
-  addDays,
-  dayOf,
   daysAhead,
   monthOf,
   monthRange,
@@ -91,7 +90,7 @@ function until(list: string[], i: number, today: IsoDay): Found | null {
   k += list[k + 1] === 'thang' ? 2 : 1;
   if (!NUMBER.test(list[k] ?? '')) return null;
   const { year, end } = yearAfter(list, k + 1, today);
-  const to = dayOf(year, Number(list[k]), d);
+  const to = validDay(year, Number(list[k]), d);
   return to && to >= today ? { range: spanOf(today, to), start: i, end } : null;
 }
 

@@ -1,5 +1,5 @@
+import { daysBetween, toIsoDay } from '../calendar/index.js';
 import type { IsoDay, Task } from '../knowledge/index.js';
-import { daysBetween, toIsoDay } from './day.js';
 import { dueIn, periodOf } from './period.js';
 import type { UpdateRecord } from './ports.js';
 import { DUE_SOON_DAYS, type ProgressStatus } from './status.js';
@@ -45,15 +45,15 @@ export function periodHistory(task: Task, records: UpdateRecord[], today: IsoDay
 }
 
 /** Derives the state of `task` on the day of `now` from its update rows (any order of plans/tasks is fine). */
-export function deriveTaskState(task: Task, records: UpdateRecord[], now: Date, timeZone?: string): TaskState {
-  const today = toIsoDay(now, timeZone);
+export function deriveTaskState(task: Task, records: UpdateRecord[], now: Date): TaskState {
+  const today = toIsoDay(now);
   const { period, history, lastStatusUpdate } = periodHistory(task, records, today);
   const status = lastStatusUpdate?.status ?? null;
   const due = dueIn(task, period);
   const base = { task, period, status, due, lastStatusUpdate, lastUpdate: history.at(-1) ?? null, history };
   const percent = status === 'done' ? 100 : status === 'in_progress' ? (lastStatusUpdate?.percent ?? null) : null;
   if (status === 'done') {
-    const late = due === null ? 0 : daysBetween(due, toIsoDay(lastStatusUpdate!.createdAt, timeZone));
+    const late = due === null ? 0 : daysBetween(due, toIsoDay(lastStatusUpdate!.createdAt));
     return {
       ...base,
       percent,
@@ -75,6 +75,6 @@ function openKind(status: ProgressStatus | null, daysLeft: number | null): TaskS
 }
 
 /** States of every task of a plan, in plan order. */
-export function derivePlanStates(tasks: Task[], records: UpdateRecord[], now: Date, timeZone?: string): TaskState[] {
-  return tasks.map((t) => deriveTaskState(t, records, now, timeZone));
+export function derivePlanStates(tasks: Task[], records: UpdateRecord[], now: Date): TaskState[] {
+  return tasks.map((t) => deriveTaskState(t, records, now));
 }

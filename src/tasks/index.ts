@@ -40,9 +40,6 @@ export {
   type Clock,
 } from './ports.js';
 
-/** Calendar days in Hanoi time: `toIsoDay(new Date("2026-06-30T23:30:00Z"))` → "2026-07-01". */
-export { toIsoDay, daysBetween, DEFAULT_TIME_ZONE } from './day.js';
-
 /** Recurring tasks ("Hằng năm") are tracked per year: `periodOf(task, "2026-06-01")` → "2026"; other tasks "". */
 export { periodOf, dueIn } from './period.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, planProgress, planReminders } from '../../src/digest/index.js';
+import { addDays } from '../../src/calendar/index.js';
+import { planProgress, planReminders } from '../../src/digest/index.js';
 import { renderReminder } from '../../src/messages/index.js';
 import { hanoi, PLAN, update } from './fixture.js';
 

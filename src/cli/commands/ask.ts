@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isoDaySchema, type IsoDay } from '../../knowledge/index.js';
 import { renderAnswer } from '../../messages/index.js';
 import { answerQuestion, buildSearch, type SearchIndex } from '../../search/index.js';
-import { toIsoDay } from '../../tasks/index.js';
+import { toIsoDay } from '../../calendar/index.js';
 import { loadPlansReporting } from '../load-knowledge.js';
 import { knowledgeDir, parseOptions, parseToday } from '../options.js';
 

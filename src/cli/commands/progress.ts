@@ -1,5 +1,6 @@
+import { toIsoDay } from '../../calendar/index.js';
 import { stateText } from '../../messages/index.js';
-import { derivePlanStates, toIsoDay, type TaskState } from '../../tasks/index.js';
+import { derivePlanStates, type TaskState } from '../../tasks/index.js';
 import { csvLine } from '../csv.js';
 import { loadPlansReporting } from '../load-knowledge.js';
 import { databasePath, knowledgeDir, parseOptions, parseToday, PLACE_OPTIONS } from '../options.js';
