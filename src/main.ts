@@ -66,7 +66,9 @@ type RunningScheduler = { stop(): void; settled(): Promise<void> };
 
 function startScheduler(config: Config, logger: Logger, core: Core, channels: RunningChannels): RunningScheduler {
   const scheduler = createScheduler({
-    plans: core.plans,
+    get plans() {
+      return core.knowledge.current().plans;
+    },
     progress: core.store.progress,
     users: core.store.users,
     subscriptions: core.subscriptions,

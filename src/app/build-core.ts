@@ -1,10 +1,9 @@
-import { createAsk, createChat, type ChatHandler } from '../chat/index.js';
+import { createAsk, createChat, createKnowledgeHolder, type ChatHandler, type KnowledgeHolder } from '../chat/index.js';
 import { chatLogOf } from '../channels/index.js';
 import type { Config } from '../config.js';
-import { loadKnowledge, type Plan } from '../knowledge/index.js';
+import { loadKnowledge } from '../knowledge/index.js';
 import type { Logger } from '../log.js';
 import { createDigestCommands } from '../scheduler/index.js';
-import { buildSearch } from '../search/index.js';
 import {
   createDeliveryRepo,
   createFiguresRepo,
@@ -15,9 +14,10 @@ import {
   type Store,
 } from '../store/index.js';
 
-/** The process's core: plans read once, the opened database with every repository, and the chat handler over them. */
+/** The process's core: the plans in a swappable holder, the opened database with every repository, and the chat handler. */
 export type Core = {
-  plans: Plan[];
+  /** The plans and search index in use; a reload swaps them. */
+  knowledge: KnowledgeHolder;
   store: Store;
   subscriptions: ReturnType<typeof createSubscriptionRepo>;
   figures: ReturnType<typeof createFiguresRepo>;
@@ -55,11 +55,11 @@ export function buildCore(config: Config, logger: Logger, now: () => Date = () =
   // A message claimed by a process that was killed is answered by the next one once this lease has passed: longer than
   // any answer takes (a report: seconds), short enough that the person is not left waiting long after a restart.
   const deliveries = createDeliveryRepo(store.db);
-  const index = buildSearch(plans);
-  const commands = createDigestCommands({ plans, progress: store.progress, ...repos, digestCron: config.DIGEST_CRON });
+  const knowledge = createKnowledgeHolder(plans);
+  const commands = createDigestCommands({ progress: store.progress, ...repos, digestCron: config.DIGEST_CRON });
   const chat = createChat({
-    plans,
-    ask: createAsk(index, store.progress),
+    knowledge,
+    ask: createAsk(store.progress),
     progress: store.progress,
     users: store.users,
     invites: store.invites,
@@ -67,5 +67,5 @@ export function buildCore(config: Config, logger: Logger, now: () => Date = () =
     log: chatLogOf(logger),
     commands,
   });
-  return { plans, store, ...repos, deliveries, inbox: createInboxRepo(store.db), chat };
+  return { knowledge, store, ...repos, deliveries, inbox: createInboxRepo(store.db), chat };
 }

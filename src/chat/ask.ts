@@ -1,6 +1,6 @@
 import { toIsoDay } from '../calendar/index.js';
 import { renderAnswer } from '../messages/index.js';
-import { answerQuestion, type ProgressLookup, type SearchIndex } from '../search/index.js';
+import { answerQuestion, type ProgressLookup } from '../search/index.js';
 import { periodHistory, type ProgressStore } from '../tasks/index.js';
 import type { ChatDeps } from './deps.js';
 
@@ -19,12 +19,13 @@ export function createProgressLookup(progress: ProgressStore): ProgressLookup {
 
 /**
  * The `ask` port of the chat core over the search: answers from the plans and from reported progress,
- * scoped to the asker's plan when they have one. `createAsk(buildSearch(plans), store.progress)`.
+ * scoped to the asker's plan when they have one, over the search index the message arrived with.
+ * `createAsk(store.progress)`.
  */
-export function createAsk(index: SearchIndex, progress: ProgressStore): ChatDeps['ask'] {
+export function createAsk(progress: ProgressStore): ChatDeps['ask'] {
   const lookup = createProgressLookup(progress);
   return (question, ctx) => {
-    const answer = answerQuestion(index, question, {
+    const answer = answerQuestion(ctx.knowledge.index, question, {
       today: toIsoDay(ctx.now),
       askerPlan: ctx.plan?.id,
       progress: lookup,

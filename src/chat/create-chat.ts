@@ -50,7 +50,7 @@ export function createChat(deps: ChatDeps): ChatHandler {
   return async (message) => {
     const ctx = contextOf(core, message);
     const done = deps.progress.findByDelivery(message.channel, message.messageId);
-    if (done) return [{ text: duplicateText(done, planById(core, done.plan)) }];
+    if (done) return [{ text: duplicateText(done, planById(ctx.knowledge, done.plan)) }];
     if (message.isChoice) return onChoice(core, ctx, message.text);
     const command = /^\s*\//.test(message.text) ? runCommand(core, ctx) : undefined;
     if (command) return command;
@@ -66,7 +66,9 @@ export function createChat(deps: ChatDeps): ChatHandler {
 function contextOf(core: Core, message: IncomingMessage): CommandContext {
   const found = core.deps.users.get(userKeyOf(message));
   const user = found?.active ? found : undefined;
-  return { user, plan: planById(core, user?.plan ?? null), message, args: '', now: core.deps.clock.now() };
+  const knowledge = core.deps.knowledge.current();
+  const plan = planById(knowledge, user?.plan ?? null);
+  return { user, plan, message, knowledge, args: '', now: core.deps.clock.now() };
 }
 
 function runCommand(core: Core, ctx: CommandContext): Reply[] | Promise<Reply[]> {

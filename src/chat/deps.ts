@@ -1,5 +1,6 @@
 import type { Plan } from '../knowledge/index.js';
 import type { Clock, InviteStore, ProgressStore, UserRecord, UserStore } from '../tasks/index.js';
+import type { Knowledge, KnowledgeHolder } from './knowledge.js';
 import type { IncomingMessage, Reply } from './types.js';
 
 /** What a command handler is given. */
@@ -9,6 +10,8 @@ export type CommandContext = {
   /** The sender's plan, when registered with one. */
   plan: Plan | undefined;
   message: IncomingMessage;
+  /** The plans and search index this message is answered from (taken once when it arrived). */
+  knowledge: Knowledge;
   /** The text after the command name, trimmed ("4 xong" for "/capnhat 4 xong"). */
   args: string;
   now: Date;
@@ -24,7 +27,8 @@ export type ChatLog = (level: 'debug' | 'info' | 'warn' | 'error', msg: string, 
 
 /** Everything the chat core needs, injected by main.ts (or a test). */
 export type ChatDeps = {
-  plans: Plan[];
+  /** The plans and search index in use; swapped when a plan file changes (each message keeps the one it started with). */
+  knowledge: KnowledgeHolder;
   /** Answers a question that is not an update (wraps search's answerQuestion). */
   ask: (question: string, ctx: CommandContext) => Reply[] | Promise<Reply[]>;
   progress: ProgressStore;

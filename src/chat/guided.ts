@@ -19,7 +19,7 @@ import type { Reply } from './types.js';
 
 /** Step 1: the tasks the sender may update, as buttons. */
 export function startGuided(core: Core, ctx: CommandContext): Reply[] {
-  const tasks = tasksOf(ctx.user!, ctx.plan ? ctx.plan.tasks : core.deps.plans.flatMap((p) => p.tasks));
+  const tasks = tasksOf(ctx.user!, ctx.plan ? ctx.plan.tasks : ctx.knowledge.plans.flatMap((p) => p.tasks));
   if (tasks.length === 0) return [{ text: guideText.noTasks(ctx.plan) }];
   core.dialogs.set(keyOf(ctx), { step: 'task' }, ctx.now);
   const label = (no: string, plan: string) => (ctx.plan ? no : `${plan}#${no}`);
@@ -74,7 +74,7 @@ export function onDialogText(core: Core, ctx: CommandContext, dialog: Dialog, te
 }
 
 function pickTask(core: Core, ctx: CommandContext, ref: TaskRef): Reply[] {
-  const task = resolveTask(core.deps.plans, ref, ctx.user!.plan);
+  const task = resolveTask(ctx.knowledge.plans, ref, ctx.user!.plan);
   if (!task.ok) return refuse(core, ctx, task.error);
   const { plan, no } = task.value;
   const access = accessTo(ctx.user!, task.value);

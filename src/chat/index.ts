@@ -4,11 +4,17 @@
  */
 export * from './types.js';
 
-/** `createChat({ plans, ask, progress, users, invites, clock, log?, commands? })` → the `ChatHandler`. */
+/** `createChat({ knowledge, ask, progress, users, invites, clock, log?, commands? })` → the `ChatHandler`. */
 export { createChat } from './create-chat.js';
 
 /** The deps, the context a command receives, and the shape of plugged-in commands (`/digest`, `/baocao`...). */
 export type { ChatDeps, ChatCommand, CommandContext, CommandHandler, ChatLog } from './deps.js';
+
+/**
+ * The plans with their search index, in a holder the running assistant swaps when a plan file changes:
+ * `createKnowledgeHolder(loadKnowledge("knowledge").plans)`; `holder.swap(knowledgeOf(plans))`.
+ */
+export { createKnowledgeHolder, knowledgeOf, type Knowledge, type KnowledgeHolder } from './knowledge.js';
 
 /** The question answerer over the search, and the progress port search reads. */
 export { createAsk, createProgressLookup } from './ask.js';

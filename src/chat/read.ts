@@ -9,9 +9,9 @@ import type { Reply } from './types.js';
 export function tiendoCommand(core: Core, ctx: CommandContext): Reply[] {
   const ref = parseTaskRef(ctx.args);
   if (!ref) return [{ text: readText.tiendoUsage }];
-  const task = resolveTask(core.deps.plans, ref, ctx.user?.plan ?? null);
+  const task = resolveTask(ctx.knowledge.plans, ref, ctx.user?.plan ?? null);
   if (!task.ok) return [{ text: readText.resolveError(task.error) }];
-  const plan = core.deps.plans.find((p) => p.id === task.value.plan)!;
+  const plan = ctx.knowledge.plans.find((p) => p.id === task.value.plan)!;
   const state = deriveTaskState(task.value, core.deps.progress.listForTask(plan.id, task.value.no), ctx.now);
   return [{ text: readText.task(state, plan) }];
 }
@@ -41,7 +41,7 @@ export function viecCommand(core: Core, ctx: CommandContext): Reply[] {
 
 /** `/quahan`: overdue tasks of the sender's plan (of every plan for anyone without one). */
 export function quahanCommand(core: Core, ctx: CommandContext): Reply[] {
-  const plans = ctx.plan ? [ctx.plan] : core.deps.plans;
+  const plans = ctx.plan ? [ctx.plan] : ctx.knowledge.plans;
   const text = plans.map((plan) => {
     const overdue = statesOf(core, plan, ctx.now).filter((s) => s.kind === 'overdue');
     return overdue.length === 0 ? readText.noneOverdue(plan) : readText.unitTasks(readText.overdueTitle(plan), overdue);

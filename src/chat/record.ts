@@ -22,11 +22,11 @@ export type CheckedUpdate = { input: UpdateInput; task: Task; plan: Plan };
 /** Finds the task of `input` and checks the sender may make this update. */
 export function checkUpdate(core: Core, ctx: CommandContext, input: UpdateInput): Result<CheckedUpdate, UpdateError> {
   if (!ctx.user) return fail({ code: 'not_registered' });
-  const resolved = resolveTask(core.deps.plans, input.ref, ctx.user.plan);
+  const resolved = resolveTask(ctx.knowledge.plans, input.ref, ctx.user.plan);
   if (!resolved.ok) return resolved;
   const denied = checkAccess(ctx.user, resolved.value, input.status);
   if (denied) return fail(denied);
-  return ok({ input, task: resolved.value, plan: planById(core, resolved.value.plan)! });
+  return ok({ input, task: resolved.value, plan: planById(ctx.knowledge, resolved.value.plan)! });
 }
 
 /** The reply refusing an update, with an example using a task the sender may update. */
@@ -34,7 +34,7 @@ export function refuse(core: Core, ctx: CommandContext, error: UpdateError): Rep
   if (error.code === 'not_registered') return [{ text: NOT_REGISTERED }];
   const own = ctx.user && ctx.plan ? tasksOf(ctx.user, ctx.plan.tasks)[0] : undefined;
   return [
-    { text: updateErrorText(error, own?.no ?? ctx.plan?.tasks[0]?.no ?? core.deps.plans[0]?.tasks[0]?.no ?? '1') },
+    { text: updateErrorText(error, own?.no ?? ctx.plan?.tasks[0]?.no ?? ctx.knowledge.plans[0]?.tasks[0]?.no ?? '1') },
   ];
 }
 

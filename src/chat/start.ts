@@ -18,7 +18,7 @@ export function startCommand(core: Core, ctx: CommandContext): Reply[] {
       : core.deps.invites.redeem(code, { key, name: ctx.message.senderName.trim() || key }, ctx.now);
   if (!redeemed.ok) return [{ text: inviteErrorText(redeemed.error, code) }];
   const user = redeemed.value;
-  const plan = planById(core, user.plan);
+  const plan = planById(ctx.knowledge, user.plan);
   core.deps.log?.('info', 'user registered', { user: key, role: user.role, plan: user.plan, unit: user.unit });
   const example = (plan ? tasksOf(user, plan.tasks)[0]?.no : undefined) ?? plan?.tasks[0]?.no ?? '1';
   return [{ text: welcomeText(user, plan, example) }];

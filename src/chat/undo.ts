@@ -28,7 +28,7 @@ export function undoCommand(core: Core, ctx: CommandContext): Reply[] {
     reverts: id,
   });
   core.deps.log?.('info', 'progress update reverted', { id: last.id, user: user.key });
-  const task = planById(core, last.plan)?.tasks.find((t) => t.no === last.task);
+  const task = planById(ctx.knowledge, last.plan)?.tasks.find((t) => t.no === last.task);
   const state = task ? stateText(deriveTaskState(task, core.deps.progress.listForTask(last.plan, last.task), now)) : '';
   return [{ text: undoText.done(last, state) }];
 }

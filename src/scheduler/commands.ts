@@ -19,7 +19,6 @@ import { latestRun } from './schedule.js';
 
 /** What the digest commands read and write. Getters are fine (a test may reopen the store). */
 export type DigestCommandDeps = {
-  plans: Plan[];
   progress: ProgressStore;
   subscriptions: SubscriptionStore;
   figures: FiguresStore;
@@ -32,9 +31,9 @@ const PERIOD_WORDS: Record<string, 'half' | 'year' | 'quarter'> = { '6thang': 'h
 const text = (t: string): Reply[] => [{ text: t }];
 
 /** The plans a registered user follows: theirs, or every plan for an admin without one. */
-function plansOf(deps: DigestCommandDeps, ctx: CommandContext): Plan[] {
+function plansOf(ctx: CommandContext): Plan[] {
   if (ctx.plan) return [ctx.plan];
-  return ctx.user?.role === 'admin' ? deps.plans : [];
+  return ctx.user?.role === 'admin' ? ctx.knowledge.plans : [];
 }
 
 /** "6thang" / "6 tháng" / "nam" / "quý" → that period around now; "2026-H1" as written; "" → the current half. */
@@ -59,7 +58,7 @@ function subscription(deps: DigestCommandDeps, on: boolean) {
 function digest(deps: DigestCommandDeps) {
   return (ctx: CommandContext): Reply[] => {
     if (!ctx.user) return text(R.notRegistered);
-    const plans = plansOf(deps, ctx);
+    const plans = plansOf(ctx);
     if (plans.length === 0) return text(R.noPlan);
     const since = latestRun(deps.digestCron, ctx.now);
     return plans.flatMap((plan) => digestReplies(currentProgress(deps, plan, ctx.now), ctx.now, since));
@@ -72,7 +71,7 @@ function report(deps: DigestCommandDeps) {
     if (ctx.user.role === 'officer') return text(R.leadersOnly);
     const period = periodOf(ctx.args, ctx.now);
     if (!period) return text(R.badPeriod);
-    const plans = plansOf(deps, ctx);
+    const plans = plansOf(ctx);
     if (plans.length === 0) return text(R.noPlan);
     const replies: Reply[] = [];
     for (const plan of plans) {

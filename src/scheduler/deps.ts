@@ -5,6 +5,7 @@ import type { DeliveryDeps } from './deliver.js';
 
 /** Everything the scheduled jobs read and write; built in main.ts. */
 export type JobDeps = DeliveryDeps & {
+  /** The plans in use, read at each run (main passes a getter over the knowledge holder, so a reloaded plan counts). */
   plans: Plan[];
   progress: ProgressStore;
   users: UserStore;

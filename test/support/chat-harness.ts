@@ -1,13 +1,14 @@
 import {
   createAsk,
   createChat,
+  createKnowledgeHolder,
   type ChatCommand,
   type ChatHandler,
+  type KnowledgeHolder,
   type Channel,
   type Reply,
 } from '../../src/chat/index.js';
 import { loadKnowledge, type Plan } from '../../src/knowledge/index.js';
-import { buildSearch } from '../../src/search/index.js';
 import type { Store } from '../../src/store/index.js';
 import type { Role } from '../../src/tasks/index.js';
 import { createTmpDb, type TmpDb } from './tmp-db.js';
@@ -30,6 +31,8 @@ export type HarnessOptions = {
  */
 export type ChatHarness = {
   plans: Plan[];
+  /** The holder the chat core reads its plans and search index from; swap it to act as a reload. */
+  knowledge: KnowledgeHolder;
   db: TmpDb;
   store(): Store;
   chat(): ChatHandler;
@@ -55,7 +58,7 @@ const DEFAULT_NOW = new Date('2026-06-01T02:00:00Z');
 
 export function createChatHarness(options: HarnessOptions = {}): ChatHarness {
   const { plans } = loadKnowledge(options.knowledgeDir ?? 'knowledge');
-  const index = buildSearch(plans);
+  const knowledge = createKnowledgeHolder(plans);
   const db = createTmpDb();
   let now = options.now ?? DEFAULT_NOW;
   let seq = 0;
@@ -65,8 +68,8 @@ export function createChatHarness(options: HarnessOptions = {}): ChatHarness {
     typeof options.commands === 'function' ? options.commands(s, clock.now) : options.commands;
   const build = () =>
     createChat({
-      plans,
-      ask: createAsk(index, store.progress),
+      knowledge,
+      ask: createAsk(store.progress),
       progress: store.progress,
       users: store.users,
       invites: store.invites,
@@ -102,6 +105,7 @@ export function createChatHarness(options: HarnessOptions = {}): ChatHarness {
   };
   return {
     plans,
+    knowledge,
     db,
     store: () => store,
     chat: () => chat,
