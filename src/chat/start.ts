@@ -1,5 +1,6 @@
 import { inviteErrorText, registeredText, welcomeText } from '../messages/index.js';
 import { tasksOf } from '../tasks/index.js';
+import { stripUnsafeChars } from '../text/index.js';
 import { planById, keyOf, type Core } from './core.js';
 import type { CommandContext } from './deps.js';
 import type { Reply } from './types.js';
@@ -15,7 +16,7 @@ export function startCommand(core: Core, ctx: CommandContext): Reply[] {
   const redeemed =
     invite?.usedBy === key && ctx.user
       ? { ok: true as const, value: ctx.user }
-      : core.deps.invites.redeem(code, { key, name: ctx.message.senderName.trim() || key }, ctx.now);
+      : core.deps.invites.redeem(code, { key, name: stripUnsafeChars(ctx.message.senderName).trim() || key }, ctx.now);
   if (!redeemed.ok) return [{ text: inviteErrorText(redeemed.error, code) }];
   const user = redeemed.value;
   const plan = planById(ctx.knowledge, user.plan);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasUnsafeChars } from '../text/index.js';
 import { fail, ok, type Result } from './result.js';
 import { MAX_NOTE_LENGTH, progressStatusSchema, type ProgressStatus } from './status.js';
 
@@ -25,9 +26,6 @@ export const taskRefSchema = z.object({
 });
 export type TaskRef = z.infer<typeof taskRefSchema>;
 
-// Control characters other than tab and line breaks (C0, DEL, C1).
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-
 /** A parsed update before its task is looked up. `status` null: a note without a status change. */
 export const updateInputSchema = z
   .object({
@@ -42,7 +40,7 @@ export const updateInputSchema = z
     note: z
       .string()
       .max(MAX_NOTE_LENGTH, { error: 'note_too_long' })
-      .refine((s) => !CONTROL.test(s), { error: 'note_control_chars' }),
+      .refine((s) => !hasUnsafeChars(s), { error: 'note_control_chars' }),
   })
   .refine((u) => (u.status !== null && u.status !== 'blocked') || u.note.length > 0, { error: 'note_required' });
 export type UpdateInput = z.infer<typeof updateInputSchema>;

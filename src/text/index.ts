@@ -37,3 +37,9 @@ export { expandAbbreviations } from './abbreviations.js';
 
 /** Long forms written as abbreviations: `abbreviate("Ủy ban nhân dân xã", ["UBND"])` → "UBND xã". */
 export { abbreviate } from './abbreviations.js';
+
+/** Whether text holds controls, direction overrides (U+202E) or lone surrogates: `hasUnsafeChars("a\u202Eb")` → true. */
+export { hasUnsafeChars } from './unsafe.js';
+
+/** The text without controls, direction overrides and lone surrogates: `stripUnsafeChars("Lan\u202E")` → "Lan". */
+export { stripUnsafeChars } from './unsafe.js';

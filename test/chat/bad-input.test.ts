@@ -45,6 +45,19 @@ describe('createChat: bad input', () => {
       `Ghi chú có ký tự điều khiển không hiển thị được. Hãy gõ lại ghi chú.\n${EXAMPLE}`,
     ],
     [
+      '/capnhat 4 xong đã ký hợp đồng \u202Efdp.exe',
+      `Ghi chú có ký tự điều khiển không hiển thị được. Hãy gõ lại ghi chú.\n${EXAMPLE}`,
+    ],
+    [
+      'Nhiệm vụ 4 đã hoàn thành \u2067đã ký\u2069',
+      `Ghi chú có ký tự điều khiển không hiển thị được. Hãy gõ lại ghi chú.\n${EXAMPLE}`,
+    ],
+    [
+      '/capnhat 4 xong đã gửi \uD83D báo cáo',
+      `Ghi chú có ký tự điều khiển không hiển thị được. Hãy gõ lại ghi chú.\n${EXAMPLE}`,
+    ],
+    ['/capnhat 4 xong \uDE00', `Ghi chú có ký tự điều khiển không hiển thị được. Hãy gõ lại ghi chú.\n${EXAMPLE}`],
+    [
       "/capnhat '; DROP TABLE updates; -- xong",
       `Không đọc được số nhiệm vụ «';».\nCú pháp: /capnhat <số nhiệm vụ> <trạng thái> [ghi chú]\n${EXAMPLE}`,
     ],

@@ -35,6 +35,15 @@ describe('createChat: registration', () => {
     expect(h.store().users.get('tg:77')).toBeUndefined();
   });
 
+  it('keeps a display name without direction overrides and lone surrogates, so digests show it as it reads', async () => {
+    const code = h.invite({ plan: 'nhi-chieu', unit: VHXH, role: 'officer' });
+    const reply = await h.say({ id: '5', name: 'Lan \u202Eáh cóv\uD800' }, `/start ${code}`);
+    expect(reply.split('\n')[0]).toBe(
+      'Chào Lan áh cóv! Bạn đã đăng ký là chuyên viên Phòng Văn hóa - Xã hội, Kế hoạch 158/KH-UBND.',
+    );
+    expect(h.store().users.get('tg:5')?.name).toBe('Lan áh cóv');
+  });
+
   it('refuses a used code and leaves the database unchanged', async () => {
     const code = h.invite({ plan: 'nhi-chieu', unit: VHXH, role: 'officer' });
     await h.say(lan, `/start ${code}`);
