@@ -1,5 +1,5 @@
+import { Cron } from 'croner';
 import { z } from 'zod';
-import { checkCron } from './scheduler/schedule.js';
 
 const optionalToken = z
   .string()
@@ -75,7 +75,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 function isCron(pattern: string): boolean {
   try {
-    checkCron(pattern);
+    new Cron(pattern, { paused: true });
     return true;
   } catch {
     return false;

@@ -9,6 +9,6 @@ export { runReminders } from './reminder-job.js';
 export { DEFAULT_REMINDER_CRON, LATE_AFTER_MS, type JobDeps } from './deps.js';
 export { deliverOnce, notification, type DeliveryOutcome, type SchedulerLog, type Send } from './deliver.js';
 /** Schedule maths on Hanoi time: `nextRun("30 7 * * 1-5", now)`. */
-export { checkCron, latestRun, nextRun, runBefore } from './schedule.js';
+export { latestRun, nextRun, runBefore } from './schedule.js';
 /** The digest feature's chat commands, passed to `createChat({ commands })`. */
 export { createDigestCommands, type DigestCommandDeps } from './commands.js';
