@@ -1,5 +1,5 @@
 /**
- * Digest, reminders, periodic reports and target figures. Pure: the scheduler (outer layer) decides when,
+ * Digest, reminders, the periodic report model and target figures. Pure: the scheduler (outer layer) decides when,
  * the store remembers what was sent, a `send` port delivers.
  */
 export type { Figure, Metric, PlanProgress } from './types.js';
@@ -23,16 +23,10 @@ export {
   type DigestItem,
   type PlanDigest,
 } from './build-digest.js';
-/** The per-unit progress chart, SVG then PNG through resvg. */
-export { chartSvg, countByUnit, svgToPng, type ChartLabels, type UnitCounts } from './chart.js';
 /** Reminders a plan owes on a day. */
 export { planReminders, type PlannedReminder, type ReminderKind } from './reminders.js';
-/** The periodic report model and its renderers. */
+/** The periodic report model, rendered to files by reports/. */
 export { buildReport, type ReportModel, type ReportRow } from './report-model.js';
-/** Report renderers: Markdown text, .xlsx (exceljs), .docx (docx). */
-export { renderReportMd } from './render-md.js';
-export { renderReportXlsx } from './render-xlsx.js';
-export { renderReportDocx } from './render-docx.js';
 /** Ports the store implements for digests: the exactly-once log, digest subscriptions, reported figures. */
 export type { FiguresStore, Notification, NotificationLog, SubscriptionStore } from './ports.js';
 /** Who receives a digest or a reminder. */

@@ -5,13 +5,13 @@ import {
   parseFigures,
   parsePeriod,
   periodContaining,
-  renderReportXlsx,
   type FiguresStore,
   type Period,
   type SubscriptionStore,
 } from '../digest/index.js';
 import type { Plan } from '../knowledge/index.js';
 import { DIGEST_HELP, DIGEST_REPLIES as R, renderFiguresError, targetLine } from '../messages/index.js';
+import { renderReportXlsx } from '../reports/index.js';
 import { foldCase } from '../text/index.js';
 import type { ProgressStore } from '../tasks/index.js';
 import { currentProgress, digestReplies } from './digest-job.js';

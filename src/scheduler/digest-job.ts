@@ -1,16 +1,8 @@
-import {
-  buildDigest,
-  chartSvg,
-  countByUnit,
-  digestRecipients,
-  planProgress,
-  svgToPng,
-  type PlanDigest,
-  type PlanProgress,
-} from '../digest/index.js';
+import { buildDigest, digestRecipients, planProgress, type PlanDigest, type PlanProgress } from '../digest/index.js';
 import type { Reply } from '../chat/index.js';
 import type { Plan } from '../knowledge/index.js';
 import { chartLabels, renderDigest } from '../messages/index.js';
+import { chartSvg, countByUnit, svgToPng } from '../reports/index.js';
 import { deliverOnce, notification, type DeliveryOutcome } from './deliver.js';
 import type { JobDeps } from './deps.js';
 import { runBefore } from './schedule.js';

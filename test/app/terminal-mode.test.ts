@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startApp, useAppDb, type AppProcess } from '../support/app-process.js';
-import { xlsxRows } from '../digest/xlsx-rows.js';
+import { xlsxRows } from '../support/xlsx-rows.js';
 
 const db = useAppDb();
 

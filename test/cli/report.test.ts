@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/commands/report.js';
 import { loadKnowledge } from '../../src/knowledge/index.js';
-import { xlsxRows } from '../digest/xlsx-rows.js';
+import { xlsxRows } from '../support/xlsx-rows.js';
 import { createTmpDb, type TmpDb } from '../support/tmp-db.js';
 
 let out: string[];

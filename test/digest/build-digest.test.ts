@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest, planProgress } from '../../src/digest/index.js';
 import { renderDigest } from '../../src/messages/index.js';
-import { hanoi, PLAN, update } from './fixture.js';
+import { conferences, hanoi, PLAN, update } from './fixture.js';
 
 const records = [
   update('1', '2026-04-20T02:00:00Z', { status: 'in_progress', percent: 50 }),
@@ -84,24 +84,8 @@ describe('buildDigest', () => {
 
   it('shows the targets for which figures were reported', () => {
     const figures = [
-      {
-        plan: 'demo',
-        unit: 'VP',
-        metric: 'conferences' as const,
-        year: 2026,
-        field: 'total' as const,
-        value: 40,
-        reportedAt: hanoi('2026-06-01 10:00'),
-      },
-      {
-        plan: 'demo',
-        unit: 'VP',
-        metric: 'conferences' as const,
-        year: 2026,
-        field: 'online' as const,
-        value: 26,
-        reportedAt: hanoi('2026-06-01 10:00'),
-      },
+      conferences('total', 40, hanoi('2026-06-01 10:00')),
+      conferences('online', 26, hanoi('2026-06-01 10:00')),
     ];
     const text = renderDigest(buildDigest(planProgress(PLAN, records, figures, now), now, null));
     expect(text).toContain('🎯 Chỉ tiêu năm 2026:\n• tỷ lệ hội nghị trực tuyến (chỉ tiêu: đạt ≥ 60%): 65% — ĐẠT');

@@ -130,3 +130,28 @@ export function update(taskNo: string, at: string, fields: Partial<UpdateRecord>
 
 /** Hanoi local time "2026-06-01 07:30" as an instant. */
 export const hanoi = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`);
+
+/** Updates across 2025-12 … 2026-08, for the periodic report tests. */
+export const REPORT_UPDATES = [
+  update('5', '2025-12-20T03:00:00Z', { status: null, note: 'Đã khảo sát hạ tầng' }),
+  update('1', '2026-04-20T03:00:00Z', { status: 'in_progress', percent: 50, note: 'Đang dự thảo' }),
+  update('1', '2026-05-08T03:00:00Z', { status: 'done', note: 'Đã ban hành KH 20/KH-UBND' }),
+  update('4', '2026-05-31T03:00:00Z', { status: 'blocked', note: 'Chưa có kinh phí' }),
+  update('2', '2026-07-15T03:00:00Z', { status: 'done', note: 'Đã ban hành quy chế' }),
+  update('4', '2026-08-01T03:00:00Z', { status: 'in_progress', percent: 30, note: 'Đã có kinh phí' }),
+];
+/** A conference figure ('total' or 'online') of 2026 reported by VP. */
+export const conferences = (field: 'total' | 'online', value: number, reportedAt: Date) => ({
+  plan: 'demo',
+  unit: 'VP',
+  metric: 'conferences' as const,
+  year: 2026,
+  field,
+  value,
+  reportedAt,
+});
+/** Conference figures reported in June 2026 by VP. */
+export const REPORT_FIGURES = [
+  conferences('total', 40, hanoi('2026-06-20 10:00')),
+  conferences('online', 20, hanoi('2026-06-20 10:00')),
+];

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChatHarness, type ChatHarness } from '../support/chat-harness.js';
-import { xlsxRows } from '../digest/xlsx-rows.js';
+import { xlsxRows } from '../support/xlsx-rows.js';
 import { commandsOver } from '../support/over-harness.js';
 
 const LEADER = { id: '100', name: 'Lê Văn Lãnh' };

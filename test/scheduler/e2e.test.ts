@@ -14,7 +14,7 @@ import {
   type RecordedCall,
   type TelegramTestServer,
 } from '../support/telegram-server.js';
-import { xlsxRows } from '../digest/xlsx-rows.js';
+import { xlsxRows } from '../support/xlsx-rows.js';
 import { commandsOver, schedulerOver } from '../support/over-harness.js';
 
 /** The bytes of the file a multipart Bot API call uploaded. */

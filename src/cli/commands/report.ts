@@ -1,12 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import {
-  buildReport,
-  parsePeriod,
-  renderReportDocx,
-  renderReportMd,
-  renderReportXlsx,
-  type ReportModel,
-} from '../../digest/index.js';
+import { buildReport, parsePeriod, type ReportModel } from '../../digest/index.js';
+import { renderReportDocx, renderReportMd, renderReportXlsx } from '../../reports/index.js';
 import { createFiguresRepo } from '../../store/index.js';
 import { loadPlansReporting } from '../load-knowledge.js';
 import { databasePath, knowledgeDir, parseOptions, parseToday, PLACE_OPTIONS } from '../options.js';

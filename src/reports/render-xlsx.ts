@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { REPORT_TEXT, reportCells, reportHeading, targetCells } from '../messages/index.js';
-import type { ReportModel } from './report-model.js';
+import type { ReportModel } from '../digest/index.js';
 
 const WIDTHS = [6, 60, 28, 18, 20, 50, 14];
 

@@ -12,7 +12,7 @@ import {
   WidthType,
 } from 'docx';
 import { REPORT_TEXT, reportCells, reportHeading, targetCells } from '../messages/index.js';
-import type { ReportModel } from './report-model.js';
+import type { ReportModel } from '../digest/index.js';
 
 const cell = (text: string, bold = false) =>
   new TableCell({

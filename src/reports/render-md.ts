@@ -1,5 +1,5 @@
 import { REPORT_TEXT, reportCells, reportHeading, targetCells } from '../messages/index.js';
-import type { ReportModel } from './report-model.js';
+import type { ReportModel } from '../digest/index.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
 const table = (head: string[], rows: string[][]) =>

@@ -1,5 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
-import { BUCKETS, bucketOf, type Bucket } from './build-digest.js';
+import { BUCKETS, bucketOf, type Bucket } from '../digest/index.js';
 import type { TaskState } from '../tasks/index.js';
 
 /** One bar of the chart: a unit and its tasks per bucket. */

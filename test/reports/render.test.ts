@@ -1,60 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildReport,
-  parsePeriod,
-  renderReportDocx,
-  renderReportMd,
-  renderReportXlsx,
-} from '../../src/digest/index.js';
-import { hanoi, PLAN, update } from './fixture.js';
-import { xlsxRows } from './xlsx-rows.js';
+import { buildReport, parsePeriod } from '../../src/digest/index.js';
+import { renderReportDocx, renderReportMd, renderReportXlsx } from '../../src/reports/index.js';
+import { hanoi, PLAN, REPORT_FIGURES as figures, REPORT_UPDATES as records } from '../digest/fixture.js';
+import { xlsxRows } from '../support/xlsx-rows.js';
 
-const records = [
-  update('5', '2025-12-20T03:00:00Z', { status: null, note: 'Đã khảo sát hạ tầng' }),
-  update('1', '2026-04-20T03:00:00Z', { status: 'in_progress', percent: 50, note: 'Đang dự thảo' }),
-  update('1', '2026-05-08T03:00:00Z', { status: 'done', note: 'Đã ban hành KH 20/KH-UBND' }),
-  update('4', '2026-05-31T03:00:00Z', { status: 'blocked', note: 'Chưa có kinh phí' }),
-  update('2', '2026-07-15T03:00:00Z', { status: 'done', note: 'Đã ban hành quy chế' }),
-  update('4', '2026-08-01T03:00:00Z', { status: 'in_progress', percent: 30, note: 'Đã có kinh phí' }),
-];
-const figures = [
-  {
-    plan: 'demo',
-    unit: 'VP',
-    metric: 'conferences' as const,
-    year: 2026,
-    field: 'total' as const,
-    value: 40,
-    reportedAt: hanoi('2026-06-20 10:00'),
-  },
-  {
-    plan: 'demo',
-    unit: 'VP',
-    metric: 'conferences' as const,
-    year: 2026,
-    field: 'online' as const,
-    value: 20,
-    reportedAt: hanoi('2026-06-20 10:00'),
-  },
-];
 const model = buildReport(PLAN, records, figures, parsePeriod('2026-H1')!, hanoi('2026-09-02 09:00'));
-
-describe('buildReport', () => {
-  it('lists exactly the tasks and updates of 2026-H1, with the states of 30 June', () => {
-    expect(model.rows.map((r) => [r.no, r.state, r.updates.map((u) => u.update.note)])).toEqual([
-      ['1', 'done_on_time', ['Đang dự thảo', 'Đã ban hành KH 20/KH-UBND']],
-      ['3', 'no_report', []],
-      ['4', 'blocked', ['Chưa có kinh phí']],
-      ['5', 'overdue', []],
-      ['6', 'no_report', []],
-    ]);
-  });
-
-  it('takes a task of a later quarter once it has an update in the period', () => {
-    const q3 = buildReport(PLAN, records, figures, parsePeriod('2026-Q3')!, hanoi('2026-10-02 09:00'));
-    expect(q3.rows.map((r) => r.no)).toEqual(['2', '3', '4', '5', '6']);
-  });
-});
 
 describe('renderReportXlsx', () => {
   it('writes a workbook that reads back row by row', async () => {
