@@ -23,7 +23,6 @@ const common = z.object({
   ZALO_API_ROOT: z.url().default('https://bot-api.zaloplatforms.com'),
   DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
   KNOWLEDGE_DIR: z.string().min(1).default(DEFAULT_KNOWLEDGE_DIR),
-  TZ_NAME: z.string().default('Asia/Ho_Chi_Minh').refine(isTimeZone, 'must be an IANA time zone'),
   LOG_LEVEL: logLevel.default('info'),
   DIGEST_CRON: z
     .string()
@@ -76,15 +75,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 function isCron(pattern: string): boolean {
   try {
     new Cron(pattern, { paused: true });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;
   } catch {
     return false;

@@ -8,7 +8,6 @@ describe('loadConfig', () => {
       BOT_MODE: 'polling',
       DATABASE_PATH: 'data/troly.db',
       KNOWLEDGE_DIR: 'knowledge',
-      TZ_NAME: 'Asia/Ho_Chi_Minh',
       LOG_LEVEL: 'info',
       DIGEST_CRON: '30 7 * * 1-5',
       TELEGRAM_API_ROOT: 'https://api.telegram.org',
@@ -34,7 +33,6 @@ describe('loadConfig', () => {
   it.each([
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ TELEGRAM_API_ROOT: 'not a url' }, 'TELEGRAM_API_ROOT'],
-    [{ TZ_NAME: 'Mars/Olympus' }, 'TZ_NAME'],
     [{ TELEGRAM_BOT_TOKEN: 'bad token with spaces' }, 'TELEGRAM_BOT_TOKEN'],
     [{ BOT_MODE: 'carrier-pigeon' }, 'BOT_MODE'],
     [{ RATE_LIMIT_PER_MINUTE: 'many' }, 'RATE_LIMIT_PER_MINUTE'],
