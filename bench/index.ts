@@ -3,7 +3,7 @@
  * varied questions. Prints JSON figures (build time, heap, ask latency); a benchmark, not a test.
  */
 import { performance } from 'node:perf_hooks';
-import { answerQuestion, buildSearch } from '../src/search/index.js';
+import { answerQuestion, buildSearch, indexSize } from '../src/search/index.js';
 import { renderAnswer } from '../src/messages/index.js';
 import { buildCorpus, random, readSources } from './corpus.js';
 import { buildQuestions } from './questions.js';
@@ -39,8 +39,8 @@ console.log(
     {
       plans: plans.length,
       tasks: plans.reduce((n, p) => n + p.tasks.length, 0),
-      passages: index.engine.docs.length,
-      distinctPassages: index.engine.distinct,
+      passages: indexSize(index).passages,
+      distinctPassages: indexSize(index).distinctPassages,
       readMs: Math.round(readMs),
       buildMs: Math.round(buildMs),
       indexHeapMB: mb(heapAfter - heapBefore),

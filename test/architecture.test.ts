@@ -67,4 +67,28 @@ describe('architecture', () => {
       }
     }
   });
+
+  /** Folders split into subfolders that each keep an `index.ts` as their public surface. */
+  const SPLIT_FOLDERS = ['search'];
+
+  /** The subfolder of a folder a file is in ("search/question" for src/search/question/words.ts), or null. */
+  const subfolderOf = (path: string) => {
+    const parts = relative(SRC, path).split('/');
+    return parts.length > 2 && statSync(join(SRC, parts[0]!, parts[1]!)).isDirectory()
+      ? `${parts[0]}/${parts[1]}`
+      : null;
+  };
+
+  it.each(files.map((f) => [relative(SRC, f), f]))('%s reaches sibling subfolders through their index', (rel, file) => {
+    for (const spec of importsOf(file).filter((s) => s.startsWith('.'))) {
+      const target = resolve(dirname(file), spec);
+      const sub = subfolderOf(target);
+      if (sub === null || sub === subfolderOf(file) || !SPLIT_FOLDERS.includes(folderOf(file))) continue;
+      expect(relative(SRC, target).replace(/\.(js|ts)$/, ''), `${rel} deep-imports ${spec}`).toBe(`${sub}/index`);
+    }
+  });
+
+  it.each(['search/question', 'search/retrieval', 'search/answers'])('%s has an index.ts', (sub) => {
+    expect(statSync(join(SRC, sub, 'index.ts')).isFile()).toBe(true);
+  });
 });

@@ -2,19 +2,16 @@
  * Answers officials' questions from the plans: a MiniSearch index over every passage the reader gives
  * (diacritic-insensitive, abbreviations both ways, syllable bigrams, light typo tolerance), rules that read
  * what a question asks, and answers as data with their sources. `messages` renders them (`renderAnswer`).
+ *
+ * Three parts, each a folder: `question/` reads a question, `retrieval/` indexes and finds passages, `answers/`
+ * builds the answer from both.
  */
 import type { Plan } from '../knowledge/index.js';
-import { answer, type AnswerOptions } from './answer.js';
-import type { SearchIndex } from './context.js';
-import { documentsOf } from './documents.js';
-import { buildEngine } from './engine.js';
-import { buildLocalityIndex } from './localities.js';
-import type { Answer } from './types.js';
+import { answer, buildIndexData, type Answer, type AnswerOptions, type IndexData } from './answers/index.js';
+import { searchOptionsOf, type SearchOptions } from './options.js';
 
-export type { SearchIndex } from './context.js';
-export type { AnswerOptions } from './answer.js';
-export type { Intent, MetaField, ReportKind } from './question.js';
-export type { DayRange } from './period.js';
+export type { AnswerOptions } from './answers/index.js';
+export type { Intent, MetaField, ReportKind, DayRange } from './question/index.js';
 export type {
   Answer,
   AnswerBody,
@@ -28,33 +25,32 @@ export type {
   TaskField,
   TaskGroup,
   TaskProgress,
-} from './types.js';
+} from './answers/index.js';
+export { DEFAULT_SEARCH_OPTIONS, type SearchOptions } from './options.js';
 
-/** Most plans one reply lists before asking the user to name a locality. */
-export { MAX_PLANS_PER_REPLY } from './context.js';
+declare const OPAQUE: unique symbol;
 
 /**
- * Builds the index once from the plans (at start), to be reused for every question.
- * `buildSearch(loadKnowledge("knowledge").plans)`.
+ * The search index: built once from the plans by `buildSearch`, read by every `answerQuestion`. Opaque: what it
+ * holds is the search's own business.
  */
-export function buildSearch(plans: readonly Plan[]): SearchIndex {
-  return {
-    plans: new Map(plans.map((p) => [p.id, p])),
-    refs: new Map(plans.map((p) => [p.id, { id: p.id, meta: p.meta, taskCount: p.tasks.length }])),
-    order: plans.map((p) => p.id),
-    engine: buildEngine(documentsOf(plans)),
-    localities: buildLocalityIndex(plans),
-    agencies: agencyHolders(plans),
-  };
+export type SearchIndex = { readonly [OPAQUE]: 'SearchIndex' };
+
+const seal = (data: IndexData) => data as unknown as SearchIndex;
+const open = (index: SearchIndex) => index as unknown as IndexData;
+
+/**
+ * Builds the index once from the plans (at start), to be reused for every question; `options` changes the
+ * tuning (`DEFAULT_SEARCH_OPTIONS` for the rest). `buildSearch(loadKnowledge("knowledge").plans)`.
+ */
+export function buildSearch(plans: readonly Plan[], options: Partial<SearchOptions> = {}): SearchIndex {
+  return seal(buildIndexData(plans, searchOptionsOf(options)));
 }
 
-function agencyHolders(plans: readonly Plan[]): Map<string, Set<string>> {
-  const holders = new Map<string, Set<string>>();
-  for (const plan of plans) {
-    const names = [...plan.agencies, ...plan.duties.flatMap((d) => d.agency.map((a) => a.name))];
-    for (const name of names) holders.set(name, (holders.get(name) ?? new Set()).add(plan.id));
-  }
-  return holders;
+/** How big an index is: its plans, the passages it indexes, and the distinct texts among them (plans share wording). */
+export function indexSize(index: SearchIndex): { plans: number; passages: number; distinctPassages: number } {
+  const { order, engine } = open(index);
+  return { plans: order.length, passages: engine.docs.length, distinctPassages: engine.distinct };
 }
 
 /**
@@ -64,5 +60,5 @@ function agencyHolders(plans: readonly Plan[]): Map<string, Set<string>> {
  * Render the text with `renderAnswer` from `messages`.
  */
 export function answerQuestion(index: SearchIndex, question: string, options: AnswerOptions): Answer {
-  return answer(index, question, options);
+  return answer(open(index), question, options);
 }

@@ -1,0 +1,70 @@
+import { agenciesNamed, agencyIn } from './agency-named.js';
+import { passagesOf } from './answer-passages.js';
+import { factOf, firstPlans, planGroups, planOf, refOf, type Context } from './context.js';
+import { findRelevant } from './relevant.js';
+import type { AnswerBody, Passage, TaskGroup } from './types.js';
+
+type Built = { body: AnswerBody; omitted: number };
+
+function agencyGroups(ctx: Context, agencyOf: Map<string, string>, side: 'lead' | 'coordinators'): TaskGroup[] {
+  return [...agencyOf].map(([id, agency]) => ({
+    plan: refOf(ctx, id),
+    tasks: planOf(ctx, id)
+      .tasks.filter((t) => t[side].some((a) => a.name === agency))
+      .map((t) => factOf(ctx, t)),
+    ongoing: [],
+  }));
+}
+
+/** Work the plan body gives the agency ("b) Sở Tư pháp: Chủ trì, ..."). */
+function agencyDuties(ctx: Context, agencyOf: Map<string, string>): Passage[] {
+  return [...agencyOf].flatMap(([id, agency]) =>
+    planOf(ctx, id)
+      .duties.filter((d) => d.agency.some((a) => a.name === agency))
+      .map((d) => ({
+        plan: refOf(ctx, id),
+        section: d.section,
+        task: null,
+        title: '',
+        text: d.text,
+        due: d.deadline?.due ?? null,
+      })),
+  );
+}
+
+/** Tasks matching the question's words when it names no agency ("những nhiệm vụ nào về chuyển đổi số?"); all when it has none. */
+function taskList(ctx: Context): Built {
+  if (ctx.q.topic.length === 0) {
+    const { kept, omitted } = planGroups(ctx, (id) => ({
+      plan: refOf(ctx, id),
+      tasks: planOf(ctx, id).tasks.map((t) => factOf(ctx, t)),
+      ongoing: [],
+    }));
+    return { body: { kind: 'task_list', groups: kept, all: true }, omitted };
+  }
+  const hits = findRelevant(ctx, ['task'], 40);
+  if (hits.length === 0) return { body: passagesOf(ctx), omitted: 0 };
+  const { kept, omitted } = planGroups(ctx, (id) => ({
+    plan: refOf(ctx, id),
+    tasks: hits.filter((h) => h.doc.plan === id).map((h) => factOf(ctx, planOf(ctx, id).tasks[h.doc.ref]!)),
+    ongoing: [],
+  }));
+  return { body: { kind: 'task_list', groups: kept, all: false }, omitted };
+}
+
+/** What an agency leads or coordinates ("Phòng Văn hóa - Xã hội chủ trì những nhiệm vụ nào?"), plan by plan. */
+export function answerAgencyTasks(ctx: Context): Built {
+  const names = agenciesNamed(ctx);
+  const found = firstPlans(ctx, (id) => {
+    const agency = agencyIn(ctx, names, id);
+    return agency ? ([id, agency] as const) : null;
+  });
+  const agencyOf = new Map(found.kept);
+  if (agencyOf.size === 0) return taskList(ctx);
+  const role = ctx.q.role;
+  const lead = role === 'coordinator' ? [] : agencyGroups(ctx, agencyOf, 'lead');
+  const coordinate = role === 'lead' ? [] : agencyGroups(ctx, agencyOf, 'coordinators');
+  const duties = role === 'coordinator' ? [] : agencyDuties(ctx, agencyOf);
+  const agency = [...agencyOf.values()][0]!;
+  return { body: { kind: 'agency_tasks', agency, role, lead, coordinate, duties }, omitted: found.omitted };
+}

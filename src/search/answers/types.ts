@@ -1,0 +1,115 @@
+import type {
+  BodyDuty,
+  IsoDay,
+  LegalBasis,
+  MeetingRule,
+  PlanMeta,
+  ReportingDate,
+  Target,
+  Task,
+} from '../../knowledge/index.js';
+import type { DayRange, Intent, MetaField } from '../question/index.js';
+
+/**
+ * What the progress domain reports about a task (the port `answerQuestion` reads progress through).
+ * `status` is the latest reported status; undefined from the lookup when nothing was reported.
+ */
+export type TaskProgress = {
+  status: 'not_started' | 'in_progress' | 'done' | 'blocked';
+  percent: number | null;
+  /** Day of the latest status update. */
+  updatedOn: IsoDay | null;
+  /** The note of that update (why it is blocked, what was issued), when there is one. */
+  note?: string | null;
+};
+
+/** Reads the progress of a task on a day; undefined when nothing is reported. Implemented outside search. */
+export type ProgressLookup = (task: Task, today: IsoDay) => TaskProgress | undefined;
+
+/** A plan as replies name it. */
+export type PlanRef = { id: string; meta: PlanMeta; taskCount: number };
+
+/** A task with its plan, its progress when known, and its standing against the deadline on `today`. */
+export type TaskFact = {
+  plan: PlanRef;
+  task: Task;
+  progress: TaskProgress | null;
+  /** Days past the due day when not done (null when not late or no due day). */
+  daysLate: number | null;
+  /** Days left to the due day when not done and not late. */
+  daysLeft: number | null;
+};
+
+/** A passage of a plan body or appendix; `due`: the due day of a duty, when its text gives one. */
+export type Passage = {
+  plan: PlanRef;
+  section: string | null;
+  task: string | null;
+  title: string;
+  text: string;
+  due?: IsoDay | null;
+};
+
+/** Work the body of a plan gives with a due day, standing against it on `today` like a task. */
+export type DutyFact = { plan: PlanRef; duty: BodyDuty; daysLate: number | null; daysLeft: number | null };
+
+/**
+ * One plan's share of a list answer. `duties`: for a plan with no appendix, the dated work its body gives
+ * that the answer is about (what falls due, what is late), since it has no tasks to stand for it.
+ */
+export type TaskGroup = { plan: PlanRef; tasks: TaskFact[]; ongoing: TaskFact[]; duties?: DutyFact[] };
+
+export type TaskField = 'lead' | 'coordinators' | 'product' | 'deadline' | 'task';
+
+/** The facts an answer gives, rendered into Vietnamese by `messages` (`renderAnswer`). */
+export type AnswerBody =
+  | { kind: 'task_field'; field: TaskField; items: TaskFact[] }
+  | { kind: 'task_status'; items: TaskFact[]; today: IsoDay; withProgress: boolean }
+  /** When dated work of a plan's body is due and whether it is late ("việc … đã quá hạn chưa?" in a plan with no appendix). */
+  | { kind: 'duty_status'; items: DutyFact[]; today: IsoDay }
+  /** `inGroups`: tasks numbered so inside a group ("II.1" for "1"), in a plan numbering its tasks by group. */
+  | { kind: 'unknown_task'; plans: PlanRef[]; nos: string[]; inGroups: string[] }
+  | { kind: 'tasks_due'; range: DayRange; agency: string | null; groups: TaskGroup[]; today: IsoDay }
+  | { kind: 'overdue'; agency: string | null; groups: TaskGroup[]; today: IsoDay; withProgress: boolean }
+  | {
+      kind: 'agency_tasks';
+      agency: string;
+      role: 'lead' | 'coordinator' | 'any';
+      lead: TaskGroup[];
+      coordinate: TaskGroup[];
+      /** Work the plan body gives the agency, by section. */
+      duties: Passage[];
+    }
+  | { kind: 'task_list'; groups: TaskGroup[]; all: boolean }
+  | { kind: 'targets'; items: { plan: PlanRef; target: Target }[] }
+  | { kind: 'meeting_rules'; items: { plan: PlanRef; rule: MeetingRule }[] }
+  | { kind: 'reporting'; items: { plan: PlanRef; report: ReportingDate }[] }
+  | { kind: 'legal'; items: { plan: PlanRef; basis: LegalBasis[]; source: Passage | null }[] }
+  | { kind: 'plan_meta'; fields: MetaField[]; plans: PlanRef[] }
+  | { kind: 'passages'; items: Passage[] }
+  | { kind: 'unknown_place'; place: string; known: PlanRef[] }
+  /** `plans`: the plans asked about when the question was about some only ([] for all plans). */
+  | { kind: 'out_of_scope'; plans: PlanRef[] };
+
+/** Where a fact comes from: the plan's file stem and the task number, or the section path. */
+export type Citation = { plan: string; task: string | null; section: string | null };
+
+/** A task as the `--json` output lists it. */
+export type AnswerTask = {
+  plan: string;
+  no: string;
+  content: string;
+  lead: string;
+  deadline: string;
+  due: IsoDay | null;
+};
+
+/** The answer to one question: its facts, the sources, and the tasks it lists. */
+export type Answer = {
+  intent: Intent | 'out_of_scope';
+  body: AnswerBody;
+  citations: Citation[];
+  tasks: AnswerTask[];
+  /** Plans left out of a reply that would list too many (0 when none). */
+  omittedPlans: number;
+};
