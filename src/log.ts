@@ -1,5 +1,6 @@
 import { pino, type Logger, type DestinationStream } from 'pino';
 import type { Config } from './config.js';
+import type { Log } from './tasks/index.js';
 
 /** Paths pino blanks in every line: tokens and secrets wherever they appear in logged objects. */
 export const REDACT_PATHS = [
@@ -43,4 +44,12 @@ export function createLogger(
   );
 }
 
-export type { Logger };
+/**
+ * The logging port the core, the channels, the server and the scheduler take, over the process's pino logger;
+ * `logPortOf(logger)('warn', 'zalo: send failed', { err })` writes `logger.warn({ err }, 'zalo: send failed')`.
+ */
+export function logPortOf(logger: Logger): Log {
+  return (level, msg, data) => logger[level](data ?? {}, msg);
+}
+
+export type { Logger, Log };

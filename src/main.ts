@@ -7,7 +7,6 @@ import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { buildCore, type Core } from './app/build-core.js';
-import { chatLogOf } from './channels/index.js';
 import { createChannelKit } from './app/channel-kit.js';
 import { startPollingChannels, type RunningChannels } from './app/polling-mode.js';
 import { createSendRouter } from './app/send-router.js';
@@ -15,7 +14,7 @@ import { stopOnSignals } from './app/shutdown.js';
 import { startWebhookMode } from './app/webhook-mode.js';
 import { runLocalChat } from './app/terminal-mode.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createLogger, type Logger } from './log.js';
+import { createLogger, logPortOf, type Logger } from './log.js';
 import { createScheduler, DEFAULT_REMINDER_CRON } from './scheduler/index.js';
 
 /** Telegram allows about 30 broadcast messages a second; a digest round stays well under it. */
@@ -80,7 +79,7 @@ function startScheduler(config: Config, logger: Logger, core: Core, channels: Ru
     leaseMs: NOTIFICATION_LEASE_MS,
     digestCron: config.DIGEST_CRON,
     reminderCron: DEFAULT_REMINDER_CRON,
-    log: chatLogOf(logger),
+    log: logPortOf(logger),
     pace: () => sleep(BROADCAST_PACE_MS),
   });
   const caughtUp = scheduler.start().then(

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../src/log.js';
+import { createLogger, logPortOf } from '../src/log.js';
 
 function capture() {
   const lines: string[] = [];
@@ -53,5 +53,25 @@ describe('createLogger', () => {
     const { lines, stream } = capture();
     createLogger({ LOG_LEVEL: 'silent' }, stream).error('boom');
     expect(lines).toEqual([]);
+  });
+});
+
+describe('logPortOf', () => {
+  it('writes a port call as one pino line at its level, with its fields and message', () => {
+    const { lines, stream } = capture();
+    const log = logPortOf(createLogger({ LOG_LEVEL: 'info' }, stream));
+    log('warn', 'zalo: send failed', { chatId: 'c1' });
+    log('debug', 'zalo: event ignored');
+    expect(lines.map((l) => JSON.parse(l) as object)).toMatchObject([
+      { level: 40, msg: 'zalo: send failed', chatId: 'c1' },
+    ]);
+  });
+
+  it('serializes an error passed as err', () => {
+    const { lines, stream } = capture();
+    logPortOf(createLogger({ LOG_LEVEL: 'info' }, stream))('error', 'http: a request failed', {
+      err: new Error('boom'),
+    });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ err: { type: 'Error', message: 'boom' } });
   });
 });

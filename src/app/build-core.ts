@@ -1,8 +1,7 @@
 import { createAsk, createChat, createKnowledgeHolder, type ChatHandler, type KnowledgeHolder } from '../chat/index.js';
-import { chatLogOf } from '../channels/index.js';
 import type { Config } from '../config.js';
 import { loadKnowledge } from '../knowledge/index.js';
-import type { Logger } from '../log.js';
+import { logPortOf, type Logger } from '../log.js';
 import { createDigestCommands } from '../scheduler/index.js';
 import {
   createDeliveryRepo,
@@ -64,7 +63,7 @@ export function buildCore(config: Config, logger: Logger, now: () => Date = () =
     users: store.users,
     invites: store.invites,
     clock: { now },
-    log: chatLogOf(logger),
+    log: logPortOf(logger),
     commands,
   });
   return { knowledge, store, ...repos, deliveries, inbox: createInboxRepo(store.db), chat };

@@ -1,8 +1,7 @@
-import { chatLogOf } from '../channels/index.js';
 import { createTelegramBot, sendTelegramReplies, startTelegramPolling } from '../channels/telegram/index.js';
 import { startZaloBot } from '../channels/zalo/index.js';
 import type { Config } from '../config.js';
-import type { Logger } from '../log.js';
+import { logPortOf, type Logger } from '../log.js';
 import type { UpdateInbox } from '../tasks/index.js';
 import type { ChannelKit } from './channel-kit.js';
 import type { ChannelSender } from './send-router.js';
@@ -30,6 +29,7 @@ export async function startPollingChannels(
   inbox?: UpdateInbox,
 ): Promise<RunningChannels> {
   const { handle } = kit;
+  const log = logPortOf(logger);
   const running: RunningChannels = { senders: {}, states: {}, stopSteps: [] };
   if (config.TELEGRAM_BOT_TOKEN) {
     try {
@@ -37,10 +37,10 @@ export async function startPollingChannels(
         token: config.TELEGRAM_BOT_TOKEN,
         apiRoot: config.TELEGRAM_API_ROOT,
         handle,
-        log: logger,
+        log,
         ...kit.telegram,
       });
-      const polling = await startTelegramPolling(bot, { inbox, log: logger });
+      const polling = await startTelegramPolling(bot, { inbox, log });
       running.states.telegram = 'polling';
       polling.finished.catch((err: unknown) => {
         running.states.telegram = 'failed';
@@ -60,7 +60,7 @@ export async function startPollingChannels(
         token: config.ZALO_BOT_TOKEN,
         apiRoot: config.ZALO_API_ROOT,
         handle,
-        log: chatLogOf(logger),
+        log,
         inbox,
         ...kit.zalo,
       });

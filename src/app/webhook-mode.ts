@@ -9,10 +9,10 @@ import {
   type TelegramContext,
 } from '../channels/telegram/index.js';
 import { createZaloWebhookBot, type PublicUrlFor } from '../channels/zalo/index.js';
-import { chatLogOf, type WebhookHandler } from '../channels/index.js';
+import type { WebhookHandler } from '../channels/index.js';
 import type { ChatHandler } from '../chat/index.js';
 import type { Config } from '../config.js';
-import type { Logger } from '../log.js';
+import { logPortOf, type Logger } from '../log.js';
 import { createFileStore, createHealthCheck, startHttpServer, type FileStore } from '../server/index.js';
 import type { UpdateInbox } from '../tasks/index.js';
 import type { ChannelKit } from './channel-kit.js';
@@ -89,7 +89,7 @@ export async function startWebhookMode(options: WebhookModeOptions): Promise<Web
     webhooks,
     health,
     files,
-    log: chatLogOf(logger),
+    log: logPortOf(logger),
   });
   logger.info({ port: server.port, publicUrl: base }, 'webhook: server listening');
 
@@ -136,7 +136,7 @@ async function telegramChannel(
           token,
           apiRoot: config.TELEGRAM_API_ROOT,
           handle,
-          log: logger,
+          log: logPortOf(logger),
           ...options.extras?.telegram,
         })
       : undefined);
@@ -148,7 +148,7 @@ async function telegramChannel(
     logger.error({ err }, 'telegram: could not start');
     return undefined;
   }
-  const webhook = createTelegramWebhook({ bot, secretToken: secret, log: logger, inbox: options.inbox });
+  const webhook = createTelegramWebhook({ bot, secretToken: secret, log: logPortOf(logger), inbox: options.inbox });
   return {
     name: 'telegram',
     handleRequest: webhook.handleRequest,
@@ -173,7 +173,7 @@ function zaloChannel(
     token: config.ZALO_BOT_TOKEN,
     apiRoot: config.ZALO_API_ROOT,
     handle,
-    log: chatLogOf(logger),
+    log: logPortOf(logger),
     publicUrlFor,
     secretToken: secret,
     inbox: options.inbox,

@@ -1,4 +1,4 @@
-import type { ChatLog } from '../chat/index.js';
+import type { Log } from '../chat/index.js';
 import type { UpdateInbox } from '../tasks/index.js';
 
 /** Options of {@link createInboxGate}. */
@@ -8,7 +8,7 @@ export type InboxGateOptions<U> = {
   channel: 'telegram' | 'zalo';
   /** The platform's id of an update (Telegram's update_id, Zalo's message_id). */
   idOf: (update: U) => string;
-  log: ChatLog;
+  log: Log;
   /** Default the system clock. */
   now?: () => Date;
 };

@@ -1,6 +1,6 @@
 export { splitText } from './split-text.js';
-/** The chat core's `(level, msg, data)` logging port over pino or any logger with its methods; silent without one. */
-export { chatLogOf } from './telegram/logger.js';
+/** The one logging port the channels take, `log(level, msg, data)` (`logPortOf(logger)` over pino, in log.ts). */
+export type { Log } from '../chat/index.js';
 /** What both channels' webhook endpoints share: the handler shape, its answers, the secret/size/JSON gate. */
 export {
   createWebhookGate,

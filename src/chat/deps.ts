@@ -1,5 +1,5 @@
 import type { Plan } from '../knowledge/index.js';
-import type { Clock, InviteStore, ProgressStore, UserRecord, UserStore } from '../tasks/index.js';
+import type { Clock, InviteStore, Log, ProgressStore, UserRecord, UserStore } from '../tasks/index.js';
 import type { Knowledge, KnowledgeHolder } from './knowledge.js';
 import type { IncomingMessage, Reply } from './types.js';
 
@@ -22,9 +22,6 @@ export type CommandHandler = (ctx: CommandContext) => Reply[] | Promise<Reply[]>
 /** A plugged-in command: a handler, or a handler with its line for `/trogiup` ("/digest — bản tin hôm nay"). */
 export type ChatCommand = CommandHandler | { run: CommandHandler; help: string };
 
-/** Optional logging port (pino is plugged in by main.ts). */
-export type ChatLog = (level: 'debug' | 'info' | 'warn' | 'error', msg: string, data?: Record<string, unknown>) => void;
-
 /** Everything the chat core needs, injected by main.ts (or a test). */
 export type ChatDeps = {
   /** The plans and search index in use; swapped when a plan file changes (each message keeps the one it started with). */
@@ -35,7 +32,8 @@ export type ChatDeps = {
   users: UserStore;
   invites: InviteStore;
   clock: Clock;
-  log?: ChatLog;
+  /** Where failures are told (pino is plugged in by main.ts); default silent. */
+  log?: Log;
   /** More commands by name without the slash (`digest`, `baocao`...); they may not replace the built-in ones. */
   commands?: Record<string, ChatCommand>;
 };

@@ -8,7 +8,10 @@ export * from './types.js';
 export { createChat } from './create-chat.js';
 
 /** The deps, the context a command receives, and the shape of plugged-in commands (`/digest`, `/baocao`...). */
-export type { ChatDeps, ChatCommand, CommandContext, CommandHandler, ChatLog } from './deps.js';
+export type { ChatDeps, ChatCommand, CommandContext, CommandHandler } from './deps.js';
+
+/** The one logging port `log(level, msg, data)` (declared in tasks), for the channels that wrap the core. */
+export type { Log, LogLevel } from '../tasks/index.js';
 
 /**
  * The plans with their search index, in a holder the running assistant swaps when a plan file changes:

@@ -1,11 +1,8 @@
 import type { Notification, NotificationLog } from '../digest/index.js';
-import type { Reply } from '../chat/index.js';
+import type { Log, Reply } from '../chat/index.js';
 
 /** Delivers one reply to one person on their channel; throws when the platform refuses. */
 export type Send = (recipient: string, reply: Reply) => Promise<void>;
-
-/** Optional log port: the scheduler never imports a logger. */
-export type SchedulerLog = (level: 'info' | 'warn' | 'error', msg: string, data?: Record<string, unknown>) => void;
 
 export type DeliveryDeps = {
   notifications: NotificationLog;
@@ -15,7 +12,8 @@ export type DeliveryDeps = {
   owner: string;
   /** A claim older than this that never finished (a crash mid-send) is taken again. */
   leaseMs: number;
-  log?: SchedulerLog;
+  /** Where failed sends are told (the scheduler never imports a logger); default silent. */
+  log?: Log;
   /**
    * Awaited after each message sent, to stay under the platforms' broadcast limits (Telegram: about 30 messages a
    * second); e.g. `() => sleep(40)`. Default: none (the channels also retry on 429).

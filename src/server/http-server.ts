@@ -1,16 +1,9 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_MAX_BODY_BYTES, type WebhookHandler } from '../channels/index.js';
+import { DEFAULT_MAX_BODY_BYTES, type Log, type WebhookHandler } from '../channels/index.js';
 import type { StoredFile } from './file-store.js';
 import { readBody } from './read-body.js';
-
-/** Where the server reports failures (the core's `log(level, msg, data)` port shape). */
-export type ServerLog = (
-  level: 'debug' | 'info' | 'warn' | 'error',
-  msg: string,
-  data?: Record<string, unknown>,
-) => void;
 
 export type HttpServerOptions = {
   /** The port to listen on; 0 takes any free port (see `HttpServer.port`). */
@@ -25,7 +18,8 @@ export type HttpServerOptions = {
   health?: () => { status: number; body: object };
   /** Serves GET /files/<name>; without it the path is unknown (404). */
   files?: { get(name: string): StoredFile | undefined };
-  log?: ServerLog;
+  /** Where the server reports failures; default silent. */
+  log?: Log;
 };
 
 /** A listening server. */

@@ -1,6 +1,6 @@
 /**
  * The progress domain: statuses, parsing of updates (command and natural form), permissions, the derived
- * state of a task, and the ports (`ProgressStore`, `UserStore`, `InviteStore`, `Clock`) the store implements.
+ * state of a task, and the ports (`ProgressStore`, `UserStore`, `InviteStore`, `Clock`, `Log`) the outside implements.
  */
 
 /** Expected outcomes as values: `{ ok: true, value } | { ok: false, error }`. */
@@ -38,6 +38,8 @@ export {
   type UpdateInbox,
   type InboxUpdate,
   type Clock,
+  type Log,
+  type LogLevel,
 } from './ports.js';
 
 /** Recurring tasks ("Hằng năm") are tracked per year: `periodOf(task, "2026-06-01")` → "2026"; other tasks "". */

@@ -131,3 +131,11 @@ export type UpdateInbox = {
 
 /** The time, injected so tests choose it. */
 export type Clock = { now: () => Date };
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/**
+ * The one logging port, `log(level, msg, data)`, as MiniSearch's `logger` option: the core, the channels, the server
+ * and the scheduler take it, never pino. `log.ts` adapts the process's pino logger to it (`logPortOf`).
+ */
+export type Log = (level: LogLevel, msg: string, data?: Record<string, unknown>) => void;

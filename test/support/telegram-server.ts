@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 // The package's main entry replaces module.exports, so its default import types do not match at run time.
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { freePort } from './free-port.js';
+import type { Log } from '../../src/channels/index.js';
 
 /** A failure the Bot API answers the next call of a method with, once. */
 export type InjectedFailure = { status: number; description?: string; retryAfter?: number };
@@ -302,28 +303,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** One captured log line: level, message and every field bound or passed. */
 export type LogLine = { level: 'debug' | 'info' | 'warn' | 'error'; msg: string; fields: Record<string, unknown> };
 
-type LogFn = (fields: object, msg?: string) => void;
-/** A logger with the channel's `BotLogger` surface that keeps every line for assertions. */
-export type LogCapture = {
-  lines: LogLine[];
-  debug: LogFn;
-  info: LogFn;
-  warn: LogFn;
-  error: LogFn;
-  child(bindings: Record<string, unknown>): LogCapture;
-};
+/** The channels' log port that keeps every line for assertions. */
+export type LogCapture = Log & { lines: LogLine[] };
 
-export function captureLog(bindings: Record<string, unknown> = {}, lines: LogLine[] = []): LogCapture {
-  const at =
-    (level: LogLine['level']) =>
-    (fields: object, msg = '') =>
-      void lines.push({ level, msg, fields: { ...bindings, ...fields } });
-  return {
-    lines,
-    debug: at('debug'),
-    info: at('info'),
-    warn: at('warn'),
-    error: at('error'),
-    child: (more) => captureLog({ ...bindings, ...more }, lines),
-  };
+export function captureLog(): LogCapture {
+  const lines: LogLine[] = [];
+  const log: Log = (level, msg, data) => void lines.push({ level, msg, fields: { ...data } });
+  return Object.assign(log, { lines });
 }

@@ -15,7 +15,7 @@ export type AnswerDeps = AnswerOnceOptions & {
  * again is answered once. Records the intent on the context for the update's log line.
  */
 export async function answer(ctx: TelegramContext, incoming: IncomingMessage, deps: AnswerDeps): Promise<void> {
-  ctx.log.debug({ text: incoming.text }, 'telegram: message received');
+  ctx.log('debug', 'telegram: message received', { text: incoming.text });
   await once(ctx, incoming, deps, async () => {
     ctx.intent = intentOf(incoming);
     // A failed chat action is already logged by the API transformer and must not block the answer.
@@ -38,7 +38,7 @@ export async function once(
 ): Promise<void> {
   const outcome = await answerOnce(deps, delivery, work);
   if (outcome === 'duplicate')
-    ctx.log.debug({ messageId: delivery.messageId }, 'telegram: message delivered again, already answered');
+    ctx.log('debug', 'telegram: message delivered again, already answered', { messageId: delivery.messageId });
 }
 
 /** The command name ("capnhat"), "choice" for a pressed button, or "text". */

@@ -1,10 +1,10 @@
 import type { Context } from 'grammy';
-import type { BotLogger } from './logger.js';
+import type { Log } from '../../chat/index.js';
 
 /** What the channel's middleware adds to grammY's context. */
 export type TelegramFlavor = {
   /** The update's child logger (`channel`, `updateId`, `userId` bound). */
-  log: BotLogger;
+  log: Log;
   /** What the update was handled as (command name, "text", "choice", ...); unset when it was ignored. */
   intent?: string;
   /** Set by the error boundary when handling failed (the person got the apology). */

@@ -2,7 +2,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import type { ChatHandler } from '../../chat/index.js';
+import type { ChatHandler, Log } from '../../chat/index.js';
 import type { DeliveryLog } from '../../tasks/index.js';
 import { UNPACED, type Outbox } from '../outbox.js';
 import { logFailedCalls } from './api-log.js';
@@ -13,7 +13,6 @@ import { choicesFeature } from './features/choices.js';
 import { logUpdatesFeature } from './features/log-updates.js';
 import { nonTextFeature } from './features/non-text.js';
 import { textFeature } from './features/text.js';
-import type { BotLogger } from './logger.js';
 import { keepChatOrder, paceCalls } from './pace.js';
 
 /** Options of {@link createTelegramBot}. */
@@ -24,8 +23,8 @@ export type TelegramBotOptions = {
   apiRoot?: string;
   /** The chat core: one message in, the replies out. */
   handle: ChatHandler;
-  /** The process logger (pino or compatible); each update gets a child. */
-  log: BotLogger;
+  /** The process log (`logPortOf(logger)`); each update's lines carry its channel, update and user. */
+  log: Log;
   /** The bot's own user as getMe returns it; when given, no getMe call is made at start (tests, webhooks). */
   botInfo?: UserFromGetMe;
   /** Clock for the time of a button press and of delivery claims; default the system clock. */

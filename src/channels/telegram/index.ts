@@ -41,5 +41,3 @@ export {
 export { sendTelegramReplies } from './send-replies.js';
 /** The grammY context of this bot (grammY's Context plus the update's logger and intent). */
 export type { TelegramContext } from './context.js';
-/** The logging surface the channel needs; a pino Logger satisfies it. */
-export type { BotLogger } from './logger.js';

@@ -2,10 +2,10 @@ import { createConcurrentSink, createRunner, createSource, createUpdateFetcher }
 import type { Bot, BotError } from 'grammy';
 import type { Update } from 'grammy/types';
 import { BOT_COMMANDS } from '../../messages/index.js';
+import type { Log } from '../../chat/index.js';
 import type { UpdateInbox } from '../../tasks/index.js';
 import { createInboxGate } from '../inbox-gate.js';
 import type { TelegramContext } from './context.js';
-import { chatLogOf, type BotLogger } from './logger.js';
 
 /** A running long-polling loop. */
 export type TelegramPolling = {
@@ -24,7 +24,7 @@ export type TelegramPollingOptions = {
    */
   inbox?: UpdateInbox;
   /** The process logger, for updates handled again at start and inbox failures; default silent. */
-  log?: BotLogger;
+  log?: Log;
   /** Default the system clock. */
   now?: () => Date;
 };
@@ -52,7 +52,7 @@ export async function startTelegramPolling(
   await bot.api.deleteWebhook();
   // Failures are logged by the API transformer; the menu is a convenience.
   registerTelegramCommands(bot).catch(() => undefined);
-  const log = chatLogOf(options.log);
+  const log = options.log ?? (() => undefined);
   const gate = createInboxGate<Update>({
     inbox: options.inbox,
     channel: 'telegram',

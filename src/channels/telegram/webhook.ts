@@ -1,9 +1,9 @@
 import type { Api } from 'grammy';
 import type { Update } from 'grammy/types';
+import type { Log } from '../../chat/index.js';
 import type { UpdateInbox } from '../../tasks/index.js';
 import { createInboxGate } from '../inbox-gate.js';
 import { ACCEPTED, createWebhookGate, headerValue, webhookAnswer, type WebhookHandler } from '../webhook-common.js';
-import { chatLogOf, type BotLogger } from './logger.js';
 import { ALLOWED_UPDATES } from './polling.js';
 
 /** The header Telegram sends with the secret_token given to setWebhook. */
@@ -17,7 +17,7 @@ export type TelegramWebhookOptions = {
   bot: { handleUpdate(update: Update): Promise<void> };
   /** The secret registered with setWebhook: 1 to 256 of A-Z a-z 0-9 _ -. */
   secretToken: string;
-  log: BotLogger;
+  log: Log;
   /** Larger bodies are refused with 413; default 1 MiB. */
   maxBodyBytes?: number;
   /** Updates being handled at once beyond which a new one gets 503 (Telegram sends it again later); default 1,000. */
@@ -63,7 +63,7 @@ export function createTelegramWebhook(options: TelegramWebhookOptions): Telegram
     inbox: options.inbox,
     channel: 'telegram',
     idOf: (u) => String(u.update_id),
-    log: chatLogOf(log),
+    log,
   });
 
   const handleInBackground = (update: Update) => {
@@ -71,7 +71,7 @@ export function createTelegramWebhook(options: TelegramWebhookOptions): Telegram
     const task: Promise<void> = Promise.resolve()
       .then(() => bot.handleUpdate(update))
       .catch((err: unknown) =>
-        log.error({ channel: 'telegram', updateId: update.update_id, err }, 'telegram: webhook update failed'),
+        log('error', 'telegram: webhook update failed', { channel: 'telegram', updateId: update.update_id, err }),
       )
       .finally(() => {
         inbox.settle(update);
@@ -86,10 +86,11 @@ export function createTelegramWebhook(options: TelegramWebhookOptions): Telegram
     try {
       return inbox.admit([update]);
     } catch (err) {
-      log.error(
-        { channel: 'telegram', updateId: update.update_id, err },
-        'telegram: webhook update could not be kept; Telegram will resend',
-      );
+      log('error', 'telegram: webhook update could not be kept; Telegram will resend', {
+        channel: 'telegram',
+        updateId: update.update_id,
+        err,
+      });
       return undefined;
     }
   };
@@ -98,22 +99,22 @@ export function createTelegramWebhook(options: TelegramWebhookOptions): Telegram
     const checked = gate(headers, rawBody);
     if (!checked.ok) {
       if (checked.reason === 'secret') {
-        log.warn(
-          { channel: 'telegram', hasHeader: headerValue(headers, TELEGRAM_SECRET_HEADER) !== undefined },
-          'telegram: webhook call refused (secret token)',
-        );
-      } else log.warn({ channel: 'telegram', reason: checked.reason }, 'telegram: webhook request refused');
+        log('warn', 'telegram: webhook call refused (secret token)', {
+          channel: 'telegram',
+          hasHeader: headerValue(headers, TELEGRAM_SECRET_HEADER) !== undefined,
+        });
+      } else log('warn', 'telegram: webhook request refused', { channel: 'telegram', reason: checked.reason });
       return checked.response;
     }
     if (!isUpdate(checked.json)) {
-      log.warn({ channel: 'telegram' }, 'telegram: webhook body is not an update; dropped');
+      log('warn', 'telegram: webhook body is not an update; dropped', { channel: 'telegram' });
       return ACCEPTED;
     }
     if (inFlight.size >= maxInFlight) {
-      log.warn(
-        { channel: 'telegram', inFlight: inFlight.size },
-        'telegram: too many updates in flight; Telegram will resend',
-      );
+      log('warn', 'telegram: too many updates in flight; Telegram will resend', {
+        channel: 'telegram',
+        inFlight: inFlight.size,
+      });
       return BUSY;
     }
     const admitted = admit(checked.json);

@@ -1,9 +1,9 @@
-import type { ChatHandler } from '../../chat/index.js';
+import type { ChatHandler, Log } from '../../chat/index.js';
 import type { DeliveryLog, UpdateInbox } from '../../tasks/index.js';
 import type { Outbox } from '../outbox.js';
 import type { Sleep } from '../sleep.js';
 import { createChoiceMemory } from './choices.js';
-import { createZaloClient, type ZaloClient, type ZaloLog } from './client.js';
+import { createZaloClient, type ZaloClient } from './client.js';
 import { createUpdateHandler } from './handle-update.js';
 import { createZaloInbox, type ZaloInbox } from './inbox.js';
 import type { PublicUrlFor } from './render.js';
@@ -18,7 +18,7 @@ export type ZaloBotOptions = {
   apiRoot?: string;
   /** The chat core. */
   handle: ChatHandler;
-  log: ZaloLog;
+  log: Log;
   /** Publishes a chart so Zalo can show it (photos go by URL); without it photos are skipped. */
   publicUrlFor?: PublicUrlFor;
   /** Per-request timeout in milliseconds; default 10,000. */

@@ -1,14 +1,12 @@
 import { z } from 'zod';
+import type { Log } from '../../chat/index.js';
 import { ZaloApiError } from './errors.js';
 import { parseUpdate, type ParsedUpdate, type ZaloUpdate } from './schema.js';
 import { createTransport, type TransportOptions } from './transport.js';
 
-/** Where the adapter reports what it skipped or failed at (the core's `log(level, msg, data)` port). */
-export type ZaloLog = (level: 'debug' | 'info' | 'warn' | 'error', msg: string, data?: Record<string, unknown>) => void;
-
 export type ZaloClientOptions = TransportOptions & {
   /** Receives malformed or ignored updates seen by processUpdate; default: silent. */
-  log?: ZaloLog;
+  log?: Log;
 };
 
 const botInfoSchema = z.looseObject({

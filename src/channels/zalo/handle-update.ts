@@ -1,8 +1,8 @@
-import type { ChatHandler, Reply } from '../../chat/index.js';
+import type { ChatHandler, Log, Reply } from '../../chat/index.js';
 import { BOT_APOLOGY, BOT_TEXT_ONLY } from '../../messages/index.js';
 import { answerOnce, type AnswerOnceOptions } from '../answer-once.js';
 import type { ChoiceMemory } from './choices.js';
-import type { ZaloClient, ZaloLog } from './client.js';
+import type { ZaloClient } from './client.js';
 import type { ZaloUpdate } from './schema.js';
 import type { ZaloReplySender } from './send-replies.js';
 import { intentOf, isAddressedToBot, toIncomingMessage } from './to-message.js';
@@ -12,7 +12,7 @@ export type UpdateHandlerDeps = AnswerOnceOptions & {
   client: Pick<ZaloClient, 'sendChatAction'>;
   /** The chat core. */
   handle: ChatHandler;
-  log: ZaloLog;
+  log: Log;
   choices: ChoiceMemory;
   send: ZaloReplySender;
 };

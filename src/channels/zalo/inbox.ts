@@ -1,6 +1,7 @@
+import type { Log } from '../../chat/index.js';
 import type { UpdateInbox } from '../../tasks/index.js';
 import { createInboxGate } from '../inbox-gate.js';
-import type { ZaloClient, ZaloLog } from './client.js';
+import type { ZaloClient } from './client.js';
 import { parseUpdate, type ParsedUpdate, type ZaloUpdate } from './schema.js';
 import type { ChatSequencer } from './sequencer.js';
 
@@ -10,7 +11,7 @@ export type ZaloInboxDeps = {
   sequencer: ChatSequencer;
   /** Without it, updates go straight to the client's processUpdate and nothing is kept. */
   inbox?: UpdateInbox;
-  log: ZaloLog;
+  log: Log;
   now?: () => Date;
 };
 

@@ -11,7 +11,7 @@ import { createZaloWebhookHandler, type ZaloWebhookHandler } from './webhook.js'
  */
 
 /** The Zalo Bot API client: `createZaloClient({ token, apiRoot, timeoutMs })`, then sendMessage, getUpdates, setWebHook… */
-export { createZaloClient, type ZaloClient, type ZaloClientOptions, type ZaloLog, type ZaloBotInfo } from './client.js';
+export { createZaloClient, type ZaloClient, type ZaloClientOptions, type ZaloBotInfo } from './client.js';
 /** What a failed call throws: ZaloApiError (the API said no: error_code, description, method) or ZaloHttpError (network). */
 export { ZaloApiError, ZaloHttpError } from './errors.js';
 /** The framework-free webhook endpoint `(headers, rawBody) => { status, body }`, checking `X-Bot-Api-Secret-Token`. */
@@ -46,8 +46,7 @@ export type StartZaloBotOptions = ZaloBotOptions & {
  * `stop()` stops taking updates and resolves once the updates already taken are answered; `send(chatId, replies)`
  * pushes core replies (digests, reminders) to a chat.
  * @example
- * const log: ZaloLog = (level, msg, data) => logger[level](data ?? {}, msg); // from a pino logger
- * const zalo = await startZaloBot({ token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT, handle: chat, log });
+ * const zalo = await startZaloBot({ token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT, handle: chat, log: logPortOf(logger) });
  * process.once('SIGTERM', () => void zalo.stop());
  */
 export async function startZaloBot(

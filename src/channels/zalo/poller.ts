@@ -1,10 +1,11 @@
+import type { Log } from '../../chat/index.js';
 import { sleep as realSleep, type Sleep } from '../sleep.js';
-import type { ZaloClient, ZaloLog } from './client.js';
+import type { ZaloClient } from './client.js';
 import { ZaloApiError } from './errors.js';
 
 export type ZaloPollerOptions = {
   client: Pick<ZaloClient, 'getUpdates' | 'processUpdate'>;
-  log: ZaloLog;
+  log: Log;
   /** Seconds one getUpdates call may wait for an update; default 30. */
   timeoutSeconds?: number;
   /** First wait after a failed call, doubled at each further failure; default 1,000 ms. */

@@ -1,12 +1,12 @@
-import type { Reply } from '../../chat/index.js';
+import type { Log, Reply } from '../../chat/index.js';
 import type { ChoiceMemory } from './choices.js';
-import type { ZaloClient, ZaloLog } from './client.js';
+import type { ZaloClient } from './client.js';
 import { renderReply, type PublicUrlFor } from './render.js';
 
 export type ReplySenderDeps = {
   client: Pick<ZaloClient, 'sendMessage' | 'sendPhoto'>;
   choices: ChoiceMemory;
-  log: ZaloLog;
+  log: Log;
   publicUrlFor?: PublicUrlFor;
 };
 

@@ -1,5 +1,5 @@
+import type { Log } from '../../chat/index.js';
 import { createWebhookGate, headerValue, ACCEPTED, type WebhookHandler } from '../webhook-common.js';
-import type { ZaloLog } from './client.js';
 import type { ParsedUpdate } from './schema.js';
 
 export type { WebhookHeaders, WebhookResponse } from '../webhook-common.js';
@@ -15,7 +15,7 @@ export type ZaloWebhookOptions = {
   secretToken: string;
   /** Validates and hands over one raw update without waiting for its answer (the client's processUpdate). */
   processUpdate: (raw: unknown) => ParsedUpdate;
-  log: ZaloLog;
+  log: Log;
   /** Larger bodies are refused with 413; default 1 MiB. */
   maxBodyBytes?: number;
 };

@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatHandler } from '../../../src/chat/index.js';
 import { createTelegramBot, sendTelegramReplies } from '../../../src/channels/telegram/index.js';
+import { logPortOf } from '../../../src/log.js';
 import { captureLog } from '../../support/telegram-server.js';
 
 const botInfo = { id: 666, is_bot: true, first_name: 'Trợ lý 226', username: 'TroLy226Bot' } as UserFromGetMe;
@@ -95,11 +96,11 @@ describe('createTelegramBot', () => {
     expect(log.lines.find((l) => l.level === 'info')).toMatchObject({ fields: { intent: 'text', failed: true } });
   });
 
-  it('accepts a pino logger', async () => {
+  it('accepts the pino logger through its log port', async () => {
     const bot = createTelegramBot({
       token: '123:offline-token',
       handle: async () => [],
-      log: pino({ level: 'silent' }),
+      log: logPortOf(pino({ level: 'silent' })),
       botInfo,
     });
     bot.api.config.use(async () => ({ ok: true, result: true as never }));

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChatHandler } from '../../../src/chat/index.js';
-import { createZaloWebhookBot, startZaloBot, type ZaloLog } from '../../../src/channels/zalo/index.js';
+import { createZaloWebhookBot, startZaloBot } from '../../../src/channels/zalo/index.js';
 import { createInboxRepo } from '../../../src/store/index.js';
 import { startFakeZaloServer, type FakeZaloServer } from '../../support/fake-zalo-server.js';
 import { createTmpDb, type TmpDb } from '../../support/tmp-db.js';
+import type { Log } from '../../../src/channels/index.js';
 
 const TOKEN = '5550001113:zalo-inbox-token';
 const SECRET = 'webhook-secret-0123456789';
@@ -28,7 +29,7 @@ describe('the Zalo bot with an inbox', () => {
   let release: () => void;
   /** The inbox rows when the killed bot's core got the question. */
   let rowsWhenHandled: unknown[] | undefined;
-  const log: ZaloLog = (_level, msg, data) => void logs.push({ msg, data });
+  const log: Log = (_level, msg, data) => void logs.push({ msg, data });
   const stuck: ChatHandler = () => {
     rowsWhenHandled = tmp.rows('inbox');
     return new Promise((resolve) => (release = () => resolve([])));

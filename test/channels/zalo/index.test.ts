@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatHandler, IncomingMessage, Reply } from '../../../src/chat/index.js';
-import { startZaloBot, type ZaloLog } from '../../../src/channels/zalo/index.js';
+import { startZaloBot } from '../../../src/channels/zalo/index.js';
 import { startFakeZaloServer, type FakeZaloServer } from '../../support/fake-zalo-server.js';
+import type { Log } from '../../../src/channels/index.js';
 
 const TOKEN = '1234567890:fake-zalo-token-for-tests';
 const AN = { id: 'u-an', name: 'Nguyễn Văn An' };
@@ -39,7 +40,7 @@ describe('startZaloBot (long polling against a local Zalo Bot API)', () => {
   let core: ReturnType<typeof stubCore>;
   const logs: Array<{ level: string; msg: string; data?: Record<string, unknown> }> = [];
   const waits: number[] = [];
-  const log: ZaloLog = (level, msg, data) => void logs.push({ level, msg, data });
+  const log: Log = (level, msg, data) => void logs.push({ level, msg, data });
 
   beforeEach(async () => {
     logs.length = 0;

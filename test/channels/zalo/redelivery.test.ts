@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROCESS_OWNER } from '../../../src/channels/index.js';
-import { startZaloBot, type ZaloLog } from '../../../src/channels/zalo/index.js';
+import { startZaloBot } from '../../../src/channels/zalo/index.js';
 import { createDeliveryRepo, DELIVERY_LEASE_MS } from '../../../src/store/index.js';
 import { createChatHarness, type ChatHarness } from '../../support/chat-harness.js';
 import { startFakeZaloServer, type FakeZaloServer } from '../../support/fake-zalo-server.js';
+import type { Log } from '../../../src/channels/index.js';
 
 const TOKEN = '5550001112:zalo-redelivery-token';
 const LAN = { id: 'zl-user-lan', name: 'Lan' };
@@ -22,7 +23,7 @@ describe('a Zalo message delivered again', () => {
   /** Log lines as [message, messageId], and waiters for one. */
   let lines: Array<[string, string]>;
   let waiters: Array<{ line: string; resolve: () => void }>;
-  const log: ZaloLog = (_level, msg, data) => {
+  const log: Log = (_level, msg, data) => {
     const line = `${msg}|${String(data?.messageId)}`;
     lines.push([msg, String(data?.messageId)]);
     for (const w of waiters.filter((x) => x.line === line)) w.resolve();

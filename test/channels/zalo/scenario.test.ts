@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startZaloBot, type ZaloLog } from '../../../src/channels/zalo/index.js';
+import { startZaloBot } from '../../../src/channels/zalo/index.js';
 import { createChatHarness, type ChatHarness } from '../../support/chat-harness.js';
 import { startFakeZaloServer, type FakeZaloServer } from '../../support/fake-zalo-server.js';
+import type { Log } from '../../../src/channels/index.js';
 
 const TOKEN = '5550001112:zalo-scenario-token';
 const LAN = { id: 'zl-user-lan', name: 'Lan' };
@@ -15,7 +16,7 @@ describe('Zalo bot over the real chat core', () => {
   let server: FakeZaloServer;
   let stop: () => Promise<void>;
   const handled = new Map<string, () => void>();
-  const log: ZaloLog = (_level, msg, data) => {
+  const log: Log = (_level, msg, data) => {
     if (msg === 'zalo: update handled') handled.get(String(data?.messageId))?.();
   };
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createZaloWebhookBot, createZaloWebhookHandler, type ZaloLog } from '../../../src/channels/zalo/index.js';
+import { createZaloWebhookBot, createZaloWebhookHandler } from '../../../src/channels/zalo/index.js';
 import { parseUpdate } from '../../../src/channels/zalo/schema.js';
 import { startFakeZaloServer } from '../../support/fake-zalo-server.js';
+import type { Log } from '../../../src/channels/index.js';
 
 const SECRET = 'webhook-secret-0123456789';
 const update = {
@@ -19,7 +20,7 @@ const update = {
 function handlerWith(options: { maxBodyBytes?: number } = {}) {
   const received: unknown[] = [];
   const logs: string[] = [];
-  const log: ZaloLog = (level, msg) => void logs.push(`${level}: ${msg}`);
+  const log: Log = (level, msg) => void logs.push(`${level}: ${msg}`);
   const handle = createZaloWebhookHandler({
     secretToken: SECRET,
     log,
