@@ -33,3 +33,6 @@ export { withRateLimit, type RateLimitOptions } from './rate-limit.js';
 
 /** Keyed token buckets over an injected time (`createTokenBuckets({ count: 1, perMs: 1000, burst: 3 })`); channels pace sends with them. */
 export { createTokenBuckets, type TokenBuckets, type TokenRate } from './token-buckets.js';
+
+/** Plan files sent by an admin: the port reading and storing them, what is shown before storing, and why one is refused. */
+export type { PlanIntake, PlanUpload, PlanUploadError } from './plan-upload-types.js';

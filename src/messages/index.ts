@@ -11,3 +11,4 @@ export * from './vi-digest.js';
 export * from './vi-progress.js';
 export * from './vi-bot.js';
 export * from './vi-answers.js';
+export * from './vi-plans.js';

@@ -2,8 +2,10 @@ import { parseArgs } from 'node:util';
 import { placeOf, type Plan, type ReadWarning } from '../../knowledge/index.js';
 import { loadPlansReporting } from '../load-knowledge.js';
 import { knowledgeDir } from '../options.js';
+import { addPlan } from '../plans-add.js';
 
-export const summary = 'list the plans read from the knowledge folder with their counts  [--knowledge DIR] [--json]';
+export const summary =
+  'list the plans read from the knowledge folder with their counts  [--knowledge DIR] [--json]; add one: plans add FILE [--id ID] [--replace]';
 
 function row(plan: Plan, warnings: readonly ReadWarning[]) {
   const locality = placeOf(plan.meta) ?? '';
@@ -34,8 +36,9 @@ function printTable(rows: ReadonlyArray<Record<string, string | number>>): void 
   for (const r of rows) console.log(line(keys.map((k) => String(r[k]))));
 }
 
-/** `plans [--knowledge DIR] [--json]`: one line per plan read. */
+/** `plans [--knowledge DIR] [--json]`: one line per plan read; `plans add FILE …` adds one. */
 export async function run(args: string[]): Promise<number> {
+  if (args[0] === 'add') return addPlan(args.slice(1));
   const { values } = parseArgs({ args, options: { knowledge: { type: 'string' }, json: { type: 'boolean' } } });
   const dir = knowledgeDir(values.knowledge);
   const { plans, warnings } = loadPlansReporting(dir);

@@ -1,0 +1,36 @@
+import type { Plan } from '../knowledge/index.js';
+import type { Result } from '../tasks/index.js';
+
+/** A plan file read and not yet stored: what the admin is shown before confirming. */
+export type PlanUpload = {
+  /** The plan id it will be stored under (its file stem made a slug: "KH 158 Nhị Chiểu.docx" → "kh-158-nhi-chieu"). */
+  id: string;
+  fileName: string;
+  content: Buffer;
+  plan: Plan;
+  /** Every warning met while reading, as `file:line: message`. */
+  warnings: string[];
+  /** True when a plan with this id is in the folder already: storing replaces it (a new version). */
+  replaces: boolean;
+};
+
+/** Why a plan file is not taken. */
+export type PlanUploadError =
+  | { code: 'unknown_type'; fileName: string; extensions: readonly string[] }
+  | { code: 'too_large'; fileName: string; maxBytes: number }
+  | { code: 'download_failed'; fileName: string }
+  | { code: 'unreadable'; fileName: string; reasons: string[] }
+  | { code: 'exists'; fileName: string; id: string }
+  | { code: 'write_failed'; fileName: string };
+
+/** Reading and storing plan files, implemented outside the core (files, the reader of every format, the reload). */
+export type PlanIntake = {
+  /** File name endings read as plans (".md", ".docx", …), lower case with the dot. */
+  extensions: readonly string[];
+  /** Largest file taken, in bytes. */
+  maxBytes: number;
+  /** Reads a file without storing it; `unreadable` with the reasons when it gives no plan to serve. */
+  read(fileName: string, content: Buffer, id?: string): Promise<Result<PlanUpload, PlanUploadError>>;
+  /** Stores a read file in the plans folder (replacing only when `replace`) and resolves once it is live. */
+  store(upload: PlanUpload, options: { replace: boolean }): Promise<Result<Plan, PlanUploadError>>;
+};

@@ -1,0 +1,96 @@
+/** Vietnamese text about adding plan files: the preview shown before storing, refusals, and notes to admins on reloads. */
+import type { PlanUpload, PlanUploadError } from '../chat/index.js';
+import { placeOf, type Plan } from '../knowledge/index.js';
+import { formatDay, planLabel, shortContent } from './vi-progress.js';
+
+/** How many tasks the preview lists. */
+const FIRST_TASKS = 5;
+
+const leadOf = (plan: Plan, i: number) => plan.tasks[i]!.lead.map((a) => a.name).join(', ') || 'không ghi';
+
+/**
+ * What was read from a plan file, shown before it is stored: number, place, date, signer, counts, the first tasks and
+ * every warning; says when it replaces the plan of that id.
+ */
+export function planPreviewText(
+  upload: Pick<PlanUpload, 'id' | 'fileName' | 'plan' | 'warnings' | 'replaces'>,
+): string {
+  const { plan, warnings } = upload;
+  const { meta } = plan;
+  const signer = meta.signer ? `${meta.signer.capacity} ${meta.signer.name}`.trim() : 'không đọc được';
+  const lines = [
+    `Đã đọc tệp «${upload.fileName}» (mã kế hoạch: ${upload.id}):`,
+    `• Số: ${meta.number ?? 'không ghi số'}`,
+    `• Địa phương: ${placeOf(meta) ?? 'không đọc được'}`,
+    `• Ngày ban hành: ${meta.date ? formatDay(meta.date) : 'không đọc được'}`,
+    `• Người ký: ${signer}`,
+    `• ${plan.tasks.length} nhiệm vụ trong phụ lục, ${plan.duties.length} nhiệm vụ giao trong văn bản, ${plan.targets.length} chỉ tiêu`,
+  ];
+  if (plan.tasks.length > 0) lines.push(`Các nhiệm vụ đầu:`);
+  plan.tasks.slice(0, FIRST_TASKS).forEach((t, i) => {
+    lines.push(`${t.no}. ${shortContent(t, 70)} — Chủ trì: ${leadOf(plan, i)} · Hạn: ${t.deadline.raw || 'không ghi'}`);
+  });
+  if (warnings.length > 0) lines.push(`Cảnh báo khi đọc (${warnings.length}):`, ...warnings.map((w) => `• ${w}`));
+  else lines.push('Không có cảnh báo khi đọc.');
+  if (upload.replaces) lines.push(`Lưu ý: đã có kế hoạch mã ${upload.id}; lưu tệp này sẽ thay bằng bản mới.`);
+  return lines.join('\n');
+}
+
+/** The question and buttons under the preview. */
+export const PLAN_UPLOAD = {
+  confirm: 'Lưu và áp dụng kế hoạch này?',
+  save: 'Lưu và áp dụng',
+  cancel: 'Hủy',
+  cancelled: 'Đã hủy, tệp kế hoạch không được lưu.',
+  expired: 'Yêu cầu lưu kế hoạch này đã hết hạn. Bạn vui lòng gửi lại tệp.',
+  adminsOnly:
+    'Cảm ơn bạn đã gửi tệp. Chỉ quản trị viên mới thêm được kế hoạch; bạn vui lòng chuyển tệp này cho quản trị viên của đơn vị.',
+  /** `/themkehoach` on Telegram. */
+  howTo:
+    'Gửi tệp kế hoạch vào cuộc trò chuyện này dưới dạng tệp đính kèm (📎). Tôi sẽ đọc, cho bạn xem lại những gì đọc được, và chỉ lưu khi bạn bấm «Lưu và áp dụng».',
+  /** `/themkehoach` where files cannot be sent (Zalo, the terminal). */
+  useCli:
+    'Zalo chưa cho phép gửi tệp tới trợ lý, nên ở đây không thêm được kế hoạch. Quản trị viên thêm kế hoạch bằng lệnh trên máy chủ: npm run cli -- plans add <tệp> (hoặc gửi tệp cho trợ lý trên Telegram).',
+} as const;
+
+/** `/themkehoach` in the help. */
+export const PLAN_UPLOAD_HELP = '/themkehoach — thêm hoặc thay kế hoạch (quản trị viên)';
+
+/** After storing: the plan is live. */
+export const planStoredText = (plan: Plan, replaced: boolean): string =>
+  `Đã lưu ${replaced ? 'bản mới của ' : ''}${planLabel(plan)} (mã ${plan.id}). Từ giờ trợ lý trả lời theo ${replaced ? 'bản này' : 'kế hoạch này'}.`;
+
+const MB = 1024 * 1024;
+
+/** Why a plan file was not taken. */
+export function planUploadErrorText(error: PlanUploadError): string {
+  const name = `«${error.fileName}»`;
+  switch (error.code) {
+    case 'unknown_type':
+      return `Tệp ${name} không phải loại tệp kế hoạch tôi đọc được. Hãy gửi tệp ${error.extensions.join(', ')}. Tệp Word cũ (.doc): mở bằng Word, lưu lại thành .docx hoặc PDF rồi gửi lại.`;
+    case 'too_large':
+      return `Tệp ${name} lớn quá (tối đa ${Math.round(error.maxBytes / MB)} MB). Hãy gửi bản PDF hoặc .docx không kèm ảnh quét.`;
+    case 'download_failed':
+      return `Tôi chưa tải được tệp ${name}. Bạn vui lòng gửi lại sau ít phút.`;
+    case 'unreadable':
+      return [
+        `Không đọc được kế hoạch từ tệp ${name}, nên tệp không được lưu. Lý do:`,
+        ...error.reasons.map((r) => `• ${r}`),
+      ].join('\n');
+    case 'exists':
+      return `Đã có kế hoạch mã ${error.id}; tệp ${name} không được lưu đè. Gửi lại tệp và bấm «Lưu và áp dụng» nếu muốn thay bằng bản mới.`;
+    case 'write_failed':
+      return `Không lưu được tệp ${name} vào thư mục kế hoạch trên máy chủ. Bạn vui lòng báo người quản lý máy chủ.`;
+  }
+}
+
+/** To admins: a plan file changed on the server but could not be read. */
+export function planReloadFailedText(fileName: string, reasons: readonly string[], keptOld: string | null): string {
+  const kept = keptOld
+    ? `Trợ lý vẫn dùng bản cũ của kế hoạch mã ${keptOld} cho tới khi tệp được sửa.`
+    : 'Kế hoạch trong tệp này chưa được áp dụng.';
+  return [
+    `Tệp kế hoạch «${fileName}» vừa thay đổi nhưng không đọc được. ${kept} Lý do:`,
+    ...reasons.map((r) => `• ${r}`),
+  ].join('\n');
+}
