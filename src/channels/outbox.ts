@@ -1,4 +1,5 @@
 import { createTokenBuckets, type TokenBuckets, type TokenRate } from '../chat/index.js';
+import { createChatQueue } from './chat-queue.js';
 import { sleep as realSleep, type Sleep } from './sleep.js';
 
 /** A platform's sending limits, each a token bucket. */
@@ -45,7 +46,7 @@ export function createOutbox(limits: OutboxLimits, clock: OutboxClock = SYSTEM_C
   const global = createTokenBuckets(limits.global);
   const chats = createTokenBuckets(limits.perChat);
   const groups = limits.perGroup ? createTokenBuckets(limits.perGroup) : undefined;
-  const tails = new Map<string, Promise<unknown>>();
+  const chatOrder = createChatQueue();
 
   const bucketsOf = (target: SendTarget): Array<[TokenBuckets, string]> => {
     if (target === 'free') return [];
@@ -55,16 +56,7 @@ export function createOutbox(limits: OutboxLimits, clock: OutboxClock = SYSTEM_C
   };
 
   return {
-    inOrder(target, run) {
-      if (typeof target === 'string') return run();
-      const result = (tails.get(target.chat) ?? Promise.resolve()).then(run);
-      const tail = result.then(noop, noop);
-      tails.set(target.chat, tail);
-      void tail.then(() => {
-        if (tails.get(target.chat) === tail) tails.delete(target.chat);
-      });
-      return result;
-    },
+    inOrder: (target, run) => (typeof target === 'string' ? run() : chatOrder.run(target.chat, run)),
     async take(target, signal) {
       const buckets = bucketsOf(target);
       for (;;) {
@@ -82,5 +74,3 @@ export function createOutbox(limits: OutboxLimits, clock: OutboxClock = SYSTEM_C
     },
   };
 }
-
-const noop = () => {};

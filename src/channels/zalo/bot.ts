@@ -1,5 +1,6 @@
 import type { ChatHandler, Log } from '../../chat/index.js';
 import type { DeliveryLog, UpdateInbox } from '../../tasks/index.js';
+import { createChatQueue, ignore, type ChatQueue } from '../chat-queue.js';
 import type { Outbox } from '../outbox.js';
 import type { Sleep } from '../sleep.js';
 import { createChoiceMemory } from './choices.js';
@@ -8,7 +9,6 @@ import { createUpdateHandler } from './handle-update.js';
 import { createZaloInbox, type ZaloInbox } from './inbox.js';
 import type { PublicUrlFor } from './render.js';
 import { createReplySender, type ZaloReplySender } from './send-replies.js';
-import { createChatSequencer, type ChatSequencer } from './sequencer.js';
 
 /** What both Zalo modes (long polling, webhook) are built from. */
 export type ZaloBotOptions = {
@@ -39,7 +39,8 @@ export type ZaloBotOptions = {
 /** A client whose valid updates are answered through the chat core, in order per chat, concurrently across chats. */
 export type ZaloBot = {
   client: ZaloClient;
-  sequencer: ChatSequencer;
+  /** Each chat's answers and pushes, in order. */
+  chats: ChatQueue;
   /** Sends core replies to a chat outside an update (digests, reminders), after the chat's pending answers. */
   send: ZaloReplySender;
   /** Where raw updates come in (from getUpdates or a webhook call): kept in the inbox, then answered. */
@@ -52,7 +53,7 @@ export type ZaloBot = {
 export function createZaloBot(options: ZaloBotOptions): ZaloBot {
   const { token, apiRoot, log, timeoutMs, sleep, outbox } = options;
   const client = createZaloClient({ token, apiRoot, log, timeoutMs, sleep, outbox });
-  const sequencer = createChatSequencer();
+  const chats = createChatQueue();
   const choices = createChoiceMemory();
   const send = createReplySender({ client, choices, log, publicUrlFor: options.publicUrlFor });
   const answer = createUpdateHandler({
@@ -63,10 +64,9 @@ export function createZaloBot(options: ZaloBotOptions): ZaloBot {
     send,
     deliveries: options.deliveries,
   });
-  client.onUpdate((update) => sequencer.run(update.message.chat.id, () => answer(update)));
+  client.onUpdate((update) => void chats.run(update.message.chat.id, () => answer(update)).catch(ignore));
   // Pushes queue behind the chat's pending answers, so a digest never lands in the middle of one.
-  const push: ZaloReplySender = (chatId, replies, context) =>
-    new Promise((resolve) => sequencer.run(chatId, async () => resolve(await send(chatId, replies, context))));
-  const inbox = createZaloInbox({ client, sequencer, inbox: options.inbox, log });
-  return { client, sequencer, send: push, receive: inbox.processUpdate, replay: inbox.replay };
+  const push: ZaloReplySender = (chatId, replies, context) => chats.run(chatId, () => send(chatId, replies, context));
+  const inbox = createZaloInbox({ client, chats, inbox: options.inbox, log });
+  return { client, chats, send: push, receive: inbox.processUpdate, replay: inbox.replay };
 }

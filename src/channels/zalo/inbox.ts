@@ -1,14 +1,14 @@
 import type { Log } from '../../chat/index.js';
 import type { UpdateInbox } from '../../tasks/index.js';
+import type { ChatQueue } from '../chat-queue.js';
 import { createInboxGate } from '../inbox-gate.js';
 import type { ZaloClient } from './client.js';
 import { parseUpdate, type ParsedUpdate, type ZaloUpdate } from './schema.js';
-import type { ChatSequencer } from './sequencer.js';
 
-/** What {@link createZaloInbox} works with: the bot's client and sequencer, and the store's inbox. */
+/** What {@link createZaloInbox} works with: the bot's client and chat queue, and the store's inbox. */
 export type ZaloInboxDeps = {
   client: Pick<ZaloClient, 'processUpdate'>;
-  sequencer: ChatSequencer;
+  chats: ChatQueue;
   /** Without it, updates go straight to the client's processUpdate and nothing is kept. */
   inbox?: UpdateInbox;
   log: Log;
@@ -25,12 +25,12 @@ export type ZaloInbox = {
 
 /**
  * Zalo forgets an update once getUpdates returned it (and a webhook call once it was answered), so each valid update
- * is kept in the inbox first, synchronously, and done once answered: the bot's sequencer answers a chat's updates in
+ * is kept in the inbox first, synchronously, and done once answered: the bot's chat queue answers a chat's updates in
  * order, so a task queued right behind the answer runs when it is over. When the inbox fails, the update is answered
  * anyway (logged): it is no longer anywhere else.
  */
 export function createZaloInbox(deps: ZaloInboxDeps): ZaloInbox {
-  const { client, sequencer, inbox, log } = deps;
+  const { client, chats, inbox, log } = deps;
   const gate = createInboxGate<ZaloUpdate>({
     inbox,
     channel: 'zalo',
@@ -41,7 +41,7 @@ export function createZaloInbox(deps: ZaloInboxDeps): ZaloInbox {
 
   const hand = (update: ZaloUpdate) => {
     const parsed = client.processUpdate(update);
-    if (parsed.kind === 'update') sequencer.run(update.message.chat.id, async () => gate.settle(update));
+    if (parsed.kind === 'update') void chats.run(update.message.chat.id, async () => gate.settle(update));
     else gate.settle(update);
   };
 

@@ -52,7 +52,7 @@ export type StartZaloBotOptions = ZaloBotOptions & {
 export async function startZaloBot(
   options: StartZaloBotOptions,
 ): Promise<{ me: ZaloBotInfo; send: ZaloReplySender; stop(): Promise<void> }> {
-  const { client, sequencer, send, receive, replay } = createZaloBot(options);
+  const { client, chats, send, receive, replay } = createZaloBot(options);
   const me = await client.getMe();
   await client
     .deleteWebHook()
@@ -64,7 +64,7 @@ export async function startZaloBot(
     log: options.log,
     timeoutSeconds: options.pollTimeoutSeconds,
     sleep: options.sleep,
-    ready: () => sequencer.below(maxChats),
+    ready: () => chats.below(maxChats),
   });
   options.log('info', 'zalo: polling started', { bot: me.account_name ?? me.id });
   return {
@@ -72,7 +72,7 @@ export async function startZaloBot(
     send,
     async stop() {
       await poller.stop();
-      await sequencer.settled();
+      await chats.settled();
     },
   };
 }
@@ -90,7 +90,7 @@ export function createZaloWebhookBot(options: ZaloBotOptions & { secretToken: st
   send: ZaloReplySender;
   settled(): Promise<void>;
 } {
-  const { client, sequencer, send, receive, replay } = createZaloBot(options);
+  const { client, chats, send, receive, replay } = createZaloBot(options);
   const { secretToken, maxBodyBytes, log } = options;
   replay();
   return {
@@ -99,6 +99,6 @@ export function createZaloWebhookBot(options: ZaloBotOptions & { secretToken: st
       await client.setWebHook(url, { secret_token: secretToken });
     },
     send,
-    settled: () => sequencer.settled(),
+    settled: () => chats.settled(),
   };
 }
