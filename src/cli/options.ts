@@ -45,3 +45,7 @@ export function parseToday(text: string): Date | null {
   const noon = atHanoiTime(text, '12:00');
   return Number.isNaN(noon.getTime()) || toIsoDay(noon) !== text ? null : noon;
 }
+
+/** What is wrong with a `--today` option, or null when it is absent or a real day. */
+export const todayProblem = (today: string | undefined): string | null =>
+  today !== undefined && !parseToday(today) ? `--today must be a day as YYYY-MM-DD, got '${today}'` : null;

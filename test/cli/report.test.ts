@@ -7,6 +7,9 @@ import { loadKnowledge } from '../../src/knowledge/index.js';
 import { xlsxRows } from '../support/xlsx-rows.js';
 import { createTmpDb, type TmpDb } from '../support/tmp-db.js';
 
+const USAGE =
+  'usage: npm run cli -- report --plan ID --period 2026-H1|2026|2026-Q3|2026-9M --format xlsx|docx|md --out FILE [--today YYYY-MM-DD] [--db FILE] [--knowledge DIR]';
+
 let out: string[];
 let err: string[];
 let db: TmpDb;
@@ -88,14 +91,33 @@ describe('cli report', () => {
   });
 
   it.each([
-    [['--plan', 'hue', '--period', '2026-H3', '--out', 'x']],
-    [['--plan', 'hue', '--period', '0001', '--out', 'x']],
-    [['--plan', 'hue', '--period', '2026', '--format', 'pdf', '--out', 'x']],
-    [['--period', '2026', '--out', 'x']],
-    [['--plan', 'hue', '--period', '2026', '--out', 'x', '--today', '2026-13-01']],
-  ])('refuses bad arguments with the usage', async (bad) => {
+    [
+      ['--plan', 'hue', '--period', '2026-H3', '--out', 'x'],
+      "--period must be like 2026, 2026-H1, 2026-Q3 or 2026-9M, got '2026-H3'",
+    ],
+    [
+      ['--plan', 'hue', '--period', '0001', '--out', 'x'],
+      "--period must be like 2026, 2026-H1, 2026-Q3 or 2026-9M, got '0001'",
+    ],
+    [['--plan', 'hue', '--out', 'x'], '--period is required'],
+    [
+      ['--plan', 'hue', '--period', '2026', '--format', 'pdf', '--out', 'x'],
+      "--format must be xlsx, docx or md, got 'pdf'",
+    ],
+    [
+      ['--plan', 'hue', '--period', '2026', '--format', 'constructor', '--out', 'x'],
+      "--format must be xlsx, docx or md, got 'constructor'",
+    ],
+    [['--plan', 'hue', '--period', '2026'], '--out is required (the file to write)'],
+    [['--period', '2026', '--out', 'x'], '--plan is required'],
+    [
+      ['--plan', 'hue', '--period', '2026', '--out', 'x', '--today', '2026-13-01'],
+      "--today must be a day as YYYY-MM-DD, got '2026-13-01'",
+    ],
+  ])('refuses %j saying what is wrong, with the usage', async (bad, problem) => {
     expect(await run(bad)).toBe(1);
-    expect(err[0]).toMatch(/^usage: npm run cli -- report --plan ID --period/);
+    expect(err).toEqual([`report: ${problem}\n${USAGE}`]);
+    expect(out).toEqual([]);
   });
 
   it('refuses an unknown option in one line with the usage, not a stack trace', async () => {

@@ -3,7 +3,7 @@ import { stateText } from '../../messages/index.js';
 import { derivePlanStates, type TaskState } from '../../tasks/index.js';
 import { csvLine } from '../csv.js';
 import { loadPlansReporting } from '../load-knowledge.js';
-import { databasePath, knowledgeDir, parseOptions, parseToday, PLACE_OPTIONS } from '../options.js';
+import { databasePath, knowledgeDir, parseOptions, parseToday, PLACE_OPTIONS, todayProblem } from '../options.js';
 import { withStore } from '../with-store.js';
 
 export const summary = 'current state of every task of a plan  --plan ID [--format text|csv] [--today YYYY-MM-DD]';
@@ -58,8 +58,7 @@ const textRow = (s: TaskState) =>
 function optionProblem(v: { plan?: string; format: string; today?: string }): string | null {
   if (!v.plan) return '--plan is required';
   if (v.format !== 'text' && v.format !== 'csv') return `--format must be text or csv, got '${v.format}'`;
-  if (v.today !== undefined && !parseToday(v.today)) return `--today must be a day as YYYY-MM-DD, got '${v.today}'`;
-  return null;
+  return todayProblem(v.today);
 }
 
 /** `progress --plan nhi-chieu [--format csv] [--today 2026-06-01]`: the derived state of every task, from the history up to that day. */

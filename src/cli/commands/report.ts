@@ -3,7 +3,7 @@ import { buildReport, parsePeriod, type ReportModel } from '../../digest/index.j
 import { renderReportDocx, renderReportMd, renderReportXlsx } from '../../reports/index.js';
 import { createFiguresRepo } from '../../store/index.js';
 import { loadPlansReporting } from '../load-knowledge.js';
-import { databasePath, knowledgeDir, parseOptions, parseToday, PLACE_OPTIONS } from '../options.js';
+import { databasePath, knowledgeDir, parseOptions, parseToday, PLACE_OPTIONS, todayProblem } from '../options.js';
 import { withStore } from '../with-store.js';
 
 export const summary =
@@ -27,25 +27,42 @@ const OPTIONS = {
   ...PLACE_OPTIONS,
 } as const;
 
+/** What is wrong with the options, or null. */
+function optionProblem(v: {
+  plan?: string;
+  period?: string;
+  format: string;
+  out?: string;
+  today?: string;
+}): string | null {
+  if (!v.plan) return '--plan is required';
+  if (!v.period) return '--period is required';
+  if (!parsePeriod(v.period)) return `--period must be like 2026, 2026-H1, 2026-Q3 or 2026-9M, got '${v.period}'`;
+  if (!Object.hasOwn(RENDER, v.format)) return `--format must be xlsx, docx or md, got '${v.format}'`;
+  if (!v.out) return '--out is required (the file to write)';
+  return todayProblem(v.today);
+}
+
 /** `report --plan nhi-chieu --period 2026-H1 --format xlsx --out bao-cao.xlsx`: "Báo cáo kết quả thực hiện Kế hoạch ...". */
 export async function run(args: string[]): Promise<number> {
   const parsed = parseOptions('report', USAGE, { args, options: OPTIONS });
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  const period = values.period ? parsePeriod(values.period) : null;
-  const today = values.today === undefined ? new Date() : parseToday(values.today);
-  const render = RENDER[values.format];
-  if (!values.plan || !period || !render || !values.out || !today) {
-    console.error(USAGE);
+  const problem = optionProblem(values);
+  if (problem) {
+    console.error(`report: ${problem}\n${USAGE}`);
     return 1;
   }
+  const period = parsePeriod(values.period!)!;
+  const today = values.today === undefined ? new Date() : parseToday(values.today)!;
+  const render = RENDER[values.format]!;
   const plans = loadPlansReporting(knowledgeDir(values.knowledge)).plans;
   const plan = plans.find((p) => p.id === values.plan);
   if (!plan) {
     console.error(`report: unknown plan "${values.plan}"; plans: ${plans.map((p) => p.id).join(', ')}`);
     return 1;
   }
-  const out = values.out;
+  const out = values.out!;
   return withStore('report', databasePath(values.db), async (store) => {
     const model = buildReport(
       plan,
