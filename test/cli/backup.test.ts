@@ -88,7 +88,7 @@ describe('cli backup', () => {
   });
 
   it.each([
-    ['a missing folder', () => join(t.db.dir, 'nope', 'b.db'), () => `folder ${join(t.db.dir, 'nope')} does not exist`],
+    ['a file on the way', () => join(t.db.path, 'sub', 'b.db'), () => `${t.db.path} is a file, not a folder`],
     ['a folder', () => t.db.dir, () => `${t.db.dir} is a folder; give a file name, like ${t.db.dir}/troly.db`],
     ['the database itself', () => t.db.path, () => `${t.db.path} is the database itself`],
     [
@@ -103,6 +103,13 @@ describe('cli backup', () => {
     expect(t.io.err).toEqual([`backup: cannot write to ${target()}: ${problem()}`]);
     expect(t.io.out).toEqual([]);
     expect(contents(t.db.path)).toEqual(before);
+  });
+
+  it('creates the missing folders of the target', async () => {
+    const target = join(t.db.dir, 'backups', '2026', 'troly.db');
+    expect(await run([target, '--db', t.db.path])).toBe(0);
+    expect(t.io.out).toEqual([`backup written to ${target}`]);
+    expect(contents(target).tables.updates).toHaveLength(SEED_ROWS);
   });
 
   it('leaves a file that is not a database untouched', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { databasePath, parseOptions } from '../options.js';
@@ -10,15 +10,21 @@ const USAGE = 'usage: npm run cli -- backup FILE [--db FILE]   (FILE: a new file
 
 const canonical = (path: string) => (existsSync(path) ? realpathSync(path) : resolve(path));
 
-/** Why `target` cannot receive a backup of `source`, or null when it can (missing folder, a folder, the database itself). */
+/** The path itself when it exists, else its nearest ancestor that does. */
+const nearestExisting = (path: string): string => (existsSync(path) ? path : nearestExisting(dirname(path)));
+
+/** Why `target` cannot receive a backup of `source`, or null when it can (a file on its path, a folder, the database itself). */
 function targetProblem(target: string, source: string): string | null {
-  const folder = dirname(resolve(target));
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) return `folder ${folder} does not exist`;
+  const reached = nearestExisting(dirname(resolve(target)));
+  if (!statSync(reached).isDirectory()) return `${reached} is a file, not a folder`;
   if (existsSync(target) && statSync(target).isDirectory())
     return `${target} is a folder; give a file name, like ${target}/troly.db`;
   if (canonical(target) === canonical(source)) return `${target} is the database itself`;
   return null;
 }
+
+const isFileSystemError = (err: unknown): err is NodeJS.ErrnoException =>
+  err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string';
 
 /** `backup FILE`: better-sqlite3's online backup of the database, consistent while the bot writes. */
 export async function run(args: string[]): Promise<number> {
@@ -40,10 +46,12 @@ export async function run(args: string[]): Promise<number> {
     source,
     async (store) => {
       try {
+        // Missing folders on the way are made, like 'backups/2026/' on the first backup of the year.
+        mkdirSync(dirname(resolve(file)), { recursive: true });
         await store.backup(file);
       } catch (err) {
-        // SQLite refuses e.g. an existing file that is not a database (left untouched) or a full disk.
-        if (!(err instanceof Database.SqliteError)) throw err;
+        // SQLite refuses e.g. an existing file that is not a database (left untouched) or a full disk; a folder may not be creatable.
+        if (!(err instanceof Database.SqliteError) && !isFileSystemError(err)) throw err;
         console.error(`backup: cannot write to ${file}: ${err.message}`);
         return 1;
       }
