@@ -33,24 +33,24 @@ describe('cli progress', () => {
       [],
       [
         'task\tstate\tdue\tlast update',
-        '1\tHoàn thành đúng hạn\t2026-05-10\tLan 2026-05-08T03:00:00.000Z',
+        '1\tHoàn thành đúng hạn\t2026-05-10\tLan 10:00 08/05/2026',
         '2\tChưa có báo cáo\tThường xuyên\t-',
-        '3\tVướng mắc: thiếu số liệu\t2026-12-31\tLan 2026-05-25T03:00:00.000Z',
-        '4\tĐang thực hiện 60%\t2026-06-30\tLan 2026-05-20T03:00:00.000Z',
+        '3\tVướng mắc: thiếu số liệu\t2026-12-31\tLan 10:00 25/05/2026',
+        '4\tĐang thực hiện 60%\t2026-06-30\tLan 10:00 20/05/2026',
       ],
       '8\tChưa có báo cáo\t2026-12-31\t-',
     ],
     [
-      'CSV, quoting notes with commas and quotes,',
+      "CSV with the chat's words and Hanoi times, quoting notes with commas and quotes,",
       ['--format', 'csv'],
       [
-        '\uFEFFplan,task,period,state,status,percent,due,days_late,days_left,last_update,by,note',
-        'nhi-chieu,1,,done_on_time,done,100,2026-05-10,,,2026-05-08T03:00:00.000Z,Lan,Đã ban hành Kế hoạch 12/KH-UBND',
-        'nhi-chieu,2,,no_report,,,,,,,,',
-        'nhi-chieu,3,2026,blocked,blocked,,2026-12-31,,213,2026-05-25T03:00:00.000Z,Lan,thiếu số liệu',
-        'nhi-chieu,4,,in_progress,in_progress,60,2026-06-30,,29,2026-05-20T03:00:00.000Z,Lan,"đã dự thảo, chờ ""ý kiến"" lãnh đạo"',
+        '\uFEFFplan,task,period,state_code,state,status,percent,due,days_late,days_left,last_update,by,note',
+        'nhi-chieu,1,,done_on_time,Hoàn thành đúng hạn,Hoàn thành,100,2026-05-10,,,10:00 08/05/2026,Lan,Đã ban hành Kế hoạch 12/KH-UBND',
+        'nhi-chieu,2,,no_report,Chưa có báo cáo,,,,,,,,',
+        'nhi-chieu,3,2026,blocked,Vướng mắc: thiếu số liệu,Vướng mắc,,2026-12-31,,213,10:00 25/05/2026,Lan,thiếu số liệu',
+        'nhi-chieu,4,,in_progress,Đang thực hiện 60%,Đang thực hiện,60,2026-06-30,,29,10:00 20/05/2026,Lan,"đã dự thảo, chờ ""ý kiến"" lãnh đạo"',
       ],
-      'nhi-chieu,8,,no_report,,,2026-12-31,,213,,,',
+      'nhi-chieu,8,,no_report,Chưa có báo cáo,,,2026-12-31,,213,,,',
     ],
   ])('prints the state of every task as %s from the updates made by --today', async (_, format, head, task8) => {
     const { code, lines } = await progress('--plan', 'nhi-chieu', ...format, '--today', '2026-06-01');
@@ -64,15 +64,15 @@ describe('cli progress', () => {
 
   it('reads the days late and left against --today', async () => {
     expect((await progress('--plan', 'nhi-chieu', '--today', '2026-06-25')).lines[4]).toBe(
-      '4\tĐang thực hiện 60% · sắp đến hạn, còn 5 ngày\t2026-06-30\tLan 2026-05-20T03:00:00.000Z',
+      '4\tĐang thực hiện 60% · sắp đến hạn, còn 5 ngày\t2026-06-30\tLan 10:00 20/05/2026',
     );
     t.io.out.length = 0;
     expect((await progress('--plan', 'nhi-chieu', '--today', '2026-07-01')).lines[4]).toBe(
-      '4\tQuá hạn 1 ngày (Đang thực hiện 60%)\t2026-06-30\tLan 2026-05-20T03:00:00.000Z',
+      '4\tQuá hạn 1 ngày (Đang thực hiện 60%)\t2026-06-30\tLan 10:00 20/05/2026',
     );
     t.io.out.length = 0;
     expect((await progress('--plan', 'nhi-chieu', '--today', '2026-07-15')).lines[4]).toBe(
-      '4\tHoàn thành trễ 2 ngày\t2026-06-30\tLan 2026-07-02T03:00:00.000Z',
+      '4\tHoàn thành trễ 2 ngày\t2026-06-30\tLan 10:00 02/07/2026',
     );
   });
 
@@ -81,7 +81,7 @@ describe('cli progress', () => {
     expect(code).toBe(0);
     expect(lines).toHaveLength(1 + 12);
     const cells = lines.slice(1).map((l) => l.split(','));
-    expect(cells.map((c) => [c[0], c[4], c[9], c[10]])).toEqual(Array(12).fill(['hue', '', '', '']));
+    expect(cells.map((c) => [c[0], c[5], c[10], c[11]])).toEqual(Array(12).fill(['hue', '', '', '']));
     expect(cells.map((c) => c[3])).toEqual(['overdue', ...Array(11).fill('no_report')]);
   });
 

@@ -1,5 +1,5 @@
 import { toIsoDay } from '../../calendar/index.js';
-import { stateText } from '../../messages/index.js';
+import { formatTime, stateText, STATUS_LABEL } from '../../messages/index.js';
 import { derivePlanStates, type TaskState } from '../../tasks/index.js';
 import { csvLine } from '../csv.js';
 import { loadPlansReporting } from '../load-knowledge.js';
@@ -16,10 +16,12 @@ const OPTIONS = {
   today: { type: 'string' },
   ...PLACE_OPTIONS,
 } as const;
+// state_code is the machine-readable state; state and status are in the words the chat uses, last_update in Hanoi time.
 const COLUMNS = [
   'plan',
   'task',
   'period',
+  'state_code',
   'state',
   'status',
   'percent',
@@ -38,12 +40,13 @@ function csvRow(s: TaskState): string {
     s.task.no,
     s.period,
     s.kind,
-    s.status,
+    stateText(s),
+    s.status && STATUS_LABEL[s.status],
     s.percent,
     s.due,
     s.daysLate,
     s.daysLeft,
-    last?.createdAt.toISOString(),
+    last && formatTime(last.createdAt),
     last?.userName,
     last?.note,
   ];
@@ -52,7 +55,7 @@ function csvRow(s: TaskState): string {
 
 const TEXT_HEADER = 'task\tstate\tdue\tlast update';
 const textRow = (s: TaskState) =>
-  `${s.task.no}\t${stateText(s)}\t${s.due ?? s.task.deadline.raw}\t${s.lastUpdate ? `${s.lastUpdate.userName} ${s.lastUpdate.createdAt.toISOString()}` : '-'}`;
+  `${s.task.no}\t${stateText(s)}\t${s.due ?? s.task.deadline.raw}\t${s.lastUpdate ? `${s.lastUpdate.userName} ${formatTime(s.lastUpdate.createdAt)}` : '-'}`;
 
 /** What is wrong with the options, or null. */
 function optionProblem(v: { plan?: string; format: string; today?: string }): string | null {
