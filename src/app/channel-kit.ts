@@ -1,7 +1,7 @@
-import { createOutbox, type Outbox } from '../channels/index.js';
+import { createOutbox, withRateLimit, type Outbox } from '../channels/index.js';
 import { TELEGRAM_LIMITS } from '../channels/telegram/index.js';
 import { ZALO_LIMITS } from '../channels/zalo/index.js';
-import { withRateLimit, type ChatHandler } from '../chat/index.js';
+import type { ChatHandler } from '../chat/index.js';
 import type { Config } from '../config.js';
 import type { DeliveryLog } from '../tasks/index.js';
 

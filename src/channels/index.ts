@@ -17,4 +17,11 @@ export { answerOnce, PROCESS_OWNER, BUSY_RETRY_MS, type AnswerOnceOptions, type 
  * @example createTelegramBot({ token, handle, log, outbox: createOutbox(TELEGRAM_LIMITS) });
  * startZaloBot({ token, handle, log, outbox: createOutbox(ZALO_LIMITS) });
  */
+/**
+ * Flood control at the channel edge: `withRateLimit(chat, { now })` lets a person send 20 messages a minute (10 at
+ * once); over that the first message gets "Bạn gửi nhanh quá…" and the rest no reply, and none reaches the core.
+ */
+export { withRateLimit, type RateLimitOptions } from './rate-limit.js';
+/** Keyed token buckets over an injected time (`createTokenBuckets({ count: 1, perMs: 1000, burst: 3 })`); the outbox paces sends with them. */
+export { createTokenBuckets, type TokenBuckets, type TokenRate } from './token-buckets.js';
 export { createOutbox, UNPACED, type Outbox, type OutboxClock, type OutboxLimits, type SendTarget } from './outbox.js';

@@ -1,6 +1,6 @@
-import { createTokenBuckets, type TokenBuckets, type TokenRate } from '../chat/index.js';
 import { createChatQueue } from './chat-queue.js';
 import { sleep as realSleep, type Sleep } from './sleep.js';
+import { createTokenBuckets, type TokenBuckets, type TokenRate } from './token-buckets.js';
 
 /** A platform's sending limits, each a token bucket. */
 export type OutboxLimits = {

@@ -25,14 +25,5 @@ export { createAsk, createProgressLookup } from './ask.js';
 /** `userKeyOf({ channel: 'telegram', senderId: '42' })` → "tg:42". */
 export { userKeyOf } from './user-key.js';
 
-/**
- * Flood control around the core: `withRateLimit(chat, { now })` lets a person send 20 messages a minute (10 at once);
- * over that the first message gets "Bạn gửi nhanh quá…" and the rest no reply, and none reaches the core.
- */
-export { withRateLimit, type RateLimitOptions } from './rate-limit.js';
-
-/** Keyed token buckets over an injected time (`createTokenBuckets({ count: 1, perMs: 1000, burst: 3 })`); channels pace sends with them. */
-export { createTokenBuckets, type TokenBuckets, type TokenRate } from './token-buckets.js';
-
 /** Plan files sent by an admin: the port reading and storing them, what is shown before storing, and why one is refused. */
 export type { PlanIntake, PlanUpload, PlanUploadError } from './plan-upload-types.js';

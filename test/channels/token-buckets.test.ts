@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTokenBuckets } from '../../src/chat/index.js';
+import { createTokenBuckets } from '../../src/channels/index.js';
 
 describe('createTokenBuckets', () => {
   it('lets a burst through at once, then one token per interval', () => {

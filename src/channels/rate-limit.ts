@@ -1,7 +1,6 @@
 import { BOT_TOO_FAST } from '../messages/index.js';
+import { userKeyOf, type ChatHandler } from '../chat/index.js';
 import { createTokenBuckets } from './token-buckets.js';
-import type { ChatHandler } from './types.js';
-import { userKeyOf } from './user-key.js';
 
 /** Options of {@link withRateLimit}. */
 export type RateLimitOptions = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { withRateLimit, type ChatHandler, type IncomingMessage } from '../../src/chat/index.js';
+import { withRateLimit } from '../../src/channels/index.js';
+import type { ChatHandler, IncomingMessage } from '../../src/chat/index.js';
 
 const NOTICE = [{ text: 'Bạn gửi nhanh quá, vui lòng chờ ít giây rồi gửi lại.' }];
 const START = Date.UTC(2026, 4, 4, 2, 0, 0);
