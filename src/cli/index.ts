@@ -38,4 +38,10 @@ async function main(argv: string[]): Promise<number> {
   return (await loadCommand(name)).run(rest);
 }
 
+// `npm run cli -- tasks … | head`: once the reader has gone, the rest of the output has nowhere to go; end quietly.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(0);
+});
+
 process.exitCode = await main(process.argv.slice(2));
