@@ -28,6 +28,6 @@ export { planReminders, type PlannedReminder, type ReminderKind } from './remind
 /** The periodic report model, rendered to files by reports/. */
 export { buildReport, type ReportModel, type ReportRow } from './report-model.js';
 /** Ports the store implements for digests: the exactly-once log, digest subscriptions, reported figures. */
-export type { FiguresStore, Notification, NotificationLog, SubscriptionStore } from './ports.js';
+export type { FiguresStore, SubscriptionStore } from './ports.js';
 /** Who receives a digest or a reminder. */
 export { digestRecipients, taskRecipients, unitRecipients } from './recipients.js';

@@ -1,5 +1,5 @@
-import type { Notification, NotificationLog } from '../digest/index.js';
 import type { Log, Reply } from '../chat/index.js';
+import type { Notification, NotificationLog } from '../tasks/index.js';
 
 /** Delivers one reply to one person on their channel; throws when the platform refuses. */
 export type Send = (recipient: string, reply: Reply) => Promise<void>;

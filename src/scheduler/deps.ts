@@ -1,6 +1,6 @@
-import type { FiguresStore, NotificationLog, SubscriptionStore } from '../digest/index.js';
+import type { FiguresStore, SubscriptionStore } from '../digest/index.js';
 import type { Plan } from '../knowledge/index.js';
-import type { ProgressStore, UserStore } from '../tasks/index.js';
+import type { NotificationLog, ProgressStore, UserStore } from '../tasks/index.js';
 import type { DeliveryDeps } from './deliver.js';
 
 /** Everything the scheduled jobs read and write; built in main.ts. */

@@ -1,8 +1,7 @@
+import type { Notification, NotificationLog } from '../tasks/index.js';
 import { leaseExpired } from './lease.js';
 import type { Db } from './sqlite.js';
 
-/** Same shape as digest's `Notification` (the store does not import digest). */
-type NotificationRow = { key: string; kind: string; recipient: string; plan: string; slot: string; late: boolean };
 type Existing = { state: 'claimed' | 'sent' | 'failed'; attempts: number; claimed_at: string };
 
 /** How often a failed notification is tried before it is given up (blocked bot, left chat). */
@@ -33,7 +32,7 @@ export function createNotificationRepo(db: Db) {
     `SELECT MAX(sent_at) AS at FROM notifications WHERE kind = ? AND recipient = ? AND state = 'sent'`,
   );
 
-  const claim = db.transaction((n: NotificationRow, owner: string, now: Date, leaseMs: number): boolean => {
+  const claim = db.transaction((n: Notification, owner: string, now: Date, leaseMs: number): boolean => {
     const params = { ...n, late: n.late ? 1 : 0, owner, now: now.toISOString() };
     const row = get.get(n.key);
     if (!row) return insert.run(params).changes === 1;
@@ -43,12 +42,12 @@ export function createNotificationRepo(db: Db) {
   });
 
   return {
-    claim: (n: NotificationRow, owner: string, now: Date, leaseMs: number) => claim.immediate(n, owner, now, leaseMs),
+    claim: (n: Notification, owner: string, now: Date, leaseMs: number) => claim.immediate(n, owner, now, leaseMs),
     markSent: (key: string, now: Date) => void sent.run(now.toISOString(), key),
     markFailed: (key: string, error: string) => void failed.run(error.slice(0, 500), key),
     lastSent: (kind: string, recipient: string) => {
       const at = last.get(kind, recipient)?.at;
       return at ? new Date(at) : null;
     },
-  };
+  } satisfies NotificationLog;
 }

@@ -17,10 +17,7 @@ export {
   DUE_SOON_DAYS,
 } from './status.js';
 
-/**
- * Records (update, user, invite) and the ports implemented by `store/` (incl. `DeliveryLog`: each incoming message
- * answered once; `UpdateInbox`: each update received kept until handled).
- */
+/** Records (update, user, invite) and the ports implemented by `store/`; the log port. */
 export {
   updateRecordSchema,
   type UpdateRecord,
@@ -33,14 +30,23 @@ export {
   type ProgressStore,
   type UserStore,
   type InviteStore,
-  type DeliveryLog,
-  type DeliveryClaim,
-  type UpdateInbox,
-  type InboxUpdate,
   type Clock,
   type Log,
   type LogLevel,
 } from './ports.js';
+
+/**
+ * The exactly-once messaging ports, together: `UpdateInbox` (each update received kept until handled), `DeliveryLog`
+ * (each incoming message answered once), `NotificationLog` (each digest or reminder sent once).
+ */
+export type {
+  UpdateInbox,
+  InboxUpdate,
+  DeliveryLog,
+  DeliveryClaim,
+  NotificationLog,
+  Notification,
+} from './message-ports.js';
 
 /** Recurring tasks ("Hằng năm") are tracked per year: `periodOf(task, "2026-06-01")` → "2026"; other tasks "". */
 export { periodOf, dueIn } from './period.js';

@@ -88,47 +88,6 @@ export type InviteStore = {
   redeem(code: string, user: { key: string; name: string }, now: Date): Result<UserRecord, InviteError>;
 };
 
-/**
- * What claiming an incoming message found: `new` (answer it now), `duplicate` (already answered, or in flight in
- * this process: drop it), `busy` (another process claimed it within the lease: it may still answer, or it may have
- * died; ask again later, and once the lease has passed the claim is `new`).
- */
-export type DeliveryClaim = 'new' | 'duplicate' | 'busy';
-
-/**
- * The log that makes each incoming message (channel, messageId) answered once although platforms deliver it again
- * (a webhook retried, a polled batch handed out again after a crash).
- */
-export type DeliveryLog = {
-  /** Claims the message for `owner` (one random id per process), atomically across processes sharing the database. */
-  claim(channel: string, messageId: string, owner: string, now: Date): DeliveryClaim;
-  /** Records that the answer went out: every later claim is `duplicate`. */
-  finish(channel: string, messageId: string, now: Date): void;
-};
-
-/** One update as a platform sent it: its id there (Telegram's update_id, Zalo's message_id) and its body. */
-export type InboxUpdate = { id: string; body: unknown };
-
-/**
- * The updates received from a platform, kept before the platform counts them delivered (Telegram confirms a polled
- * batch at the next poll, Zalo forgets an update once returned, a webhook call ends with the HTTP answer), so an
- * update whose handling died with its process is handled after the restart.
- */
-export type UpdateInbox = {
-  /**
-   * Keeps the updates not kept before, in one transaction, and returns those not done yet (new, or kept before and
-   * still pending), in the order given: an update done already is not handled again.
-   */
-  keep(channel: string, updates: InboxUpdate[], now: Date): InboxUpdate[];
-  /** Records that the update was handled: it is no longer pending, and keeping it again returns nothing. */
-  done(channel: string, id: string, now: Date): void;
-  /**
-   * The updates kept and not done, oldest first, to hand to the bot at start. Each is handed out a few times at most,
-   * so an update whose handling kills the process does not kill every restart.
-   */
-  pending(channel: string): InboxUpdate[];
-};
-
 /** The time, injected so tests choose it. */
 export type Clock = { now: () => Date };
 
