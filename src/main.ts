@@ -15,7 +15,7 @@ import { startWebhookMode } from './app/webhook-mode.js';
 import { runLocalChat } from './app/terminal-mode.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, logPortOf, type Logger } from './log.js';
-import { createScheduler, DEFAULT_REMINDER_CRON } from './scheduler/index.js';
+import { createScheduler, DEFAULT_REMINDER_CRON, type Send } from './scheduler/index.js';
 
 /** Telegram allows about 30 broadcast messages a second; a digest round stays well under it. */
 const BROADCAST_PACE_MS = 40;
@@ -94,14 +94,18 @@ async function main(): Promise<void> {
   const terminal = !config.TELEGRAM_BOT_TOKEN && !config.ZALO_BOT_TOKEN;
   const logger = loggerFor(config, terminal);
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
-  const core = buildCore(config, logger);
+  let send: Send | undefined;
+  const core = buildCore(config, logger, { send: () => send });
+  const stopWatching = core.reloader.watch();
 
   if (terminal) {
     await runLocalChat(core.store, core.chat, logger, join(dirname(config.DATABASE_PATH), 'files'));
+    stopWatching();
     core.store.close();
     return;
   }
   const channels = await startChannels(config, logger, core);
+  send = createSendRouter(channels.senders);
   if (Object.keys(channels.senders).length === 0) {
     logger.fatal(channels.states, 'start: no channel could start');
     core.store.close();
@@ -113,6 +117,7 @@ async function main(): Promise<void> {
   // The catch-up at start may still be sending (a digest held up by a 429): each message it sends must be marked sent
   // before the database closes, or it would be sent again once its claim expires.
   stopOnSignals(logger, () => [
+    ['plans folder watch', stopWatching],
     ['scheduler', scheduler.stop],
     ...channels.stopSteps,
     ['scheduler sends in flight', scheduler.settled],

@@ -2,7 +2,8 @@ import { createAsk, createChat, createKnowledgeHolder, type ChatHandler, type Kn
 import type { Config } from '../config.js';
 import { loadKnowledge } from '../knowledge/index.js';
 import { logPortOf, type Logger } from '../log.js';
-import { createDigestCommands } from '../scheduler/index.js';
+import { planReloadFailedText } from '../messages/index.js';
+import { createDigestCommands, type Send } from '../scheduler/index.js';
 import {
   createDeliveryRepo,
   createFiguresRepo,
@@ -12,6 +13,8 @@ import {
   openStore,
   type Store,
 } from '../store/index.js';
+import { createAdminNotice } from './admin-notice.js';
+import { createPlanReloader, type PlanReloader } from './plan-reload.js';
 
 /** The process's core: the plans in a swappable holder, the opened database with every repository, and the chat handler. */
 export type Core = {
@@ -26,13 +29,27 @@ export type Core = {
   /** The updates received and not yet handled (handled after a restart when the process died holding them). */
   inbox: ReturnType<typeof createInboxRepo>;
   chat: ChatHandler;
+  /** Reads the plans folder again and swaps the plans in (on file changes once `watch()` runs). */
+  reloader: PlanReloader;
+};
+
+/** Options of {@link buildCore}. */
+export type CoreOptions = {
+  /** The clock; default the system's. */
+  now?: () => Date;
+  /**
+   * How to reach people outside a conversation, read when needed (the channels start after the core): admins are
+   * told when a changed plan file reads badly. Without it, only the log says so.
+   */
+  send?: () => Send | undefined;
 };
 
 /**
  * Reads the plans (each unreadable part a warning, never a stop), opens and migrates the database, builds the search
  * index once and the chat core with the digest commands plugged in.
  */
-export function buildCore(config: Config, logger: Logger, now: () => Date = () => new Date()): Core {
+export function buildCore(config: Config, logger: Logger, options: CoreOptions = {}): Core {
+  const { now = () => new Date(), send = () => undefined } = options;
   const { plans, warnings } = loadKnowledge(config.KNOWLEDGE_DIR);
   for (const w of warnings) logger.warn({ file: w.file, line: w.line }, `knowledge: ${w.message}`);
   if (plans.length === 0)
@@ -66,5 +83,12 @@ export function buildCore(config: Config, logger: Logger, now: () => Date = () =
     log: logPortOf(logger),
     commands,
   });
-  return { knowledge, store, ...repos, deliveries, inbox: createInboxRepo(store.db), chat };
+  const notifyAdmins = createAdminNotice(store.users, send, logPortOf(logger));
+  const reloader = createPlanReloader({
+    dir: config.KNOWLEDGE_DIR,
+    knowledge,
+    log: logPortOf(logger),
+    report: (p) => notifyAdmins(planReloadFailedText(p.fileName, p.reasons, p.keptOld)),
+  });
+  return { knowledge, store, ...repos, deliveries, inbox: createInboxRepo(store.db), chat, reloader };
 }

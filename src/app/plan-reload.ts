@@ -1,0 +1,105 @@
+import { watch } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { knowledgeOf, type KnowledgeHolder } from '../chat/index.js';
+import type { Plan, ReadWarning } from '../knowledge/index.js';
+import type { Log } from '../tasks/index.js';
+import { formatWarning } from './format-warning.js';
+import { planProblem, readPlanFolder } from './plan-source.js';
+
+/** A plan file that changed and could not be read: its reasons, and the id whose old version still serves, if any. */
+export type ReloadProblem = { fileName: string; reasons: string[]; keptOld: string | null };
+
+/** Options of {@link createPlanReloader}. */
+export type PlanReloaderOptions = {
+  /** The plans folder (KNOWLEDGE_DIR). */
+  dir: string;
+  /** Swapped with the plans read; a message already being answered keeps the plans it started with. */
+  knowledge: KnowledgeHolder;
+  log: Log;
+  /** Told about each changed file that could not be read (main sends it to the admins). */
+  report?: (problem: ReloadProblem) => Promise<void>;
+  /** How long the folder must be quiet before a burst of file events is read; default 500 ms. */
+  debounceMs?: number;
+};
+
+export type PlanReloader = {
+  /**
+   * Reads the folder again and swaps the plans in: a file that reads badly leaves its old version serving, a removed
+   * file's plan goes. Problems are reported for `changed` file names (all files when not given). Reloads run one at a time.
+   */
+  reload(changed?: readonly string[]): Promise<void>;
+  /** Watches the folder and reloads after changes (debounced); returns the function that stops watching. */
+  watch(): () => void;
+};
+
+const stemOf = (name: string) => basename(name, extname(name));
+/** Editors' and our own temporary files ("~$plan.docx", ".plan.md.part", ".plan.md.swp"). */
+const isTemporary = (name: string) => /^(\.|~\$)/.test(name);
+
+/** The files that gave warnings and no plan to serve, by file name, with the warnings as reasons. */
+function badFiles(plans: readonly Plan[], warnings: readonly ReadWarning[]): Map<string, string[]> {
+  const bad = new Map<string, string[]>();
+  for (const w of warnings) {
+    const name = basename(w.file);
+    const plan = plans.find((p) => basename(p.file) === name);
+    if (plan && planProblem({ plan, warnings: [] }) === null) continue;
+    bad.set(name, [...(bad.get(name) ?? []), formatWarning({ ...w, file: name })]);
+  }
+  return bad;
+}
+
+/** Reloads the plans of a folder into the knowledge holder when its files change. */
+export function createPlanReloader(options: PlanReloaderOptions): PlanReloader {
+  const { dir, knowledge, log } = options;
+  let queue: Promise<void> = Promise.resolve();
+
+  async function readAndSwap(changed: readonly string[] | undefined): Promise<void> {
+    const { plans, warnings } = await readPlanFolder(dir);
+    const bad = badFiles(plans, warnings);
+    const next = new Map(plans.filter((p) => !bad.has(basename(p.file))).map((p) => [p.id, p]));
+    const before = new Map(knowledge.current().plans.map((p) => [p.id, p]));
+    const problems: ReloadProblem[] = [];
+    for (const [fileName, reasons] of bad) {
+      const old = before.get(stemOf(fileName));
+      if (old && !next.has(old.id)) next.set(old.id, old);
+      if (!changed || changed.includes(fileName)) problems.push({ fileName, reasons, keptOld: old ? old.id : null });
+    }
+    const serving = [...next.values()].sort((a, b) => a.id.localeCompare(b.id));
+    knowledge.swap(knowledgeOf(serving));
+    log('info', 'knowledge: plans reloaded', { plans: serving.map((p) => p.id), changed });
+    for (const problem of problems) {
+      log('warn', 'knowledge: a changed plan file could not be read', { ...problem });
+      await options.report?.(problem).catch((err: unknown) => log('error', 'knowledge: reporting failed', { err }));
+    }
+  }
+
+  const reload: PlanReloader['reload'] = (changed) => {
+    queue = queue
+      .then(() => readAndSwap(changed))
+      .catch((err: unknown) => log('error', 'knowledge: reload failed', { err }));
+    return queue;
+  };
+
+  return {
+    reload,
+    watch() {
+      const pending = new Set<string>();
+      let timer: NodeJS.Timeout | undefined;
+      const watcher = watch(dir, (_event, name) => {
+        if (!name || isTemporary(name)) return;
+        pending.add(name);
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          const changed = [...pending];
+          pending.clear();
+          void reload(changed);
+        }, options.debounceMs ?? 500);
+      });
+      watcher.on('error', (err) => log('error', 'knowledge: watching the plans folder failed', { err, dir }));
+      return () => {
+        clearTimeout(timer);
+        watcher.close();
+      };
+    },
+  };
+}
