@@ -9,7 +9,12 @@ export type FiguresError =
   | { code: 'figures_empty' }
   | { code: 'figures_unknown_metric'; word: string }
   | { code: 'figures_missing_year' }
-  | { code: 'figures_bad_value'; token: string };
+  | { code: 'figures_bad_value'; token: string }
+  | { code: 'figures_bad_year'; year: number; first: number; last: number }
+  | { code: 'figures_online_over_total'; year: number; online: number; total: number };
+
+/** The first year figures can be reported for (the plans implement a 2025 conclusion; earlier years are typos). */
+const FIRST_FIGURES_YEAR = 2000;
 
 export type FiguresParse = { ok: true; value: FigureInput[] } | { ok: false; error: FiguresError };
 
@@ -19,10 +24,12 @@ const wordIn = <T>(lexicon: Record<string, T>, word: string): T | undefined =>
   Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
 
 /**
- * Reads the arguments of `/solieu`: `parseFigures("hoinghi 2026 tong=40 tructuyen=26")` gives two numbers for 2026;
- * `parseFigures("vanban 2026 45 2025 60")` gives the document totals of two years (a bare number is the total).
+ * Reads the arguments of `/solieu`: `parseFigures("hoinghi 2026 tong=40 tructuyen=26", 2026)` gives two numbers for
+ * 2026; `parseFigures("vanban 2026 45 2025 60", 2026)` gives the document totals of two years (a bare number is the
+ * total). Figures are results, so a year after `thisYear` (or before 2000) is refused, and so is an online count
+ * above the total given with it.
  */
-export function parseFigures(args: string): FiguresParse {
+export function parseFigures(args: string, thisYear: number): FiguresParse {
   const [first, ...rest] = args.trim().split(/\s+/).filter(Boolean);
   if (!first) return { ok: false, error: { code: 'figures_empty' } };
   const metric = wordIn(METRIC_WORDS, fold(first));
@@ -34,6 +41,8 @@ export function parseFigures(args: string): FiguresParse {
     // A year-like number right after a year is that year's value ("vanban 2026 2100" is rare but legal).
     if (/^(19|20)\d\d$/.test(token) && !afterYear) {
       year = Number(token);
+      if (year < FIRST_FIGURES_YEAR || year > thisYear)
+        return { ok: false, error: { code: 'figures_bad_year', year, first: FIRST_FIGURES_YEAR, last: thisYear } };
       afterYear = true;
       continue;
     }
@@ -48,7 +57,20 @@ export function parseFigures(args: string): FiguresParse {
   }
   if (out.length === 0)
     return { ok: false, error: year === null ? { code: 'figures_missing_year' } : { code: 'figures_empty' } };
-  return { ok: true, value: out };
+  const overTotal = onlineOverTotal(out);
+  return overTotal ? { ok: false, error: overTotal } : { ok: true, value: out };
+}
+
+/** An online count larger than the total given in the same message for its year: 26 online of 10 meetings. */
+function onlineOverTotal(inputs: FigureInput[]): FiguresError | null {
+  const last = (year: number, field: FigureInput['field']) =>
+    inputs.findLast((f) => f.year === year && f.field === field)?.value;
+  for (const { year } of inputs) {
+    const [online, total] = [last(year, 'online'), last(year, 'total')];
+    if (online !== undefined && total !== undefined && online > total)
+      return { code: 'figures_online_over_total', year, online, total };
+  }
+  return null;
 }
 
 /** Plan-wide value of one field: each unit's latest report, summed over units. */

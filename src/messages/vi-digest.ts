@@ -242,5 +242,9 @@ export function renderFiguresError(error: FiguresError): string {
       return `Hãy ghi năm trước số liệu. ${FIGURES_EXAMPLE}`;
     case 'figures_bad_value':
       return `Không đọc được "${short(error.token, 30)}": số liệu phải là số không âm, trường là tong hoặc tructuyen. ${FIGURES_EXAMPLE}`;
+    case 'figures_bad_year':
+      return `Năm ${error.year} không hợp lệ: số liệu là kết quả đã đạt, ghi cho các năm từ ${error.first} đến ${error.last}. ${FIGURES_EXAMPLE}`;
+    case 'figures_online_over_total':
+      return `Số trực tuyến (${error.online}) không thể lớn hơn tổng số (${error.total}) của năm ${error.year}. ${FIGURES_EXAMPLE}`;
   }
 }

@@ -9,6 +9,7 @@ import {
   type Period,
   type SubscriptionStore,
 } from '../digest/index.js';
+import { toIsoDay } from '../calendar/index.js';
 import type { Plan } from '../knowledge/index.js';
 import { DIGEST_HELP, DIGEST_REPLIES as R, renderFiguresError, targetLine } from '../messages/index.js';
 import { renderReportXlsx } from '../reports/index.js';
@@ -94,7 +95,7 @@ function figures(deps: DigestCommandDeps) {
   return (ctx: CommandContext): Reply[] => {
     if (!ctx.user) return text(R.notRegistered);
     if (!ctx.plan) return text(R.noPlan);
-    const parsed = parseFigures(ctx.args);
+    const parsed = parseFigures(ctx.args, Number(toIsoDay(ctx.now).slice(0, 4)));
     if (!parsed.ok) return text(renderFiguresError(parsed.error));
     const { plan, user, now } = ctx;
     const unit = user.unit ?? plan.meta.issuer ?? plan.id;

@@ -4,7 +4,7 @@ import { PLAN } from './fixture.js';
 
 describe('parseFigures', () => {
   it('reads named fields after a year', () => {
-    expect(parseFigures('hoinghi 2026 tong=40 tructuyen=26')).toEqual({
+    expect(parseFigures('hoinghi 2026 tong=40 tructuyen=26', 2026)).toEqual({
       ok: true,
       value: [
         { metric: 'conferences', year: 2026, field: 'total', value: 40 },
@@ -14,7 +14,7 @@ describe('parseFigures', () => {
   });
 
   it('reads bare numbers as the totals of several years', () => {
-    expect(parseFigures('vanban 2026 45 2025 60')).toEqual({
+    expect(parseFigures('vanban 2026 45 2025 60', 2026)).toEqual({
       ok: true,
       value: [
         { metric: 'documents', year: 2026, field: 'total', value: 45 },
@@ -24,7 +24,7 @@ describe('parseFigures', () => {
   });
 
   it('accepts diacritics and spaces in the metric name', () => {
-    expect(parseFigures('Hội-nghị 2026 tổng=12')).toMatchObject({
+    expect(parseFigures('Hội-nghị 2026 tổng=12', 2026)).toMatchObject({
       ok: true,
       value: [{ metric: 'conferences', value: 12 }],
     });
@@ -41,8 +41,12 @@ describe('parseFigures', () => {
     ['constructor 2026 5', { code: 'figures_unknown_metric', word: 'constructor' }],
     ['hop 2026 constructor=5', { code: 'figures_bad_value', token: 'constructor=5' }],
     ["vanban 2026 45'; DROP TABLE", { code: 'figures_bad_value', token: "45';" }],
+    ['vanban 1900 45', { code: 'figures_bad_year', year: 1900, first: 2000, last: 2026 }],
+    ['vanban 2026 45 2027 50', { code: 'figures_bad_year', year: 2027, first: 2000, last: 2026 }],
+    ['hoinghi 2026 tong=10 tructuyen=26', { code: 'figures_online_over_total', year: 2026, online: 26, total: 10 }],
+    ['hoinghi 2026 tructuyen=26 tong=10', { code: 'figures_online_over_total', year: 2026, online: 26, total: 10 }],
   ])('refuses %j', (args, error) => {
-    expect(parseFigures(args)).toEqual({ ok: false, error });
+    expect(parseFigures(args, 2026)).toEqual({ ok: false, error });
   });
 });
 

@@ -135,6 +135,20 @@ describe('/solieu', () => {
     ]);
   });
 
+  it.each([
+    [
+      '/solieu hoinghi 2026 tong=10 tructuyen=26',
+      'Số trực tuyến (26) không thể lớn hơn tổng số (10) của năm 2026. Ví dụ: /solieu hoinghi 2026 tong=40 tructuyen=26 hoặc /solieu vanban 2026 45 2025 60',
+    ],
+    [
+      '/solieu vanban 1900 45',
+      'Năm 1900 không hợp lệ: số liệu là kết quả đã đạt, ghi cho các năm từ 2000 đến 2026. Ví dụ: /solieu hoinghi 2026 tong=40 tructuyen=26 hoặc /solieu vanban 2026 45 2025 60',
+    ],
+  ])('refuses the impossible figures %j with the reason, storing nothing', async (text, reply) => {
+    expect(await h.say(OFFICER, text)).toBe(reply);
+    expect(h.db.rows('figures')).toEqual([]);
+  });
+
   it('refuses unreadable figures with an example, storing nothing', async () => {
     expect(await h.say(OFFICER, '/solieu hoinghi 2026 tong=abc')).toBe(
       'Không đọc được "tong=abc": số liệu phải là số không âm, trường là tong hoặc tructuyen. Ví dụ: /solieu hoinghi 2026 tong=40 tructuyen=26 hoặc /solieu vanban 2026 45 2025 60',
