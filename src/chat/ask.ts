@@ -1,18 +1,23 @@
-import { toIsoDay } from '../calendar/index.js';
+import { atHanoiTime, toIsoDay } from '../calendar/index.js';
 import { renderAnswer } from '../messages/index.js';
 import { answerQuestion, type ProgressLookup } from '../search/index.js';
-import { periodHistory, type ProgressStore } from '../tasks/index.js';
+import { deriveTaskState, type ProgressStore } from '../tasks/index.js';
 import type { ChatDeps } from './deps.js';
 
-/** The search's progress port, read from the derived task state (latest status of the current period). */
+/**
+ * The search's progress port, read from the derived task state `/tiendo` shows (latest status of the current period;
+ * done late is done late).
+ */
 export function createProgressLookup(progress: ProgressStore): ProgressLookup {
   return (task, today) => {
-    const last = periodHistory(task, progress.listForTask(task.plan, task.no), today).lastStatusUpdate;
+    const state = deriveTaskState(task, progress.listForTask(task.plan, task.no), atHanoiTime(today, '12:00'));
+    const last = state.lastStatusUpdate;
     if (!last?.status) return undefined;
     return {
       status: last.status,
       percent: last.status === 'done' ? 100 : last.percent,
       updatedOn: toIsoDay(last.createdAt),
+      ...(state.kind === 'done_late' ? { doneLateDays: state.daysLate } : {}),
     };
   };
 }

@@ -107,6 +107,8 @@ function taskBlock(f: TaskFact, field: TaskField): string {
 
 function standing(f: TaskFact, today: string): string {
   const d = f.task.deadline;
+  const late = f.progress?.doneLateDays ?? 0;
+  if (f.progress?.status === 'done' && late > 0) return `đã hoàn thành trễ ${late} ngày (hạn ${deadlineText(d)}).`;
   if (f.progress?.status === 'done') return `đã hoàn thành, không quá hạn (hạn ${deadlineText(d)}).`;
   if (f.daysLate !== null)
     return `đã quá hạn ${f.daysLate} ngày (hạn ${deadlineText(d)}, tính đến ${formatDay(today)}).`;
@@ -333,6 +335,12 @@ function legalText(b: Extract<AnswerBody, { kind: 'legal' }>): string {
     .join('\n\n');
 }
 
+function unknownAgencyText(b: Extract<AnswerBody, { kind: 'unknown_agency' }>): string {
+  const plans = b.plans.length > 0 ? b.plans.map(planName).join(', ') : 'Các kế hoạch hiện có';
+  const known = b.known.length > 0 ? ` Các cơ quan, đơn vị chủ trì trong kế hoạch: ${b.known.join('; ')}.` : '';
+  return `${plans} không nêu ${b.asked}, nên không giao việc nào cho ${b.asked}.${known}`;
+}
+
 const OUT_OF_SCOPE =
   'Các kế hoạch hiện có không đề cập nội dung này, nên tôi không trả lời được. Tôi trả lời về các kế hoạch thực hiện Kết luận 226-KL/TW: nhiệm vụ, cơ quan chủ trì, phối hợp, thời hạn, chỉ tiêu, chế độ họp, báo cáo, kinh phí.';
 
@@ -394,6 +402,8 @@ function bodyText(b: AnswerBody): string {
       return b.known.length > 0
         ? `Chưa có kế hoạch của ${b.place} trong dữ liệu của trợ lý. Các kế hoạch hiện có: ${b.known.map(place).join(', ')}.`
         : `Chưa có kế hoạch của ${b.place} trong dữ liệu của trợ lý.`;
+    case 'unknown_agency':
+      return unknownAgencyText(b);
     case 'out_of_scope':
       return b.plans.length > 0
         ? `${b.plans.map(planName).join(', ')} không đề cập nội dung này, nên tôi không trả lời được.`

@@ -29,4 +29,11 @@ describe('createProgressLookup', () => {
     await h.say(lan, '/hoantac');
     expect(lookup(task('3'), '2026-12-01')).toBeUndefined();
   });
+
+  it('says a task done after its due day was done late, as /tiendo derives it', async () => {
+    const lookup = createProgressLookup(h.store().progress);
+    h.advance(180 * 86_400_000);
+    await h.say(lan, '/capnhat 4 xong');
+    expect(lookup(task('4'), '2026-11-28')).toMatchObject({ status: 'done', doneLateDays: 151 });
+  });
 });

@@ -1,6 +1,6 @@
 import { agenciesNamed, agencyIn } from './agency-named.js';
 import { passagesOf } from './answer-passages.js';
-import { factOf, firstPlans, planGroups, planOf, refOf, type Context } from './context.js';
+import { capPlans, factOf, firstPlans, planGroups, planOf, refOf, type Context } from './context.js';
 import { findRelevant } from './relevant.js';
 import type { AnswerBody, Passage, TaskGroup } from './types.js';
 
@@ -40,7 +40,7 @@ function taskList(ctx: Context): Built {
       tasks: planOf(ctx, id).tasks.map((t) => factOf(ctx, t)),
       ongoing: [],
     }));
-    return { body: { kind: 'task_list', groups: kept, all: true }, omitted };
+    return { body: { kind: 'task_list', groups: kept, all: true, countAsked: ctx.q.asksCount }, omitted };
   }
   const hits = findRelevant(ctx, ['task'], 40);
   if (hits.length === 0) return { body: passagesOf(ctx), omitted: 0 };
@@ -49,7 +49,31 @@ function taskList(ctx: Context): Built {
     tasks: hits.filter((h) => h.doc.plan === id).map((h) => factOf(ctx, planOf(ctx, id).tasks[h.doc.ref]!)),
     ongoing: [],
   }));
-  return { body: { kind: 'task_list', groups: kept, all: false }, omitted };
+  return { body: { kind: 'task_list', groups: kept, all: false, countAsked: ctx.q.asksCount }, omitted };
+}
+
+/** Most offices named when saying which ones the plans give work to. */
+const MAX_KNOWN_AGENCIES = 8;
+
+/** An office the plans in scope do not name: say so, and name the offices leading most of their work. */
+function unknownAgency(ctx: Context, asked: string): Built {
+  const { kept, omitted } = capPlans(ctx, ctx.scope);
+  const led = new Map<string, number>();
+  for (const id of kept) {
+    const plan = planOf(ctx, id);
+    const names = [...plan.tasks.flatMap((t) => t.lead), ...plan.duties.flatMap((d) => d.agency)].map((a) => a.name);
+    for (const name of names) led.set(name, (led.get(name) ?? 0) + 1);
+  }
+  const known = [...led].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  return {
+    body: {
+      kind: 'unknown_agency',
+      asked,
+      plans: kept.map((id) => refOf(ctx, id)),
+      known: known.slice(0, MAX_KNOWN_AGENCIES),
+    },
+    omitted,
+  };
 }
 
 /** What an agency leads or coordinates ("Phòng Văn hóa - Xã hội chủ trì những nhiệm vụ nào?"), plan by plan. */
@@ -60,11 +84,14 @@ export function answerAgencyTasks(ctx: Context): Built {
     return agency ? ([id, agency] as const) : null;
   });
   const agencyOf = new Map(found.kept);
-  if (agencyOf.size === 0) return taskList(ctx);
+  if (agencyOf.size === 0) return ctx.q.agencyPhrase ? unknownAgency(ctx, ctx.q.agencyPhrase) : taskList(ctx);
   const role = ctx.q.role;
   const lead = role === 'coordinator' ? [] : agencyGroups(ctx, agencyOf, 'lead');
   const coordinate = role === 'lead' ? [] : agencyGroups(ctx, agencyOf, 'coordinators');
   const duties = role === 'coordinator' ? [] : agencyDuties(ctx, agencyOf);
   const agency = [...agencyOf.values()][0]!;
-  return { body: { kind: 'agency_tasks', agency, role, lead, coordinate, duties }, omitted: found.omitted };
+  return {
+    body: { kind: 'agency_tasks', agency, role, lead, coordinate, duties, countAsked: ctx.q.asksCount },
+    omitted: found.omitted,
+  };
 }

@@ -33,12 +33,14 @@ function unknownTask(ctx: Context): Built {
   };
 }
 
-/** The body duty of each plan that best matches the question's words, when it gives a due day ("hoàn thành trong quý IV/2026"). */
+/** The dated body duty of each plan that best matches the question's words ("hoàn thành trong quý IV/2026"). */
 function datedDuties(ctx: Context): DutyFact[] {
-  return capPlans(ctx, bestPerPlan(findRelevant(ctx, ['duty'], 10)))
-    .kept.map((h) => planOf(ctx, h.doc.plan).duties[h.doc.ref]!)
-    .filter((d) => d.deadline?.due)
-    .map((d) => dutyFactOf(ctx, d));
+  const duties = findRelevant(ctx, ['duty'], 10).filter(
+    (h) => planOf(ctx, h.doc.plan).duties[h.doc.ref]!.deadline?.due,
+  );
+  return capPlans(ctx, bestPerPlan(duties)).kept.map((h) =>
+    dutyFactOf(ctx, planOf(ctx, h.doc.plan).duties[h.doc.ref]!),
+  );
 }
 
 /**

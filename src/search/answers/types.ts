@@ -21,6 +21,8 @@ export type TaskProgress = {
   updatedOn: IsoDay | null;
   /** The note of that update (why it is blocked, what was issued), when there is one. */
   note?: string | null;
+  /** Days past the due day the task was done, when it was done late (as `/tiendo` derives it). */
+  doneLateDays?: number | null;
 };
 
 /** Reads the progress of a task on a day; undefined when nothing is reported. Implemented outside search. */
@@ -79,8 +81,12 @@ export type AnswerBody =
       coordinate: TaskGroup[];
       /** Work the plan body gives the agency, by section. */
       duties: Passage[];
+      /** Whether the question asked how many (the counts come first, the list on request). */
+      countAsked: boolean;
     }
-  | { kind: 'task_list'; groups: TaskGroup[]; all: boolean }
+  | { kind: 'task_list'; groups: TaskGroup[]; all: boolean; countAsked: boolean }
+  /** An office the plans asked about do not name ("Phòng Kinh tế"), with the offices that lead their work. */
+  | { kind: 'unknown_agency'; asked: string; plans: PlanRef[]; known: string[] }
   | { kind: 'targets'; items: { plan: PlanRef; target: Target }[] }
   | { kind: 'meeting_rules'; items: { plan: PlanRef; rule: MeetingRule }[] }
   | { kind: 'reporting'; items: { plan: PlanRef; report: ReportingDate }[] }

@@ -75,9 +75,9 @@ const PLAN_RULES: ReadonlyArray<(words: Words, raw: string) => Read<Intent> | nu
     cued(
       'targets',
       !hasAny(words, L.WHO_WORDS) &&
-        (hasAny(words, L.TARGET_WORDS) || (raw.includes('%') && hasAny(words, ['bao nhieu']))),
+        (hasAny(words, L.TARGET_WORDS) || (raw.includes('%') && hasAny(words, ['bao nhieu', 'may']))),
       words,
-      [...L.TARGET_WORDS, 'bao nhieu'],
+      L.TARGET_ASK_WORDS,
     ),
   (words) => cued('meeting_rules', hasAny(words, L.MEETING_WORDS), words, L.LENGTH_WORDS),
 ];

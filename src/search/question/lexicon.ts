@@ -15,6 +15,8 @@ export const LEAD_WORDS = [
   'do ai',
   'giao cho ai',
   'giao ai',
+  'ai lo',
+  'ai phu trach',
 ];
 /** Asking who coordinates. */
 export const COORDINATOR_WORDS = ['phoi hop', 'cung voi', 'ho tro'];
@@ -83,8 +85,23 @@ export const DUE_WORDS = [
   'sap den han',
   'han',
 ];
+/** Asking how many tasks ("có bao nhiêu nhiệm vụ", "mấy việc", "tổng số nhiệm vụ"): the count is the answer. */
+export const COUNT_WORDS = [
+  'bao nhieu nhiem vu',
+  'may nhiem vu',
+  'bao nhieu viec',
+  'may viec',
+  'bao nhieu cong viec',
+  'may cong viec',
+  'tong so nhiem vu',
+  'tong cong nhiem vu',
+  'so nhiem vu',
+  'so luong nhiem vu',
+  'dem nhiem vu',
+];
 /** Words that make a question ask for a list of tasks. */
 export const LIST_WORDS = [
+  ...COUNT_WORDS,
   'nhung nhiem vu',
   'nhiem vu nao',
   'cac nhiem vu',
@@ -92,8 +109,6 @@ export const LIST_WORDS = [
   'viec gi',
   'nhung viec',
   'cac viec',
-  'bao nhieu nhiem vu',
-  'bao nhieu viec',
   'lam gi',
   'lam nhung gi',
   'danh sach',
@@ -105,6 +120,16 @@ export const LIST_WORDS = [
   'nhiem vu cua',
   'nhiem vu lien quan',
   'viec lien quan',
+  'viec cua',
+  'cong viec cua',
+  'lo nhung viec',
+  'lo viec',
+  'lo gi',
+  'phu trach nhung',
+  'duoc giao',
+  'giao nhung',
+  'tat ca',
+  'toan bo',
 ];
 /** The cue words a list question reads (which tasks, whose, due or late). */
 export const LIST_CUE_WORDS = [...LIST_WORDS, ...LEAD_WORDS, ...COORDINATOR_WORDS, ...DUE_WORDS, ...OVERDUE_WORDS];
@@ -120,6 +145,8 @@ export const LENGTH_WORDS = [
   'bao nhieu ngay',
   'thoi luong',
 ];
+/** Question words of a target question, read away from its topic (the verb stays: "giảm bao nhiêu % văn bản"). */
+export const TARGET_ASK_WORDS = ['phan tram', 'ty le', 'chi tieu', 'muc tieu', 'bao nhieu', 'may', 'toi thieu'];
 /** Asking for a quantitative target. */
 export const TARGET_WORDS = [
   'phan tram',

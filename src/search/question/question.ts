@@ -1,5 +1,6 @@
 import type { IsoDay } from '../../knowledge/index.js';
 import { tokenize } from '../../text/index.js';
+import { readAgencyPhrase } from './agency-phrase.js';
 import { cuesOf, readIntent, type Cues, type Intent } from './intent.js';
 import * as L from './lexicon.js';
 import { readLocalities, type LocalityIndex } from './localities.js';
@@ -51,6 +52,10 @@ export type Question = {
    * of ("chủ tịch HĐND"); null when it asks for no one. A plan names only its signer.
    */
   person: { title: string; ofUnnamedBody: boolean } | null;
+  /** An office or body the question names, as typed ("Phòng Kinh tế"), whether or not a plan names it; null when none. */
+  agencyPhrase: string | null;
+  /** Whether it asks how many tasks ("có bao nhiêu nhiệm vụ"): the count comes first, the list on request. */
+  asksCount: boolean;
   /** The question's folded words, chat shorthand spelt out (stop words kept). */
   words: string[];
 };
@@ -61,8 +66,15 @@ function readPerson(words: Words): Question['person'] {
   return title === undefined ? null : { title, ofUnnamedBody: hasAny(words, L.UNNAMED_BODIES) };
 }
 
+/** The words with the "kỳ" of "định kỳ" (periodic) told apart from "ký" (signed): both fold to "ky". */
+const withoutPeriodic = (words: Words): Words => ({
+  list: words.list.map((w, i) => (w === 'ky' && words.list[i - 1] === 'dinh' ? 'dinh-ky' : w)),
+  used: words.used,
+});
+
 /** The fields of the plan itself a question asks (its number, date, signer, issuer). */
-function readMetaFields(words: Words, person: Question['person']): Read<MetaField[]> {
+function readMetaFields(all: Words, person: Question['person']): Read<MetaField[]> {
+  const words = withoutPeriodic(all);
   const holder = person ? consume(words, [...L.PERSON_ASK, ...L.PERSON_TITLES, ...L.UNNAMED_BODIES]) : [];
   if (holder.length > 0) return { value: ['signer'], used: holder };
   // "chương trình hành động số mấy" asks the number of another document, not of the plan.
@@ -142,6 +154,8 @@ export function readQuestion(text: string, today: IsoDay, localities: LocalityIn
     unknownPlace: plans.value.length === 0 && intent.value !== 'legal' ? readPlaceName(text) : null,
     asksAmount: hasAny(words, L.AMOUNT_WORDS) && !hasAny(words, L.PERCENT_WORDS) && !text.includes('%'),
     person,
+    asksCount: hasAny(words, L.COUNT_WORDS),
+    agencyPhrase: readAgencyPhrase(words, text),
     words: [...words.list],
   };
 }
