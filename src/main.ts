@@ -95,7 +95,7 @@ async function main(): Promise<void> {
   const logger = loggerFor(config, terminal);
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
   let send: Send | undefined;
-  const core = buildCore(config, logger, { send: () => send });
+  const core = await buildCore(config, logger, { send: () => send });
   const stopWatching = core.reloader.watch();
 
   if (terminal) {

@@ -18,11 +18,13 @@ const ALLOWED: Record<string, { internal: string[]; npm: string[] }> = {
     npm: ['exceljs', 'docx', '@resvg/resvg-js'],
   },
   store: { internal: ['tasks', 'knowledge', 'text', 'calendar'], npm: ['better-sqlite3'] },
+  // Reading plan files (.docx, .pdf, .xlsx, scans): outer, beside the core, turning each format into plan text.
+  ingest: { internal: ['knowledge', 'text'], npm: ['mammoth', 'pdfjs-dist', 'exceljs'] },
   // channels/*, cli and main.ts are the outer layer: they may import anything.
 };
 const CORE = new Set(['text', 'calendar', 'knowledge', 'search', 'tasks', 'chat', 'digest', 'messages']);
 const CORE_FORBIDDEN_NODE = ['node:fs', 'fs', 'node:fs/promises'];
-const FS_ALLOWED_FILES = new Set(['knowledge/read-folder.ts']);
+const FS_ALLOWED_FILES = new Set<string>();
 
 function listTs(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

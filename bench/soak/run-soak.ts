@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { loadKnowledge } from '../../src/knowledge/index.js';
+import { loadKnowledge } from '../../src/ingest/index.js';
 import { openStore } from '../../src/store/index.js';
 import { random } from '../corpus.js';
 import { killAllBots } from './bot-process.js';
@@ -39,7 +39,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport & { dir?
   };
   process.once('exit', removeDir);
   const runTag = randomBytes(3).toString('hex');
-  const scripts = buildScripts(loadKnowledge(options.knowledgeDir).plans, { ...options, runTag });
+  const scripts = buildScripts((await loadKnowledge(options.knowledgeDir)).plans, { ...options, runTag });
   createInvites(dbPath, scripts);
   const server = await startFakeTelegram({ token: TOKEN, floodRate: options.floodRate, rnd: random(options.seed + 1) });
   let tail: LogTail | undefined;

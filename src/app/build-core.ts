@@ -1,6 +1,6 @@
 import { createAsk, createChat, createKnowledgeHolder, type ChatHandler, type KnowledgeHolder } from '../chat/index.js';
 import type { Config } from '../config.js';
-import { loadKnowledge } from '../knowledge/index.js';
+import { loadKnowledge } from '../ingest/index.js';
 import { logPortOf, type Logger } from '../log.js';
 import { planReloadFailedText } from '../messages/index.js';
 import { createDigestCommands, type Send } from '../scheduler/index.js';
@@ -48,9 +48,9 @@ export type CoreOptions = {
  * Reads the plans (each unreadable part a warning, never a stop), opens and migrates the database, builds the search
  * index once and the chat core with the digest commands plugged in.
  */
-export function buildCore(config: Config, logger: Logger, options: CoreOptions = {}): Core {
+export async function buildCore(config: Config, logger: Logger, options: CoreOptions = {}): Promise<Core> {
   const { now = () => new Date(), send = () => undefined } = options;
-  const { plans, warnings } = loadKnowledge(config.KNOWLEDGE_DIR);
+  const { plans, warnings } = await loadKnowledge(config.KNOWLEDGE_DIR);
   for (const w of warnings) logger.warn({ file: w.file, line: w.line }, `knowledge: ${w.message}`);
   if (plans.length === 0)
     logger.warn(

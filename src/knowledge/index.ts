@@ -5,13 +5,10 @@
 
 export * from './schema.js';
 
-/** Reads every `.md`/`.txt` plan of a folder; plan id = file stem; one bad file only adds warnings. */
-export { loadKnowledge } from './read-folder.js';
-
 /** The place a plan is for, as replies name it: `placeOf(meta)` → "phường Nhị Chiểu"; null without a locality. */
 export { placeOf } from './metadata.js';
 
-/** Reads one plan's text into a `Plan` plus warnings naming file and line. */
+/** Reads one plan's text (Markdown, text, or what `ingest` extracts from .docx/.pdf/.xlsx) into a `Plan` plus warnings naming file and line. */
 export { parsePlan } from './parse-plan.js';
 
 /** Normalizes a deadline: `parseDeadline("Quý IV/2026")` → kind quarter, 2026-10-01..2026-12-31. */

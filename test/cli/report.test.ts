@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/commands/report.js';
-import { loadKnowledge } from '../../src/knowledge/index.js';
+import { loadKnowledge } from '../../src/ingest/index.js';
 import { xlsxRows } from '../support/xlsx-rows.js';
 import { createTmpDb, type TmpDb } from '../support/tmp-db.js';
 
@@ -84,7 +84,7 @@ describe('cli report', () => {
     expect(await run(args('2026', 'md', 'y.md'))).toBe(0);
     const md = readFileSync(join(dir, 'y.md'), 'utf8');
     expect(md.split('\n')[0]).toBe('# BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH SỐ 263/KH-UBND');
-    const hue = loadKnowledge('knowledge').plans.find((p) => p.id === 'hue')!;
+    const hue = (await loadKnowledge('knowledge')).plans.find((p) => p.id === 'hue')!;
     for (const t of hue.tasks) expect(md).toContain(`| ${t.no} | `);
     expect(await run(args('2026-H1', 'docx', 'h1.docx'))).toBe(0);
     expect(readFileSync(join(dir, 'h1.docx')).subarray(0, 2).toString()).toBe('PK');

@@ -3,14 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  loadKnowledge,
-  parsePlan,
-  planSchema,
-  readWarningSchema,
-  type Plan,
-  type ReadWarning,
-} from '../../src/knowledge/index.js';
+import { parsePlan, planSchema, readWarningSchema, type Plan, type ReadWarning } from '../../src/knowledge/index.js';
+import { loadKnowledge } from '../../src/ingest/index.js';
 import { normalizeText } from '../../src/text/index.js';
 import { fuzzParameters, hostileText } from '../support/fuzz.js';
 import { realPlan } from '../support/plan-variants.js';
@@ -146,14 +140,14 @@ describe('loadKnowledge on a folder of damaged files', () => {
     { minLength: 1, maxLength: 4 },
   );
 
-  it('never throws: readable files become plans that satisfy the schema, the rest warnings', () => {
-    fc.assert(
-      fc.property(folder, fc.boolean(), (files, withSubfolder) => {
+  it('never throws: readable files become plans that satisfy the schema, the rest warnings', async () => {
+    await fc.assert(
+      fc.asyncProperty(folder, fc.boolean(), async (files, withSubfolder) => {
         const dir = mkdtempSync(join(tmpdir(), 'fuzz-plans-'));
         dirs.push(dir);
         for (const [name, content] of files) writeFileSync(join(dir, name), content);
         if (withSubfolder) mkdirSync(join(dir, 'e.md'));
-        const { plans, warnings } = loadKnowledge(dir);
+        const { plans, warnings } = await loadKnowledge(dir);
         for (const plan of plans) expect(planSchema.safeParse(plan).error).toBeUndefined();
         for (const w of warnings) expect(readWarningSchema.safeParse(w).error).toBeUndefined();
         const planFiles = new Set(

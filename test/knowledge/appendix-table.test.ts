@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadKnowledge } from '../../src/knowledge/index.js';
+import { loadKnowledge } from '../../src/ingest/index.js';
 
 type Expected = {
   plan: string; no: string; content: string; lead: string; coordinators: string; product: string;
@@ -9,7 +9,7 @@ type Expected = {
 
 /** The human reading of the 43 appendix tasks, copied from ../shared/eval/expected-tasks.json (see its README) so the clone is self-contained. */
 const oracle = JSON.parse(readFileSync('test/knowledge/fixtures/expected-tasks.json', 'utf8')) as Expected[];
-const { plans, warnings } = loadKnowledge('knowledge');
+const { plans, warnings } = await loadKnowledge('knowledge');
 const taskOf = (plan: string, no: string) => plans.find((p) => p.id === plan)?.tasks.find((t) => t.no === no);
 
 describe('readAppendixTable (through loadKnowledge on the real plans)', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadKnowledge, parsePlan, type Plan } from '../../src/knowledge/index.js';
+import { loadKnowledge } from '../../src/ingest/index.js';
+import { parsePlan, type Plan } from '../../src/knowledge/index.js';
 
-const { plans } = loadKnowledge('knowledge');
+const { plans } = await loadKnowledge('knowledge');
 const plan = (id: string) => plans.find((p) => p.id === id)!;
 const names = (refs: ReadonlyArray<{ name: string }>) => refs.map((r) => r.name);
 

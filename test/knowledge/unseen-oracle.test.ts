@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadKnowledge } from '../../src/knowledge/index.js';
+import { loadKnowledge } from '../../src/ingest/index.js';
 
 const SETS = ['test/knowledge/fixtures/unseen', 'test/knowledge/fixtures/unseen-2'];
 
@@ -18,9 +18,11 @@ type ExpectedPlan = {
   targets_percent: number[];
 };
 
+const loaded = new Map(await Promise.all(SETS.map(async (dir) => [dir, await loadKnowledge(dir)] as const)));
+
 describe.each(SETS)('%s', (dir) => {
   const oracle = JSON.parse(readFileSync(`${dir}/expected.json`, 'utf8')) as Record<string, ExpectedPlan>;
-  const { plans, warnings } = loadKnowledge(dir);
+  const { plans, warnings } = loaded.get(dir)!;
   const planOf = (id: string) => plans.find((p) => p.id === id)!;
 
   describe.each(Object.keys(oracle))('the unseen plan %s, read as a careful human reads it', (id) => {

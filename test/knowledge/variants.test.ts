@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadKnowledge, parsePlan, type Task } from '../../src/knowledge/index.js';
+import { parsePlan, type Task } from '../../src/knowledge/index.js';
 import {
-  addRow, blankNumber, cutRow, cutRowEverywhere, dropAppendix, knowledgeFolder, realPlan, repeatHeader, reshapeTable, toHtmlTable, toPipeTable,
+  addRow, blankNumber, cutRow, cutRowEverywhere, dropAppendix, realPlan, repeatHeader, reshapeTable, toHtmlTable, toPipeTable,
   wrapHeader,
 } from '../support/plan-variants.js';
 
@@ -120,48 +120,6 @@ describe('parsePlan on variants of the real plans', () => {
     const { plan, warnings } = read('hue', text);
     expect(plan.tasks[0]!.deadline.kind).toBe('unknown');
     expect(warnings).toEqual([{ file: 'hue.md', line: plan.tasks[0]!.line, message: "task 1: deadline not understood: 'sớm'" }]);
-  });
-});
-
-describe('loadKnowledge', () => {
-  it('reads the good plans of a folder and only warns about broken files', () => {
-    const dir = knowledgeFolder({
-      'hue.md': realPlan('hue'),
-      'junk.md': Buffer.from([0, 1, 2, 255, 254, 0, 7, 8, 0, 0, 3]),
-      'empty.txt': '',
-      'notes.pdf': 'not a plan',
-    });
-    const { plans, warnings } = loadKnowledge(dir);
-    expect(plans.map((p) => p.id)).toEqual(['hue']);
-    expect(warnings).toEqual([
-      { file: `${dir}/empty.txt`, line: 0, message: 'file is empty' },
-      { file: `${dir}/junk.md`, line: 0, message: 'file is not UTF-8 text; skipped' },
-    ]);
-  });
-
-  it('leaves README files out and warns about a file with nothing of a plan', () => {
-    const dir = knowledgeFolder({ 'README.md': '# Plans', 'notes.md': 'Ghi chú linh tinh.' });
-    const { plans, warnings } = loadKnowledge(dir);
-    expect(plans.map((p) => p.id)).toEqual(['notes']);
-    expect(warnings).toEqual([{ file: `${dir}/notes.md`, line: 0, message: 'no task table and no numbered sections found' }]);
-  });
-
-  it('reads a plan saved as UTF-16 with a byte-order mark', () => {
-    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(realPlan('hue'), 'utf16le')]);
-    const { plans, warnings } = loadKnowledge(knowledgeFolder({ 'hue.txt': bytes }));
-    expect(plans[0]!.tasks).toHaveLength(12);
-    expect(warnings).toEqual([]);
-  });
-
-  it('reads a .txt plan like a .md one, its id the file stem', () => {
-    const { plans } = loadKnowledge(knowledgeFolder({ 'bac-ninh.txt': realPlan('dai-son') }));
-    expect(plans.map((p) => [p.id, p.tasks.length])).toEqual([['bac-ninh', 12]]);
-  });
-
-  it('warns when the folder does not exist', () => {
-    const { plans, warnings } = loadKnowledge('/nonexistent/plans');
-    expect(plans).toEqual([]);
-    expect(warnings[0]).toMatchObject({ file: '/nonexistent/plans', line: 0 });
   });
 });
 

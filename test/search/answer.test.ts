@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadKnowledge, type Task } from '../../src/knowledge/index.js';
+import { loadKnowledge } from '../../src/ingest/index.js';
+import type { Task } from '../../src/knowledge/index.js';
 import { renderAnswer } from '../../src/messages/index.js';
 import { answerQuestion, buildSearch, type AnswerOptions, type TaskProgress } from '../../src/search/index.js';
 
-const index = buildSearch(loadKnowledge('knowledge').plans);
+const index = buildSearch((await loadKnowledge('knowledge')).plans);
 
 function ask(question: string, options: Partial<AnswerOptions> = {}) {
   const answer = answerQuestion(index, question, { today: '2026-11-28', ...options });

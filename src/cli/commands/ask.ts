@@ -71,7 +71,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(USAGE);
     return 1;
   }
-  const index = buildSearch(loadPlansReporting(knowledgeDir(values.knowledge)).plans);
+  const index = buildSearch((await loadPlansReporting(knowledgeDir(values.knowledge))).plans);
   if (values.batch) return runBatch(index, values.batch, today);
   if (values.json) console.log(JSON.stringify(answerJson(index, null, question, today)));
   else console.log(renderAnswer(answerQuestion(index, question, { today })));

@@ -76,7 +76,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(`invite: --expires must look like 7d or 12h (at least 1h), got '${values.expires}'\n${USAGE}`);
     return 1;
   }
-  const target = checkTarget(loadPlansReporting(knowledgeDir(values.knowledge)).plans, values);
+  const target = checkTarget((await loadPlansReporting(knowledgeDir(values.knowledge))).plans, values);
   if ('error' in target) {
     console.error(target.error);
     return 1;

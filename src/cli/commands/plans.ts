@@ -41,7 +41,7 @@ export async function run(args: string[]): Promise<number> {
   if (args[0] === 'add') return addPlan(args.slice(1));
   const { values } = parseArgs({ args, options: { knowledge: { type: 'string' }, json: { type: 'boolean' } } });
   const dir = knowledgeDir(values.knowledge);
-  const { plans, warnings } = loadPlansReporting(dir);
+  const { plans, warnings } = await loadPlansReporting(dir);
   const rows = plans.map((p) => row(p, warnings));
   if (values.json) console.log(JSON.stringify(rows, null, 2));
   else if (rows.length === 0) console.log(`no plans in ${dir}`);

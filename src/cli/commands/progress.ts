@@ -74,7 +74,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(`progress: ${problem}\n${USAGE}`);
     return 1;
   }
-  const plans = loadPlansReporting(knowledgeDir(values.knowledge)).plans;
+  const plans = (await loadPlansReporting(knowledgeDir(values.knowledge))).plans;
   const plan = plans.find((p) => p.id === values.plan);
   if (!plan) {
     console.error(`progress: unknown plan "${values.plan}"; plans: ${plans.map((p) => p.id).join(', ')}`);

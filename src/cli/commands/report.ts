@@ -56,7 +56,7 @@ export async function run(args: string[]): Promise<number> {
   const period = parsePeriod(values.period!)!;
   const today = values.today === undefined ? new Date() : parseToday(values.today)!;
   const render = RENDER[values.format]!;
-  const plans = loadPlansReporting(knowledgeDir(values.knowledge)).plans;
+  const plans = (await loadPlansReporting(knowledgeDir(values.knowledge))).plans;
   const plan = plans.find((p) => p.id === values.plan);
   if (!plan) {
     console.error(`report: unknown plan "${values.plan}"; plans: ${plans.map((p) => p.id).join(', ')}`);

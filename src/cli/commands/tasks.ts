@@ -24,7 +24,7 @@ export async function run(args: string[]): Promise<number> {
     console.error('usage: npm run cli -- tasks --plan ID [--json] [--knowledge DIR]');
     return 1;
   }
-  const { plans } = loadPlansReporting(knowledgeDir(values.knowledge));
+  const { plans } = await loadPlansReporting(knowledgeDir(values.knowledge));
   const plan = plans.find((p) => p.id === values.plan);
   if (!plan) {
     console.error(`unknown plan '${values.plan}' (known: ${plans.map((p) => p.id).join(', ') || 'none'})`);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadKnowledge } from '../../../src/knowledge/index.js';
+import { loadKnowledge } from '../../../src/ingest/index.js';
 import { buildLocalityIndex } from '../../../src/search/question/localities.js';
 import { readQuestion } from '../../../src/search/question/question.js';
 
-const localities = buildLocalityIndex(loadKnowledge('knowledge').plans);
+const localities = buildLocalityIndex((await loadKnowledge('knowledge')).plans);
 const read = (q: string, today = '2026-11-28') => readQuestion(q, today, localities);
 
 describe('readQuestion: which plan', () => {
@@ -25,8 +25,8 @@ describe('readQuestion: which plan', () => {
 });
 
 describe('readQuestion: a plan whose locality was not read', () => {
-  it('is found by the words of its file name', () => {
-    const [plan] = loadKnowledge('knowledge').plans;
+  it('is found by the words of its file name', async () => {
+    const [plan] = (await loadKnowledge('knowledge')).plans;
     const unnamed = { ...plan!, id: 'kh-12-tinh-bac-ninh', meta: { ...plan!.meta, locality: null } };
     const index = buildLocalityIndex([unnamed]);
     expect(readQuestion('Bắc Ninh: ai chủ trì nhiệm vụ 2?', '2026-11-28', index).plans).toEqual([

@@ -1,0 +1,33 @@
+import { extname } from 'node:path';
+import type { Extractor } from './extraction.js';
+import { extractText } from './text-file.js';
+
+/** How a file is read, by the ending of its name. */
+export type Format =
+  | { kind: 'plan'; extract: Extractor; rank: number }
+  | { kind: 'appendix'; extract: Extractor }
+  | { kind: 'unsupported'; advice: string };
+
+/** Plan formats; when two files share a stem, the lower rank is read (the office's own file over a conversion). */
+const PLAN_FORMATS: Record<string, Format> = {
+  '.md': { kind: 'plan', extract: extractText, rank: 2 },
+  '.txt': { kind: 'plan', extract: extractText, rank: 3 },
+};
+
+const ADVICE: Record<string, string> = {
+  '.doc': 'old Word format (.doc) is not read; open it in Word or LibreOffice and save it as .docx or PDF',
+  '.rtf': 'RTF is not read; save it as .docx or PDF',
+  '.odt': 'OpenDocument text is not read; save it as .docx or PDF',
+  '.xls': 'old Excel format (.xls) is not read; save it as .xlsx',
+};
+
+/** The format of a file name; anything unknown is unsupported with advice to save it as .docx or PDF. */
+export function formatOf(path: string): Format {
+  const ext = extname(path).toLowerCase();
+  return (
+    PLAN_FORMATS[ext] ?? {
+      kind: 'unsupported',
+      advice: ADVICE[ext] ?? `files of type '${ext || 'none'}' are not read; save the plan as .docx or PDF`,
+    }
+  );
+}

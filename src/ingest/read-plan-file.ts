@@ -1,0 +1,49 @@
+import { basename, extname } from 'node:path';
+import { parsePlan, type Plan, type ReadWarning } from '../knowledge/index.js';
+import { formatOf } from './formats.js';
+
+/** Options of `readPlanFile`. */
+export type ReadPlanOptions = {
+  /** Plan id; default the file stem ("KH-158.pdf" → "KH-158"). */
+  id?: string;
+};
+
+/** What reading one plan file gives: the plan when one was read, and every warning (file named, never thrown). */
+export type PlanFileResult = { plan?: Plan; warnings: ReadWarning[] };
+
+/** A plan's id from its file name: the stem. */
+export const planIdOf = (path: string): string => basename(path, extname(path));
+
+const warn = (file: string, message: string): ReadWarning => ({ file, line: 0, message });
+
+/** The plan text of a file (extraction notes as warnings), or the warning saying why there is none. */
+export async function extractPlanText(path: string): Promise<{ text?: string; warnings: ReadWarning[] }> {
+  const format = formatOf(path);
+  if (format.kind === 'unsupported') return { warnings: [warn(path, format.advice)] };
+  try {
+    const got = await format.extract(path);
+    if (!got.ok) return { warnings: [warn(path, got.problem)] };
+    return { text: got.text, warnings: got.notes.map((n) => warn(path, n)) };
+  } catch (err) {
+    return { warnings: [warn(path, `could not read: ${(err as Error).message}`)] };
+  }
+}
+
+/** Parses extracted plan text through the one shared plan reader, adding a warning when nothing plan-like was found. */
+export function parsePlanText(id: string, path: string, text: string): PlanFileResult {
+  const { plan, warnings } = parsePlan(id, path, text);
+  if (plan.tasks.length === 0 && plan.sections.length === 0)
+    warnings.push(warn(path, 'no task table and no numbered sections found'));
+  return { plan, warnings };
+}
+
+/**
+ * Reads one plan file of any supported format into a `Plan`: the format's text is extracted, then read by the same
+ * reader as a `.md` plan. An unsupported or unreadable file gives a warning naming it and no plan.
+ */
+export async function readPlanFile(path: string, options: ReadPlanOptions = {}): Promise<PlanFileResult> {
+  const { text, warnings } = await extractPlanText(path);
+  if (text === undefined) return { warnings };
+  const read = parsePlanText(options.id ?? planIdOf(path), path, text);
+  return { plan: read.plan, warnings: [...warnings, ...read.warnings] };
+}

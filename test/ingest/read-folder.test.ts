@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/ingest/index.js';
+import { knowledgeFolder, realPlan } from '../support/plan-variants.js';
+
+describe('loadKnowledge', () => {
+  it('reads the good plans of a folder and only warns about broken files', async () => {
+    const dir = knowledgeFolder({
+      'hue.md': realPlan('hue'),
+      'junk.md': Buffer.from([0, 1, 2, 255, 254, 0, 7, 8, 0, 0, 3]),
+      'empty.txt': '',
+      'notes.pdf': 'not a plan',
+    });
+    const { plans, warnings } = await loadKnowledge(dir);
+    expect(plans.map((p) => p.id)).toEqual(['hue']);
+    expect(warnings).toEqual([
+      {
+        file: `${dir}/notes.pdf`,
+        line: 0,
+        message: "files of type '.pdf' are not read; save the plan as .docx or PDF",
+      },
+      { file: `${dir}/empty.txt`, line: 0, message: 'file is empty' },
+      { file: `${dir}/junk.md`, line: 0, message: 'file is not UTF-8 text; skipped' },
+    ]);
+  });
+
+  it('leaves README files out and warns about a file with nothing of a plan', async () => {
+    const dir = knowledgeFolder({ 'README.md': '# Plans', 'notes.md': 'Ghi chú linh tinh.' });
+    const { plans, warnings } = await loadKnowledge(dir);
+    expect(plans.map((p) => p.id)).toEqual(['notes']);
+    expect(warnings).toEqual([
+      { file: `${dir}/notes.md`, line: 0, message: 'no task table and no numbered sections found' },
+    ]);
+  });
+
+  it('reads a plan saved as UTF-16 with a byte-order mark', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(realPlan('hue'), 'utf16le')]);
+    const { plans, warnings } = await loadKnowledge(knowledgeFolder({ 'hue.txt': bytes }));
+    expect(plans[0]!.tasks).toHaveLength(12);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads a .txt plan like a .md one, its id the file stem', async () => {
+    const { plans } = await loadKnowledge(knowledgeFolder({ 'bac-ninh.txt': realPlan('dai-son') }));
+    expect(plans.map((p) => [p.id, p.tasks.length])).toEqual([['bac-ninh', 12]]);
+  });
+
+  it('warns when the folder does not exist', async () => {
+    const { plans, warnings } = await loadKnowledge('/nonexistent/plans');
+    expect(plans).toEqual([]);
+    expect(warnings[0]).toMatchObject({ file: '/nonexistent/plans', line: 0 });
+  });
+
+  it('tells what to do with an old Word file and with a file of an unknown type', async () => {
+    const dir = knowledgeFolder({ 'kh-12.doc': 'binary', 'photo.jpg': 'binary' });
+    const { plans, warnings } = await loadKnowledge(dir);
+    expect(plans).toEqual([]);
+    expect(warnings).toEqual([
+      {
+        file: `${dir}/kh-12.doc`,
+        line: 0,
+        message: 'old Word format (.doc) is not read; open it in Word or LibreOffice and save it as .docx or PDF',
+      },
+      {
+        file: `${dir}/photo.jpg`,
+        line: 0,
+        message: "files of type '.jpg' are not read; save the plan as .docx or PDF",
+      },
+    ]);
+  });
+
+  it('reads one plan of two files with the same name, and says which one was left out', async () => {
+    const dir = knowledgeFolder({ 'hue.md': realPlan('hue'), 'hue.txt': realPlan('hue') });
+    const { plans, warnings } = await loadKnowledge(dir);
+    expect(plans.map((p) => [p.id, p.file])).toEqual([['hue', `${dir}/hue.md`]]);
+    expect(warnings).toEqual([
+      {
+        file: `${dir}/hue.txt`,
+        line: 0,
+        message: 'same name as hue.md; only hue.md is read (one plan per name: rename or remove one)',
+      },
+    ]);
+  });
+});
