@@ -14,6 +14,9 @@ const PLAN_FORMATS: Record<string, Format> = {
   '.txt': { kind: 'plan', extract: extractText, rank: 3 },
 };
 
+/** File name endings read as plans (`.md`, `.txt`, …). */
+export const PLAN_FILE_EXTENSIONS: readonly string[] = Object.keys(PLAN_FORMATS);
+
 const ADVICE: Record<string, string> = {
   '.doc': 'old Word format (.doc) is not read; open it in Word or LibreOffice and save it as .docx or PDF',
   '.rtf': 'RTF is not read; save it as .docx or PDF',

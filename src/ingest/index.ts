@@ -12,6 +12,9 @@ export type { PlanFileResult, ReadPlanOptions } from './read-plan-file.js';
  */
 export { readPlanFile } from './read-plan-file.js';
 
+/** File name endings read as plans: `PLAN_FILE_EXTENSIONS.includes(".pdf")`. */
+export { PLAN_FILE_EXTENSIONS } from './formats.js';
+
 /** The plan id a file gets: its stem (`planIdOf("knowledge/hue.docx")` → "hue"). */
 export { planIdOf } from './read-plan-file.js';
 

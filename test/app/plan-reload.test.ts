@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPlanReloader, type ReloadProblem } from '../../src/app/plan-reload.js';
 import { createKnowledgeHolder, type KnowledgeHolder } from '../../src/chat/index.js';
-import { loadKnowledge } from '../../src/knowledge/index.js';
+import { loadKnowledge } from '../../src/ingest/index.js';
 import { answerQuestion } from '../../src/search/index.js';
 import { renderAnswer } from '../../src/messages/index.js';
 import { knowledgeFolder, realPlan } from '../support/plan-variants.js';
@@ -14,9 +14,9 @@ let reported: ReloadProblem[];
 let stopWatching: (() => void) | undefined;
 const logs: string[] = [];
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = knowledgeFolder({ 'hue.md': realPlan('hue'), 'nhi-chieu.md': realPlan('nhi-chieu') });
-  holder = createKnowledgeHolder(loadKnowledge(dir).plans);
+  holder = createKnowledgeHolder((await loadKnowledge(dir)).plans);
   reported = [];
 });
 afterEach(() => {
