@@ -3,16 +3,20 @@
  * over the shipped plans and the unseen ones.
  */
 import { describe, expect, it } from 'vitest';
-import { loadKnowledge } from '../../src/knowledge/index.js';
+import { loadKnowledge } from '../../src/ingest/index.js';
 import { renderAnswer } from '../../src/messages/index.js';
-import { answerQuestion, buildSearch, type SearchIndex } from '../../src/search/index.js';
+import { answerQuestion, buildSearch } from '../../src/search/index.js';
 import { foldCase } from '../../src/text/index.js';
 
 const SHIPPED = 'knowledge';
 const UNSEEN = 'test/knowledge/fixtures/unseen';
 const UNSEEN_2 = 'test/knowledge/fixtures/unseen-2';
-const indexes = new Map<string, SearchIndex>();
-const indexOf = (dir: string) => indexes.get(dir) ?? indexes.set(dir, buildSearch(loadKnowledge(dir).plans)).get(dir)!;
+const indexes = new Map(
+  await Promise.all(
+    [SHIPPED, UNSEEN, UNSEEN_2].map(async (dir) => [dir, buildSearch((await loadKnowledge(dir)).plans)] as const),
+  ),
+);
+const indexOf = (dir: string) => indexes.get(dir)!;
 const fold = (s: string) =>
   foldCase(s)
     .replace(/[^a-z0-9]+/g, ' ')
