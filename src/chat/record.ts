@@ -5,7 +5,7 @@ import {
   checkAccess,
   fail,
   ok,
-  periodOf,
+  trackingYearOf,
   resolveTask,
   tasksOf,
   type Result,
@@ -44,7 +44,7 @@ export function storeUpdate(core: Core, ctx: CommandContext, { input, task, plan
   const appended = core.deps.progress.append({
     plan: task.plan,
     task: task.no,
-    period: periodOf(task, toIsoDay(now)),
+    trackingYear: trackingYearOf(task, toIsoDay(now)),
     status: input.status,
     percent: input.percent,
     note: input.note,

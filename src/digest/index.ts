@@ -5,8 +5,8 @@
 export type { Figure, Metric, PlanProgress } from './types.js';
 /** A plan's progress as it stood at a moment (updates and figures up to then). */
 export { planProgress } from './progress.js';
-/** Reporting periods: `parsePeriod("2026-H1")`, `periodContaining('quarter', now)`. */
-export { inPeriod, parsePeriod, periodContaining, type Period } from './period.js';
+/** Reporting periods: `parseReportPeriod("2026-H1")`, `reportPeriodContaining('quarter', now)`. */
+export { inReportPeriod, parseReportPeriod, reportPeriodContaining, type ReportPeriod } from './report-period.js';
 /** `/solieu` arguments: `parseFigures("hoinghi 2026 tong=40 tructuyen=26")`. */
 export { figureValue, parseFigures, type FigureInput, type FiguresError, type FiguresParse } from './figures.js';
 /** Targets against figures: 26 of 40 online is 65% against ≥60%, met. */

@@ -1,7 +1,7 @@
 import { placeOf, type IsoDay, type Plan } from '../knowledge/index.js';
 import { atHanoiTime, toIsoDay } from '../calendar/index.js';
 import { type TaskState, type TaskStateKind, type UpdateRecord } from '../tasks/index.js';
-import { inPeriod, type Period } from './period.js';
+import { inReportPeriod, type ReportPeriod } from './report-period.js';
 import { evaluateTargets, type TargetResult } from './targets.js';
 import { planProgress } from './progress.js';
 import type { Figure } from './types.js';
@@ -28,7 +28,7 @@ export type ReportModel = {
   planTitle: string;
   /** The body that issued the plan and reports on it, e.g. "Ủy ban nhân dân phường Nhị Chiểu". */
   issuer: string | null;
-  period: Period;
+  period: ReportPeriod;
   generatedOn: IsoDay;
   rows: ReportRow[];
   targets: TargetResult[];
@@ -37,7 +37,7 @@ export type ReportModel = {
 const isDone = (s: TaskState) => s.kind === 'done_on_time' || s.kind === 'done_late';
 
 /** Whether the task's deadline concerns the period (windows overlap, or still open when the period starts). */
-function concernsPeriod(state: TaskState, period: Period): boolean {
+function concernsPeriod(state: TaskState, period: ReportPeriod): boolean {
   const { kind, start, due, fromYear } = state.task.deadline;
   if (kind === 'recurring' || kind === 'ongoing') return fromYear === null || fromYear <= period.year;
   if (due === null) return true;
@@ -63,7 +63,7 @@ function row(state: TaskState, updates: UpdateRecord[]): ReportRow {
 }
 
 /** The last instant of a period in Hanoi (UTC+7 all year). */
-const endOf = (period: Period) => atHanoiTime(period.end, '23:59:59.999');
+const endOf = (period: ReportPeriod) => atHanoiTime(period.end, '23:59:59.999');
 
 /**
  * The report of a plan for a period: every task whose deadline concerns the period or that was updated in it,
@@ -73,12 +73,12 @@ export function buildReport(
   plan: Plan,
   records: UpdateRecord[],
   figures: Figure[],
-  period: Period,
+  period: ReportPeriod,
   now: Date,
 ): ReportModel {
   const asOf = new Date(Math.min(now.getTime(), endOf(period).getTime()));
   const progress = planProgress(plan, records, figures, asOf);
-  const updates = progress.updates.filter((u) => inPeriod(period, toIsoDay(u.createdAt)));
+  const updates = progress.updates.filter((u) => inReportPeriod(period, toIsoDay(u.createdAt)));
   const rows = progress.states.flatMap((state) => {
     const own = updates.filter((u) => u.task === state.task.no);
     return own.length > 0 || concernsPeriod(state, period) ? [row(state, own)] : [];

@@ -3,7 +3,7 @@ import { placeOf, type AgencyRef, type Deadline, type ReportingDate, type Task }
 import type {
   Answer,
   AnswerBody,
-  DayRange,
+  QuestionRange,
   DutyFact,
   MetaField,
   Passage,
@@ -54,7 +54,7 @@ function deadlineText(d: Deadline): string {
   return d.due ? `${d.raw} (đến ${formatDay(d.due)})` : d.raw;
 }
 
-function rangeText(r: DayRange): string {
+function rangeText(r: QuestionRange): string {
   switch (r.kind) {
     case 'month':
       return `tháng ${r.index}/${r.year}`;

@@ -4,7 +4,7 @@ import type {
   DigestItem,
   FiguresError,
   FigureInput,
-  Period,
+  ReportPeriod,
   PlanDigest,
   PlannedReminder,
   ReportModel,
@@ -48,7 +48,7 @@ const short = (s: string, n = 70) => (s.length > n ? `${s.slice(0, n - 1).trimEn
 const pct = (n: number) => `${String(Math.round(n * 10) / 10).replace('.', ',')}%`;
 
 /** "6 tháng đầu năm 2026", "năm 2026", "quý III năm 2026", "9 tháng năm 2026". */
-export function periodLabel(p: Period): string {
+export function reportPeriodLabel(p: ReportPeriod): string {
   if (p.kind === 'year') return `năm ${p.year}`;
   if (p.kind === 'nine_months') return `9 tháng năm ${p.year}`;
   if (p.kind === 'quarter') return `quý ${ROMAN[p.index - 1]} năm ${p.year}`;
@@ -181,7 +181,7 @@ export function reportHeading(m: ReportModel): { title: string; subtitle: string
     subtitle: m.planTitle,
     meta: [
       `Đơn vị: ${m.issuer ?? m.planId}`,
-      `Kỳ báo cáo: ${periodLabel(m.period)} (từ ${formatDay(m.period.start)} đến ${formatDay(m.period.end)})`,
+      `Kỳ báo cáo: ${reportPeriodLabel(m.period)} (từ ${formatDay(m.period.start)} đến ${formatDay(m.period.end)})`,
       `Ngày lập: ${formatDay(m.generatedOn)}`,
     ],
   };
@@ -215,7 +215,7 @@ export const DIGEST_REPLIES = {
   badPeriod: 'Kỳ báo cáo không hợp lệ. Ví dụ: /baocao 6thang, /baocao nam, /baocao quy hoặc /baocao 2026-H1.',
   noPlan: 'Tài khoản của bạn chưa gắn với kế hoạch nào, nên chưa có bản tổng hợp hay báo cáo để gửi.',
   reportCaption: (m: ReportModel) =>
-    `Báo cáo kết quả thực hiện ${planNameOf(m.planNumber, m.planPlace, m.planId)}, ${periodLabel(m.period)}.`,
+    `Báo cáo kết quả thực hiện ${planNameOf(m.planNumber, m.planPlace, m.planId)}, ${reportPeriodLabel(m.period)}.`,
   figuresSaved: (inputs: FigureInput[], lines: string[]) =>
     [`Đã ghi ${inputs.length} số liệu.`, ...lines.map((l) => `• ${l}`)].join('\n'),
 };

@@ -161,7 +161,7 @@ export function storedText(u: UpdateRecord, plan: Plan, duplicate = false): stri
   const head = duplicate ? 'Cập nhật này đã được lưu trước đó (không lưu thêm lần nữa):' : 'Đã lưu cập nhật:';
   return [
     head,
-    `• Nhiệm vụ ${u.task} (${planLabel(plan)}${u.period ? `, năm ${u.period}` : ''})`,
+    `• Nhiệm vụ ${u.task} (${planLabel(plan)}${u.trackingYear ? `, năm ${u.trackingYear}` : ''})`,
     `• Trạng thái: ${statusText(u.status, u.percent)}`,
     ...(u.note ? [`• Ghi chú: ${u.note}`] : []),
     `• Lúc: ${formatTime(u.createdAt)}`,
@@ -217,7 +217,7 @@ export const readText = {
   tiendoUsage: 'Cú pháp: /tiendo <số nhiệm vụ>, ví dụ: /tiendo 4',
   task: (s: TaskState, plan: Plan) =>
     [
-      `Nhiệm vụ ${s.task.no} (${planLabel(plan)}${s.period ? `, năm ${s.period}` : ''}): ${s.task.content}`,
+      `Nhiệm vụ ${s.task.no} (${planLabel(plan)}${s.trackingYear ? `, năm ${s.trackingYear}` : ''}): ${s.task.content}`,
       `Chủ trì: ${leadOf(s.task)} · Thời hạn: ${s.task.deadline.raw || 'không ghi'}`,
       `Tình trạng: ${stateText(s)}`,
       ...(s.history.length === 0

@@ -3,10 +3,10 @@ import {
   buildReport,
   evaluateTargets,
   parseFigures,
-  parsePeriod,
-  periodContaining,
+  parseReportPeriod,
+  reportPeriodContaining,
   type FiguresStore,
-  type Period,
+  type ReportPeriod,
   type SubscriptionStore,
 } from '../digest/index.js';
 import { toIsoDay } from '../calendar/index.js';
@@ -38,12 +38,12 @@ function plansOf(ctx: CommandContext): Plan[] {
 }
 
 /** "6thang" / "6 tháng" / "nam" / "quý" → that period around now; "2026-H1" as written; "" → the current half. */
-function periodOf(args: string, now: Date): Period | null {
+function reportPeriodOf(args: string, now: Date): ReportPeriod | null {
   const word = foldCase(args).replace(/\s+/g, '');
-  if (word === '') return periodContaining('half', now);
+  if (word === '') return reportPeriodContaining('half', now);
   // Own keys only: "/baocao constructor" is no period.
   const kind = Object.hasOwn(PERIOD_WORDS, word) ? PERIOD_WORDS[word] : undefined;
-  return kind ? periodContaining(kind, now) : parsePeriod(args);
+  return kind ? reportPeriodContaining(kind, now) : parseReportPeriod(args);
 }
 
 function subscription(deps: DigestCommandDeps, on: boolean) {
@@ -70,7 +70,7 @@ function report(deps: DigestCommandDeps) {
   return async (ctx: CommandContext): Promise<Reply[]> => {
     if (!ctx.user) return text(R.notRegistered);
     if (ctx.user.role === 'officer') return text(R.leadersOnly);
-    const period = periodOf(ctx.args, ctx.now);
+    const period = reportPeriodOf(ctx.args, ctx.now);
     if (!period) return text(R.badPeriod);
     const plans = plansOf(ctx);
     if (plans.length === 0) return text(R.noPlan);

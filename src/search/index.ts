@@ -11,7 +11,7 @@ import { answer, buildIndexData, type Answer, type AnswerOptions, type IndexData
 import { searchOptionsOf, type SearchOptions } from './options.js';
 
 export type { AnswerOptions } from './answers/index.js';
-export type { Intent, MetaField, ReportKind, DayRange } from './question/index.js';
+export type { Intent, MetaField, ReportKind, QuestionRange } from './question/index.js';
 export type {
   Answer,
   AnswerBody,

@@ -22,7 +22,7 @@ const toRecord = (r: UpdateRow): UpdateRecord => ({
   id: r.id,
   plan: r.plan,
   task: r.task,
-  period: r.period,
+  trackingYear: r.period,
   status: r.status,
   percent: r.percent,
   note: r.note,
@@ -38,7 +38,7 @@ const toRecord = (r: UpdateRow): UpdateRecord => ({
 export function createProgressRepo(db: Db) {
   const insert = db.prepare(
     `INSERT INTO updates (plan, task, period, status, percent, note, user_key, user_name, channel, message_id, created_at, reverts)
-     VALUES (@plan, @task, @period, @status, @percent, @note, @userKey, @userName, @channel, @messageId, @createdAt, @reverts)`,
+     VALUES (@plan, @task, @trackingYear, @status, @percent, @note, @userKey, @userName, @channel, @messageId, @createdAt, @reverts)`,
   );
   const byDelivery = db.prepare<[string, string], UpdateRow>(
     'SELECT * FROM updates WHERE channel = ? AND message_id = ?',

@@ -1,6 +1,6 @@
 import { daysBetween, toIsoDay } from '../calendar/index.js';
 import type { IsoDay, Task } from '../knowledge/index.js';
-import { dueIn, periodOf } from './period.js';
+import { dueIn, trackingYearOf, type TrackingYear } from './tracking-year.js';
 import type { UpdateRecord } from './ports.js';
 import { DUE_SOON_DAYS, type ProgressStatus } from './status.js';
 
@@ -10,10 +10,10 @@ export type TaskStateKind =
 
 export type TaskState = {
   task: Task;
-  /** "" or the year of a recurring task. */
-  period: string;
+  /** The tracking year: "" or the year of a recurring task. */
+  trackingYear: TrackingYear;
   kind: TaskStateKind;
-  /** Latest reported status in the period (null when none). */
+  /** Latest reported status in the tracking year (null when none). */
   status: ProgressStatus | null;
   percent: number | null;
   due: IsoDay | null;
@@ -21,11 +21,11 @@ export type TaskState = {
   daysLate: number | null;
   /** Days until due when not done and not overdue, else null. */
   daysLeft: number | null;
-  /** Latest update with a status in the period. */
+  /** Latest update with a status in the tracking year. */
   lastStatusUpdate: UpdateRecord | null;
-  /** Latest update of any kind (a note counts) in the period. */
+  /** Latest update of any kind (a note counts) in the tracking year. */
   lastUpdate: UpdateRecord | null;
-  /** The period's effective updates, oldest first. */
+  /** The tracking year's effective updates, oldest first. */
   history: UpdateRecord[];
 };
 
@@ -35,22 +35,22 @@ export function effectiveUpdates(records: UpdateRecord[]): UpdateRecord[] {
   return records.filter((r) => r.reverts === null && !reverted.has(r.id));
 }
 
-/** The effective updates of `task` in the period holding `today`, and the latest of them with a status. */
-export function periodHistory(task: Task, records: UpdateRecord[], today: IsoDay) {
-  const period = periodOf(task, today);
+/** The effective updates of `task` in the tracking year holding `today`, and the latest of them with a status. */
+export function trackingYearHistory(task: Task, records: UpdateRecord[], today: IsoDay) {
+  const trackingYear = trackingYearOf(task, today);
   const history = effectiveUpdates(records).filter(
-    (r) => r.plan === task.plan && r.task === task.no && r.period === period,
+    (r) => r.plan === task.plan && r.task === task.no && r.trackingYear === trackingYear,
   );
-  return { period, history, lastStatusUpdate: history.findLast((r) => r.status !== null) ?? null };
+  return { trackingYear, history, lastStatusUpdate: history.findLast((r) => r.status !== null) ?? null };
 }
 
 /** Derives the state of `task` on the day of `now` from its update rows (any order of plans/tasks is fine). */
 export function deriveTaskState(task: Task, records: UpdateRecord[], now: Date): TaskState {
   const today = toIsoDay(now);
-  const { period, history, lastStatusUpdate } = periodHistory(task, records, today);
+  const { trackingYear, history, lastStatusUpdate } = trackingYearHistory(task, records, today);
   const status = lastStatusUpdate?.status ?? null;
-  const due = dueIn(task, period);
-  const base = { task, period, status, due, lastStatusUpdate, lastUpdate: history.at(-1) ?? null, history };
+  const due = dueIn(task, trackingYear);
+  const base = { task, trackingYear, status, due, lastStatusUpdate, lastUpdate: history.at(-1) ?? null, history };
   const percent = status === 'done' ? 100 : status === 'in_progress' ? (lastStatusUpdate?.percent ?? null) : null;
   if (status === 'done') {
     const late = due === null ? 0 : daysBetween(due, toIsoDay(lastStatusUpdate!.createdAt));

@@ -48,15 +48,15 @@ export type {
   Notification,
 } from './message-ports.js';
 
-/** Recurring tasks ("Hằng năm") are tracked per year: `periodOf(task, "2026-06-01")` → "2026"; other tasks "". */
-export { periodOf, dueIn } from './period.js';
+/** Recurring tasks ("Hằng năm") are tracked per year: `trackingYearOf(task, "2026-06-01")` → "2026"; other tasks "". */
+export { trackingYearOf, dueIn, type TrackingYear } from './tracking-year.js';
 
 /** The derived state of a task (no report, in progress, blocked, done on time/late, overdue, due soon); never stored. */
 export {
   deriveTaskState,
   derivePlanStates,
   effectiveUpdates,
-  periodHistory,
+  trackingYearHistory,
   type TaskState,
   type TaskStateKind,
 } from './derive.js';

@@ -12,8 +12,8 @@ export const updateRecordSchema = z.object({
   plan: z.string(),
   /** Task number as the plan writes it ("4"). */
   task: z.string(),
-  /** "" for one-off tasks; the year ("2026") for recurring ones, which are tracked per year. */
-  period: z.string(),
+  /** The tracking year: "" for one-off tasks; the year ("2026") for recurring ones (stored as column `period`). */
+  trackingYear: z.string(),
   status: progressStatusSchema.nullable(),
   percent: z.number().int().min(0).max(100).nullable(),
   note: z.string(),
@@ -60,7 +60,7 @@ export type ProgressStore = {
   append(update: NewUpdate): Result<UpdateRecord, { code: 'duplicate_delivery'; existing: UpdateRecord }>;
   /** The row a delivery produced, if any. */
   findByDelivery(channel: string, messageId: string): UpdateRecord | undefined;
-  /** Every row of one task (all periods), oldest first. */
+  /** Every row of one task (all tracking years), oldest first. */
   listForTask(plan: string, task: string): UpdateRecord[];
   /** Every row of a plan, oldest first. */
   listForPlan(plan: string): UpdateRecord[];

@@ -15,7 +15,12 @@ const t = useCliOnTmpDb((store) => {
     lan.append({ plan: 'nhi-chieu', task, ...fields });
   add('1', { status: 'done', note: 'Đã ban hành Kế hoạch 12/KH-UBND', createdAt: new Date('2026-05-08T03:00:00Z') });
   add('4', { status: 'in_progress', percent: 60, note: NOTE_4, createdAt: new Date('2026-05-20T03:00:00Z') });
-  add('3', { period: '2026', status: 'blocked', note: 'thiếu số liệu', createdAt: new Date('2026-05-25T03:00:00Z') });
+  add('3', {
+    trackingYear: '2026',
+    status: 'blocked',
+    note: 'thiếu số liệu',
+    createdAt: new Date('2026-05-25T03:00:00Z'),
+  });
   const mistaken = add('8', { status: 'in_progress', percent: 30, createdAt: new Date('2026-05-26T03:00:00Z') });
   add('8', { reverts: mistaken, createdAt: new Date('2026-05-26T03:05:00Z') });
   add('4', { status: 'done', note: 'Đã ban hành Công văn 15/CV-UBND', createdAt: new Date('2026-07-02T03:00:00Z') });

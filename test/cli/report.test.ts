@@ -30,7 +30,7 @@ beforeEach(() => {
   store.progress.append({
     plan: 'hue',
     task: '11',
-    period: '2026',
+    trackingYear: '2026',
     status: 'in_progress',
     percent: 40,
     note: 'Đã tổng hợp báo cáo quý I',

@@ -114,7 +114,7 @@ export function update(taskNo: string, at: string, fields: Partial<UpdateRecord>
     id,
     plan: 'demo',
     task: taskNo,
-    period: taskNo === '3' ? at.slice(0, 4) : '',
+    trackingYear: taskNo === '3' ? at.slice(0, 4) : '',
     status: 'in_progress',
     percent: null,
     note: '',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, parsePeriod } from '../../src/digest/index.js';
+import { buildReport, parseReportPeriod } from '../../src/digest/index.js';
 import { hanoi, PLAN, REPORT_FIGURES as figures, REPORT_UPDATES as records } from './fixture.js';
 
-const model = buildReport(PLAN, records, figures, parsePeriod('2026-H1')!, hanoi('2026-09-02 09:00'));
+const model = buildReport(PLAN, records, figures, parseReportPeriod('2026-H1')!, hanoi('2026-09-02 09:00'));
 
 describe('buildReport', () => {
   it('lists exactly the tasks and updates of 2026-H1, with the states of 30 June', () => {
@@ -16,7 +16,7 @@ describe('buildReport', () => {
   });
 
   it('takes a task of a later quarter once it has an update in the period', () => {
-    const q3 = buildReport(PLAN, records, figures, parsePeriod('2026-Q3')!, hanoi('2026-10-02 09:00'));
+    const q3 = buildReport(PLAN, records, figures, parseReportPeriod('2026-Q3')!, hanoi('2026-10-02 09:00'));
     expect(q3.rows.map((r) => r.no)).toEqual(['2', '3', '4', '5', '6']);
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, parsePeriod } from '../../src/digest/index.js';
+import { buildReport, parseReportPeriod } from '../../src/digest/index.js';
 import { renderReportDocx, renderReportMd, renderReportXlsx } from '../../src/reports/index.js';
 import { hanoi, PLAN, REPORT_FIGURES as figures, REPORT_UPDATES as records } from '../digest/fixture.js';
 import { xlsxRows } from '../support/xlsx-rows.js';
 
-const model = buildReport(PLAN, records, figures, parsePeriod('2026-H1')!, hanoi('2026-09-02 09:00'));
+const model = buildReport(PLAN, records, figures, parseReportPeriod('2026-H1')!, hanoi('2026-09-02 09:00'));
 
 describe('renderReportXlsx', () => {
   it('writes a workbook that reads back row by row', async () => {

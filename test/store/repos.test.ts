@@ -27,7 +27,7 @@ afterEach(() => tmp.cleanup());
 const update = (over: Partial<NewUpdate> = {}): NewUpdate => ({
   plan: 'nhi-chieu',
   task: '4',
-  period: '',
+  trackingYear: '',
   status: 'done',
   percent: 100,
   note: "Công văn 15/CV-VHXH; '); DROP TABLE updates; -- 🎉",

@@ -34,7 +34,7 @@ export function seedUser(store: Store, user: SeedUser): { append(update: SeedUpd
     append: (update) => {
       const messageId = `${user.key}/${++sent}`;
       const base = {
-        period: '',
+        trackingYear: '',
         status: null,
         percent: null,
         note: '',

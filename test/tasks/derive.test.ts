@@ -27,7 +27,7 @@ const row = (over: Partial<UpdateRecord>): UpdateRecord => ({
   id: nextId++,
   plan: 'p',
   task: '4',
-  period: '',
+  trackingYear: '',
   status: 'in_progress',
   percent: null,
   note: '',
@@ -104,10 +104,10 @@ describe('deriveTaskState', () => {
 
   it('tracks a recurring task per year, due at the end of each year', () => {
     const yearly = task('3', deadline({ kind: 'recurring', raw: 'Hằng năm, từ năm 2026', fromYear: 2026 }));
-    const rows = [row({ task: '3', period: '2026', status: 'done', createdAt: at('2026-12-01') })];
+    const rows = [row({ task: '3', trackingYear: '2026', status: 'done', createdAt: at('2026-12-01') })];
     expect(deriveTaskState(yearly, rows, at('2026-12-20')).kind).toBe('done_on_time');
     const next = deriveTaskState(yearly, rows, at('2027-03-01'));
-    expect([next.kind, next.period, next.due, next.history]).toEqual(['no_report', '2027', '2027-12-31', []]);
+    expect([next.kind, next.trackingYear, next.due, next.history]).toEqual(['no_report', '2027', '2027-12-31', []]);
   });
 
   it('never marks an undated task overdue', () => {

@@ -38,7 +38,7 @@ function csvRow(s: TaskState): string {
   const cells = [
     s.task.plan,
     s.task.no,
-    s.period,
+    s.trackingYear,
     s.kind,
     stateText(s),
     s.status && STATUS_LABEL[s.status],

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { buildReport, parsePeriod, type ReportModel } from '../../digest/index.js';
+import { buildReport, parseReportPeriod, type ReportModel } from '../../digest/index.js';
 import { renderReportDocx, renderReportMd, renderReportXlsx } from '../../reports/index.js';
 import { createFiguresRepo } from '../../store/index.js';
 import { loadPlansReporting } from '../load-knowledge.js';
@@ -37,7 +37,7 @@ function optionProblem(v: {
 }): string | null {
   if (!v.plan) return '--plan is required';
   if (!v.period) return '--period is required';
-  if (!parsePeriod(v.period)) return `--period must be like 2026, 2026-H1, 2026-Q3 or 2026-9M, got '${v.period}'`;
+  if (!parseReportPeriod(v.period)) return `--period must be like 2026, 2026-H1, 2026-Q3 or 2026-9M, got '${v.period}'`;
   if (!Object.hasOwn(RENDER, v.format)) return `--format must be xlsx, docx or md, got '${v.format}'`;
   if (!v.out) return '--out is required (the file to write)';
   return todayProblem(v.today);
@@ -53,7 +53,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(`report: ${problem}\n${USAGE}`);
     return 1;
   }
-  const period = parsePeriod(values.period!)!;
+  const period = parseReportPeriod(values.period!)!;
   const today = values.today === undefined ? new Date() : parseToday(values.today)!;
   const render = RENDER[values.format]!;
   const plans = (await loadPlansReporting(knowledgeDir(values.knowledge))).plans;

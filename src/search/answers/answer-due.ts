@@ -1,7 +1,7 @@
 import type { BodyDuty, Task } from '../../knowledge/index.js';
 import { agenciesNamed, agencyIn, isAgencyTask } from './agency-named.js';
 import { dutyFactOf, factOf, planGroups, planOf, refOf, type Context } from './context.js';
-import { inRange, type DayRange } from '../question/index.js';
+import { inRange, type QuestionRange } from '../question/index.js';
 import type { AnswerBody, DutyFact, TaskFact } from './types.js';
 
 type Built = { body: AnswerBody; omitted: number };
@@ -10,7 +10,7 @@ const byDue = (a: TaskFact, b: TaskFact) =>
   (a.task.deadline.due ?? '').localeCompare(b.task.deadline.due ?? '') || Number(a.task.no) - Number(b.task.no);
 
 /** Recurring and ongoing work that runs during the range (from its first year on). */
-function runsDuring(task: Task, range: DayRange): boolean {
+function runsDuring(task: Task, range: QuestionRange): boolean {
   const { kind, fromYear } = task.deadline;
   return (
     (kind === 'recurring' || kind === 'ongoing') && (fromYear === null || fromYear <= Number(range.to.slice(0, 4)))

@@ -8,7 +8,7 @@ import type {
   Target,
   Task,
 } from '../../knowledge/index.js';
-import type { DayRange, Intent, MetaField } from '../question/index.js';
+import type { QuestionRange, Intent, MetaField } from '../question/index.js';
 
 /**
  * What the progress domain reports about a task (the port `answerQuestion` reads progress through).
@@ -71,7 +71,7 @@ export type AnswerBody =
   | { kind: 'duty_status'; items: DutyFact[]; today: IsoDay }
   /** `inGroups`: tasks numbered so inside a group ("II.1" for "1"), in a plan numbering its tasks by group. */
   | { kind: 'unknown_task'; plans: PlanRef[]; nos: string[]; inGroups: string[] }
-  | { kind: 'tasks_due'; range: DayRange; agency: string | null; groups: TaskGroup[]; today: IsoDay }
+  | { kind: 'tasks_due'; range: QuestionRange; agency: string | null; groups: TaskGroup[]; today: IsoDay }
   | { kind: 'overdue'; agency: string | null; groups: TaskGroup[]; today: IsoDay; withProgress: boolean }
   | {
       kind: 'agency_tasks';

@@ -6,4 +6,4 @@ export { readQuestion, type MetaField, type Question, type ReportKind } from './
 export type { Intent } from './intent.js';
 export { buildLocalityIndex, type LocalityIndex } from './localities.js';
 export { isTaskNumbered, numberedInGroups } from './task-number.js';
-export { inRange, type DayRange } from './period.js';
+export { inRange, type QuestionRange } from './period.js';

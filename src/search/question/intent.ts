@@ -1,5 +1,5 @@
 import * as L from './lexicon.js';
-import type { DayRange } from './period.js';
+import type { QuestionRange } from './period.js';
 import { consume, hasAny, indexOfPhrase, type Read, type Words } from './words.js';
 
 /** What a question asks for. */
@@ -92,7 +92,7 @@ function asksProduct(words: Words): boolean {
 type ListIntent = 'reporting' | 'overdue' | 'due_in_period' | 'agency_tasks';
 
 /** Intents of questions that name no task: lists, periods, reports, agencies. */
-function listIntent(words: Words, period: DayRange | null, cues: Cues): ListIntent | null {
+function listIntent(words: Words, period: QuestionRange | null, cues: Cues): ListIntent | null {
   const lateInPeriod = period !== null && !hasAny(words, L.LATE_WORDS);
   if (hasAny(words, L.OVERDUE_WORDS) && !lateInPeriod && (cues.list || !hasAny(words, L.STATUS_WORDS)))
     return 'overdue';
@@ -120,7 +120,7 @@ export function readIntent(
   words: Words,
   raw: string,
   taskNos: readonly string[],
-  period: DayRange | null,
+  period: QuestionRange | null,
 ): Read<Intent> {
   if (taskNos.length > 0)
     return cued('legal', true, words, L.LEGAL_WORDS) ?? taskIntent(words) ?? { value: 'task', used: [] };

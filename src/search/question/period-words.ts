@@ -11,7 +11,7 @@ import {
   weekOf,
   yearOf,
   yearRange,
-  type DayRange,
+  type QuestionRange,
 } from './period.js';
 import type { Read, Words } from './words.js';
 
@@ -19,7 +19,7 @@ const YEAR = /^(19|20)\d\d$/;
 const NUMBER = /^\d{1,2}$/;
 const SOON_DAYS = 7;
 
-type Found = { range: DayRange; start: number; end: number };
+type Found = { range: QuestionRange; start: number; end: number };
 
 /** "quý iv/2026", "quý 4 năm 2026", "quý 2". */
 function namedQuarter(list: readonly string[], i: number, today: IsoDay): Found | null {
@@ -100,7 +100,7 @@ const READERS = [namedQuarter, namedMonth, namedYear, relative, days, until] as 
  * The period a question names, relative to `today`: "quý này", "tháng tới", "Quý IV/2026", "tháng 5",
  * "tuần này" (Monday to Sunday), "7 ngày tới", with the words read; null when none.
  */
-export function readPeriod(words: Words, today: IsoDay): Read<DayRange | null> {
+export function readPeriod(words: Words, today: IsoDay): Read<QuestionRange | null> {
   for (let i = 0; i < words.list.length; i++) {
     for (const read of READERS) {
       const found = read(words.list, i, today);

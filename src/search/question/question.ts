@@ -4,7 +4,7 @@ import { readAgencyPhrase } from './agency-phrase.js';
 import { cuesOf, readIntent, type Cues, type Intent } from './intent.js';
 import * as L from './lexicon.js';
 import { readLocalities, type LocalityIndex } from './localities.js';
-import type { DayRange } from './period.js';
+import type { QuestionRange } from './period.js';
 import { readPeriod } from './period-words.js';
 import { readPlaceName } from './place-name.js';
 import { expandShorthand } from './shorthand.js';
@@ -33,7 +33,7 @@ export type Question = {
   plans: string[];
   /** Task numbers named ("4"), [] when none. */
   taskNos: string[];
-  period: DayRange | null;
+  period: QuestionRange | null;
   /** For `agency_tasks`: leads, coordinates, or either. */
   role: 'lead' | 'coordinator' | 'any';
   /** For `plan_meta`: the fields asked (number, date, signer, issuer). */

@@ -1,7 +1,10 @@
 import { monthEnd, monthStart, partsOf, quarterOfMonth, toIsoDay, type IsoDay } from '../calendar/index.js';
 
-/** A reporting period: a year, a half, a quarter or the first nine months. */
-export type Period = {
+/**
+ * A report period: the span a periodic report covers, a year, a half, a quarter or the first nine months.
+ * Not a question's date range (search's `QuestionRange`) nor a task's tracking year (tasks' `TrackingYear`).
+ */
+export type ReportPeriod = {
   kind: 'year' | 'half' | 'quarter' | 'nine_months';
   year: number;
   /** 1..2 for a half, 1..4 for a quarter, 1 otherwise. */
@@ -13,21 +16,21 @@ export type Period = {
 };
 
 function make(
-  kind: Period['kind'],
+  kind: ReportPeriod['kind'],
   year: number,
   index: number,
   firstMonth: number,
   lastMonth: number,
   code: string,
-): Period {
+): ReportPeriod {
   return { kind, year, index, start: monthStart(year, firstMonth), end: monthEnd(year, lastMonth), code };
 }
 
 /**
- * Reads a period code: `parsePeriod("2026-H1")` → Jan–Jun 2026; "2026", "2026-Q3", "2026-9M"; null when unreadable,
+ * Reads a period code: `parseReportPeriod("2026-H1")` → Jan–Jun 2026; "2026", "2026-Q3", "2026-9M"; null when unreadable,
  * and for years before 1000 (JavaScript dates read years 0–99 as 1900–1999).
  */
-export function parsePeriod(code: string): Period | null {
+export function parseReportPeriod(code: string): ReportPeriod | null {
   const m = /^([1-9]\d{3})(?:-(H[12]|Q[1-4]|9M))?$/i.exec(code.trim());
   if (!m) return null;
   const year = Number(m[1]);
@@ -40,14 +43,14 @@ export function parsePeriod(code: string): Period | null {
 }
 
 /** The period of a kind that contains an instant, e.g. the half of 2026-08-01 is 2026-H2. */
-export function periodContaining(kind: 'year' | 'half' | 'quarter', instant: Date): Period {
+export function reportPeriodContaining(kind: 'year' | 'half' | 'quarter', instant: Date): ReportPeriod {
   const [y, m] = partsOf(toIsoDay(instant));
-  if (kind === 'year') return parsePeriod(`${y}`)!;
-  if (kind === 'half') return parsePeriod(`${y}-H${m <= 6 ? 1 : 2}`)!;
-  return parsePeriod(`${y}-Q${quarterOfMonth(m)}`)!;
+  if (kind === 'year') return parseReportPeriod(`${y}`)!;
+  if (kind === 'half') return parseReportPeriod(`${y}-H${m <= 6 ? 1 : 2}`)!;
+  return parseReportPeriod(`${y}-Q${quarterOfMonth(m)}`)!;
 }
 
 /** Whether a day lies inside the period (both ends included). */
-export function inPeriod(period: Period, day: IsoDay): boolean {
+export function inReportPeriod(period: ReportPeriod, day: IsoDay): boolean {
   return day >= period.start && day <= period.end;
 }
