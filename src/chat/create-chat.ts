@@ -1,4 +1,5 @@
 import { askUsage, helpText, unknownCommandText, duplicateText, questionTooLongText } from '../messages/index.js';
+import { capReplies } from './cap-replies.js';
 import { planById, type Core } from './core.js';
 import type { ChatCommand, ChatDeps, CommandContext, CommandHandler } from './deps.js';
 import { createDialogs } from './dialogs.js';
@@ -47,20 +48,23 @@ const helpLines = (commands: ChatDeps['commands'] = {}) =>
  */
 export function createChat(deps: ChatDeps): ChatHandler {
   const core: Core = { deps, dialogs: createDialogs() };
-  return async (message) => {
-    const ctx = contextOf(core, message);
-    const done = deps.progress.findByDelivery(message.channel, message.messageId);
-    if (done) return [{ text: duplicateText(done, planById(ctx.knowledge, done.plan)) }];
-    if (message.isChoice) return onChoice(core, ctx, message.text);
-    const command = /^\s*\//.test(message.text) ? runCommand(core, ctx) : undefined;
-    if (command) return command;
-    const dialog = core.dialogs.get(userKeyOf(message), ctx.now);
-    return (
-      (dialog && onDialogText(core, ctx, dialog, message.text)) ??
-      naturalUpdate(core, ctx, message.text) ??
-      ask(core, ctx, message.text)
-    );
-  };
+  return async (message) => capReplies(await respond(core, message));
+}
+
+/** Every reply, before the cap. */
+async function respond(core: Core, message: IncomingMessage): Promise<Reply[]> {
+  const ctx = contextOf(core, message);
+  const done = core.deps.progress.findByDelivery(message.channel, message.messageId);
+  if (done) return [{ text: duplicateText(done, planById(ctx.knowledge, done.plan)) }];
+  if (message.isChoice) return onChoice(core, ctx, message.text);
+  const command = /^\s*\//.test(message.text) ? runCommand(core, ctx) : undefined;
+  if (command) return command;
+  const dialog = core.dialogs.get(userKeyOf(message), ctx.now);
+  return (
+    (dialog && onDialogText(core, ctx, dialog, message.text)) ??
+    naturalUpdate(core, ctx, message.text) ??
+    ask(core, ctx, message.text)
+  );
 }
 
 function contextOf(core: Core, message: IncomingMessage): CommandContext {

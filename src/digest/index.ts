@@ -7,7 +7,7 @@ export type { Figure, Metric, PlanProgress } from './types.js';
 export { planProgress } from './progress.js';
 /** Reporting periods: `parseReportPeriod("2026-H1")`, `reportPeriodContaining('quarter', now)`. */
 export { inReportPeriod, parseReportPeriod, reportPeriodContaining, type ReportPeriod } from './report-period.js';
-/** `/solieu` arguments: `parseFigures("hoinghi 2026 tong=40 tructuyen=26")`. */
+/** `/solieu` arguments: `parseFigures("hoinghi 2026 tong=40 tructuyen=26", 2026)`. */
 export { figureValue, parseFigures, type FigureInput, type FiguresError, type FiguresParse } from './figures.js';
 /** Targets against figures: 26 of 40 online is 65% against ≥60%, met. */
 export { distinctTargets, evaluateTargets, type TargetResult } from './targets.js';

@@ -14,6 +14,10 @@ export const BOT_COMMANDS: readonly BotCommandText[] = [
   { command: 'trogiup', description: 'Hướng dẫn sử dụng trợ lý' },
 ];
 
+/** Ends a reply cut because it was too long for the chat. */
+export const replyCutText =
+  '(Nội dung quá dài nên đã được rút gọn. Hãy hỏi cụ thể hơn, ví dụ: Nhiệm vụ 4 do ai chủ trì? hoặc /tiendo 4)';
+
 /** Reply when handling a message failed unexpectedly. */
 export const BOT_APOLOGY = 'Xin lỗi, trợ lý đang gặp sự cố khi xử lý tin nhắn này. Bạn vui lòng thử lại sau ít phút.';
 
