@@ -40,8 +40,8 @@ function loggerFor(config: Config, terminal: boolean): Logger {
 }
 
 async function startChannels(config: Config, logger: Logger, core: Core): Promise<RunningChannels> {
-  const kit = createChannelKit(config, core.chat, core.deliveries);
-  if (config.BOT_MODE === 'polling') return startPollingChannels(config, logger, kit, core.inbox);
+  const kit = createChannelKit(config, core.chat, core.store.deliveries);
+  if (config.BOT_MODE === 'polling') return startPollingChannels(config, logger, kit, core.store.inbox);
   try {
     const checkDatabase = () => core.store.db.prepare('select 1').get();
     return await startWebhookMode({
@@ -49,7 +49,7 @@ async function startChannels(config: Config, logger: Logger, core: Core): Promis
       logger,
       handle: kit.handle,
       extras: kit,
-      inbox: core.inbox,
+      inbox: core.store.inbox,
       checkDatabase,
     });
   } catch (err) {
@@ -70,9 +70,9 @@ function startScheduler(config: Config, logger: Logger, core: Core, channels: Ru
     },
     progress: core.store.progress,
     users: core.store.users,
-    subscriptions: core.subscriptions,
-    figures: core.figures,
-    notifications: core.notifications,
+    subscriptions: core.store.subscriptions,
+    figures: core.store.figures,
+    notifications: core.store.notifications,
     send: createSendRouter(channels.senders),
     now: () => new Date(),
     owner: `${hostname()}:${process.pid}`,

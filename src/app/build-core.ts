@@ -4,15 +4,7 @@ import { loadKnowledge } from '../ingest/index.js';
 import { logPortOf, type Logger } from '../log.js';
 import { planReloadFailedText } from '../messages/index.js';
 import { createDigestCommands, type Send } from '../scheduler/index.js';
-import {
-  createDeliveryRepo,
-  createFiguresRepo,
-  createInboxRepo,
-  createNotificationRepo,
-  createSubscriptionRepo,
-  openStore,
-  type Store,
-} from '../store/index.js';
+import { openStore, type Store } from '../store/index.js';
 import { createAdminNotice } from './admin-notice.js';
 import { createPlanReloader, type PlanReloader } from './plan-reload.js';
 
@@ -21,13 +13,6 @@ export type Core = {
   /** The plans and search index in use; a reload swaps them. */
   knowledge: KnowledgeHolder;
   store: Store;
-  subscriptions: ReturnType<typeof createSubscriptionRepo>;
-  figures: ReturnType<typeof createFiguresRepo>;
-  notifications: ReturnType<typeof createNotificationRepo>;
-  /** Which platform messages were answered (each answered once however often it is delivered). */
-  deliveries: ReturnType<typeof createDeliveryRepo>;
-  /** The updates received and not yet handled (handled after a restart when the process died holding them). */
-  inbox: ReturnType<typeof createInboxRepo>;
   chat: ChatHandler;
   /** Reads the plans folder again and swaps the plans in (on file changes once `watch()` runs). */
   reloader: PlanReloader;
@@ -63,16 +48,13 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
   );
 
   const store = openStore(config.DATABASE_PATH);
-  const repos = {
-    subscriptions: createSubscriptionRepo(store.db),
-    figures: createFiguresRepo(store.db),
-    notifications: createNotificationRepo(store.db),
-  };
-  // A message claimed by a process that was killed is answered by the next one once this lease has passed: longer than
-  // any answer takes (a report: seconds), short enough that the person is not left waiting long after a restart.
-  const deliveries = createDeliveryRepo(store.db);
   const knowledge = createKnowledgeHolder(plans);
-  const commands = createDigestCommands({ progress: store.progress, ...repos, digestCron: config.DIGEST_CRON });
+  const commands = createDigestCommands({
+    progress: store.progress,
+    subscriptions: store.subscriptions,
+    figures: store.figures,
+    digestCron: config.DIGEST_CRON,
+  });
   const chat = createChat({
     knowledge,
     ask: createAsk(store.progress),
@@ -90,5 +72,5 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
     log: logPortOf(logger),
     report: (p) => notifyAdmins(planReloadFailedText(p.fileName, p.reasons, p.keptOld)),
   });
-  return { knowledge, store, ...repos, deliveries, inbox: createInboxRepo(store.db), chat, reloader };
+  return { knowledge, store, chat, reloader };
 }

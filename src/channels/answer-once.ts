@@ -9,7 +9,7 @@ export const BUSY_RETRY_MS = 5_000;
 
 /** What a channel needs to answer each incoming message once. */
 export type AnswerOnceOptions = {
-  /** The delivery log (the store's `createDeliveryRepo(db)`); without it every delivery is answered. */
+  /** The delivery log (`store.deliveries`); without it every delivery is answered. */
   deliveries?: DeliveryLog;
   /** Default {@link PROCESS_OWNER}. */
   owner?: string;

@@ -3,7 +3,7 @@ import type { UpdateInbox } from '../tasks/index.js';
 
 /** Options of {@link createInboxGate}. */
 export type InboxGateOptions<U> = {
-  /** The store's inbox (`createInboxRepo(store.db)`); without it every update is handed on and nothing is kept. */
+  /** The store's inbox (`store.inbox`); without it every update is handed on and nothing is kept. */
   inbox?: UpdateInbox;
   channel: 'telegram' | 'zalo';
   /** The platform's id of an update (Telegram's update_id, Zalo's message_id). */

@@ -1,9 +1,12 @@
 /**
  * SQLite storage (better-sqlite3): WAL, foreign keys, numbered migrations in `migrations/`, and the
- * repositories implementing the ports of `tasks/ports.ts`.
+ * repositories implementing the ports of `tasks/ports.ts` and `tasks/message-ports.ts`.
  */
 
-/** `openStore(process.env.DATABASE_PATH ?? "data/troly.db")`: opens, migrates, and returns the repositories. */
+/**
+ * `openStore(config.DATABASE_PATH)`: opens, migrates, and returns every repository typed by its port
+ * (`{ progress, users, invites, deliveries, inbox, notifications, subscriptions, figures }`); app code takes them there.
+ */
 export { openStore, type Store } from './open-store.js';
 /** Opens a SQLite file (folder created) with WAL, foreign keys and full sync. */
 export { openDatabase, type Db } from './sqlite.js';
@@ -21,13 +24,11 @@ export { createFiguresRepo } from './figures-repo.js';
 /**
  * Incoming messages claimed for answering (`satisfies DeliveryLog`): a message delivered again is answered once;
  * a claim left by a process that died is taken again after the lease (30 s); rows go after 7 days.
- * @example const deliveries = createDeliveryRepo(store.db); // createTelegramBot({ ..., deliveries })
  */
 export { createDeliveryRepo, DELIVERY_LEASE_MS, DELIVERY_KEEP_MS, type DeliveryRepoOptions } from './delivery-repo.js';
 /**
  * Updates received from the platforms, kept before the platform counts them delivered (`satisfies UpdateInbox`): what
  * a process died holding is handed out again at the next start (3 times at most); rows go after a day, 100,000 kept.
- * @example const inbox = createInboxRepo(store.db); // startTelegramPolling(bot, { inbox, log })
  */
 export {
   createInboxRepo,

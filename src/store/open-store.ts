@@ -1,22 +1,44 @@
-import type { InviteStore, ProgressStore, UserStore } from '../tasks/index.js';
+import type {
+  DeliveryLog,
+  InviteStore,
+  NotificationLog,
+  ProgressStore,
+  UpdateInbox,
+  UserStore,
+} from '../tasks/index.js';
+import { createDeliveryRepo } from './delivery-repo.js';
+import { createFiguresRepo } from './figures-repo.js';
+import { createInboxRepo } from './inbox-repo.js';
 import { createInviteRepo } from './invite-repo.js';
 import { migrate } from './migrate.js';
+import { createNotificationRepo } from './notification-repo.js';
 import { createProgressRepo } from './progress-repo.js';
 import { openDatabase, type Db } from './sqlite.js';
+import { createSubscriptionRepo } from './subscription-repo.js';
 import { createUserRepo } from './user-repo.js';
 
-/** The opened database with the repositories the core's ports need. */
+/** The opened database with every repository, each typed by the port it implements. */
 export type Store = {
   db: Db;
   progress: ProgressStore;
   users: UserStore;
   invites: InviteStore;
+  /** Which platform messages were answered (each answered once however often it is delivered). */
+  deliveries: DeliveryLog;
+  /** The updates received and not yet handled (handled after a restart when the process died holding them). */
+  inbox: UpdateInbox;
+  /** The digests and reminders sent (each sent once). */
+  notifications: NotificationLog;
+  /** Digest choices; digest's `SubscriptionStore` (the store does not import digest: checked where it is passed). */
+  subscriptions: ReturnType<typeof createSubscriptionRepo>;
+  /** Figures reported with /solieu; digest's `FiguresStore` (checked where it is passed). */
+  figures: ReturnType<typeof createFiguresRepo>;
   /** Online backup to `file` (consistent while others write). */
   backup(file: string): Promise<void>;
   close(): void;
 };
 
-/** Opens the database at `path` (created with its folder if missing) and migrates it to the latest schema. */
+/** Opens the database at `path` (created with its folder if missing), migrates it to the latest schema and opens every repository. */
 export function openStore(path: string): Store {
   const db = openDatabase(path);
   try {
@@ -30,6 +52,11 @@ export function openStore(path: string): Store {
     progress: createProgressRepo(db),
     users: createUserRepo(db),
     invites: createInviteRepo(db),
+    deliveries: createDeliveryRepo(db),
+    inbox: createInboxRepo(db),
+    notifications: createNotificationRepo(db),
+    subscriptions: createSubscriptionRepo(db),
+    figures: createFiguresRepo(db),
     backup: async (file) => {
       await db.backup(file);
     },

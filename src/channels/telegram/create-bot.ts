@@ -29,7 +29,7 @@ export type TelegramBotOptions = {
   botInfo?: UserFromGetMe;
   /** Clock for the time of a button press and of delivery claims; default the system clock. */
   now?: () => Date;
-  /** The delivery log (`createDeliveryRepo(store.db)`): a message Telegram delivers again is answered once. Without it, every delivery is answered. */
+  /** The delivery log (`store.deliveries`): a message Telegram delivers again is answered once. Without it, every delivery is answered. */
   deliveries?: DeliveryLog;
   /**
    * Paces sends and keeps each chat's order: give `createOutbox(TELEGRAM_LIMITS)` in production. Default: calls go out

@@ -13,7 +13,7 @@ export { TELEGRAM_LIMITS } from './pace.js';
 /**
  * Starts long polling and returns a handle to stop it; with an `inbox` each fetched update is kept before Telegram
  * counts it delivered and handled after a restart if it was not. `registerTelegramCommands` sets the command menu.
- * @example const polling = await startTelegramPolling(bot, { inbox: createInboxRepo(store.db), log });
+ * @example const polling = await startTelegramPolling(bot, { inbox: store.inbox, log });
  */
 export {
   startTelegramPolling,

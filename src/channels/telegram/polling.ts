@@ -18,7 +18,7 @@ export type TelegramPolling = {
 /** Options of {@link startTelegramPolling}. */
 export type TelegramPollingOptions = {
   /**
-   * The store's inbox (`createInboxRepo(store.db)`): each fetched batch is kept before the next getUpdates confirms it
+   * The store's inbox (`store.inbox`): each fetched batch is kept before the next getUpdates confirms it
    * to Telegram and done once handled, and what a killed process held is handled at the next start. Without it, an
    * update fetched and not yet answered when the process dies is lost.
    */

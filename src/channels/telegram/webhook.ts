@@ -23,7 +23,7 @@ export type TelegramWebhookOptions = {
   /** Updates being handled at once beyond which a new one gets 503 (Telegram sends it again later); default 1,000. */
   maxInFlight?: number;
   /**
-   * The store's inbox (`createInboxRepo(store.db)`): an update is kept before the 200 and done once handled, and what a
+   * The store's inbox (`store.inbox`): an update is kept before the 200 and done once handled, and what a
    * killed process held is handled at once; an update that cannot be kept gets 500 (Telegram sends it again later).
    */
   inbox?: UpdateInbox;

@@ -27,10 +27,10 @@ export type ZaloBotOptions = {
   sleep?: Sleep;
   /** Paces sends and keeps each chat's order: give `createOutbox(ZALO_LIMITS)` in production. Default: calls go out at once. */
   outbox?: Outbox;
-  /** The delivery log (`createDeliveryRepo(store.db)`): a message Zalo delivers again is answered once. Without it, every delivery is answered. */
+  /** The delivery log (`store.deliveries`): a message Zalo delivers again is answered once. Without it, every delivery is answered. */
   deliveries?: DeliveryLog;
   /**
-   * The inbox (`createInboxRepo(store.db)`): each update is kept before Zalo counts it delivered and done once answered;
+   * The inbox (`store.inbox`): each update is kept before Zalo counts it delivered and done once answered;
    * what a killed process held is answered at the next start. Without it, such an update is lost.
    */
   inbox?: UpdateInbox;

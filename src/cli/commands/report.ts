@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { buildReport, parseReportPeriod, type ReportModel } from '../../digest/index.js';
 import { renderReportDocx, renderReportMd, renderReportXlsx } from '../../reports/index.js';
-import { createFiguresRepo } from '../../store/index.js';
 import { loadPlansReporting } from '../load-knowledge.js';
 import { databasePath, knowledgeDir, parseOptions, parseToday, PLACE_OPTIONS, todayProblem } from '../options.js';
 import { withStore } from '../with-store.js';
@@ -67,7 +66,7 @@ export async function run(args: string[]): Promise<number> {
     const model = buildReport(
       plan,
       store.progress.listForPlan(plan.id),
-      createFiguresRepo(store.db).listForPlan(plan.id),
+      store.figures.listForPlan(plan.id),
       period,
       today,
     );
