@@ -1,4 +1,4 @@
-import { placeOf, type IsoDay } from '../knowledge/index.js';
+import type { IsoDay, PlanMeta } from '../knowledge/index.js';
 import { daysBetween, toIsoDay } from '../calendar/index.js';
 import { type TaskState, type TaskStateKind, type UpdateRecord } from '../tasks/index.js';
 import { upcomingReports, type ReportingOccurrence } from './reporting.js';
@@ -16,8 +16,8 @@ export type DigestItem = { no: string; content: string; lead: string; days: numb
 export type PlanDigest = {
   planId: string;
   planNumber: string | null;
-  /** "xã Đại Sơn": names the plan when its number is blank. */
-  planPlace: string | null;
+  /** Where the plan is for (phường / Nhị Chiểu): names the plan when its number is blank. */
+  planLocality: PlanMeta['locality'];
   planTitle: string;
   today: IsoDay;
   counts: Record<Bucket, number>;
@@ -96,7 +96,7 @@ export function buildDigest(progress: PlanProgress, now: Date, since: Date | nul
   return {
     planId: plan.id,
     planNumber: plan.meta.number,
-    planPlace: placeOf(plan.meta),
+    planLocality: plan.meta.locality,
     planTitle: plan.meta.title,
     today,
     counts: countBuckets(states),

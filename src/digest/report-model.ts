@@ -1,4 +1,4 @@
-import { placeOf, type IsoDay, type Plan } from '../knowledge/index.js';
+import type { IsoDay, Plan, PlanMeta } from '../knowledge/index.js';
 import { atHanoiTime, toIsoDay } from '../calendar/index.js';
 import { type TaskState, type TaskStateKind, type UpdateRecord } from '../tasks/index.js';
 import { inReportPeriod, type ReportPeriod } from './report-period.js';
@@ -23,8 +23,8 @@ export type ReportRow = {
 export type ReportModel = {
   planId: string;
   planNumber: string | null;
-  /** "xã Đại Sơn": names the plan when its number is blank. */
-  planPlace: string | null;
+  /** Where the plan is for (phường / Nhị Chiểu): names the plan when its number is blank. */
+  planLocality: PlanMeta['locality'];
   planTitle: string;
   /** The body that issued the plan and reports on it, e.g. "Ủy ban nhân dân phường Nhị Chiểu". */
   issuer: string | null;
@@ -86,7 +86,7 @@ export function buildReport(
   return {
     planId: plan.id,
     planNumber: plan.meta.number,
-    planPlace: placeOf(plan.meta),
+    planLocality: plan.meta.locality,
     planTitle: plan.meta.title,
     issuer: plan.meta.issuer,
     period,

@@ -5,8 +5,6 @@
 
 export * from './schema.js';
 
-/** The place a plan is for, as replies name it: `placeOf(meta)` → "phường Nhị Chiểu"; null without a locality. */
-export { placeOf } from './metadata.js';
 
 /** Reads one plan's text (Markdown, text, or what `ingest` extracts from .docx/.pdf/.xlsx) into a `Plan` plus warnings naming file and line. */
 export { parsePlan } from './parse-plan.js';

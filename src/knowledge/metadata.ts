@@ -88,8 +88,3 @@ export function readTitle(lines: readonly DocLine[]): string {
   const inline = lines.map((l) => /^KẾ HOẠCH\s+(\S.*)$/u.exec(l.text)).find((m) => m);
   return inline ? inline[1]! : '';
 }
-
-/** "phường Nhị Chiểu" ("An Bình" when only the place name was read); null when the plan names no locality. */
-export function placeOf(meta: Pick<PlanMeta, 'locality'>): string | null {
-  return meta.locality ? `${meta.locality.level} ${meta.locality.name}`.trim() : null;
-}

@@ -1,5 +1,5 @@
 /** Vietnamese replies to questions about the plans (renders `Answer` from search). */
-import { placeOf, type AgencyRef, type Deadline, type ReportingDate, type Task } from '../knowledge/index.js';
+import type { AgencyRef, Deadline, ReportingDate, Task } from '../knowledge/index.js';
 import type {
   Answer,
   AnswerBody,
@@ -13,7 +13,7 @@ import type {
   TaskGroup,
 } from '../search/index.js';
 import { foldCase, tokenize } from '../text/index.js';
-import { cutAtWord, formatDay, planNameOf, STATUS_LABEL } from './vi-progress.js';
+import { cutAtWord, formatDay, placeOf, planNameOf, STATUS_LABEL } from './vi-progress.js';
 
 const LINE = 90;
 const PASSAGE = 320;
@@ -23,11 +23,11 @@ const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)
 const sentence = (s: string) => (s ? s.charAt(0).toLocaleUpperCase('vi') + s.slice(1).toLocaleLowerCase('vi') : s);
 
 /** "phường Nhị Chiểu" (the plan id when the plan names no locality). */
-const place = (p: PlanRef) => placeOf(p.meta) ?? p.id;
+const place = (p: PlanRef) => placeOf(p.meta.locality) ?? p.id;
 const Place = (p: PlanRef) => place(p).charAt(0).toLocaleUpperCase('vi') + place(p).slice(1);
 /** "Kế hoạch 158/KH-UBND phường Nhị Chiểu". */
 const planName = (p: PlanRef) =>
-  p.meta.number ? `Kế hoạch ${p.meta.number} ${place(p)}` : planNameOf(null, placeOf(p.meta), p.id);
+  p.meta.number ? `Kế hoạch ${p.meta.number} ${place(p)}` : planNameOf(null, placeOf(p.meta.locality), p.id);
 const taskSource = (p: PlanRef, no: string) => `Nguồn: ${planName(p)}, Phụ lục, nhiệm vụ ${no}.`;
 const where = (p: PlanRef, task: string | null, section: string | null) =>
   `${place(p)}, ${task ? `nhiệm vụ ${task}` : section ? `mục ${section}` : 'phần đầu kế hoạch'}`;

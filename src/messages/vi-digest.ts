@@ -11,7 +11,7 @@ import type {
   TargetResult,
 } from '../digest/index.js';
 import type { ProgressStatus, TaskStateKind, UpdateRecord } from '../tasks/index.js';
-import { formatDay, planNameOf } from './vi-progress.js';
+import { formatDay, placeOf, planNameOf } from './vi-progress.js';
 
 /** Task states as reports print them. */
 export const STATE_LABELS: Record<TaskStateKind, string> = {
@@ -97,7 +97,7 @@ function reportLine(d: PlanDigest): string[] {
 
 /** The digest of one plan as a leader reads it on a phone; one line when nothing moved and nothing is late. */
 export function renderDigest(d: PlanDigest, late = false): string {
-  const name = planNameOf(d.planNumber, d.planPlace, d.planId);
+  const name = planNameOf(d.planNumber, placeOf(d.planLocality), d.planId);
   const lateNote = late ? ' (gửi bù)' : '';
   if (d.quiet) return `📋 ${name}, ${formatDay(d.today)}${lateNote}: không có cập nhật mới, không có nhiệm vụ quá hạn.`;
   const measured = d.targets.filter((t) => t.actual !== null);
@@ -129,7 +129,7 @@ export function renderDigest(d: PlanDigest, late = false): string {
 /** Chart title and legend. */
 export function chartLabels(d: PlanDigest) {
   return {
-    title: `${planNameOf(d.planNumber, d.planPlace, d.planId)}: tiến độ theo đơn vị (${formatDay(d.today)})`,
+    title: `${planNameOf(d.planNumber, placeOf(d.planLocality), d.planId)}: tiến độ theo đơn vị (${formatDay(d.today)})`,
     buckets: BUCKET_LABELS,
   };
 }
@@ -215,7 +215,7 @@ export const DIGEST_REPLIES = {
   badPeriod: 'Kỳ báo cáo không hợp lệ. Ví dụ: /baocao 6thang, /baocao nam, /baocao quy hoặc /baocao 2026-H1.',
   noPlan: 'Tài khoản của bạn chưa gắn với kế hoạch nào, nên chưa có bản tổng hợp hay báo cáo để gửi.',
   reportCaption: (m: ReportModel) =>
-    `Báo cáo kết quả thực hiện ${planNameOf(m.planNumber, m.planPlace, m.planId)}, ${reportPeriodLabel(m.period)}.`,
+    `Báo cáo kết quả thực hiện ${planNameOf(m.planNumber, placeOf(m.planLocality), m.planId)}, ${reportPeriodLabel(m.period)}.`,
   figuresSaved: (inputs: FigureInput[], lines: string[]) =>
     [`Đã ghi ${inputs.length} số liệu.`, ...lines.map((l) => `• ${l}`)].join('\n'),
 };

@@ -1,6 +1,6 @@
 /** Vietnamese text for registration, progress updates and progress reading. */
 import { toClockTime, toIsoDay } from '../calendar/index.js';
-import { placeOf, type BodyDuty, type Plan, type Task } from '../knowledge/index.js';
+import type { BodyDuty, Plan, PlanMeta, Task } from '../knowledge/index.js';
 import type {
   InviteError,
   ProgressStatus,
@@ -21,13 +21,18 @@ const typed = (s: string): string => {
   return (chars.length > 30 ? `${chars.slice(0, 30).join('')}…` : s).replace(/[\u0000-\u001F\u007F-\u009F]/g, '?');
 };
 
+/** The place a plan is for, as replies name it: "phường Nhị Chiểu" ("An Bình" when only the place name was read); null without a locality. */
+export function placeOf(locality: PlanMeta['locality']): string | null {
+  return locality ? `${locality.level} ${locality.name}`.trim() : null;
+}
+
 /** "Kế hoạch 158/KH-UBND"; with the number left blank "Kế hoạch (chưa ghi số) của xã Đại Sơn" (the plan id without a place). */
 export function planNameOf(number: string | null, place: string | null, id: string): string {
   if (number) return `Kế hoạch ${number}`;
   return place ? `Kế hoạch (chưa ghi số) của ${place}` : `Kế hoạch ${id}`;
 }
 
-export const planLabel = (plan: Plan): string => planNameOf(plan.meta.number, placeOf(plan.meta), plan.id);
+export const planLabel = (plan: Plan): string => planNameOf(plan.meta.number, placeOf(plan.meta.locality), plan.id);
 
 /** The first words of a task, for buttons and lists. */
 export const shortContent = (task: Task, max = 60): string =>

@@ -1,6 +1,5 @@
 import { planReminders, taskRecipients, unitRecipients } from '../digest/index.js';
-import { placeOf } from '../knowledge/index.js';
-import { renderReminder } from '../messages/index.js';
+import { placeOf, renderReminder } from '../messages/index.js';
 import { toIsoDay } from '../calendar/index.js';
 import { deliverOnce, notification, type DeliveryOutcome } from './deliver.js';
 import type { JobDeps } from './deps.js';
@@ -23,7 +22,7 @@ export async function runReminders(deps: JobDeps, slot: Date, late: boolean): Pr
         const n = notification(r.kind, user.key, plan.id, `${r.subject}@${r.slot}`, reminder.late);
         outcomes.push(
           await deliverOnce(deps, n, () => ({
-            text: renderReminder(reminder, today, plan.meta.number, placeOf(plan.meta)),
+            text: renderReminder(reminder, today, plan.meta.number, placeOf(plan.meta.locality)),
           })),
         );
       }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { placeOf, type Plan, type ReadWarning } from '../../knowledge/index.js';
+import type { Plan, ReadWarning } from '../../knowledge/index.js';
+import { placeOf } from '../../messages/index.js';
 import { loadPlansReporting } from '../load-knowledge.js';
 import { knowledgeDir } from '../options.js';
 import { addPlan } from '../plans-add.js';
@@ -8,7 +9,7 @@ export const summary =
   'list the plans read from the knowledge folder with their counts  [--knowledge DIR] [--json]; add one: plans add FILE [--id ID] [--replace]';
 
 function row(plan: Plan, warnings: readonly ReadWarning[]) {
-  const locality = placeOf(plan.meta) ?? '';
+  const locality = placeOf(plan.meta.locality) ?? '';
   return {
     id: plan.id,
     number: plan.meta.number ?? '-',
