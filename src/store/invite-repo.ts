@@ -1,5 +1,4 @@
-import type { InviteError, InviteRecord, InviteStore, UserRecord } from '../tasks/index.js';
-import { fail, ok, type Result } from '../tasks/index.js';
+import type { InviteError, InviteRecord, InviteStore, Result, UserRecord } from '../tasks/index.js';
 import type { Db } from './sqlite.js';
 import { toUser, type UserRow } from './user-repo.js';
 
@@ -47,12 +46,12 @@ export function createInviteRepo(db: Db) {
   const redeem = db.transaction(
     (code: string, user: { key: string; name: string }, now: Date): Result<UserRecord, InviteError> => {
       const invite = get(code);
-      if (!invite) return fail({ code: 'invite_unknown' });
-      if (invite.usedAt) return fail({ code: 'invite_used' });
-      if (invite.expiresAt <= now) return fail({ code: 'invite_expired', expiresAt: invite.expiresAt });
+      if (!invite) return { ok: false, error: { code: 'invite_unknown' } };
+      if (invite.usedAt) return { ok: false, error: { code: 'invite_used' } };
+      if (invite.expiresAt <= now) return { ok: false, error: { code: 'invite_expired', expiresAt: invite.expiresAt } };
       upsertUser.run({ ...user, role: invite.role, plan: invite.plan, unit: invite.unit, now: now.toISOString() });
       markUsed.run(now.toISOString(), user.key, code);
-      return ok(toUser(userByKey.get(user.key)!));
+      return { ok: true, value: toUser(userByKey.get(user.key)!) };
     },
   );
 

@@ -1,5 +1,4 @@
 import type { NewUpdate, ProgressStore, UpdateRecord } from '../tasks/index.js';
-import { fail, ok } from '../tasks/index.js';
 import type { Db } from './sqlite.js';
 
 type UpdateRow = {
@@ -58,11 +57,11 @@ export function createProgressRepo(db: Db) {
     return row && toRecord(row);
   };
 
-  const append = db.transaction((u: NewUpdate) => {
+  const append = db.transaction((u: NewUpdate): ReturnType<ProgressStore['append']> => {
     const existing = findByDelivery(u.channel, u.messageId);
-    if (existing) return fail({ code: 'duplicate_delivery' as const, existing });
+    if (existing) return { ok: false, error: { code: 'duplicate_delivery', existing } };
     const info = insert.run({ ...u, createdAt: u.createdAt.toISOString() });
-    return ok(toRecord(byId.get(info.lastInsertRowid)!));
+    return { ok: true, value: toRecord(byId.get(info.lastInsertRowid)!) };
   });
 
   return {
