@@ -6,13 +6,17 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
-import { buildCore, type Core } from './app/build-core.js';
-import { createChannelKit } from './app/channel-kit.js';
-import { startPollingChannels, type RunningChannels } from './app/polling-mode.js';
-import { createSendRouter } from './app/send-router.js';
-import { stopOnSignals } from './app/shutdown.js';
-import { startWebhookMode } from './app/webhook-mode.js';
-import { runLocalChat } from './app/terminal-mode.js';
+import {
+  buildCore,
+  createChannelKit,
+  createSendRouter,
+  runLocalChat,
+  startPollingChannels,
+  startWebhookMode,
+  stopOnSignals,
+  type Core,
+  type RunningChannels,
+} from './app/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, logPortOf, type Logger } from './log.js';
 import { createScheduler, DEFAULT_REMINDER_CRON, type Send } from './scheduler/index.js';

@@ -1,7 +1,7 @@
 /** Vietnamese text about adding plan files: the preview shown before storing, refusals, and notes to admins on reloads. */
 import type { PlanUpload, PlanUploadError } from '../chat/index.js';
-import { placeOf, type Plan } from '../knowledge/index.js';
-import { formatDay, planLabel, shortContent } from './vi-progress.js';
+import type { Plan } from '../knowledge/index.js';
+import { formatDay, placeOf, planLabel, shortContent } from './vi-progress.js';
 
 /** How many tasks the preview lists. */
 const FIRST_TASKS = 5;
@@ -21,7 +21,7 @@ export function planPreviewText(
   const lines = [
     `Đã đọc tệp «${upload.fileName}» (mã kế hoạch: ${upload.id}):`,
     `• Số: ${meta.number ?? 'không ghi số'}`,
-    `• Địa phương: ${placeOf(meta) ?? 'không đọc được'}`,
+    `• Địa phương: ${placeOf(meta.locality) ?? 'không đọc được'}`,
     `• Ngày ban hành: ${meta.date ? formatDay(meta.date) : 'không đọc được'}`,
     `• Người ký: ${signer}`,
     `• ${plan.tasks.length} nhiệm vụ trong phụ lục, ${plan.duties.length} nhiệm vụ giao trong văn bản, ${plan.targets.length} chỉ tiêu`,

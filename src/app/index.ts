@@ -1,0 +1,18 @@
+/**
+ * The composition's parts, used by `main.ts`: the core over one store, the channels by mode, the scheduler's `send`
+ * port and the graceful stop. Outer layer: it may use every folder but the CLI.
+ */
+/** Opens the store, reads the plans and builds the search index and the chat handler: `buildCore(config, logger)`. */
+export { buildCore, type Core } from './build-core.js';
+/** What every bot channel gets besides its token: the chat handler as people reach it, and each platform's outbox. */
+export { createChannelKit } from './channel-kit.js';
+/** Long polling on every channel whose token is set. */
+export { startPollingChannels, type RunningChannels } from './polling-mode.js';
+/** The channels by webhook: one HTTP server on PORT for both channels' endpoints, health and files. */
+export { startWebhookMode } from './webhook-mode.js';
+/** The no-token local chat in the terminal. */
+export { runLocalChat } from './terminal-mode.js';
+/** The scheduler's `send` port: `tg:<id>` to Telegram, `zl:<id>` to Zalo. */
+export { createSendRouter } from './send-router.js';
+/** Graceful stop on SIGTERM/SIGINT, step by step. */
+export { stopOnSignals } from './shutdown.js';
