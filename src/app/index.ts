@@ -16,3 +16,7 @@ export { runLocalChat } from './terminal-mode.js';
 export { createSendRouter } from './send-router.js';
 /** Graceful stop on SIGTERM/SIGINT, step by step. */
 export { stopOnSignals } from './shutdown.js';
+/** A plan reader's warning as `file:line: message`, as the CLI and the logs print it. */
+export { formatWarning } from './format-warning.js';
+/** Reading and storing uploaded plan files (the `PlanIntake` port over the plans folder); `isPlanId("kh-158")`. */
+export { createPlanIntake, isPlanId } from './plan-intake.js';

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import type { PlanIntake, PlanUpload } from '../chat/index.js';
+import type { PlanIntake, PlanUpload } from '../tasks/index.js';
 import { fail, ok } from '../tasks/index.js';
 import { foldCase } from '../text/index.js';
 import { formatWarning } from './format-warning.js';

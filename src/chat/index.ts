@@ -24,6 +24,3 @@ export { createAsk, createProgressLookup } from './ask.js';
 
 /** `userKeyOf({ channel: 'telegram', senderId: '42' })` → "tg:42". */
 export { userKeyOf } from './user-key.js';
-
-/** Plan files sent by an admin: the port reading and storing them, what is shown before storing, and why one is refused. */
-export type { PlanIntake, PlanUpload, PlanUploadError } from './plan-upload-types.js';

@@ -1,4 +1,4 @@
-import { formatWarning } from '../app/format-warning.js';
+import { formatWarning } from '../app/index.js';
 import { loadKnowledge } from '../ingest/index.js';
 import type { Plan, ReadWarning } from '../knowledge/index.js';
 

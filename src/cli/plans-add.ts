@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { createPlanIntake, isPlanId } from '../app/plan-intake.js';
+import { createPlanIntake, isPlanId } from '../app/index.js';
 import { planPreviewText, planUploadErrorText } from '../messages/index.js';
 import { knowledgeDir, parseOptions } from './options.js';
 

@@ -1,5 +1,5 @@
 /** Vietnamese text about adding plan files: the preview shown before storing, refusals, and notes to admins on reloads. */
-import type { PlanUpload, PlanUploadError } from '../chat/index.js';
+import type { PlanUpload, PlanUploadError } from '../tasks/index.js';
 import type { Plan } from '../knowledge/index.js';
 import { formatDay, placeOf, planLabel, shortContent } from './vi-progress.js';
 

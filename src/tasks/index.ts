@@ -47,6 +47,8 @@ export type {
   NotificationLog,
   Notification,
 } from './message-ports.js';
+/** Plan files sent by an admin: the port reading and storing them, what is shown before storing, and why one is refused. */
+export type { PlanIntake, PlanUpload, PlanUploadError } from './plan-intake.js';
 
 /** Recurring tasks ("Hằng năm") are tracked per year: `trackingYearOf(task, "2026-06-01")` → "2026"; other tasks "". */
 export { trackingYearOf, dueIn, type TrackingYear } from './tracking-year.js';

@@ -1,5 +1,5 @@
 import type { Plan } from '../knowledge/index.js';
-import type { Result } from '../tasks/index.js';
+import type { Result } from './result.js';
 
 /** A plan file read and not yet stored: what the admin is shown before confirming. */
 export type PlanUpload = {
