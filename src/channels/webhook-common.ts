@@ -4,8 +4,15 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 export type WebhookHeaders = Record<string, string | string[] | undefined>;
 /** What to answer the HTTP request with. */
 export type WebhookResponse = { status: number; body: string };
-/** A framework-free webhook endpoint: headers and raw body in, status and body out, synchronously. */
-export type WebhookHandler = (headers: WebhookHeaders, rawBody: string | Buffer) => WebhookResponse;
+/**
+ * A framework-free webhook endpoint: headers and raw body in, status and body out, synchronously. `refuseHeaders`,
+ * when given, is asked first by the server with the headers alone: an answer there (no or wrong secret) is sent
+ * without reading a byte of the body.
+ */
+export type WebhookHandler = {
+  (headers: WebhookHeaders, rawBody: string | Buffer): WebhookResponse;
+  refuseHeaders?: (headers: WebhookHeaders) => WebhookResponse | undefined;
+};
 
 /** The body size a webhook accepts unless told otherwise: 1 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -35,22 +42,33 @@ export type WebhookGateOptions = {
   secretToken: string;
   /** Larger bodies are refused with 413; default 1 MiB. */
   maxBodyBytes?: number;
+  /** Told of each request refused for its secret (to log it); default nothing. */
+  onSecretRefused?: (headers: WebhookHeaders) => void;
+};
+
+/** The gate: the checks on a whole request, and `refuseHeaders`, the secret check alone (for `WebhookHandler`). */
+export type WebhookGate = {
+  (headers: WebhookHeaders, rawBody: string | Buffer): GateResult;
+  refuseHeaders: (headers: WebhookHeaders) => WebhookResponse | undefined;
 };
 
 /**
  * The checks every webhook makes, in order: the secret header (compared in constant time; 401, the body is never
  * parsed), the body size (413), the body being JSON (400).
  */
-export function createWebhookGate(
-  options: WebhookGateOptions,
-): (headers: WebhookHeaders, rawBody: string | Buffer) => GateResult {
+export function createWebhookGate(options: WebhookGateOptions): WebhookGate {
   const expected = digest(options.secretToken);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const refuse = (reason: RefusalReason): GateResult => ({ ok: false, reason, response: REFUSED[reason] });
-  return (headers, rawBody) => {
+  const refuseHeaders = (headers: WebhookHeaders): WebhookResponse | undefined => {
     const given = headerValue(headers, options.header);
     // Hashing both sides gives equal lengths, so timingSafeEqual never leaks the secret's length either.
-    if (given === undefined || !timingSafeEqual(digest(given), expected)) return refuse('secret');
+    if (given !== undefined && timingSafeEqual(digest(given), expected)) return undefined;
+    options.onSecretRefused?.(headers);
+    return REFUSED.secret;
+  };
+  const gate = (headers: WebhookHeaders, rawBody: string | Buffer): GateResult => {
+    if (refuseHeaders(headers)) return refuse('secret');
     if (Buffer.byteLength(rawBody) > maxBodyBytes) return refuse('size');
     try {
       return { ok: true, json: JSON.parse(rawBody.toString()) };
@@ -58,6 +76,7 @@ export function createWebhookGate(
       return refuse('json');
     }
   };
+  return Object.assign(gate, { refuseHeaders });
 }
 
 function digest(text: string): Buffer {

@@ -20,6 +20,12 @@ export type HttpServerOptions = {
   files?: { get(name: string): StoredFile | undefined };
   /** Where the server reports failures; default silent. */
   log?: Log;
+  /** Connections open at once beyond which new ones are dropped; default 256. */
+  maxConnections?: number;
+  /** A request whose headers and body have not all arrived by then is cut (408); default 30 s. */
+  requestTimeoutMs?: number;
+  /** A request whose headers have not all arrived by then is cut (408); default 10 s. */
+  headersTimeoutMs?: number;
 };
 
 /** A listening server. */
@@ -32,6 +38,14 @@ export type HttpServer = {
 
 /** A request taking longer than this (a client sending its body byte by byte) is cut. */
 const REQUEST_TIMEOUT_MS = 30_000;
+/** Headers are a few hundred bytes: a client still sending them after this is cut. */
+const HEADERS_TIMEOUT_MS = 10_000;
+/**
+ * How often node:http looks for requests past their timeout; its default (30 s) let a dripped body live ~67 s and
+ * dripped headers ~53 s instead of the timeouts above.
+ */
+const TIMEOUT_CHECK_MS = 250;
+const MAX_CONNECTIONS = 256;
 const FILES = '/files/';
 
 type Answer = { status: number; body: string | Buffer; headers?: Record<string, string> };
@@ -49,27 +63,37 @@ const notAllowed = (allow: string) => json(405, { ok: false, description: 'Metho
 /**
  * Starts the webhook-mode HTTP server on node:http: POST webhooks, GET /healthz, GET /files/<name>. Wrong method
  * 405, unknown path 404, body over the limit 413 (told by Content-Length or counted while streaming; the rest is
- * never read). A client that goes away mid-request is forgotten; a handler that throws gets 500 and a log line.
+ * never read), a webhook whose headers it refuses (no or wrong secret) answered before the body is read. A client
+ * that goes away mid-request is forgotten; a handler that throws gets 500 and a log line. Connections are capped, and
+ * a request is cut when its headers or the whole of it take longer than the timeouts.
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const log = options.log ?? (() => undefined);
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
   const route = createRouter(options);
-  const server = createServer((req, res) => {
-    const finished: Promise<void> = once(res, 'close').then(() => void inFlight.delete(finished));
-    inFlight.add(finished);
-    req.on('error', () => undefined);
-    const answered = stopping ? Promise.resolve(STOPPING) : route(req);
-    answered.then(
-      (answer) => answer && write(res, answer, stopping),
-      (err: unknown) => {
-        log('error', 'http: a request failed', { err });
-        write(res, json(500, { ok: false, description: 'Internal Server Error' }), stopping);
-      },
-    );
-  });
-  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const server = createServer(
+    {
+      requestTimeout,
+      headersTimeout: Math.min(options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS, requestTimeout),
+      connectionsCheckingInterval: TIMEOUT_CHECK_MS,
+    },
+    (req, res) => {
+      const finished: Promise<void> = once(res, 'close').then(() => void inFlight.delete(finished));
+      inFlight.add(finished);
+      req.on('error', () => undefined);
+      const answered = stopping ? Promise.resolve(STOPPING) : route(req);
+      answered.then(
+        (answer) => answer && write(res, answer, stopping),
+        (err: unknown) => {
+          log('error', 'http: a request failed', { err });
+          write(res, json(500, { ok: false, description: 'Internal Server Error' }), stopping);
+        },
+      );
+    },
+  );
+  server.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
   server.listen(options.port, options.host);
   await once(server, 'listening');
   return {
@@ -95,6 +119,9 @@ function createRouter(options: HttpServerOptions): (req: IncomingMessage) => Pro
     const webhook = webhooks.get(path);
     if (webhook) {
       if (req.method !== 'POST') return notAllowed('POST');
+      // A wrong secret is answered from the headers: not a byte of its body is read.
+      const refused = webhook.refuseHeaders?.(req.headers);
+      if (refused) return json(refused.status, refused.body, { connection: 'close' });
       const read = await readBody(req, maxBodyBytes);
       if (read.kind === 'aborted') return undefined;
       if (read.kind === 'too_large') return TOO_LARGE;

@@ -3,7 +3,14 @@ import type { Update } from 'grammy/types';
 import type { Log } from '../../chat/index.js';
 import type { UpdateInbox } from '../../tasks/index.js';
 import { createInboxGate } from '../inbox-gate.js';
-import { ACCEPTED, createWebhookGate, headerValue, webhookAnswer, type WebhookHandler } from '../webhook-common.js';
+import {
+  ACCEPTED,
+  createWebhookGate,
+  headerValue,
+  webhookAnswer,
+  type WebhookHandler,
+  type WebhookHeaders,
+} from '../webhook-common.js';
 import { ALLOWED_UPDATES } from './polling.js';
 
 /** The header Telegram sends with the secret_token given to setWebhook. */
@@ -56,6 +63,11 @@ export function createTelegramWebhook(options: TelegramWebhookOptions): Telegram
     header: TELEGRAM_SECRET_HEADER,
     secretToken: options.secretToken,
     maxBodyBytes: options.maxBodyBytes,
+    onSecretRefused: (headers) =>
+      log('warn', 'telegram: webhook call refused (secret token)', {
+        channel: 'telegram',
+        hasHeader: headerValue(headers, TELEGRAM_SECRET_HEADER) !== undefined,
+      }),
   });
   const maxInFlight = options.maxInFlight ?? 1000;
   const inFlight = new Set<Promise<void>>();
@@ -95,15 +107,11 @@ export function createTelegramWebhook(options: TelegramWebhookOptions): Telegram
     }
   };
 
-  const handleRequest: WebhookHandler = (headers, rawBody) => {
+  const handle = (headers: WebhookHeaders, rawBody: string | Buffer) => {
     const checked = gate(headers, rawBody);
     if (!checked.ok) {
-      if (checked.reason === 'secret') {
-        log('warn', 'telegram: webhook call refused (secret token)', {
-          channel: 'telegram',
-          hasHeader: headerValue(headers, TELEGRAM_SECRET_HEADER) !== undefined,
-        });
-      } else log('warn', 'telegram: webhook request refused', { channel: 'telegram', reason: checked.reason });
+      if (checked.reason !== 'secret')
+        log('warn', 'telegram: webhook request refused', { channel: 'telegram', reason: checked.reason });
       return checked.response;
     }
     if (!isUpdate(checked.json)) {
@@ -122,6 +130,7 @@ export function createTelegramWebhook(options: TelegramWebhookOptions): Telegram
     for (const update of admitted) handleInBackground(update);
     return ACCEPTED;
   };
+  const handleRequest: WebhookHandler = Object.assign(handle, { refuseHeaders: gate.refuseHeaders });
 
   return {
     handleRequest,

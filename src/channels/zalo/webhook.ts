@@ -1,5 +1,11 @@
 import type { Log } from '../../chat/index.js';
-import { createWebhookGate, headerValue, ACCEPTED, type WebhookHandler } from '../webhook-common.js';
+import {
+  createWebhookGate,
+  headerValue,
+  ACCEPTED,
+  type WebhookHandler,
+  type WebhookHeaders,
+} from '../webhook-common.js';
 import type { ParsedUpdate } from './schema.js';
 
 export type { WebhookHeaders, WebhookResponse } from '../webhook-common.js';
@@ -21,7 +27,7 @@ export type ZaloWebhookOptions = {
 };
 
 /**
- * Builds the Zalo webhook endpoint. A request without the right `X-Bot-Api-Secret-Token` gets 401 and is never read;
+ * Builds the Zalo webhook endpoint. A request without the right `X-Bot-Api-Secret-Token` gets 401 and is never read (`refuseHeaders`);
  * an oversize body 413; a body that is not JSON 400. Anything else is acknowledged at once with 200 (a malformed or
  * ignored update too, so Zalo does not resend it): the answer is composed and sent after the response.
  */
@@ -33,15 +39,15 @@ export function createZaloWebhookHandler(options: ZaloWebhookOptions): ZaloWebho
     header: ZALO_SECRET_HEADER,
     secretToken: options.secretToken,
     maxBodyBytes: options.maxBodyBytes,
+    onSecretRefused: (headers) =>
+      options.log('warn', 'zalo: webhook call refused (secret token)', {
+        hasHeader: headerValue(headers, ZALO_SECRET_HEADER) !== undefined,
+      }),
   });
-  return (headers, rawBody) => {
+  const handle = (headers: WebhookHeaders, rawBody: string | Buffer) => {
     const checked = gate(headers, rawBody);
     if (!checked.ok) {
-      if (checked.reason === 'secret') {
-        options.log('warn', 'zalo: webhook call refused (secret token)', {
-          hasHeader: headerValue(headers, ZALO_SECRET_HEADER) !== undefined,
-        });
-      } else if (checked.reason === 'json') options.log('warn', 'zalo: webhook body is not JSON');
+      if (checked.reason === 'json') options.log('warn', 'zalo: webhook body is not JSON');
       return checked.response;
     }
     try {
@@ -51,4 +57,5 @@ export function createZaloWebhookHandler(options: ZaloWebhookOptions): ZaloWebho
     }
     return ACCEPTED;
   };
+  return Object.assign(handle, { refuseHeaders: gate.refuseHeaders });
 }
