@@ -1,4 +1,5 @@
-import { cutAtWord, replyCutText } from '../messages/index.js';
+import { replyCutText } from '../messages/index.js';
+import { cutAtWord } from '../text/index.js';
 import type { Reply } from './types.js';
 
 /** At most this many messages answer one message. */

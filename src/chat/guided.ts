@@ -1,4 +1,4 @@
-import { guideText, shortContent, STATUS_LABEL } from '../messages/index.js';
+import { guideText, STATUS_LABEL } from '../messages/index.js';
 import {
   accessTo,
   completeUpdate,
@@ -9,7 +9,7 @@ import {
   type ProgressStatus,
   type TaskRef,
 } from '../tasks/index.js';
-import { foldCase } from '../text/index.js';
+import { cutAtWord, foldCase } from '../text/index.js';
 import { keyOf, type Core } from './core.js';
 import type { CommandContext } from './deps.js';
 import type { Dialog } from './dialogs.js';
@@ -24,7 +24,7 @@ export function startGuided(core: Core, ctx: CommandContext): Reply[] {
   core.dialogs.set(keyOf(ctx), { step: 'task' }, ctx.now);
   const label = (no: string, plan: string) => (ctx.plan ? no : `${plan}#${no}`);
   const choices = tasks.map((t) => ({
-    label: `${label(t.no, t.plan)}. ${shortContent(t, 48)}`,
+    label: `${label(t.no, t.plan)}. ${cutAtWord(t.content, 48)}`,
     data: `${CHOICE.task}${t.plan}#${t.no}`,
   }));
   return [{ text: guideText.pickTask, choices }];

@@ -12,14 +12,13 @@ import type {
   TaskField,
   TaskGroup,
 } from '../search/index.js';
-import { foldCase, tokenize } from '../text/index.js';
-import { cutAtWord, formatDay, placeOf, planNameOf, STATUS_LABEL } from './vi-progress.js';
+import { cutAtWord, foldCase, tokenize } from '../text/index.js';
+import { formatDay, placeOf, planNameOf, STATUS_LABEL } from './vi-progress.js';
 
 const LINE = 90;
 const PASSAGE = 320;
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
 
-const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
 const sentence = (s: string) => (s ? s.charAt(0).toLocaleUpperCase('vi') + s.slice(1).toLocaleLowerCase('vi') : s);
 
 /** "phường Nhị Chiểu" (the plan id when the plan names no locality). */
@@ -75,14 +74,14 @@ function rangeText(r: QuestionRange): string {
 function taskLine(f: TaskFact, extra = ''): string {
   const t = f.task;
   const progress = f.progress ? ` | Tiến độ: ${progressText(f)}` : '';
-  return `• NV ${t.no}: ${cut(t.content, LINE)} | Chủ trì: ${agenciesText(t.leadRaw, t.lead) || 'không ghi'} | Hạn: ${deadlineText(t.deadline)}${extra}${progress}`;
+  return `• NV ${t.no}: ${cutAtWord(t.content, LINE)} | Chủ trì: ${agenciesText(t.leadRaw, t.lead) || 'không ghi'} | Hạn: ${deadlineText(t.deadline)}${extra}${progress}`;
 }
 
 function progressText(f: TaskFact): string {
   const p = f.progress;
   if (!p) return '';
   const pct = p.status === 'in_progress' && p.percent !== null ? ` ${p.percent}%` : '';
-  const note = p.note ? ` – ${cut(p.note, LINE)}` : '';
+  const note = p.note ? ` – ${cutAtWord(p.note, LINE)}` : '';
   return `${STATUS_LABEL[p.status]}${pct}${note}${p.updatedOn ? ` (cập nhật ${formatDay(p.updatedOn)})` : ''}`;
 }
 
@@ -96,7 +95,7 @@ const FIELD_LABEL: Record<Exclude<TaskField, 'task'>, (t: Task) => string> = {
 
 function taskBlock(f: TaskFact, field: TaskField): string {
   const t = f.task;
-  const head = `Nhiệm vụ ${t.no} – ${place(f.plan)}: ${field === 'task' ? t.content : cut(t.content, LINE)}`;
+  const head = `Nhiệm vụ ${t.no} – ${place(f.plan)}: ${field === 'task' ? t.content : cutAtWord(t.content, LINE)}`;
   const lines =
     field === 'task'
       ? (['lead', 'coordinators', 'product', 'deadline'] as const).map((k) => FIELD_LABEL[k](t))
@@ -124,7 +123,7 @@ function dutyStatusBlock(f: DutyFact, today: string): string {
       ? `đã quá hạn ${f.daysLate} ngày (tính đến ${formatDay(today)})`
       : `chưa quá hạn, còn ${f.daysLeft} ngày`;
   return [
-    `Mục ${d.section} – ${place(f.plan)}: ${cut(d.text, PASSAGE)}`,
+    `Mục ${d.section} – ${place(f.plan)}: ${cutAtWord(d.text, PASSAGE)}`,
     `Giao: ${agenciesText(d.agencyRaw, d.agency)}.`,
     `Thời hạn: ${deadlineText(d.deadline!)}.`,
     `Tình trạng: ${standing}, theo thời hạn trong kế hoạch.`,
@@ -140,7 +139,7 @@ function statusBlock(f: TaskFact, today: string, withProgress: boolean): string 
       ? 'Chưa có báo cáo tiến độ cho nhiệm vụ này.'
       : 'Theo thời hạn trong kế hoạch (chưa có báo cáo tiến độ).';
   return [
-    `Nhiệm vụ ${f.task.no} – ${place(f.plan)}: ${cut(f.task.content, LINE)}`,
+    `Nhiệm vụ ${f.task.no} – ${place(f.plan)}: ${cutAtWord(f.task.content, LINE)}`,
     `Tình trạng: ${standing(f, today)}`,
     note,
     taskSource(f.plan, f.task.no),
@@ -278,7 +277,7 @@ const days = (n: number) => (n === 0.5 ? '1/2 ngày' : `${String(n).replace('.',
 /** A passage under its heading, the heading left out when the text repeats it. */
 function passageLine(p: Passage, max = PASSAGE): string {
   const repeats = !p.title || foldCase(p.text).startsWith(foldCase(p.title));
-  return `• ${where(p.plan, p.task, p.section)}: ${cut(repeats ? p.text : `${p.title}: ${p.text}`, max)}`;
+  return `• ${where(p.plan, p.task, p.section)}: ${cutAtWord(repeats ? p.text : `${p.title}: ${p.text}`, max)}`;
 }
 
 const META_LINES: Record<MetaField, (m: PlanRef['meta']) => string> = {

@@ -1,3 +1,4 @@
+import { cutAtWord } from '../text/index.js';
 import { daysBetween } from '../calendar/index.js';
 import type {
   Bucket,
@@ -44,7 +45,6 @@ const updateStatus = (u: UpdateRecord) =>
 
 const MAX_ITEMS = 5;
 const ROMAN = ['I', 'II', 'III', 'IV'];
-const short = (s: string, n = 70) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 const pct = (n: number) => `${String(Math.round(n * 10) / 10).replace('.', ',')}%`;
 
 /** "6 tháng đầu năm 2026", "năm 2026", "quý III năm 2026", "9 tháng năm 2026". */
@@ -75,15 +75,15 @@ function countLines(d: PlanDigest): string[] {
 }
 
 const taskLine = (suffix: (i: DigestItem) => string) => (i: DigestItem) =>
-  `NV ${i.no} (${short(i.lead, 40)}): ${suffix(i)} — ${short(i.content, 60)}`;
+  `NV ${i.no} (${cutAtWord(i.lead, 40)}): ${suffix(i)} — ${cutAtWord(i.content, 60)}`;
 
 const updateLine = (u: UpdateRecord) =>
-  `NV ${u.task} — ${u.userName}: ${updateStatus(u)}${u.note ? ` — ${short(u.note, 80)}` : ''}`;
+  `NV ${u.task} — ${u.userName}: ${updateStatus(u)}${u.note ? ` — ${cutAtWord(u.note, 80)}` : ''}`;
 
 /** One target with the rate reached: "tỷ lệ hội nghị trực tuyến ≥ 60%: 65% — ĐẠT". */
 export function targetLine(r: TargetResult): string {
   const goal = `${r.target.comparator === 'reduce' ? 'giảm' : 'đạt'} ${r.target.comparator === 'min' ? '≥ ' : ''}${pct(r.target.percent)}`;
-  const head = `${short(r.target.phrase, 70)} (chỉ tiêu: ${goal})`;
+  const head = `${cutAtWord(r.target.phrase, 70)} (chỉ tiêu: ${goal})`;
   if (r.actual === null) return `${head}: chưa có số liệu`;
   return `${head}: ${r.target.comparator === 'reduce' ? 'giảm ' : ''}${pct(r.actual)} — ${r.met ? 'ĐẠT' : 'CHƯA ĐẠT'}`;
 }
@@ -115,7 +115,7 @@ export function renderDigest(d: PlanDigest, late = false): string {
       taskLine((i) => (i.days === 0 ? 'hạn hôm nay' : `còn ${i.days} ngày`)),
     ),
     ...list('📝 Cập nhật mới:', d.updates, updateLine),
-    ...list('⛔ Vướng mắc:', d.blocked, (i) => `NV ${i.no}: ${short(i.note, 80)}`),
+    ...list('⛔ Vướng mắc:', d.blocked, (i) => `NV ${i.no}: ${cutAtWord(i.note, 80)}`),
     ...list(
       '💤 Quá 30 ngày chưa báo cáo:',
       d.silent,
@@ -147,7 +147,7 @@ export function renderReminder(
   if (r.kind === 'reporting_7d') {
     return `📅 Nhắc kỳ báo cáo${late}: báo cáo ${r.subject} ${name} hạn ${formatDay(r.due)} (còn ${left} ngày). Lập báo cáo bằng lệnh /baocao.`;
   }
-  const content = short(r.state?.task.content ?? '', 160);
+  const content = cutAtWord(r.state?.task.content ?? '', 160);
   const how = `Cập nhật: /capnhat ${r.subject} hoàn thành <kết quả>, /capnhat ${r.subject} đang thực hiện 60% hoặc /capnhat ${r.subject} vướng mắc <lý do>.`;
   const when =
     r.kind === 'overdue_weekly'
@@ -237,11 +237,11 @@ export function renderFiguresError(error: FiguresError): string {
     case 'figures_empty':
       return `Hãy nhập loại số liệu, năm và số. ${FIGURES_EXAMPLE}`;
     case 'figures_unknown_metric':
-      return `Không rõ loại số liệu "${short(error.word, 30)}". Dùng: hoinghi, vanban hoặc thutuc. ${FIGURES_EXAMPLE}`;
+      return `Không rõ loại số liệu "${cutAtWord(error.word, 30)}". Dùng: hoinghi, vanban hoặc thutuc. ${FIGURES_EXAMPLE}`;
     case 'figures_missing_year':
       return `Hãy ghi năm trước số liệu. ${FIGURES_EXAMPLE}`;
     case 'figures_bad_value':
-      return `Không đọc được "${short(error.token, 30)}": số liệu phải là số không âm, trường là tong hoặc tructuyen. ${FIGURES_EXAMPLE}`;
+      return `Không đọc được "${cutAtWord(error.token, 30)}": số liệu phải là số không âm, trường là tong hoặc tructuyen. ${FIGURES_EXAMPLE}`;
     case 'figures_bad_year':
       return `Năm ${error.year} không hợp lệ: số liệu là kết quả đã đạt, ghi cho các năm từ ${error.first} đến ${error.last}. ${FIGURES_EXAMPLE}`;
     case 'figures_online_over_total':

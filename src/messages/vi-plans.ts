@@ -1,7 +1,8 @@
 /** Vietnamese text about adding plan files: the preview shown before storing, refusals, and notes to admins on reloads. */
 import type { PlanUpload, PlanUploadError } from '../tasks/index.js';
 import type { Plan } from '../knowledge/index.js';
-import { formatDay, placeOf, planLabel, shortContent } from './vi-progress.js';
+import { cutAtWord } from '../text/index.js';
+import { formatDay, placeOf, planLabel } from './vi-progress.js';
 
 /** How many tasks the preview lists. */
 const FIRST_TASKS = 5;
@@ -28,7 +29,9 @@ export function planPreviewText(
   ];
   if (plan.tasks.length > 0) lines.push(`Các nhiệm vụ đầu:`);
   plan.tasks.slice(0, FIRST_TASKS).forEach((t, i) => {
-    lines.push(`${t.no}. ${shortContent(t, 70)} — Chủ trì: ${leadOf(plan, i)} · Hạn: ${t.deadline.raw || 'không ghi'}`);
+    lines.push(
+      `${t.no}. ${cutAtWord(t.content, 70)} — Chủ trì: ${leadOf(plan, i)} · Hạn: ${t.deadline.raw || 'không ghi'}`,
+    );
   });
   if (warnings.length > 0) lines.push(`Cảnh báo khi đọc (${warnings.length}):`, ...warnings.map((w) => `• ${w}`));
   else lines.push('Không có cảnh báo khi đọc.');

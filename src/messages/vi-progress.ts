@@ -1,4 +1,5 @@
 /** Vietnamese text for registration, progress updates and progress reading. */
+import { cutAtWord } from '../text/index.js';
 import { toClockTime, toIsoDay } from '../calendar/index.js';
 import type { BodyDuty, Plan, PlanMeta, Task } from '../knowledge/index.js';
 import type {
@@ -33,10 +34,6 @@ export function planNameOf(number: string | null, place: string | null, id: stri
 }
 
 export const planLabel = (plan: Plan): string => planNameOf(plan.meta.number, placeOf(plan.meta.locality), plan.id);
-
-/** The first words of a task, for buttons and lists. */
-export const shortContent = (task: Task, max = 60): string =>
-  task.content.length > max ? `${task.content.slice(0, max - 1).trimEnd()}…` : task.content;
 
 /** "10:05 01/06/2026" in Hanoi time. */
 export function formatTime(date: Date): string {
@@ -195,7 +192,7 @@ export const guideText = {
   pickTask: 'Chọn nhiệm vụ cần cập nhật:',
   noTasks: (plan: Plan | undefined) =>
     `Đơn vị bạn không chủ trì hay phối hợp nhiệm vụ nào${plan ? ` trong ${planLabel(plan)}` : ''}.`,
-  pickStatus: (task: Task) => `Nhiệm vụ ${task.no}: ${shortContent(task, 120)}\nChọn trạng thái:`,
+  pickStatus: (task: Task) => `Nhiệm vụ ${task.no}: ${cutAtWord(task.content, 120)}\nChọn trạng thái:`,
   noteOnlyChoice: 'Chỉ thêm ghi chú',
   askNote: (status: ProgressStatus | null) =>
     status === 'blocked'
@@ -207,7 +204,7 @@ export const guideText = {
   confirm: (task: Task, plan: Plan, status: ProgressStatus | null, percent: number | null, note: string) =>
     [
       'Lưu cập nhật này?',
-      `• Nhiệm vụ ${task.no} (${planLabel(plan)}): ${shortContent(task)}`,
+      `• Nhiệm vụ ${task.no} (${planLabel(plan)}): ${cutAtWord(task.content, 60)}`,
       `• Trạng thái: ${statusText(status, percent)}`,
       ...(note ? [`• Ghi chú: ${note}`] : []),
     ].join('\n'),
@@ -255,20 +252,13 @@ export const readText = {
     ].join('\n'),
 };
 
-/** Text cut to `max` characters at a word's end. */
-export function cutAtWord(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const head = /\s/u.test(text.charAt(max)) ? text.slice(0, max) : text.slice(0, max).replace(/\s+\S*$/u, '');
-  return `${head.replace(/[\s,;:.]+$/u, '')}…`;
-}
-
 const dutyLine = (d: BodyDuty) =>
   `• Mục ${d.section}: ${cutAtWord(d.text, 90)}${d.deadline?.due ? ` (hạn ${formatDay(d.deadline.due)})` : ''}`;
 
 const historyLine = (u: UpdateRecord) =>
   `• ${formatTime(u.createdAt)} — ${u.userName}: ${statusText(u.status, u.percent)}${u.note ? ` — ${u.note}` : ''}`;
 const stateLine = (s: TaskState) =>
-  `• ${s.task.no}. ${shortContent(s.task)} — ${stateText(s)}${s.due ? ` (hạn ${formatDay(s.due)})` : s.task.deadline.raw ? ` (${s.task.deadline.raw})` : ''}`;
+  `• ${s.task.no}. ${cutAtWord(s.task.content, 60)} — ${stateText(s)}${s.due ? ` (hạn ${formatDay(s.due)})` : s.task.deadline.raw ? ` (${s.task.deadline.raw})` : ''}`;
 
 /** Lines of `/trogiup`; `extra` are the help lines of plugged-in commands. */
 export function helpText(registered: boolean, extra: string[]): string {

@@ -1,3 +1,4 @@
+import { cutAtWord } from '../text/index.js';
 import { Resvg } from '@resvg/resvg-js';
 import { BUCKETS, bucketOf, type Bucket } from '../digest/index.js';
 import type { TaskState } from '../tasks/index.js';
@@ -35,12 +36,11 @@ export function countByUnit(states: TaskState[]): UnitCounts[] {
 }
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function bar(row: UnitCounts, y: number, scale: number): string {
   let x = LABEL_W;
   const parts = [
-    `<text x="${LABEL_W - 8}" y="${y + 18}" text-anchor="end" font-size="13">${escapeXml(clip(row.unit, 34))}</text>`,
+    `<text x="${LABEL_W - 8}" y="${y + 18}" text-anchor="end" font-size="13">${escapeXml(cutAtWord(row.unit, 34))}</text>`,
   ];
   for (const b of BUCKETS) {
     const w = row.counts[b] * scale;

@@ -20,6 +20,9 @@ export { collapseSpaces } from './normalize.js';
 /** Folded syllables and numbers: `tokenize("Phòng VHXH")` → ["phong", "vhxh"]. */
 export { tokenize } from './tokenize.js';
 
+/** Text cut at a word's end: `cutAtWord("Rà soát thủ tục hành chính", 16)` → "Rà soát thủ tục…". */
+export { cutAtWord } from './cut.js';
+
 /** Adjacent token pairs: `bigrams(["van","hoa","xa"])` → ["van hoa", "hoa xa"]. */
 export { bigrams } from './tokenize.js';
 

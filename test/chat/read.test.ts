@@ -41,18 +41,18 @@ describe('createChat: reading progress', () => {
     const viec = (await h.say(lan, '/viec')).split('\n');
     expect(viec[0]).toBe('Việc của Phòng Văn hóa - Xã hội (Kế hoạch 158/KH-UBND):');
     expect(viec[1]).toBe(
-      '• 1. Xây dựng, ban hành kế hoạch của UBND phường đảm bảo thực hi… — Quá hạn 22 ngày (hạn 10/05/2026)',
+      '• 1. Xây dựng, ban hành kế hoạch của UBND phường đảm bảo thực… — Quá hạn 22 ngày (hạn 10/05/2026)',
     );
     expect(viec).toContain(
-      '• 4. Ban hành văn bản về việc thực hiện kỷ luật, kỷ cương chấp h… — Đang thực hiện 60% (hạn 30/06/2026)',
+      '• 4. Ban hành văn bản về việc thực hiện kỷ luật, kỷ cương chấp… — Đang thực hiện 60% (hạn 30/06/2026)',
     );
     expect(await h.say(lan, '/quahan')).toBe(
-      'Nhiệm vụ quá hạn của Kế hoạch 158/KH-UBND:\n• 1. Xây dựng, ban hành kế hoạch của UBND phường đảm bảo thực hi… — Quá hạn 22 ngày (hạn 10/05/2026)',
+      'Nhiệm vụ quá hạn của Kế hoạch 158/KH-UBND:\n• 1. Xây dựng, ban hành kế hoạch của UBND phường đảm bảo thực… — Quá hạn 22 ngày (hạn 10/05/2026)',
     );
     await h.say(lan, '/capnhat 1 xong');
     expect(await h.say(lan, '/quahan')).toBe('Kế hoạch 158/KH-UBND: không có nhiệm vụ nào quá hạn.');
     expect((await h.say(lan, '/viec')).split('\n')[1]).toBe(
-      '• 1. Xây dựng, ban hành kế hoạch của UBND phường đảm bảo thực hi… — Hoàn thành trễ 22 ngày (hạn 10/05/2026)',
+      '• 1. Xây dựng, ban hành kế hoạch của UBND phường đảm bảo thực… — Hoàn thành trễ 22 ngày (hạn 10/05/2026)',
     );
   });
 

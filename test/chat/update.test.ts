@@ -114,7 +114,7 @@ describe('createChat: guided form', () => {
     );
     const confirm = await h.send(lan, '70% đã trình ký');
     expect(confirm[0]!.text).toBe(
-      'Lưu cập nhật này?\n• Nhiệm vụ 4 (Kế hoạch 158/KH-UBND): Ban hành văn bản về việc thực hiện kỷ luật, kỷ cương chấp h…\n• Trạng thái: Đang thực hiện 70%\n• Ghi chú: đã trình ký',
+      'Lưu cập nhật này?\n• Nhiệm vụ 4 (Kế hoạch 158/KH-UBND): Ban hành văn bản về việc thực hiện kỷ luật, kỷ cương chấp…\n• Trạng thái: Đang thực hiện 70%\n• Ghi chú: đã trình ký',
     );
     expect(h.db.rows('updates')).toEqual([]);
     const done = await h.press(lan, choice(confirm, 'Có'));
@@ -173,7 +173,7 @@ describe('createChat: natural form', () => {
   it('confirms a sentence with yes/no before storing it', async () => {
     const ask = await h.send(lan, 'Nhiệm vụ 4 đã hoàn thành, đã ban hành công văn 15');
     expect(ask[0]).toEqual({
-      text: 'Lưu cập nhật này?\n• Nhiệm vụ 4 (Kế hoạch 158/KH-UBND): Ban hành văn bản về việc thực hiện kỷ luật, kỷ cương chấp h…\n• Trạng thái: Hoàn thành\n• Ghi chú: đã ban hành công văn 15',
+      text: 'Lưu cập nhật này?\n• Nhiệm vụ 4 (Kế hoạch 158/KH-UBND): Ban hành văn bản về việc thực hiện kỷ luật, kỷ cương chấp…\n• Trạng thái: Hoàn thành\n• Ghi chú: đã ban hành công văn 15',
       choices: [
         { label: 'Có, lưu', data: 'cn:yes' },
         { label: 'Không', data: 'cn:no' },

@@ -34,8 +34,8 @@ describe('cli plans add', () => {
       '• Người ký: CHỦ TỊCH Lãnh Duy Tiên',
       '• 19 nhiệm vụ trong phụ lục, 35 nhiệm vụ giao trong văn bản, 13 chỉ tiêu',
       'Các nhiệm vụ đầu:',
-      '1. Xây dựng, ban hành kế hoạch của UBND phường đảm bảo thực hiện các nhi… — Chủ trì: Phòng Văn hóa - Xã hội · Hạn: Trước 10/5/2026',
-      '2. Rà soát cắt giảm, đơn giản hóa thủ tục hành chính trong quá trình tha… — Chủ trì: Văn phòng HĐND và UBND, Trung tâm Phục vụ hành chính công · Hạn: Thường xuyên',
+      '1. Xây dựng, ban hành kế hoạch của UBND phường đảm bảo thực hiện các… — Chủ trì: Phòng Văn hóa - Xã hội · Hạn: Trước 10/5/2026',
+      '2. Rà soát cắt giảm, đơn giản hóa thủ tục hành chính trong quá trình tham… — Chủ trì: Văn phòng HĐND và UBND, Trung tâm Phục vụ hành chính công · Hạn: Thường xuyên',
     ]);
     expect(io.out[0]).toMatch(/\nKhông có cảnh báo khi đọc\.$/);
     expect(io.out[1]).toBe(`stored as ${join(dir, 'kh-158-nhi-chieu.md')}`);

@@ -21,7 +21,7 @@ describe('answerQuestion: one task by number', () => {
     (q) => {
       const a = ask(q);
       expect(a.text).toBe(
-        'Nhiệm vụ 1 – xã Đại Sơn: Xây dựng, ban hành kế hoạch chi tiết của UBND xã Đại Sơn triển khai thực hiện các nhiệm v…\n' +
+        'Nhiệm vụ 1 – xã Đại Sơn: Xây dựng, ban hành kế hoạch chi tiết của UBND xã Đại Sơn triển khai thực hiện các nhiệm vụ…\n' +
           'Chủ trì: Phòng Văn hóa-Xã hội.\n' +
           'Nguồn: Kế hoạch (chưa ghi số) của xã Đại Sơn, Phụ lục, nhiệm vụ 1.',
       );
@@ -178,7 +178,7 @@ describe('answerQuestion: overdue and done', () => {
     'answers from the deadline: %s',
     (q) => {
       expect(ask(q).text).toBe(
-        'Nhiệm vụ 4 – xã Đại Sơn: Ban hành quy định về thực hiện kỷ luật, kỷ cương chấp hành thời gian làm việc trong giờ h…\n' +
+        'Nhiệm vụ 4 – xã Đại Sơn: Ban hành quy định về thực hiện kỷ luật, kỷ cương chấp hành thời gian làm việc trong giờ…\n' +
           'Tình trạng: đã quá hạn 151 ngày (hạn Quý II/2026 (đến 30/06/2026), tính đến 28/11/2026).\n' +
           'Theo thời hạn trong kế hoạch (chưa có báo cáo tiến độ).\n' +
           'Nguồn: Kế hoạch (chưa ghi số) của xã Đại Sơn, Phụ lục, nhiệm vụ 4.',
