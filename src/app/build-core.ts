@@ -1,4 +1,5 @@
 import { createAsk, createChat, createKnowledgeHolder, type ChatHandler, type KnowledgeHolder } from '../chat/index.js';
+import { basename } from 'node:path';
 import type { Config } from '../config.js';
 import { loadKnowledge } from '../ingest/index.js';
 import { logPortOf, type Logger } from '../log.js';
@@ -6,6 +7,7 @@ import { planReloadFailedText } from '../messages/index.js';
 import { createDigestCommands, type Send } from '../scheduler/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { createAdminNotice } from './admin-notice.js';
+import { createPlanIntake } from './plan-intake.js';
 import { createPlanReloader, type PlanReloader } from './plan-reload.js';
 
 /** The process's core: the plans in a swappable holder, the opened database with every repository, and the chat handler. */
@@ -55,6 +57,17 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
     figures: store.figures,
     digestCron: config.DIGEST_CRON,
   });
+  const notifyAdmins = createAdminNotice(store.users, send, logPortOf(logger));
+  const reloader = createPlanReloader({
+    dir: config.KNOWLEDGE_DIR,
+    knowledge,
+    log: logPortOf(logger),
+    report: (p) => notifyAdmins(planReloadFailedText(p.fileName, p.reasons, p.keptOld)),
+  });
+  const planIntake = createPlanIntake({
+    dir: config.KNOWLEDGE_DIR,
+    afterStore: (path) => reloader.reload([basename(path)]),
+  });
   const chat = createChat({
     knowledge,
     ask: createAsk(store.progress),
@@ -64,13 +77,7 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
     clock: { now },
     log: logPortOf(logger),
     commands,
-  });
-  const notifyAdmins = createAdminNotice(store.users, send, logPortOf(logger));
-  const reloader = createPlanReloader({
-    dir: config.KNOWLEDGE_DIR,
-    knowledge,
-    log: logPortOf(logger),
-    report: (p) => notifyAdmins(planReloadFailedText(p.fileName, p.reasons, p.keptOld)),
+    planIntake,
   });
   return { knowledge, store, chat, reloader };
 }

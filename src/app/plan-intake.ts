@@ -72,14 +72,16 @@ export type PlanIntakeOptions = {
 /** Reading and storing plan files in the plans folder, for the CLI and the chat (`PlanIntake`). */
 export function createPlanIntake(options: PlanIntakeOptions): PlanIntake {
   const { dir } = options;
+  const check: PlanIntake['check'] = (fileName, size) => {
+    if (!PLAN_FILE_EXTENSIONS.includes(extensionOf(fileName)))
+      return { code: 'unknown_type', fileName, extensions: PLAN_FILE_EXTENSIONS };
+    return size > MAX_PLAN_FILE_BYTES ? { code: 'too_large', fileName, maxBytes: MAX_PLAN_FILE_BYTES } : null;
+  };
   return {
-    extensions: PLAN_FILE_EXTENSIONS,
-    maxBytes: MAX_PLAN_FILE_BYTES,
+    check,
     async read(fileName, content, id = planIdFor(fileName)) {
-      if (!PLAN_FILE_EXTENSIONS.includes(extensionOf(fileName)))
-        return fail({ code: 'unknown_type', fileName, extensions: PLAN_FILE_EXTENSIONS });
-      if (content.length > MAX_PLAN_FILE_BYTES)
-        return fail({ code: 'too_large', fileName, maxBytes: MAX_PLAN_FILE_BYTES });
+      const refused = check(fileName, content.length);
+      if (refused) return fail(refused);
       const result = await readBytes(fileName, content, id);
       const warnings = result.warnings.map(formatWarning);
       const problem = planProblem(result);

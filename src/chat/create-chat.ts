@@ -4,6 +4,7 @@ import { planById, type Core } from './core.js';
 import type { ChatCommand, ChatDeps, CommandContext, CommandHandler } from './deps.js';
 import { createDialogs } from './dialogs.js';
 import { onChoice, onDialogText } from './guided.js';
+import { onPlanFile, themkehoachCommand } from './plan-upload.js';
 import { quahanCommand, tiendoCommand, viecCommand } from './read.js';
 import { startCommand } from './start.js';
 import type { ChatHandler, IncomingMessage, Reply } from './types.js';
@@ -32,6 +33,7 @@ const BUILTIN: Record<string, Builtin> = {
   viec: viecCommand,
   quahan: quahanCommand,
   hoi: (core, ctx) => ask(core, ctx, ctx.args),
+  themkehoach: themkehoachCommand,
   trogiup: (core, ctx) => [{ text: helpText(ctx.user !== undefined, helpLines(core.deps.commands)) }],
   help: (core, ctx) => BUILTIN.trogiup!(core, ctx),
 };
@@ -56,6 +58,7 @@ async function respond(core: Core, message: IncomingMessage): Promise<Reply[]> {
   const ctx = contextOf(core, message);
   const done = core.deps.progress.findByDelivery(message.channel, message.messageId);
   if (done) return [{ text: duplicateText(done, planById(ctx.knowledge, done.plan)) }];
+  if (message.file) return onPlanFile(core, ctx, message.file);
   if (message.isChoice) return onChoice(core, ctx, message.text);
   const command = /^\s*\//.test(message.text) ? runCommand(core, ctx) : undefined;
   if (command) return command;

@@ -1,6 +1,7 @@
 import type { Plan } from '../knowledge/index.js';
 import type { Clock, InviteStore, Log, ProgressStore, UserRecord, UserStore } from '../tasks/index.js';
 import type { Knowledge, KnowledgeHolder } from './knowledge.js';
+import type { PlanIntake } from '../tasks/index.js';
 import type { IncomingMessage, Reply } from './types.js';
 
 /** What a command handler is given. */
@@ -34,6 +35,8 @@ export type ChatDeps = {
   clock: Clock;
   /** Where failures are told (pino is plugged in by main.ts); default silent. */
   log?: Log;
+  /** Reading and storing plan files an admin sends (Telegram documents); without it, files are not taken here. */
+  planIntake?: PlanIntake;
   /** More commands by name without the slash (`digest`, `baocao`...); they may not replace the built-in ones. */
   commands?: Record<string, ChatCommand>;
 };

@@ -1,11 +1,13 @@
 import type { ProgressStatus, UpdateInput } from '../tasks/index.js';
+import type { PlanUpload } from '../tasks/index.js';
 
-/** Where a person is in a guided update or a confirmation. Held in memory only. */
+/** Where a person is in a guided update or a confirmation (of an update, of a plan file). Held in memory only. */
 export type Dialog =
   | { step: 'task' }
   | { step: 'status'; plan: string; no: string }
   | { step: 'note'; plan: string; no: string; status: ProgressStatus | null }
-  | { step: 'confirm'; input: UpdateInput };
+  | { step: 'confirm'; input: UpdateInput }
+  | { step: 'plan_file'; upload: PlanUpload };
 
 /** An abandoned dialog is forgotten after this long. */
 const TTL_MS = 30 * 60 * 1000;

@@ -14,6 +14,7 @@ import { keyOf, type Core } from './core.js';
 import type { CommandContext } from './deps.js';
 import type { Dialog } from './dialogs.js';
 import { CHOICE, NO_WORDS, YES_WORDS } from './lexicon.js';
+import { onPlanChoice } from './plan-upload.js';
 import { checkAndStore, checkUpdate, refuse, type CheckedUpdate } from './record.js';
 import type { Reply } from './types.js';
 
@@ -45,8 +46,10 @@ export function askConfirm({ input, task, plan }: CheckedUpdate): Reply[] {
 }
 
 /** A pressed button (or a numbered answer on Zalo). */
-export function onChoice(core: Core, ctx: CommandContext, data: string): Reply[] {
+export function onChoice(core: Core, ctx: CommandContext, data: string): Reply[] | Promise<Reply[]> {
   const dialog = core.dialogs.get(keyOf(ctx), ctx.now);
+  if (data === CHOICE.planSave || data === CHOICE.planCancel)
+    return onPlanChoice(core, ctx, dialog, data === CHOICE.planSave);
   if (data.startsWith(CHOICE.task) && dialog) {
     const [plan = '', no = ''] = data.slice(CHOICE.task.length).split('#');
     return pickTask(core, ctx, { plan, no });

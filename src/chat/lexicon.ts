@@ -10,4 +10,6 @@ export const CHOICE = {
   skip: 'cn:skip',
   yes: 'cn:yes',
   no: 'cn:no',
+  planSave: 'kh:save',
+  planCancel: 'kh:cancel',
 } as const;

@@ -19,8 +19,19 @@ export const incomingMessageSchema = z.object({
   sentAt: z.date(),
   /** True when the text is the data of a choice button (Telegram callback, Zalo numbered answer). */
   isChoice: z.boolean().default(false),
+  /** A file sent with the message (a Telegram document; `text` is then its caption), fetched only when wanted. */
+  file: z
+    .object({
+      fileName: z.string().max(256),
+      /** Bytes, as the platform says before download. */
+      size: z.number().int().nonnegative(),
+      download: z.custom<() => Promise<Buffer>>((v) => typeof v === 'function'),
+    })
+    .optional(),
 });
 export type IncomingMessage = z.infer<typeof incomingMessageSchema>;
+/** A file sent with a message. */
+export type IncomingFile = NonNullable<IncomingMessage['file']>;
 
 /** A choice offered with a reply: Telegram renders buttons, Zalo a numbered list. */
 export type Choice = {

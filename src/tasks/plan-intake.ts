@@ -25,11 +25,9 @@ export type PlanUploadError =
 
 /** Reading and storing plan files, implemented outside the core (files, the reader of every format, the reload). */
 export type PlanIntake = {
-  /** File name endings read as plans (".md", ".docx", …), lower case with the dot. */
-  extensions: readonly string[];
-  /** Largest file taken, in bytes. */
-  maxBytes: number;
-  /** Reads a file without storing it; `unreadable` with the reasons when it gives no plan to serve. */
+  /** Whether a file of this name and size may be a plan, before it is fetched (`unknown_type`, `too_large`), or null. */
+  check(fileName: string, size: number): PlanUploadError | null;
+  /** Reads a file without storing it (checked first); `unreadable` with the reasons when it gives no plan to serve. */
   read(fileName: string, content: Buffer, id?: string): Promise<Result<PlanUpload, PlanUploadError>>;
   /** Stores a read file in the plans folder (replacing only when `replace`) and resolves once it is live. */
   store(upload: PlanUpload, options: { replace: boolean }): Promise<Result<Plan, PlanUploadError>>;

@@ -12,7 +12,7 @@ import {
 } from '../../src/chat/index.js';
 import { parsePlan, type Plan } from '../../src/knowledge/index.js';
 import type { Store } from '../../src/store/index.js';
-import type { Role } from '../../src/tasks/index.js';
+import type { PlanIntake, Role } from '../../src/tasks/index.js';
 import { createTmpDb, type TmpDb } from './tmp-db.js';
 
 /** Who sends: a platform user id on a channel (default telegram), with a display name. */
@@ -25,6 +25,8 @@ export type HarnessOptions = {
   commands?: Record<string, ChatCommand> | ((store: Store, now: () => Date) => Record<string, ChatCommand>);
   /** Plans folder (default the real `knowledge/`). */
   knowledgeDir?: string;
+  /** Takes plan files admins send (built over the harness's knowledge holder); default none. */
+  planIntake?: (knowledge: KnowledgeHolder) => PlanIntake;
 };
 
 /**
@@ -90,6 +92,7 @@ export function createChatHarness(options: HarnessOptions = {}): ChatHarness {
       invites: store.invites,
       clock,
       commands: commandsFor(store),
+      planIntake: options.planIntake?.(knowledge),
     });
   let chat = build();
 

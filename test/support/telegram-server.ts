@@ -25,6 +25,8 @@ export type TestUser = {
   chatId: number;
   /** Sends a text (a command when it starts with "/"), optionally as a reply to one of the bot's messages. */
   send(text: string, options?: { replyTo?: BotMessage }): Promise<void>;
+  /** Sends a file as a document message (the bot fetches it with getFile and the file endpoint); `size` as Telegram states it. */
+  sendDocument(fileName: string, content: Buffer, options?: { size?: number }): Promise<void>;
   /** Presses a button of a message the bot sent: the one labelled `buttonText`, else the first starting with it. */
   press(message: BotMessage, buttonText: string): Promise<void>;
   /** Waits until the bot has sent `count` new messages to this chat and returns them in order. */
@@ -72,12 +74,19 @@ export async function startTelegramServer(token = '123456789:TEST-token_for-tele
   const emulator = new TelegramServer({ port: await freePort(), host: '127.0.0.1', storeTimeout: 600 });
   await emulator.start();
   const failures = new Map<string, InjectedFailure[]>();
+  /** Files users sent, by file_id: what getFile describes and the file endpoint serves. */
+  const files = new Map<string, { path: string; content: Buffer }>();
   const recorded: RecordedCall[] = [];
   /** Updates handed out and not yet confirmed by a later offset: Telegram hands them out again (a restart). */
   const unconfirmed: Array<{ update_id: number }> = [];
   let webhook: RegisteredWebhook | undefined;
   const proxy = createServer((req, res) => {
-    const task = req.url === WEBHOOK_RELAY ? pushToWebhook(req, res) : relay(req, res);
+    const task =
+      req.url === WEBHOOK_RELAY
+        ? pushToWebhook(req, res)
+        : req.url?.startsWith('/file/')
+          ? serveFile(req, res)
+          : relay(req, res);
     void task.catch((err: unknown) => json(res, 502, { ok: false, error_code: 502, description: String(err) }));
   });
 
@@ -97,6 +106,23 @@ export async function startTelegramServer(token = '123456789:TEST-token_for-tele
       body,
     });
     res.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
+  }
+
+  /** The Bot API's file endpoint, `/file/bot<token>/<file_path>`: what getFile pointed to, for this token only. */
+  async function serveFile(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const prefix = `/file/bot${token}/`;
+    const path = req.url?.startsWith(prefix) ? req.url.slice(prefix.length) : undefined;
+    const file = [...files.values()].find((f) => f.path === path);
+    if (!file) return json(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(file.content);
+  }
+
+  function getFile(call: RecordedCall, res: ServerResponse): void {
+    const { file_id } = JSON.parse(call.body || '{}') as { file_id?: string };
+    const file = file_id ? files.get(file_id) : undefined;
+    if (!file) return json(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
+    const result = { file_id, file_unique_id: `u-${file_id}`, file_size: file.content.length, file_path: file.path };
+    json(res, 200, { ok: true, result });
   }
 
   function registerWebhook(call: RecordedCall): void {
@@ -126,6 +152,7 @@ export async function startTelegramServer(token = '123456789:TEST-token_for-tele
     if (method === 'deleteWebhook') webhook = undefined;
     if (ANSWERED_BY_PROXY.has(method)) return json(res, 200, { ok: true, result: answerLocally(call) });
     if (method === 'getUpdates') return answerUpdates(call, res);
+    if (method === 'getFile') return getFile(call, res);
     const upstream = await fetch(`${emulator.config.apiURL}${req.url}`, {
       method: req.method,
       headers: { 'content-type': call.contentType || 'application/json' },
@@ -172,7 +199,7 @@ export async function startTelegramServer(token = '123456789:TEST-token_for-tele
   return {
     token,
     apiRoot,
-    user: (options = {}) => createUser(emulator, token, options),
+    user: (options = {}) => createUser(emulator, token, options, files),
     failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
     calls,
     messagesTo: (chatId) =>
@@ -193,6 +220,7 @@ function createUser(
   emulator: TelegramServer,
   token: string,
   options: { userId?: number; chatId?: number; firstName?: string; group?: boolean },
+  files: Map<string, { path: string; content: Buffer }>,
 ): TestUser {
   const userId = options.userId ?? 1001;
   const chatId = options.chatId ?? (options.group ? -1000 - userId : userId);
@@ -220,6 +248,17 @@ function createUser(
         : {};
       if (text.startsWith('/')) await client.sendCommand(client.makeCommand(text, extra as never));
       else await client.sendMessage(client.makeMessage(text, extra as never));
+    },
+    sendDocument: async (fileName, content, { size } = {}) => {
+      const fileId = `file-${files.size + 1}`;
+      files.set(fileId, { path: `documents/${fileId}${/\.[^.]*$/.exec(fileName)?.[0] ?? ''}`, content });
+      const document = {
+        file_id: fileId,
+        file_unique_id: `u-${fileId}`,
+        file_name: fileName,
+        file_size: size ?? content.length,
+      };
+      await client.sendMessage(client.makeMessage('', { text: undefined, document } as never));
     },
     press: async (message, buttonText) => {
       const buttons = message.buttons.flat();

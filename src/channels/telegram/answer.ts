@@ -41,8 +41,9 @@ export async function once(
     ctx.log('debug', 'telegram: message delivered again, already answered', { messageId: delivery.messageId });
 }
 
-/** The command name ("capnhat"), "choice" for a pressed button, or "text". */
+/** The command name ("capnhat"), "choice" for a pressed button, "file" for a document, or "text". */
 export function intentOf(incoming: IncomingMessage): string {
   if (incoming.isChoice) return 'choice';
+  if (incoming.file) return 'file';
   return /^\/([A-Za-z0-9_]+)/.exec(incoming.text)?.[1]?.toLowerCase() ?? 'text';
 }

@@ -10,6 +10,7 @@ import { callbackDataFor } from './callback-data.js';
 import type { TelegramContext } from './context.js';
 import { createErrorHandler } from './error-boundary.js';
 import { choicesFeature } from './features/choices.js';
+import { documentFeature } from './features/document.js';
 import { logUpdatesFeature } from './features/log-updates.js';
 import { nonTextFeature } from './features/non-text.js';
 import { textFeature } from './features/text.js';
@@ -73,7 +74,11 @@ export function createTelegramBot(options: TelegramBotOptions): Bot<TelegramCont
   const onError = createErrorHandler(options.log);
   // The boundary catches inside the middleware stack, so it works in webhook mode too (grammY calls bot.catch
   // only when it polls); bot.catch covers the two outer middlewares under the runner.
-  bot.errorBoundary(onError).use(choicesFeature(deps), textFeature(deps), nonTextFeature(deps));
+  const apiRoot = options.apiRoot ?? 'https://api.telegram.org';
+  const fileUrl = (path: string) => `${apiRoot}/file/bot${options.token}/${path}`;
+  bot
+    .errorBoundary(onError)
+    .use(choicesFeature(deps), textFeature(deps), documentFeature({ ...deps, fileUrl }), nonTextFeature(deps));
   bot.catch(onError);
   return bot;
 }

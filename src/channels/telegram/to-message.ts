@@ -1,4 +1,4 @@
-import type { CallbackQuery, Message, User, UserFromGetMe } from 'grammy/types';
+import type { CallbackQuery, Document, Message, User, UserFromGetMe } from 'grammy/types';
 import { incomingMessageSchema, type IncomingMessage } from '../../chat/index.js';
 
 const COMMAND = /^\/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?(?=\s|$)/;
@@ -13,17 +13,30 @@ const NAME_LIMIT = 256;
 export function messageToIncoming(message: Message, me: UserFromGetMe): IncomingMessage | undefined {
   if (message.text === undefined || message.from === undefined) return undefined;
   const text = addressedText(message.text, message, me);
-  if (text === undefined) return undefined;
-  return accepted({
-    channel: 'telegram',
-    senderId: String(message.from.id),
-    senderName: displayName(message.from),
-    chatId: String(message.chat.id),
-    messageId: messageIdOf(message),
-    text,
-    sentAt: new Date(message.date * 1000),
-    isChoice: false,
-  });
+  return text === undefined ? undefined : accepted(fromMessage(message, message.from, text));
+}
+
+/** What every message a person sent gives the core: who, where, which message, when, and its text. */
+const fromMessage = (message: Message, from: User, text: string): IncomingMessage => ({
+  channel: 'telegram',
+  senderId: String(from.id),
+  senderName: displayName(from),
+  chatId: String(message.chat.id),
+  messageId: messageIdOf(message),
+  text,
+  sentAt: new Date(message.date * 1000),
+  isChoice: false,
+});
+
+/** The core's message for a document: its caption as text, its name and size, and how to download it. */
+export function documentToIncoming(
+  message: Message,
+  document: Document,
+  download: () => Promise<Buffer>,
+): IncomingMessage | undefined {
+  if (message.from === undefined) return undefined;
+  const file = { fileName: document.file_name ?? 'tep', size: document.file_size ?? 0, download };
+  return accepted({ ...fromMessage(message, message.from, message.caption ?? ''), file });
 }
 
 /** The core's id of a message: `<chat id>:<message_id>`, since message_id is unique only within its chat. */
