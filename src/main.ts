@@ -20,6 +20,7 @@ import {
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, logPortOf, type Logger } from './log.js';
 import { createScheduler, DEFAULT_REMINDER_CRON, type Send } from './scheduler/index.js';
+import { probeWrite } from './store/index.js';
 
 /** Telegram allows about 30 broadcast messages a second; a digest round stays well under it. */
 const BROADCAST_PACE_MS = 40;
@@ -47,7 +48,7 @@ async function startChannels(config: Config, logger: Logger, core: Core): Promis
   const kit = createChannelKit(config, core.chat, core.store.deliveries);
   if (config.BOT_MODE === 'polling') return startPollingChannels(config, logger, kit, core.store.inbox);
   try {
-    const checkDatabase = () => core.store.db.prepare('select 1').get();
+    const checkDatabase = () => probeWrite(core.store.db, new Date());
     return await startWebhookMode({
       config,
       logger,

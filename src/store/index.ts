@@ -10,6 +10,8 @@
 export { openStore, type Store } from './open-store.js';
 /** Opens a SQLite file (folder created) with WAL, foreign keys and full sync. */
 export { openDatabase, type Db } from './sqlite.js';
+/** For /healthz: a committed write of one scratch row; throws when the database cannot be written. */
+export { probeWrite } from './health-probe.js';
 /** Numbered migrations; `MigrationError` when a step fails or the database is newer than the code. */
 export { migrate, readMigrations, MigrationError, type Migration } from './migrate.js';
 /** Append-only progress history (`satisfies ProgressStore`). */

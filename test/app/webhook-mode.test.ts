@@ -4,6 +4,7 @@ import { startWebhookMode, type WebhookChannels, type WebhookModeOptions } from 
 import type { ChatHandler } from '../../src/chat/index.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
+import { probeWrite } from '../../src/store/index.js';
 import { createChatHarness, type ChatHarness } from '../support/chat-harness.js';
 import { startFakeZaloServer, type FakeZaloServer } from '../support/fake-zalo-server.js';
 import { freePort } from '../support/free-port.js';
@@ -63,7 +64,7 @@ async function start(
     await hold?.released;
     return h.chat()(message);
   };
-  const checkDatabase = () => h.store().db.prepare('select 1').get();
+  const checkDatabase = () => probeWrite(h.store().db, new Date());
   channels = await startWebhookMode({ config, logger, handle, checkDatabase, host: '127.0.0.1', ...options });
   return channels;
 }
@@ -211,5 +212,13 @@ describe('startWebhookMode', () => {
     expect((await health()).body).toMatchObject({ database: 'ok', channels: { telegram: 'webhook', zalo: 'off' } });
     h.store().close();
     expect(await health()).toMatchObject({ status: 503, body: { status: 'unavailable', database: 'error' } });
+  });
+
+  it('answers /healthz with 503 while the database reads but cannot be written', async () => {
+    await start({ ZALO_BOT_TOKEN: '' });
+    h.store().db.pragma('query_only = ON');
+    expect(await health()).toMatchObject({ status: 503, body: { status: 'unavailable', database: 'error' } });
+    h.store().db.pragma('query_only = OFF');
+    expect(await health()).toMatchObject({ status: 200, body: { status: 'ok', database: 'ok' } });
   });
 });
