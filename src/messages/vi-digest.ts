@@ -11,8 +11,8 @@ import type {
   ReportModel,
   TargetResult,
 } from '../digest/index.js';
-import type { ProgressStatus, TaskStateKind, UpdateRecord } from '../tasks/index.js';
-import { formatDay, placeOf, planNameOf } from './vi-progress.js';
+import type { TaskStateKind, UpdateRecord } from '../tasks/index.js';
+import { formatDay, placeOf, planNameOf, statusText } from './vi-progress.js';
 
 /** Task states as reports print them. */
 export const STATE_LABELS: Record<TaskStateKind, string> = {
@@ -33,15 +33,6 @@ export const BUCKET_LABELS: Record<Bucket, string> = {
   overdue: 'Quá hạn',
   no_report: 'Chưa báo cáo',
 };
-
-const UPDATE_LABELS: Record<ProgressStatus, string> = {
-  not_started: 'Chưa thực hiện',
-  in_progress: 'Đang thực hiện',
-  done: 'Hoàn thành',
-  blocked: 'Vướng mắc',
-};
-const updateStatus = (u: UpdateRecord) =>
-  `${u.status === null ? 'Ghi chú' : UPDATE_LABELS[u.status]}${u.status === 'in_progress' && u.percent !== null ? ` ${u.percent}%` : ''}`;
 
 const MAX_ITEMS = 5;
 const ROMAN = ['I', 'II', 'III', 'IV'];
@@ -78,7 +69,7 @@ const taskLine = (suffix: (i: DigestItem) => string) => (i: DigestItem) =>
   `NV ${i.no} (${cutAtWord(i.lead, 40)}): ${suffix(i)} — ${cutAtWord(i.content, 60)}`;
 
 const updateLine = (u: UpdateRecord) =>
-  `NV ${u.task} — ${u.userName}: ${updateStatus(u)}${u.note ? ` — ${cutAtWord(u.note, 80)}` : ''}`;
+  `NV ${u.task} — ${u.userName}: ${statusText(u.status, u.percent)}${u.note ? ` — ${cutAtWord(u.note, 80)}` : ''}`;
 
 /** One target with the rate reached: "tỷ lệ hội nghị trực tuyến ≥ 60%: 65% — ĐẠT". */
 export function targetLine(r: TargetResult): string {
@@ -191,7 +182,7 @@ export function reportHeading(m: ReportModel): { title: string; subtitle: string
 export function reportCells(r: ReportModel['rows'][number]): string[] {
   const state = `${STATE_LABELS[r.state]}${r.percent !== null && r.state !== 'done_on_time' && r.state !== 'done_late' ? ` (${r.percent}%)` : ''}`;
   const notes = r.updates
-    .map(({ day, update: u }) => `${formatDay(day)} ${updateStatus(u)}${u.note ? `: ${u.note}` : ''}`)
+    .map(({ day, update: u }) => `${formatDay(day)} ${statusText(u.status, u.percent)}${u.note ? `: ${u.note}` : ''}`)
     .join('\n');
   return [r.no, r.content, r.lead, r.deadline, state, notes, r.lastUpdate ? formatDay(r.lastUpdate) : ''];
 }
