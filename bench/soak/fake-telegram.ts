@@ -9,7 +9,7 @@ import {
   sendJson,
 } from '../../test/support/bot-api-wire.js';
 import { createMethods, type ChatOutput, type Params } from './bot-api-methods.js';
-import { createUpdateQueue, type UpdateQueue } from '../../test/support/update-queue.js';
+import { createUpdateQueue, type UpdateQueue } from './update-queue.js';
 import { createLongPoll } from './long-poll.js';
 
 /** What happened in a chat, in the order the server saw it, tagged with the bot process (generation) involved. */

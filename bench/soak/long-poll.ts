@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Update } from 'grammy/types';
 import { sendJson } from '../../test/support/bot-api-wire.js';
-import type { UpdateQueue } from '../../test/support/update-queue.js';
+import type { UpdateQueue } from './update-queue.js';
 
 const CONFLICT = {
   ok: false,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest, planProgress } from '../../src/digest/index.js';
 import { renderDigest } from '../../src/messages/index.js';
-import { conferences, hanoi, PLAN, update } from './fixture.js';
+import { conferences, hanoi, PLAN, update } from '../support/digest-fixture.js';
 
 const records = [
   update('1', '2026-04-20T02:00:00Z', { status: 'in_progress', percent: 50 }),

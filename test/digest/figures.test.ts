@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateTargets, parseFigures, type Figure, type FigureInput } from '../../src/digest/index.js';
-import { PLAN } from './fixture.js';
+import { PLAN } from '../support/digest-fixture.js';
 
 describe('parseFigures', () => {
   it('reads named fields after a year', () => {

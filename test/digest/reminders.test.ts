@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/calendar/index.js';
 import { planProgress, planReminders } from '../../src/digest/index.js';
 import { renderReminder } from '../../src/messages/index.js';
-import { hanoi, PLAN, update } from './fixture.js';
+import { hanoi, PLAN, update } from '../support/digest-fixture.js';
 
 const remindersOn = (day: string, records = [update('2', '2026-04-01T01:00:00Z')]) => {
   const progress = planProgress(PLAN, records, [], hanoi(`${day} 08:00`));

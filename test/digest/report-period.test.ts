@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseReportPeriod, reportPeriodContaining } from '../../src/digest/index.js';
-import { hanoi } from './fixture.js';
+import { hanoi } from '../support/digest-fixture.js';
 
 describe('parseReportPeriod', () => {
   it.each([

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigest, planProgress } from '../../src/digest/index.js';
 import { chartSvg, countByUnit, svgToPng } from '../../src/reports/index.js';
 import { chartLabels } from '../../src/messages/index.js';
-import { hanoi, PLAN, update } from '../digest/fixture.js';
+import { hanoi, PLAN, update } from '../support/digest-fixture.js';
 
 const now = hanoi('2026-06-02 07:30');
 const progress = planProgress(

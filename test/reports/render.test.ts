@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, parseReportPeriod } from '../../src/digest/index.js';
 import { renderReportDocx, renderReportMd, renderReportXlsx } from '../../src/reports/index.js';
-import { hanoi, PLAN, REPORT_FIGURES as figures, REPORT_UPDATES as records } from '../digest/fixture.js';
+import { hanoi, PLAN, REPORT_FIGURES as figures, REPORT_UPDATES as records } from '../support/digest-fixture.js';
 import { xlsxRows } from '../support/xlsx-rows.js';
 
 const model = buildReport(PLAN, records, figures, parseReportPeriod('2026-H1')!, hanoi('2026-09-02 09:00'));

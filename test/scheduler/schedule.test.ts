@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { latestRun, nextRun, runBefore } from '../../src/scheduler/index.js';
-import { hanoi } from '../digest/fixture.js';
+import { hanoi } from '../support/digest-fixture.js';
 
 const CRON = '30 7 * * 1-5';
 

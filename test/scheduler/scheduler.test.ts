@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { notification, runDigest, runReminders } from '../../src/scheduler/index.js';
-import { hanoi, PLAN } from '../digest/fixture.js';
-import { LEADER, OFFICER, OTHER_UNIT, SchedulerHarness } from './harness.js';
+import { hanoi, PLAN } from '../support/digest-fixture.js';
+import { LEADER, OFFICER, OTHER_UNIT, SchedulerHarness } from '../support/scheduler-harness.js';
 
 let h: SchedulerHarness;
 beforeEach(() => {

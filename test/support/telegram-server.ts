@@ -2,11 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 // The package's main entry replaces module.exports, so its default import types do not match at run time.
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
+import { failureBody, multipartField, readRequestBody, sendJson, type InjectedFailure } from './bot-api-wire.js';
 import { freePort } from './free-port.js';
 import type { Log } from '../../src/channels/index.js';
 
-/** A failure the Bot API answers the next call of a method with, once. */
-export type InjectedFailure = { status: number; description?: string; retryAfter?: number };
 /** One Bot API call the bot made, as it arrived (body as text; multipart for files). */
 export type RecordedCall = { method: string; contentType: string; body: string; raw: Buffer };
 export type Button = { text: string; callback_data: string };
@@ -87,7 +86,7 @@ export async function startTelegramServer(token = '123456789:TEST-token_for-tele
         : req.url?.startsWith('/file/')
           ? serveFile(req, res)
           : relay(req, res);
-    void task.catch((err: unknown) => json(res, 502, { ok: false, error_code: 502, description: String(err) }));
+    void task.catch((err: unknown) => sendJson(res, 502, { ok: false, error_code: 502, description: String(err) }));
   });
 
   /**
@@ -95,8 +94,8 @@ export async function startTelegramServer(token = '123456789:TEST-token_for-tele
    * instead, which forwards each update to the bot's address with the header, as Telegram does.
    */
   async function pushToWebhook(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
-    if (!webhook) return json(res, 404, { ok: false });
+    const body = await readRequestBody(req);
+    if (!webhook) return sendJson(res, 404, { ok: false });
     const secret: Record<string, string> = webhook.secretToken
       ? { 'x-telegram-bot-api-secret-token': webhook.secretToken }
       : {};
@@ -113,16 +112,16 @@ export async function startTelegramServer(token = '123456789:TEST-token_for-tele
     const prefix = `/file/bot${token}/`;
     const path = req.url?.startsWith(prefix) ? req.url.slice(prefix.length) : undefined;
     const file = [...files.values()].find((f) => f.path === path);
-    if (!file) return json(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    if (!file) return sendJson(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(file.content);
   }
 
   function getFile(call: RecordedCall, res: ServerResponse): void {
     const { file_id } = JSON.parse(call.body || '{}') as { file_id?: string };
     const file = file_id ? files.get(file_id) : undefined;
-    if (!file) return json(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
+    if (!file) return sendJson(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
     const result = { file_id, file_unique_id: `u-${file_id}`, file_size: file.content.length, file_path: file.path };
-    json(res, 200, { ok: true, result });
+    sendJson(res, 200, { ok: true, result });
   }
 
   function registerWebhook(call: RecordedCall): void {
@@ -142,15 +141,15 @@ export async function startTelegramServer(token = '123456789:TEST-token_for-tele
   }
 
   async function relay(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
+    const body = await readRequestBody(req);
     const method = /\/bot[^/]+\/(\w+)/.exec(req.url ?? '')?.[1] ?? '';
     const call = { method, contentType: req.headers['content-type'] ?? '', body: body.toString('utf8'), raw: body };
     recorded.push(call);
     const failure = failures.get(method)?.shift();
-    if (failure) return json(res, failure.status, failureBody(failure));
+    if (failure) return sendJson(res, failure.status, failureBody(failure));
     if (method === 'setWebhook') registerWebhook(call);
     if (method === 'deleteWebhook') webhook = undefined;
-    if (ANSWERED_BY_PROXY.has(method)) return json(res, 200, { ok: true, result: answerLocally(call) });
+    if (ANSWERED_BY_PROXY.has(method)) return sendJson(res, 200, { ok: true, result: answerLocally(call) });
     if (method === 'getUpdates') return answerUpdates(call, res);
     if (method === 'getFile') return getFile(call, res);
     const upstream = await fetch(`${emulator.config.apiURL}${req.url}`, {
@@ -174,7 +173,7 @@ export async function startTelegramServer(token = '123456789:TEST-token_for-tele
     unconfirmed.splice(0, unconfirmed.length, ...kept);
     const result = unconfirmed.slice(0, params.limit ?? 100);
     if (result.length === 0) await sleep(EMPTY_POLL_PAUSE_MS);
-    json(res, 200, { ok: true, result });
+    sendJson(res, 200, { ok: true, result });
   }
 
   /** Files are stored in the emulator as bot messages too, so a test reads every reply in one list. */
@@ -296,22 +295,6 @@ function toBotMessage(messageId: number, message: Record<string, unknown>): BotM
   };
 }
 
-function failureBody(failure: InjectedFailure): object {
-  const description =
-    failure.description ??
-    (failure.status === 429 ? `Too Many Requests: retry after ${failure.retryAfter ?? 1}` : 'Internal Server Error');
-  return {
-    ok: false,
-    error_code: failure.status,
-    description,
-    ...(failure.retryAfter !== undefined ? { parameters: { retry_after: failure.retryAfter } } : {}),
-  };
-}
-
-function multipartField(body: string, name: string): string | undefined {
-  return new RegExp(`name="${name}"\\r\\n(?:[^\\r\\n]+\\r\\n)*\\r\\n([^\\r]*)\\r\\n`).exec(body)?.[1];
-}
-
 async function waitFor<T>(what: string, probe: () => T | undefined): Promise<T> {
   const deadline = Date.now() + WAIT_LIMIT_MS;
   for (;;) {
@@ -320,16 +303,6 @@ async function waitFor<T>(what: string, probe: () => T | undefined): Promise<T> 
     if (Date.now() > deadline) throw new Error(`telegram test server: gave up waiting for ${what}`);
     await sleep(WAIT_STEP_MS);
   }
-}
-
-function json(res: ServerResponse, status: number, body: object): void {
-  if (!res.writableEnded) res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 async function closeServer(server: Server): Promise<void> {

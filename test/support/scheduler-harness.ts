@@ -6,8 +6,8 @@ import {
   createSubscriptionRepo,
   type Store,
 } from '../../src/store/index.js';
-import { PLAN } from '../digest/fixture.js';
-import { createTmpDb, type TmpDb } from '../support/tmp-db.js';
+import { PLAN } from './digest-fixture.js';
+import { createTmpDb, type TmpDb } from './tmp-db.js';
 
 export const LEADER = 'tg:100';
 export const OFFICER = 'zl:200';

@@ -1,4 +1,4 @@
-import type { Deadline, Plan, Target, Task } from '../../src/knowledge/index.js';
+import type { Deadline, Plan, ReportingDate, Target, Task } from '../../src/knowledge/index.js';
 import type { UpdateRecord } from '../../src/tasks/index.js';
 
 const VHXH = 'Phòng Văn hóa - Xã hội';
@@ -38,6 +38,21 @@ function target(subject: Target['subject'], percent: number, comparator: Target[
   return { plan: 'demo', subject, percent, comparator, phrase, sentence: phrase, section: null, task: null, line: 30 };
 }
 
+/** A report the Phòng VHXH compiles for the city on day 10 of `month`. */
+const report = (period: string, periodKind: ReportingDate['periodKind'], month: number): ReportingDate => ({
+  plan: 'demo',
+  period,
+  periodKind,
+  day: 10,
+  month,
+  compiler: [{ name: VHXH, raw: 'Phòng VHXH' }],
+  recipient: 'Ủy ban nhân dân thành phố',
+  everyQuarter: false,
+  sentence: '',
+  section: null,
+  line: 50,
+});
+
 /** A small plan shaped like the real ones: dated, quarterly, recurring, yearly and ongoing tasks, two reporting dates. */
 export const PLAN: Plan = {
   id: 'demo',
@@ -74,34 +89,7 @@ export const PLAN: Plan = {
     target('online_conferences', 60, 'min', 'tỷ lệ họp trực tuyến'),
   ],
   meetingRules: [],
-  reporting: [
-    {
-      plan: 'demo',
-      period: '6 tháng',
-      periodKind: 'half',
-      day: 10,
-      month: 6,
-      compiler: [{ name: VHXH, raw: 'Phòng VHXH' }],
-      recipient: 'Ủy ban nhân dân thành phố',
-      everyQuarter: false,
-      sentence: '',
-      section: null,
-      line: 50,
-    },
-    {
-      plan: 'demo',
-      period: 'hằng năm',
-      periodKind: 'year',
-      day: 10,
-      month: 12,
-      compiler: [{ name: VHXH, raw: 'Phòng VHXH' }],
-      recipient: 'Ủy ban nhân dân thành phố',
-      everyQuarter: false,
-      sentence: '',
-      section: null,
-      line: 50,
-    },
-  ],
+  reporting: [report('6 tháng', 'half', 6), report('hằng năm', 'year', 12)],
   agencies: [TT, VHXH, VP],
 };
 

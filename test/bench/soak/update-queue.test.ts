@@ -1,6 +1,6 @@
 import type { Update } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
-import { createUpdateQueue } from './update-queue.js';
+import { createUpdateQueue } from '../../../bench/soak/update-queue.js';
 
 const update = (id: number) => ({ update_id: id }) as Update;
 const ids = (list: Update[]) => list.map((u) => u.update_id);
