@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   createAsk,
   createChat,
@@ -10,9 +8,10 @@ import {
   type Channel,
   type Reply,
 } from '../../src/chat/index.js';
-import { parsePlan, type Plan } from '../../src/knowledge/index.js';
+import type { Plan } from '../../src/knowledge/index.js';
 import type { Store } from '../../src/store/index.js';
 import type { PlanIntake, Role } from '../../src/tasks/index.js';
+import { shippedPlans, shippedSearch } from './shipped.js';
 import { createTmpDb, type TmpDb } from './tmp-db.js';
 
 /** Who sends: a platform user id on a channel (default telegram), with a display name. */
@@ -58,24 +57,11 @@ export type ChatHarness = {
   cleanup(): void;
 };
 
-/**
- * The `.md`/`.txt` plans of a folder, read synchronously with the shared plan reader: the harness is built before a
- * test's first await. (The folder reader of every format, `loadKnowledge` in src/ingest, is tested in test/ingest.)
- */
-function readTextPlans(dir: string): Plan[] {
-  return readdirSync(dir)
-    .filter((name) => /\.(md|txt)$/i.test(name) && !/^readme\./i.test(name))
-    .sort()
-    .map(
-      (name) => parsePlan(name.replace(/\.[^.]+$/, ''), join(dir, name), readFileSync(join(dir, name), 'utf8')).plan,
-    );
-}
-
 const DEFAULT_NOW = new Date('2026-06-01T02:00:00Z');
 
 export function createChatHarness(options: HarnessOptions = {}): ChatHarness {
-  const plans = readTextPlans(options.knowledgeDir ?? 'knowledge');
-  const knowledge = createKnowledgeHolder(plans);
+  const plans = shippedPlans(options.knowledgeDir);
+  const knowledge = createKnowledgeHolder({ plans, index: shippedSearch(options.knowledgeDir) });
   const db = createTmpDb();
   let now = options.now ?? DEFAULT_NOW;
   let seq = 0;
