@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/chat/index.js';
-import { parsePlan } from '../../src/knowledge/index.js';
 import { createChatHarness, type ChatHarness, type Sender } from '../support/chat-harness.js';
 import { fuzzParameters, hostileText, ODD_CHARS } from '../support/fuzz.js';
-import { realPlan } from '../support/plan-variants.js';
 import { commandsOver } from '../support/over-harness.js';
+import { shippedPlans } from '../support/shipped.js';
 
 /** Longest reply text accepted as sane: well above the longest real list, far below an echo of a 10,000-character input. */
 const MAX_REPLY_CHARS = 8_000;
@@ -14,7 +13,9 @@ const lan: Sender = { id: '1', name: 'Lan' };
 const chi: Sender = { id: '2', name: 'Chi' };
 const boss: Sender = { id: '3', name: 'Sếp' };
 /** The numbers of Lan's plan, known before the harness starts so the arbitraries can use them. */
-const taskNos = parsePlan('nhi-chieu', 'nhi-chieu.md', realPlan('nhi-chieu')).plan.tasks.map((t) => t.no);
+const taskNos = shippedPlans()
+  .find((p) => p.id === 'nhi-chieu')!
+  .tasks.map((t) => t.no);
 let h: ChatHarness;
 let strangers = 0;
 
@@ -239,7 +240,7 @@ describe('createChat on hostile commands', () => {
         expect(h.db.snapshot()).toEqual(before);
         if (input.refused) expect(replies.filter((r) => r.file !== undefined)).toEqual([]);
       }),
-      fuzzParameters(1_000),
+      fuzzParameters(),
     );
   });
 
@@ -248,7 +249,7 @@ describe('createChat on hostile commands', () => {
       fc.asyncProperty(fc.constantFrom(lan, chi, boss), anyInput, async (sender, input) => {
         expectSaneReplies(await send(sender, input));
       }),
-      fuzzParameters(800),
+      fuzzParameters(),
     );
   });
 });

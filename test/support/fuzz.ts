@@ -2,13 +2,16 @@
  * Shared pieces of the property-based fuzz tests (test/fuzz/): reproducible run settings and arbitraries of
  * hostile values, texts and mutated JSON.
  *
- * Runs use a fixed seed so CI is reproducible; `FUZZ_SEED=<int>` picks another seed and `FUZZ_RUNS=<n>` sets
- * the number of cases of every property (e.g. `FUZZ_SEED=7 FUZZ_RUNS=20000 npx vitest run test/fuzz`).
+ * Runs use a fixed seed so CI is reproducible; `FUZZ_SEED=<int>` picks another seed. Every property runs
+ * {@link DEFAULT_RUNS} cases by default (a fast test loop); `FUZZ_RUNS=<n>` sets the number of cases of every
+ * property for a deep run (e.g. `FUZZ_SEED=7 FUZZ_RUNS=20000 npx vitest run test/fuzz`).
  * A failure prints the seed, the path and the shrunk counterexample.
  */
 import fc from 'fast-check';
 
 const DEFAULT_SEED = 226;
+/** Cases per property unless FUZZ_RUNS says otherwise. */
+export const DEFAULT_RUNS = 300;
 
 function envInt(name: string): number | undefined {
   const raw = process.env[name];
@@ -18,8 +21,11 @@ function envInt(name: string): number | undefined {
   return value;
 }
 
-/** fast-check parameters for one property: `defaultRuns` cases unless FUZZ_RUNS says otherwise, the fixed or FUZZ_SEED seed. */
-export function fuzzParameters(defaultRuns: number): { seed: number; numRuns: number } {
+/**
+ * fast-check parameters for one property: `defaultRuns` ({@link DEFAULT_RUNS}; fewer for a property that writes
+ * files or serves HTTP per case) unless FUZZ_RUNS says otherwise, the fixed or FUZZ_SEED seed.
+ */
+export function fuzzParameters(defaultRuns = DEFAULT_RUNS): { seed: number; numRuns: number } {
   return { seed: envInt('FUZZ_SEED') ?? DEFAULT_SEED, numRuns: envInt('FUZZ_RUNS') ?? defaultRuns };
 }
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ReplyFile } from '../../../src/chat/index.js';
 import { renderReply } from '../../../src/channels/telegram/render.js';
+import { fuzzParameters } from '../../support/fuzz.js';
 
 const same = (data: string) => data;
 const unescape = (html: string) => html.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
@@ -66,7 +67,7 @@ describe('renderReply', () => {
         }
         expect(pieces.map(unescape).join(' ').split(/\s+/)).toEqual(input.split(/\s+/));
       }),
-      { numRuns: 60 },
+      fuzzParameters(60),
     );
   });
 

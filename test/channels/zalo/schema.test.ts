@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseUpdate } from '../../../src/channels/zalo/schema.js';
+import { fuzzParameters } from '../../support/fuzz.js';
 
 const message = {
   message_id: 'm-1',
@@ -71,7 +72,7 @@ describe('parseUpdate on random input', () => {
           }
         },
       ),
-      { numRuns: 2000 },
+      fuzzParameters(),
     );
   });
 });

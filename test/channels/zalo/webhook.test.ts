@@ -4,6 +4,7 @@ import { createZaloWebhookBot, createZaloWebhookHandler } from '../../../src/cha
 import { parseUpdate } from '../../../src/channels/zalo/schema.js';
 import { startFakeZaloServer } from '../../support/fake-zalo-server.js';
 import type { Log } from '../../../src/channels/index.js';
+import { fuzzParameters } from '../../support/fuzz.js';
 
 const SECRET = 'webhook-secret-0123456789';
 const update = {
@@ -150,7 +151,7 @@ describe('createZaloWebhookHandler on random input', () => {
         expect(status).toBe(!authorised ? 401 : json ? 200 : 400);
         expect(reads - before).toBe(authorised && json ? 1 : 0);
       }),
-      { numRuns: 2000 },
+      fuzzParameters(),
     );
   });
 });
