@@ -23,8 +23,8 @@ export {
   type DigestItem,
   type PlanDigest,
 } from './build-digest.js';
-/** Reminders a plan owes on a day. */
-export { planReminders, type PlannedReminder, type ReminderKind } from './reminders.js';
+/** Reminders a plan owes on a day, and the states of the only tasks that could owe one. */
+export { planReminders, reminderStates, type PlannedReminder, type ReminderKind } from './reminders.js';
 /** The periodic report model, rendered to files by reports/. */
 export { buildReport, type ReportModel, type ReportRow } from './report-model.js';
 /** Ports the store implements for digests: the exactly-once log, digest subscriptions, reported figures. */

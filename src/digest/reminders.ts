@@ -1,6 +1,6 @@
-import type { IsoDay, Plan } from '../knowledge/index.js';
+import type { IsoDay, Plan, Task } from '../knowledge/index.js';
 import { addDays, daysBetween } from '../calendar/index.js';
-import type { TaskState } from '../tasks/index.js';
+import { derivePlanStates, dueIn, trackingYearOf, type TaskState, type UpdateRecord } from '../tasks/index.js';
 import { upcomingReports } from './reporting.js';
 
 export type ReminderKind = 'deadline_7d' | 'deadline_1d' | 'overdue_weekly' | 'reporting_7d';
@@ -36,6 +36,24 @@ function taskReminder(state: TaskState, today: IsoDay): Pick<PlannedReminder, 'k
   if (today >= addDays(due, -1)) return { kind: 'deadline_1d', slot: addDays(due, -1), due };
   if (today >= addDays(due, -WEEK)) return { kind: 'deadline_7d', slot: addDays(due, -WEEK), due };
   return null;
+}
+
+/** Whether `task` could owe a reminder on `today`, whatever its progress: its due day is at most a week ahead, or past. */
+function inReminderWindow(task: Task, today: IsoDay): boolean {
+  const due = dueIn(task, trackingYearOf(task, today));
+  return due !== null && today >= addDays(due, -WEEK);
+}
+
+/**
+ * The states of the tasks of `plan` that could owe a reminder on the day of `asOf`, derived from the updates made by then;
+ * the other tasks are not derived, and `records` is not read at all when no task is in its window (a sweep over
+ * a province's plans stays cheap).
+ */
+export function reminderStates(plan: Plan, records: () => UpdateRecord[], asOf: Date, today: IsoDay): TaskState[] {
+  const tasks = plan.tasks.filter((t) => inReminderWindow(t, today));
+  if (tasks.length === 0) return [];
+  const known = records().filter((r) => r.plan === plan.id && r.createdAt <= asOf);
+  return derivePlanStates(tasks, known, asOf);
 }
 
 /**

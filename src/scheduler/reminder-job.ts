@@ -1,9 +1,16 @@
-import { planReminders, taskRecipients, unitRecipients } from '../digest/index.js';
+import { planReminders, reminderStates, taskRecipients, unitRecipients } from '../digest/index.js';
 import { placeOf, renderReminder } from '../messages/index.js';
 import { toIsoDay } from '../calendar/index.js';
 import { deliverOnce, notification, type DeliveryOutcome } from './deliver.js';
 import type { JobDeps } from './deps.js';
-import { currentProgress } from './digest-job.js';
+import type { UserRecord } from '../tasks/index.js';
+
+/**
+ * Who could receive a reminder of a plan at all: its active officers (task and reporting reminders) and leaders
+ * (reporting reminders with no compiling unit). Asked first, so a plan nobody could be reminded about costs nothing.
+ */
+const reachable = (users: UserRecord[], plan: string) =>
+  users.filter((u) => u.active && u.plan === plan && (u.role === 'officer' || u.role === 'leader'));
 
 /**
  * Sends the reminders owed on the day of `slot` (a firing of the reminder schedule) to the officers leading the task
@@ -14,10 +21,15 @@ export async function runReminders(deps: JobDeps, slot: Date, late: boolean): Pr
   const today = toIsoDay(slot);
   const users = deps.users.list();
   for (const plan of deps.plans) {
-    const states = currentProgress(deps, plan, deps.now()).states;
+    const reached = reachable(users, plan.id);
+    if (reached.length === 0) continue;
+    // Task reminders go to officers only: without one, no task's progress needs deriving.
+    const states = reached.some((u) => u.role === 'officer')
+      ? reminderStates(plan, () => deps.progress.listForPlan(plan.id), deps.now(), today)
+      : [];
     for (const r of planReminders(plan, states, today)) {
       const reminder = { ...r, late: r.late || late };
-      const recipients = r.state ? taskRecipients(users, r.state.task) : unitRecipients(users, plan.id, r.units);
+      const recipients = r.state ? taskRecipients(reached, r.state.task) : unitRecipients(reached, plan.id, r.units);
       for (const user of recipients) {
         const n = notification(r.kind, user.key, plan.id, `${r.subject}@${r.slot}`, reminder.late);
         outcomes.push(

@@ -172,3 +172,34 @@ describe('reminders', () => {
     expect(h.sent.filter((s) => s.reply.text.includes('Nhiệm vụ 1 ')).map((s) => s.to)).toEqual([OTHER_UNIT, OFFICER]);
   });
 });
+
+describe('runReminders asks first who could be due a reminder', () => {
+  /** Job deps whose progress store records which plans' updates were read. */
+  const counted = (plans = [PLAN]) => {
+    const deps = h.deps();
+    const read: string[] = [];
+    const progress = {
+      ...deps.progress,
+      listForPlan: (plan: string) => (read.push(plan), deps.progress.listForPlan(plan)),
+    };
+    return { deps: { ...deps, plans, progress }, read };
+  };
+
+  it('reads no progress on a day when no task is within a week of its due day', async () => {
+    const { deps, read } = counted();
+    h.clock = hanoi('2026-03-02 08:00');
+    await runReminders(deps, h.clock, false);
+    expect(read).toEqual([]);
+    expect(h.sent).toEqual([]);
+  });
+
+  it('reads no progress of a plan nobody registered on could be reminded about', async () => {
+    const { deps, read } = counted([PLAN, { ...PLAN, id: 'unstaffed' }]);
+    h.clock = hanoi('2026-05-03 08:00');
+    await runReminders(deps, h.clock, false);
+    expect(read).toEqual(['demo']);
+    expect(h.texts(OFFICER).map((t) => t.split('\n')[0])).toEqual([
+      '⏰ Nhắc việc: Nhiệm vụ 1 Kế hoạch 158/KH-UBND đến hạn ngày 10/05/2026 (còn 7 ngày).',
+    ]);
+  });
+});
