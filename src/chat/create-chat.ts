@@ -4,12 +4,12 @@ import { planById, type Core } from './core.js';
 import type { ChatCommand, ChatDeps, CommandContext, CommandHandler } from './deps.js';
 import { createDialogs } from './dialogs.js';
 import { onChoice, onDialogText } from './guided.js';
-import { onPlanFile, themkehoachCommand } from './plan-upload.js';
-import { quahanCommand, tiendoCommand, viecCommand } from './read.js';
+import { onPlanFile, addPlanCommand } from './plan-upload.js';
+import { overdueCommand, progressCommand, unitTasksCommand } from './read.js';
 import { startCommand } from './start.js';
 import type { ChatHandler, IncomingMessage, Reply } from './types.js';
 import { undoCommand } from './undo.js';
-import { capnhatCommand, naturalUpdate } from './update.js';
+import { updateCommand, naturalUpdate } from './update.js';
 import { userKeyOf } from './user-key.js';
 
 type Builtin = (core: Core, ctx: CommandContext) => Reply[] | Promise<Reply[]>;
@@ -27,13 +27,13 @@ function ask(core: Core, ctx: CommandContext, question: string): Reply[] | Promi
 
 const BUILTIN: Record<string, Builtin> = {
   start: startCommand,
-  capnhat: capnhatCommand,
+  capnhat: updateCommand,
   hoantac: undoCommand,
-  tiendo: tiendoCommand,
-  viec: viecCommand,
-  quahan: quahanCommand,
+  tiendo: progressCommand,
+  viec: unitTasksCommand,
+  quahan: overdueCommand,
   hoi: (core, ctx) => ask(core, ctx, ctx.args),
-  themkehoach: themkehoachCommand,
+  themkehoach: addPlanCommand,
   trogiup: (core, ctx) => [{ text: helpText(ctx.user !== undefined, helpLines(core.deps.commands)) }],
   help: (core, ctx) => BUILTIN.trogiup!(core, ctx),
 };

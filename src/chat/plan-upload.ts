@@ -48,7 +48,7 @@ export async function onPlanChoice(core: Core, ctx: CommandContext, dialog: Dial
 }
 
 /** `/themkehoach`: how to add a plan here (send the file) or, where files cannot be sent, with the command line. */
-export function themkehoachCommand(core: Core, ctx: CommandContext): Reply[] {
+export function addPlanCommand(core: Core, ctx: CommandContext): Reply[] {
   if (ctx.user?.role !== 'admin') return say(PLAN_UPLOAD.adminsOnly);
   return say(core.deps.planIntake && ctx.message.channel === 'telegram' ? PLAN_UPLOAD.howTo : PLAN_UPLOAD.useCli);
 }

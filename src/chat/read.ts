@@ -6,7 +6,7 @@ import type { CommandContext } from './deps.js';
 import type { Reply } from './types.js';
 
 /** `/tiendo <task>`: latest state and the last updates with who and when. */
-export function tiendoCommand(core: Core, ctx: CommandContext): Reply[] {
+export function progressCommand(core: Core, ctx: CommandContext): Reply[] {
   const ref = parseTaskRef(ctx.args);
   if (!ref) return [{ text: readText.tiendoUsage }];
   const task = resolveTask(ctx.knowledge.plans, ref, ctx.user?.plan ?? null);
@@ -20,7 +20,7 @@ export function tiendoCommand(core: Core, ctx: CommandContext): Reply[] {
  * `/viec`: the tasks of the sender's unit (a leader's: the whole plan) with state and deadline; for a plan with no
  * appendix, the work its body gives the unit.
  */
-export function viecCommand(core: Core, ctx: CommandContext): Reply[] {
+export function unitTasksCommand(core: Core, ctx: CommandContext): Reply[] {
   const { user, plan } = ctx;
   if (!user || !plan) return [{ text: readText.needPlan }];
   if (plan.tasks.length === 0) {
@@ -40,7 +40,7 @@ export function viecCommand(core: Core, ctx: CommandContext): Reply[] {
 }
 
 /** `/quahan`: overdue tasks of the sender's plan (of every plan for anyone without one). */
-export function quahanCommand(core: Core, ctx: CommandContext): Reply[] {
+export function overdueCommand(core: Core, ctx: CommandContext): Reply[] {
   const plans = ctx.plan ? [ctx.plan] : ctx.knowledge.plans;
   const text = plans.map((plan) => {
     const overdue = statesOf(core, plan, ctx.now).filter((s) => s.kind === 'overdue');
