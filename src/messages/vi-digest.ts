@@ -163,12 +163,19 @@ export const REPORT_TEXT = {
   targetColumns: ['Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Đánh giá'],
   noTargets: 'Kế hoạch không nêu chỉ tiêu định lượng.',
   sheetName: 'Báo cáo',
+  /** The signature block under the tables: who drew it up (left), who signs for the body (right). */
+  signers: [
+    ['NGƯỜI LẬP BIỂU', '(Ký, ghi rõ họ tên)'],
+    ['THỦ TRƯỞNG ĐƠN VỊ', '(Ký tên, đóng dấu)'],
+  ] as const,
 };
 
 /** "BÁO CÁO Kết quả thực hiện Kế hoạch số 158/KH-UBND ..." heading lines. */
-export function reportHeading(m: ReportModel): { title: string; subtitle: string; meta: string[] } {
+export function reportHeading(m: ReportModel): { title: string; attached: string; subtitle: string; meta: string[] } {
   return {
     title: `BÁO CÁO KẾT QUẢ THỰC HIỆN ${m.planNumber ? `KẾ HOẠCH SỐ ${m.planNumber}` : 'KẾ HOẠCH'}`,
+    // The blanks are filled in by hand by the office that files the report with its cover letter.
+    attached: `(Kèm theo Báo cáo số …/BC-… ngày …/…/… của ${m.issuer ?? m.planId})`,
     subtitle: m.planTitle,
     meta: [
       `Đơn vị: ${m.issuer ?? m.planId}`,

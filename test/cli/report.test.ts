@@ -68,7 +68,7 @@ describe('cli report', () => {
     expect(await run(args('2026-Q1', 'xlsx', 'q1.xlsx'))).toBe(0);
     const rows = await xlsxRows(readFileSync(join(dir, 'q1.xlsx')));
     expect(rows[0]).toEqual(['BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH SỐ 263/KH-UBND']);
-    expect(rows[3]).toEqual(['Kỳ báo cáo: quý I năm 2026 (từ 01/01/2026 đến 31/03/2026)']);
+    expect(rows[4]).toEqual(['Kỳ báo cáo: quý I năm 2026 (từ 01/01/2026 đến 31/03/2026)']);
     const row11 = rows.find((r) => r[0] === '11')!;
     expect(row11.slice(4)).toEqual([
       'Đang thực hiện (40%)',

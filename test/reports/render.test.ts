@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildReport, parseReportPeriod } from '../../src/digest/index.js';
 import { renderReportDocx, renderReportMd, renderReportXlsx } from '../../src/reports/index.js';
@@ -9,8 +10,9 @@ const model = buildReport(PLAN, records, figures, parseReportPeriod('2026-H1')!,
 describe('renderReportXlsx', () => {
   it('writes a workbook that reads back row by row', async () => {
     const rows = await xlsxRows(await renderReportXlsx(model));
-    expect(rows.slice(0, 8)).toEqual([
+    expect(rows.slice(0, 9)).toEqual([
       ['BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH SỐ 158/KH-UBND'],
+      ['(Kèm theo Báo cáo số …/BC-… ngày …/…/… của Ủy ban nhân dân phường Nhị Chiểu)'],
       ['Kế hoạch thực hiện Kết luận số 226-KL/TW'],
       ['Đơn vị: Ủy ban nhân dân phường Nhị Chiểu'],
       ['Kỳ báo cáo: 6 tháng đầu năm 2026 (từ 01/01/2026 đến 30/06/2026)'],
@@ -27,7 +29,7 @@ describe('renderReportXlsx', () => {
         'Cập nhật lần cuối',
       ],
     ]);
-    expect(rows.slice(8, 13)).toEqual([
+    expect(rows.slice(9, 14)).toEqual([
       [
         '1',
         'Ban hành kế hoạch triển khai',
@@ -66,14 +68,38 @@ describe('renderReportXlsx', () => {
       ],
       ['6', 'Tuyên truyền, phổ biến Kết luận', 'Phòng Văn hóa - Xã hội', 'Thường xuyên', 'Chưa báo cáo', '', ''],
     ]);
-    expect(rows.slice(13)).toEqual([
+    expect(rows.slice(14)).toEqual([
       [],
       ['II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU'],
       ['Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Đánh giá'],
       ['tỷ lệ hội nghị trực tuyến', 'Đạt ≥ 60%', '50%', 'Chưa đạt'],
       ['số lượng hội nghị', 'Giảm 10%', 'Chưa có số liệu', ''],
       ['số lượng văn bản hành chính', 'Giảm 15%', 'Chưa có số liệu', ''],
+      [],
+      ['', 'NGƯỜI LẬP BIỂU', '', '', '', 'THỦ TRƯỞNG ĐƠN VỊ'],
+      ['', '(Ký, ghi rõ họ tên)', '', '', '', '(Ký tên, đóng dấu)'],
     ]);
+  });
+
+  it('prints on A4 landscape, one page wide, with the table header on every page, bordered cells and sized columns', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderReportXlsx(model)) as unknown as ExcelJS.Buffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '9:9',
+    });
+    expect(ws.getRow(9).getCell(1).value).toBe('STT');
+    const widths = [1, 2, 3, 4, 5, 6, 7].map((i) => ws.getColumn(i).width);
+    expect(widths).toEqual([5, 45, 22, 14, 16, 40, 12]);
+    expect(ws.getRow(10).getCell(2).border).toMatchObject({ top: { style: 'thin' }, left: { style: 'thin' } });
+    expect(ws.getRow(10).getCell(7).border).toMatchObject({ bottom: { style: 'thin' }, right: { style: 'thin' } });
+    // A 14 pt title needs a taller row than the default 15 pt, or the marks above its capitals are cut.
+    expect(ws.getRow(1).height).toBeGreaterThanOrEqual(24);
   });
 });
 
@@ -96,10 +122,31 @@ describe('renderReportDocx', () => {
     const xml = await (await JSZip.loadAsync(buf)).file('word/document.xml')!.async('string');
     for (const text of [
       'BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH SỐ 158/KH-UBND',
+      '(Kèm theo Báo cáo số …/BC-… ngày …/…/… của Ủy ban nhân dân phường Nhị Chiểu)',
+      'NGƯỜI LẬP BIỂU',
+      'THỦ TRƯỞNG ĐƠN VỊ',
       'Số hóa hồ sơ lưu trữ',
       '31/05/2026 Vướng mắc: Chưa có kinh phí',
     ]) {
       expect(xml).toContain(text);
     }
+  });
+
+  it('lays the task table on A4 landscape with its columns sized to their content and its header repeated', async () => {
+    const { default: JSZip } = await import('jszip');
+    const xml = await (await JSZip.loadAsync(await renderReportDocx(model))).file('word/document.xml')!.async('string');
+    expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+    const grids = [...xml.matchAll(/<w:tblGrid>(.*?)<\/w:tblGrid>/g)].map((g) =>
+      [...g[1]!.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((c) => Number(c[1])),
+    );
+    const tasks = grids[0]!;
+    expect(tasks).toHaveLength(7);
+    // STT narrow, the task text and the notes widest, the whole table within the page's text width.
+    expect(tasks[0]).toBeLessThan(600);
+    expect(Math.max(...tasks)).toBe(tasks[1]);
+    expect(tasks[5]).toBeGreaterThan(3 * tasks[0]!);
+    expect(tasks.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(16838 - 1134 - 850);
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(xml).toContain('<w:tblLayout w:type="fixed"/>');
   });
 });

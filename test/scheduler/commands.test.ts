@@ -69,8 +69,9 @@ describe('/baocao', () => {
     expect(reply!.text).toBe('Báo cáo kết quả thực hiện Kế hoạch 158/KH-UBND, năm 2026.');
     expect(reply!.file).toMatchObject({ fileName: 'bao-cao-nhi-chieu-2026.xlsx', kind: 'document' });
     const rows = await xlsxRows(reply!.file!.content);
-    expect(rows.slice(0, 5)).toEqual([
+    expect(rows.slice(0, 6)).toEqual([
       ['BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH SỐ 158/KH-UBND'],
+      ['(Kèm theo Báo cáo số …/BC-… ngày …/…/… của Ủy ban nhân dân phường Nhị Chiểu)'],
       [plan().meta.title],
       ['Đơn vị: Ủy ban nhân dân phường Nhị Chiểu'],
       ['Kỳ báo cáo: năm 2026 (từ 01/01/2026 đến 31/12/2026)'],
