@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/commands/plans.js';
+import { PLAN_FILE_EXTENSIONS } from '../../src/ingest/index.js';
 import { captureConsole, type CliOutput } from '../support/cli-run.js';
 import { knowledgeFolder, realPlan } from '../support/plan-variants.js';
 
@@ -76,8 +77,8 @@ describe('cli plans add', () => {
       /^Không đọc được kế hoạch từ tệp «ghi-chu\.txt», nên tệp không được lưu\. Lý do:\n• ghi-chu\.txt: /,
     );
     expect(await run(['add', sourceFile('ke-hoach.doc', 'x'), '--knowledge', dir])).toBe(1);
-    expect(io.err[2]).toMatch(
-      /^Tệp «ke-hoach\.doc» không phải loại tệp kế hoạch tôi đọc được\. Hãy gửi tệp \.md, \.txt\./,
+    expect(io.err[2]).toBe(
+      `Tệp «ke-hoach.doc» không phải loại tệp kế hoạch tôi đọc được. Hãy gửi tệp ${PLAN_FILE_EXTENSIONS.join(', ')}. Tệp Word cũ (.doc): mở bằng Word, lưu lại thành .docx hoặc PDF rồi gửi lại.`,
     );
     expect(readdirSync(dir)).toEqual(before);
   });

@@ -11,6 +11,7 @@ import {
   startTelegramPolling,
   type TelegramPolling,
 } from '../../../src/channels/telegram/index.js';
+import { PLAN_FILE_EXTENSIONS } from '../../../src/ingest/index.js';
 import { planReloadFailedText } from '../../../src/messages/index.js';
 import { createChatHarness, type ChatHarness } from '../../support/chat-harness.js';
 import { knowledgeFolder, realPlan } from '../../support/plan-variants.js';
@@ -131,7 +132,7 @@ describe('a plan file sent to the Telegram bot', () => {
     const admin = server.user({ userId: 1001 });
     await admin.sendDocument('ke-hoach.doc', Buffer.from('x'));
     expect((await admin.replies(1))[0]!.text).toBe(
-      'Tệp «ke-hoach.doc» không phải loại tệp kế hoạch tôi đọc được. Hãy gửi tệp .md, .txt. Tệp Word cũ (.doc): mở bằng Word, lưu lại thành .docx hoặc PDF rồi gửi lại.',
+      `Tệp «ke-hoach.doc» không phải loại tệp kế hoạch tôi đọc được. Hãy gửi tệp ${PLAN_FILE_EXTENSIONS.join(', ')}. Tệp Word cũ (.doc): mở bằng Word, lưu lại thành .docx hoặc PDF rồi gửi lại.`,
     );
     await admin.sendDocument('lon.md', Buffer.from('x'), { size: 30 * 1024 * 1024 });
     expect((await admin.replies(1))[0]!.text).toBe(
