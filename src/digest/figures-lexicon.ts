@@ -1,4 +1,4 @@
-import type { Metric } from './types.js';
+import type { Metric } from '../tasks/index.js';
 
 /** Words (folded: no diacritics, no spaces) a unit types after /solieu to name a metric. Data, not code. */
 export const METRIC_WORDS: Record<string, Metric> = {

@@ -1,6 +1,6 @@
 import { foldCase } from '../text/index.js';
 import { FIELD_WORDS, METRIC_WORDS } from './figures-lexicon.js';
-import type { Figure, Metric } from './types.js';
+import type { Figure, Metric } from '../tasks/index.js';
 
 /** One number a unit reports: conferences of 2026, field online = 26. */
 export type FigureInput = { metric: Metric; year: number; field: 'total' | 'online'; value: number };

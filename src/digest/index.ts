@@ -2,7 +2,7 @@
  * Digest, reminders, the periodic report model and target figures. Pure: the scheduler (outer layer) decides when,
  * the store remembers what was sent, a `send` port delivers.
  */
-export type { Figure, Metric, PlanProgress } from './types.js';
+export type { PlanProgress } from './types.js';
 /** A plan's progress as it stood at a moment (updates and figures up to then). */
 export { planProgress } from './progress.js';
 /** Reporting periods: `parseReportPeriod("2026-H1")`, `reportPeriodContaining('quarter', now)`. */
@@ -27,7 +27,5 @@ export {
 export { planReminders, reminderStates, type PlannedReminder, type ReminderKind } from './reminders.js';
 /** The periodic report model, rendered to files by reports/. */
 export { buildReport, type ReportModel, type ReportRow } from './report-model.js';
-/** Ports the store implements for digests: the exactly-once log, digest subscriptions, reported figures. */
-export type { FiguresStore, SubscriptionStore } from './ports.js';
 /** Who receives a digest or a reminder. */
 export { digestRecipients, taskRecipients, unitRecipients } from './recipients.js';

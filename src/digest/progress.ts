@@ -1,6 +1,6 @@
 import type { Plan } from '../knowledge/index.js';
-import { derivePlanStates, effectiveUpdates, type UpdateRecord } from '../tasks/index.js';
-import type { Figure, PlanProgress } from './types.js';
+import { derivePlanStates, effectiveUpdates, type Figure, type UpdateRecord } from '../tasks/index.js';
+import type { PlanProgress } from './types.js';
 
 /**
  * A plan's progress as it stood at `asOf`: only the updates and figures made by then count, so a report for

@@ -1,10 +1,9 @@
 import type { IsoDay, Plan, PlanMeta } from '../knowledge/index.js';
 import { atHanoiTime, toIsoDay } from '../calendar/index.js';
-import { type TaskState, type TaskStateKind, type UpdateRecord } from '../tasks/index.js';
+import { type Figure, type TaskState, type TaskStateKind, type UpdateRecord } from '../tasks/index.js';
 import { inReportPeriod, type ReportPeriod } from './report-period.js';
 import { evaluateTargets, type TargetResult } from './targets.js';
 import { planProgress } from './progress.js';
-import type { Figure } from './types.js';
 
 /** One row of the report's task table. */
 export type ReportRow = {

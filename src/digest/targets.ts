@@ -1,6 +1,6 @@
 import type { Target, TargetSubject } from '../knowledge/index.js';
 import { figureValue } from './figures.js';
-import type { Figure, Metric } from './types.js';
+import type { Figure, Metric } from '../tasks/index.js';
 
 /** A target with the rate reached in a year, from the figures units reported. */
 export type TargetResult = {

@@ -5,16 +5,14 @@ import {
   parseFigures,
   parseReportPeriod,
   reportPeriodContaining,
-  type FiguresStore,
   type ReportPeriod,
-  type SubscriptionStore,
 } from '../digest/index.js';
 import { toIsoDay } from '../calendar/index.js';
 import type { Plan } from '../knowledge/index.js';
 import { DIGEST_HELP, DIGEST_REPLIES as R, renderFiguresError, targetLine } from '../messages/index.js';
 import { renderReportXlsx } from '../reports/index.js';
 import { foldCase } from '../text/index.js';
-import type { ProgressStore } from '../tasks/index.js';
+import type { FiguresStore, ProgressStore, SubscriptionStore } from '../tasks/index.js';
 import { currentProgress, digestReplies } from './digest-job.js';
 import { latestRun } from './schedule.js';
 

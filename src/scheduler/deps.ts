@@ -1,6 +1,5 @@
-import type { FiguresStore, SubscriptionStore } from '../digest/index.js';
 import type { Plan } from '../knowledge/index.js';
-import type { NotificationLog, ProgressStore, UserStore } from '../tasks/index.js';
+import type { FiguresStore, NotificationLog, ProgressStore, SubscriptionStore, UserStore } from '../tasks/index.js';
 import type { DeliveryDeps } from './deliver.js';
 
 /** Everything the scheduled jobs read and write; built in main.ts. */

@@ -20,9 +20,6 @@ export { createProgressRepo } from './progress-repo.js';
 export { createUserRepo } from './user-repo.js';
 /** One-time invites; redeeming registers the user in the same transaction (`satisfies InviteStore`). */
 export { createInviteRepo } from './invite-repo.js';
-export { createNotificationRepo, MAX_ATTEMPTS } from './notification-repo.js';
-export { createSubscriptionRepo } from './subscription-repo.js';
-export { createFiguresRepo } from './figures-repo.js';
 /**
  * Incoming messages claimed for answering (`satisfies DeliveryLog`): a message delivered again is answered once;
  * a claim left by a process that died is taken again after the lease (30 s); rows go after 7 days.

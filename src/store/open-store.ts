@@ -1,8 +1,10 @@
 import type {
   DeliveryLog,
+  FiguresStore,
   InviteStore,
   NotificationLog,
   ProgressStore,
+  SubscriptionStore,
   UpdateInbox,
   UserStore,
 } from '../tasks/index.js';
@@ -29,10 +31,10 @@ export type Store = {
   inbox: UpdateInbox;
   /** The digests and reminders sent (each sent once). */
   notifications: NotificationLog;
-  /** Digest choices; digest's `SubscriptionStore` (the store does not import digest: checked where it is passed). */
-  subscriptions: ReturnType<typeof createSubscriptionRepo>;
-  /** Figures reported with /solieu; digest's `FiguresStore` (checked where it is passed). */
-  figures: ReturnType<typeof createFiguresRepo>;
+  /** Digest choices made with /nhandigest and /tatdigest. */
+  subscriptions: SubscriptionStore;
+  /** Figures reported with /solieu. */
+  figures: FiguresStore;
   /** Online backup to `file` (consistent while others write). */
   backup(file: string): Promise<void>;
   close(): void;

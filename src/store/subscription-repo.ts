@@ -1,6 +1,7 @@
+import type { SubscriptionStore } from '../tasks/index.js';
 import type { Db } from './sqlite.js';
 
-/** Digest choices made with /nhandigest and /tatdigest (one row per user, the latest choice). */
+/** Digest choices made with /nhandigest and /tatdigest (one row per user, the latest choice; `satisfies SubscriptionStore`). */
 export function createSubscriptionRepo(db: Db) {
   const upsert = db.prepare<[string, number, string]>(
     `INSERT INTO digest_subscriptions (user_key, subscribed, updated_at) VALUES (?, ?, ?)
@@ -10,11 +11,10 @@ export function createSubscriptionRepo(db: Db) {
     'SELECT subscribed FROM digest_subscriptions WHERE user_key = ?',
   );
   return {
-    set: (userKey: string, subscribed: boolean, now: Date) =>
-      void upsert.run(userKey, subscribed ? 1 : 0, now.toISOString()),
-    get: (userKey: string): boolean | null => {
+    set: (userKey, subscribed, now) => void upsert.run(userKey, subscribed ? 1 : 0, now.toISOString()),
+    get: (userKey) => {
       const row = byUser.get(userKey);
       return row ? row.subscribed === 1 : null;
     },
-  };
+  } satisfies SubscriptionStore;
 }

@@ -1,6 +1,7 @@
 /**
  * The progress domain: statuses, parsing of updates (command and natural form), permissions, the derived
- * state of a task, and the ports (`ProgressStore`, `UserStore`, `InviteStore`, `Clock`, `Log`) the outside implements.
+ * state of a task, and the ports (`ProgressStore`, `UserStore`, `InviteStore`, `SubscriptionStore`, `FiguresStore`, `Clock`, `Log`) the
+ * outside implements.
  */
 
 /** Expected outcomes as values: `{ ok: true, value } | { ok: false, error }`. */
@@ -17,7 +18,7 @@ export {
   DUE_SOON_DAYS,
 } from './status.js';
 
-/** Records (update, user, invite) and the ports implemented by `store/`; the log port. */
+/** Records (update, user, invite, figure) and the ports implemented by `store/`; the log port. */
 export {
   updateRecordSchema,
   type UpdateRecord,
@@ -30,6 +31,10 @@ export {
   type ProgressStore,
   type UserStore,
   type InviteStore,
+  type SubscriptionStore,
+  type Figure,
+  type Metric,
+  type FiguresStore,
   type Clock,
   type Log,
   type LogLevel,

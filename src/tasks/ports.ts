@@ -88,6 +88,33 @@ export type InviteStore = {
   redeem(code: string, user: { key: string; name: string }, now: Date): Result<UserRecord, InviteError>;
 };
 
+/** Explicit digest choices (`/nhandigest`, `/tatdigest`); leaders get the digest unless they opted out. */
+export type SubscriptionStore = {
+  set(userKey: string, subscribed: boolean, now: Date): void;
+  /** true/false when the user chose, null when they never did. */
+  get(userKey: string): boolean | null;
+};
+
+/** The metrics units report numbers for (`/solieu`). */
+export type Metric = 'conferences' | 'documents' | 'procedures';
+
+/** One reported figure: e.g. conferences of 2026, field `online`, value 26, reported by one unit. */
+export type Figure = {
+  plan: string;
+  unit: string;
+  metric: Metric;
+  year: number;
+  field: 'total' | 'online';
+  value: number;
+  reportedAt: Date;
+};
+
+/** Figures units report for the targets (`/solieu`), appended; readers keep each unit's latest value. */
+export type FiguresStore = {
+  add(figures: Figure[], userKey: string): void;
+  listForPlan(plan: string): Figure[];
+};
+
 /** The time, injected so tests choose it. */
 export type Clock = { now: () => Date };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateTargets, parseFigures, type Figure, type FigureInput } from '../../src/digest/index.js';
+import { evaluateTargets, parseFigures, type FigureInput } from '../../src/digest/index.js';
+import type { Figure } from '../../src/tasks/index.js';
 import { PLAN } from '../support/digest-fixture.js';
 
 describe('parseFigures', () => {

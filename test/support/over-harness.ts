@@ -1,5 +1,4 @@
 import { createDigestCommands, createScheduler, type Scheduler, type Send } from '../../src/scheduler/index.js';
-import { createFiguresRepo, createNotificationRepo, createSubscriptionRepo } from '../../src/store/index.js';
 import type { ChatHarness } from './chat-harness.js';
 
 export const DIGEST_CRON = '30 7 * * 1-5';
@@ -17,13 +16,13 @@ function storeOf(h: () => ChatHarness) {
       return h().store().users;
     },
     get subscriptions() {
-      return createSubscriptionRepo(h().store().db);
+      return h().store().subscriptions;
     },
     get figures() {
-      return createFiguresRepo(h().store().db);
+      return h().store().figures;
     },
     get notifications() {
-      return createNotificationRepo(h().store().db);
+      return h().store().notifications;
     },
   };
 }

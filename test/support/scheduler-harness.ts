@@ -1,11 +1,6 @@
 import type { Reply } from '../../src/chat/index.js';
 import { createScheduler, type JobDeps, type Scheduler } from '../../src/scheduler/index.js';
-import {
-  createFiguresRepo,
-  createNotificationRepo,
-  createSubscriptionRepo,
-  type Store,
-} from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
 import { PLAN } from './digest-fixture.js';
 import { createTmpDb, type TmpDb } from './tmp-db.js';
 
@@ -44,9 +39,9 @@ export class SchedulerHarness {
       plans: [PLAN],
       progress: store.progress,
       users: store.users,
-      subscriptions: createSubscriptionRepo(store.db),
-      figures: createFiguresRepo(store.db),
-      notifications: createNotificationRepo(store.db),
+      subscriptions: store.subscriptions,
+      figures: store.figures,
+      notifications: store.notifications,
       send: async (to, reply) => {
         if (this.failFor.has(to)) throw new Error(`Forbidden: bot was blocked by the user ${to}`);
         this.sent.push({ to, reply, at: now() });
