@@ -3,6 +3,7 @@ import { capReplies } from './cap-replies.js';
 import { planById, type Core } from './core.js';
 import type { ChatCommand, ChatDeps, CommandContext, CommandHandler } from './deps.js';
 import { createDialogs } from './dialogs.js';
+import { createStartGuesses } from './start-guesses.js';
 import { onChoice, onDialogText } from './guided.js';
 import { onPlanFile, addPlanCommand } from './plan-upload.js';
 import { overdueCommand, progressCommand, unitTasksCommand } from './read.js';
@@ -49,7 +50,7 @@ const helpLines = (commands: ChatDeps['commands'] = {}) =>
  * A message delivered twice (same channel and message id) is applied once.
  */
 export function createChat(deps: ChatDeps): ChatHandler {
-  const core: Core = { deps, dialogs: createDialogs() };
+  const core: Core = { deps, dialogs: createDialogs(), guesses: createStartGuesses() };
   return async (message) => capReplies(await respond(core, message));
 }
 

@@ -11,13 +11,24 @@ export function startCommand(core: Core, ctx: CommandContext): Reply[] {
   if (code === '')
     return [{ text: ctx.user ? registeredText(ctx.user, ctx.plan) : inviteErrorText({ code: 'invite_missing' }, '') }];
   const key = keyOf(ctx);
+  const pausedUntil = core.guesses.pausedUntil(key, ctx.now);
+  if (pausedUntil) {
+    core.deps.log?.('warn', 'invite: code not checked, sender paused after wrong codes', { user: key });
+    return [{ text: inviteErrorText({ code: 'invite_paused', until: pausedUntil }, code) }];
+  }
   const invite = core.deps.invites.get(code);
   // A /start delivered twice (or sent again) by the person who used the code is answered like the first.
   const redeemed =
     invite?.usedBy === key && ctx.user
       ? { ok: true as const, value: ctx.user }
       : core.deps.invites.redeem(code, { key, name: stripUnsafeChars(ctx.message.senderName).trim() || key }, ctx.now);
-  if (!redeemed.ok) return [{ text: inviteErrorText(redeemed.error, code) }];
+  if (!redeemed.ok) {
+    // Never the code itself: a log line must not hand a valid code to whoever reads the log.
+    const refusals = core.guesses.refused(key, ctx.now);
+    core.deps.log?.('warn', 'invite: code refused', { user: key, reason: redeemed.error.code, refusals });
+    return [{ text: inviteErrorText(redeemed.error, code) }];
+  }
+  core.guesses.clear(key);
   const user = redeemed.value;
   const plan = planById(ctx.knowledge, user.plan);
   core.deps.log?.('info', 'user registered', { user: key, role: user.role, plan: user.plan, unit: user.unit });

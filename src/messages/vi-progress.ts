@@ -130,8 +130,13 @@ export const NOT_REGISTERED =
   'Để đăng ký, xin quản trị viên một mã mời rồi gửi: /start MÃ_MỜI';
 
 /** Why an invite code was refused. */
-export function inviteErrorText(error: InviteError | { code: 'invite_missing' }, code: string): string {
+export function inviteErrorText(
+  error: InviteError | { code: 'invite_missing' } | { code: 'invite_paused'; until: Date },
+  code: string,
+): string {
   switch (error.code) {
+    case 'invite_paused':
+      return `Bạn đã nhập sai mã mời nhiều lần. Vui lòng thử lại sau ${formatTime(error.until)} hoặc liên hệ quản trị viên.`;
     case 'invite_missing':
       return 'Để đăng ký, gửi /start kèm mã mời do quản trị viên cấp, ví dụ: /start K7QX2M9P';
     case 'invite_unknown':

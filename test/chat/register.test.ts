@@ -44,6 +44,32 @@ describe('createChat: registration', () => {
     expect(h.store().users.get('tg:5')?.name).toBe('Lan áh cóv');
   });
 
+  it('logs refused codes without the code, and makes a sender wait after five', async () => {
+    const logs: Array<{ level: string; msg: string; data?: Record<string, unknown> }> = [];
+    h.cleanup();
+    h = createChatHarness({ log: (level, msg, data) => void logs.push({ level, msg, data }) });
+    const code = h.invite({ plan: 'nhi-chieu', unit: VHXH, role: 'officer' });
+    for (let i = 1; i <= 5; i++) await h.say(lan, `/start SAIMA00${i}`);
+    expect(logs.filter((l) => l.msg === 'invite: code refused').map((l) => l.data)).toEqual(
+      [1, 2, 3, 4, 5].map((refusals) => ({ user: 'tg:1', reason: 'invite_unknown', refusals })),
+    );
+    expect(JSON.stringify(logs)).not.toMatch(/SAIMA/);
+    const before = [h.db.rows('users'), h.db.rows('invites')];
+    // Even the right code is not looked at while the sender waits.
+    expect(await h.say(lan, `/start ${code}`)).toBe(
+      'Bạn đã nhập sai mã mời nhiều lần. Vui lòng thử lại sau 09:15 01/06/2026 hoặc liên hệ quản trị viên.',
+    );
+    expect([h.db.rows('users'), h.db.rows('invites')]).toEqual(before);
+    expect(logs.at(-1)).toMatchObject({
+      level: 'warn',
+      msg: 'invite: code not checked, sender paused after wrong codes',
+    });
+    // Someone else is not slowed down.
+    expect(await h.say(minh, '/start SAIMA006')).toMatch(/^Mã mời «SAIMA006» không đúng/);
+    h.advance(15 * 60_000);
+    expect(await h.say(lan, `/start ${code}`)).toMatch(/^Chào Lan! Bạn đã đăng ký là chuyên viên/);
+  });
+
   it('refuses a used code and leaves the database unchanged', async () => {
     const code = h.invite({ plan: 'nhi-chieu', unit: VHXH, role: 'officer' });
     await h.say(lan, `/start ${code}`);

@@ -6,6 +6,7 @@ import {
   type ChatHandler,
   type KnowledgeHolder,
   type Channel,
+  type Log,
   type Reply,
 } from '../../src/chat/index.js';
 import type { Plan } from '../../src/knowledge/index.js';
@@ -26,6 +27,8 @@ export type HarnessOptions = {
   knowledgeDir?: string;
   /** Takes plan files admins send (built over the harness's knowledge holder); default none. */
   planIntake?: (knowledge: KnowledgeHolder) => PlanIntake;
+  /** Where the chat core logs; default silent. */
+  log?: Log;
 };
 
 /**
@@ -79,6 +82,7 @@ export function createChatHarness(options: HarnessOptions = {}): ChatHarness {
       clock,
       commands: commandsFor(store),
       planIntake: options.planIntake?.(knowledge),
+      log: options.log,
     });
   let chat = build();
 
