@@ -13,7 +13,7 @@ import type { TelegramTestServer } from '../support/telegram-server.js';
 
 const QUESTION = 'Ai chủ trì nhiệm vụ 4 của phường Nhị Chiểu?';
 const ANSWER =
-  'Nhiệm vụ 4 – phường Nhị Chiểu: Ban hành văn bản về việc thực hiện kỷ luật, kỷ cương chấp hành thời gian làm việc trong g…\n' +
+  'Nhiệm vụ 4 – phường Nhị Chiểu: Ban hành văn bản về việc thực hiện kỷ luật, kỷ cương chấp hành thời gian làm việc trong…\n' +
   'Chủ trì: Phòng Văn hóa - Xã hội.\n' +
   'Nguồn: Kế hoạch 158/KH-UBND phường Nhị Chiểu, Phụ lục, nhiệm vụ 4.';
 const UNIT = 'Phòng Văn hóa - Xã hội';

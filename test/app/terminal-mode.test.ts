@@ -27,7 +27,7 @@ describe('the assistant without a bot token (local terminal chat)', () => {
   it('answers a typed question with its source', async () => {
     const app = await startLocalChat();
     expect(await ask(app, 'Ai chủ trì nhiệm vụ 4 của phường Nhị Chiểu?')).toBe(
-      'Nhiệm vụ 4 – phường Nhị Chiểu: Ban hành văn bản về việc thực hiện kỷ luật, kỷ cương chấp hành thời gian làm việc trong g…\n' +
+      'Nhiệm vụ 4 – phường Nhị Chiểu: Ban hành văn bản về việc thực hiện kỷ luật, kỷ cương chấp hành thời gian làm việc trong…\n' +
         'Chủ trì: Phòng Văn hóa - Xã hội.\n' +
         'Nguồn: Kế hoạch 158/KH-UBND phường Nhị Chiểu, Phụ lục, nhiệm vụ 4.',
     );

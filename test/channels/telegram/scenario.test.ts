@@ -30,7 +30,7 @@ describe('the Telegram bot over the real chat core', () => {
     await user.send('Ai chủ trì nhiệm vụ 4 của phường Nhị Chiểu?');
     const [answer] = await user.replies(1);
     expect(answer!.text).toBe(
-      'Nhiệm vụ 4 – phường Nhị Chiểu: Ban hành văn bản về việc thực hiện kỷ luật, kỷ cương chấp hành thời gian làm việc trong g…\n' +
+      'Nhiệm vụ 4 – phường Nhị Chiểu: Ban hành văn bản về việc thực hiện kỷ luật, kỷ cương chấp hành thời gian làm việc trong…\n' +
         'Chủ trì: Phòng Văn hóa - Xã hội.\n' +
         'Nguồn: Kế hoạch 158/KH-UBND phường Nhị Chiểu, Phụ lục, nhiệm vụ 4.',
     );
