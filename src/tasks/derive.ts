@@ -36,7 +36,7 @@ export function effectiveUpdates(records: UpdateRecord[]): UpdateRecord[] {
 }
 
 /** The effective updates of `task` in the tracking year holding `today`, and the latest of them with a status. */
-export function trackingYearHistory(task: Task, records: UpdateRecord[], today: IsoDay) {
+function trackingYearHistory(task: Task, records: UpdateRecord[], today: IsoDay) {
   const trackingYear = trackingYearOf(task, today);
   const history = effectiveUpdates(records).filter(
     (r) => r.plan === task.plan && r.task === task.no && r.trackingYear === trackingYear,

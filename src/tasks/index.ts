@@ -63,7 +63,6 @@ export {
   deriveTaskState,
   derivePlanStates,
   effectiveUpdates,
-  trackingYearHistory,
   type TaskState,
   type TaskStateKind,
 } from './derive.js';
