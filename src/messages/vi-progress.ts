@@ -281,12 +281,16 @@ export function helpText(registered: boolean, extra: string[]): string {
   ].join('\n');
 }
 
-/** First line of the terminal chat. */
 /** The name the local terminal user is registered under (the admin at the machine). */
 export const LOCAL_ADMIN_NAME = 'Quản trị (máy này)';
 
+/** First line of the terminal chat. */
 export const TERMINAL_BANNER =
   'Trợ lý 226 (trò chuyện trên máy): gõ câu hỏi, hoặc /help để xem các lệnh; Ctrl+D để thoát.';
+
+/** Reply to an empty line in the terminal chat. */
+export const TERMINAL_EMPTY_LINE =
+  'Hãy gõ câu hỏi, ví dụ: Nhiệm vụ 4 do ai chủ trì? — hoặc /help để xem các lệnh; Ctrl+D để thoát.';
 
 /** Reply to a command nobody handles. */
 export const unknownCommandText = (name: string) => `Không có lệnh /${typed(name)}. Gửi /trogiup để xem các lệnh.`;

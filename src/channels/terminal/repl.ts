@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ChatHandler, Choice, Reply, ReplyFile } from '../../chat/index.js';
-import { BOT_APOLOGY, TERMINAL_BANNER } from '../../messages/index.js';
+import { BOT_APOLOGY, LOCAL_ADMIN_NAME, TERMINAL_BANNER, TERMINAL_EMPTY_LINE } from '../../messages/index.js';
 
 export type TerminalChatOptions = {
   /** The chat core. */
@@ -11,6 +11,7 @@ export type TerminalChatOptions = {
   output: Writable;
   /** Platform id of the person at the keyboard (default "local": user key `cli:local`). */
   senderId?: string;
+  /** The name a `/start` from the terminal registers (default the local admin's, in Vietnamese). */
   senderName?: string;
   /** Called when a message fails, before the apology is shown (e.g. to log it). */
   onError?: (err: unknown) => void;
@@ -38,7 +39,7 @@ export function renderReplies(replies: Reply[], saveFile: (file: ReplyFile) => s
  * `cli:<senderId>`; a number answers the choices shown last. Resolves when the input ends.
  */
 export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
-  const { handle, input, output, senderId = 'local', senderName = 'Terminal' } = options;
+  const { handle, input, output, senderId = 'local', senderName = LOCAL_ADMIN_NAME } = options;
   // Message ids must stay unique across runs: the store applies a (channel, message id) once.
   const run = randomUUID();
   let seq = 0;
@@ -47,7 +48,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     const text = line.trim();
     if (text === '') {
-      output.write(PROMPT);
+      output.write(`${TERMINAL_EMPTY_LINE}\n${PROMPT}`);
       continue;
     }
     const picked = /^\d{1,3}$/.test(text) ? choices[Number(text) - 1] : undefined;

@@ -51,6 +51,17 @@ describe('runTerminalChat', () => {
     expect(h.db.rows('updates')).toHaveLength(1);
   });
 
+  it('greets the person at the terminal by a Vietnamese name and answers an empty line', async () => {
+    h = createChatHarness();
+    const code = h.invite({ plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer' });
+    const printed = await typeLines(h.chat(), ['   ', `/start ${code}`]);
+    expect(printed).toContain(
+      '> Hãy gõ câu hỏi, ví dụ: Nhiệm vụ 4 do ai chủ trì? — hoặc /help để xem các lệnh; Ctrl+D để thoát.\n> ',
+    );
+    expect(printed).toContain('Chào Quản trị (máy này)! Bạn đã đăng ký là chuyên viên');
+    expect(printed).not.toContain('Terminal');
+  });
+
   it('apologises when a message fails and keeps going', async () => {
     let calls = 0;
     const printed = await typeLines(async () => {
