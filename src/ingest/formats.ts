@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import type { Extractor } from './extraction.js';
 import { extractDocx } from './docx-file.js';
+import { extractPdf } from './pdf-file.js';
 import { extractText } from './text-file.js';
 
 /** How a file is read, by the ending of its name. */
@@ -12,6 +13,7 @@ export type Format =
 /** Plan formats; when two files share a stem, the lower rank is read (the office's own file over a conversion). */
 const PLAN_FORMATS: Record<string, Format> = {
   '.docx': { kind: 'plan', extract: extractDocx, rank: 0 },
+  '.pdf': { kind: 'plan', extract: extractPdf, rank: 1 },
   '.md': { kind: 'plan', extract: extractText, rank: 2 },
   '.txt': { kind: 'plan', extract: extractText, rank: 3 },
 };

@@ -13,13 +13,9 @@ describe('loadKnowledge', () => {
     const { plans, warnings } = await loadKnowledge(dir);
     expect(plans.map((p) => p.id)).toEqual(['hue']);
     expect(warnings).toEqual([
-      {
-        file: `${dir}/notes.pdf`,
-        line: 0,
-        message: "files of type '.pdf' are not read; save the plan as .docx or PDF",
-      },
       { file: `${dir}/empty.txt`, line: 0, message: 'file is empty' },
       { file: `${dir}/junk.md`, line: 0, message: 'file is not UTF-8 text; skipped' },
+      { file: `${dir}/notes.pdf`, line: 0, message: 'could not read: Invalid PDF structure.' },
     ]);
   });
 

@@ -1,0 +1,182 @@
+import type { PdfPage, Rule, TextRun } from './pdf-page.js';
+
+type Line = { text: string; x: number; y: number; right: number; size: number };
+type Grid = { top: number; bottom: number; cols: number[]; rows: number[] };
+type Block = { kind: 'line'; line: Line; right: number } | { kind: 'table'; rows: string[][]; top: number };
+
+/** Sorted values with those closer than `tolerance` merged. */
+function cluster(values: number[], tolerance = 2): number[] {
+  const out: number[] = [];
+  for (const v of [...values].sort((a, b) => a - b)) if (out.length === 0 || v - out.at(-1)! > tolerance) out.push(v);
+  return out;
+}
+
+/** Bordered tables of three columns or more, from the page's vertical and horizontal rules. */
+function gridsOf(rules: readonly Rule[]): Grid[] {
+  const vertical = rules.filter((r) => r.x2 - r.x1 < 2).sort((a, b) => a.y1 - b.y1);
+  const horizontal = rules.filter((r) => r.y2 - r.y1 < 2);
+  const groups: Rule[][] = [];
+  for (const r of vertical) {
+    const g = groups.find((x) => x.some((o) => r.y1 <= o.y2 + 2 && o.y1 <= r.y2 + 2));
+    if (g) g.push(r);
+    else groups.push([r]);
+  }
+  return groups.flatMap((g) => {
+    const top = Math.min(...g.map((r) => r.y1));
+    const bottom = Math.max(...g.map((r) => r.y2));
+    const cols = cluster(g.map((r) => r.x1));
+    if (cols.length < 4) return [];
+    const inside = horizontal.filter(
+      (h) => h.y1 >= top - 2 && h.y1 <= bottom + 2 && h.x2 > cols[0]! && h.x1 < cols.at(-1)!,
+    );
+    return [{ top, bottom, cols, rows: cluster([top, bottom, ...inside.map((h) => h.y1)]) }];
+  });
+}
+
+/** Runs on one baseline joined left to right, a space where the gap shows one, a tab where it shows a column. */
+function linesOf(runs: readonly TextRun[], columnGap: number): Line[] {
+  const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x);
+  const groups: TextRun[][] = [];
+  for (const r of sorted) {
+    const g = groups.at(-1);
+    if (g && Math.abs(g[0]!.y - r.y) < 0.5 * r.size) g.push(r);
+    else groups.push([r]);
+  }
+  return groups.map((g) => {
+    const line = [...g].sort((a, b) => a.x - b.x);
+    let text = '';
+    let end = -Infinity;
+    for (const r of line) {
+      const gap = r.x - end;
+      if (text && gap > columnGap * r.size) text = `${text.trimEnd()}\t${r.text.trimStart()}`;
+      else text += text && gap > 0.15 * r.size && !/\s$/.test(text) && !/^\s/.test(r.text) ? ` ${r.text}` : r.text;
+      end = Math.max(end, r.x + r.width);
+    }
+    const size = Math.max(...line.map((r) => r.size));
+    return { text: text.replace(/ +/g, ' ').trim(), x: line[0]!.x, y: line[0]!.y, right: end, size };
+  });
+}
+
+/** The rows of a bordered table: each band between two horizontal rules, its runs put in columns by where they start. */
+function gridRows(grid: Grid, runs: readonly TextRun[]): string[][] {
+  const rows: string[][] = [];
+  for (let i = 0; i + 1 < grid.rows.length; i++) {
+    const [top, bottom] = [grid.rows[i]!, grid.rows[i + 1]!];
+    const cells: TextRun[][] = grid.cols.slice(0, -1).map(() => []);
+    for (const r of runs) {
+      if (r.y <= top || r.y > bottom) continue;
+      const k = grid.cols.findLastIndex((x) => x <= r.x + 1);
+      cells[Math.min(Math.max(k, 0), cells.length - 1)]!.push(r);
+    }
+    const texts = cells.map((c, k) => {
+      // The width text may take in the cell: the column less the padding seen on its left, on both sides.
+      const padding = c.length ? Math.min(...c.map((r) => r.x)) - grid.cols[k]! : 0;
+      return cellText(linesOf(c, Infinity), grid.cols[k + 1]! - grid.cols[k]! - 2 * padding);
+    });
+    if (texts.some(Boolean)) rows.push(texts);
+  }
+  return rows;
+}
+
+/**
+ * A cell's lines as one text. A word too long for its column is cut across lines ("HĐND&UBN" + "D"): a line of one word
+ * that fills the cell's `room` and, with the next line's first word and no space, would not fit is joined without one.
+ */
+function cellText(lines: readonly Line[], room: number): string {
+  return lines.reduce((text, line, i) => {
+    const previous = lines[i - 1];
+    if (!previous) return line.text;
+    const first = line.text.split(' ')[0]!;
+    const firstWidth = ((line.right - line.x) * first.length) / Math.max(1, line.text.length);
+    const width = previous.right - previous.x;
+    const cut = !previous.text.includes(' ') && width > 0.85 * room && width + firstWidth > room + 0.5;
+    // A line broken after a hyphen ("226-" + "KL/TW") goes on without a space too.
+    return cut || /\S-$/.test(previous.text) ? `${text}${line.text}` : `${text} ${line.text}`;
+  }, '');
+}
+
+const inGrid = (r: TextRun, g: Grid) => r.y > g.top && r.y <= g.bottom && r.x >= g.cols[0]! - 1 && r.x < g.cols.at(-1)!;
+const PAGE_NUMBER = /^[-–\s]*(?:trang\s*)?\d{1,3}(?:\s*\/\s*\d{1,3})?[-–\s]*$/i;
+
+/** A page's text lines (page numbers left out) and tables, top to bottom. */
+function pageBlocks(page: PdfPage): Block[] {
+  const grids = gridsOf(page.rules);
+  const free = page.runs.filter((r) => !grids.some((g) => inGrid(r, g)));
+  const lines = linesOf(free, 3).filter(
+    (l) => !(PAGE_NUMBER.test(l.text) && (l.y < 0.1 * page.height || l.y > 0.9 * page.height)),
+  );
+  // Where this page's text ends on the right (pages differ: a landscape appendix is wider).
+  const right = Math.max(0, ...lines.filter((l) => !l.text.includes('\t')).map((l) => l.right));
+  const blocks: Array<Block & { y: number }> = [
+    ...lines.map((line) => ({ kind: 'line' as const, line, right, y: line.y })),
+    ...grids.map((g) => ({
+      kind: 'table' as const,
+      rows: gridRows(
+        g,
+        page.runs.filter((r) => inGrid(r, g)),
+      ),
+      top: g.top,
+      y: g.top,
+    })),
+  ];
+  return blocks.sort((a, b) => a.y - b.y);
+}
+
+const MARKED = /^(?:[IVXL]+\s*[.)]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*[)]|[-–—•+])\s/u;
+
+/** Lines of one paragraph wrapped by the layout joined back: a line that fills the width goes on in the next. */
+function paragraphs(blocks: readonly Block[]): string[] {
+  const out: string[] = [];
+  let open: Line | null = null;
+  for (const b of blocks) {
+    if (b.kind === 'table') {
+      out.push(...b.rows.map((r) => r.join('\t')));
+      open = null;
+      continue;
+    }
+    const { line } = b;
+    const full = (l: Line) => !l.text.includes('\t') && l.right >= b.right - 2.5 * l.size;
+    const near = open && (line.y - open.y < 2.2 * line.size || line.y < open.y);
+    if (open && full(open) && near && !line.text.includes('\t') && !MARKED.test(line.text))
+      out[out.length - 1] += /\S-$/.test(out.at(-1)!) ? line.text : ` ${line.text}`;
+    else out.push(line.text);
+    open = line;
+  }
+  return out;
+}
+
+/** Continued tables: the header repeated on the next page dropped, and a row cut by the page break joined back. */
+function joinContinuedTables(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const previous = out.filter((x) => x.kind === 'table').at(-1);
+    const lastText = out.at(-1);
+    const continues =
+      b.kind === 'table' &&
+      previous?.kind === 'table' &&
+      lastText === previous &&
+      previous.rows[0]?.length === b.rows[0]?.length;
+    if (!continues || b.kind !== 'table' || previous?.kind !== 'table') {
+      out.push(b);
+      continue;
+    }
+    const head = previous.rows.slice(0, 2).map((r) => r.join('\t'));
+    const rows = [...b.rows];
+    while (rows.length > 0 && head.includes(rows[0]!.join('\t'))) rows.shift();
+    const last = previous.rows.at(-1)!;
+    if (rows[0] && rows[0][0] === '' && last) {
+      rows.shift()!.forEach((c, k) => c && (last[k] = last[k] ? `${last[k]} ${c}` : c));
+    }
+    previous.rows.push(...rows);
+  }
+  return out;
+}
+
+/**
+ * Plan text from the pages of a PDF with a text layer: lines rebuilt from positions (wide gaps as tabs, so columns
+ * laid side by side read as cells), paragraphs wrapped by the layout joined back, page numbers dropped, and bordered
+ * tables rebuilt row by row from their rules, a table continued on the next page read as one.
+ */
+export function pagesToPlanText(pages: readonly PdfPage[]): string {
+  return paragraphs(joinContinuedTables(pages.flatMap(pageBlocks))).join('\n');
+}
