@@ -4,5 +4,11 @@
  */
 export type Extraction = { ok: true; text: string; notes: string[] } | { ok: false; problem: string };
 
+/** How extraction may go about it. */
+export type ExtractOptions = {
+  /** Read a scanned PDF by OCR where tesseract with Vietnamese is installed (default true). */
+  ocr?: boolean;
+};
+
 /** Reads one file of a format into plan text. */
-export type Extractor = (path: string) => Promise<Extraction>;
+export type Extractor = (path: string, options: ExtractOptions) => Promise<Extraction>;

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { getDocument, OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Extraction } from './extraction.js';
+import type { ExtractOptions, Extraction } from './extraction.js';
 import { pagesToPlanText } from './pdf-layout.js';
+import { extractScan } from './scan-ocr.js';
 import type { PdfPage, Rule, TextRun } from './pdf-page.js';
 
 type Matrix = number[];
@@ -71,9 +72,9 @@ export async function readPdfPages(path: string): Promise<PdfPage[]> {
   }
 }
 
-/** A PDF with a text layer (Word → PDF): lines, columns and tables rebuilt from positions. */
-export async function extractPdf(path: string): Promise<Extraction> {
+/** A PDF with a text layer (Word → PDF): lines, columns and tables rebuilt from positions; a scan goes to OCR. */
+export async function extractPdf(path: string, options: ExtractOptions = {}): Promise<Extraction> {
   const pages = await readPdfPages(path);
-  if (hasNoTextLayer(pages)) return { ok: false, problem: 'scan' };
+  if (hasNoTextLayer(pages)) return extractScan(path, options.ocr);
   return { ok: true, text: pagesToPlanText(pages), notes: [] };
 }

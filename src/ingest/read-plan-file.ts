@@ -1,9 +1,10 @@
 import { basename, extname } from 'node:path';
 import { parsePlan, type Plan, type ReadWarning } from '../knowledge/index.js';
+import type { ExtractOptions } from './extraction.js';
 import { formatOf } from './formats.js';
 
 /** Options of `readPlanFile`. */
-export type ReadPlanOptions = {
+export type ReadPlanOptions = ExtractOptions & {
   /** Plan id; default the file stem ("KH-158.pdf" → "KH-158"). */
   id?: string;
 };
@@ -17,11 +18,14 @@ export const planIdOf = (path: string): string => basename(path, extname(path));
 const warn = (file: string, message: string): ReadWarning => ({ file, line: 0, message });
 
 /** The plan text of a file (extraction notes as warnings), or the warning saying why there is none. */
-export async function extractPlanText(path: string): Promise<{ text?: string; warnings: ReadWarning[] }> {
+export async function extractPlanText(
+  path: string,
+  options: ExtractOptions = {},
+): Promise<{ text?: string; warnings: ReadWarning[] }> {
   const format = formatOf(path);
   if (format.kind === 'unsupported') return { warnings: [warn(path, format.advice)] };
   try {
-    const got = await format.extract(path);
+    const got = await format.extract(path, options);
     if (!got.ok) return { warnings: [warn(path, got.problem)] };
     return { text: got.text, warnings: got.notes.map((n) => warn(path, n)) };
   } catch (err) {
@@ -42,7 +46,7 @@ export function parsePlanText(id: string, path: string, text: string): PlanFileR
  * reader as a `.md` plan. An unsupported or unreadable file gives a warning naming it and no plan.
  */
 export async function readPlanFile(path: string, options: ReadPlanOptions = {}): Promise<PlanFileResult> {
-  const { text, warnings } = await extractPlanText(path);
+  const { text, warnings } = await extractPlanText(path, options);
   if (text === undefined) return { warnings };
   const read = parsePlanText(options.id ?? planIdOf(path), path, text);
   return { plan: read.plan, warnings: [...warnings, ...read.warnings] };
