@@ -17,6 +17,7 @@ export type {
   AnswerBody,
   AnswerTask,
   Citation,
+  Focus,
   Passage,
   PlanRef,
   ProgressLookup,

@@ -16,7 +16,8 @@ import { capPlans, scopeOf, type Context } from './context.js';
 import type { IndexData } from './index-data.js';
 import { readQuestion, type Intent } from '../question/index.js';
 import { citationsOf, tasksOf } from './sources.js';
-import type { Answer, AnswerBody, ProgressLookup } from './types.js';
+import { focusOf, followUp } from './follow-up.js';
+import type { Answer, AnswerBody, Focus, ProgressLookup } from './types.js';
 
 /** What `answerQuestion` needs besides the question. */
 export type AnswerOptions = {
@@ -26,7 +27,10 @@ export type AnswerOptions = {
   askerPlan?: string;
   /** Progress reported by chat; without it, "quá hạn" answers come from deadlines alone. */
   progress?: ProgressLookup;
+  /** What the conversation was last about (the previous answer's `focus`), for follow-ups ("hạn khi nào?"). */
+  focus?: Focus;
 };
+
 
 type Built = { body: AnswerBody; omitted: number };
 
@@ -79,7 +83,8 @@ function outOfScope(ctx: Context): AnswerBody {
 
 /** Answers one question from the plans (see `index.ts`). */
 export function answer(index: IndexData, text: string, options: AnswerOptions): Answer {
-  const q = readQuestion(text, options.today, index.localities);
+  const read = (t: string) => readQuestion(t, options.today, index.localities);
+  const q = followUp(read(text), options.focus, read);
   const ctx: Context = {
     index,
     q,
@@ -91,5 +96,7 @@ export function answer(index: IndexData, text: string, options: AnswerOptions): 
   const { body, omitted } =
     built.body.kind === 'out_of_scope' || unanswered(ctx, built.body) ? { body: outOfScope(ctx), omitted: 0 } : built;
   const intent = body.kind === 'out_of_scope' || body.kind === 'unknown_place' ? 'out_of_scope' : q.intent;
-  return { intent, body, citations: citationsOf(body), tasks: tasksOf(body), omittedPlans: omitted };
+  const tasks = tasksOf(body);
+  const focus = focusOf(q, options.focus, tasks);
+  return { intent, body, citations: citationsOf(body), tasks, omittedPlans: omitted, focus };
 }

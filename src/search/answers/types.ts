@@ -110,6 +110,19 @@ export type AnswerTask = {
   due: IsoDay | null;
 };
 
+/**
+ * What an answer was about, for the next question of a conversation to refer to: the question (as asked, or the one
+ * a follow-up asked again), what it asked, the plans it named and the few tasks it was about.
+ */
+export type Focus = {
+  question: string;
+  intent: Intent;
+  plans: string[];
+  /** The task numbers asked. */
+  taskNos: string[];
+  tasks: { plan: string; no: string }[];
+};
+
 /** The answer to one question: its facts, the sources, and the tasks it lists. */
 export type Answer = {
   intent: Intent | 'out_of_scope';
@@ -118,4 +131,6 @@ export type Answer = {
   tasks: AnswerTask[];
   /** Plans left out of a reply that would list too many (0 when none). */
   omittedPlans: number;
+  /** What it was about, to pass back with the next question of the same conversation. */
+  focus: Focus;
 };

@@ -29,6 +29,8 @@ export type ReportKind = 'quarter' | 'half' | 'nine_months' | 'year';
 export type Question = {
   text: string;
   intent: Intent;
+  /** Whether words of the question said what it asks (false when the intent is only what is left: "nhiệm vụ 5?"). */
+  intentCued: boolean;
   /** Plans whose locality the question names ([] when none). */
   plans: string[];
   /** Task numbers named ("4"), [] when none. */
@@ -143,6 +145,7 @@ export function readQuestion(text: string, today: IsoDay, localities: LocalityIn
   return {
     text,
     intent: intent.value,
+    intentCued: intent.used.length > 0,
     plans: plans.value,
     taskNos: taskNos.value,
     period: period.value,
