@@ -12,3 +12,4 @@ export * from './vi-progress.js';
 export * from './vi-bot.js';
 export * from './vi-answers.js';
 export * from './vi-plans.js';
+export * from './vi-reply.js';

@@ -410,6 +410,50 @@ function bodyText(b: AnswerBody): string {
   }
 }
 
+const taskNos = (groups: TaskGroup[]) => groups.flatMap((g) => g.tasks.map((f) => f.task.no)).join(', ');
+
+/** How many tasks each group holds: "Phường Nhị Chiểu có 19 nhiệm vụ trong Phụ lục (NV 1, 2, …).". */
+function countLines(b: AnswerBody): string[] | null {
+  switch (b.kind) {
+    case 'task_list':
+      return b.groups.map((g) =>
+        b.all
+          ? `${Place(g.plan)} có ${g.plan.taskCount} nhiệm vụ trong Phụ lục.`
+          : `${Place(g.plan)} có ${g.tasks.length} nhiệm vụ liên quan: NV ${taskNos([g])}.`,
+      );
+    case 'agency_tasks': {
+      const part = (groups: TaskGroup[], verb: string) =>
+        groups
+          .filter((g) => g.tasks.length > 0 || b.role !== 'any')
+          .map(
+            (g) =>
+              `${b.agency} (${place(g.plan)}) ${verb} ${g.tasks.length} nhiệm vụ${g.tasks.length > 0 ? `: NV ${taskNos([g])}` : ''}.`,
+          );
+      const duties =
+        b.duties.length > 0 ? [`Ngoài ra còn ${b.duties.length} việc được giao trong nội dung kế hoạch.`] : [];
+      return [...part(b.lead, 'chủ trì'), ...part(b.coordinate, 'phối hợp'), ...duties];
+    }
+    case 'tasks_due':
+    case 'overdue': {
+      const what = b.kind === 'overdue' ? 'quá hạn' : `đến hạn trong ${rangeText(b.range)}`;
+      const counted = b.groups.map((g) => `${whose(g, b.agency)}: ${g.tasks.length + (g.duties?.length ?? 0)}`);
+      return counted.length > 0 ? [`Số nhiệm vụ ${what}: ${counted.join('; ')}.`] : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * The counts an answer gives before its detail, when it asked how many or its list is long; null when it has none.
+ * `answerCounts(answer, true)`: only when the question asked how many.
+ */
+export function answerCounts(answer: Answer, askedOnly = false): string | null {
+  const b = answer.body;
+  if (askedOnly && !('countAsked' in b && b.countAsked)) return null;
+  return countLines(b)?.join('\n') ?? null;
+}
+
 /** The reply a person reads for an answer: short, dates dd/mm/yyyy, each fact with its source. */
 export function renderAnswer(answer: Answer): string {
   const more =
