@@ -31,7 +31,6 @@ export type AnswerOptions = {
   focus?: Focus;
 };
 
-
 type Built = { body: AnswerBody; omitted: number };
 
 const BUILDERS: Record<Intent, (ctx: Context) => Built> = {

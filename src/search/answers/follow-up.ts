@@ -25,6 +25,12 @@ export function followUp(q: Question, focus: Focus | undefined, reread: (text: s
     return { ...last, intent: focus.intent, taskNos: focus.taskNos, plans: q.plans };
   }
   const plans = q.plans.length > 0 ? q.plans : focus.plans;
+  // "gửi về đâu" after a question on reports: a word or two saying nothing of their own, read with the last question.
+  const own = q.topic.filter((w) => !POINTERS.has(w));
+  if (!q.intentCued && q.taskNos.length === 0 && own.length <= 1 && !q.agencyPhrase) {
+    const joined = reread(`${focus.question} ${q.text}`);
+    if (joined.intentCued) return { ...joined, text: q.text, plans, taskNos: focus.taskNos };
+  }
   if (q.taskNos.length > 0 && !q.intentCued && TASK_INTENTS.has(focus.intent))
     return { ...q, plans, intent: focus.intent as Question['intent'] };
   const tasks = focus.tasks.filter((t) => t.plan === (plans[0] ?? focus.tasks[0]?.plan));
