@@ -1,7 +1,7 @@
 import { atHanoiTime, toIsoDay } from '../calendar/index.js';
-import { renderAnswer } from '../messages/index.js';
-import { answerQuestion, type ProgressLookup } from '../search/index.js';
+import type { ProgressLookup } from '../search/index.js';
 import { deriveTaskState, type ProgressStore } from '../tasks/index.js';
+import { converse, createMemoryConversations, type ConversationStore } from './conversation.js';
 import type { ChatDeps } from './deps.js';
 
 /**
@@ -24,17 +24,24 @@ export function createProgressLookup(progress: ProgressStore): ProgressLookup {
 
 /**
  * The `ask` port of the chat core over the search: answers from the plans and from reported progress,
- * scoped to the asker's plan when they have one, over the search index the message arrived with.
+ * scoped to the asker's plan when they have one, over the search index the message arrived with, as one conversation
+ * per chat (follow-ups, "chi tiết", small talk; `conversations` keeps each chat's memory).
  * `createAsk(store.progress)`.
  */
-export function createAsk(progress: ProgressStore): ChatDeps['ask'] {
+export function createAsk(
+  progress: ProgressStore,
+  conversations: ConversationStore = createMemoryConversations(),
+): ChatDeps['ask'] {
   const lookup = createProgressLookup(progress);
   return (question, ctx) => {
-    const answer = answerQuestion(ctx.knowledge.index, question, {
+    const reply = converse(ctx.knowledge.index, question, {
       today: toIsoDay(ctx.now),
-      askerPlan: ctx.plan?.id,
+      now: ctx.now,
+      chatId: `${ctx.message.channel}:${ctx.message.chatId}`,
+      store: conversations,
+      ...(ctx.plan ? { askerPlan: ctx.plan.id } : {}),
       progress: lookup,
     });
-    return [{ text: renderAnswer(answer) }];
+    return [{ text: reply.text }];
   };
 }

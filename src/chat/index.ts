@@ -22,5 +22,19 @@ export { createKnowledgeHolder, knowledgeOf, type Knowledge, type KnowledgeHolde
 /** The question answerer over the search, and the progress port search reads. */
 export { createAsk, createProgressLookup } from './ask.js';
 
+/**
+ * One conversation per chat: `converse(index, text, { today, now, chatId, store })` answers small talk, "chi tiết"
+ * (the next page) and follow-ups ("hạn khi nào?") from what the chat last talked about; the store is a port
+ * (`createMemoryConversations()` keeps each chat 30 minutes in this process).
+ */
+export {
+  converse,
+  createMemoryConversations,
+  CONVERSATION_TTL_MS,
+  type ChatMemory,
+  type ConversationStore,
+  type ConverseOptions,
+} from './conversation.js';
+
 /** `userKeyOf({ channel: 'telegram', senderId: '42' })` → "tg:42". */
 export { userKeyOf } from './user-key.js';

@@ -6,18 +6,6 @@ import { cutAtWord } from './vi-progress.js';
 /** Longest reply sent at once: one Zalo message. */
 export const MAX_REPLY_CHARS = 2000;
 
-/** What a person types for the rest of a long reply (folded). */
-export const DETAIL_WORDS = [
-  'chi tiet',
-  'xem them',
-  'xem tiep',
-  'tiep',
-  'them',
-  'xem chi tiet',
-  'day du',
-  'xem day du',
-];
-
 const moreHint = (left: number) => `\n\n… còn ${left} phần. Gõ "chi tiết" để xem tiếp.`;
 const HINT_ROOM = moreHint(99).length;
 const DETAIL_HINT = '\n\nGõ "chi tiết" để xem danh sách.';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isoDaySchema, type IsoDay } from '../../knowledge/index.js';
-import { renderAnswer } from '../../messages/index.js';
-import { answerQuestion, buildSearch, type SearchIndex } from '../../search/index.js';
+import { converse, createMemoryConversations, type ConversationStore } from '../../chat/index.js';
+import { buildSearch, type SearchIndex } from '../../search/index.js';
 import { toIsoDay } from '../../calendar/index.js';
 import { loadPlansReporting } from '../load-knowledge.js';
 import { knowledgeDir, parseOptions, parseToday } from '../options.js';
@@ -11,15 +11,31 @@ export const summary =
 
 const USAGE = 'usage: npm run cli -- ask "<question>" [--json] [--today YYYY-MM-DD] [--knowledge DIR] [--batch FILE]';
 
-/** One answer as `--json` prints it: exactly what the chat user reads, with its sources. */
-function answerJson(index: SearchIndex, id: unknown, question: string, today: IsoDay) {
-  const answer = answerQuestion(index, question, { today });
-  return { id, intent: answer.intent, text: renderAnswer(answer), citations: answer.citations, tasks: answer.tasks };
+/** Where a question is asked: alone, or in a conversation (a chat and the store of chats' memory). */
+type Asked = { today: IsoDay; chatId?: string; store?: ConversationStore };
+
+/**
+ * One reply as `--json` prints it: exactly what the chat user reads (the first page of a long reply), with its
+ * sources; `intent` is "small_talk" or "more" (a further page) when no answer was looked up.
+ */
+function answerJson(index: SearchIndex, id: unknown, question: string, asked: Asked) {
+  const reply = converse(index, question, { ...asked, now: new Date() });
+  const { answer } = reply;
+  return {
+    id,
+    intent: answer?.intent ?? 'no_lookup',
+    text: reply.text,
+    citations: answer?.citations ?? [],
+    tasks: answer?.tasks ?? [],
+  };
 }
 
-/** Reads one batch line `{"id","question","today"}`; an unreadable line gets an error object in its place. */
-function batchLine(index: SearchIndex, line: string, today: IsoDay): object {
-  let item: { id?: unknown; question?: unknown; today?: unknown };
+/**
+ * Reads one batch line `{"id","question","today","chat"}`; lines with the same `chat` are one conversation, in file
+ * order. An unreadable line gets an error object in its place.
+ */
+function batchLine(index: SearchIndex, line: string, today: IsoDay, store: ConversationStore): object {
+  let item: { id?: unknown; question?: unknown; today?: unknown; chat?: unknown };
   try {
     item = JSON.parse(line) as typeof item;
   } catch {
@@ -29,7 +45,9 @@ function batchLine(index: SearchIndex, line: string, today: IsoDay): object {
   if (typeof item.question !== 'string') return { id, error: 'missing "question"' };
   const day = item.today === undefined ? today : isoDaySchema.safeParse(item.today);
   if (typeof day !== 'string' && !day.success) return { id, error: '"today" must be YYYY-MM-DD' };
-  return answerJson(index, id, item.question, typeof day === 'string' ? day : day.data);
+  const chat =
+    typeof item.chat === 'string' || typeof item.chat === 'number' ? { chatId: String(item.chat), store } : {};
+  return answerJson(index, id, item.question, { today: typeof day === 'string' ? day : day.data, ...chat });
 }
 
 function runBatch(index: SearchIndex, file: string, today: IsoDay): number {
@@ -40,8 +58,9 @@ function runBatch(index: SearchIndex, file: string, today: IsoDay): number {
     console.error(`ask: cannot read ${file}: ${(err as Error).message}`);
     return 1;
   }
+  const store = createMemoryConversations();
   for (const line of text.split('\n')) {
-    if (line.trim()) console.log(JSON.stringify(batchLine(index, line, today)));
+    if (line.trim()) console.log(JSON.stringify(batchLine(index, line, today, store)));
   }
   return 0;
 }
@@ -73,7 +92,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const index = buildSearch((await loadPlansReporting(knowledgeDir(values.knowledge))).plans);
   if (values.batch) return runBatch(index, values.batch, today);
-  if (values.json) console.log(JSON.stringify(answerJson(index, null, question, today)));
-  else console.log(renderAnswer(answerQuestion(index, question, { today })));
+  const reply = answerJson(index, null, question, { today });
+  console.log(values.json ? JSON.stringify(reply) : reply.text);
   return 0;
 }

@@ -1,0 +1,82 @@
+import type { IsoDay } from '../calendar/index.js';
+import { answerPages, NO_MORE_TEXT, smallTalkText } from '../messages/index.js';
+import { answerQuestion, type Answer, type Focus, type ProgressLookup, type SearchIndex } from '../search/index.js';
+import { tokenize } from '../text/index.js';
+import { DETAIL_WORDS } from './lexicon.js';
+import { smallTalkOf } from './small-talk.js';
+
+/** What one chat remembers for a while: what was last talked about, and the pages of a long reply not yet shown. */
+export type ChatMemory = { focus: Focus | null; pages: string[]; shown: number };
+
+/** Where each chat's memory is kept: the port (in memory per process for now; the database may keep it later). */
+export type ConversationStore = {
+  /** The chat's memory, unless it is older than the store keeps one. */
+  get(chatId: string, now: Date): ChatMemory | undefined;
+  set(chatId: string, memory: ChatMemory, now: Date): void;
+};
+
+/** How long a chat's memory lasts after its last message: a follow-up comes within minutes, not the next day. */
+export const CONVERSATION_TTL_MS = 30 * 60_000;
+/** Most chats remembered at once; the longest idle is forgotten first. */
+const MAX_CHATS = 10_000;
+
+/** A store in this process's memory (lost on restart), keeping each chat for `ttlMs` after its last message. */
+export function createMemoryConversations(ttlMs = CONVERSATION_TTL_MS): ConversationStore {
+  const chats = new Map<string, { memory: ChatMemory; at: number }>();
+  return {
+    get(chatId, now) {
+      const kept = chats.get(chatId);
+      if (!kept || now.getTime() - kept.at > ttlMs) return undefined;
+      return kept.memory;
+    },
+    set(chatId, memory, now) {
+      chats.delete(chatId);
+      chats.set(chatId, { memory, at: now.getTime() });
+      if (chats.size > MAX_CHATS) chats.delete(chats.keys().next().value!);
+    },
+  };
+}
+
+/** What a conversational reply needs besides the text. */
+export type ConverseOptions = {
+  today: IsoDay;
+  now: Date;
+  /** The chat the message came in (its memory); none: the message is read alone. */
+  chatId?: string;
+  store?: ConversationStore;
+  askerPlan?: string;
+  progress?: ProgressLookup;
+};
+
+const asksDetail = (text: string) => DETAIL_WORDS.includes(tokenize(text).join(' '));
+
+/**
+ * The reply to one message of a conversation: small talk answered in kind, "chi tiết" with the next page of the last
+ * reply, anything else answered from the plans in the light of what the chat last talked about (for 30 minutes).
+ * `answer`: the answer given (null for small talk and further pages).
+ */
+export function converse(
+  index: SearchIndex,
+  text: string,
+  options: ConverseOptions,
+): { text: string; answer: Answer | null } {
+  const small = smallTalkOf(text);
+  if (small) return { text: smallTalkText(small), answer: null };
+  const { chatId, store, now } = options;
+  const memory = chatId !== undefined ? store?.get(chatId, now) : undefined;
+  if (asksDetail(text) && memory) {
+    const page = memory.pages[memory.shown];
+    if (page === undefined) return { text: NO_MORE_TEXT, answer: null };
+    store!.set(chatId!, { ...memory, shown: memory.shown + 1 }, now);
+    return { text: page, answer: null };
+  }
+  const answer = answerQuestion(index, text, {
+    today: options.today,
+    ...(options.askerPlan ? { askerPlan: options.askerPlan } : {}),
+    ...(options.progress ? { progress: options.progress } : {}),
+    ...(memory?.focus ? { focus: memory.focus } : {}),
+  });
+  const pages = answerPages(answer);
+  if (chatId !== undefined) store?.set(chatId, { focus: answer.focus, pages, shown: 1 }, now);
+  return { text: pages[0]!, answer };
+}
