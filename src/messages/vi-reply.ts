@@ -4,7 +4,7 @@ import { answerCounts, renderAnswer } from './vi-answers.js';
 import { cutAtWord } from './vi-progress.js';
 
 /** Longest reply sent at once: one Zalo message. */
-export const MAX_REPLY_CHARS = 2000;
+export const MAX_MESSAGE_CHARS = 2000;
 
 const moreHint = (left: number) => `\n\n… còn ${left} phần. Gõ "chi tiết" để xem tiếp.`;
 const HINT_ROOM = moreHint(99).length;
@@ -36,7 +36,7 @@ function paged(text: string, max: number): string[] {
  * The reply to an answer as pages of one message each: the first is sent, the others on "chi tiết". A question asking
  * how many gets the counts first and the list on request; a long list starts with its counts.
  */
-export function answerPages(answer: Answer, max = MAX_REPLY_CHARS): string[] {
+export function answerPages(answer: Answer, max = MAX_MESSAGE_CHARS): string[] {
   const full = renderAnswer(answer);
   const asked = answerCounts(answer, true);
   if (asked !== null) return [cutAtWord(asked, max - DETAIL_HINT.length) + DETAIL_HINT, ...paged(full, max)];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { converse, createMemoryConversations, CONVERSATION_TTL_MS } from '../../src/chat/index.js';
 import { loadKnowledge } from '../../src/ingest/index.js';
-import { MAX_REPLY_CHARS } from '../../src/messages/index.js';
+import { MAX_MESSAGE_CHARS } from '../../src/messages/index.js';
 import { buildSearch } from '../../src/search/index.js';
 import { foldCase } from '../../src/text/index.js';
 
@@ -81,9 +81,9 @@ describe('converse: phone-length replies', () => {
     const store = createMemoryConversations();
     const opts = { today: '2026-11-28', now: START, chatId: 'c', store };
     const reply = converse(shipped, question, opts).text;
-    expect(reply.length).toBeLessThanOrEqual(MAX_REPLY_CHARS);
+    expect(reply.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS);
     for (let page = converse(shipped, 'chi tiết', opts).text; !fold(page).includes('khong con phan nao');) {
-      expect(page.length).toBeLessThanOrEqual(MAX_REPLY_CHARS);
+      expect(page.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS);
       page = converse(shipped, 'chi tiết', opts).text;
     }
   });
