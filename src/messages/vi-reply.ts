@@ -1,7 +1,7 @@
 /** Replies fitted to one phone message, the rest on request ("chi tiết"), and small talk. */
 import type { Answer } from '../search/index.js';
 import { answerCounts, renderAnswer } from './vi-answers.js';
-import { cutAtWord } from './vi-progress.js';
+import { cutAtWord } from '../text/index.js';
 
 /** Longest reply sent at once: one Zalo message. */
 export const MAX_MESSAGE_CHARS = 2000;
