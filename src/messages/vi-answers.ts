@@ -47,10 +47,11 @@ function agenciesText(raw: string, refs: readonly AgencyRef[]): string {
 
 /** "Quý IV/2026 (đến 31/12/2026)", "Trước 10/5/2026 (hạn 10/05/2026)", "Thường xuyên". */
 function deadlineText(d: Deadline): string {
-  if (!d.raw && !d.due) return 'không ghi';
-  if (d.kind === 'date' && d.due)
-    return d.raw.includes(formatDay(d.due)) ? d.raw : `${d.raw} (hạn ${formatDay(d.due)})`;
-  return d.due ? `${d.raw} (đến ${formatDay(d.due)})` : d.raw;
+  // A cell ending with a full stop ("Thường xuyên.") would end the sentence around it with two.
+  const raw = d.raw.replace(/[\s.]+$/u, '');
+  if (!raw && !d.due) return 'không ghi';
+  if (d.kind === 'date' && d.due) return raw.includes(formatDay(d.due)) ? raw : `${raw} (hạn ${formatDay(d.due)})`;
+  return d.due ? `${raw} (đến ${formatDay(d.due)})` : raw;
 }
 
 function rangeText(r: QuestionRange): string {

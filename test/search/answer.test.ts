@@ -104,7 +104,7 @@ describe('answerQuestion: one task by its content', () => {
     [
       'Nhị Chiểu: trợ lý ảo hạn khi nào?',
       'nhi-chieu#15',
-      'Thời hạn: Sau khi có hướng dẫn của Bộ Khoa học & Công nghệ và thành phố..',
+      'Thời hạn: Sau khi có hướng dẫn của Bộ Khoa học & Công nghệ và thành phố.',
     ],
   ])('%s → %s', (q, cite, line) => {
     const a = ask(q);
