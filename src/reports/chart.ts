@@ -21,12 +21,45 @@ const BAR_H = 26;
 const GAP = 10;
 const TOP = 50;
 
+const leadsOf = (s: TaskState): string[] =>
+  s.task.lead.length > 0 ? s.task.lead.map((a) => a.name) : [s.task.leadRaw || '?'];
+
+/** The parts a group names, folded ("Các phòng, cơ quan, đơn vị" → phòng, cơ quan, đơn vị); null for one unit. */
+const groupParts = (name: string): Set<string> | null =>
+  /^các\s/iu.test(name)
+    ? new Set(
+        name
+          .replace(/^các\s+/iu, '')
+          .split(/\s*(?:,|\svà\s)\s*/u)
+          .map((p) => p.trim().toLowerCase())
+          .filter(Boolean),
+      )
+    : null;
+
+/**
+ * One name per group however a plan spells it: a group whose parts all belong to a wider group of the same plan
+ * ("Các phòng, đơn vị" within "Các phòng, cơ quan, đơn vị") is counted under the wider one.
+ */
+function groupNames(names: Iterable<string>): (name: string) => string {
+  const groups = [...new Set(names)].flatMap((n) => {
+    const parts = groupParts(n);
+    return parts ? [{ name: n, parts }] : [];
+  });
+  const widest = (name: string) => {
+    const parts = groupParts(name);
+    if (!parts) return name;
+    const wider = groups.filter((g) => g.parts.size > parts.size && [...parts].every((p) => g.parts.has(p)));
+    return wider.sort((a, b) => b.parts.size - a.parts.size)[0]?.name ?? name;
+  };
+  return widest;
+}
+
 /** Tasks per lead unit and bucket; a task with two lead units counts for each. Units sorted by name. */
 export function countByUnit(states: TaskState[]): UnitCounts[] {
   const byUnit = new Map<string, Record<Bucket, number>>();
+  const nameOf = groupNames(states.flatMap(leadsOf));
   for (const s of states) {
-    const units = s.task.lead.length > 0 ? s.task.lead.map((a) => a.name) : [s.task.leadRaw || '?'];
-    for (const unit of units) {
+    for (const unit of new Set(leadsOf(s).map(nameOf))) {
       const counts = byUnit.get(unit) ?? { done: 0, in_progress: 0, overdue: 0, no_report: 0 };
       counts[bucketOf(s)] += 1;
       byUnit.set(unit, counts);

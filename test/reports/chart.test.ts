@@ -25,6 +25,25 @@ describe('countByUnit', () => {
   });
 });
 
+describe('countByUnit with groups', () => {
+  it('counts two spellings of one group as one bar, under the wider name', () => {
+    const asGroup = (i: number, name: string) => {
+      const s = progress.states[i]!;
+      return { ...s, task: { ...s.task, lead: [{ ...s.task.lead[0]!, name }] } };
+    };
+    const states = [
+      asGroup(0, 'Các phòng, cơ quan, đơn vị'),
+      asGroup(1, 'Các phòng, đơn vị'),
+      asGroup(2, 'Các phòng, đơn vị'),
+      asGroup(3, 'Các sở, ban, ngành'),
+    ];
+    expect(countByUnit(states).map((r) => [r.unit, r.counts])).toEqual([
+      ['Các phòng, cơ quan, đơn vị', { done: 1, in_progress: 0, overdue: 0, no_report: 2 }],
+      ['Các sở, ban, ngành', { done: 0, in_progress: 1, overdue: 0, no_report: 0 }],
+    ]);
+  });
+});
+
 describe('chartSvg and svgToPng', () => {
   const svg = chartSvg(countByUnit(progress.states), chartLabels(buildDigest(progress, now, null)));
 
