@@ -3,6 +3,7 @@ import type { Extractor } from './extraction.js';
 import { extractDocx } from './docx-file.js';
 import { extractPdf } from './pdf-file.js';
 import { extractText } from './text-file.js';
+import { extractXlsx } from './xlsx-file.js';
 
 /** How a file is read, by the ending of its name. */
 export type Format =
@@ -18,8 +19,11 @@ const PLAN_FORMATS: Record<string, Format> = {
   '.txt': { kind: 'plan', extract: extractText, rank: 3 },
 };
 
-/** File name endings read as plans (`.md`, `.txt`, …). */
-export const PLAN_FILE_EXTENSIONS: readonly string[] = Object.keys(PLAN_FORMATS);
+/** An Excel sheet is the appendix of a plan beside it. */
+const APPENDIX: Format = { kind: 'appendix', extract: extractXlsx };
+
+/** File name endings read as plans or their appendices (`.md`, `.txt`, `.xlsx`, …). */
+export const PLAN_FILE_EXTENSIONS: readonly string[] = [...Object.keys(PLAN_FORMATS), '.xlsx'];
 
 const ADVICE: Record<string, string> = {
   '.doc': 'old Word format (.doc) is not read; open it in Word or LibreOffice and save it as .docx or PDF',
@@ -32,7 +36,8 @@ const ADVICE: Record<string, string> = {
 export function formatOf(path: string): Format {
   const ext = extname(path).toLowerCase();
   return (
-    PLAN_FORMATS[ext] ?? {
+    PLAN_FORMATS[ext] ??
+    (ext === '.xlsx' ? APPENDIX : undefined) ?? {
       kind: 'unsupported',
       advice: ADVICE[ext] ?? `files of type '${ext || 'none'}' are not read; save the plan as .docx or PDF`,
     }

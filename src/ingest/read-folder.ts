@@ -2,7 +2,8 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Plan, ReadWarning } from '../knowledge/index.js';
 import { formatOf } from './formats.js';
-import { planIdOf, readPlanFile } from './read-plan-file.js';
+import { planOfAppendix } from './appendix-match.js';
+import { extractPlanText, planIdOf, readPlanFile } from './read-plan-file.js';
 
 /** Files that are never plans: READMEs and hidden files (".DS_Store", "~$plan.docx" lock files of Word). */
 const IGNORED = /^(readme\.|\.|~\$)/i;
@@ -31,6 +32,34 @@ function choosePlanFiles(names: readonly string[], dir: string): { chosen: strin
   return { chosen: chosen.sort(), warnings };
 }
 
+/** Each appendix file read again with the plan it belongs to (see `planOfAppendix`); a warning for one that has none. */
+async function attachAppendices(files: readonly string[], plans: Plan[], warnings: ReadWarning[]): Promise<void> {
+  const byPlan = new Map<Plan, string[]>();
+  for (const file of files) {
+    const { text, warnings: problems } = await extractPlanText(file);
+    if (text === undefined) {
+      warnings.push(...problems);
+      continue;
+    }
+    const plan = planOfAppendix(file, text, plans);
+    if (plan) byPlan.set(plan, [...(byPlan.get(plan) ?? []), file]);
+    else
+      warnings.push({
+        file,
+        line: 0,
+        message:
+          'appendix of no plan in the folder: name it after its plan (e.g. KH-158-phu-luc.xlsx beside KH-158.pdf) or title it "Kèm theo Kế hoạch số …"',
+      });
+  }
+  for (const [plan, appendices] of byPlan) {
+    const result = await readPlanFile(plan.file, { id: plan.id, appendices });
+    if (!result.plan) continue;
+    plans[plans.indexOf(plan)] = result.plan;
+    const own = new Set([plan.file, ...appendices]);
+    warnings.splice(0, warnings.length, ...warnings.filter((w) => !own.has(w.file)), ...result.warnings);
+  }
+}
+
 /**
  * Reads every plan file of a folder (plan id = file stem; README and hidden files left out) in any supported format.
  * A bad or unsupported file gives warnings, never a stop.
@@ -56,5 +85,10 @@ export async function loadKnowledge(dir: string): Promise<{ plans: Plan[]; warni
     if (result.plan) plans.push(result.plan);
     warnings.push(...result.warnings);
   }
+  await attachAppendices(
+    names.filter((n) => formatOf(n).kind === 'appendix').map((n) => join(dir, n)),
+    plans,
+    warnings,
+  );
   return { plans, warnings };
 }

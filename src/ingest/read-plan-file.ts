@@ -7,6 +7,8 @@ import { formatOf } from './formats.js';
 export type ReadPlanOptions = ExtractOptions & {
   /** Plan id; default the file stem ("KH-158.pdf" → "KH-158"). */
   id?: string;
+  /** Appendix files (.xlsx) read as the end of this plan; default none. */
+  appendices?: readonly string[];
 };
 
 /** What reading one plan file gives: the plan when one was read, and every warning (file named, never thrown). */
@@ -16,6 +18,9 @@ export type PlanFileResult = { plan?: Plan; warnings: ReadWarning[] };
 export const planIdOf = (path: string): string => basename(path, extname(path));
 
 const warn = (file: string, message: string): ReadWarning => ({ file, line: 0, message });
+
+const APPENDIX_ALONE =
+  'an Excel file is read as the appendix of a plan: put it in the plans folder beside its plan (.docx or PDF), named after it or titled "Kèm theo Kế hoạch số …"';
 
 /** The plan text of a file (extraction notes as warnings), or the warning saying why there is none. */
 export async function extractPlanText(
@@ -46,8 +51,15 @@ export function parsePlanText(id: string, path: string, text: string): PlanFileR
  * reader as a `.md` plan. An unsupported or unreadable file gives a warning naming it and no plan.
  */
 export async function readPlanFile(path: string, options: ReadPlanOptions = {}): Promise<PlanFileResult> {
+  if (formatOf(path).kind === 'appendix') return { warnings: [warn(path, APPENDIX_ALONE)] };
   const { text, warnings } = await extractPlanText(path, options);
   if (text === undefined) return { warnings };
-  const read = parsePlanText(options.id ?? planIdOf(path), path, text);
+  const parts = [text];
+  for (const appendix of options.appendices ?? []) {
+    const got = await extractPlanText(appendix, options);
+    warnings.push(...got.warnings);
+    if (got.text !== undefined) parts.push(got.text);
+  }
+  const read = parsePlanText(options.id ?? planIdOf(path), path, parts.join('\n'));
   return { plan: read.plan, warnings: [...warnings, ...read.warnings] };
 }
