@@ -6,9 +6,10 @@ import { logPortOf, type Logger } from '../log.js';
 import { planReloadFailedText } from '../messages/index.js';
 import { createDigestCommands, type Send } from '../scheduler/index.js';
 import { openStore, type Store } from '../store/index.js';
-import { createAdminNotice } from './admin-notice.js';
+import { createNotice, isAdmin } from './admin-notice.js';
 import { createPlanIntake } from './plan-intake.js';
 import { createPlanReloader, type PlanReloader } from './plan-reload.js';
+import { createPlanVersions } from './plan-versions.js';
 
 /** The process's core: the plans in a swappable holder, the opened database with every repository, and the chat handler. */
 export type Core = {
@@ -50,19 +51,21 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
   );
 
   const store = openStore(config.DATABASE_PATH);
-  const knowledge = createKnowledgeHolder(plans);
+  const notify = createNotice(store.users, send, logPortOf(logger));
+  const versions = createPlanVersions({ revisions: store.revisions, now, log: logPortOf(logger), notify });
+  const knowledge = createKnowledgeHolder(versions.stamp(plans));
   const commands = createDigestCommands({
     progress: store.progress,
     subscriptions: store.subscriptions,
     figures: store.figures,
     digestCron: config.DIGEST_CRON,
   });
-  const notifyAdmins = createAdminNotice(store.users, send, logPortOf(logger));
   const reloader = createPlanReloader({
     dir: config.KNOWLEDGE_DIR,
     knowledge,
     log: logPortOf(logger),
-    report: (p) => notifyAdmins(planReloadFailedText(p.fileName, p.reasons, p.keptOld)),
+    report: (p) => notify(planReloadFailedText(p.fileName, p.reasons, p.keptOld), isAdmin),
+    revise: versions.revise,
   });
   const planIntake = createPlanIntake({
     dir: config.KNOWLEDGE_DIR,

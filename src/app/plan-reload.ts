@@ -18,6 +18,11 @@ export type PlanReloaderOptions = {
   log: Log;
   /** Told about each changed file that could not be read (main sends it to the admins). */
   report?: (problem: ReloadProblem) => Promise<void>;
+  /**
+   * Called with both versions when a plan that was serving is read again; returns the plan to serve (main records
+   * a new version there and tells people what changed). Default: the new reading as it is.
+   */
+  revise?: (before: Plan, after: Plan) => Plan;
   /** How long the folder must be quiet before a burst of file events is read; default 500 ms. */
   debounceMs?: number;
 };
@@ -64,7 +69,13 @@ export function createPlanReloader(options: PlanReloaderOptions): PlanReloader {
       if (old && !next.has(old.id)) next.set(old.id, old);
       if (!changed || changed.includes(fileName)) problems.push({ fileName, reasons, keptOld: old ? old.id : null });
     }
-    const serving = [...next.values()].sort((a, b) => a.id.localeCompare(b.id));
+    const revise = options.revise ?? ((_: Plan, after: Plan) => after);
+    const serving = [...next.values()]
+      .map((p) => {
+        const old = before.get(p.id);
+        return old && old !== p ? revise(old, p) : p;
+      })
+      .sort((a, b) => a.id.localeCompare(b.id));
     knowledge.swap(knowledgeOf(serving));
     log('info', 'knowledge: plans reloaded', { plans: serving.map((p) => p.id), changed });
     for (const problem of problems) {

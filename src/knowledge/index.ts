@@ -35,3 +35,6 @@ export { findAgencies } from './agency.js';
 
 /** The target subject a question names: `targetSubjectAsked("chi tieu giam hop")` → "conference_reduction". */
 export { targetSubjectAsked } from './targets.js';
+
+/** Matches the tasks of two versions of a plan by content and lead (renumbering happens): kept, added, removed, changed. */
+export { compareRevisions, type PlanRevision, type TaskMatch } from './revision.js';

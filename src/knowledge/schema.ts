@@ -208,6 +208,8 @@ export const planSchema = z.object({
   reporting: z.array(reportingDateSchema),
   /** Every canonical agency the plan names, sorted. */
   agencies: z.array(z.string()),
+  /** Which version of the plan this is, once it has been amended (2 for the first amendment); absent for the first. */
+  version: z.number().int().min(2).optional(),
 });
 export type Plan = z.infer<typeof planSchema>;
 

@@ -24,9 +24,10 @@ const sentence = (s: string) => (s ? s.charAt(0).toLocaleUpperCase('vi') + s.sli
 /** "phường Nhị Chiểu" (the plan id when the plan names no locality). */
 const place = (p: PlanRef) => placeOf(p.meta.locality) ?? p.id;
 const Place = (p: PlanRef) => place(p).charAt(0).toLocaleUpperCase('vi') + place(p).slice(1);
-/** "Kế hoạch 158/KH-UBND phường Nhị Chiểu". */
+/** "Kế hoạch 158/KH-UBND phường Nhị Chiểu"; an amended one says its version: "… (bản sửa đổi lần 1)". */
 const planName = (p: PlanRef) =>
-  p.meta.number ? `Kế hoạch ${p.meta.number} ${place(p)}` : planNameOf(null, placeOf(p.meta.locality), p.id);
+  (p.meta.number ? `Kế hoạch ${p.meta.number} ${place(p)}` : planNameOf(null, placeOf(p.meta.locality), p.id)) +
+  (p.version ? ` (bản sửa đổi lần ${p.version - 1})` : '');
 const taskSource = (p: PlanRef, no: string) => `Nguồn: ${planName(p)}, Phụ lục, nhiệm vụ ${no}.`;
 const where = (p: PlanRef, task: string | null, section: string | null) =>
   `${place(p)}, ${task ? `nhiệm vụ ${task}` : section ? `mục ${section}` : 'phần đầu kế hoạch'}`;

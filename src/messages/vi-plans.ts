@@ -1,6 +1,6 @@
 /** Vietnamese text about adding plan files: the preview shown before storing, refusals, and notes to admins on reloads. */
 import type { PlanUpload, PlanUploadError } from '../tasks/index.js';
-import type { Plan } from '../knowledge/index.js';
+import type { Plan, PlanRevision, Task } from '../knowledge/index.js';
 import { cutAtWord } from '../text/index.js';
 import { formatDay, placeOf, planLabel } from './vi-progress.js';
 
@@ -96,4 +96,36 @@ export function planReloadFailedText(fileName: string, reasons: readonly string[
     `Tệp kế hoạch «${fileName}» vừa thay đổi nhưng không đọc được. ${kept} Lý do:`,
     ...reasons.map((r) => `• ${r}`),
   ].join('\n');
+}
+
+/** To the plan's leaders and the admins: what a new version of a plan changed in its tasks. */
+export function planRevisionText(plan: Plan, revision: PlanRevision): string {
+  const short = (t: Task) => `${t.no}. ${cutAtWord(t.content, 60)}`;
+  const lead = (t: Task) => t.lead.map((a) => a.name).join(', ') || 'không ghi';
+  const lines = [`${planLabel(plan)} (mã ${plan.id}) vừa có bản sửa đổi lần ${(plan.version ?? 2) - 1}.`];
+  if (revision.added.length > 0)
+    lines.push(`Nhiệm vụ mới (${revision.added.length}):`, ...revision.added.map((t) => `• ${short(t)}`));
+  if (revision.removed.length > 0)
+    lines.push(
+      `Nhiệm vụ bỏ khỏi kế hoạch (${revision.removed.length}; lịch sử cập nhật vẫn được giữ, không còn nhắc hạn):`,
+      ...revision.removed.map((t) => `• ${short(t)}`),
+    );
+  if (revision.renumbered.length > 0)
+    lines.push(
+      'Đổi số thứ tự (tiến độ đã cập nhật được giữ):',
+      ...revision.renumbered.map((m) => `• ${m.before.no} → ${m.after.no}: ${cutAtWord(m.after.content, 50)}`),
+    );
+  if (revision.deadlineChanged.length > 0)
+    lines.push(
+      'Đổi thời hạn:',
+      ...revision.deadlineChanged.map(
+        (m) => `• ${m.after.no}: ${m.before.deadline.raw || 'không ghi'} → ${m.after.deadline.raw || 'không ghi'}`,
+      ),
+    );
+  if (revision.leadChanged.length > 0)
+    lines.push(
+      'Đổi đơn vị chủ trì:',
+      ...revision.leadChanged.map((m) => `• ${m.after.no}: ${lead(m.before)} → ${lead(m.after)}`),
+    );
+  return lines.join('\n');
 }

@@ -4,6 +4,7 @@ import type {
   InviteStore,
   NotificationLog,
   ProgressStore,
+  RevisionStore,
   SubscriptionStore,
   UpdateInbox,
   UserStore,
@@ -15,6 +16,7 @@ import { createInviteRepo } from './invite-repo.js';
 import { migrate } from './migrate.js';
 import { createNotificationRepo } from './notification-repo.js';
 import { createProgressRepo } from './progress-repo.js';
+import { createRevisionRepo } from './revision-repo.js';
 import { openDatabase, type Db } from './sqlite.js';
 import { createSubscriptionRepo } from './subscription-repo.js';
 import { createUserRepo } from './user-repo.js';
@@ -35,6 +37,8 @@ export type Store = {
   subscriptions: SubscriptionStore;
   /** Figures reported with /solieu. */
   figures: FiguresStore;
+  /** Versions of amended plans; the history of renumbered and retired tasks. */
+  revisions: RevisionStore;
   /** Online backup to `file` (consistent while others write). */
   backup(file: string): Promise<void>;
   close(): void;
@@ -59,6 +63,7 @@ export function openStore(path: string): Store {
     notifications: createNotificationRepo(db),
     subscriptions: createSubscriptionRepo(db),
     figures: createFiguresRepo(db),
+    revisions: createRevisionRepo(db),
     backup: async (file) => {
       await db.backup(file);
     },

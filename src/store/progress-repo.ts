@@ -1,5 +1,6 @@
 import type { NewUpdate, ProgressStore, UpdateRecord } from '../tasks/index.js';
 import type { Db } from './sqlite.js';
+import { numberingOf } from './task-numbering.js';
 
 type UpdateRow = {
   id: number;
@@ -33,8 +34,20 @@ const toRecord = (r: UpdateRow): UpdateRecord => ({
   reverts: r.reverts,
 });
 
-/** The progress history in SQLite: one row per update, never changed (triggers refuse UPDATE/DELETE). */
+/**
+ * The progress history in SQLite: one row per update, never changed (triggers refuse UPDATE/DELETE). Rows are read
+ * under the task number they count for now (an amendment of the plan may have renumbered or retired their task).
+ */
 export function createProgressRepo(db: Db) {
+  const numbering = numberingOf(db);
+  /** Records of rows of any plans, each under its current task number. */
+  const current = (rows: UpdateRow[]): UpdateRecord[] => {
+    const byPlan = new Map<string, (row: UpdateRow) => string>();
+    return rows.map((r) => {
+      if (!byPlan.has(r.plan)) byPlan.set(r.plan, numbering(r.plan));
+      return toRecord({ ...r, task: byPlan.get(r.plan)!(r) });
+    });
+  };
   const insert = db.prepare(
     `INSERT INTO updates (plan, task, period, status, percent, note, user_key, user_name, channel, message_id, created_at, reverts)
      VALUES (@plan, @task, @trackingYear, @status, @percent, @note, @userKey, @userName, @channel, @messageId, @createdAt, @reverts)`,
@@ -43,9 +56,6 @@ export function createProgressRepo(db: Db) {
     'SELECT * FROM updates WHERE channel = ? AND message_id = ?',
   );
   const byId = db.prepare<[number | bigint], UpdateRow>('SELECT * FROM updates WHERE id = ?');
-  const forTask = db.prepare<[string, string], UpdateRow>(
-    'SELECT * FROM updates WHERE plan = ? AND task = ? ORDER BY id',
-  );
   const forPlan = db.prepare<[string], UpdateRow>('SELECT * FROM updates WHERE plan = ? ORDER BY id');
   const since = db.prepare<[string], UpdateRow>('SELECT * FROM updates WHERE created_at >= ? ORDER BY id');
   const byUser = db.prepare<[string, number], UpdateRow>(
@@ -54,22 +64,22 @@ export function createProgressRepo(db: Db) {
 
   const findByDelivery = (channel: string, messageId: string) => {
     const row = byDelivery.get(channel, messageId);
-    return row && toRecord(row);
+    return row && current([row])[0];
   };
 
   const append = db.transaction((u: NewUpdate): ReturnType<ProgressStore['append']> => {
     const existing = findByDelivery(u.channel, u.messageId);
     if (existing) return { ok: false, error: { code: 'duplicate_delivery', existing } };
     const info = insert.run({ ...u, createdAt: u.createdAt.toISOString() });
-    return { ok: true, value: toRecord(byId.get(info.lastInsertRowid)!) };
+    return { ok: true, value: current([byId.get(info.lastInsertRowid)!])[0]! };
   });
 
   return {
     append: (u) => append.immediate(u),
     findByDelivery,
-    listForTask: (plan, task) => forTask.all(plan, task).map(toRecord),
-    listForPlan: (plan) => forPlan.all(plan).map(toRecord),
-    listSince: (date) => since.all(date.toISOString()).map(toRecord),
-    listByUser: (userKey, limit) => byUser.all(userKey, limit).map(toRecord),
+    listForTask: (plan, task) => current(forPlan.all(plan)).filter((r) => r.task === task),
+    listForPlan: (plan) => current(forPlan.all(plan)),
+    listSince: (date) => current(since.all(date.toISOString())),
+    listByUser: (userKey, limit) => current(byUser.all(userKey, limit)),
   } satisfies ProgressStore;
 }

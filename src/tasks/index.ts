@@ -52,6 +52,8 @@ export type {
   NotificationLog,
   Notification,
 } from './message-ports.js';
+/** Versions of a plan: the history of renumbered tasks follows them, dropped tasks are retired (`store/` records it). */
+export type { RevisionChange, RevisionStore } from './revision-port.js';
 /** Plan files sent by an admin: the port reading and storing them, what is shown before storing, and why one is refused. */
 export type { PlanIntake, PlanUpload, PlanUploadError } from './plan-intake.js';
 

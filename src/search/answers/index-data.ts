@@ -30,7 +30,7 @@ function agencyHolders(plans: readonly Plan[]): Map<string, Set<string>> {
 export function buildIndexData(plans: readonly Plan[], options: SearchOptions): IndexData {
   return {
     plans: new Map(plans.map((p) => [p.id, p])),
-    refs: new Map(plans.map((p) => [p.id, { id: p.id, meta: p.meta, taskCount: p.tasks.length }])),
+    refs: new Map(plans.map((p) => [p.id, { id: p.id, meta: p.meta, taskCount: p.tasks.length, version: p.version }])),
     order: plans.map((p) => p.id),
     engine: buildEngine(documentsOf(plans), options),
     localities: buildLocalityIndex(plans),

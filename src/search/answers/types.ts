@@ -29,7 +29,7 @@ export type TaskProgress = {
 export type ProgressLookup = (task: Task, today: IsoDay) => TaskProgress | undefined;
 
 /** A plan as replies name it. */
-export type PlanRef = { id: string; meta: PlanMeta; taskCount: number };
+export type PlanRef = { id: string; meta: PlanMeta; taskCount: number; version?: number };
 
 /** A task with its plan, its progress when known, and its standing against the deadline on `today`. */
 export type TaskFact = {

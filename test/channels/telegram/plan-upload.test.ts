@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAdminNotice } from '../../../src/app/admin-notice.js';
+import { createNotice, isAdmin } from '../../../src/app/admin-notice.js';
 import { createPlanIntake } from '../../../src/app/plan-intake.js';
 import { createPlanReloader, type PlanReloader } from '../../../src/app/plan-reload.js';
 import { createSendRouter } from '../../../src/app/send-router.js';
@@ -39,11 +39,11 @@ beforeEach(async () => {
     knowledgeDir: dir,
     planIntake: (knowledge) => {
       const notify = (text: string) =>
-        createAdminNotice(
+        createNotice(
           harness.store().users,
           () => send,
           () => undefined,
-        )(text);
+        )(text, isAdmin);
       reloader = createPlanReloader({
         dir,
         knowledge,

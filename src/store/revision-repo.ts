@@ -1,0 +1,38 @@
+import type { RevisionStore } from '../tasks/index.js';
+import type { Db } from './sqlite.js';
+
+/** Versions of plans: progress rows follow renumbered tasks through `task_moves`; a retired task's rows get a key of their own. */
+export function createRevisionRepo(db: Db) {
+  const latest = db.prepare<[string], { revision: number | null }>(
+    'SELECT MAX(revision) AS revision FROM plan_revisions WHERE plan = ?',
+  );
+  const lastRow = db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM updates');
+  const insert = db.prepare<[string, number, string]>(
+    'INSERT INTO plan_revisions (plan, revision, created_at) VALUES (?, ?, ?)',
+  );
+  const move = db.prepare<[string, number, string, string, number]>(
+    'INSERT INTO task_moves (plan, revision, from_task, to_task, up_to_id) VALUES (?, ?, ?, ?, ?)',
+  );
+  const retire = db.prepare<[string, string, number, string, string, string]>(
+    'INSERT INTO retired_tasks (plan, task, revision, content, history_key, retired_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const all = db.prepare<[], { plan: string; revision: number }>(
+    'SELECT plan, MAX(revision) AS revision FROM plan_revisions GROUP BY plan',
+  );
+  const record = db.transaction((plan: string, change: Parameters<RevisionStore['record']>[1], now: Date) => {
+    const revision = (latest.get(plan)?.revision ?? 1) + 1;
+    const upTo = lastRow.get()?.id ?? 0;
+    insert.run(plan, revision, now.toISOString());
+    for (const t of change.retired) {
+      const key = `~v${revision}:${t.no}`;
+      move.run(plan, revision, t.no, key, upTo);
+      retire.run(plan, t.no, revision, t.content, key, now.toISOString());
+    }
+    for (const r of change.renumbered) move.run(plan, revision, r.from, r.to, upTo);
+    return revision;
+  });
+  return {
+    record: (plan, change, now) => record.immediate(plan, change, now),
+    versions: () => new Map(all.all().map((r) => [r.plan, r.revision])),
+  } satisfies RevisionStore;
+}
