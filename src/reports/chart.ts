@@ -1,5 +1,4 @@
 import { cutAtWord } from '../text/index.js';
-import { Resvg } from '@resvg/resvg-js';
 import { BUCKETS, bucketOf, type Bucket } from '../digest/index.js';
 import type { TaskState } from '../tasks/index.js';
 
@@ -110,8 +109,9 @@ export function chartSvg(rows: UnitCounts[], labels: ChartLabels): string {
   ].join('');
 }
 
-/** Renders an SVG to PNG with resvg (no browser), using the system fonts. */
-export function svgToPng(svg: string): Buffer {
+/** Renders an SVG to PNG with resvg (no browser), using the system fonts; resvg is loaded on first use. */
+export async function svgToPng(svg: string): Promise<Buffer> {
+  const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
     background: '#ffffff',

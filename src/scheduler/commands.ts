@@ -55,12 +55,15 @@ function subscription(deps: DigestCommandDeps, on: boolean) {
 }
 
 function digest(deps: DigestCommandDeps) {
-  return (ctx: CommandContext): Reply[] => {
+  return async (ctx: CommandContext): Promise<Reply[]> => {
     if (!ctx.user) return text(R.notRegistered);
     const plans = plansOf(ctx);
     if (plans.length === 0) return text(R.noPlan);
     const since = latestRun(deps.digestCron, ctx.now);
-    return plans.flatMap((plan) => digestReplies(currentProgress(deps, plan, ctx.now), ctx.now, since));
+    const replies = await Promise.all(
+      plans.map((plan) => digestReplies(currentProgress(deps, plan, ctx.now), ctx.now, since)),
+    );
+    return replies.flat();
   };
 }
 

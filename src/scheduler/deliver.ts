@@ -31,11 +31,11 @@ export type DeliveryOutcome = 'sent' | 'skipped' | 'failed';
 export async function deliverOnce(
   deps: DeliveryDeps,
   n: Notification,
-  reply: () => Reply | null,
+  reply: () => Reply | null | Promise<Reply | null>,
 ): Promise<DeliveryOutcome> {
   if (!deps.notifications.claim(n, deps.owner, deps.now(), deps.leaseMs)) return 'skipped';
   try {
-    const message = reply();
+    const message = await reply();
     if (message) await deps.send(n.recipient, message);
   } catch (err) {
     const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);

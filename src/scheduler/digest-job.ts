@@ -8,12 +8,17 @@ import type { JobDeps } from './deps.js';
 import { runBefore } from './schedule.js';
 
 /** The digest of a plan now, as the text and (unless nothing moved) the chart: also what /digest answers. */
-export function digestReplies(progress: PlanProgress, now: Date, since: Date | null, late = false): Reply[] {
+export async function digestReplies(
+  progress: PlanProgress,
+  now: Date,
+  since: Date | null,
+  late = false,
+): Promise<Reply[]> {
   const digest: PlanDigest = buildDigest(progress, now, since);
   const text: Reply = { text: renderDigest(digest, late) };
   if (digest.quiet) return [text];
   const labels = chartLabels(digest);
-  const png = svgToPng(chartSvg(countByUnit(progress.states), labels));
+  const png = await svgToPng(chartSvg(countByUnit(progress.states), labels));
   const file = {
     fileName: `tien-do-${digest.planId}-${digest.today}.png`,
     mimeType: 'image/png',
@@ -40,12 +45,12 @@ export async function runDigest(deps: JobDeps, slot: Date, late: boolean): Promi
     const recipients = digestRecipients(users, plan.id, (key) => deps.subscriptions.get(key));
     if (recipients.length === 0) continue;
     // Built only once something is claimed: a sweep that finds everything sent renders nothing.
-    let replies: Reply[] | undefined;
+    let replies: Promise<Reply[]> | undefined;
     const build = () => (replies ??= digestReplies(currentProgress(deps, plan, deps.now()), deps.now(), since, late));
     for (const user of recipients) {
       for (const [i, kind] of ['digest', 'digest_chart'].entries()) {
         const n = notification(kind, user.key, plan.id, slot.toISOString(), late);
-        outcomes.push(await deliverOnce(deps, n, () => build()[i] ?? null));
+        outcomes.push(await deliverOnce(deps, n, async () => (await build())[i] ?? null));
       }
     }
   }

@@ -60,8 +60,8 @@ describe('chartSvg and svgToPng', () => {
     expect(svg).toContain('Kế hoạch 158/KH-UBND: tiến độ theo đơn vị (02/06/2026)');
   });
 
-  it('renders a PNG picture', () => {
-    const png = svgToPng(svg);
+  it('renders a PNG picture', async () => {
+    const png = await svgToPng(svg);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(800);
   });

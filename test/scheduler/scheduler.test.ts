@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { notification, runDigest, runReminders } from '../../src/scheduler/index.js';
 import { hanoi, PLAN } from '../support/digest-fixture.js';
+import { svgToPng } from '../../src/reports/index.js';
 import { LEADER, OFFICER, OTHER_UNIT, SchedulerHarness } from '../support/scheduler-harness.js';
 
 let h: SchedulerHarness;
@@ -16,6 +17,9 @@ const digests = (to = LEADER) => h.sent.filter((s) => s.to === to && s.reply.tex
 const charts = (to = LEADER) => h.sent.filter((s) => s.to === to && s.reply.file?.kind === 'photo');
 
 describe('createScheduler on fake timers', () => {
+  // resvg is loaded on the first chart drawn, through real I/O that fake time does not wait for.
+  beforeAll(() => svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>'));
+
   it('sends the digest at 07:30 Hanoi on a weekday, with its chart, and nothing on Sunday', async () => {
     vi.useFakeTimers({ now: hanoi('2026-06-07 07:00'), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const scheduler = h.scheduler('a', () => new Date());

@@ -11,17 +11,17 @@ export type AnswerDeps = AnswerOnceOptions & {
 };
 
 /**
- * Hands one message to the chat core with "typing…" shown meanwhile, then sends the replies; a message delivered
+ * Hands one message to the chat core with "typing…" sent meanwhile (not waited for), then sends the replies; a message delivered
  * again is answered once. Records the intent on the context for the update's log line.
  */
 export async function answer(ctx: TelegramContext, incoming: IncomingMessage, deps: AnswerDeps): Promise<void> {
   ctx.log('debug', 'telegram: message received', { text: incoming.text });
   await once(ctx, incoming, deps, async () => {
     ctx.intent = intentOf(incoming);
-    // A failed chat action is already logged by the API transformer and must not block the answer.
-    const typing = ctx.api.sendChatAction(incoming.chatId, 'typing').catch(() => undefined);
+    // Sent while the answer is computed and never waited for: the reply costs no extra round trip. A failed chat
+    // action is already logged by the API transformer and must not block the answer.
+    void ctx.api.sendChatAction(incoming.chatId, 'typing').catch(() => undefined);
     const replies = await deps.handle(incoming);
-    await typing;
     await sendReplies(ctx.api, incoming.chatId, replies, deps.callbackData.encode);
   });
 }

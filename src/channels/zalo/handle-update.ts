@@ -51,7 +51,8 @@ async function answerUpdate(
   let replies: Reply[] = [{ text: BOT_TEXT_ONLY }];
   if (incoming) {
     deps.log('debug', 'zalo: message received', { ...context, text: incoming.text });
-    await deps.client
+    // Sent while the answer is computed and never waited for: the reply costs no extra round trip.
+    void deps.client
       .sendChatAction(incoming.chatId, 'typing')
       .catch((err: unknown) => deps.log('debug', 'zalo: typing failed', { ...context, err }));
     replies = await deps.handle(incoming).catch((err: unknown) => {
