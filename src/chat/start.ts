@@ -1,5 +1,5 @@
 import { inviteErrorText, registeredText, welcomeText } from '../messages/index.js';
-import { tasksOf } from '../tasks/index.js';
+import { accessTo } from '../tasks/index.js';
 import { stripUnsafeChars } from '../text/index.js';
 import { planById, keyOf, type Core } from './core.js';
 import type { CommandContext } from './deps.js';
@@ -32,6 +32,7 @@ export function startCommand(core: Core, ctx: CommandContext): Reply[] {
   const user = redeemed.value;
   const plan = planById(ctx.knowledge, user.plan);
   core.deps.log?.('info', 'user registered', { user: key, role: user.role, plan: user.plan, unit: user.unit });
-  const example = (plan ? tasksOf(user, plan.tasks)[0]?.no : undefined) ?? plan?.tasks[0]?.no ?? '1';
+  // A task the user may change the status of, so the example /capnhat works as written.
+  const example = plan?.tasks.find((t) => accessTo(user, t) === 'full')?.no ?? plan?.tasks[0]?.no ?? '1';
   return [{ text: welcomeText(user, plan, example) }];
 }

@@ -160,7 +160,11 @@ export const registeredText = (user: UserRecord, plan: Plan | undefined): string
 
 /** The welcome after `/start CODE`. */
 export function welcomeText(user: UserRecord, plan: Plan | undefined, no: string): string {
-  return `Chào ${user.name}! Bạn đã đăng ký là ${profileText(user, plan)}.\n${example(no)}\nXem việc của đơn vị: /viec · Trợ giúp: /trogiup`;
+  // Only an officer has a unit whose tasks /viec lists; a leader or admin follows the whole plan.
+  const next = user.unit
+    ? 'Xem việc của đơn vị: /viec · Trợ giúp: /trogiup'
+    : `Xem tiến độ một nhiệm vụ: /tiendo ${no} · Việc quá hạn: /quahan · Trợ giúp: /trogiup`;
+  return `Chào ${user.name}! Bạn đã đăng ký là ${profileText(user, plan)}.\n${example(no)}\n${next}`;
 }
 
 /** Echo of what was stored, and how to undo it. */

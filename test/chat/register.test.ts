@@ -31,6 +31,11 @@ describe('createChat: registration', () => {
       { plan: 'dai-son', role: 'leader' },
     );
     expect(reply.split('\n')[0]).toMatch(/^Chào Chủ tịch! Bạn đã đăng ký là lãnh đạo Kế hoạch /);
+    // A leader has no unit: no /viec, which would only say so.
+    expect(reply.split('\n').slice(1)).toEqual([
+      'Ví dụ: /capnhat 1 hoàn thành đã ban hành Công văn số 15/CV-VP',
+      'Xem tiến độ một nhiệm vụ: /tiendo 1 · Việc quá hạn: /quahan · Trợ giúp: /trogiup',
+    ]);
     expect(h.store().users.get('zl:77')?.role).toBe('leader');
     expect(h.store().users.get('tg:77')).toBeUndefined();
   });
@@ -68,6 +73,12 @@ describe('createChat: registration', () => {
     expect(await h.say(minh, '/start SAIMA006')).toMatch(/^Mã mời «SAIMA006» không đúng/);
     h.advance(15 * 60_000);
     expect(await h.say(lan, `/start ${code}`)).toMatch(/^Chào Lan! Bạn đã đăng ký là chuyên viên/);
+  });
+
+  it("gives as its example a task the officer's unit may set the status of, not one it only coordinates", async () => {
+    const reply = await h.register(lan, { plan: 'nhi-chieu', unit: 'Văn phòng HĐND và UBND', role: 'officer' });
+    expect(reply.split('\n')[1]).toBe('Ví dụ: /capnhat 2 hoàn thành đã ban hành Công văn số 15/CV-VP');
+    expect(await h.say(lan, '/capnhat 2 hoàn thành đã ban hành Công văn số 15/CV-VP')).toMatch(/^Đã lưu cập nhật:/);
   });
 
   it('refuses a used code and leaves the database unchanged', async () => {
