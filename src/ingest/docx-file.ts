@@ -1,10 +1,9 @@
+import mammoth from 'mammoth';
 import type { Extraction } from './extraction.js';
 import { htmlToPlanText } from './html-text.js';
 
 /** A Word (.docx) plan: mammoth's HTML of it (paragraphs, lists, tables with merged cells) as plan text. */
 export async function extractDocx(path: string): Promise<Extraction> {
-  // Loaded on first use: only Word files need mammoth.
-  const { default: mammoth } = await import('mammoth');
   const { value } = await mammoth.convertToHtml({ path });
   const text = htmlToPlanText(value);
   return text.trim() ? { ok: true, text, notes: [] } : { ok: false, problem: 'the Word file has no text' };

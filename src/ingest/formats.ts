@@ -1,9 +1,19 @@
 import { extname } from 'node:path';
 import type { Extractor } from './extraction.js';
-import { extractDocx } from './docx-file.js';
-import { extractPdf } from './pdf-file.js';
 import { extractText } from './text-file.js';
-import { extractXlsx } from './xlsx-file.js';
+
+/**
+ * An extractor whose module (and its library: mammoth, pdfjs, exceljs) is imported on first use, so a start that
+ * reads Markdown plans never loads them.
+ */
+const onFirstUse =
+  (load: () => Promise<Extractor>): Extractor =>
+  async (path, options) =>
+    (await load())(path, options);
+
+const extractDocx = onFirstUse(async () => (await import('./docx-file.js')).extractDocx);
+const extractPdf = onFirstUse(async () => (await import('./pdf-file.js')).extractPdf);
+const extractXlsx = onFirstUse(async () => (await import('./xlsx-file.js')).extractXlsx);
 
 /** How a file is read, by the ending of its name. */
 export type Format =
