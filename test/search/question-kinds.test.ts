@@ -56,6 +56,17 @@ describe('counts of tasks', () => {
   });
 });
 
+describe('the work of a plan with no appendix', () => {
+  it.each(['phường bến thành có mấy việc', 'Bến Thành có những nhiệm vụ nào'])(
+    '%s → the duties its body gives, with who does them',
+    (question) => {
+      const { answer, text } = ask(UNSEEN_2, question);
+      expect(answer.body.kind).toBe('passages');
+      expect(text).toContain('phuong ben thanh muc iii a 1 van phong hdnd va ubnd phuong');
+    },
+  );
+});
+
 describe('reporting dates, apart from the issue date', () => {
   it.each([
     [SHIPPED, 'hue bao cao dinh ky ngay nao', 'truoc ngay 10 thang 3'],

@@ -16,16 +16,16 @@ function agencyGroups(ctx: Context, agencyOf: Map<string, string>, side: 'lead' 
   }));
 }
 
-/** Work the plan body gives the agency ("b) Sở Tư pháp: Chủ trì, ..."). */
-function agencyDuties(ctx: Context, agencyOf: Map<string, string>): Passage[] {
+/** Work the plan body gives the agency ("b) Sở Tư pháp: Chủ trì, ..."), or every agency when it is null. */
+function agencyDuties(ctx: Context, agencyOf: Map<string, string | null>): Passage[] {
   return [...agencyOf].flatMap(([id, agency]) =>
     planOf(ctx, id)
-      .duties.filter((d) => d.agency.some((a) => a.name === agency))
+      .duties.filter((d) => agency === null || d.agency.some((a) => a.name === agency))
       .map((d) => ({
         plan: refOf(ctx, id),
         section: d.section,
         task: null,
-        title: '',
+        title: agency === null ? d.agencyRaw : '',
         text: d.text,
         due: d.deadline?.due ?? null,
       })),
@@ -40,7 +40,12 @@ function taskList(ctx: Context): Built {
       tasks: planOf(ctx, id).tasks.map((t) => factOf(ctx, t)),
       ongoing: [],
     }));
-    return { body: { kind: 'task_list', groups: kept, all: true, countAsked: ctx.q.asksCount }, omitted };
+    if (kept.length > 0)
+      return { body: { kind: 'task_list', groups: kept, all: true, countAsked: ctx.q.asksCount }, omitted };
+    // Plans with no appendix: the work their body gives, duty by duty.
+    const bodies = capPlans(ctx, ctx.scope).kept.map((id) => [id, null] as const);
+    const duties = agencyDuties(ctx, new Map(bodies));
+    return { body: duties.length > 0 ? { kind: 'passages', items: duties } : passagesOf(ctx), omitted: 0 };
   }
   const hits = findRelevant(ctx, ['task'], 40);
   if (hits.length === 0) return { body: passagesOf(ctx), omitted: 0 };
