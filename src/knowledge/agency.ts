@@ -1,29 +1,12 @@
 import { abbreviate, collapseSpaces, expandAbbreviations, expandTokens, foldCase, tokenize } from '../text/index.js';
 import type { AgencyRef } from './schema.js';
-import {
-  AGENCY_HEADS, BARE_BODIES, DUTY_VERBS, GROUP_HEADS, HOLDER_PREFIXES, KNOWN_AGENCIES, LEAD_IN_PREFIXES,
-  LOCALITY_LEVELS, STANDALONE_AGENCIES,
-} from './lexicon.js';
+import { afterHolder, agencyKeyOf, agencyListEnd, KNOWN, LEAD_IN, startsWithAgency } from './agency-extent.js';
+import { BARE_BODIES, DUTY_VERBS, LOCALITY_LEVELS } from './lexicon.js';
 
 const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
-const HEAD = new RegExp(
-  `^(?:(?:${alternation(AGENCY_HEADS)})\\s+(?:\\p{Lu}|(?:${alternation(LOCALITY_LEVELS)})(?![\\p{L}]))` +
-    `|(?:${alternation(STANDALONE_AGENCIES)})(?![\\p{L}\\p{N}])|(?:${alternation(GROUP_HEADS)})\\s)`,
-  'u',
-);
-const HOLDER = new RegExp(`^(?:${alternation(HOLDER_PREFIXES)})\\s+`, 'iu');
-const LEAD_IN = new RegExp(`^(?:${alternation(LEAD_IN_PREFIXES)})\\s+`, 'iu');
+
 const LOCALITY_TAIL = new RegExp(`\\s(?:${alternation(LOCALITY_LEVELS)})((?:\\s+\\p{Lu}[\\p{L}]*)*)$`, 'u');
-
-/** Whether text starts with an agency name ("Sở Tư pháp", "UBND phường", "Các phòng"), not a verb ("Ban hành"). */
-function startsWithAgency(text: string): boolean {
-  const t = text.trimStart().replace(LEAD_IN, '');
-  if (HEAD.test(t)) return true;
-  const holder = HOLDER.exec(t);
-  return holder !== null && HEAD.test(t.slice(holder[0].length));
-}
-
-const VERB = new RegExp(`(?<=\\s)(?<!cac )(?:${[...DUTY_VERBS].sort((a, b) => b.length - a.length).join('|')})(?=[\\s,.;:]|$)`, 'g');
+const VERB = new RegExp(`(?<=\\s)(?<!cac )(?:${alternation(DUTY_VERBS)})(?=[\\s,.;:]|$)`, 'g');
 
 /** Where the first duty verb starts; a capitalized one is part of a name ("Bộ phận Tiếp nhận và trả kết quả"). */
 function verbAt(text: string): number {
@@ -40,7 +23,7 @@ const MAX_AGENCY_LENGTH = 220;
 export function agencyHead(text: string, isTitle: boolean): string | null {
   if (!startsWithAgency(text)) return null;
   const verb = verbAt(text);
-  const ends = [text.indexOf(':'), text.indexOf('('), verb].filter((i) => i > 0);
+  const ends = [text.indexOf(':'), text.indexOf('('), verb, agencyListEnd(text) ?? -1].filter((i) => i > 0);
   const end = ends.length ? Math.min(...ends) : isTitle ? text.length : -1;
   if (end < 0 || end > MAX_AGENCY_LENGTH) return null;
   const head = text.slice(0, end).trimStart().replace(LEAD_IN, '').replace(/[\s,;:.-]+$/u, '').trim();
@@ -53,8 +36,7 @@ function tidy(raw: string): string {
   // "(VHXH)" and a trailing qualifier "(Bộ phận Một cửa)" name no other agency.
   t = t.replace(/\(\s*[\p{Lu}&-]{2,}\s*\)/gu, ' ').replace(/\s*\([^()]*\)\s*$/u, '').replace(/(?<!\p{L})([Cc]ác)\s+các(?!\p{L})/gu, '$1');
   t = t.replace(LEAD_IN, '');
-  const holder = HOLDER.exec(t);
-  if (holder && HEAD.test(t.slice(holder[0].length))) t = t.slice(holder[0].length);
+  t = afterHolder(t) ?? t;
   return collapseSpaces(t).replace(/^[\s,;:.\-–]+|[\s,;:.\-–]+$/g, '');
 }
 
@@ -70,12 +52,10 @@ function dropLocality(text: string): string {
   if (!m) return text;
   const rest = text.slice(0, m.index).replace(/\s+(?:của|thuộc|trực thuộc|tại|trên địa bàn)$/u, '').trim();
   const restKey = agencyKeyOf(rest);
-  if (!rest || /(?:,|(?:^|\s)các)$/u.test(rest) || (BARE_BODIES as readonly string[]).includes(restKey)) return text;
+  if (!rest || /(?:,|(?:^|\s)(?:các|cấp))$/u.test(rest) || (BARE_BODIES as readonly string[]).includes(restKey)) return text;
   return rest;
 }
 
-const agencyKeyOf = (text: string) => expandTokens(tokenize(text)).join(' ');
-const KNOWN = new Map(KNOWN_AGENCIES.map((name) => [agencyKeyOf(name), name]));
 /** Shortest key of a known agency a one-letter slip is mended in ("so tu phao" is Sở Tư pháp). */
 const MIN_MENDED_KEY = 8;
 

@@ -29,7 +29,22 @@ export const STANDALONE_AGENCIES = [
 export const GROUP_HEADS = ['Các', 'các'] as const;
 
 /** People who answer for an agency; the agency is what follows ("Thủ trưởng các sở" → "Các sở"). */
-export const HOLDER_PREFIXES = ['thủ trưởng', 'người đứng đầu', 'lãnh đạo', 'chủ tịch', 'giám đốc', 'trưởng'] as const;
+export const HOLDER_PREFIXES = [
+  'thủ trưởng', 'người đứng đầu', 'lãnh đạo', 'chủ tịch', 'phó chủ tịch', 'giám đốc', 'phó giám đốc', 'chánh', 'trưởng',
+] as const;
+
+/**
+ * Folded words a group of agencies is made of, after "các": "Các sở, ban, ngành", "các phòng chuyên môn",
+ * "các cơ quan, đơn vị có liên quan", "các đơn vị sự nghiệp công lập trực thuộc". A word outside this list leaves
+ * the group's end to the duty verb.
+ */
+export const GROUP_WORDS = [
+  'so', 'ban', 'nganh', 'phong', 'don vi', 'co quan', 'dia phuong', 'doan the', 'to chuc', 'hoi', 'truong', 'doanh nghiep',
+  'thon', 'ap', 'to dan pho', 'chuyen mon', 'lien quan', 'co lien quan', 'su nghiep', 'cong lap', 'khac', 'truc thuoc',
+] as const;
+
+/** Folded words joining a locality or a parent agency to a name: "các đơn vị thuộc UBND xã", "UBND cấp xã". */
+export const LOCALITY_LINKS = ['cua', 'thuoc', 'truc thuoc', 'tren dia ban', 'tai', 'cap', 'cac'] as const;
 
 /** Words before an agency that are not part of it ("Đối với các phòng", "Đề nghị Ủy ban ..."). */
 export const LEAD_IN_PREFIXES = ['đối với', 'đề nghị', 'giao'] as const;
@@ -45,7 +60,7 @@ export const DUTY_VERBS = [
   'the che hoa', 'quan triet', 'bo tri', 'chi tham du', 'dam bao', 'bao dam', 'tuyen truyen', 'phoi hop chat che',
   'co nhiem vu', 'duoc giao', 'tong hop', 'de xuat', 'thuong xuyen', 'kip thoi', 'nghiem tuc', 'cung cap',
   'dinh ky', 'gui', 'hang nam', 'hang quy', 'dam nhiem', 'giup', 'tiep nhan', 'xu ly', 'cap nhat', 'hoan thanh',
-  'ho tro', 'pho bien', 'van dong', 'giam sat', 'la co quan', 'la don vi', 'la dau moi',
+  'ho tro', 'pho bien', 'van dong', 'giam sat', 'la co quan', 'la don vi', 'la dau moi', 'phan dau', 'quyet liet',
 ] as const;
 
 /** Canonical display names for agencies often met; other agencies keep a tidied spelling. */

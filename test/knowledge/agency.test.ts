@@ -40,6 +40,11 @@ describe('normalizeAgency', () => {
     ['Phòng VH&TT', 'Phòng Văn hóa và Thông tin'],
     ['Phòng TCBC', 'Phòng Tổ chức - Biên chế'],
     ['Phòng KT-HT&ĐT', 'Phòng Kinh tế, Hạ tầng và Đô thị'],
+    ['UBND cấp xã', 'UBND cấp xã'],
+    ['Chủ tịch UBND cấp xã', 'UBND cấp xã'],
+    ['Trưởng phòng Tư pháp', 'Phòng Tư pháp'],
+    ['Giám đốc các Sở', 'Các Sở'],
+    ['Giám đốc Trung tâm Phục vụ hành chính công xã', 'Trung tâm Phục vụ hành chính công'],
   ])('%j → %j', (raw, name) => {
     expect(normalizeAgency(raw)).toBe(name);
   });
@@ -66,6 +71,10 @@ describe('splitAgencies', () => {
     ['Báo và Phát thanh, Truyền hình Huế', ['Báo và Phát thanh, Truyền hình Huế']],
     ['Các phòng chuyên môn, Trung tâm Phục vụ hành chính công, các cơ quan, đơn vị của phường', ['Các phòng chuyên môn', 'Trung tâm Phục vụ hành chính công', 'Các cơ quan, đơn vị']],
     ['', []],
+    ['Giám đốc các Sở, Chủ tịch UBND cấp xã', ['Các Sở', 'UBND cấp xã']],
+    ['Thủ trưởng các sở, ban, ngành và Chủ tịch UBND các xã, phường', ['Các sở, ban, ngành', 'UBND các xã, phường']],
+    ['Người đứng đầu Sở Nội vụ; Trưởng phòng Văn hóa - Xã hội', ['Sở Nội vụ', 'Phòng Văn hóa - Xã hội']],
+    ['Phó Chủ tịch UBND huyện, Phó Giám đốc Sở Tư pháp', ['UBND huyện', 'Sở Tư pháp']],
   ])('%j → %j', (cell, expected) => {
     expect(names(cell)).toEqual(expected);
   });
