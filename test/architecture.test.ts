@@ -49,6 +49,12 @@ const RULES: Record<string, Rule> = {
     typesFrom: ['chat'],
     npm: ['croner'],
   },
+  // The digest and report chat commands: the chat core takes them, as handlers, from the composition root.
+  'report-commands': {
+    uses: ['scheduler', 'digest', 'reports', 'messages', 'knowledge', 'tasks', ...BASE],
+    typesFrom: ['chat'],
+    npm: [],
+  },
   'config.ts': { uses: [], npm: ['zod', 'croner'] },
   'log.ts': { uses: [], typesFrom: ['config.ts', 'tasks'], npm: ['pino'] },
   // The composition: app/ holds main.ts's parts, so it may use every layer but the CLI.
@@ -61,6 +67,7 @@ const RULES: Record<string, Rule> = {
         'channels/terminal',
         'server',
         'scheduler',
+        'report-commands',
         'store',
         'ingest',
       ],

@@ -4,7 +4,8 @@ import type { Config } from '../config.js';
 import { loadKnowledge } from '../ingest/index.js';
 import { logPortOf, type Logger } from '../log.js';
 import { planReloadFailedText } from '../messages/index.js';
-import { createDigestCommands, type Send } from '../scheduler/index.js';
+import { createReportCommands } from '../report-commands/index.js';
+import type { Send } from '../scheduler/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { createNotice, isAdmin } from './admin-notice.js';
 import { createPlanIntake } from './plan-intake.js';
@@ -34,7 +35,7 @@ export type CoreOptions = {
 
 /**
  * Reads the plans (each unreadable part a warning, never a stop), opens and migrates the database, builds the search
- * index once and the chat core with the digest commands plugged in.
+ * index once and the chat core with the digest and report commands.
  */
 export async function buildCore(config: Config, logger: Logger, options: CoreOptions = {}): Promise<Core> {
   const { now = () => new Date(), send = () => undefined } = options;
@@ -54,7 +55,7 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
   const notify = createNotice(store.users, send, logPortOf(logger));
   const versions = createPlanVersions({ revisions: store.revisions, now, log: logPortOf(logger), notify });
   const knowledge = createKnowledgeHolder(versions.stamp(plans));
-  const commands = createDigestCommands({
+  const reportCommands = createReportCommands({
     progress: store.progress,
     subscriptions: store.subscriptions,
     figures: store.figures,
@@ -79,7 +80,7 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
     invites: store.invites,
     clock: { now },
     log: logPortOf(logger),
-    commands,
+    reportCommands,
     planIntake,
   });
   return { knowledge, store, chat, reloader };

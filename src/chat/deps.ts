@@ -20,8 +20,14 @@ export type CommandContext = {
 
 export type CommandHandler = (ctx: CommandContext) => Reply[] | Promise<Reply[]>;
 
-/** A plugged-in command: a handler, or a handler with its line for `/trogiup` ("/digest — bản tin hôm nay"). */
-export type ChatCommand = CommandHandler | { run: CommandHandler; help: string };
+/** The commands of the digest and reports (`/digest`, `/nhandigest`, `/tatdigest`, `/baocao`, `/solieu`), by id. */
+export type ReportCommandId = 'digest' | 'subscribe' | 'unsubscribe' | 'report' | 'figures';
+
+/**
+ * The handlers of the digest and report commands, given by the composition root (they render files and read the
+ * digest schedule, which the core does not). Their words and help come from the command list in `messages`.
+ */
+export type ReportCommands = Record<ReportCommandId, CommandHandler>;
 
 /** Everything the chat core needs, injected by main.ts (or a test). */
 export type ChatDeps = {
@@ -37,6 +43,6 @@ export type ChatDeps = {
   log?: Log;
   /** Reading and storing plan files an admin sends (Telegram documents); without it, files are not taken here. */
   planIntake?: PlanIntake;
-  /** More commands by name without the slash (`digest`, `baocao`...); they may not replace the built-in ones. */
-  commands?: Record<string, ChatCommand>;
+  /** What runs the digest and report commands of the command list. */
+  reportCommands: ReportCommands;
 };

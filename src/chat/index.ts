@@ -4,11 +4,11 @@
  */
 export * from './types.js';
 
-/** `createChat({ knowledge, ask, progress, users, invites, clock, log?, commands? })` → the `ChatHandler`. */
+/** `createChat({ knowledge, ask, progress, users, invites, clock, reportCommands, log? })` → the `ChatHandler`. */
 export { createChat } from './create-chat.js';
 
-/** The deps, the context a command receives, and the shape of plugged-in commands (`/digest`, `/baocao`...). */
-export type { ChatDeps, ChatCommand, CommandContext, CommandHandler } from './deps.js';
+/** The deps, the context a command receives, and the digest and report commands the composition root gives. */
+export type { ChatDeps, CommandContext, CommandHandler, ReportCommandId, ReportCommands } from './deps.js';
 
 /** The one logging port `log(level, msg, data)` (declared in tasks), for the channels that wrap the core. */
 export type { Log, LogLevel } from '../tasks/index.js';

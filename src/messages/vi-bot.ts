@@ -1,18 +1,4 @@
-/** Vietnamese channel chrome shared by the chat bots: the command menu, the generic apology, non-text and stale-button notes, flood control. */
-
-/** One entry of the bot's command menu (Telegram setMyCommands): a lowercase command without "/" and its description. */
-export type BotCommandText = { command: string; description: string };
-
-/** The command menu shown next to the text box, in the order users see it. */
-export const BOT_COMMANDS: readonly BotCommandText[] = [
-  { command: 'hoi', description: 'Hỏi về kế hoạch: ai chủ trì, thời hạn, việc đến hạn' },
-  { command: 'capnhat', description: 'Cập nhật tiến độ một nhiệm vụ' },
-  { command: 'tiendo', description: 'Xem tiến độ một nhiệm vụ, ví dụ /tiendo 4' },
-  { command: 'viec', description: 'Các nhiệm vụ của đơn vị bạn' },
-  { command: 'quahan', description: 'Các nhiệm vụ đã quá hạn' },
-  { command: 'digest', description: 'Bản tin tổng hợp tiến độ (lãnh đạo)' },
-  { command: 'trogiup', description: 'Hướng dẫn sử dụng trợ lý' },
-];
+/** Vietnamese channel chrome shared by the chat bots: the generic apology, non-text and stale-button notes, flood control. */
 
 /** Ends a reply cut because it was too long for the chat. */
 export const replyCutText =

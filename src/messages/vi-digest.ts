@@ -218,15 +218,6 @@ export const DIGEST_REPLIES = {
     [`Đã ghi ${inputs.length} số liệu.`, ...lines.map((l) => `• ${l}`)].join('\n'),
 };
 
-/** Lines for /trogiup. */
-export const DIGEST_HELP = {
-  digest: '/digest — bản tổng hợp tiến độ hôm nay',
-  nhandigest: '/nhandigest — nhận bản tổng hợp mỗi sáng ngày làm việc',
-  tatdigest: '/tatdigest — dừng nhận bản tổng hợp',
-  baocao: '/baocao [6thang|nam|quy] — báo cáo kết quả thực hiện (tệp Excel)',
-  solieu: '/solieu hoinghi 2026 tong=40 tructuyen=26 — báo số liệu cho các chỉ tiêu',
-};
-
 const FIGURES_EXAMPLE = 'Ví dụ: /solieu hoinghi 2026 tong=40 tructuyen=26 hoặc /solieu vanban 2026 45 2025 60';
 
 /** Why `/solieu` arguments were refused, with a correct example. */

@@ -13,7 +13,8 @@ import type {
   UserRecord,
 } from '../tasks/index.js';
 
-const STATUS_LIST = 'chưa thực hiện, đang thực hiện [60%], hoàn thành (hoặc xong), vướng mắc <lý do>';
+/** The statuses an update may give, as `/capnhat` and `/trogiup` show them. */
+export const STATUS_LIST = 'chưa thực hiện, đang thực hiện [60%], hoàn thành (hoặc xong), vướng mắc <lý do>';
 const SYNTAX = 'Cú pháp: /capnhat <số nhiệm vụ> <trạng thái> [ghi chú]';
 
 /** What a person typed, made safe to quote back: at most 30 characters, control characters shown as "?". */
@@ -268,22 +269,6 @@ const historyLine = (u: UpdateRecord) =>
   `• ${formatTime(u.createdAt)} — ${u.userName}: ${statusText(u.status, u.percent)}${u.note ? ` — ${u.note}` : ''}`;
 const stateLine = (s: TaskState) =>
   `• ${s.task.no}. ${cutAtWord(s.task.content, 60)} — ${stateText(s)}${s.due ? ` (hạn ${formatDay(s.due)})` : s.task.deadline.raw ? ` (${s.task.deadline.raw})` : ''}`;
-
-/** Lines of `/trogiup`; `extra` are the help lines of plugged-in commands. */
-export function helpText(registered: boolean, extra: string[]): string {
-  return [
-    'Trợ lý 226 — những việc tôi làm được:',
-    '• Hỏi về kế hoạch: gõ câu hỏi, hoặc /hoi <câu hỏi>',
-    '• /capnhat <số> <trạng thái> [ghi chú] — cập nhật tiến độ; gửi /capnhat để được hướng dẫn từng bước',
-    `  Trạng thái: ${STATUS_LIST}`,
-    '• /hoantac — hoàn tác cập nhật vừa gửi (trong 15 phút)',
-    '• /tiendo <số> — tiến độ một nhiệm vụ',
-    '• /viec — việc của đơn vị bạn',
-    '• /quahan — nhiệm vụ quá hạn',
-    ...extra.map((line) => `• ${line}`),
-    registered ? '• /start — xem bạn đã đăng ký với vai trò nào' : '• /start <mã mời> — đăng ký để cập nhật tiến độ',
-  ].join('\n');
-}
 
 /** The name the local terminal user is registered under (the admin at the machine). */
 export const LOCAL_ADMIN_NAME = 'Quản trị (máy này)';

@@ -3,12 +3,10 @@
  * while down, and exactly-once delivery through the notification log and a `send` port.
  */
 export { createScheduler, SWEEP_CRON, type Scheduler } from './create-scheduler.js';
-/** Jobs, callable directly (tests, the /digest command). */
+/** Jobs, callable directly (tests, the /digest command of report-commands). */
 export { runDigest, digestReplies, currentProgress } from './digest-job.js';
 export { runReminders } from './reminder-job.js';
 export { DEFAULT_REMINDER_CRON, LATE_AFTER_MS, type JobDeps } from './deps.js';
 export { deliverOnce, notification, type DeliveryOutcome, type Send } from './deliver.js';
 /** Schedule maths on Hanoi time: `nextRun("30 7 * * 1-5", now)`. */
 export { latestRun, nextRun, runBefore } from './schedule.js';
-/** The digest feature's chat commands, passed to `createChat({ commands })`. */
-export { createDigestCommands, type DigestCommandDeps } from './commands.js';

@@ -9,7 +9,7 @@ import { createChatHarness, type ChatHarness } from '../support/chat-harness.js'
 import { startFakeZaloServer, type FakeZaloServer } from '../support/fake-zalo-server.js';
 import { freePort } from '../support/free-port.js';
 import { startTelegramServer, type TelegramTestServer } from '../support/telegram-server.js';
-import { commandsOver, schedulerOver } from '../support/over-harness.js';
+import { schedulerOver } from '../support/over-harness.js';
 
 const ZALO_TOKEN = '5550001112:zalo-webhook-token';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -26,7 +26,7 @@ let base: string;
 beforeEach(async () => {
   api = await startTelegramServer();
   zalo = await startFakeZaloServer({ token: ZALO_TOKEN });
-  h = createChatHarness({ commands: commandsOver(() => h) });
+  h = createChatHarness();
   logLines = [];
   holds = new Map();
 });

@@ -22,17 +22,17 @@ describe('createChat over a knowledge holder', () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
     h = createChatHarness({
-      commands: {
-        dem: async (ctx) => {
+      reportCommands: {
+        digest: async (ctx) => {
           await gate;
           return [{ text: ctx.knowledge.plans.map((p) => p.id).join(',') }];
         },
       },
     });
-    const inFlight = h.say(asker, '/dem');
+    const inFlight = h.say(asker, '/digest');
     h.knowledge.swap(knowledgeOf([]));
     release();
     expect(await inFlight).toBe('dai-son,hue,nhi-chieu');
-    expect(await h.say(asker, '/dem')).toBe('');
+    expect(await h.say(asker, '/digest')).toBe('');
   });
 });

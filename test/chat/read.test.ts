@@ -7,12 +7,9 @@ const MIN = 60_000;
 
 beforeEach(async () => {
   h = createChatHarness({
-    commands: {
-      digest: {
-        run: (ctx) => [{ text: `digest for ${ctx.user?.key ?? 'nobody'} (${ctx.plan?.id}) args=${ctx.args}` }],
-        help: '/digest — bản tin hôm nay',
-      },
-      solieu: () => [{ text: 'số liệu' }],
+    reportCommands: {
+      digest: (ctx) => [{ text: `digest for ${ctx.user?.key ?? 'nobody'} (${ctx.plan?.id}) args=${ctx.args}` }],
+      figures: () => [{ text: 'số liệu' }],
     },
   });
   await h.register(lan, { plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer' });
@@ -80,7 +77,7 @@ describe('createChat: reading progress', () => {
 });
 
 describe('createChat: commands', () => {
-  it('/trogiup and /help list what it can do, plugged-in commands included', async () => {
+  it('/trogiup and /help list what it can do, the digest and report commands included', async () => {
     const help = await h.say(lan, '/trogiup');
     expect(help.split('\n')).toEqual([
       'Trợ lý 226 — những việc tôi làm được:',
@@ -91,7 +88,11 @@ describe('createChat: commands', () => {
       '• /tiendo <số> — tiến độ một nhiệm vụ',
       '• /viec — việc của đơn vị bạn',
       '• /quahan — nhiệm vụ quá hạn',
-      '• /digest — bản tin hôm nay',
+      '• /digest — bản tổng hợp tiến độ hôm nay',
+      '• /nhandigest — nhận bản tổng hợp mỗi sáng ngày làm việc',
+      '• /tatdigest — dừng nhận bản tổng hợp',
+      '• /baocao [6thang|nam|quy] — báo cáo kết quả thực hiện (tệp Excel)',
+      '• /solieu hoinghi 2026 tong=40 tructuyen=26 — báo số liệu cho các chỉ tiêu',
       '• /start — xem bạn đã đăng ký với vai trò nào',
     ]);
     expect(await h.say(lan, '/help@TroLy226Bot')).toBe(help);
@@ -100,7 +101,7 @@ describe('createChat: commands', () => {
     );
   });
 
-  it('runs plugged-in commands with the sender, plan and arguments', async () => {
+  it('runs the digest and report commands it is given with the sender, plan and arguments', async () => {
     expect(await h.say(lan, '/digest@TroLy226Bot  hôm nay ')).toBe('digest for tg:1 (nhi-chieu) args=hôm nay');
     expect(await h.say(lan, '/SOLIEU')).toBe('số liệu');
   });

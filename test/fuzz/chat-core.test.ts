@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/chat/index.js';
 import { createChatHarness, type ChatHarness, type Sender } from '../support/chat-harness.js';
 import { fuzzParameters, hostileText, ODD_CHARS } from '../support/fuzz.js';
-import { commandsOver } from '../support/over-harness.js';
 import { shippedPlans } from '../support/shipped.js';
 
 /** Longest reply text accepted as sane: well above the longest real list, far below an echo of a 10,000-character input. */
@@ -21,7 +20,7 @@ let strangers = 0;
 
 beforeAll(async () => {
   // With the digest commands plugged in, as main.ts does.
-  h = createChatHarness({ commands: commandsOver(() => h) });
+  h = createChatHarness();
   await h.register(lan, { plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer' });
   await h.register(chi, { plan: 'nhi-chieu', role: 'leader' });
   await h.register(boss, { plan: null, role: 'admin' });

@@ -15,7 +15,7 @@ import {
   type TelegramTestServer,
 } from '../support/telegram-server.js';
 import { xlsxRows } from '../support/xlsx-rows.js';
-import { commandsOver, schedulerOver } from '../support/over-harness.js';
+import { schedulerOver } from '../support/over-harness.js';
 
 /** The bytes of the file a multipart Bot API call uploaded. */
 function uploadedFile(call: RecordedCall): Buffer {
@@ -28,7 +28,7 @@ function uploadedFile(call: RecordedCall): Buffer {
 
 let h: ChatHarness;
 beforeEach(() => {
-  h = createChatHarness({ commands: commandsOver(() => h) });
+  h = createChatHarness();
 });
 afterEach(() => h.cleanup());
 

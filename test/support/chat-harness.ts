@@ -2,14 +2,15 @@ import {
   createAsk,
   createChat,
   createKnowledgeHolder,
-  type ChatCommand,
   type ChatHandler,
   type KnowledgeHolder,
   type Channel,
   type Log,
   type Reply,
+  type ReportCommands,
 } from '../../src/chat/index.js';
 import type { Plan } from '../../src/knowledge/index.js';
+import { createReportCommands } from '../../src/report-commands/index.js';
 import type { Store } from '../../src/store/index.js';
 import type { PlanIntake, Role } from '../../src/tasks/index.js';
 import { shippedPlans, shippedSearch } from './shipped.js';
@@ -21,8 +22,8 @@ export type Sender = { id: string; name?: string; channel?: Channel };
 export type HarnessOptions = {
   /** Start time (default 2026-06-01 09:00 Hanoi). */
   now?: Date;
-  /** Plugged-in commands, as main.ts would pass them; a function gets the store (again after a restart). */
-  commands?: Record<string, ChatCommand> | ((store: Store, now: () => Date) => Record<string, ChatCommand>);
+  /** Handlers replacing the real digest and report commands (built over the harness's store, as main.ts does). */
+  reportCommands?: Partial<ReportCommands>;
   /** Plans folder (default the real `knowledge/`). */
   knowledgeDir?: string;
   /** Takes plan files admins send (built over the harness's knowledge holder); default none. */
@@ -62,6 +63,9 @@ export type ChatHarness = {
 
 const DEFAULT_NOW = new Date('2026-06-01T02:00:00Z');
 
+/** The digest schedule the harness's /digest reads (DIGEST_CRON's default). */
+export const DIGEST_CRON = '30 7 * * 1-5';
+
 export function createChatHarness(options: HarnessOptions = {}): ChatHarness {
   const plans = shippedPlans(options.knowledgeDir);
   const knowledge = createKnowledgeHolder({ plans, index: shippedSearch(options.knowledgeDir) });
@@ -70,8 +74,15 @@ export function createChatHarness(options: HarnessOptions = {}): ChatHarness {
   let seq = 0;
   let store = db.open();
   const clock = { now: () => now };
-  const commandsFor = (s: Store) =>
-    typeof options.commands === 'function' ? options.commands(s, clock.now) : options.commands;
+  const reportCommandsOver = (s: Store): ReportCommands => ({
+    ...createReportCommands({
+      progress: s.progress,
+      subscriptions: s.subscriptions,
+      figures: s.figures,
+      digestCron: DIGEST_CRON,
+    }),
+    ...options.reportCommands,
+  });
   const build = () =>
     createChat({
       knowledge,
@@ -80,7 +91,7 @@ export function createChatHarness(options: HarnessOptions = {}): ChatHarness {
       users: store.users,
       invites: store.invites,
       clock,
-      commands: commandsFor(store),
+      reportCommands: reportCommandsOver(store),
       planIntake: options.planIntake?.(knowledge),
       log: options.log,
     });

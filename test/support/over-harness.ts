@@ -1,7 +1,5 @@
-import { createDigestCommands, createScheduler, type Scheduler, type Send } from '../../src/scheduler/index.js';
-import type { ChatHarness } from './chat-harness.js';
-
-export const DIGEST_CRON = '30 7 * * 1-5';
+import { createScheduler, type Scheduler, type Send } from '../../src/scheduler/index.js';
+import { DIGEST_CRON, type ChatHarness } from './chat-harness.js';
 
 /** The store pieces of the digest over whatever store the chat harness has open now (it reopens on restart). */
 function storeOf(h: () => ChatHarness) {
@@ -25,11 +23,6 @@ function storeOf(h: () => ChatHarness) {
       return h().store().notifications;
     },
   };
-}
-
-/** The digest chat commands, as main.ts passes them to createChat. */
-export function commandsOver(h: () => ChatHarness) {
-  return createDigestCommands(Object.assign(storeOf(h), { digestCron: DIGEST_CRON }));
 }
 
 /** A scheduler on the harness's store and clock, sending through `send`. */

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChatHarness, type ChatHarness } from '../support/chat-harness.js';
 import { xlsxRows } from '../support/xlsx-rows.js';
-import { commandsOver } from '../support/over-harness.js';
 
 const LEADER = { id: '100', name: 'Lê Văn Lãnh' };
 const OFFICER = { id: '200', name: 'Phạm Thu Hà' };
@@ -18,7 +17,7 @@ const unitTask = () =>
   )!;
 
 beforeEach(async () => {
-  h = createChatHarness({ commands: commandsOver(() => h) });
+  h = createChatHarness();
   await h.register(LEADER, { plan: 'nhi-chieu', role: 'leader' });
   await h.register(OFFICER, { plan: 'nhi-chieu', unit: UNIT, role: 'officer' });
 });

@@ -1,4 +1,4 @@
-import type { ChatCommand, CommandContext, Reply } from '../chat/index.js';
+import type { CommandContext, Reply, ReportCommands } from '../chat/index.js';
 import {
   buildReport,
   evaluateTargets,
@@ -9,15 +9,14 @@ import {
 } from '../digest/index.js';
 import { toIsoDay } from '../calendar/index.js';
 import type { Plan } from '../knowledge/index.js';
-import { DIGEST_HELP, DIGEST_REPLIES as R, renderFiguresError, targetLine } from '../messages/index.js';
+import { DIGEST_REPLIES as R, renderFiguresError, targetLine } from '../messages/index.js';
 import { renderReportXlsx } from '../reports/index.js';
 import { foldCase } from '../text/index.js';
 import type { FiguresStore, ProgressStore, SubscriptionStore } from '../tasks/index.js';
-import { currentProgress, digestReplies } from './digest-job.js';
-import { latestRun } from './schedule.js';
+import { currentProgress, digestReplies, latestRun } from '../scheduler/index.js';
 
 /** What the digest commands read and write. Getters are fine (a test may reopen the store). */
-export type DigestCommandDeps = {
+export type ReportCommandDeps = {
   progress: ProgressStore;
   subscriptions: SubscriptionStore;
   figures: FiguresStore;
@@ -44,7 +43,7 @@ function reportPeriodOf(args: string, now: Date): ReportPeriod | null {
   return kind ? reportPeriodContaining(kind, now) : parseReportPeriod(args);
 }
 
-function subscription(deps: DigestCommandDeps, on: boolean) {
+function subscription(deps: ReportCommandDeps, on: boolean) {
   return (ctx: CommandContext): Reply[] => {
     if (!ctx.user) return text(R.notRegistered);
     const before = deps.subscriptions.get(ctx.user.key) ?? ctx.user.role === 'leader';
@@ -54,7 +53,7 @@ function subscription(deps: DigestCommandDeps, on: boolean) {
   };
 }
 
-function digest(deps: DigestCommandDeps) {
+function digest(deps: ReportCommandDeps) {
   return async (ctx: CommandContext): Promise<Reply[]> => {
     if (!ctx.user) return text(R.notRegistered);
     const plans = plansOf(ctx);
@@ -67,7 +66,7 @@ function digest(deps: DigestCommandDeps) {
   };
 }
 
-function report(deps: DigestCommandDeps) {
+function report(deps: ReportCommandDeps) {
   return async (ctx: CommandContext): Promise<Reply[]> => {
     if (!ctx.user) return text(R.notRegistered);
     if (ctx.user.role === 'officer') return text(R.leadersOnly);
@@ -92,7 +91,7 @@ function report(deps: DigestCommandDeps) {
   };
 }
 
-function figures(deps: DigestCommandDeps) {
+function figures(deps: ReportCommandDeps) {
   return (ctx: CommandContext): Reply[] => {
     if (!ctx.user) return text(R.notRegistered);
     if (!ctx.plan) return text(R.noPlan);
@@ -116,15 +115,15 @@ function figures(deps: DigestCommandDeps) {
 }
 
 /**
- * The chat commands of the digest feature, for `createChat({ commands })`: /digest, /nhandigest, /tatdigest,
- * /baocao [6thang|nam|quy|2026-H1], /solieu.
+ * The handlers of the digest and report commands, for `createChat({ reportCommands })`: /digest, /nhandigest,
+ * /tatdigest, /baocao [6thang|nam|quy|2026-H1], /solieu.
  */
-export function createDigestCommands(deps: DigestCommandDeps): Record<string, ChatCommand> {
+export function createReportCommands(deps: ReportCommandDeps): ReportCommands {
   return {
-    digest: { run: digest(deps), help: DIGEST_HELP.digest },
-    nhandigest: { run: subscription(deps, true), help: DIGEST_HELP.nhandigest },
-    tatdigest: { run: subscription(deps, false), help: DIGEST_HELP.tatdigest },
-    baocao: { run: report(deps), help: DIGEST_HELP.baocao },
-    solieu: { run: figures(deps), help: DIGEST_HELP.solieu },
+    digest: digest(deps),
+    subscribe: subscription(deps, true),
+    unsubscribe: subscription(deps, false),
+    report: report(deps),
+    figures: figures(deps),
   };
 }

@@ -1,0 +1,37 @@
+import { COMMAND_IDS, commandWords, helpText, type CommandId } from '../messages/index.js';
+import { askQuestion } from './ask-question.js';
+import type { Core } from './core.js';
+import type { CommandContext, ReportCommandId, ReportCommands } from './deps.js';
+import { addPlanCommand } from './plan-upload.js';
+import { overdueCommand, progressCommand, unitTasksCommand } from './read.js';
+import { startCommand } from './start.js';
+import type { Reply } from './types.js';
+import { undoCommand } from './undo.js';
+import { updateCommand } from './update.js';
+
+/** A command as the core runs it, with its own state. */
+export type CoreCommand = (core: Core, ctx: CommandContext) => Reply[] | Promise<Reply[]>;
+
+/** The handlers of every listed command the core answers itself. */
+const BUILTIN = {
+  ask: (core, ctx) => askQuestion(core, ctx, ctx.args),
+  update: updateCommand,
+  undo: undoCommand,
+  progress: progressCommand,
+  unitTasks: unitTasksCommand,
+  overdue: overdueCommand,
+  start: startCommand,
+  addPlan: addPlanCommand,
+  help: (_core, ctx) => [{ text: helpText(ctx.user !== undefined) }],
+} satisfies Record<Exclude<CommandId, ReportCommandId>, CoreCommand>;
+
+/**
+ * Every word of the command list (`messages`' COMMANDS: "capnhat", "trogiup", "help"...) → its handler: the
+ * built-in ones, and the digest and report ones given. A word not in the list has none (a Map: "/constructor" neither).
+ */
+export function commandTable(reportCommands: ReportCommands): ReadonlyMap<string, CoreCommand> {
+  const isReport = (id: CommandId): id is ReportCommandId => Object.hasOwn(reportCommands, id);
+  const handlerOf = (id: CommandId): CoreCommand =>
+    isReport(id) ? (_core, ctx) => reportCommands[id](ctx) : BUILTIN[id];
+  return new Map(COMMAND_IDS.flatMap((id) => commandWords(id).map((word) => [word, handlerOf(id)] as const)));
+}

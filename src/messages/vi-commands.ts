@@ -1,0 +1,89 @@
+import { STATUS_LIST } from './vi-progress.js';
+
+/** How one chat command is typed and shown. */
+export type CommandText = {
+  /** What follows "/" (lowercase ASCII letters, as Telegram's menu requires). */
+  word: string;
+  /** Other words that run it ("help" for "trogiup"). */
+  aliases?: readonly string[];
+  /**
+   * Its entry in `/trogiup` (shown after "• "), or one for a registered user and one for anyone else; none: the
+   * command is not listed there.
+   */
+  help?: string | { registered: string; guest: string };
+  /** Its description in the command menu next to the text box (Telegram setMyCommands); none: not in the menu. */
+  menu?: string;
+};
+
+/**
+ * Every chat command, by an English id, in the order `/trogiup` and the menu list them. The chat core dispatches
+ * exactly these (each id has a handler), `/trogiup` is made from `help` and the Telegram menu from `menu`.
+ */
+export const COMMANDS = {
+  ask: {
+    word: 'hoi',
+    help: 'Hỏi về kế hoạch: gõ câu hỏi, hoặc /hoi <câu hỏi>',
+    menu: 'Hỏi về kế hoạch: ai chủ trì, thời hạn, việc đến hạn',
+  },
+  update: {
+    word: 'capnhat',
+    help: `/capnhat <số> <trạng thái> [ghi chú] — cập nhật tiến độ; gửi /capnhat để được hướng dẫn từng bước\n  Trạng thái: ${STATUS_LIST}`,
+    menu: 'Cập nhật tiến độ một nhiệm vụ',
+  },
+  undo: { word: 'hoantac', help: '/hoantac — hoàn tác cập nhật vừa gửi (trong 15 phút)' },
+  progress: {
+    word: 'tiendo',
+    help: '/tiendo <số> — tiến độ một nhiệm vụ',
+    menu: 'Xem tiến độ một nhiệm vụ, ví dụ /tiendo 4',
+  },
+  unitTasks: { word: 'viec', help: '/viec — việc của đơn vị bạn', menu: 'Các nhiệm vụ của đơn vị bạn' },
+  overdue: { word: 'quahan', help: '/quahan — nhiệm vụ quá hạn', menu: 'Các nhiệm vụ đã quá hạn' },
+  digest: {
+    word: 'digest',
+    help: '/digest — bản tổng hợp tiến độ hôm nay',
+    menu: 'Bản tin tổng hợp tiến độ (lãnh đạo)',
+  },
+  subscribe: { word: 'nhandigest', help: '/nhandigest — nhận bản tổng hợp mỗi sáng ngày làm việc' },
+  unsubscribe: { word: 'tatdigest', help: '/tatdigest — dừng nhận bản tổng hợp' },
+  report: { word: 'baocao', help: '/baocao [6thang|nam|quy] — báo cáo kết quả thực hiện (tệp Excel)' },
+  figures: { word: 'solieu', help: '/solieu hoinghi 2026 tong=40 tructuyen=26 — báo số liệu cho các chỉ tiêu' },
+  start: {
+    word: 'start',
+    help: {
+      registered: '/start — xem bạn đã đăng ký với vai trò nào',
+      guest: '/start <mã mời> — đăng ký để cập nhật tiến độ',
+    },
+  },
+  addPlan: { word: 'themkehoach' },
+  help: { word: 'trogiup', aliases: ['help'], menu: 'Hướng dẫn sử dụng trợ lý' },
+} as const satisfies Record<string, CommandText>;
+
+/** The id of a chat command (`update` for /capnhat). */
+export type CommandId = keyof typeof COMMANDS;
+
+/** Every command id, in the list's order. */
+export const COMMAND_IDS = Object.keys(COMMANDS) as CommandId[];
+
+const textOf = (id: CommandId): CommandText => COMMANDS[id];
+
+/** Every word that runs a command: its word and its aliases (`["trogiup", "help"]`). */
+export const commandWords = (id: CommandId): string[] => [textOf(id).word, ...(textOf(id).aliases ?? [])];
+
+/** `/trogiup`: every listed command's entry, the `/start` one as fits whether the sender is registered. */
+export function helpText(registered: boolean): string {
+  const entries = COMMAND_IDS.flatMap((id) => {
+    const help = textOf(id).help;
+    if (help === undefined) return [];
+    return [typeof help === 'string' ? help : registered ? help.registered : help.guest];
+  });
+  return ['Trợ lý 226 — những việc tôi làm được:', ...entries.map((e) => `• ${e}`)].join('\n');
+}
+
+/** One entry of the bot's command menu (Telegram setMyCommands): a lowercase command without "/" and its description. */
+export type BotCommandText = { command: string; description: string };
+
+/** The command menu shown next to the text box, in the order users see it: the listed commands with a `menu`. */
+export const BOT_COMMANDS: readonly BotCommandText[] = COMMAND_IDS.flatMap((id) => {
+  const { word, menu } = textOf(id);
+  return menu === undefined ? [] : [{ command: word, description: menu }];
+});
