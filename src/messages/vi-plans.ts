@@ -56,8 +56,6 @@ export const PLAN_UPLOAD = {
     'Zalo chưa cho phép gửi tệp tới trợ lý, nên ở đây không thêm được kế hoạch. Quản trị viên thêm kế hoạch bằng lệnh trên máy chủ: npm run cli -- plans add <tệp> (hoặc gửi tệp cho trợ lý trên Telegram).',
 } as const;
 
-/** `/themkehoach` in the help. */
-export const PLAN_UPLOAD_HELP = '/themkehoach — thêm hoặc thay kế hoạch (quản trị viên)';
 
 /** After storing: the plan is live. */
 export const planStoredText = (plan: Plan, replaced: boolean): string =>
