@@ -1,4 +1,5 @@
 import { COMMAND_IDS, commandWords, helpText, type CommandId } from '../messages/index.js';
+import { UNDO_WINDOW_MINUTES } from '../tasks/index.js';
 import { askQuestion } from './ask-question.js';
 import type { Core } from './core.js';
 import type { CommandContext, ReportCommandId, ReportCommands } from './deps.js';
@@ -22,7 +23,7 @@ const BUILTIN = {
   overdue: overdueCommand,
   start: startCommand,
   addPlan: addPlanCommand,
-  help: (_core, ctx) => [{ text: helpText(ctx.user !== undefined) }],
+  help: (_core, ctx) => [{ text: helpText(ctx.user !== undefined, { undoMinutes: UNDO_WINDOW_MINUTES }) }],
 } satisfies Record<Exclude<CommandId, ReportCommandId>, CoreCommand>;
 
 /**

@@ -1,4 +1,5 @@
 import { unknownCommandText, duplicateText } from '../messages/index.js';
+import { UNDO_WINDOW_MINUTES } from '../tasks/index.js';
 import { askQuestion } from './ask-question.js';
 import { capReplies } from './cap-replies.js';
 import { commandTable, type CoreCommand } from './commands.js';
@@ -28,7 +29,7 @@ export function createChat(deps: ChatDeps): ChatHandler {
 async function respond(core: Core, commands: Commands, message: IncomingMessage): Promise<Reply[]> {
   const ctx = contextOf(core, message);
   const done = core.deps.progress.findByDelivery(message.channel, message.messageId);
-  if (done) return [{ text: duplicateText(done, planById(ctx.knowledge, done.plan)) }];
+  if (done) return [{ text: duplicateText(done, planById(ctx.knowledge, done.plan), UNDO_WINDOW_MINUTES) }];
   if (message.file) return onPlanFile(core, ctx, message.file);
   if (message.isChoice) return onChoice(core, ctx, message.text);
   const command = /^\s*\//.test(message.text) ? runCommand(core, commands, ctx) : undefined;

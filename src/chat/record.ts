@@ -7,6 +7,7 @@ import {
   ok,
   trackingYearOf,
   resolveTask,
+  UNDO_WINDOW_MINUTES,
   tasksOf,
   type Result,
   type UpdateError,
@@ -55,14 +56,14 @@ export function storeUpdate(core: Core, ctx: CommandContext, { input, task, plan
     createdAt: now,
     reverts: null,
   });
-  if (!appended.ok) return [{ text: storedText(appended.error.existing, plan, true) }];
+  if (!appended.ok) return [{ text: storedText(appended.error.existing, plan, UNDO_WINDOW_MINUTES, true) }];
   core.deps.log?.('info', 'progress update stored', {
     id: appended.value.id,
     plan: task.plan,
     task: task.no,
     user: user!.key,
   });
-  return [{ text: storedText(appended.value, plan) }];
+  return [{ text: storedText(appended.value, plan, UNDO_WINDOW_MINUTES) }];
 }
 
 /** Checks then stores, or refuses. */

@@ -1,5 +1,5 @@
 import { NOT_REGISTERED, stateText, undoText } from '../messages/index.js';
-import { deriveTaskState, effectiveUpdates, UNDO_WINDOW_MS } from '../tasks/index.js';
+import { deriveTaskState, effectiveUpdates, UNDO_WINDOW_MINUTES, UNDO_WINDOW_MS } from '../tasks/index.js';
 import { planById, type Core } from './core.js';
 import type { CommandContext } from './deps.js';
 import type { Reply } from './types.js';
@@ -14,7 +14,8 @@ export function undoCommand(core: Core, ctx: CommandContext): Reply[] {
   // Newest first; the first row left after dropping reversals and what they reverse is the one to undo.
   const last = effectiveUpdates(core.deps.progress.listByUser(user.key, LOOK_BACK))[0];
   if (!last) return [{ text: undoText.nothing }];
-  if (now.getTime() - last.createdAt.getTime() > UNDO_WINDOW_MS) return [{ text: undoText.tooOld(last) }];
+  if (now.getTime() - last.createdAt.getTime() > UNDO_WINDOW_MS)
+    return [{ text: undoText.tooOld(last, UNDO_WINDOW_MINUTES) }];
   const { id, ...row } = last;
   core.deps.progress.append({
     ...row,

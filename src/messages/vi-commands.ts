@@ -1,5 +1,11 @@
 import { STATUS_LIST } from './vi-progress.js';
 
+/** The rules that help lines quote, passed in by the chat core (messages takes no values from tasks). */
+export type HelpRules = {
+  /** How long after an update `/hoantac` can still undo it (tasks' UNDO_WINDOW_MINUTES). */
+  undoMinutes: number;
+};
+
 /** How one chat command is typed and shown. */
 export type CommandText = {
   /** What follows "/" (lowercase ASCII letters, as Telegram's menu requires). */
@@ -10,7 +16,7 @@ export type CommandText = {
    * Its entry in `/trogiup` (shown after "• "), or one for a registered user and one for anyone else; none: the
    * command is not listed there.
    */
-  help?: string | { registered: string; guest: string };
+  help?: string | { registered: string; guest: string } | ((rules: HelpRules) => string);
   /** Its description in the command menu next to the text box (Telegram setMyCommands); none: not in the menu. */
   menu?: string;
 };
@@ -30,7 +36,10 @@ export const COMMANDS = {
     help: `/capnhat <số> <trạng thái> [ghi chú] — cập nhật tiến độ; gửi /capnhat để được hướng dẫn từng bước\n  Trạng thái: ${STATUS_LIST}`,
     menu: 'Cập nhật tiến độ một nhiệm vụ',
   },
-  undo: { word: 'hoantac', help: '/hoantac — hoàn tác cập nhật vừa gửi (trong 15 phút)' },
+  undo: {
+    word: 'hoantac',
+    help: (rules: HelpRules) => `/hoantac — hoàn tác cập nhật vừa gửi (trong ${rules.undoMinutes} phút)`,
+  },
   progress: {
     word: 'tiendo',
     help: '/tiendo <số> — tiến độ một nhiệm vụ',
@@ -69,13 +78,17 @@ const textOf = (id: CommandId): CommandText => COMMANDS[id];
 /** Every word that runs a command: its word and its aliases (`["trogiup", "help"]`). */
 export const commandWords = (id: CommandId): string[] => [textOf(id).word, ...(textOf(id).aliases ?? [])];
 
+/** A command's entry in `/trogiup`, as fits whether the sender is registered; undefined: not listed there. */
+export function helpLine(id: CommandId, registered: boolean, rules: HelpRules): string | undefined {
+  const help = textOf(id).help;
+  if (help === undefined || typeof help === 'string') return help;
+  if (typeof help === 'function') return help(rules);
+  return registered ? help.registered : help.guest;
+}
+
 /** `/trogiup`: every listed command's entry, the `/start` one as fits whether the sender is registered. */
-export function helpText(registered: boolean): string {
-  const entries = COMMAND_IDS.flatMap((id) => {
-    const help = textOf(id).help;
-    if (help === undefined) return [];
-    return [typeof help === 'string' ? help : registered ? help.registered : help.guest];
-  });
+export function helpText(registered: boolean, rules: HelpRules): string {
+  const entries = COMMAND_IDS.flatMap((id) => helpLine(id, registered, rules) ?? []);
   return ['Trợ lý 226 — những việc tôi làm được:', ...entries.map((e) => `• ${e}`)].join('\n');
 }
 

@@ -169,7 +169,7 @@ export function welcomeText(user: UserRecord, plan: Plan | undefined, no: string
 }
 
 /** Echo of what was stored, and how to undo it. */
-export function storedText(u: UpdateRecord, plan: Plan, duplicate = false): string {
+export function storedText(u: UpdateRecord, plan: Plan, undoMinutes: number, duplicate = false): string {
   const head = duplicate ? 'Cập nhật này đã được lưu trước đó (không lưu thêm lần nữa):' : 'Đã lưu cập nhật:';
   return [
     head,
@@ -177,14 +177,14 @@ export function storedText(u: UpdateRecord, plan: Plan, duplicate = false): stri
     `• Trạng thái: ${statusText(u.status, u.percent)}`,
     ...(u.note ? [`• Ghi chú: ${u.note}`] : []),
     `• Lúc: ${formatTime(u.createdAt)}`,
-    'Nếu nhầm, gửi /hoantac trong 15 phút để hoàn tác.',
+    `Nếu nhầm, gửi /hoantac trong ${undoMinutes} phút để hoàn tác.`,
   ].join('\n');
 }
 
 /** Reply to a message delivered again after it was applied (an update, or an undo). */
-export function duplicateText(u: UpdateRecord, plan: Plan | undefined): string {
+export function duplicateText(u: UpdateRecord, plan: Plan | undefined, undoMinutes: number): string {
   if (u.reverts !== null || !plan) return 'Yêu cầu này đã được thực hiện trước đó; không thực hiện lại.';
-  return storedText(u, plan, true);
+  return storedText(u, plan, undoMinutes, true);
 }
 
 /** Replies of `/hoantac`. */
@@ -192,8 +192,8 @@ export const undoText = {
   done: (u: UpdateRecord, now: string) =>
     `Đã hoàn tác cập nhật nhiệm vụ ${u.task} lúc ${formatTime(u.createdAt)} (${statusText(u.status, u.percent)}). Tình trạng hiện tại: ${now}.`,
   nothing: 'Bạn chưa có cập nhật nào để hoàn tác.',
-  tooOld: (u: UpdateRecord) =>
-    `Cập nhật gần nhất của bạn (nhiệm vụ ${u.task} lúc ${formatTime(u.createdAt)}) đã quá 15 phút nên không hoàn tác được. ` +
+  tooOld: (u: UpdateRecord, undoMinutes: number) =>
+    `Cập nhật gần nhất của bạn (nhiệm vụ ${u.task} lúc ${formatTime(u.createdAt)}) đã quá ${undoMinutes} phút nên không hoàn tác được. ` +
     `Hãy gửi cập nhật mới, ví dụ: /capnhat ${u.task} đang thực hiện 50%`,
 };
 

@@ -14,6 +14,7 @@ export {
   roleSchema,
   type Role,
   MAX_NOTE_LENGTH,
+  UNDO_WINDOW_MINUTES,
   UNDO_WINDOW_MS,
   DUE_SOON_DAYS,
 } from './status.js';
@@ -61,13 +62,7 @@ export type { PlanIntake, PlanUpload, PlanUploadError } from './plan-intake.js';
 export { trackingYearOf, dueIn, type TrackingYear } from './tracking-year.js';
 
 /** The derived state of a task (no report, in progress, blocked, done on time/late, overdue, due soon); never stored. */
-export {
-  deriveTaskState,
-  derivePlanStates,
-  effectiveUpdates,
-  type TaskState,
-  type TaskStateKind,
-} from './derive.js';
+export { deriveTaskState, derivePlanStates, effectiveUpdates, type TaskState, type TaskStateKind } from './derive.js';
 
 /** Who may update what: `accessTo(user, task)` → "full" | "note_only" | "none". */
 export { accessTo, checkAccess, tasksOf, type Access, type AccessError } from './permissions.js';

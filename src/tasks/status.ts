@@ -12,7 +12,8 @@ export type Role = z.infer<typeof roleSchema>;
 export const MAX_NOTE_LENGTH = 1000;
 
 /** How long after an update its author may still undo it. */
-export const UNDO_WINDOW_MS = 15 * 60 * 1000;
+export const UNDO_WINDOW_MINUTES = 15;
+export const UNDO_WINDOW_MS = UNDO_WINDOW_MINUTES * 60 * 1000;
 
 /** How many days ahead a deadline counts as "due soon". */
 export const DUE_SOON_DAYS = 7;

@@ -5,10 +5,11 @@ import {
   COMMAND_IDS,
   COMMANDS,
   commandWords,
+  helpLine,
   unknownCommandText,
   type CommandId,
-  type CommandText,
 } from '../../src/messages/index.js';
+import { UNDO_WINDOW_MINUTES } from '../../src/tasks/index.js';
 import { createChatHarness, type ChatHarness } from '../support/chat-harness.js';
 
 const REPORT_IDS = ['digest', 'subscribe', 'unsubscribe', 'report', 'figures'] as const satisfies ReportCommandId[];
@@ -50,11 +51,9 @@ describe('the command list (help, menu and dispatcher from one list)', () => {
     ] as const) {
       const help = await h.say(who, '/trogiup');
       const entries = help.split('\n• ').slice(1);
-      const expected = COMMAND_IDS.flatMap((id) => {
-        const text: CommandText = COMMANDS[id];
-        if (text.help === undefined) return [];
-        return [typeof text.help === 'string' ? text.help : registered ? text.help.registered : text.help.guest];
-      });
+      const expected = COMMAND_IDS.flatMap(
+        (id) => helpLine(id, registered, { undoMinutes: UNDO_WINDOW_MINUTES }) ?? [],
+      );
       expect(entries).toEqual(expected);
     }
   });
