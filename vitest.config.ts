@@ -10,6 +10,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Vitest's default leaves one core free, which on a 2-core machine is a single worker: use them all.
+    maxWorkers: '100%',
     projects: [
       {
         extends: true,
