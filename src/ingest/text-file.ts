@@ -8,15 +8,25 @@ function unreadable(text: string): string | null {
   return junk > 0 && junk / text.length > 0.01 ? 'file is not UTF-8 text; skipped' : null;
 }
 
-/** UTF-8, or UTF-16 when the file starts with its byte-order mark (Windows "Unicode" text). */
+/** UTF-8, or UTF-16 (little- or big-endian) when the file starts with its byte-order mark (Windows "Unicode" text). */
 function decode(bytes: Buffer): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  // Node has no UTF-16 BE decoder: swap each pair of bytes and read it as little-endian.
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
   return bytes.toString('utf8');
+}
+
+/** A note naming the lines where bytes that were not text were replaced, when a few were (many: `unreadable`). */
+function replacedBytes(text: string): string[] {
+  const lines = text.split('\n').flatMap((line, i) => (line.includes('\ufffd') ? [i + 1] : []));
+  if (lines.length === 0) return [];
+  const shown = lines.slice(0, 5).join(', ') + (lines.length > 5 ? ', …' : '');
+  return [`some bytes are not valid text and were replaced (line ${shown}); check those lines against the original`];
 }
 
 /** A `.md`/`.txt` plan: its text as written. */
 export async function extractText(path: string): Promise<Extraction> {
   const text = decode(await readFile(path));
   const problem = unreadable(text);
-  return problem ? { ok: false, problem } : { ok: true, text, notes: [] };
+  return problem ? { ok: false, problem } : { ok: true, text, notes: replacedBytes(text) };
 }

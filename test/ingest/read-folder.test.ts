@@ -35,6 +35,36 @@ describe('loadKnowledge', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('reads a plan saved as UTF-16 big-endian with a byte-order mark', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(realPlan('hue'), 'utf16le').swap16()]);
+    const { plans, warnings } = await loadKnowledge(knowledgeFolder({ 'hue.txt': bytes }));
+    const utf8 = await loadKnowledge(knowledgeFolder({ 'hue.txt': realPlan('hue') }));
+    expect(plans[0]!.tasks).toHaveLength(12);
+    expect(plans[0]!.tasks).toEqual(utf8.plans[0]!.tasks);
+    expect(plans[0]!.meta).toEqual(utf8.plans[0]!.meta);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads a plan with a few invalid bytes and warns on which lines they were replaced', async () => {
+    const text = realPlan('hue');
+    const at = text.indexOf('\n', text.indexOf('\n') + 1) + 1; // the start of line 3
+    const bytes = Buffer.concat([
+      Buffer.from(text.slice(0, at), 'utf8'),
+      Buffer.from([0xc3, 0x28]), // not UTF-8
+      Buffer.from(text.slice(at), 'utf8'),
+    ]);
+    const dir = knowledgeFolder({ 'hue.md': bytes });
+    const { plans, warnings } = await loadKnowledge(dir);
+    expect(plans[0]!.tasks).toHaveLength(12);
+    expect(warnings).toEqual([
+      {
+        file: `${dir}/hue.md`,
+        line: 0,
+        message: 'some bytes are not valid text and were replaced (line 3); check those lines against the original',
+      },
+    ]);
+  });
+
   it('reads a .txt plan like a .md one, its id the file stem', async () => {
     const { plans } = await loadKnowledge(knowledgeFolder({ 'bac-ninh.txt': realPlan('dai-son') }));
     expect(plans.map((p) => [p.id, p.tasks.length])).toEqual([['bac-ninh', 12]]);
