@@ -20,7 +20,7 @@ import {
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, logPortOf, type Logger } from './log.js';
 import { createScheduler, DEFAULT_REMINDER_CRON, type Send } from './scheduler/index.js';
-import { probeWrite } from './store/index.js';
+import { MigrationError, probeWrite, StoreOpenError } from './store/index.js';
 
 /** Telegram allows about 30 broadcast messages a second; a digest round stays well under it. */
 const BROADCAST_PACE_MS = 40;
@@ -94,13 +94,29 @@ function startScheduler(config: Config, logger: Logger, core: Core, channels: Ru
   return { stop: scheduler.stop, settled: () => caughtUp };
 }
 
+/**
+ * The core, or exit 1 with one line (on stderr and in the log) when the database cannot be used: newer than this
+ * program, read-only, not a database. Anything else is a bug and keeps its stack.
+ */
+async function openCore(config: Config, logger: Logger, send: () => Send | undefined): Promise<Core> {
+  try {
+    return await buildCore(config, logger, { send });
+  } catch (err) {
+    if (!(err instanceof MigrationError || err instanceof StoreOpenError)) throw err;
+    logger.fatal({ err }, `start: ${err.message}`);
+    logger.flush();
+    console.error(err.message);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
   const terminal = !config.TELEGRAM_BOT_TOKEN && !config.ZALO_BOT_TOKEN;
   const logger = loggerFor(config, terminal);
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
   let send: Send | undefined;
-  const core = await buildCore(config, logger, { send: () => send });
+  const core = await openCore(config, logger, () => send);
   const stopWatching = core.reloader.watch();
 
   if (terminal) {

@@ -8,6 +8,8 @@
  * (`{ progress, users, invites, deliveries, inbox, notifications, subscriptions, figures }`); app code takes them there.
  */
 export { openStore, type Store } from './open-store.js';
+/** The database file cannot be opened or written at start (read-only, not a database, damaged, disk full). */
+export { StoreOpenError } from './store-open-error.js';
 /** Opens a SQLite file (folder created) with WAL, foreign keys and full sync. */
 export { openDatabase, type Db } from './sqlite.js';
 /** For /healthz: a committed write of one scratch row; throws when the database cannot be written. */

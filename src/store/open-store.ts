@@ -18,6 +18,7 @@ import { createNotificationRepo } from './notification-repo.js';
 import { createProgressRepo } from './progress-repo.js';
 import { createRevisionRepo } from './revision-repo.js';
 import { openDatabase, type Db } from './sqlite.js';
+import { storeOpenErrorOf } from './store-open-error.js';
 import { createSubscriptionRepo } from './subscription-repo.js';
 import { createUserRepo } from './user-repo.js';
 
@@ -46,12 +47,13 @@ export type Store = {
 
 /** Opens the database at `path` (created with its folder if missing), migrates it to the latest schema and opens every repository. */
 export function openStore(path: string): Store {
-  const db = openDatabase(path);
+  let db: Db | undefined;
   try {
+    db = openDatabase(path);
     migrate(db);
   } catch (err) {
-    db.close();
-    throw err;
+    db?.close();
+    throw storeOpenErrorOf(err, path) ?? err;
   }
   return {
     db,

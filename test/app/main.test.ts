@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { startApp, useAppDb } from '../support/app-process.js';
 
@@ -31,5 +33,41 @@ describe('main (the assistant started with a malformed environment)', () => {
     expect(app.stderr()).toBe(
       'Config: TELEGRAM_BOT_TOKEN must look like a bot token (letters, digits, ":", "_", "-")\n',
     );
+  });
+});
+
+describe('main (the assistant started on a database it cannot use)', () => {
+  const TOKEN = { TELEGRAM_BOT_TOKEN: '123456789:TEST-not-a-real-token' };
+  const fatalLines = (stdout: string) =>
+    stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { level: number; msg: string })
+      .filter((entry) => entry.level === 60);
+
+  it('a database newer than the program: exits 1 with one line on stderr and in the log, no table made in it', async () => {
+    mkdirSync(dirname(db().path), { recursive: true });
+    const file = new Database(db().path);
+    file.pragma('user_version = 999');
+    file.close();
+    const app = startApp({ DATABASE_PATH: db().path, ...TOKEN });
+    expect(await app.exited).toEqual({ code: 1, signal: null });
+    expect(app.stderr()).toMatch(/^Store: database schema version 999 is newer than this program \(\d+\); [^\n]+\n$/);
+    expect(fatalLines(app.stdout()).map((entry) => entry.msg)).toEqual([`start: ${app.stderr().trim()}`]);
+    const after = new Database(db().path, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(999);
+    expect(after.prepare('SELECT name FROM sqlite_master').all()).toEqual([]); // no table was made in it
+    after.close();
+  });
+
+  it('a file that is not a database: exits 1 with one line on stderr and in the log, the file untouched', async () => {
+    mkdirSync(dirname(db().path), { recursive: true });
+    writeFileSync(db().path, 'Kế hoạch 158, not a database. '.repeat(200));
+    const before = readFileSync(db().path);
+    const app = startApp({ DATABASE_PATH: db().path, ...TOKEN });
+    expect(await app.exited).toEqual({ code: 1, signal: null });
+    expect(app.stderr()).toBe(`Store: the database ${db().path} is not a SQLite database\n`);
+    expect(fatalLines(app.stdout()).map((entry) => entry.msg)).toEqual([`start: ${app.stderr().trim()}`]);
+    expect(readFileSync(db().path)).toEqual(before);
   });
 });
