@@ -78,10 +78,10 @@ export function onDialogText(core: Core, ctx: CommandContext, dialog: Dialog, te
 
 function pickTask(core: Core, ctx: CommandContext, ref: TaskRef): Reply[] {
   const task = resolveTask(ctx.knowledge.plans, ref, ctx.user!.plan);
-  if (!task.ok) return refuse(core, ctx, task.error);
+  if (!task.ok) return refuse(ctx, task.error);
   const { plan, no } = task.value;
   const access = accessTo(ctx.user!, task.value);
-  if (access === 'none') return refuse(core, ctx, { code: 'not_your_task', task: task.value, unit: ctx.user!.unit });
+  if (access === 'none') return refuse(ctx, { code: 'not_your_task', task: task.value, unit: ctx.user!.unit });
   if (access === 'note_only') return askNote(core, ctx, plan, no, null);
   core.dialogs.set(keyOf(ctx), { step: 'status', plan, no }, ctx.now);
   const statuses = progressStatusSchema.options.map((s) => ({ label: STATUS_LABEL[s], data: `${CHOICE.status}${s}` }));
@@ -117,9 +117,9 @@ function askNote(core: Core, ctx: CommandContext, plan: string, no: string, stat
 
 function takeNote(core: Core, ctx: CommandContext, dialog: Extract<Dialog, { step: 'note' }>, text: string): Reply[] {
   const input = completeUpdate({ plan: dialog.plan, no: dialog.no }, dialog.status, text);
-  if (!input.ok) return refuse(core, ctx, input.error);
-  const checked = checkUpdate(core, ctx, input.value);
-  if (!checked.ok) return refuse(core, ctx, checked.error);
+  if (!input.ok) return refuse(ctx, input.error);
+  const checked = checkUpdate(ctx, input.value);
+  if (!checked.ok) return refuse(ctx, checked.error);
   core.dialogs.set(keyOf(ctx), { step: 'confirm', input: input.value }, ctx.now);
   return askConfirm(checked.value);
 }

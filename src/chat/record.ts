@@ -21,7 +21,7 @@ import type { Reply } from './types.js';
 export type CheckedUpdate = { input: UpdateInput; task: Task; plan: Plan };
 
 /** Finds the task of `input` and checks the sender may make this update. */
-export function checkUpdate(core: Core, ctx: CommandContext, input: UpdateInput): Result<CheckedUpdate, UpdateError> {
+export function checkUpdate(ctx: CommandContext, input: UpdateInput): Result<CheckedUpdate, UpdateError> {
   if (!ctx.user) return fail({ code: 'not_registered' });
   const resolved = resolveTask(ctx.knowledge.plans, input.ref, ctx.user.plan);
   if (!resolved.ok) return resolved;
@@ -31,7 +31,7 @@ export function checkUpdate(core: Core, ctx: CommandContext, input: UpdateInput)
 }
 
 /** The reply refusing an update, with an example using a task the sender may update. */
-export function refuse(core: Core, ctx: CommandContext, error: UpdateError): Reply[] {
+export function refuse(ctx: CommandContext, error: UpdateError): Reply[] {
   if (error.code === 'not_registered') return [{ text: NOT_REGISTERED }];
   const own = ctx.user && ctx.plan ? tasksOf(ctx.user, ctx.plan.tasks)[0] : undefined;
   return [
@@ -68,6 +68,6 @@ export function storeUpdate(core: Core, ctx: CommandContext, { input, task, plan
 
 /** Checks then stores, or refuses. */
 export function checkAndStore(core: Core, ctx: CommandContext, input: UpdateInput): Reply[] {
-  const checked = checkUpdate(core, ctx, input);
-  return checked.ok ? storeUpdate(core, ctx, checked.value) : refuse(core, ctx, checked.error);
+  const checked = checkUpdate(ctx, input);
+  return checked.ok ? storeUpdate(core, ctx, checked.value) : refuse(ctx, checked.error);
 }

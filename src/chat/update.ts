@@ -11,7 +11,7 @@ export function updateCommand(core: Core, ctx: CommandContext): Reply[] {
   if (!ctx.user) return [{ text: NOT_REGISTERED }];
   if (ctx.args === '') return startGuided(core, ctx);
   const parsed = parseUpdateArgs(ctx.args);
-  return parsed.ok ? checkAndStore(core, ctx, parsed.value) : refuse(core, ctx, parsed.error);
+  return parsed.ok ? checkAndStore(core, ctx, parsed.value) : refuse(ctx, parsed.error);
 }
 
 /**
@@ -22,9 +22,9 @@ export function naturalUpdate(core: Core, ctx: CommandContext, text: string): Re
   const parsed = readNaturalUpdate(text);
   if (!parsed) return null;
   if (!ctx.user) return [{ text: NOT_REGISTERED }];
-  if (!parsed.ok) return refuse(core, ctx, parsed.error);
-  const checked = checkUpdate(core, ctx, parsed.value);
-  if (!checked.ok) return refuse(core, ctx, checked.error);
+  if (!parsed.ok) return refuse(ctx, parsed.error);
+  const checked = checkUpdate(ctx, parsed.value);
+  if (!checked.ok) return refuse(ctx, checked.error);
   const { task } = checked.value;
   const input = { ...parsed.value, ref: { plan: task.plan, no: task.no } };
   core.dialogs.set(keyOf(ctx), { step: 'confirm', input }, ctx.now);
