@@ -2,7 +2,9 @@ import type { PdfPage, Rule, TextRun } from './pdf-page.js';
 
 type Line = { text: string; x: number; y: number; right: number; size: number };
 type Grid = { top: number; bottom: number; cols: number[]; rows: number[] };
-type Block = { kind: 'line'; line: Line; right: number } | { kind: 'table'; rows: string[][]; top: number };
+/** A table cell as laid out: its lines, and the width text may take in it (the column less its padding). */
+type Cell = { lines: Line[]; room: number };
+type Block = { kind: 'line'; line: Line; right: number } | { kind: 'table'; rows: Cell[][]; top: number };
 
 /** Sorted values with those closer than `tolerance` merged. */
 function cluster(values: number[], tolerance = 2): number[] {
@@ -58,8 +60,8 @@ function linesOf(runs: readonly TextRun[], columnGap: number): Line[] {
 }
 
 /** The rows of a bordered table: each band between two horizontal rules, its runs put in columns by where they start. */
-function gridRows(grid: Grid, runs: readonly TextRun[]): string[][] {
-  const rows: string[][] = [];
+function gridRows(grid: Grid, runs: readonly TextRun[]): Cell[][] {
+  const rows: Cell[][] = [];
   for (let i = 0; i + 1 < grid.rows.length; i++) {
     const [top, bottom] = [grid.rows[i]!, grid.rows[i + 1]!];
     const cells: TextRun[][] = grid.cols.slice(0, -1).map(() => []);
@@ -68,29 +70,45 @@ function gridRows(grid: Grid, runs: readonly TextRun[]): string[][] {
       const k = grid.cols.findLastIndex((x) => x <= r.x + 1);
       cells[Math.min(Math.max(k, 0), cells.length - 1)]!.push(r);
     }
-    const texts = cells.map((c, k) => {
-      // The width text may take in the cell: the column less the padding seen on its left, on both sides.
+    const row = cells.map((c, k) => {
+      // The padding seen on the cell's left is taken on both sides.
       const padding = c.length ? Math.min(...c.map((r) => r.x)) - grid.cols[k]! : 0;
-      return cellText(linesOf(c, Infinity), grid.cols[k + 1]! - grid.cols[k]! - 2 * padding);
+      return { lines: linesOf(c, Infinity), room: grid.cols[k + 1]! - grid.cols[k]! - 2 * padding };
     });
-    if (texts.some(Boolean)) rows.push(texts);
+    if (row.some((c) => c.lines.length > 0)) rows.push(row);
   }
   return rows;
 }
 
+/** The longest Vietnamese syllable has seven letters ("nghiêng"): a longer run of letters is two words. */
+const SYLLABLE_LETTERS = 7;
+
 /**
- * A cell's lines as one text. A word too long for its column is cut across lines ("HĐND&UBN" + "D"): a line of one word
- * that fills the cell's `room` and, with the next line's first word and no space, would not fit is joined without one.
+ * Whether a line break between `before` and `after` is a word break (a space) whatever the widths say: after
+ * punctuation, between letters and digits ("Tháng" / "12/2026"), or between letters that no one syllable holds
+ * ("Thường" / "xuyên").
  */
-function cellText(lines: readonly Line[], room: number): string {
+function isWordBreak(before: string, after: string): boolean {
+  const a = before.at(-1) ?? '';
+  const b = after[0] ?? '';
+  if (/[,;:.!?)]/.test(a) || b === '(') return true;
+  if ((/\p{L}/u.test(a) && /\d/.test(b)) || (/\d/.test(a) && /\p{L}/u.test(b))) return true;
+  const letters = (/\p{L}+$/u.exec(before)?.[0] ?? '') + (/^\p{L}+/u.exec(after)?.[0] ?? '');
+  return [...letters.normalize('NFC')].length > SYLLABLE_LETTERS;
+}
+
+/**
+ * A cell's lines as one text. A word too long for its column is cut across lines ("HĐND&UBN" + "D", "Thườn" + "g"):
+ * a line of one word that leaves no room for the next line's first letter goes on without a space, unless the break is
+ * plainly between two words (`isWordBreak`). A line broken after a hyphen ("226-" + "KL/TW") goes on without one too.
+ */
+function cellText({ lines, room }: Cell): string {
   return lines.reduce((text, line, i) => {
     const previous = lines[i - 1];
     if (!previous) return line.text;
-    const first = line.text.split(' ')[0]!;
-    const firstWidth = ((line.right - line.x) * first.length) / Math.max(1, line.text.length);
-    const width = previous.right - previous.x;
-    const cut = !previous.text.includes(' ') && width > 0.85 * room && width + firstWidth > room + 0.5;
-    // A line broken after a hyphen ("226-" + "KL/TW") goes on without a space too.
+    const glyph = (line.right - line.x) / Math.max(1, line.text.length);
+    const full = previous.right - previous.x + glyph > room;
+    const cut = full && !previous.text.includes(' ') && !isWordBreak(text, line.text);
     return cut || /\S-$/.test(previous.text) ? `${text}${line.text}` : `${text} ${line.text}`;
   }, '');
 }
@@ -130,7 +148,7 @@ function paragraphs(blocks: readonly Block[]): string[] {
   let open: Line | null = null;
   for (const b of blocks) {
     if (b.kind === 'table') {
-      out.push(...b.rows.map((r) => r.join('\t')));
+      out.push(...b.rows.map(rowText));
       open = null;
       continue;
     }
@@ -144,6 +162,8 @@ function paragraphs(blocks: readonly Block[]): string[] {
   }
   return out;
 }
+
+const rowText = (row: readonly Cell[]) => row.map(cellText).join('\t');
 
 /** Continued tables: the header repeated on the next page dropped, and a row cut by the page break joined back. */
 function joinContinuedTables(blocks: Block[]): Block[] {
@@ -160,12 +180,17 @@ function joinContinuedTables(blocks: Block[]): Block[] {
       out.push(b);
       continue;
     }
-    const head = previous.rows.slice(0, 2).map((r) => r.join('\t'));
+    const head = previous.rows.slice(0, 2).map(rowText);
     const rows = [...b.rows];
-    while (rows.length > 0 && head.includes(rows[0]!.join('\t'))) rows.shift();
+    while (rows.length > 0 && head.includes(rowText(rows[0]!))) rows.shift();
+    // A row cut by the page break: its cells' lines go on in the cells of the row above, as lines of one cell.
     const last = previous.rows.at(-1)!;
-    if (rows[0] && rows[0][0] === '' && last) {
-      rows.shift()!.forEach((c, k) => c && (last[k] = last[k] ? `${last[k]} ${c}` : c));
+    if (rows[0] && rows[0][0]?.lines.length === 0 && last) {
+      const rest = rows.shift()!;
+      previous.rows[previous.rows.length - 1] = last.map((c, k) => ({
+        lines: [...c.lines, ...(rest[k]?.lines ?? [])],
+        room: c.room,
+      }));
     }
     previous.rows.push(...rows);
   }

@@ -1,8 +1,8 @@
 /**
  * The questions of the eval sets asked over the plans read from .docx and PDF files, checked as
  * ../shared/eval/run.mjs checks them: the shipped plans with ../shared/eval/dev.jsonl (when that folder is beside the
- * repository), the unseen plans as .docx with their own questions. (Over the unseen PDFs 45 of 56 pass today: the
- * signer of two plans and the tasks of two is where the PDF reading still differs; see formats.test.ts.)
+ * repository), the unseen plans as .docx with their own questions. (Over the unseen PDFs 54 of 56 pass today: the
+ * signer of two plans, read from beside a long list of recipients, is where the PDF reading still differs.)
  */
 import { existsSync } from 'node:fs';
 import { describe, it } from 'vitest';

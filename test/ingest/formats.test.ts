@@ -26,12 +26,6 @@ function essence(value: unknown): unknown {
   return Object.fromEntries(kept.map(([k, v]) => [k, essence(v)]));
 }
 
-/** PDFs whose tasks are not yet all read as their text (a row continued on the next page joined to the wrong task). */
-const PDF_GAPS = new Set([
-  'test/ingest/fixtures/unseen-pdf/tinh-lang-son',
-  'test/ingest/fixtures/unseen-2-pdf/tinh-gia-lai',
-]);
-
 const FORMATS = ['docx', 'pdf'];
 const SETS: Array<[string, string]> = [
   ['knowledge', ''],
@@ -83,19 +77,9 @@ describe.each(
 )('the plans of %s as read from %s', (textDir, formatDir) => {
   const text = read.get(textDir)!.plans;
   const { plans } = read.get(formatDir)!;
-  const gap = (p: { id: string }) => PDF_GAPS.has(`${formatDir}/${p.id}`);
-  it.each(text.filter((p) => !gap(p)).map((p) => [p.id, p] as const))(
-    '%s has the tasks of its text version',
-    (id, t) => {
-      expect(essence(plans.find((p) => p.id === id)?.tasks)).toEqual(essence(t.tasks));
-    },
-  );
-  it.fails.each(text.filter(gap).map((p) => [p.id, p] as const))(
-    '%s has the tasks of its text (known gap)',
-    (id, t) => {
-      expect(essence(plans.find((p) => p.id === id)?.tasks)).toEqual(essence(t.tasks));
-    },
-  );
+  it.each(text.map((p) => [p.id, p] as const))('%s has the tasks of its text version', (id, t) => {
+    expect(essence(plans.find((p) => p.id === id)?.tasks)).toEqual(essence(t.tasks));
+  });
   // A Word file says exactly what the text says; a PDF's body may differ where the layout wrapped a line.
   if (formatDir.endsWith('docx'))
     it.each(text.map((p) => [p.id, p] as const))('%s says what its text version says', (id, textPlan) => {
