@@ -5,6 +5,7 @@
  * - vi-commands.ts: every chat command (its word, its `/trogiup` entry, its menu description)
  * - vi-bot.ts: channel chrome (errors, flood control)
  * - vi-digest.ts: digest, reminders, reports
+ * - vi-units.ts: member units of groups, tasks tracked per member
  */
 export {};
 export * from './vi-zalo.js';
@@ -15,3 +16,4 @@ export * from './vi-bot.js';
 export * from './vi-answers.js';
 export * from './vi-plans.js';
 export * from './vi-reply.js';
+export * from './vi-units.js';

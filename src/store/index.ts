@@ -5,7 +5,7 @@
 
 /**
  * `openStore(config.DATABASE_PATH)`: opens, migrates, and returns every repository typed by its port
- * (`{ progress, users, invites, deliveries, inbox, notifications, subscriptions, figures }`); app code takes them there.
+ * (`{ progress, users, invites, members, deliveries, inbox, notifications, subscriptions, figures }`); app code takes them there.
  */
 export { openStore, type Store } from './open-store.js';
 /** The database file cannot be opened or written at start (read-only, not a database, damaged, disk full). */
@@ -20,6 +20,8 @@ export { migrate, readMigrations, MigrationError, type Migration } from './migra
 export { createProgressRepo } from './progress-repo.js';
 /** Registered users (`satisfies UserStore`). */
 export { createUserRepo } from './user-repo.js';
+/** Member units of the groups plans name (`satisfies MemberStore`). */
+export { createMemberRepo } from './member-repo.js';
 /** One-time invites; redeeming registers the user in the same transaction (`satisfies InviteStore`). */
 export { createInviteRepo } from './invite-repo.js';
 /**

@@ -2,6 +2,7 @@ import type {
   DeliveryLog,
   FiguresStore,
   InviteStore,
+  MemberStore,
   NotificationLog,
   ProgressStore,
   RevisionStore,
@@ -13,6 +14,7 @@ import { createDeliveryRepo } from './delivery-repo.js';
 import { createFiguresRepo } from './figures-repo.js';
 import { createInboxRepo } from './inbox-repo.js';
 import { createInviteRepo } from './invite-repo.js';
+import { createMemberRepo } from './member-repo.js';
 import { migrate } from './migrate.js';
 import { createNotificationRepo } from './notification-repo.js';
 import { createProgressRepo } from './progress-repo.js';
@@ -38,6 +40,8 @@ export type Store = {
   subscriptions: SubscriptionStore;
   /** Figures reported with /solieu. */
   figures: FiguresStore;
+  /** Member units of the groups plans name (`units add`). */
+  members: MemberStore;
   /** Versions of amended plans; the history of renumbered and retired tasks. */
   revisions: RevisionStore;
   /** Online backup to `file` (consistent while others write). */
@@ -66,6 +70,7 @@ export function openStore(path: string): Store {
     subscriptions: createSubscriptionRepo(db),
     figures: createFiguresRepo(db),
     revisions: createRevisionRepo(db),
+    members: createMemberRepo(db),
     backup: async (file) => {
       await db.backup(file);
     },

@@ -16,6 +16,7 @@ type UpdateRow = {
   message_id: string;
   created_at: string;
   reverts: number | null;
+  unit: string | null;
 };
 
 const toRecord = (r: UpdateRow): UpdateRecord => ({
@@ -32,6 +33,7 @@ const toRecord = (r: UpdateRow): UpdateRecord => ({
   messageId: r.message_id,
   createdAt: new Date(r.created_at),
   reverts: r.reverts,
+  unit: r.unit,
 });
 
 /**
@@ -49,8 +51,8 @@ export function createProgressRepo(db: Db) {
     });
   };
   const insert = db.prepare(
-    `INSERT INTO updates (plan, task, period, status, percent, note, user_key, user_name, channel, message_id, created_at, reverts)
-     VALUES (@plan, @task, @trackingYear, @status, @percent, @note, @userKey, @userName, @channel, @messageId, @createdAt, @reverts)`,
+    `INSERT INTO updates (plan, task, period, status, percent, note, user_key, user_name, channel, message_id, created_at, reverts, unit)
+     VALUES (@plan, @task, @trackingYear, @status, @percent, @note, @userKey, @userName, @channel, @messageId, @createdAt, @reverts, @unit)`,
   );
   const byDelivery = db.prepare<[string, string], UpdateRow>(
     'SELECT * FROM updates WHERE channel = ? AND message_id = ?',
@@ -70,7 +72,7 @@ export function createProgressRepo(db: Db) {
   const append = db.transaction((u: NewUpdate): ReturnType<ProgressStore['append']> => {
     const existing = findByDelivery(u.channel, u.messageId);
     if (existing) return { ok: false, error: { code: 'duplicate_delivery', existing } };
-    const info = insert.run({ ...u, createdAt: u.createdAt.toISOString() });
+    const info = insert.run({ ...u, unit: u.unit ?? null, createdAt: u.createdAt.toISOString() });
     return { ok: true, value: current([byId.get(info.lastInsertRowid)!])[0]! };
   });
 

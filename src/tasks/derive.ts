@@ -1,6 +1,7 @@
 import { daysBetween, toIsoDay } from '../calendar/index.js';
 import type { IsoDay, Task } from '../knowledge/index.js';
 import { dueIn, trackingYearOf, type TrackingYear } from './tracking-year.js';
+import { NO_MEMBERS, sharesOf, type UnitMembers } from './members.js';
 import type { UpdateRecord } from './ports.js';
 import { DUE_SOON_DAYS, type ProgressStatus } from './status.js';
 
@@ -27,7 +28,15 @@ export type TaskState = {
   lastUpdate: UpdateRecord | null;
   /** The tracking year's effective updates, oldest first. */
   history: UpdateRecord[];
+  /**
+   * A task led by a group with declared members: the state of each unit's share, in the order of `sharesOf`; the
+   * task is done when every share is. Null for a task tracked as one.
+   */
+  shares: ShareState[] | null;
 };
+
+/** The state of one unit's share of a task tracked per member (its own rows and the rows for the whole task). */
+export type ShareState = { unit: string; state: TaskState };
 
 /** Drops reversal rows and the rows they reverse, keeping order. */
 export function effectiveUpdates(records: UpdateRecord[]): UpdateRecord[] {
@@ -44,13 +53,82 @@ function trackingYearHistory(task: Task, records: UpdateRecord[], today: IsoDay)
   return { trackingYear, history, lastStatusUpdate: history.findLast((r) => r.status !== null) ?? null };
 }
 
-/** Derives the state of `task` on the day of `now` from its update rows (any order of plans/tasks is fine). */
-export function deriveTaskState(task: Task, records: UpdateRecord[], now: Date): TaskState {
+/**
+ * Derives the state of `task` on the day of `now` from its update rows (any order of plans/tasks is fine). A task led
+ * by a group with declared `members` (of the task's plan) is derived per member: see `shares`.
+ */
+export function deriveTaskState(
+  task: Task,
+  records: UpdateRecord[],
+  now: Date,
+  members: UnitMembers = NO_MEMBERS,
+): TaskState {
+  const units = sharesOf(task, members);
+  if (units === null) return deriveOne(task, records, now);
+  // A row for the whole task (a leader's, or one written before the members were declared) counts for every share.
+  const shares = units.map((unit) => ({
+    unit,
+    state: deriveOne(
+      task,
+      records.filter((r) => r.unit === null || r.unit === unit),
+      now,
+    ),
+  }));
+  return combineShares(deriveOne(task, records, now), shares, now);
+}
+
+/** The task's state from its shares: done when all are, overdue when past due otherwise, the furthest status else. */
+function combineShares(whole: TaskState, shares: ShareState[], now: Date): TaskState {
+  const states = shares.map((s) => s.state);
+  const done = states.filter((s) => s.status === 'done');
+  const lastStatusUpdate = latest(states.map((s) => s.lastStatusUpdate));
+  const base = { ...whole, shares, lastStatusUpdate };
+  if (done.length === states.length) {
+    const lastDone = latest(done.map((s) => s.lastStatusUpdate))!;
+    const late = Math.max(0, ...done.map((s) => s.daysLate ?? 0));
+    return {
+      ...base,
+      status: 'done',
+      percent: 100,
+      lastStatusUpdate: lastDone,
+      kind: late > 0 ? 'done_late' : 'done_on_time',
+      daysLate: late > 0 ? late : null,
+      daysLeft: null,
+    };
+  }
+  const has = (st: ProgressStatus) => states.some((s) => s.status === st);
+  const status: ProgressStatus | null = has('blocked')
+    ? 'blocked'
+    : has('in_progress') || done.length > 0
+      ? 'in_progress'
+      : has('not_started')
+        ? 'not_started'
+        : null;
+  const percent =
+    status === 'in_progress' ? Math.round(states.reduce((sum, s) => sum + (s.percent ?? 0), 0) / states.length) : null;
+  const left = whole.due === null ? null : daysBetween(toIsoDay(now), whole.due);
+  if (left !== null && left < 0) return { ...base, status, percent, kind: 'overdue', daysLate: -left, daysLeft: null };
+  return { ...base, status, percent, kind: openKind(status, left), daysLate: null, daysLeft: left };
+}
+
+const latest = (rows: (UpdateRecord | null)[]): UpdateRecord | null =>
+  rows.reduce<UpdateRecord | null>((a, r) => (r !== null && (a === null || r.id > a.id) ? r : a), null);
+
+function deriveOne(task: Task, records: UpdateRecord[], now: Date): TaskState {
   const today = toIsoDay(now);
   const { trackingYear, history, lastStatusUpdate } = trackingYearHistory(task, records, today);
   const status = lastStatusUpdate?.status ?? null;
   const due = dueIn(task, trackingYear);
-  const base = { task, trackingYear, status, due, lastStatusUpdate, lastUpdate: history.at(-1) ?? null, history };
+  const base = {
+    task,
+    trackingYear,
+    status,
+    due,
+    lastStatusUpdate,
+    lastUpdate: history.at(-1) ?? null,
+    history,
+    shares: null,
+  };
   const percent = status === 'done' ? 100 : status === 'in_progress' ? (lastStatusUpdate?.percent ?? null) : null;
   if (status === 'done') {
     const late = due === null ? 0 : daysBetween(due, toIsoDay(lastStatusUpdate!.createdAt));
@@ -74,7 +152,12 @@ function openKind(status: ProgressStatus | null, daysLeft: number | null): TaskS
   return status === 'not_started' ? 'not_started' : 'no_report';
 }
 
-/** States of every task of a plan, in plan order. */
-export function derivePlanStates(tasks: Task[], records: UpdateRecord[], now: Date): TaskState[] {
-  return tasks.map((t) => deriveTaskState(t, records, now));
+/** States of every task of a plan, in plan order (`members`: the plan's declared member units). */
+export function derivePlanStates(
+  tasks: Task[],
+  records: UpdateRecord[],
+  now: Date,
+  members: UnitMembers = NO_MEMBERS,
+): TaskState[] {
+  return tasks.map((t) => deriveTaskState(t, records, now, members));
 }

@@ -1,6 +1,6 @@
 /**
  * The progress domain: statuses, parsing of updates (command and natural form), permissions, the derived
- * state of a task, and the ports (`ProgressStore`, `UserStore`, `InviteStore`, `SubscriptionStore`, `FiguresStore`, `Clock`, `Log`) the
+ * state of a task, and the ports (`ProgressStore`, `UserStore`, `InviteStore`, `MemberStore`, `SubscriptionStore`, `FiguresStore`, `Clock`, `Log`) the
  * outside implements.
  */
 
@@ -29,6 +29,9 @@ export {
   inviteRecordSchema,
   type InviteRecord,
   type InviteError,
+  memberUnitSchema,
+  type MemberUnit,
+  type MemberStore,
   type ProgressStore,
   type UserStore,
   type InviteStore,
@@ -62,7 +65,34 @@ export type { PlanIntake, PlanUpload, PlanUploadError } from './plan-intake.js';
 export { trackingYearOf, dueIn, type TrackingYear } from './tracking-year.js';
 
 /** The derived state of a task (no report, in progress, blocked, done on time/late, overdue, due soon); never stored. */
-export { deriveTaskState, derivePlanStates, effectiveUpdates, type TaskState, type TaskStateKind } from './derive.js';
+export {
+  deriveTaskState,
+  derivePlanStates,
+  effectiveUpdates,
+  type ShareState,
+  type TaskState,
+  type TaskStateKind,
+} from './derive.js';
+
+/**
+ * Member units of the groups a plan names: a task led by a group with members is tracked per member
+ * (`sharesOf(task, members)` → ["UBND xã Tân Chi", …]); `findGroup(plan, "ubnd cac xa phuong")`, `findUnit`.
+ */
+export {
+  NO_MEMBERS,
+  belongsTo,
+  findGroup,
+  findName,
+  findUnit,
+  isGroupName,
+  memberNames,
+  membersByGroup,
+  planGroups,
+  shareOf,
+  sharesOf,
+  type UnitLookupError,
+  type UnitMembers,
+} from './members.js';
 
 /** Who may update what: `accessTo(user, task)` → "full" | "note_only" | "none". */
 export { accessTo, checkAccess, tasksOf, type Access, type AccessError } from './permissions.js';

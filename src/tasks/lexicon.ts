@@ -36,3 +36,6 @@ export const QUESTION_ENDINGS = ['chua', 'khong', 'ko', 'nao', 'gi', 'sao', 'the
 
 /** Words that make an agency name a group of units ("Các phòng, đơn vị", "UBND các xã, phường"), folded. */
 export const COLLECTIVE_WORDS = ['cac'];
+
+/** Levels that make "UBND cấp xã", "cơ quan cấp huyện" a group of units, folded. */
+export const GROUP_LEVELS = ['xa', 'huyen', 'tinh', 'phuong', 'co so'];

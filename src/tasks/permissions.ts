@@ -1,6 +1,5 @@
 import type { Task } from '../knowledge/index.js';
-import { foldCase } from '../text/index.js';
-import { COLLECTIVE_WORDS } from './lexicon.js';
+import { belongsTo, NO_MEMBERS, type UnitMembers } from './members.js';
 import type { UserRecord } from './ports.js';
 
 /** What a user may do to a task: change its status (and add notes), only add notes, or nothing. */
@@ -9,9 +8,10 @@ export type Access = 'full' | 'note_only' | 'none';
 /**
  * Who may update: an admin any task; a leader any task of their plan; an officer the tasks their unit
  * leads, and notes (no status change) on the tasks their unit coordinates. A group of units named as lead
- * or coordinator ("Các phòng, đơn vị", "UBND các xã, phường") includes every unit of the plan.
+ * or coordinator ("Các phòng, đơn vị", "UBND các xã, phường") includes its declared `members`, or every unit of the
+ * plan while it has none.
  */
-export function accessTo(user: UserRecord, task: Task): Access {
+export function accessTo(user: UserRecord, task: Task, members: UnitMembers = NO_MEMBERS): Access {
   if (!user.active) return 'none';
   if (user.role === 'admin') return 'full';
   if (user.plan !== task.plan) return 'none';
@@ -20,16 +20,15 @@ export function accessTo(user: UserRecord, task: Task): Access {
   // "Các phòng, đơn vị" only adds notes.
   const unit = user.unit;
   if (unit === null) return 'none';
-  if (task.lead.some((a) => a.name === unit)) return 'full';
-  if (task.coordinators.some((a) => a.name === unit)) return 'note_only';
-  if (task.lead.some((a) => isCollective(a.name))) return 'full';
-  return task.coordinators.some((a) => isCollective(a.name)) ? 'note_only' : 'none';
+  // A declared member outranks an undeclared group the same way.
+  const by = (list: Task['lead'], how: 'named' | 'member' | 'group') =>
+    list.some((a) => belongsTo(unit, a.name, members) === how);
+  for (const how of ['named', 'member', 'group'] as const) {
+    if (by(task.lead, how)) return 'full';
+    if (by(task.coordinators, how)) return 'note_only';
+  }
+  return 'none';
 }
-
-const isCollective = (name: string) =>
-  foldCase(name)
-    .split(/[\s,]+/)
-    .some((w) => COLLECTIVE_WORDS.includes(w));
 
 /** Why a user may not make an update. */
 export type AccessError =
@@ -38,14 +37,19 @@ export type AccessError =
   | { code: 'note_only'; task: Task };
 
 /** Checks that `user` may record `status` (null: a note only) on `task`. */
-export function checkAccess(user: UserRecord | undefined, task: Task, status: string | null): AccessError | null {
+export function checkAccess(
+  user: UserRecord | undefined,
+  task: Task,
+  status: string | null,
+  members: UnitMembers = NO_MEMBERS,
+): AccessError | null {
   if (!user?.active) return { code: 'not_registered' };
-  const access = accessTo(user, task);
+  const access = accessTo(user, task, members);
   if (access === 'none') return { code: 'not_your_task', task, unit: user.unit };
   return access === 'note_only' && status !== null ? { code: 'note_only', task } : null;
 }
 
 /** The tasks `user` may update at all (fully or by notes), in plan order. */
-export function tasksOf(user: UserRecord, tasks: Task[]): Task[] {
-  return tasks.filter((t) => accessTo(user, t) !== 'none');
+export function tasksOf(user: UserRecord, tasks: Task[], members: UnitMembers = NO_MEMBERS): Task[] {
+  return tasks.filter((t) => accessTo(user, t, members) !== 'none');
 }

@@ -24,9 +24,15 @@ export const updateRecordSchema = z.object({
   createdAt: z.date(),
   /** Id of the update this row reverses (from `/hoantac`). */
   reverts: z.number().int().positive().nullable(),
+  /**
+   * The member unit whose share of a group's task this row reports ("UBND xã Tân Chi"); null for the task as a whole
+   * (every row written before member units existed, and every task not tracked per member).
+   */
+  unit: z.string().nullable(),
 });
 export type UpdateRecord = z.infer<typeof updateRecordSchema>;
-export type NewUpdate = Omit<UpdateRecord, 'id'>;
+/** A row to append; `unit` defaults to null (the task as a whole). */
+export type NewUpdate = Omit<UpdateRecord, 'id' | 'unit'> & { unit?: string | null };
 
 export const userRecordSchema = z.object({
   /** Channel-qualified id: `tg:<id>`, `zl:<id>`, `cli:<id>`. */
@@ -113,6 +119,27 @@ export type Figure = {
 export type FiguresStore = {
   add(figures: Figure[], userKey: string): void;
   listForPlan(plan: string): Figure[];
+};
+
+/** One declared member of a group a plan names: "UBND xã Tân Chi" in "UBND các xã, phường" of plan `hue`. */
+export const memberUnitSchema = z.object({
+  plan: z.string(),
+  /** The group's canonical name, as in the plan's agencies. */
+  group: z.string(),
+  /** The member's canonical name (what its officers are registered to). */
+  name: z.string(),
+  addedAt: z.date(),
+});
+export type MemberUnit = z.infer<typeof memberUnitSchema>;
+
+/** Member units of the groups plans name (`units add|remove`); a group with members is tracked per member. */
+export type MemberStore = {
+  /** Adds the names not yet members of the group, in one transaction; returns those added, in order. */
+  add(plan: string, group: string, names: string[], now: Date): string[];
+  /** Removes those of the names that are members; returns those removed. Their progress rows stay. */
+  remove(plan: string, group: string, names: string[]): string[];
+  /** Every member of every group of a plan, in the order declared. */
+  listForPlan(plan: string): MemberUnit[];
 };
 
 /** The time, injected so tests choose it. */

@@ -76,3 +76,26 @@ describe('openStore', () => {
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 });
+
+describe('migration 060-member-units', () => {
+  it('keeps every stored progress row as it was, each for the task as a whole (unit NULL)', () => {
+    tmp = createTmpDb();
+    const db = openDatabase(tmp.path);
+    migrate(
+      db,
+      readMigrations().filter((m) => m.version < 60),
+    );
+    db.prepare(
+      "INSERT INTO users (key, name, role, plan, unit, created_at) VALUES ('tg:1', 'Lan', 'officer', 'hue', 'UBND các xã, phường', '2026-01-01')",
+    ).run();
+    db.prepare(
+      "INSERT INTO updates (plan, task, status, percent, note, user_key, user_name, channel, message_id, created_at) VALUES ('hue', '1', 'in_progress', 40, 'n', 'tg:1', 'Lan', 'telegram', 'm1', '2026-05-01T00:00:00.000Z')",
+    ).run();
+    const before = db.prepare('SELECT * FROM updates').all();
+    migrate(db);
+    const after = db.prepare('SELECT * FROM updates').all() as Record<string, unknown>[];
+    expect(after).toEqual((before as Record<string, unknown>[]).map((r) => ({ ...r, unit: null })));
+    expect(tables(db)).toContain('member_units');
+    db.close();
+  });
+});

@@ -37,6 +37,7 @@ const update = (over: Partial<NewUpdate> = {}): NewUpdate => ({
   messageId: 'm1',
   createdAt: T0,
   reverts: null,
+  unit: null,
   ...over,
 });
 
@@ -112,11 +113,63 @@ describe('createProgressRepo', () => {
     expect(() => store.db.prepare('DELETE FROM updates').run()).toThrow('updates are append-only');
   });
 
+  it('records whose share of a group task a row is, and reads it back', () => {
+    store.progress.append(update({ unit: 'UBND xã Tân Chi' }));
+    store.progress.append(update({ messageId: 'm2' }));
+    expect(tmp.rows('updates')).toMatchObject([
+      { id: 1, unit: 'UBND xã Tân Chi' },
+      { id: 2, unit: null },
+    ]);
+    expect(store.progress.listForPlan('nhi-chieu').map((u) => u.unit)).toEqual(['UBND xã Tân Chi', null]);
+  });
+
   it('lists by plan, by user (newest first) and since a time', () => {
     store.progress.append(update());
     store.progress.append(update({ messageId: 'm2', task: '5', createdAt: LATER }));
     expect(store.progress.listForPlan('nhi-chieu').map((u) => u.id)).toEqual([1, 2]);
     expect(store.progress.listByUser('tg:1', 1).map((u) => u.id)).toEqual([2]);
     expect(store.progress.listSince(new Date('2026-06-02T00:00:00Z')).map((u) => u.id)).toEqual([2]);
+  });
+});
+
+describe('createMemberRepo', () => {
+  const XA = 'UBND các xã, phường';
+
+  it('adds the members not yet in the group, in order, and lists them per plan', () => {
+    expect(store.members.add('hue', XA, ['UBND xã Tân Chi', 'UBND xã Phú Mỹ'], T0)).toEqual([
+      'UBND xã Tân Chi',
+      'UBND xã Phú Mỹ',
+    ]);
+    expect(store.members.add('hue', XA, ['UBND xã Phú Mỹ', 'UBND xã Đại Lai'], LATER)).toEqual(['UBND xã Đại Lai']);
+    store.members.add('nhi-chieu', 'Các phòng, đơn vị', ['Phòng Văn hóa - Xã hội'], T0);
+    expect(tmp.rows('member_units')).toEqual([
+      { plan: 'hue', grp: XA, name: 'UBND xã Tân Chi', added_at: T0.toISOString() },
+      { plan: 'hue', grp: XA, name: 'UBND xã Phú Mỹ', added_at: T0.toISOString() },
+      { plan: 'hue', grp: XA, name: 'UBND xã Đại Lai', added_at: LATER.toISOString() },
+      { plan: 'nhi-chieu', grp: 'Các phòng, đơn vị', name: 'Phòng Văn hóa - Xã hội', added_at: T0.toISOString() },
+    ]);
+    expect(store.members.listForPlan('hue').map((m) => m.name)).toEqual([
+      'UBND xã Tân Chi',
+      'UBND xã Phú Mỹ',
+      'UBND xã Đại Lai',
+    ]);
+    expect(store.members.listForPlan('hue')[0]).toEqual({
+      plan: 'hue',
+      group: XA,
+      name: 'UBND xã Tân Chi',
+      addedAt: T0,
+    });
+  });
+
+  it('removes only members, and leaves the progress rows of a removed member', () => {
+    store.invites.redeem('ABC123', { key: 'tg:1', name: 'Lan' }, T0);
+    store.members.add('hue', XA, ['UBND xã Tân Chi', 'UBND xã Phú Mỹ'], T0);
+    store.progress.append(update({ plan: 'hue', unit: 'UBND xã Tân Chi' }));
+    const updates = tmp.rows('updates');
+    expect(store.members.remove('hue', XA, ['UBND xã Tân Chi', 'UBND xã Đại Lai'])).toEqual(['UBND xã Tân Chi']);
+    expect(tmp.rows('member_units')).toEqual([
+      { plan: 'hue', grp: XA, name: 'UBND xã Phú Mỹ', added_at: T0.toISOString() },
+    ]);
+    expect(tmp.rows('updates')).toEqual(updates);
   });
 });

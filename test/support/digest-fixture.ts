@@ -112,6 +112,7 @@ export function update(taskNo: string, at: string, fields: Partial<UpdateRecord>
     messageId: `m${id}`,
     createdAt: new Date(at),
     reverts: null,
+    unit: null,
     ...fields,
   };
 }

@@ -37,6 +37,7 @@ const row = (over: Partial<UpdateRecord>): UpdateRecord => ({
   messageId: `m${nextId}`,
   createdAt: new Date('2026-05-01T03:00:00Z'),
   reverts: null,
+  unit: null,
   ...over,
 });
 const at = (day: string) => new Date(`${day}T03:00:00Z`);

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { findAgencies, normalizeAgency, type Plan } from '../../knowledge/index.js';
-import { roleSchema, type Role } from '../../tasks/index.js';
+import type { Plan } from '../../knowledge/index.js';
+import { existsSync } from 'node:fs';
+import { findUnit, membersByGroup, NO_MEMBERS, roleSchema, type Role, type UnitMembers } from '../../tasks/index.js';
 import { loadPlansReporting } from '../load-knowledge.js';
 import { databasePath, knowledgeDir, parseOptions, PLACE_OPTIONS } from '../options.js';
 import { withStore } from '../with-store.js';
@@ -29,12 +30,14 @@ function parseDuration(text: string): number | null {
   return m ? Number(m[1]) * (m[2] === 'd' ? 86_400_000 : 3_600_000) : null;
 }
 
-/** The plan's canonical unit for what the admin typed, or an error naming the closest ones. */
-function resolveUnit(plan: Plan, typed: string): { unit: string } | { error: string } {
-  if (plan.agencies.includes(typed)) return { unit: typed };
-  const normalized = normalizeAgency(typed);
-  if (plan.agencies.includes(normalized)) return { unit: normalized };
-  const close = findAgencies(plan, typed).slice(0, 3);
+/**
+ * The plan's canonical unit for what the admin typed (an agency the plan names, or a declared member of one of its
+ * groups), or an error naming the closest ones.
+ */
+function resolveUnit(plan: Plan, members: UnitMembers, typed: string): { unit: string } | { error: string } {
+  const found = findUnit(plan, members, typed);
+  if (found.ok) return { unit: found.value };
+  const close = found.error.closest;
   const hint =
     close.length > 0
       ? `closest: ${close.map((c) => `"${c}"`).join(', ')}`
@@ -44,7 +47,11 @@ function resolveUnit(plan: Plan, typed: string): { unit: string } | { error: str
 
 type Target = { plan: string | null; unit: string | null; role: Role };
 
-function checkTarget(plans: Plan[], v: { plan?: string; unit?: string; role?: string }): Target | { error: string } {
+function checkTarget(
+  plans: Plan[],
+  members: (plan: string) => UnitMembers,
+  v: { plan?: string; unit?: string; role?: string },
+): Target | { error: string } {
   const role = roleSchema.safeParse(v.role);
   if (!role.success)
     return {
@@ -62,7 +69,7 @@ function checkTarget(plans: Plan[], v: { plan?: string; unit?: string; role?: st
     return { plan: plan?.id ?? null, unit: null, role: role.data };
   }
   if (!v.unit) return { error: `invite: --unit is required for an officer\n${USAGE}` };
-  const unit = resolveUnit(plan!, v.unit);
+  const unit = resolveUnit(plan!, members(plan!.id), v.unit);
   return 'error' in unit ? unit : { plan: plan!.id, unit: unit.unit, role: role.data };
 }
 
@@ -76,12 +83,22 @@ export async function run(args: string[]): Promise<number> {
     console.error(`invite: --expires must look like 7d or 12h (at least 1h), got '${values.expires}'\n${USAGE}`);
     return 1;
   }
-  const target = checkTarget((await loadPlansReporting(knowledgeDir(values.knowledge))).plans, values);
-  if ('error' in target) {
-    console.error(target.error);
+  const { plans } = await loadPlansReporting(knowledgeDir(values.knowledge));
+  const path = databasePath(values.db);
+  // Declared member units live in the database; without one, only the plan's own agencies are units (and a refusal
+  // must not create it).
+  const first = checkTarget(plans, () => NO_MEMBERS, values);
+  if ('error' in first && !existsSync(path)) {
+    console.error(first.error);
     return 1;
   }
-  return withStore('invite', databasePath(values.db), (store) => {
+  return withStore('invite', path, (store) => {
+    const target =
+      'error' in first ? checkTarget(plans, (id) => membersByGroup(store.members.listForPlan(id), id), values) : first;
+    if ('error' in target) {
+      console.error(target.error);
+      return 1;
+    }
     const now = new Date();
     const code = newCode();
     const expiresAt = new Date(now.getTime() + ttl);
