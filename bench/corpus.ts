@@ -114,8 +114,8 @@ const WORDING: ReadonlyArray<[RegExp, string]> = [
   [/Quý IV\/(\d{4})/g, 'Quý IV năm $1'],
 ];
 
-/** One generated plan: `source` with another locality, number, year and wording. */
-export function variant(source: Source, i: number, rnd: () => number): Plan {
+/** The text of one generated plan (`source` with another locality, number, year and wording) and its id. */
+export function variantText(source: Source, i: number, rnd: () => number): { id: string; text: string } {
   const locality = source.plan.meta.locality;
   const name = localityName(i);
   let text = source.text;
@@ -124,12 +124,16 @@ export function variant(source: Source, i: number, rnd: () => number): Plan {
   text = text.replace(/\b(202[5-9])\b/g, (y) => String(Number(y) + shift));
   text = text.replace(/Số:\s*\d*\s*\/KH-UBND/, `Số: ${100 + Math.floor(rnd() * 900)}/KH-UBND`);
   for (const [pattern, by] of WORDING) if (rnd() < 0.4) text = text.replace(pattern, by);
-  const id = `p${String(i).padStart(4, '0')}-${source.id}`;
-  return parsePlan(id, `${id}.md`, text).plan;
+  return { id: `p${String(i).padStart(4, '0')}-${source.id}`, text };
 }
 
-/** `count` plans generated round-robin from the sources. */
-export function buildCorpus(sources: Source[], count: number, seed = 226): Plan[] {
+/** `count` plan texts generated round-robin from the sources. */
+export function corpusTexts(sources: Source[], count: number, seed = 226): { id: string; text: string }[] {
   const rnd = random(seed);
-  return Array.from({ length: count }, (_, i) => variant(sources[i % sources.length]!, i, rnd));
+  return Array.from({ length: count }, (_, i) => variantText(sources[i % sources.length]!, i, rnd));
+}
+
+/** `count` plans generated round-robin from the sources, read by the plan reader. */
+export function buildCorpus(sources: Source[], count: number, seed = 226): Plan[] {
+  return corpusTexts(sources, count, seed).map(({ id, text }) => parsePlan(id, `${id}.md`, text).plan);
 }

@@ -32,8 +32,9 @@ const RULES: Record<string, Rule> = {
   chat: { uses: ['search', 'tasks', 'knowledge', 'messages', ...BASE], npm: ['zod'] },
   reports: { uses: ['digest', 'messages', 'tasks', 'knowledge', ...BASE], npm: ['exceljs', 'docx', '@resvg/resvg-js'] },
   store: { uses: [...BASE], typesFrom: ['tasks'], npm: ['better-sqlite3'] },
-  // Reading plan files (.docx, .pdf, .xlsx, scans): outer, beside the core, turning each format into plan text.
-  ingest: { uses: ['knowledge', ...BASE], npm: ['mammoth', 'pdfjs-dist', 'exceljs'] },
+  // Reading plan files (.docx, .pdf, .xlsx, scans): outer, beside the core, turning each format into plan text;
+  // zod checks what the start-up cache gives back.
+  ingest: { uses: ['knowledge', ...BASE], npm: ['mammoth', 'pdfjs-dist', 'exceljs', 'zod'] },
   // The channels take the store's delivery and inbox ports (declared in tasks) as types.
   channels: { uses: ['chat', 'messages'], typesFrom: ['tasks'], npm: [] },
   'channels/telegram': {

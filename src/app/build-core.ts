@@ -8,6 +8,7 @@ import { createReportCommands } from '../report-commands/index.js';
 import type { Send } from '../scheduler/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { createNotice, isAdmin } from './admin-notice.js';
+import { cacheDirOf, createKnowledgeCache } from './knowledge-cache.js';
 import { createPlanIntake } from './plan-intake.js';
 import { createPlanReloader, type PlanReloader } from './plan-reload.js';
 import { createPlanVersions } from './plan-versions.js';
@@ -39,7 +40,9 @@ export type CoreOptions = {
  */
 export async function buildCore(config: Config, logger: Logger, options: CoreOptions = {}): Promise<Core> {
   const { now = () => new Date(), send = () => undefined } = options;
-  const { plans, warnings } = await loadKnowledge(config.KNOWLEDGE_DIR);
+  const cacheDir = cacheDirOf(config.DATABASE_PATH);
+  const cache = cacheDir ? createKnowledgeCache(cacheDir, logPortOf(logger)) : undefined;
+  const { plans, warnings, keys } = await loadKnowledge(config.KNOWLEDGE_DIR, { cache: cache?.plans });
   for (const w of warnings) logger.warn({ file: w.file, line: w.line }, `knowledge: ${w.message}`);
   if (plans.length === 0)
     logger.warn(
@@ -54,7 +57,8 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
   const store = openStore(config.DATABASE_PATH);
   const notify = createNotice(store.users, send, logPortOf(logger));
   const versions = createPlanVersions({ revisions: store.revisions, now, log: logPortOf(logger), notify });
-  const knowledge = createKnowledgeHolder(versions.stamp(plans));
+  const stamped = versions.stamp(plans);
+  const knowledge = createKnowledgeHolder(cache ? await cache.knowledgeOf(stamped, keys) : stamped);
   const reportCommands = createReportCommands({
     progress: store.progress,
     subscriptions: store.subscriptions,
@@ -67,6 +71,8 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
     log: logPortOf(logger),
     report: (p) => notify(planReloadFailedText(p.fileName, p.reasons, p.keptOld), isAdmin),
     revise: versions.revise,
+    cache,
+    keys,
   });
   const planIntake = createPlanIntake({
     dir: config.KNOWLEDGE_DIR,

@@ -4,6 +4,7 @@ import { knowledgeOf, type KnowledgeHolder } from '../chat/index.js';
 import type { Plan, ReadWarning } from '../knowledge/index.js';
 import type { Log } from '../tasks/index.js';
 import { formatWarning } from './format-warning.js';
+import type { KnowledgeCache } from './knowledge-cache.js';
 import { planProblem, readPlanFolder } from './plan-source.js';
 
 /** A plan file that changed and could not be read: its reasons, and the id whose old version still serves, if any. */
@@ -25,6 +26,10 @@ export type PlanReloaderOptions = {
   revise?: (before: Plan, after: Plan) => Plan;
   /** How long the folder must be quiet before a burst of file events is read; default 500 ms. */
   debounceMs?: number;
+  /** The start-up cache: only the files that changed are read again, and the index is kept. Default none. */
+  cache?: KnowledgeCache;
+  /** The reading keys of the plans serving now (`loadKnowledge`'s `keys`), for the index's key. Default none. */
+  keys?: ReadonlyMap<string, string>;
 };
 
 export type PlanReloader = {
@@ -55,11 +60,12 @@ function badFiles(plans: readonly Plan[], warnings: readonly ReadWarning[]): Map
 
 /** Reloads the plans of a folder into the knowledge holder when its files change. */
 export function createPlanReloader(options: PlanReloaderOptions): PlanReloader {
-  const { dir, knowledge, log } = options;
+  const { dir, knowledge, log, cache } = options;
   let queue: Promise<void> = Promise.resolve();
+  let servedKeys: ReadonlyMap<string, string> = options.keys ?? new Map();
 
   async function readAndSwap(changed: readonly string[] | undefined): Promise<void> {
-    const { plans, warnings } = await readPlanFolder(dir);
+    const { plans, warnings, keys } = await readPlanFolder(dir, cache?.plans);
     const bad = badFiles(plans, warnings);
     const next = new Map(plans.filter((p) => !bad.has(basename(p.file))).map((p) => [p.id, p]));
     const before = new Map(knowledge.current().plans.map((p) => [p.id, p]));
@@ -76,7 +82,14 @@ export function createPlanReloader(options: PlanReloaderOptions): PlanReloader {
         return old && old !== p ? revise(old, p) : p;
       })
       .sort((a, b) => a.id.localeCompare(b.id));
-    knowledge.swap(knowledgeOf(serving));
+    // A plan whose file read badly keeps serving its old version, under the old reading's key.
+    const served = new Map<string, string>();
+    for (const p of serving) {
+      const key = keys.get(p.id) ?? servedKeys.get(p.id);
+      if (key) served.set(p.id, key);
+    }
+    servedKeys = served;
+    knowledge.swap(cache ? await cache.knowledgeOf(serving, servedKeys) : knowledgeOf(serving));
     log('info', 'knowledge: plans reloaded', { plans: serving.map((p) => p.id), changed });
     for (const problem of problems) {
       log('warn', 'knowledge: a changed plan file could not be read', { ...problem });

@@ -1,17 +1,21 @@
 import {
   loadKnowledge,
+  type FolderReading,
+  type ReadCache,
   PLAN_FILE_EXTENSIONS,
   readPlanFile as readIngested,
   planIdOf,
   type PlanFileResult,
 } from '../ingest/index.js';
-import type { Plan, ReadWarning } from '../knowledge/index.js';
 
 export { PLAN_FILE_EXTENSIONS, type PlanFileResult };
 
-/** Every plan of a folder (plan id = file stem) with the warnings met; one bad file only adds warnings. */
-export async function readPlanFolder(dir: string): Promise<{ plans: Plan[]; warnings: ReadWarning[] }> {
-  return loadKnowledge(dir);
+/**
+ * Every plan of a folder (plan id = file stem) with the warnings met and the reading keys; one bad file only adds
+ * warnings; with a cache only the files that changed are read.
+ */
+export async function readPlanFolder(dir: string, cache?: ReadCache): Promise<FolderReading> {
+  return loadKnowledge(dir, { cache });
 }
 
 /** Reads one plan file of any supported format as plan `id` (default its stem), wherever it lies; warnings name `path`. */

@@ -18,5 +18,14 @@ export { PLAN_FILE_EXTENSIONS } from './formats.js';
 /** The plan id a file gets: its stem (`planIdOf("knowledge/hue.docx")` → "hue"). */
 export { planIdOf } from './read-plan-file.js';
 
-/** Reads every plan file of a folder: `await loadKnowledge("knowledge")` → `{ plans, warnings }`; one bad file only adds warnings. */
-export { loadKnowledge } from './read-folder.js';
+/**
+ * Reads every plan file of a folder: `await loadKnowledge("knowledge", { cache })` → `{ plans, warnings, keys }`; one
+ * bad file only adds warnings; with a cache only the files that changed are read.
+ */
+export { loadKnowledge, type FolderReading, type LoadKnowledgeOptions } from './read-folder.js';
+
+/**
+ * What plan files read as, kept on disk between starts under keys of their bytes and the reader's version:
+ * `createReadCache("data/troly.db-cache/plans", { log })`; `keyOf(["index", ...])` makes a key of other parts.
+ */
+export { createReadCache, keyOf, type ReadCache, type ReadCacheLog } from './read-cache.js';

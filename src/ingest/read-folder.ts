@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { Plan, ReadWarning } from '../knowledge/index.js';
 import { formatOf } from './formats.js';
 import { planOfAppendix } from './appendix-match.js';
-import { extractPlanText, planIdOf, readPlanFile } from './read-plan-file.js';
+import type { ReadCache } from './read-cache.js';
+import { cachedExtract, cachedRead, type CacheUse, type Reading } from './cached-read.js';
+import { planIdOf } from './read-plan-file.js';
 
 /** Files that are never plans: READMEs and hidden files (".DS_Store", "~$plan.docx" lock files of Word). */
 const IGNORED = /^(readme\.|\.|~\$)/i;
@@ -33,10 +35,16 @@ function choosePlanFiles(names: readonly string[], dir: string): { chosen: strin
 }
 
 /** Each appendix file read again with the plan it belongs to (see `planOfAppendix`); a warning for one that has none. */
-async function attachAppendices(files: readonly string[], plans: Plan[], warnings: ReadWarning[]): Promise<void> {
+async function attachAppendices(
+  files: readonly string[],
+  readings: Reading[],
+  warnings: ReadWarning[],
+  cache: CacheUse | undefined,
+): Promise<void> {
+  const plans = readings.flatMap((r) => (r.result.plan ? [r.result.plan] : []));
   const byPlan = new Map<Plan, string[]>();
   for (const file of files) {
-    const { text, warnings: problems } = await extractPlanText(file);
+    const { text, warnings: problems } = await cachedExtract(file, cache);
     if (text === undefined) {
       warnings.push(...problems);
       continue;
@@ -52,19 +60,37 @@ async function attachAppendices(files: readonly string[], plans: Plan[], warning
       });
   }
   for (const [plan, appendices] of byPlan) {
-    const result = await readPlanFile(plan.file, { id: plan.id, appendices });
+    const reading = await cachedRead(plan.file, { id: plan.id, appendices }, cache);
+    const { result } = reading;
     if (!result.plan) continue;
-    plans[plans.indexOf(plan)] = result.plan;
+    readings[readings.findIndex((r) => r.result.plan === plan)] = reading;
     const own = new Set([plan.file, ...appendices]);
     warnings.splice(0, warnings.length, ...warnings.filter((w) => !own.has(w.file)), ...result.warnings);
   }
 }
 
+/** Options of {@link loadKnowledge}. */
+export type LoadKnowledgeOptions = {
+  /**
+   * What each file read as, kept between starts (`createReadCache`): a file whose bytes (and appendices) and reader
+   * version are unchanged is not read again. Default none: every file is read.
+   */
+  cache?: ReadCache;
+};
+
+/**
+ * The plans of a folder, the warnings met, and each plan's reading key by plan id: it changes whenever the plan's
+ * files or the reader change (a key for what is built from the plans, as the search index).
+ */
+export type FolderReading = { plans: Plan[]; warnings: ReadWarning[]; keys: Map<string, string> };
+
 /**
  * Reads every plan file of a folder (plan id = file stem; README and hidden files left out) in any supported format.
- * A bad or unsupported file gives warnings, never a stop.
+ * A bad or unsupported file gives warnings, never a stop. With a `cache`, only the files that changed are read and
+ * the entries of files gone are removed.
  */
-export async function loadKnowledge(dir: string): Promise<{ plans: Plan[]; warnings: ReadWarning[] }> {
+export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions = {}): Promise<FolderReading> {
+  const cache = options.cache && { cache: options.cache, used: new Set<string>() };
   let names: string[];
   try {
     const entries = await readdir(dir, { withFileTypes: true });
@@ -76,19 +102,23 @@ export async function loadKnowledge(dir: string): Promise<{ plans: Plan[]; warni
     return {
       plans: [],
       warnings: [{ file: dir, line: 0, message: `could not list the folder: ${(err as Error).message}` }],
+      keys: new Map(),
     };
   }
   const { chosen, warnings } = choosePlanFiles(names, dir);
-  const plans: Plan[] = [];
+  const readings: Reading[] = [];
   for (const name of chosen) {
-    const result = await readPlanFile(join(dir, name));
-    if (result.plan) plans.push(result.plan);
-    warnings.push(...result.warnings);
+    const reading = await cachedRead(join(dir, name), {}, cache);
+    readings.push(reading);
+    warnings.push(...reading.result.warnings);
   }
-  await attachAppendices(
-    names.filter((n) => formatOf(n).kind === 'appendix').map((n) => join(dir, n)),
+  const appendices = names.filter((n) => formatOf(n).kind === 'appendix').map((n) => join(dir, n));
+  await attachAppendices(appendices, readings, warnings, cache);
+  if (cache) cache.cache.keep(cache.used);
+  const plans = readings.flatMap((r) => (r.result.plan ? [r.result.plan] : []));
+  return {
     plans,
     warnings,
-  );
-  return { plans, warnings };
+    keys: new Map(readings.flatMap((r) => (r.result.plan ? [[r.result.plan.id, r.key]] : []))),
+  };
 }

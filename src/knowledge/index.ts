@@ -9,6 +9,9 @@ export * from './schema.js';
 /** Reads one plan's text (Markdown, text, or what `ingest` extracts from .docx/.pdf/.xlsx) into a `Plan` plus warnings naming file and line. */
 export { parsePlan } from './parse-plan.js';
 
+/** The reader's version: bumped whenever a change can change what a plan file reads as (start-up cache key). */
+export { READER_VERSION } from './reader-version.js';
+
 /** Normalizes a deadline: `parseDeadline("Quý IV/2026")` → kind quarter, 2026-10-01..2026-12-31. */
 export { parseDeadline } from './deadline.js';
 

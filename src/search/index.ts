@@ -7,8 +7,16 @@
  * builds the answer from both.
  */
 import type { Plan } from '../knowledge/index.js';
-import { answer, buildIndexData, type Answer, type AnswerOptions, type IndexData } from './answers/index.js';
+import {
+  answer,
+  buildIndexData,
+  loadIndexData,
+  type Answer,
+  type AnswerOptions,
+  type IndexData,
+} from './answers/index.js';
 import { searchOptionsOf, type SearchOptions } from './options.js';
+import { engineToJSON } from './retrieval/index.js';
 
 export type { AnswerOptions } from './answers/index.js';
 export type { Intent, MetaField, ReportKind, QuestionRange } from './question/index.js';
@@ -46,6 +54,33 @@ const open = (index: SearchIndex) => index as unknown as IndexData;
  */
 export function buildSearch(plans: readonly Plan[], options: Partial<SearchOptions> = {}): SearchIndex {
   return seal(buildIndexData(plans, searchOptionsOf(options)));
+}
+
+/**
+ * The version of what `searchIndexData` gives: bumped whenever the search changes what it indexes or how (passages,
+ * terms, tokenizer, shards), so an index kept from an older version is built again instead of loaded.
+ */
+export const SEARCH_INDEX_VERSION = 1;
+
+/**
+ * The index as plain data (JSON-safe) to keep between starts; the plans are not in it. With the same plans (and
+ * options), `loadSearch` gives the index back without indexing again.
+ */
+export function searchIndexData(index: SearchIndex): unknown {
+  return engineToJSON(open(index).engine);
+}
+
+/**
+ * The index over `plans` from what `searchIndexData` gave for the same plans, or undefined when the data does not fit
+ * them (build it then): `(await loadSearch(plans, kept)) ?? buildSearch(plans)`.
+ */
+export async function loadSearch(
+  plans: readonly Plan[],
+  data: unknown,
+  options: Partial<SearchOptions> = {},
+): Promise<SearchIndex | undefined> {
+  const loaded = await loadIndexData(plans, data, searchOptionsOf(options));
+  return loaded && seal(loaded);
 }
 
 /** How big an index is: its plans, the passages it indexes, and the distinct texts among them (plans share wording). */

@@ -3,5 +3,5 @@
  * sources (`Answer`), rendered into Vietnamese by `messages`.
  */
 export { answer, type AnswerOptions } from './answer.js';
-export { buildIndexData, type IndexData } from './index-data.js';
+export { buildIndexData, loadIndexData, type IndexData } from './index-data.js';
 export type * from './types.js';

@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchOptions as MiniSearchOptions } from 'minisearch';
+import MiniSearch, { type Options, type SearchOptions as MiniSearchOptions } from 'minisearch';
 import type { SearchOptions } from '../options.js';
 import type { DocKind, SearchDoc } from './documents.js';
 import { fuzzyOf, isBigram, isGeneric, termsOf, withoutCommon, type TermCounts } from './terms.js';
@@ -10,7 +10,7 @@ type Field = (typeof FIELDS)[number];
  * Passages are indexed in one MiniSearch per group of kinds, so a question about tasks or targets
  * does not walk the postings of the long body sections.
  */
-const SHARDS: readonly (readonly DocKind[])[] = [
+export const SHARDS: readonly (readonly DocKind[])[] = [
   ['task'],
   ['target', 'meeting', 'reporting'],
   ['duty', 'section', 'meta'],
@@ -40,7 +40,7 @@ type Scope = { plans?: readonly string[]; kinds?: readonly DocKind[]; limit?: nu
  * One distinct text, indexed once however many plans hold it (plans copying the province's wording
  * are the rule), with every place it occurs.
  */
-type Entry = {
+export type Entry = {
   id: number;
   kind: DocKind;
   title: string;
@@ -52,7 +52,7 @@ type Entry = {
   terms?: Set<string>;
 };
 
-type Shard = { kinds: ReadonlySet<DocKind>; mini: MiniSearch<Entry>; entries: Entry[]; counts: TermCounts };
+export type Shard = { kinds: ReadonlySet<DocKind>; mini: MiniSearch<Entry>; entries: Entry[]; counts: TermCounts };
 
 /** The MiniSearch shards over distinct texts, the passages they point to, and the options they rank by. */
 export type Engine = {
@@ -99,18 +99,26 @@ function termsByEntry(entries: readonly Entry[]): { fields: Record<Field, string
   return { fields, counts: { df, texts: entries.length } };
 }
 
-function buildShard(kinds: readonly DocKind[], docs: readonly SearchDoc[], options: SearchOptions): Shard {
-  const wanted = new Set(kinds);
-  const entries = entriesOf(docs.filter((d) => wanted.has(d.kind)));
-  const { fields, counts } = termsByEntry(entries);
-  const mini = new MiniSearch<Entry>({
+/** How a shard's MiniSearch is made (indexing reads the fields from `fields`) and loaded back: the same options. */
+export function shardMiniOptions(
+  options: SearchOptions,
+  fields: readonly Record<Field, string>[] = [],
+): Options<Entry> {
+  return {
     fields: [...FIELDS],
     storeFields: [],
     extractField: (entry, field) => (field === 'id' ? entry.id : fields[entry.id]![field as Field]),
     tokenize: splitTerms,
     processTerm: (term) => term,
     searchOptions: miniSearchOptions(options),
-  });
+  };
+}
+
+function buildShard(kinds: readonly DocKind[], docs: readonly SearchDoc[], options: SearchOptions): Shard {
+  const wanted = new Set(kinds);
+  const entries = entriesOf(docs.filter((d) => wanted.has(d.kind)));
+  const { fields, counts } = termsByEntry(entries);
+  const mini = new MiniSearch<Entry>(shardMiniOptions(options, fields));
   mini.addAll(entries);
   return { kinds: wanted, mini, entries, counts };
 }

@@ -6,3 +6,4 @@ export { documentsOf, type DocKind, type SearchDoc } from './documents.js';
 export { buildEngine, searchEngine, type Engine, type Hit } from './engine.js';
 export { bestPerPlan, searchRelevant, type RelevantScope } from './relevance.js';
 export { termsOf } from './terms.js';
+export { engineFromJSON, engineToJSON, type EngineJSON } from './engine-json.js';
