@@ -41,3 +41,9 @@ export { targetSubjectAsked } from './targets.js';
 
 /** Matches the tasks of two versions of a plan by content and lead (renumbering happens): kept, added, removed, changed. */
 export { compareRevisions, type PlanRevision, type TaskMatch } from './revision.js';
+
+/**
+ * What progress is tracked on: the appendix tasks, then every body duty under its section reference ("IV.2.b"),
+ * unique within the plan and the same at every reading; derived once per plan.
+ */
+export { trackedItems, findTrackedItem, refKey } from './tracked-items.js';

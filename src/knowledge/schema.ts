@@ -68,6 +68,17 @@ export const taskSchema = z.object({
 });
 export type Task = z.infer<typeof taskSchema>;
 
+/**
+ * Anything progress is tracked on, shaped like an appendix task: an appendix task (`source` "appendix", `no` its
+ * number) or a body duty (`source` "body", `no` the reference users type, e.g. "IV.2.b"; `section` its path).
+ */
+export const trackedItemSchema = taskSchema.extend({
+  source: z.enum(['appendix', 'body']),
+  /** The section a body duty was read from ("IV.2.b"); null for an appendix task. */
+  section: z.string().nullable(),
+});
+export type TrackedItem = z.infer<typeof trackedItemSchema>;
+
 /** A heading or list item of the plan body; the tree is given by `path`/`parent`. */
 export const sectionSchema = z.object({
   /** Stable path such as "II", "II.4", "II.4.b", "II.4.b.2" (bullets numbered in order). */
