@@ -9,7 +9,8 @@ import {
   type ProgressStatus,
   type TaskRef,
 } from '../tasks/index.js';
-import { cutAtWord, foldCase } from '../text/index.js';
+import { trackedItems } from '../knowledge/index.js';
+import { foldCase } from '../text/index.js';
 import { keyOf, type Core } from './core.js';
 import type { CommandContext } from './deps.js';
 import type { Dialog } from './dialogs.js';
@@ -20,12 +21,11 @@ import type { Reply } from './types.js';
 
 /** Step 1: the tasks the sender may update, as buttons. */
 export function startGuided(core: Core, ctx: CommandContext): Reply[] {
-  const tasks = tasksOf(ctx.user!, ctx.plan ? ctx.plan.tasks : ctx.knowledge.plans.flatMap((p) => p.tasks));
+  const tasks = tasksOf(ctx.user!, (ctx.plan ? [ctx.plan] : ctx.knowledge.plans).flatMap(trackedItems));
   if (tasks.length === 0) return [{ text: guideText.noTasks(ctx.plan) }];
   core.dialogs.set(keyOf(ctx), { step: 'task' }, ctx.now);
-  const label = (no: string, plan: string) => (ctx.plan ? no : `${plan}#${no}`);
   const choices = tasks.map((t) => ({
-    label: `${label(t.no, t.plan)}. ${cutAtWord(t.content, 48)}`,
+    label: guideText.taskChoice(t, ctx.plan ? t.no : `${t.plan}#${t.no}`),
     data: `${CHOICE.task}${t.plan}#${t.no}`,
   }));
   return [{ text: guideText.pickTask, choices }];

@@ -1,4 +1,4 @@
-import type { Plan } from '../knowledge/index.js';
+import { trackedItems, type Plan } from '../knowledge/index.js';
 import { readText } from '../messages/index.js';
 import { accessTo, derivePlanStates, deriveTaskState, parseTaskRef, resolveTask } from '../tasks/index.js';
 import type { Core } from './core.js';
@@ -17,23 +17,19 @@ export function progressCommand(core: Core, ctx: CommandContext): Reply[] {
 }
 
 /**
- * `/viec`: the tasks of the sender's unit (a leader's: the whole plan) with state and deadline; for a plan with no
- * appendix, the work its body gives the unit.
+ * `/viec`: the tasks and body duties of the sender's unit (a leader's: the whole plan) with reference, state and
+ * deadline.
  */
 export function unitTasksCommand(core: Core, ctx: CommandContext): Reply[] {
   const { user, plan } = ctx;
   if (!user || !plan) return [{ text: readText.needPlan }];
-  if (plan.tasks.length === 0) {
-    const duties =
-      user.role === 'officer' ? plan.duties.filter((d) => d.agency.some((a) => a.name === user.unit)) : plan.duties;
-    return [{ text: readText.bodyDuties(readText.mine(user, plan), duties) }];
-  }
-  const mine = user.role === 'officer' ? plan.tasks.filter((t) => accessTo(user, t) === 'full') : plan.tasks;
+  const items = trackedItems(plan);
+  const mine = new Set(user.role === 'officer' ? items.filter((t) => accessTo(user, t) === 'full') : items);
   return [
     {
       text: readText.unitTasks(
         readText.mine(user, plan),
-        statesOf(core, plan, ctx.now).filter((s) => mine.includes(s.task)),
+        statesOf(core, plan, ctx.now).filter((s) => mine.has(s.task)),
       ),
     },
   ];
@@ -50,4 +46,4 @@ export function overdueCommand(core: Core, ctx: CommandContext): Reply[] {
 }
 
 const statesOf = (core: Core, plan: Plan, now: Date) =>
-  derivePlanStates(plan.tasks, core.deps.progress.listForPlan(plan.id), now);
+  derivePlanStates(trackedItems(plan), core.deps.progress.listForPlan(plan.id), now);

@@ -1,5 +1,5 @@
 import { toIsoDay } from '../calendar/index.js';
-import type { Plan, Task } from '../knowledge/index.js';
+import { trackedItems, type Plan, type TrackedItem } from '../knowledge/index.js';
 import { NOT_REGISTERED, storedText, updateErrorText } from '../messages/index.js';
 import {
   checkAccess,
@@ -18,7 +18,7 @@ import type { CommandContext } from './deps.js';
 import type { Reply } from './types.js';
 
 /** An update whose task exists and which the sender may make. */
-export type CheckedUpdate = { input: UpdateInput; task: Task; plan: Plan };
+export type CheckedUpdate = { input: UpdateInput; task: TrackedItem; plan: Plan };
 
 /** Finds the task of `input` and checks the sender may make this update. */
 export function checkUpdate(ctx: CommandContext, input: UpdateInput): Result<CheckedUpdate, UpdateError> {
@@ -33,10 +33,9 @@ export function checkUpdate(ctx: CommandContext, input: UpdateInput): Result<Che
 /** The reply refusing an update, with an example using a task the sender may update. */
 export function refuse(ctx: CommandContext, error: UpdateError): Reply[] {
   if (error.code === 'not_registered') return [{ text: NOT_REGISTERED }];
-  const own = ctx.user && ctx.plan ? tasksOf(ctx.user, ctx.plan.tasks)[0] : undefined;
-  return [
-    { text: updateErrorText(error, own?.no ?? ctx.plan?.tasks[0]?.no ?? ctx.knowledge.plans[0]?.tasks[0]?.no ?? '1') },
-  ];
+  const own = ctx.user && ctx.plan ? tasksOf(ctx.user, trackedItems(ctx.plan))[0] : undefined;
+  const first = ctx.plan ?? ctx.knowledge.plans[0];
+  return [{ text: updateErrorText(error, own?.no ?? (first && trackedItems(first)[0]?.no) ?? '1') }];
 }
 
 /** Appends the update (committed before this returns) and echoes what was stored. */

@@ -1,3 +1,4 @@
+import { trackedItems } from '../knowledge/index.js';
 import { inviteErrorText, registeredText, welcomeText } from '../messages/index.js';
 import { accessTo } from '../tasks/index.js';
 import { stripUnsafeChars } from '../text/index.js';
@@ -33,6 +34,7 @@ export function startCommand(core: Core, ctx: CommandContext): Reply[] {
   const plan = planById(ctx.knowledge, user.plan);
   core.deps.log?.('info', 'user registered', { user: key, role: user.role, plan: user.plan, unit: user.unit });
   // A task the user may change the status of, so the example /capnhat works as written.
-  const example = plan?.tasks.find((t) => accessTo(user, t) === 'full')?.no ?? plan?.tasks[0]?.no ?? '1';
+  const items = plan ? trackedItems(plan) : [];
+  const example = items.find((t) => accessTo(user, t) === 'full')?.no ?? items[0]?.no ?? '1';
   return [{ text: welcomeText(user, plan, example) }];
 }

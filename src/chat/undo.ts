@@ -1,3 +1,4 @@
+import { findTrackedItem } from '../knowledge/index.js';
 import { NOT_REGISTERED, stateText, undoText } from '../messages/index.js';
 import { deriveTaskState, effectiveUpdates, UNDO_WINDOW_MINUTES, UNDO_WINDOW_MS } from '../tasks/index.js';
 import { planById, type Core } from './core.js';
@@ -29,7 +30,8 @@ export function undoCommand(core: Core, ctx: CommandContext): Reply[] {
     reverts: id,
   });
   core.deps.log?.('info', 'progress update reverted', { id: last.id, user: user.key });
-  const task = planById(ctx.knowledge, last.plan)?.tasks.find((t) => t.no === last.task);
+  const plan = planById(ctx.knowledge, last.plan);
+  const task = plan && findTrackedItem(plan, last.task);
   const state = task ? stateText(deriveTaskState(task, core.deps.progress.listForTask(last.plan, last.task), now)) : '';
   return [{ text: undoText.done(last, state) }];
 }

@@ -1,4 +1,4 @@
-import type { Plan } from '../knowledge/index.js';
+import { trackedItems, type Plan } from '../knowledge/index.js';
 import { derivePlanStates, effectiveUpdates, type Figure, type UpdateRecord } from '../tasks/index.js';
 import type { PlanProgress } from './types.js';
 
@@ -10,7 +10,7 @@ export function planProgress(plan: Plan, records: UpdateRecord[], figures: Figur
   const known = records.filter((r) => r.plan === plan.id && r.createdAt <= asOf);
   return {
     plan,
-    states: derivePlanStates(plan.tasks, known, asOf),
+    states: derivePlanStates(trackedItems(plan), known, asOf),
     updates: effectiveUpdates(known),
     figures: figures.filter((f) => f.plan === plan.id && f.reportedAt <= asOf),
   };

@@ -1,4 +1,4 @@
-import type { IsoDay, Plan, Task } from '../knowledge/index.js';
+import { trackedItems, type IsoDay, type Plan, type Task } from '../knowledge/index.js';
 import { addDays, daysBetween } from '../calendar/index.js';
 import { derivePlanStates, dueIn, trackingYearOf, type TaskState, type UpdateRecord } from '../tasks/index.js';
 import { upcomingReports } from './reporting.js';
@@ -50,7 +50,7 @@ function inReminderWindow(task: Task, today: IsoDay): boolean {
  * a province's plans stays cheap).
  */
 export function reminderStates(plan: Plan, records: () => UpdateRecord[], asOf: Date, today: IsoDay): TaskState[] {
-  const tasks = plan.tasks.filter((t) => inReminderWindow(t, today));
+  const tasks = trackedItems(plan).filter((t) => inReminderWindow(t, today));
   if (tasks.length === 0) return [];
   const known = records().filter((r) => r.plan === plan.id && r.createdAt <= asOf);
   return derivePlanStates(tasks, known, asOf);

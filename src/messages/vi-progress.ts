@@ -1,7 +1,7 @@
 /** Vietnamese text for registration, progress updates and progress reading. */
 import { cutAtWord } from '../text/index.js';
 import { toClockTime, toIsoDay } from '../calendar/index.js';
-import type { BodyDuty, Plan, PlanMeta, Task } from '../knowledge/index.js';
+import type { Plan, PlanMeta, Task, TrackedItem } from '../knowledge/index.js';
 import type {
   InviteError,
   ProgressStatus,
@@ -103,7 +103,7 @@ export function updateErrorText(error: UpdateError, no: string): string {
     case 'note_control_chars':
       return `Ghi chú có ký tự điều khiển không hiển thị được. Hãy gõ lại ghi chú.\n${example(no)}`;
     case 'unknown_task':
-      return `${unknownTaskText(error.plan, error.no)}\n${example(no)}`;
+      return `${unknownTaskText(error.plan, error.no, error.items)}\n${example(no)}`;
     case 'unknown_plan':
     case 'plan_needed':
       return readText.resolveError(error);
@@ -116,11 +116,20 @@ export function updateErrorText(error: UpdateError, no: string): string {
   }
 }
 
-/** "Không có nhiệm vụ số 25. Kế hoạch 158/KH-UBND có 19 nhiệm vụ (số 1 đến 19)." */
-export function unknownTaskText(plan: Plan, no: string): string {
-  const nos = plan.tasks.map((t) => t.no);
-  const range = nos.length > 0 ? ` (số ${nos[0]} đến ${nos.at(-1)})` : '';
-  return `Không có nhiệm vụ số ${no}. ${planLabel(plan)} có ${nos.length} nhiệm vụ${range}.`;
+/**
+ * "Không có nhiệm vụ số 25. Kế hoạch 158/KH-UBND có 19 nhiệm vụ (số 1 đến 19) và 35 nhiệm vụ giao trong văn bản (mục
+ * II.1.a đến IV.4)."
+ */
+export function unknownTaskText(plan: Plan, no: string, items: readonly TrackedItem[]): string {
+  const range = (list: readonly TrackedItem[], word: string) =>
+    list.length > 0 ? ` (${word} ${list[0]!.no}${list.length > 1 ? ` đến ${list.at(-1)!.no}` : ''})` : '';
+  const tasks = items.filter((t) => t.source === 'appendix');
+  const duties = items.filter((t) => t.source === 'body');
+  const counts = [
+    ...(tasks.length > 0 || duties.length === 0 ? [`${tasks.length} nhiệm vụ${range(tasks, 'số')}`] : []),
+    ...(duties.length > 0 ? [`${duties.length} nhiệm vụ giao trong văn bản${range(duties, 'mục')}`] : []),
+  ];
+  return `Không có nhiệm vụ số ${no}. ${planLabel(plan)} có ${counts.join(' và ')}.`;
 }
 
 const leadOf = (task: Task) => task.lead.map((a) => a.name).join(', ') || task.leadRaw || 'đơn vị khác';
@@ -200,9 +209,11 @@ export const undoText = {
 /** Prompts and buttons of the guided update and of the yes/no confirmation. */
 export const guideText = {
   pickTask: 'Chọn nhiệm vụ cần cập nhật:',
+  /** One button of the task choice: "4. Ban hành…", "Mục IV.2.b: Chủ trì…"; `ref` is "hue#4" when several plans are shown. */
+  taskChoice: (task: TrackedItem, ref: string) => `${listRef(task, ref)} ${cutAtWord(task.content, 48)}`,
   noTasks: (plan: Plan | undefined) =>
     `Đơn vị bạn không chủ trì hay phối hợp nhiệm vụ nào${plan ? ` trong ${planLabel(plan)}` : ''}.`,
-  pickStatus: (task: Task) => `Nhiệm vụ ${task.no}: ${cutAtWord(task.content, 120)}\nChọn trạng thái:`,
+  pickStatus: (task: TrackedItem) => `${itemName(task)}: ${cutAtWord(task.content, 120)}\nChọn trạng thái:`,
   noteOnlyChoice: 'Chỉ thêm ghi chú',
   askNote: (status: ProgressStatus | null) =>
     status === 'blocked'
@@ -211,10 +222,10 @@ export const guideText = {
         ? 'Nhập ghi chú:'
         : `Nhập ghi chú (kết quả, văn bản đã ban hành...)${status === 'in_progress' ? '; có thể ghi tỷ lệ ở đầu, ví dụ: 60% đã dự thảo văn bản' : ''}, hoặc chọn Bỏ qua:`,
   skip: 'Bỏ qua',
-  confirm: (task: Task, plan: Plan, status: ProgressStatus | null, percent: number | null, note: string) =>
+  confirm: (task: TrackedItem, plan: Plan, status: ProgressStatus | null, percent: number | null, note: string) =>
     [
       'Lưu cập nhật này?',
-      `• Nhiệm vụ ${task.no} (${planLabel(plan)}): ${cutAtWord(task.content, 60)}`,
+      `• ${itemName(task)} (${planLabel(plan)}): ${cutAtWord(task.content, 60)}`,
       `• Trạng thái: ${statusText(status, percent)}`,
       ...(note ? [`• Ghi chú: ${note}`] : []),
     ].join('\n'),
@@ -229,7 +240,7 @@ export const readText = {
   tiendoUsage: 'Cú pháp: /tiendo <số nhiệm vụ>, ví dụ: /tiendo 4',
   task: (s: TaskState, plan: Plan) =>
     [
-      `Nhiệm vụ ${s.task.no} (${planLabel(plan)}${s.trackingYear ? `, năm ${s.trackingYear}` : ''}): ${s.task.content}`,
+      `${itemName(s.task)} (${planLabel(plan)}${s.trackingYear ? `, năm ${s.trackingYear}` : ''}): ${s.task.content}`,
       `Chủ trì: ${leadOf(s.task)} · Thời hạn: ${s.task.deadline.raw || 'không ghi'}`,
       `Tình trạng: ${stateText(s)}`,
       ...(s.history.length === 0
@@ -244,7 +255,7 @@ export const readText = {
   resolveError: (error: ResolveError): string => {
     switch (error.code) {
       case 'unknown_task':
-        return `${unknownTaskText(error.plan, error.no)}\nVí dụ: /tiendo ${error.plan.tasks[0]?.no ?? '1'}`;
+        return `${unknownTaskText(error.plan, error.no, error.items)}\nVí dụ: /tiendo ${error.items[0]?.no ?? '1'}`;
       case 'unknown_plan':
         return `Không có kế hoạch «${typed(error.given)}». Các kế hoạch: ${error.plans.map((p) => p.id).join(', ')}.`;
       case 'plan_needed':
@@ -253,22 +264,17 @@ export const readText = {
   },
   overdueTitle: (plan: Plan) => `Nhiệm vụ quá hạn của ${planLabel(plan)}:`,
   noneOverdue: (plan: Plan) => `${planLabel(plan)}: không có nhiệm vụ nào quá hạn.`,
-  /** `/viec` for a plan with no appendix: the work its body gives, by section; progress is tracked by appendix task only. */
-  bodyDuties: (title: string, duties: BodyDuty[]) =>
-    [
-      title,
-      ...(duties.length === 0 ? ['Không có việc nào được giao trong nội dung kế hoạch.'] : duties.map(dutyLine)),
-      'Kế hoạch này không có phụ lục nhiệm vụ đánh số, nên chưa cập nhật tiến độ được bằng /capnhat.',
-    ].join('\n'),
 };
 
-const dutyLine = (d: BodyDuty) =>
-  `• Mục ${d.section}: ${cutAtWord(d.text, 90)}${d.deadline?.due ? ` (hạn ${formatDay(d.deadline.due)})` : ''}`;
+/** An item as lists name it: "4." for an appendix task, "Mục IV.2.b:" for a body duty; `ref` overrides its number ("hue#4"). */
+const listRef = (t: TrackedItem, ref = t.no) => (t.source === 'body' ? `Mục ${ref}:` : `${ref}.`);
+/** An item as a heading names it: "Nhiệm vụ 4", "Mục IV.2.b". */
+const itemName = (t: TrackedItem) => `${t.source === 'body' ? 'Mục' : 'Nhiệm vụ'} ${t.no}`;
 
 const historyLine = (u: UpdateRecord) =>
   `• ${formatTime(u.createdAt)} — ${u.userName}: ${statusText(u.status, u.percent)}${u.note ? ` — ${u.note}` : ''}`;
 const stateLine = (s: TaskState) =>
-  `• ${s.task.no}. ${cutAtWord(s.task.content, 60)} — ${stateText(s)}${s.due ? ` (hạn ${formatDay(s.due)})` : s.task.deadline.raw ? ` (${s.task.deadline.raw})` : ''}`;
+  `• ${listRef(s.task)} ${cutAtWord(s.task.content, 60)} — ${stateText(s)}${s.due ? ` (hạn ${formatDay(s.due)})` : s.task.deadline.raw ? ` (${s.task.deadline.raw})` : ''}`;
 
 /** The name the local terminal user is registered under (the admin at the machine). */
 export const LOCAL_ADMIN_NAME = 'Quản trị (máy này)';

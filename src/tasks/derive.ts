@@ -1,5 +1,5 @@
 import { daysBetween, toIsoDay } from '../calendar/index.js';
-import type { IsoDay, Task } from '../knowledge/index.js';
+import type { IsoDay, Task, TrackedItem } from '../knowledge/index.js';
 import { dueIn, trackingYearOf, type TrackingYear } from './tracking-year.js';
 import { NO_MEMBERS, sharesOf, type UnitMembers } from './members.js';
 import type { UpdateRecord } from './ports.js';
@@ -9,8 +9,9 @@ import { DUE_SOON_DAYS, type ProgressStatus } from './status.js';
 export type TaskStateKind =
   'done_on_time' | 'done_late' | 'overdue' | 'blocked' | 'due_soon' | 'in_progress' | 'not_started' | 'no_report';
 
-export type TaskState = {
-  task: Task;
+/** The state of a tracked item (appendix task or body duty); `T` is narrower where only appendix tasks are derived. */
+export type TaskState<T extends Task = TrackedItem> = {
+  task: T;
   /** The tracking year: "" or the year of a recurring task. */
   trackingYear: TrackingYear;
   kind: TaskStateKind;
@@ -32,11 +33,11 @@ export type TaskState = {
    * A task led by a group with declared members: the state of each unit's share, in the order of `sharesOf`; the
    * task is done when every share is. Null for a task tracked as one.
    */
-  shares: ShareState[] | null;
+  shares: ShareState<T>[] | null;
 };
 
 /** The state of one unit's share of a task tracked per member (its own rows and the rows for the whole task). */
-export type ShareState = { unit: string; state: TaskState };
+export type ShareState<T extends Task = TrackedItem> = { unit: string; state: TaskState<T> };
 
 /** Drops reversal rows and the rows they reverse, keeping order. */
 export function effectiveUpdates(records: UpdateRecord[]): UpdateRecord[] {
@@ -57,12 +58,12 @@ function trackingYearHistory(task: Task, records: UpdateRecord[], today: IsoDay)
  * Derives the state of `task` on the day of `now` from its update rows (any order of plans/tasks is fine). A task led
  * by a group with declared `members` (of the task's plan) is derived per member: see `shares`.
  */
-export function deriveTaskState(
-  task: Task,
+export function deriveTaskState<T extends Task>(
+  task: T,
   records: UpdateRecord[],
   now: Date,
   members: UnitMembers = NO_MEMBERS,
-): TaskState {
+): TaskState<T> {
   const units = sharesOf(task, members);
   if (units === null) return deriveOne(task, records, now);
   // A row for the whole task (a leader's, or one written before the members were declared) counts for every share.
@@ -78,7 +79,7 @@ export function deriveTaskState(
 }
 
 /** The task's state from its shares: done when all are, overdue when past due otherwise, the furthest status else. */
-function combineShares(whole: TaskState, shares: ShareState[], now: Date): TaskState {
+function combineShares<T extends Task>(whole: TaskState<T>, shares: ShareState<T>[], now: Date): TaskState<T> {
   const states = shares.map((s) => s.state);
   const done = states.filter((s) => s.status === 'done');
   const lastStatusUpdate = latest(states.map((s) => s.lastStatusUpdate));
@@ -114,7 +115,7 @@ function combineShares(whole: TaskState, shares: ShareState[], now: Date): TaskS
 const latest = (rows: (UpdateRecord | null)[]): UpdateRecord | null =>
   rows.reduce<UpdateRecord | null>((a, r) => (r !== null && (a === null || r.id > a.id) ? r : a), null);
 
-function deriveOne(task: Task, records: UpdateRecord[], now: Date): TaskState {
+function deriveOne<T extends Task>(task: T, records: UpdateRecord[], now: Date): TaskState<T> {
   const today = toIsoDay(now);
   const { trackingYear, history, lastStatusUpdate } = trackingYearHistory(task, records, today);
   const status = lastStatusUpdate?.status ?? null;
@@ -153,11 +154,11 @@ function openKind(status: ProgressStatus | null, daysLeft: number | null): TaskS
 }
 
 /** States of every task of a plan, in plan order (`members`: the plan's declared member units). */
-export function derivePlanStates(
-  tasks: Task[],
+export function derivePlanStates<T extends Task>(
+  tasks: readonly T[],
   records: UpdateRecord[],
   now: Date,
   members: UnitMembers = NO_MEMBERS,
-): TaskState[] {
+): TaskState<T>[] {
   return tasks.map((t) => deriveTaskState(t, records, now, members));
 }

@@ -28,8 +28,8 @@ export const STATUS_PHRASES: ReadonlyArray<readonly [string, ProgressStatus | 'n
   ['ghichu', 'note'],
 ];
 
-/** Words that start a natural update: "Nhiệm vụ 4 ...", "NV 4 ...", "Việc số 4 ...". */
-export const TASK_WORDS = ['nhiem vu', 'nv', 'cong viec', 'viec'];
+/** Words that start a natural update: "Nhiệm vụ 4 ...", "NV 4 ...", "Việc số 4 ...", "Mục IV.2.b ...". */
+export const TASK_WORDS = ['nhiem vu', 'nv', 'cong viec', 'viec', 'muc'];
 
 /** Endings that make a sentence a question ("... đã xong chưa"), so it is never read as an update. */
 export const QUESTION_ENDINGS = ['chua', 'khong', 'ko', 'nao', 'gi', 'sao', 'the nao', 'bao gio', 'a'];

@@ -33,7 +33,8 @@ export function parseUpdateArgs(args: string): Result<UpdateInput, UpdateInputEr
 
 /**
  * Builds and validates an update from its task, status and the text after the status (an optional
- * percent, then the note): `completeUpdate(ref, 'in_progress', "60% đã dự thảo")`.
+ * percent, then the note): `completeUpdate(ref, 'in_progress', "60% đã dự thảo")`. "xong 50%" is half done: in
+ * progress at 50%.
  */
 export function completeUpdate(
   ref: TaskRef,
@@ -41,7 +42,8 @@ export function completeUpdate(
   text: string,
 ): Result<UpdateInput, UpdateInputError> {
   const { percent, note } = readPercent(status, normalizeText(text).trim());
-  return validateUpdateInput({ ref, status, percent, note });
+  const partly = status === 'done' && percent !== null && percent >= 0 && percent < 100;
+  return validateUpdateInput({ ref, status: partly ? 'in_progress' : status, percent, note });
 }
 
 /** Reads a task reference alone ("4", "nv4", "dai-son#4"); null when the text is anything else. */
@@ -75,6 +77,6 @@ export function readStatus(text: string): { status: ProgressStatus | null; rest:
 function readPercent(status: ProgressStatus | null, text: string): { percent: number | null; note: string } {
   const m = status === 'in_progress' || status === 'done' ? /^([-–—−]?\d{1,6})\s*%/.exec(text) : null;
   const note = (m ? text.slice(m[0].length).replace(LEADING_PUNCT, '') : text).trim();
-  if (status === 'done') return { percent: 100, note };
-  return { percent: m ? Number(m[1]!.replace(/^\D/, '-')) : null, note };
+  const percent = m ? Number(m[1]!.replace(/^\D/, '-')) : null;
+  return { percent: status === 'done' && (percent === null || percent < 0 || percent >= 100) ? 100 : percent, note };
 }

@@ -50,6 +50,6 @@ export function checkAccess(
 }
 
 /** The tasks `user` may update at all (fully or by notes), in plan order. */
-export function tasksOf(user: UserRecord, tasks: Task[], members: UnitMembers = NO_MEMBERS): Task[] {
+export function tasksOf<T extends Task>(user: UserRecord, tasks: readonly T[], members: UnitMembers = NO_MEMBERS): T[] {
   return tasks.filter((t) => accessTo(user, t, members) !== 'none');
 }

@@ -3,17 +3,22 @@ import { hasUnsafeChars } from '../text/index.js';
 import { fail, ok, type Result } from './result.js';
 import { MAX_NOTE_LENGTH, progressStatusSchema, type ProgressStatus } from './status.js';
 
+/** One part of a section path after the first: a number, a letter ("b", "đ"), an unmarked paragraph ("p1"). */
+const PATH_PART = '(?:\\d{1,3}|p\\d{1,2}|[a-zA-ZđĐ])';
 /**
- * A task number as plans write them: "4", "1.2", "II.3" (a Roman group, then numbers). Source text of a
- * regular expression, without anchors, shared by the parsers.
+ * A task number or body duty reference as users type them: "4", "1.2", "II.3" (a Roman group, then numbers),
+ * "IV.2.b", "IV.2.b.1", "IV.p2", "IV.2.b-2" (see `trackedItems`). Source text of a regular expression, without
+ * anchors, shared by the parsers.
  */
-export const TASK_NO = '(?:[IVXLCivxlc]{1,6}\\.)?\\d{1,4}(?:\\.\\d{1,3}){0,3}';
+export const TASK_NO = `(?:[IVXLCivxlc]{1,6}|\\d{1,4})(?:\\.${PATH_PART}){0,5}(?:-\\d{1,2})?`;
+/** A body duty reference alone, needing no "nhiệm vụ"/"mục" before it: a Roman numeral and at least one part ("iv.2.b"). */
+export const SECTION_REF = `[IVXLCivxlc]{1,6}(?:\\.${PATH_PART}){1,5}(?:-\\d{1,2})?`;
 
-/** "04" → "4", "ii.02" → "II.2": the form the plan reader gives task numbers. */
+/** "04" → "4", "ii.02" → "II.2", "iv.2.B" → "IV.2.b": the form the plan reader gives task numbers and sections. */
 export const normalizeTaskNo = (no: string): string =>
   no
     .split('.')
-    .map((part) => (/^\d+$/.test(part) ? String(Number(part)) : part.toUpperCase()))
+    .map((part, i) => (/^\d+$/.test(part) ? String(Number(part)) : i === 0 ? part.toUpperCase() : part.toLowerCase()))
     .join('.');
 
 /** Which task an update names: its number, and a plan id when written "dai-son#4". */
@@ -22,7 +27,7 @@ export const taskRefSchema = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]*$/)
     .nullable(),
-  no: z.string().regex(new RegExp(`^${TASK_NO}$`)),
+  no: z.string().regex(new RegExp(`^${TASK_NO}$`, 'u')),
 });
 export type TaskRef = z.infer<typeof taskRefSchema>;
 

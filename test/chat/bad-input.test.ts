@@ -15,7 +15,10 @@ afterAll(() => h.cleanup());
 
 describe('createChat: bad input', () => {
   it.each([
-    ['/capnhat 25 xong', `Không có nhiệm vụ số 25. Kế hoạch 158/KH-UBND có 19 nhiệm vụ (số 1 đến 19).\n${EXAMPLE}`],
+    [
+      '/capnhat 25 xong',
+      `Không có nhiệm vụ số 25. Kế hoạch 158/KH-UBND có 19 nhiệm vụ (số 1 đến 19) và 35 nhiệm vụ giao trong văn bản (mục II.1.a đến IV.4).\n${EXAMPLE}`,
+    ],
     ['/capnhat 4 tạm ổn', `Không hiểu trạng thái «tạm ổn». ${STATUSES}\n${EXAMPLE}`],
     ['/capnhat 4', `Thiếu trạng thái. ${STATUSES}\nVí dụ: /capnhat 1 đang thực hiện 60% đã dự thảo văn bản`],
     [
@@ -70,7 +73,10 @@ describe('createChat: bad input', () => {
       `Không đọc được số nhiệm vụ «🎉🎉».\nCú pháp: /capnhat <số nhiệm vụ> <trạng thái> [ghi chú]\n${EXAMPLE}`,
     ],
     ['/capnhat abc#4 xong', 'Không có kế hoạch «abc». Các kế hoạch: dai-son, hue, nhi-chieu.'],
-    ['/tiendo 99', 'Không có nhiệm vụ số 99. Kế hoạch 158/KH-UBND có 19 nhiệm vụ (số 1 đến 19).\nVí dụ: /tiendo 1'],
+    [
+      '/tiendo 99',
+      'Không có nhiệm vụ số 99. Kế hoạch 158/KH-UBND có 19 nhiệm vụ (số 1 đến 19) và 35 nhiệm vụ giao trong văn bản (mục II.1.a đến IV.4).\nVí dụ: /tiendo 1',
+    ],
     ['/tiendo bốn', 'Cú pháp: /tiendo <số nhiệm vụ>, ví dụ: /tiendo 4'],
     ['/xoa_het', 'Không có lệnh /xoa_het. Gửi /trogiup để xem các lệnh.'],
     ['/constructor 0', 'Không có lệnh /constructor. Gửi /trogiup để xem các lệnh.'],

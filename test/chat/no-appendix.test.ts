@@ -14,13 +14,15 @@ beforeAll(async () => {
 afterAll(() => h.cleanup());
 
 describe('a plan with no appendix in chat', () => {
-  it("/viec lists the work the body gives the officer's post, with its deadline, and says updates need numbered tasks", async () => {
+  it("/viec lists the duties the body gives the officer's post, by section reference, with state and deadline", async () => {
     expect(await h.say(tuPhap, '/viec')).toBe(
       [
         'Việc của Công chức Tư pháp - Hộ tịch (Kế hoạch (chưa ghi số) của xã Tân Lập):',
-        '• Mục III.2.1: Rà soát các văn bản do HĐND, UBND xã ban hành còn hiệu lực; đề xuất bãi bỏ, thay thế những… (hạn 30/09/2026)',
-        '• Mục III.2.2: Kiểm tra tính hợp pháp của dự thảo văn bản trước khi trình Chủ tịch UBND xã ký ban hành.',
-        'Kế hoạch này không có phụ lục nhiệm vụ đánh số, nên chưa cập nhật tiến độ được bằng /capnhat.',
+        '• Mục III.2.1: Rà soát các văn bản do HĐND, UBND xã ban hành còn hiệu lực… — Chưa có báo cáo (hạn 30/09/2026)',
+        '• Mục III.2.2: Kiểm tra tính hợp pháp của dự thảo văn bản trước khi trình… — Chưa có báo cáo',
+        // Led by groups ("Các ấp", "các đoàn thể"), which take in every unit of the plan.
+        '• Mục III.6: Phổ biến Kế hoạch đến hộ gia đình qua các cuộc họp ấp; vận… — Chưa có báo cáo (hạn 30/06/2026)',
+        '• Mục III.7: Phối hợp tuyên truyền, vận động đoàn viên, hội viên thực… — Chưa có báo cáo',
       ].join('\n'),
     );
   });

@@ -96,9 +96,11 @@ describe('createChat: guided form', () => {
   it('walks task → status → note → confirm, then stores', async () => {
     const tasks = await h.send(lan, '/capnhat');
     expect(tasks[0]!.text).toBe('Chọn nhiệm vụ cần cập nhật:');
-    expect(tasks[0]!.choices!.map((c) => c.label.split('.')[0])).toEqual(
+    // The appendix tasks, then the body duties the unit leads.
+    expect(tasks[0]!.choices!.slice(0, 19).map((c) => c.label.split('.')[0])).toEqual(
       Array.from({ length: 19 }, (_, i) => String(i + 1)),
     );
+    expect(tasks[0]!.choices![19]!.label).toMatch(/^Mục II\.1\.a: /);
     const statuses = await h.press(lan, choice(tasks, '4.'));
     expect(statuses[0]!.text).toMatch(/^Nhiệm vụ 4: Ban hành văn bản .*\nChọn trạng thái:$/);
     expect(statuses[0]!.choices!.map((c) => c.label)).toEqual([

@@ -50,10 +50,19 @@ describe('cli tasks', () => {
     ]);
   });
 
-  it('prints them as JSON with --json', async () => {
+  it('prints them as JSON with --json, the appendix tasks then the body duties by section', async () => {
     expect(await runTasks(['--plan', 'hue', '--json'])).toBe(0);
-    const tasks = JSON.parse(out.join('\n')) as Array<{ no: string; deadline: { kind: string } }>;
-    expect(tasks.map((t) => t.no)).toHaveLength(12);
+    const tasks = JSON.parse(out.join('\n')) as Array<{ no: string; source: string; deadline: { kind: string } }>;
+    expect(tasks.filter((t) => t.source === 'appendix').map((t) => t.no)).toEqual(
+      Array.from({ length: 12 }, (_, i) => String(i + 1)),
+    );
+    expect(
+      tasks
+        .filter((t) => t.source === 'body')
+        .map((t) => t.no)
+        .slice(0, 3),
+    ).toEqual(['II.1.a', 'II.1.b', 'II.3.a.1']);
+    expect(tasks).toHaveLength(12 + 34);
     expect(tasks[0]!.deadline.kind).toBe('month');
   });
 

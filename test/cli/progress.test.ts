@@ -63,7 +63,9 @@ describe('cli progress', () => {
     expect(lines.slice(0, head.length)).toEqual(head);
     // Task 8 was reported by mistake and reverted.
     expect(lines[8]).toBe(task8);
-    expect(lines).toHaveLength(1 + 19);
+    // Then the 35 duties of the body, under their section references.
+    expect(lines).toHaveLength(1 + 19 + 35);
+    expect(lines[20]).toMatch(format.length === 0 ? /^II\.1\.a\tChưa có báo cáo\t/ : /^nhi-chieu,II\.1\.a,,no_report,/);
     expect(t.io.err).toEqual([]);
   });
 
@@ -84,10 +86,13 @@ describe('cli progress', () => {
   it('prints a plan without updates with no status and no last update on any task', async () => {
     const { code, lines } = await progress('--plan', 'hue', '--format', 'csv', '--today', '2026-06-01');
     expect(code).toBe(0);
-    expect(lines).toHaveLength(1 + 12);
+    // 12 appendix tasks, then 34 body duties.
+    expect(lines).toHaveLength(1 + 12 + 34);
     const cells = lines.slice(1).map((l) => l.split(','));
-    expect(cells.map((c) => [c[0], c[5], c[10], c[11]])).toEqual(Array(12).fill(['hue', '', '', '']));
-    expect(cells.map((c) => c[3])).toEqual(['overdue', ...Array(11).fill('no_report')]);
+    expect(cells.map((c) => [c[0], c[5], c[10], c[11]])).toEqual(Array(46).fill(['hue', '', '', '']));
+    expect(cells.slice(0, 12).map((c) => c[3])).toEqual(['overdue', ...Array(11).fill('no_report')]);
+    // IV.1.a is due "trong tháng 5 năm 2026".
+    expect(cells.filter((c) => c[3] === 'overdue').map((c) => c[1])).toEqual(['1', 'IV.1.a']);
   });
 
   it.each([

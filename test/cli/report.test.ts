@@ -76,7 +76,7 @@ describe('cli report', () => {
       '09/03/2026',
     ]);
     expect(out).toEqual([
-      `report: ${rows.filter((r) => /^\d+$/.test(r[0] ?? '')).length} tasks, 2026-Q1, written to ${join(dir, 'q1.xlsx')}`,
+      `report: ${rows.filter((r) => /^(?:\d+|[IVX]+(?:\.[\w.]+)?)$/.test(r[0] ?? '')).length} tasks, 2026-Q1, written to ${join(dir, 'q1.xlsx')}`,
     ]);
   });
 

@@ -15,7 +15,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 const taskNo = fc.oneof(
   fc.integer({ min: 0, max: 9_999 }).map(String),
-  fc.constantFrom('04', 'II.3', 'iv.02', '1.2.3'),
+  fc.constantFrom('04', 'II.3', 'iv.02', '1.2.3', 'IV.2.b', 'iii.đ.1', 'IV.p2', 'II.1.a-2'),
 );
 const phrase = fc
   .constantFrom(...STATUS_PHRASES)
@@ -59,9 +59,11 @@ describe('parseUpdateArgs on random arguments', () => {
       fc.property(taskNo, phrase, pct, note, (no, { written, status }, percent, text) => {
         const withPercent = percent !== undefined && (status === 'in_progress' || status === 'done');
         const result = parseUpdateArgs(`${no} ${written}${withPercent ? ` ${percent}%` : ''} ${text}`);
+        // "xong 50%" is half done: in progress at 50%.
+        const partly = status === 'done' && withPercent && percent < 100;
         const expected: Partial<UpdateInput> = {
-          status,
-          percent: status === 'done' ? 100 : withPercent ? percent : null,
+          status: partly ? 'in_progress' : status,
+          percent: status === 'done' && !partly ? 100 : withPercent ? percent : null,
           note: normalizeText(text).trim(),
         };
         if (expected.note!.length > MAX_NOTE_LENGTH) return;

@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
-import type { Task } from '../../knowledge/index.js';
+import { trackedItems, type TrackedItem } from '../../knowledge/index.js';
 import { loadPlansReporting } from '../load-knowledge.js';
 import { knowledgeDir } from '../options.js';
 
-export const summary = 'print the appendix tasks of one plan as parsed  --plan ID [--json] [--knowledge DIR]';
+export const summary =
+  'print what progress is tracked on in one plan: appendix tasks, then body duties by section  --plan ID [--json] [--knowledge DIR]';
 
-function printTask(t: Task): void {
+function printTask(t: TrackedItem): void {
   const due = t.deadline.due ? ` → due ${t.deadline.due}` : '';
-  console.log(`${t.no}. ${t.content}`);
+  console.log(`${t.no}. ${t.source === 'body' ? '[body duty] ' : ''}${t.content}`);
   console.log(`   lead: ${t.lead.map((a) => a.name).join('; ') || '-'}`);
   console.log(`   coordinators: ${t.coordinators.map((a) => a.name).join('; ') || '-'}`);
   console.log(`   product: ${t.product || '-'}`);
@@ -30,7 +31,8 @@ export async function run(args: string[]): Promise<number> {
     console.error(`unknown plan '${values.plan}' (known: ${plans.map((p) => p.id).join(', ') || 'none'})`);
     return 1;
   }
-  if (values.json) console.log(JSON.stringify(plan.tasks, null, 2));
-  else plan.tasks.forEach(printTask);
+  const items = trackedItems(plan);
+  if (values.json) console.log(JSON.stringify(items, null, 2));
+  else items.forEach(printTask);
   return 0;
 }
