@@ -1,79 +1,67 @@
-import { readFile } from 'node:fs/promises';
-import { getDocument, OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { spawn } from 'node:child_process';
+import { open } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import type { ExtractOptions, Extraction } from './extraction.js';
 import { pagesToPlanText } from './pdf-layout.js';
 import { extractScan } from './scan-ocr.js';
-import type { PdfPage, Rule, TextRun } from './pdf-page.js';
+import type { PdfPage } from './pdf-page.js';
 
-type Matrix = number[];
-type PdfPageProxy = Awaited<ReturnType<Awaited<ReturnType<typeof getDocument>['promise']>['getPage']>>;
-
-/** A point through a matrix. */
-const apply = ([x, y]: [number, number], m: Matrix): [number, number] => [
-  m[0]! * x + m[2]! * y + m[4]!,
-  m[1]! * x + m[3]! * y + m[5]!,
-];
-
-/** Thin drawn paths (table borders) in page space: each path's bounding box, when it is a line, after the CTM. */
-async function rulesOf(page: PdfPageProxy, view: Matrix): Promise<Rule[]> {
-  const { fnArray, argsArray } = await page.getOperatorList();
-  const rules: Rule[] = [];
-  const stack: Matrix[] = [];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  fnArray.forEach((fn, i) => {
-    const args = argsArray[i] as unknown[];
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.transform) ctm = Util.transform(ctm, args as Matrix);
-    else if (fn === OPS.constructPath) {
-      const box = args[2] as ArrayLike<number> | null;
-      if (!box) return;
-      const m = Util.transform(view, ctm);
-      const [x1, y1] = apply([box[0]!, box[1]!], m);
-      const [x2, y2] = apply([box[2]!, box[3]!], m);
-      const rule = { x1: Math.min(x1, x2), y1: Math.min(y1, y2), x2: Math.max(x1, x2), y2: Math.max(y1, y2) };
-      const thin = Math.min(rule.x2 - rule.x1, rule.y2 - rule.y1) < 2;
-      const long = Math.max(rule.x2 - rule.x1, rule.y2 - rule.y1) > 8;
-      if (thin && long) rules.push(rule);
-    }
-  });
-  return rules;
-}
-
-async function readPage(page: PdfPageProxy): Promise<PdfPage> {
-  const viewport = page.getViewport({ scale: 1 });
-  const content = await page.getTextContent();
-  const runs: TextRun[] = [];
-  for (const item of content.items) {
-    if (!('str' in item) || item.str.trim() === '') continue;
-    const t = Util.transform(viewport.transform, item.transform) as number[];
-    const size = Math.hypot(t[2]!, t[3]!);
-    runs.push({ text: item.str, x: t[4]!, y: t[5]!, width: item.width, size });
-  }
-  const rules = await rulesOf(page, viewport.transform);
-  page.cleanup();
-  return { width: viewport.width, height: viewport.height, runs, rules };
-}
+const CHILD = fileURLToPath(new URL('./pdf-pages-child.mjs', import.meta.url));
+/** The heap the reading child may take: a plan PDF needs well under 100 MB; a pathological one fails, not the assistant. */
+const CHILD_HEAP_MB = 256;
 
 /** Whether the pages carry almost no text: a scan (pictures of pages) or an empty document. */
 export const hasNoTextLayer = (pages: readonly PdfPage[]): boolean =>
   pages.reduce((n, p) => n + p.runs.reduce((m, r) => m + r.text.trim().length, 0), 0) < 20 * pages.length;
 
-/** The pages of a PDF with their text runs and drawn rules. */
+/**
+ * The pages of a PDF with their text runs and drawn rules, read by pdfjs in a plain `node` child process of its own
+ * (`pdf-pages-child.mjs`, with a bounded heap): the library and the document's memory never enter this process.
+ */
 export async function readPdfPages(path: string): Promise<PdfPage[]> {
-  const data = new Uint8Array(await readFile(path));
-  const doc = await getDocument({ data, isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
+  const child = spawn(process.execPath, [`--max-old-space-size=${CHILD_HEAP_MB}`, CHILD, path], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Loaders given to this process (tsx) are not for the child: that is the point of it.
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-2000)));
+  const pages: PdfPage[] = [];
+  let failure: string | undefined;
+  for await (const line of createInterface({ input: child.stdout, crlfDelay: Infinity })) {
+    const got = JSON.parse(line) as PdfPage | { error: string };
+    if ('error' in got) failure = got.error;
+    else pages.push(got);
+  }
+  const code = await exited;
+  if (failure !== undefined) throw new Error(failure);
+  if (code !== 0) throw new Error(`the PDF reader stopped (exit ${code}): ${stderr.trim().split('\n').at(-1) ?? ''}`);
+  return pages;
+}
+
+/** Whether the file begins as a PDF does: "%PDF-" within its first 1024 bytes (where readers look for it). */
+async function looksLikePdf(path: string): Promise<boolean> {
+  const file = await open(path);
   try {
-    const pages: PdfPage[] = [];
-    for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(await doc.getPage(n)));
-    return pages;
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(1024), 0, 1024, 0);
+    return buffer.subarray(0, bytesRead).includes('%PDF-');
   } finally {
-    await doc.destroy();
+    await file.close();
   }
 }
 
 /** A PDF with a text layer (Word → PDF): lines, columns and tables rebuilt from positions; a scan goes to OCR. */
 export async function extractPdf(path: string, options: ExtractOptions = {}): Promise<Extraction> {
+  if (!(await looksLikePdf(path)))
+    return {
+      ok: false,
+      problem: 'not a PDF file (it does not begin as one); export the plan again as PDF, or send the .docx',
+    };
   const pages = await readPdfPages(path);
   if (hasNoTextLayer(pages)) return extractScan(path, options.ocr);
   return { ok: true, text: pagesToPlanText(pages), notes: [] };

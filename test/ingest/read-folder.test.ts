@@ -15,7 +15,11 @@ describe('loadKnowledge', () => {
     expect(warnings).toEqual([
       { file: `${dir}/empty.txt`, line: 0, message: 'file is empty' },
       { file: `${dir}/junk.md`, line: 0, message: 'file is not UTF-8 text; skipped' },
-      { file: `${dir}/notes.pdf`, line: 0, message: 'could not read: Invalid PDF structure.' },
+      {
+        file: `${dir}/notes.pdf`,
+        line: 0,
+        message: 'not a PDF file (it does not begin as one); export the plan again as PDF, or send the .docx',
+      },
     ]);
   });
 
