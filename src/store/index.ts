@@ -5,9 +5,10 @@
 
 /**
  * `openStore(config.DATABASE_PATH)`: opens, migrates, and returns every repository typed by its port
- * (`{ progress, users, invites, members, deliveries, inbox, notifications, subscriptions, figures }`); app code takes them there.
+ * (`{ progress, users, invites, members, deliveries, inbox, notifications, subscriptions, figures, questions }`); app code
+ * takes them there.
  */
-export { openStore, type Store } from './open-store.js';
+export { openStore, type Store, type StoreOptions } from './open-store.js';
 /** The database file cannot be opened or written at start (read-only, not a database, damaged, disk full). */
 export { StoreOpenError } from './store-open-error.js';
 /** Opens a SQLite file (folder created) with WAL, foreign keys and full sync. */
@@ -40,3 +41,5 @@ export {
   INBOX_MAX_REPLAYS,
   type InboxRepoOptions,
 } from './inbox-repo.js';
+/** Questions asked and the votes on their answers (`satisfies QuestionLog`); askers kept as HMAC-SHA256 of their key. */
+export { createQuestionRepo, type QuestionRepoOptions } from './question-repo.js';

@@ -5,6 +5,7 @@ import type {
   MemberStore,
   NotificationLog,
   ProgressStore,
+  QuestionLog,
   RevisionStore,
   SubscriptionStore,
   UpdateInbox,
@@ -18,11 +19,13 @@ import { createMemberRepo } from './member-repo.js';
 import { migrate } from './migrate.js';
 import { createNotificationRepo } from './notification-repo.js';
 import { createProgressRepo } from './progress-repo.js';
+import { createQuestionRepo } from './question-repo.js';
 import { createRevisionRepo } from './revision-repo.js';
 import { openDatabase, type Db } from './sqlite.js';
 import { storeOpenErrorOf } from './store-open-error.js';
 import { createSubscriptionRepo } from './subscription-repo.js';
 import { createUserRepo } from './user-repo.js';
+import { randomBytes } from 'node:crypto';
 
 /** The opened database with every repository, each typed by the port it implements. */
 export type Store = {
@@ -44,13 +47,24 @@ export type Store = {
   members: MemberStore;
   /** Versions of amended plans; the history of renumbered and retired tasks. */
   revisions: RevisionStore;
+  /** Questions asked (askers hashed) and the 👍/👎 on their answers. */
+  questions: QuestionLog;
   /** Online backup to `file` (consistent while others write). */
   backup(file: string): Promise<void>;
   close(): void;
 };
 
+/** Options of {@link openStore}. */
+export type StoreOptions = {
+  /**
+   * The secret askers' ids are hashed with in the question log (QUESTION_LOG_SECRET). Default: a random one for this
+   * process, so hashes of one person differ across restarts (reading the log needs none).
+   */
+  questionSecret?: string;
+};
+
 /** Opens the database at `path` (created with its folder if missing), migrates it to the latest schema and opens every repository. */
-export function openStore(path: string): Store {
+export function openStore(path: string, options: StoreOptions = {}): Store {
   let db: Db | undefined;
   try {
     db = openDatabase(path);
@@ -71,6 +85,7 @@ export function openStore(path: string): Store {
     figures: createFiguresRepo(db),
     revisions: createRevisionRepo(db),
     members: createMemberRepo(db),
+    questions: createQuestionRepo(db, { secret: options.questionSecret ?? randomBytes(32).toString('hex') }),
     backup: async (file) => {
       await db.backup(file);
     },

@@ -56,6 +56,16 @@ export type {
   NotificationLog,
   Notification,
 } from './message-ports.js';
+/** Questions asked, with their sources and whether they were answered, and the 👍/👎 given to their answers. */
+export type {
+  NewQuestion,
+  QuestionCitation,
+  QuestionFilter,
+  QuestionLog,
+  QuestionRecord,
+  FeedbackOutcome,
+  Vote,
+} from './question-ports.js';
 /** Versions of a plan: the history of renumbered tasks follows them, dropped tasks are retired (`store/` records it). */
 export type { RevisionChange, RevisionStore } from './revision-port.js';
 /** Plan files sent by an admin: the port reading and storing them, what is shown before storing, and why one is refused. */
