@@ -15,6 +15,7 @@ export const DEFAULT_DATABASE_PATH = 'data/troly.db';
 export const DEFAULT_KNOWLEDGE_DIR = 'knowledge';
 
 const PER_MINUTE = 'must be a whole number from 0 (off) to 10000';
+const RETENTION = 'must be a whole number of days from 1 to 3650';
 
 const common = z.object({
   TELEGRAM_BOT_TOKEN: optionalToken,
@@ -33,6 +34,19 @@ const common = z.object({
     z.coerce.number(PER_MINUTE).int(PER_MINUTE).min(0, PER_MINUTE).max(10_000, PER_MINUTE).default(20),
   ),
   SEND_PACING: z.enum(['on', 'off'], 'must be "on" or "off"').default('on'),
+  QUESTION_LOG_SECRET: z
+    .string()
+    .min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  QUESTION_LOG_DAYS: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number(RETENTION).int(RETENTION).min(1, RETENTION).max(3650, RETENTION).default(90),
+  ),
+  QUESTION_REPORT_CRON: z
+    .string()
+    .default('0 8 * * 1')
+    .refine(isCron, 'must be a cron expression such as "0 8 * * 1" (08:00 on Mondays)'),
 });
 
 const polling = common.extend({ BOT_MODE: z.literal('polling').default('polling') });

@@ -14,8 +14,18 @@ describe('loadConfig', () => {
       ZALO_API_ROOT: 'https://bot-api.zaloplatforms.com',
       RATE_LIMIT_PER_MINUTE: 20,
       SEND_PACING: 'on',
+      QUESTION_LOG_DAYS: 90,
+      QUESTION_REPORT_CRON: '0 8 * * 1',
     });
     expect(config.TELEGRAM_BOT_TOKEN).toBeUndefined();
+    expect(config.QUESTION_LOG_SECRET).toBeUndefined();
+  });
+
+  it('reads the question log: its secret, how many days it keeps, when the admins get the week', () => {
+    expect(
+      loadConfig({ QUESTION_LOG_SECRET: 's'.repeat(32), QUESTION_LOG_DAYS: '30', QUESTION_REPORT_CRON: '0 9 * * 5' }),
+    ).toMatchObject({ QUESTION_LOG_SECRET: 's'.repeat(32), QUESTION_LOG_DAYS: 30, QUESTION_REPORT_CRON: '0 9 * * 5' });
+    expect(loadConfig({ QUESTION_LOG_SECRET: '', QUESTION_LOG_DAYS: '' })).toMatchObject({ QUESTION_LOG_DAYS: 90 });
   });
 
   it('reads flood control: 0 turns the rate limit off, an empty value keeps the default', () => {
@@ -40,6 +50,10 @@ describe('loadConfig', () => {
     [{ SEND_PACING: 'maybe' }, 'SEND_PACING'],
     [{ DIGEST_CRON: '99 99 * * *' }, 'DIGEST_CRON'],
     [{ DIGEST_CRON: 'mỗi sáng' }, 'DIGEST_CRON'],
+    [{ QUESTION_LOG_SECRET: 'short' }, 'QUESTION_LOG_SECRET'],
+    [{ QUESTION_LOG_DAYS: '0' }, 'QUESTION_LOG_DAYS'],
+    [{ QUESTION_LOG_DAYS: 'ba tháng' }, 'QUESTION_LOG_DAYS'],
+    [{ QUESTION_REPORT_CRON: 'thứ hai' }, 'QUESTION_REPORT_CRON'],
     [{ BOT_MODE: 'webhook', PUBLIC_URL: 'https://bot.example.vn' }, 'PORT'],
     [{ BOT_MODE: 'webhook', PORT: '8080' }, 'PUBLIC_URL'],
     [

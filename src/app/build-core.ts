@@ -54,7 +54,9 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
     'knowledge: plans read',
   );
 
-  const store = openStore(config.DATABASE_PATH);
+  if (!config.QUESTION_LOG_SECRET)
+    logger.info('questions: QUESTION_LOG_SECRET is not set; askers are hashed with a key that changes at each start');
+  const store = openStore(config.DATABASE_PATH, { questionSecret: config.QUESTION_LOG_SECRET });
   const notify = createNotice(store.users, send, logPortOf(logger));
   const versions = createPlanVersions({ revisions: store.revisions, now, log: logPortOf(logger), notify });
   const stamped = versions.stamp(plans);
@@ -80,7 +82,7 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
   });
   const chat = createChat({
     knowledge,
-    ask: createAsk(store.progress),
+    ask: createAsk(store.progress, { questions: store.questions }),
     progress: store.progress,
     users: store.users,
     invites: store.invites,
@@ -88,6 +90,7 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
     log: logPortOf(logger),
     reportCommands,
     planIntake,
+    questions: store.questions,
   });
   return { knowledge, store, chat, reloader };
 }

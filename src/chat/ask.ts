@@ -1,8 +1,11 @@
 import { atHanoiTime, toIsoDay } from '../calendar/index.js';
 import type { ProgressLookup } from '../search/index.js';
-import { deriveTaskState, type ProgressStore } from '../tasks/index.js';
+import { deriveTaskState, type ProgressStore, type QuestionLog } from '../tasks/index.js';
 import { converse, createMemoryConversations, type ConversationStore } from './conversation.js';
 import type { ChatDeps } from './deps.js';
+import { feedbackChoices } from './feedback.js';
+import { logQuestion } from './log-question.js';
+import type { Reply } from './types.js';
 
 /**
  * The search's progress port, read from the derived task state `/tiendo` shows (latest status of the current period;
@@ -22,16 +25,23 @@ export function createProgressLookup(progress: ProgressStore): ProgressLookup {
   };
 }
 
+/** Options of {@link createAsk}. */
+export type AskOptions = {
+  /** Keeps each chat's memory; default `createMemoryConversations()` (30 minutes, this process). */
+  conversations?: ConversationStore;
+  /** Where every question answered from the plans is logged; its answer then offers 👍/👎. Default: none kept. */
+  questions?: QuestionLog;
+};
+
 /**
  * The `ask` port of the chat core over the search: answers from the plans and from reported progress,
  * scoped to the asker's plan when they have one, over the search index the message arrived with, as one conversation
- * per chat (follow-ups, "chi tiết", small talk; `conversations` keeps each chat's memory).
- * `createAsk(store.progress)`.
+ * per chat (follow-ups, "chi tiết", small talk; `conversations` keeps each chat's memory). With a question log, each
+ * question answered from the plans (not small talk, not a further page) is logged and its answer may be rated.
+ * `createAsk(store.progress, { questions: store.questions })`.
  */
-export function createAsk(
-  progress: ProgressStore,
-  conversations: ConversationStore = createMemoryConversations(),
-): ChatDeps['ask'] {
+export function createAsk(progress: ProgressStore, options: AskOptions = {}): ChatDeps['ask'] {
+  const { conversations = createMemoryConversations(), questions } = options;
   const lookup = createProgressLookup(progress);
   return (question, ctx) => {
     const reply = converse(ctx.knowledge.index, question, {
@@ -42,6 +52,8 @@ export function createAsk(
       ...(ctx.plan ? { askerPlan: ctx.plan.id } : {}),
       progress: lookup,
     });
-    return [{ text: reply.text }];
+    if (!questions || !reply.answer) return [{ text: reply.text }];
+    const id = logQuestion(questions, question, reply.answer, ctx);
+    return [{ text: reply.text, feedback: feedbackChoices(id) } satisfies Reply];
   };
 }

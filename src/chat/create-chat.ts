@@ -6,6 +6,7 @@ import { commandTable, type CoreCommand } from './commands.js';
 import { planById, type Core } from './core.js';
 import type { ChatDeps, CommandContext } from './deps.js';
 import { createDialogs } from './dialogs.js';
+import { onFeedback, parseFeedbackData } from './feedback.js';
 import { createStartGuesses } from './start-guesses.js';
 import { onChoice, onDialogText } from './guided.js';
 import { onPlanFile } from './plan-upload.js';
@@ -16,7 +17,8 @@ import { userKeyOf } from './user-key.js';
 /**
  * The channel-agnostic chat core: one incoming message in, the replies out. Commands (`/capnhat`,
  * `/start`, ...), button presses of the guided update, typed answers to a pending question, natural
- * updates ("Nhiệm vụ 4 đã hoàn thành, ...", confirmed first); any other text is a question.
+ * updates ("Nhiệm vụ 4 đã hoàn thành, ...", confirmed first), votes on answers (👍/👎, "1"/"2" on Zalo); any
+ * other text is a question.
  * A message delivered twice (same channel and message id) is applied once.
  */
 export function createChat(deps: ChatDeps): ChatHandler {
@@ -31,6 +33,8 @@ async function respond(core: Core, commands: Commands, message: IncomingMessage)
   const done = core.deps.progress.findByDelivery(message.channel, message.messageId);
   if (done) return [{ text: duplicateText(done, planById(ctx.knowledge, done.plan), UNDO_WINDOW_MINUTES) }];
   if (message.file) return onPlanFile(core, ctx, message.file);
+  const vote = message.isChoice ? parseFeedbackData(message.text) : undefined;
+  if (vote) return onFeedback(core, ctx, vote);
   if (message.isChoice) return onChoice(core, ctx, message.text);
   const command = /^\s*\//.test(message.text) ? runCommand(core, commands, ctx) : undefined;
   if (command) return command;

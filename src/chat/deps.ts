@@ -1,5 +1,5 @@
 import type { Plan } from '../knowledge/index.js';
-import type { Clock, InviteStore, Log, ProgressStore, UserRecord, UserStore } from '../tasks/index.js';
+import type { Clock, InviteStore, Log, ProgressStore, QuestionLog, UserRecord, UserStore } from '../tasks/index.js';
 import type { Knowledge, KnowledgeHolder } from './knowledge.js';
 import type { PlanIntake } from '../tasks/index.js';
 import type { IncomingMessage, Reply } from './types.js';
@@ -43,6 +43,8 @@ export type ChatDeps = {
   log?: Log;
   /** Reading and storing plan files an admin sends (Telegram documents); without it, files are not taken here. */
   planIntake?: PlanIntake;
+  /** Where the votes on answers go (the same log `createAsk` records questions in); without it, votes are not kept. */
+  questions?: QuestionLog;
   /** What runs the digest and report commands of the command list. */
   reportCommands: ReportCommands;
 };

@@ -20,7 +20,13 @@ export type { Log, LogLevel } from '../tasks/index.js';
 export { createKnowledgeHolder, knowledgeOf, type Knowledge, type KnowledgeHolder } from './knowledge.js';
 
 /** The question answerer over the search, and the progress port search reads. */
-export { createAsk, createProgressLookup } from './ask.js';
+export { createAsk, createProgressLookup, type AskOptions } from './ask.js';
+
+/**
+ * Votes on answers: `feedbackChoices(12)` → `{ up: "fb:12:u", down: "fb:12:d" }`, the data the channels send back;
+ * `parseFeedbackData("fb:12:d")` → `{ questionId: 12, vote: "down" }` (zod-checked; undefined for anything else).
+ */
+export { feedbackChoices, feedbackDataSchema, parseFeedbackData, type FeedbackData } from './feedback.js';
 
 /**
  * One conversation per chat: `converse(index, text, { today, now, chatId, store })` answers small talk, "chi tiết"

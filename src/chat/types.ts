@@ -50,11 +50,19 @@ export type ReplyFile = {
   kind: 'photo' | 'document';
 };
 
+/** The choice data of the two ratings of an answer (👍 helped, 👎 not right), sent back like a choice's. */
+export type FeedbackChoices = { up: string; down: string };
+
 /** One message back to the person. `text` is plain text; adapters escape it for their format. */
 export type Reply = {
   text: string;
   choices?: Choice[];
   file?: ReplyFile;
+  /**
+   * An answer people may rate: Telegram shows 👍/👎 buttons, Zalo a line asking for "1" or "2" (where it fits in the
+   * message and no other choice is offered); the terminal shows nothing.
+   */
+  feedback?: FeedbackChoices;
 };
 
 /** The chat core as adapters see it: one message in, the replies out (in order). */

@@ -6,6 +6,7 @@
  * - vi-bot.ts: channel chrome (errors, flood control)
  * - vi-digest.ts: digest, reminders, reports
  * - vi-units.ts: member units of groups, tasks tracked per member
+ * - vi-feedback.ts: the 👍/👎 on answers and the admins' weekly list of questions
  */
 export {};
 export * from './vi-zalo.js';
@@ -17,3 +18,4 @@ export * from './vi-answers.js';
 export * from './vi-plans.js';
 export * from './vi-reply.js';
 export * from './vi-units.js';
+export * from './vi-feedback.js';

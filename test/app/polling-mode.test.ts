@@ -154,7 +154,12 @@ describe('the assistant polling Zalo', () => {
     await app.waitForLog('start: ready');
     zalo.sendText({ id: 'zl-user-1', name: 'Lan' }, QUESTION);
     const [answer] = await zalo.waitForSent(1);
-    expect(answer).toEqual({ method: 'sendMessage', chat_id: 'zl-user-1', text: ANSWER });
+    // The answer is logged and may be rated: a bare "1" or "2" next is its rating.
+    expect(answer).toEqual({
+      method: 'sendMessage',
+      chat_id: 'zl-user-1',
+      text: `${ANSWER}\n(Gõ 1 nếu hữu ích, 2 nếu chưa đúng)`,
+    });
     await stop(app);
     expect(app.stdout()).not.toContain(TOKEN);
   });

@@ -30,6 +30,8 @@ export type HarnessOptions = {
   planIntake?: (knowledge: KnowledgeHolder) => PlanIntake;
   /** Where the chat core logs; default silent. */
   log?: Log;
+  /** Log questions in the store and offer 👍/👎 under answers (as main.ts does); default off, replies are text only. */
+  questionLog?: boolean;
 };
 
 /**
@@ -86,7 +88,7 @@ export function createChatHarness(options: HarnessOptions = {}): ChatHarness {
   const build = () =>
     createChat({
       knowledge,
-      ask: createAsk(store.progress),
+      ask: createAsk(store.progress, options.questionLog ? { questions: store.questions } : {}),
       progress: store.progress,
       users: store.users,
       invites: store.invites,
@@ -94,6 +96,7 @@ export function createChatHarness(options: HarnessOptions = {}): ChatHarness {
       reportCommands: reportCommandsOver(store),
       planIntake: options.planIntake?.(knowledge),
       log: options.log,
+      ...(options.questionLog ? { questions: store.questions } : {}),
     });
   let chat = build();
 

@@ -11,6 +11,7 @@ import type { TelegramContext } from './context.js';
 import { createErrorHandler } from './error-boundary.js';
 import { choicesFeature } from './features/choices.js';
 import { documentFeature } from './features/document.js';
+import { feedbackFeature } from './features/feedback.js';
 import { logUpdatesFeature } from './features/log-updates.js';
 import { nonTextFeature } from './features/non-text.js';
 import { textFeature } from './features/text.js';
@@ -52,7 +53,8 @@ const MAX_RETRY_ATTEMPTS = 5;
 /**
  * Builds the Telegram bot over the chat core: sends paced and kept in order per chat (with an `outbox`),
  * failed calls logged, 429 and 5xx retried (each retry paced again), updates of one chat handled in order,
- * buttons and text messages handed to the core, and an error boundary that apologises.
+ * buttons (👍/👎 under answers acknowledged on the button) and text messages handed to the core, and an error
+ * boundary that apologises.
  */
 export function createTelegramBot(options: TelegramBotOptions): Bot<TelegramContext> {
   const bot = new Bot<TelegramContext>(options.token, {
@@ -78,7 +80,13 @@ export function createTelegramBot(options: TelegramBotOptions): Bot<TelegramCont
   const fileUrl = (path: string) => `${apiRoot}/file/bot${options.token}/${path}`;
   bot
     .errorBoundary(onError)
-    .use(choicesFeature(deps), textFeature(deps), documentFeature({ ...deps, fileUrl }), nonTextFeature(deps));
+    .use(
+      feedbackFeature(deps),
+      choicesFeature(deps),
+      textFeature(deps),
+      documentFeature({ ...deps, fileUrl }),
+      nonTextFeature(deps),
+    );
   bot.catch(onError);
   return bot;
 }

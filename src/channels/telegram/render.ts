@@ -1,5 +1,6 @@
 import { InlineKeyboard } from 'grammy';
-import type { Choice, Reply, ReplyFile } from '../../chat/index.js';
+import type { Choice, FeedbackChoices, Reply, ReplyFile } from '../../chat/index.js';
+import { FEEDBACK_LABELS } from '../../messages/index.js';
 import { splitText } from '../split-text.js';
 import { escapeHtml } from './escape-html.js';
 
@@ -18,10 +19,11 @@ const escapedLength = (text: string) => escapeHtml(text).length;
 /**
  * Turns one core reply into the messages to send, in order: the text escaped for HTML and split on line breaks
  * into pieces of at most 4096 escaped characters (split before escaping, so no piece cuts an entity), the choices
- * as one button per row on the last message, and a file with the text as caption when it fits there.
+ * as one button per row on the last message (then 👍/👎 side by side on an answer that may be rated), and a file
+ * with the text as caption when it fits there.
  */
 export function renderReply(reply: Reply, encodeData: (data: string) => string): OutgoingMessage[] {
-  const keyboard = reply.choices && reply.choices.length > 0 ? renderKeyboard(reply.choices, encodeData) : undefined;
+  const keyboard = keyboardOf(reply, encodeData);
   const text = reply.text.trim();
   if (reply.file && escapedLength(text) <= CAPTION_LIMIT) {
     return [
@@ -40,6 +42,19 @@ export function renderReply(reply: Reply, encodeData: (data: string) => string):
   if (last && keyboard) last.keyboard = keyboard;
   return messages;
 }
+
+function keyboardOf(reply: Reply, encodeData: (data: string) => string): InlineKeyboard | undefined {
+  const choices = reply.choices && reply.choices.length > 0 ? renderKeyboard(reply.choices, encodeData) : undefined;
+  if (!reply.feedback) return choices;
+  const votes = feedbackButtons(reply.feedback, encodeData);
+  return choices ? choices.row(...votes) : InlineKeyboard.from([votes]);
+}
+
+/** 👍 and 👎 on one row. */
+const feedbackButtons = (feedback: FeedbackChoices, encodeData: (data: string) => string) => [
+  InlineKeyboard.text(FEEDBACK_LABELS.up, encodeData(feedback.up)),
+  InlineKeyboard.text(FEEDBACK_LABELS.down, encodeData(feedback.down)),
+];
 
 /** One button per choice, each on its own row (labels are task titles, too long to sit side by side). */
 export function renderKeyboard(choices: Choice[], encodeData: (data: string) => string): InlineKeyboard {

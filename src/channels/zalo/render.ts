@@ -1,5 +1,11 @@
-import type { Reply, ReplyFile } from '../../chat/index.js';
-import { ZALO_CHOICE_PROMPT, zaloChoiceLine, zaloDocumentNotice } from '../../messages/index.js';
+import type { Choice, Reply, ReplyFile } from '../../chat/index.js';
+import {
+  FEEDBACK_LABELS,
+  ZALO_CHOICE_PROMPT,
+  ZALO_FEEDBACK_LINE,
+  zaloChoiceLine,
+  zaloDocumentNotice,
+} from '../../messages/index.js';
 import { splitText } from '../split-text.js';
 
 /** Zalo's limit on one text message, in characters. */
@@ -27,7 +33,28 @@ export function renderReply(reply: Reply, publicUrlFor?: PublicUrlFor): ZaloOutg
   return out;
 }
 
+/**
+ * Whether the line asking to rate an answer goes under it: only on an answer that may be rated, offers no other
+ * choice (whose numbers "1", "2" would clash) and has room for it in its one message (never a message of its own).
+ */
+const asksFeedback = (reply: Reply): boolean =>
+  reply.feedback !== undefined &&
+  (reply.choices?.length ?? 0) === 0 &&
+  reply.file === undefined &&
+  reply.text.trim().length + 1 + ZALO_FEEDBACK_LINE.length <= ZALO_TEXT_LIMIT;
+
+/** The choices a number sent next picks in a reply: its own, or 1 = 👍 and 2 = 👎 under an answer asking for a rating. */
+export function numberedChoices(reply: Reply): Choice[] {
+  if (reply.feedback && asksFeedback(reply))
+    return [
+      { label: FEEDBACK_LABELS.up, data: reply.feedback.up },
+      { label: FEEDBACK_LABELS.down, data: reply.feedback.down },
+    ];
+  return reply.choices ?? [];
+}
+
 function withChoices(reply: Reply): string {
+  if (asksFeedback(reply)) return `${reply.text.trim()}\n${ZALO_FEEDBACK_LINE}`;
   const choices = reply.choices ?? [];
   if (choices.length === 0) return reply.text;
   const list = [ZALO_CHOICE_PROMPT, ...choices.map((choice, i) => zaloChoiceLine(i + 1, choice.label))].join('\n');

@@ -1,7 +1,7 @@
 import type { Log, Reply } from '../../chat/index.js';
 import type { ChoiceMemory } from './choices.js';
 import type { ZaloClient } from './client.js';
-import { renderReply, type PublicUrlFor } from './render.js';
+import { numberedChoices, renderReply, type PublicUrlFor } from './render.js';
 
 export type ReplySenderDeps = {
   client: Pick<ZaloClient, 'sendMessage' | 'sendPhoto'>;
@@ -35,7 +35,14 @@ export function createReplySender(deps: ReplySenderDeps): ZaloReplySender {
   };
 }
 
-/** The choices of the last reply offering some: those are the ones a number refers to. */
+/**
+ * The choices of the last reply offering some (an answer's rating counts): those are the ones a number refers to, and
+ * only in the very next message (any other reply sent in between forgets them).
+ */
 function lastChoices(replies: Reply[]) {
-  return [...replies].reverse().find((reply) => (reply.choices?.length ?? 0) > 0)?.choices ?? [];
+  for (const reply of [...replies].reverse()) {
+    const choices = numberedChoices(reply);
+    if (choices.length > 0) return choices;
+  }
+  return [];
 }

@@ -9,7 +9,7 @@ let polling: TelegramPolling;
 
 beforeEach(async () => {
   server = await startTelegramServer();
-  harness = createChatHarness();
+  harness = createChatHarness({ questionLog: true });
   const bot = createTelegramBot({
     token: server.token,
     apiRoot: server.apiRoot,
@@ -78,5 +78,42 @@ describe('the Telegram bot over the real chat core', () => {
     expect(harness.db.rows('updates')).toMatchObject([
       { plan: 'nhi-chieu', task: '4', status: 'in_progress', percent: 70, user_key: 'tg:1001', user_name: 'Lan' },
     ]);
+  });
+});
+
+const callbackTexts = () =>
+  server.calls('answerCallbackQuery').map((c) => (JSON.parse(c.body) as { text?: string }).text);
+
+describe('👍/👎 under answers on Telegram', () => {
+  it('shows the two buttons under an answer; a press is stored and acknowledged on the button, not in the chat', async () => {
+    const user = server.user({ userId: 1001, firstName: 'Lan' });
+    await user.send('ai chu tri nhiem vu 4 nhi chieu');
+    const [answer] = await user.replies(1);
+    expect(answer!.text).toMatch(/^Nhiệm vụ 4 – phường Nhị Chiểu:/);
+    const [row] = harness.db.rows('questions') as { id: number }[];
+    expect(answer!.buttons).toEqual([
+      [
+        { text: '👍 Hữu ích', callback_data: `fb:${row!.id}:u` },
+        { text: '👎 Chưa đúng', callback_data: `fb:${row!.id}:d` },
+      ],
+    ]);
+
+    await user.press(answer!, '👎');
+    await server.waitForCalls('answerCallbackQuery', 1);
+    expect(callbackTexts()).toEqual(['Cảm ơn bạn! Đã ghi nhận câu trả lời chưa đúng, quản trị viên sẽ xem lại.']);
+    await user.press(answer!, '👍');
+    await server.waitForCalls('answerCallbackQuery', 2);
+    expect(callbackTexts()[1]).toBe('Đã đổi đánh giá thành: hữu ích.');
+    expect(harness.db.rows('question_feedback')).toMatchObject([{ question_id: row!.id, vote: 'up' }]);
+    expect(server.messagesTo(user.chatId)).toHaveLength(1);
+  });
+
+  it('puts no buttons under small talk or a command', async () => {
+    const user = server.user({ userId: 1002 });
+    await user.send('chào bạn');
+    await user.send('/trogiup');
+    const replies = await user.replies(2);
+    expect(replies.map((r) => r.buttons)).toEqual([[], []]);
+    expect(harness.db.rows('questions')).toEqual([]);
   });
 });

@@ -121,16 +121,14 @@ describe('createZaloClient', () => {
     const url = await rawServer((_req, res) => {
       calls += 1;
       const viaHeader = calls % 2 === 0;
-      res
-        .writeHead(429, viaHeader ? { 'retry-after': '7' } : {})
-        .end(
-          JSON.stringify({
-            ok: false,
-            error_code: 429,
-            description: 'Too Many Requests',
-            ...(viaHeader ? {} : { parameters: { retry_after: 2 } }),
-          }),
-        );
+      res.writeHead(429, viaHeader ? { 'retry-after': '7' } : {}).end(
+        JSON.stringify({
+          ok: false,
+          error_code: 429,
+          description: 'Too Many Requests',
+          ...(viaHeader ? {} : { parameters: { retry_after: 2 } }),
+        }),
+      );
     });
     const waits: number[] = [];
     const client = createZaloClient({

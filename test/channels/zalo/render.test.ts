@@ -65,3 +65,25 @@ describe('renderReply', () => {
     ]);
   });
 });
+
+const LINE = '(Gõ 1 nếu hữu ích, 2 nếu chưa đúng)';
+const feedback = { up: 'fb:3:u', down: 'fb:3:d' };
+
+describe('renderReply: the rating line', () => {
+  it('goes under an answer that may be rated, in the same message', () => {
+    expect(renderReply({ text: 'Chủ trì: Phòng Văn hóa - Xã hội.', feedback })).toEqual([
+      { kind: 'text', text: `Chủ trì: Phòng Văn hóa - Xã hội.\n${LINE}` },
+    ]);
+  });
+
+  it('stays away where it would get in the way: other choices offered, or no room left in the one message', () => {
+    const choices = [{ label: 'Có, lưu', data: 'ok' }];
+    expect(JSON.stringify(renderReply({ text: 'Lưu?', choices, feedback }))).not.toContain(LINE);
+    const full = 'x'.repeat(1990);
+    expect(renderReply({ text: full, feedback })).toEqual([{ kind: 'text', text: full }]);
+  });
+
+  it('is not shown without a rating to give', () => {
+    expect(renderReply({ text: 'Xin chào anh/chị!' })).toEqual([{ kind: 'text', text: 'Xin chào anh/chị!' }]);
+  });
+});

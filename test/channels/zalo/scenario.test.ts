@@ -6,6 +6,7 @@ import type { Log } from '../../../src/channels/index.js';
 
 const TOKEN = '5550001112:zalo-scenario-token';
 const LAN = { id: 'zl-user-lan', name: 'Lan' };
+const LINE = '(Gõ 1 nếu hữu ích, 2 nếu chưa đúng)';
 
 /**
  * The issue's scenario on Zalo, end to end over HTTP: the real chat core (real plans, SQLite in a temp folder)
@@ -32,7 +33,7 @@ describe('Zalo bot over the real chat core', () => {
   }
 
   beforeAll(async () => {
-    h = createChatHarness();
+    h = createChatHarness({ questionLog: true });
     server = await startFakeZaloServer({ token: TOKEN });
     const bot = await startZaloBot({
       token: TOKEN,
@@ -96,5 +97,41 @@ describe('Zalo bot over the real chat core', () => {
         channel: 'zalo',
       }),
     ]);
+  });
+
+  const votes = () => h.db.rows('question_feedback') as { question_id: number; vote: string }[];
+
+  it('right after an answer, a bare "2" rates it and is acknowledged', async () => {
+    const answer = await say('ai chu tri nhiem vu 4 nhi chieu');
+    expect(answer.endsWith(`\n${LINE}`)).toBe(true);
+    expect(await say('2')).toBe('Cảm ơn bạn! Đã ghi nhận câu trả lời chưa đúng, quản trị viên sẽ xem lại.');
+    const question = (h.db.rows('questions') as { id: number }[]).at(-1)!;
+    expect(votes()).toEqual([expect.objectContaining({ question_id: question.id, vote: 'down' })]);
+  });
+
+  it('a "1" that does not follow an answer is read as a message, not a rating', async () => {
+    const before = votes();
+    const reply = await say('1');
+    expect(reply).not.toMatch(/^Cảm ơn bạn!/);
+    expect(votes()).toEqual(before);
+  });
+
+  it('no rating line under small talk or a command, and a "1" after them is no rating', async () => {
+    expect(await say('chào bạn')).not.toContain(LINE);
+    expect(await say('/trogiup')).not.toContain(LINE);
+    const before = votes();
+    await say('1');
+    expect(votes()).toEqual(before);
+  });
+
+  it('a "1" after a later question rates that answer, and only the first time', async () => {
+    await say('giá vàng hôm nay');
+    await say('ai chu tri nhiem vu 5 nhi chieu');
+    expect(await say('1')).toBe('Cảm ơn bạn! Đã ghi nhận câu trả lời hữu ích.');
+    const last = (h.db.rows('questions') as { id: number }[]).at(-1)!;
+    expect(votes().filter((v) => v.question_id === last.id)).toEqual([expect.objectContaining({ vote: 'up' })]);
+    const count = votes().length;
+    await say('1');
+    expect(votes()).toHaveLength(count);
   });
 });
