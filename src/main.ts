@@ -84,6 +84,9 @@ function startScheduler(config: Config, logger: Logger, core: Core, channels: Ru
     leaseMs: NOTIFICATION_LEASE_MS,
     digestCron: config.DIGEST_CRON,
     reminderCron: DEFAULT_REMINDER_CRON,
+    questions: core.store.questions,
+    questionReportCron: config.QUESTION_REPORT_CRON,
+    questionLogDays: config.QUESTION_LOG_DAYS,
     log: logPortOf(logger),
     pace: () => sleep(BROADCAST_PACE_MS),
   });

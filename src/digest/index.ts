@@ -29,3 +29,11 @@ export { planReminders, reminderStates, type PlannedReminder, type ReminderKind 
 export { buildReport, type ReportModel, type ReportRow } from './report-model.js';
 /** Who receives a digest or a reminder. */
 export { digestRecipients, taskRecipients, unitRecipients } from './recipients.js';
+/** The admins' weekly list: the top unanswered and disliked questions, worded-alike ones grouped with their counts. */
+export {
+  buildQuestionReport,
+  groupQuestions,
+  QUESTION_REPORT_TOP,
+  type QuestionGroup,
+  type QuestionReport,
+} from './question-report.js';

@@ -3,11 +3,15 @@ import { Cron } from 'croner';
 import type { DeliveryOutcome } from './deliver.js';
 import { LATE_AFTER_MS, type JobDeps } from './deps.js';
 import { runDigest } from './digest-job.js';
+import { purgeQuestions, runQuestionReport } from './question-job.js';
 import { runReminders } from './reminder-job.js';
 import { checkCron, latestRun } from './schedule.js';
 
 /** How often owed messages are looked for again (claims left by a crash, failed sends with attempts left). */
 export const SWEEP_CRON = '*/10 * * * *';
+
+/** When questions past their retention are deleted: every night at 03:00 Hanoi time (and at start). */
+export const PURGE_CRON = '0 3 * * *';
 
 /**
  * A slot older than this is not caught up: after a long stop the next digest tells what moved since the last one
@@ -23,10 +27,14 @@ export type Scheduler = {
   stop(): void;
 };
 
-/** The digest and reminder jobs on croner, always in Asia/Ho_Chi_Minh, with catch-up and exactly-once delivery. */
+/**
+ * The digest, reminder and weekly question-list jobs on croner, always in Asia/Ho_Chi_Minh, with catch-up and
+ * exactly-once delivery; old questions purged nightly.
+ */
 export function createScheduler(deps: JobDeps): Scheduler {
   checkCron(deps.digestCron);
   checkCron(deps.reminderCron);
+  checkCron(deps.questionReportCron);
   const jobs: Cron[] = [];
   const log = (err: unknown) => deps.log?.('error', 'scheduler: job failed', { err: String(err) });
 
@@ -40,6 +48,7 @@ export function createScheduler(deps: JobDeps): Scheduler {
   const catchUp = async () => [
     ...(await owed(deps.digestCron, runDigest, false)),
     ...(await owed(deps.reminderCron, runReminders, false)),
+    ...(await owed(deps.questionReportCron, runQuestionReport, false)),
   ];
   const every = (cron: string, fn: () => Promise<unknown>) =>
     jobs.push(
@@ -52,7 +61,10 @@ export function createScheduler(deps: JobDeps): Scheduler {
     start: async () => {
       every(deps.digestCron, () => owed(deps.digestCron, runDigest, true));
       every(deps.reminderCron, () => owed(deps.reminderCron, runReminders, true));
+      every(deps.questionReportCron, () => owed(deps.questionReportCron, runQuestionReport, true));
       every(SWEEP_CRON, catchUp);
+      every(PURGE_CRON, async () => purgeQuestions(deps));
+      purgeQuestions(deps);
       return catchUp();
     },
     catchUp,

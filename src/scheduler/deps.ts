@@ -1,5 +1,12 @@
 import type { Plan } from '../knowledge/index.js';
-import type { FiguresStore, NotificationLog, ProgressStore, SubscriptionStore, UserStore } from '../tasks/index.js';
+import type {
+  FiguresStore,
+  NotificationLog,
+  ProgressStore,
+  QuestionLog,
+  SubscriptionStore,
+  UserStore,
+} from '../tasks/index.js';
 import type { DeliveryDeps } from './deliver.js';
 
 /** Everything the scheduled jobs read and write; built in main.ts. */
@@ -15,6 +22,12 @@ export type JobDeps = DeliveryDeps & {
   digestCron: string;
   /** Reminder schedule, read in Asia/Ho_Chi_Minh: `DEFAULT_REMINDER_CRON`, every day at 08:00. */
   reminderCron: string;
+  /** The questions asked and the votes on their answers. */
+  questions: QuestionLog;
+  /** When the admins get the week's questions (QUESTION_REPORT_CRON), Asia/Ho_Chi_Minh; default "0 8 * * 1". */
+  questionReportCron: string;
+  /** Questions older than this many days are deleted (QUESTION_LOG_DAYS, default 90), every night at `PURGE_CRON`. */
+  questionLogDays: number;
 };
 
 /** Reminders go out every day at 08:00 Hanoi time unless main.ts says otherwise. */

@@ -22,6 +22,9 @@ function storeOf(h: () => ChatHarness) {
     get notifications() {
       return h().store().notifications;
     },
+    get questions() {
+      return h().store().questions;
+    },
   };
 }
 
@@ -34,6 +37,8 @@ export function schedulerOver(h: () => ChatHarness, send: Send): Scheduler {
     leaseMs: 5 * 60_000,
     digestCron: DIGEST_CRON,
     reminderCron: '0 8 * * *',
+    questionReportCron: '0 8 * * 1',
+    questionLogDays: 90,
   });
   return createScheduler(deps);
 }

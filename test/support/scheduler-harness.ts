@@ -51,6 +51,9 @@ export class SchedulerHarness {
       leaseMs: 5 * 60_000,
       digestCron: '30 7 * * 1-5',
       reminderCron: '0 8 * * *',
+      questions: store.questions,
+      questionReportCron: '0 8 * * 1',
+      questionLogDays: 90,
     };
   }
 
