@@ -1,7 +1,7 @@
 import { abbreviate, collapseSpaces, expandAbbreviations, expandTokens, foldCase, tokenize } from '../text/index.js';
 import type { AgencyRef } from './schema.js';
 import { afterHolder, agencyKeyOf, agencyListEnd, KNOWN, LEAD_IN, startsWithAgency } from './agency-extent.js';
-import { BARE_BODIES, DUTY_VERBS, LOCALITY_LEVELS } from './lexicon.js';
+import { ASSIGNING_VERBS, BARE_BODIES, DUTY_VERBS, LOCALITY_LEVELS } from './lexicon.js';
 
 const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
 
@@ -14,11 +14,13 @@ function verbAt(text: string): number {
   return -1;
 }
 const MAX_AGENCY_LENGTH = 220;
+const ASSIGNED = new RegExp(`^\\s*(?:${alternation(ASSIGNING_VERBS)})\\s+`);
 
 /**
  * The agency a heading or paragraph opens with: "Sở Tư pháp:" → "Sở Tư pháp";
  * "Văn phòng HĐND&UBND xã phối hợp với ..." → "Văn phòng HĐND&UBND xã"; a lead-in is left out ("Giao Sở Nội vụ chủ trì" →
- * "Sở Nội vụ"). Null when it opens otherwise.
+ * "Sở Nội vụ"); work handed on is the assignee's ("UBND tỉnh giao Sở Nội vụ làm đầu mối" → "Sở Nội vụ"). Null when it
+ * opens otherwise.
  */
 export function agencyHead(text: string, isTitle: boolean): string | null {
   if (!startsWithAgency(text)) return null;
@@ -27,6 +29,10 @@ export function agencyHead(text: string, isTitle: boolean): string | null {
   const end = ends.length ? Math.min(...ends) : isTitle ? text.length : -1;
   if (end < 0 || end > MAX_AGENCY_LENGTH) return null;
   const head = text.slice(0, end).trimStart().replace(LEAD_IN, '').replace(/[\s,;:.-]+$/u, '').trim();
+  const after = text.slice(end);
+  const assigned = ASSIGNED.exec(foldCase(after));
+  const assignee = assigned ? after.slice(assigned[0].length) : '';
+  if (assigned && startsWithAgency(assignee)) return agencyHead(assignee, false) ?? (head || null);
   return head || null;
 }
 

@@ -61,7 +61,21 @@ export const DUTY_VERBS = [
   'co nhiem vu', 'duoc giao', 'tong hop', 'de xuat', 'thuong xuyen', 'kip thoi', 'nghiem tuc', 'cung cap',
   'dinh ky', 'gui', 'hang nam', 'hang quy', 'dam nhiem', 'giup', 'tiep nhan', 'xu ly', 'cap nhat', 'hoan thanh',
   'ho tro', 'pho bien', 'van dong', 'giam sat', 'la co quan', 'la don vi', 'la dau moi', 'phan dau', 'quyet liet',
+  // Adverbs that open what an agency is to do ("Các Sở sớm hoàn thành", "... địa phương trực tiếp chỉ đạo").
+  'som', 'truc tiep', 'tich cuc', 'nhanh chong', 'dong thoi', 'duy tri',
 ] as const;
+
+/**
+ * Folded verbs by which one body hands work to another: "UBND tỉnh giao Sở Nội vụ làm đầu mối" is work for Sở Nội vụ.
+ */
+export const ASSIGNING_VERBS = ['giao cho', 'giao', 'phan cong cho', 'phan cong', 'uy quyen cho', 'yeu cau', 'de nghi'] as const;
+
+/**
+ * How a text that only states a goal or a target opens, folded: "Mục tiêu: 100% ...", "Chỉ tiêu ...", "Tỷ lệ ...",
+ * "100% hồ sơ ...", "Đến hết năm 2026, ...". Such a text is no duty, even under an agency's heading.
+ */
+export const GOAL_OPENING =
+  /^(?:muc tieu|chi tieu|ty le|(?:(?:den|trong)\s+(?:het\s+|cuoi\s+)?)?(?:nam\s+\d{4}\s*,?\s*)?\d+(?:[.,]\d+)?\s*%)/;
 
 /** Canonical display names for agencies often met; other agencies keep a tidied spelling. */
 export const KNOWN_AGENCIES = [

@@ -51,7 +51,7 @@ export function parsePlan(id: string, file: string, text: string): { plan: Plan;
   const leads = new Map(table.tasks.map((t) => [t.no, t.lead]));
   const ownersOf = (b: Block) => (b.task !== null ? leads.get(b.task) : b.section !== null ? owners.get(b.section) : undefined) ?? [];
   const all = [...blocks, ...taskBlocks(table.tasks)];
-  const named = [...table.tasks.flatMap((t) => [...t.lead, ...t.coordinators]), ...duties.flatMap((d) => d.agency)];
+  const named = [...table.tasks.flatMap((t) => [...t.lead, ...t.coordinators]), ...duties.flatMap((d) => [...d.agency, ...d.coordinators])];
   const plan: Plan = {
     id,
     file,

@@ -98,6 +98,9 @@ export const bodyDutySchema = z.object({
   plan: z.string(),
   agency: z.array(agencyRefSchema),
   agencyRaw: z.string(),
+  /** Agencies the text names after "phối hợp với" that do not lead it, and how they are written ("; "-joined). */
+  coordinators: z.array(agencyRefSchema),
+  coordinatorsRaw: z.string(),
   text: z.string(),
   section: z.string(),
   deadline: deadlineSchema.nullable(),

@@ -68,6 +68,14 @@ const CLOSING = /\.\/\.\s*$/u;
 /** "(Có Phụ lục phân công nhiệm vụ kèm theo)": a note on the appendix, not text of the section above it. */
 const APPENDIX_NOTE = /^\(?\s*Có\s.{0,80}kèm theo\s*\)?\s*\.?\s*$/iu;
 
+/**
+ * A plan numbered without Roman headings starts its body at an upper-case numbered heading ("1. MỤC ĐÍCH, YÊU CẦU");
+ * a plan with them, at the first Roman heading.
+ */
+const opensBody = ({ kind, label, rest }: Marked) =>
+  kind === 'roman' ||
+  (kind === 'number' && !label.includes('.') && /\p{Lu}/u.test(rest) && rest === rest.toLocaleUpperCase('vi'));
+
 /** An unmarked short line naming only an agency ("Sở Nội vụ:", bold in the source) heads the bullets below it. */
 function agencyLine(text: string): Marked | null {
   const name = text.replace(/:$/, '').trim();
@@ -77,8 +85,8 @@ function agencyLine(text: string): Marked | null {
 
 /**
  * Builds the section tree of a plan body: Roman numerals, numbers, letters and bullets, with stable paths
- * such as "II.4.b.2", and unmarked agency lines ("IV.p1"). Lines before the first Roman heading come back
- * as blocks with no section.
+ * such as "II.4.b.2", and unmarked agency lines ("IV.p1"). Lines before the first Roman heading (in a plan with none,
+ * the first upper-case numbered heading) come back as blocks with no section.
  */
 export function parseSections(lines: readonly DocLine[]): { sections: Section[]; blocks: Block[] } {
   const tree = new Tree();
@@ -88,7 +96,7 @@ export function parseSections(lines: readonly DocLine[]): { sections: Section[];
     // After the closing paragraph ("Trên đây là Kế hoạch ... ./.") nothing belongs to the last section.
     closed ||= !marked && CLOSING.test(text);
     if (closed || (!marked && APPENDIX_NOTE.test(text))) tree.addLoose(text, line);
-    else if (marked && (marked.kind === 'roman' || tree.started())) tree.add(marked, line);
+    else if (marked && (tree.started() || opensBody(marked))) tree.add(marked, line);
     else tree.addText(text, line);
   }
   return { sections: tree.sections, blocks: tree.blocks };

@@ -1,5 +1,4 @@
 import { foldCase } from '../text/index.js';
-import { agencyHead, splitAgencies } from './agency.js';
 import { parseDeadline } from './deadline.js';
 import type { BodyDuty, Plan, TrackedItem } from './schema.js';
 
@@ -13,19 +12,6 @@ export function refKey(ref: string): string {
     .split('.')
     .map((part) => part.replace(/^0+(?=\d)/, ''))
     .join('.');
-}
-
-/** "phối hợp với Sở Tư pháp, Văn phòng UBND tỉnh ..." in a duty's text: the agencies after it. */
-const COORDINATE = /(?:^|[\s,;(])phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+/giu;
-
-function coordinatorsOf(text: string, lead: readonly string[]): { raw: string; refs: TrackedItem['coordinators'] } {
-  const raws: string[] = [];
-  for (const m of text.matchAll(COORDINATE)) {
-    const head = agencyHead(text.slice(m.index + m[0].length), false);
-    if (head) raws.push(head);
-  }
-  const refs = raws.flatMap((raw) => splitAgencies(raw)).filter((a, i, all) => !lead.includes(a.name) && all.findIndex((b) => b.name === a.name) === i);
-  return { raw: raws.join('; '), refs };
 }
 
 /** The reference a duty is typed by before collisions are settled: its section path, a paragraph number when its section holds several. */
@@ -43,16 +29,14 @@ function candidateRefs(duties: readonly BodyDuty[]): string[] {
 }
 
 function dutyItem(plan: string, d: BodyDuty, no: string): TrackedItem {
-  const lead = d.agency.map((a) => a.name);
-  const coordinators = coordinatorsOf(d.text, lead);
   return {
     plan,
     no,
     content: d.text.replace(/\s*\n\s*/g, ' '),
     leadRaw: d.agencyRaw,
     lead: d.agency,
-    coordinatorsRaw: coordinators.raw,
-    coordinators: coordinators.refs,
+    coordinatorsRaw: d.coordinatorsRaw,
+    coordinators: d.coordinators,
     product: '',
     deadline: d.deadline ?? parseDeadline(''),
     line: d.line,

@@ -20,6 +20,8 @@ describe.each([true, false])('parsePlan duties (numbered item: %s)', (numbered) 
     ['Sở Tư pháp và Sở Tài chính sớm hoàn thành việc rà soát.', ['Sở Tư pháp', 'Sở Tài chính']],
     ['Các Sở, UBND cấp xã phân đầu hoàn thành trước 10/5/2026.', ['Các Sở', 'UBND cấp xã']],
     ['UBND phường họp giao ban mỗi tháng một lần; họp giao ban không quá 1/2 ngày.', ['UBND phường']],
+    ['Các Sở sớm hoàn thành việc rà soát quy chế làm việc.', ['Các Sở']],
+    ['Các sở, ban, ngành tích cực triển khai Kế hoạch.', ['Các sở, ban, ngành']],
   ])('%j is given to %j, not to the words after it', (item, leads) => {
     expect(leadsOf(item, numbered)).toEqual([leads]);
   });
@@ -32,8 +34,66 @@ describe.each([true, false])('parsePlan duties (numbered item: %s)', (numbered) 
     ['Trưởng phòng Văn hóa - Xã hội chịu trách nhiệm tổng hợp.', ['Phòng Văn hóa - Xã hội']],
     ['Người đứng đầu các cơ quan, đơn vị có liên quan chịu trách nhiệm.', ['Các cơ quan, đơn vị có liên quan']],
     ['Chánh Văn phòng UBND tỉnh theo dõi, đôn đốc.', ['Văn phòng UBND']],
+    ['Người đứng đầu các cơ quan, đơn vị, địa phương trực tiếp chỉ đạo.', ['Các cơ quan, đơn vị, địa phương']],
   ])('a post-holder names the agency: %j is given to %j', (item, leads) => {
     expect(leadsOf(item, numbered)).toEqual([leads]);
+  });
+});
+
+describe.each([true, false])('parsePlan duties handed on (numbered item: %s)', (numbered) => {
+  it.each([
+    ['UBND tỉnh giao Sở Nội vụ làm đầu mối theo dõi, đôn đốc thực hiện Kế hoạch.', ['Sở Nội vụ']],
+    ['UBND tỉnh giao cho Sở Tư pháp và Sở Tài chính rà soát quy định.', ['Sở Tư pháp', 'Sở Tài chính']],
+    ['Ủy ban nhân dân xã phân công Công chức Văn hóa - Xã hội tuyên truyền Kế hoạch.', ['Công chức Văn hóa - Xã hội']],
+    ['UBND tỉnh đề nghị Ủy ban MTTQ Việt Nam tỉnh phối hợp giám sát.', ['Ủy ban Mặt trận Tổ quốc Việt Nam']],
+  ])('%j is the assignee\'s work: %j', (item, leads) => {
+    expect(leadsOf(item, numbered)).toEqual([leads]);
+  });
+});
+
+describe('parsePlan duties: goals are no duties', () => {
+  const text = [
+    'KẾ HOẠCH',
+    'I. MỤC TIÊU',
+    '1. Đến hết năm 2026, 100% văn bản được ký số.',
+    'II. TỔ CHỨC THỰC HIỆN',
+    '1. Sở Nội vụ:',
+    'a) Mục tiêu: 100% cơ quan, đơn vị có kế hoạch thực hiện.',
+    'b) Tỷ lệ hồ sơ trực tuyến đạt từ 80% trở lên.',
+    'c) 100% cán bộ được bồi dưỡng kỹ năng số.',
+    'd) Chủ trì, phối hợp với Sở Tư pháp hướng dẫn các cơ quan xây dựng kế hoạch.',
+    '2. Sở Tài chính: đến hết năm 2026, 100% khoản chi được thanh toán trực tuyến.',
+    '3. UBND cấp xã phấn đấu đạt tỷ lệ hồ sơ trực tuyến từ 80% trở lên.',
+  ].join('\n');
+  const { duties } = parsePlan('goals', 'goals.md', text).plan;
+
+  it('keeps only what says who does what: a target stated alone is not a duty, even under an agency', () => {
+    expect(duties.map((d) => d.section)).toEqual(['II.1.d', 'II.3']);
+  });
+
+  it('reads the coordinators a duty names after "phối hợp với"', () => {
+    expect(duties[0]).toMatchObject({ coordinatorsRaw: 'Sở Tư pháp', coordinators: [{ name: 'Sở Tư pháp' }] });
+  });
+});
+
+describe('parsePlan duties: a plan numbered without Roman headings', () => {
+  const text = [
+    'KẾ HOẠCH',
+    '1. MỤC ĐÍCH, YÊU CẦU',
+    '- Chấn chỉnh lề lối làm việc.',
+    '2. NHIỆM VỤ',
+    '2.1. Văn phòng HĐND và UBND xã',
+    '- Tham mưu sửa đổi Quy chế làm việc, hoàn thành trước 10/5/2026.',
+    '3. TỔ CHỨC THỰC HIỆN',
+    'Công chức Tài chính - Kế toán bố trí kinh phí.',
+  ].join('\n');
+
+  it('starts its body at the first upper-case numbered heading and reads duties under it', () => {
+    const { duties } = parsePlan('arabic', 'arabic.md', text).plan;
+    expect(duties.map((d) => [d.section, d.agencyRaw, d.deadline?.due ?? null])).toEqual([
+      ['2.1.1', 'Văn phòng HĐND và UBND xã', '2026-05-10'],
+      ['3', 'Công chức Tài chính - Kế toán', null],
+    ]);
   });
 });
 
