@@ -1,4 +1,4 @@
-import type { IsoDay, PlanMeta } from '../knowledge/index.js';
+import type { IsoDay, PlanMeta, TrackedItem } from '../knowledge/index.js';
 import { daysBetween, toIsoDay } from '../calendar/index.js';
 import { type TaskState, type TaskStateKind, type UpdateRecord } from '../tasks/index.js';
 import { upcomingReports, type ReportingOccurrence } from './reporting.js';
@@ -9,8 +9,15 @@ import type { PlanProgress } from './types.js';
 export type Bucket = 'done' | 'in_progress' | 'overdue' | 'no_report';
 export const BUCKETS: readonly Bucket[] = ['done', 'in_progress', 'overdue', 'no_report'];
 
-/** A task line of the digest with the facts the message needs. */
-export type DigestItem = { no: string; content: string; lead: string; days: number; note: string };
+/** A task line of the digest with the facts the message needs (`source`: an appendix task or a body duty). */
+export type DigestItem = {
+  no: string;
+  source: TrackedItem['source'];
+  content: string;
+  lead: string;
+  days: number;
+  note: string;
+};
 
 /** The digest of one plan for one morning. */
 export type PlanDigest = {
@@ -58,6 +65,7 @@ export function bucketOf(s: TaskState): Bucket {
 const isDone = (s: TaskState) => s.kind === 'done_on_time' || s.kind === 'done_late';
 const item = (s: TaskState, days: number): DigestItem => ({
   no: s.task.no,
+  source: s.task.source,
   content: s.task.content,
   lead: s.task.lead.map((a) => a.name).join('; ') || s.task.leadRaw,
   days,

@@ -65,8 +65,11 @@ function countLines(d: PlanDigest): string[] {
   ];
 }
 
+/** "NV 4" for an appendix task, "Mục IV.2.b" for a body duty. */
+const itemRef = (i: Pick<DigestItem, 'no' | 'source'>) => `${i.source === 'body' ? 'Mục' : 'NV'} ${i.no}`;
+
 const taskLine = (suffix: (i: DigestItem) => string) => (i: DigestItem) =>
-  `NV ${i.no} (${cutAtWord(i.lead, 40)}): ${suffix(i)} — ${cutAtWord(i.content, 60)}`;
+  `${itemRef(i)} (${cutAtWord(i.lead, 40)}): ${suffix(i)} — ${cutAtWord(i.content, 60)}`;
 
 const updateLine = (u: UpdateRecord) =>
   `NV ${u.task} — ${u.userName}: ${statusText(u.status, u.percent)}${u.note ? ` — ${cutAtWord(u.note, 80)}` : ''}`;
@@ -106,7 +109,7 @@ export function renderDigest(d: PlanDigest, late = false): string {
       taskLine((i) => (i.days === 0 ? 'hạn hôm nay' : `còn ${i.days} ngày`)),
     ),
     ...list('📝 Cập nhật mới:', d.updates, updateLine),
-    ...list('⛔ Vướng mắc:', d.blocked, (i) => `NV ${i.no}: ${cutAtWord(i.note, 80)}`),
+    ...list('⛔ Vướng mắc:', d.blocked, (i) => `${itemRef(i)}: ${cutAtWord(i.note, 80)}`),
     ...list(
       '💤 Quá 30 ngày chưa báo cáo:',
       d.silent,
@@ -144,7 +147,8 @@ export function renderReminder(
     r.kind === 'overdue_weekly'
       ? `đã quá hạn ${-left} ngày (hạn ${formatDay(r.due)}) và chưa hoàn thành`
       : `đến hạn ngày ${formatDay(r.due)} (còn ${left} ngày)`;
-  return `⏰ Nhắc việc${late}: Nhiệm vụ ${r.subject} ${name} ${when}.\n${content}\n${how}`;
+  const what = r.state?.task.source === 'body' ? 'Mục' : 'Nhiệm vụ';
+  return `⏰ Nhắc việc${late}: ${what} ${r.subject} ${name} ${when}.\n${content}\n${how}`;
 }
 
 /** Headings and column names of the periodic report. */

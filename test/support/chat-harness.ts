@@ -11,6 +11,7 @@ import {
 } from '../../src/chat/index.js';
 import type { Plan } from '../../src/knowledge/index.js';
 import { createReportCommands } from '../../src/report-commands/index.js';
+import { buildSearch } from '../../src/search/index.js';
 import type { Store } from '../../src/store/index.js';
 import type { PlanIntake, Role } from '../../src/tasks/index.js';
 import { shippedPlans, shippedSearch } from './shipped.js';
@@ -26,6 +27,8 @@ export type HarnessOptions = {
   reportCommands?: Partial<ReportCommands>;
   /** Plans folder (default the real `knowledge/`). */
   knowledgeDir?: string;
+  /** Plans already read (any format, by `loadKnowledge`), instead of the text plans of `knowledgeDir`. */
+  plans?: Plan[];
   /** Takes plan files admins send (built over the harness's knowledge holder); default none. */
   planIntake?: (knowledge: KnowledgeHolder) => PlanIntake;
   /** Where the chat core logs; default silent. */
@@ -69,8 +72,9 @@ const DEFAULT_NOW = new Date('2026-06-01T02:00:00Z');
 export const DIGEST_CRON = '30 7 * * 1-5';
 
 export function createChatHarness(options: HarnessOptions = {}): ChatHarness {
-  const plans = shippedPlans(options.knowledgeDir);
-  const knowledge = createKnowledgeHolder({ plans, index: shippedSearch(options.knowledgeDir) });
+  const plans = options.plans ?? shippedPlans(options.knowledgeDir);
+  const index = options.plans ? buildSearch(options.plans) : shippedSearch(options.knowledgeDir);
+  const knowledge = createKnowledgeHolder({ plans, index });
   const db = createTmpDb();
   let now = options.now ?? DEFAULT_NOW;
   let seq = 0;
