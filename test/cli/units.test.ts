@@ -20,6 +20,8 @@ describe('cli units', () => {
     expect(t.io.out).toEqual([
       'Các cơ quan báo chí, phương tiện thông tin đại chúng trên địa bàn: chưa khai báo',
       'Các cơ quan báo chí, truyền thông: chưa khai báo',
+      // Named as coordinators in the body ("phối hợp với các cơ quan liên quan").
+      'Các cơ quan liên quan: chưa khai báo',
       'Các sở, ban, ngành: chưa khai báo',
       'Các sở, ban, ngành và địa phương: chưa khai báo',
       'Các sở, ban, ngành, địa phương: chưa khai báo',
