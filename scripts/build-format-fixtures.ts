@@ -2,8 +2,9 @@
  * Builds the real-format fixtures of test/ingest/fixtures from the Markdown plans, the way offices make their files:
  * a Word document written with the `docx` package (borderless two-column header and signature tables, a bordered
  * appendix table on landscape pages whose header row repeats and whose cells hold several lines), the same converted
- * to PDF by LibreOffice, an .xlsx appendix, and an image-only PDF (a scan). Run by hand, never by the tests:
- *   npx tsx scripts/build-format-fixtures.ts        (needs soffice, pdftoppm and img2pdf on PATH)
+ * to PDF by LibreOffice, an .xlsx appendix, PDFs whose pages repeat a header and a page number, and an image-only PDF
+ * (a scan). Run by hand, never by the tests; name sets to build only those (default all):
+ *   npx tsx scripts/build-format-fixtures.ts [conversions|xlsx|running|scan …]   (needs soffice, pdftoppm, img2pdf)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,9 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
+  Header,
+  PageNumber,
   PageOrientation,
   Packer,
   Paragraph,
@@ -240,7 +244,36 @@ function gridTable(rows: Row[]): Table {
   });
 }
 
-function toDocx(blocks: Block[]): Document {
+/** Text repeated on every page: a header line at the top, and the page number ("Trang 2/5") at the foot. */
+type Running = { header: string };
+
+/** The running header and footer of a section, as offices set them in Word. */
+function runningParts({ header }: Running): Pick<ISectionOptions, 'headers' | 'footers'> {
+  const centered = (children: Array<string | (typeof PageNumber)[keyof typeof PageNumber]>) =>
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children, font: FONT, size: 22 })] });
+  return {
+    headers: { default: new Header({ children: [centered([header])] }) },
+    footers: {
+      default: new Footer({ children: [centered(['Trang ', PageNumber.CURRENT, '/', PageNumber.TOTAL_PAGES])] }),
+    },
+  };
+}
+
+/**
+ * The header a plan's pages repeat: its issuer and number ("ỦY BAN NHÂN DÂN PHƯỜNG NHỊ CHIỂU - Kế hoạch số 158/KH-UBND"),
+ * or where its file has no header block, the start of its title ("Kế hoạch thực hiện Kết luận số 226-KL/TW ngày 11 …").
+ */
+function runningHeader(blocks: Block[]): string {
+  const texts = blocks.flatMap((b) => (b.kind === 'para' ? [b.text] : b.kind === 'layout' ? b.rows.flat(2) : []));
+  const motto = blocks.find((b) => b.kind === 'layout' && /^CỘNG HÒA/u.test(b.rows[0]?.[1]?.[0] ?? ''));
+  const issuer = motto?.kind === 'layout' ? motto.rows[0]![0]!.join(' ') : '';
+  const number = texts.find((t) => /^Số\s*:/u.test(t))?.replace(/^Số\s*:\s*/u, '');
+  if (issuer && number) return `${issuer} - Kế hoạch số ${number}`;
+  const title = texts[texts.findIndex((t) => /^KẾ HOẠCH$/u.test(t)) + 1] ?? '';
+  return `Kế hoạch ${title.charAt(0).toLowerCase()}${title.slice(1).split(' ').slice(0, 12).join(' ')} …`;
+}
+
+function toDocx(blocks: Block[], running?: Running): Document {
   const appendixAt = blocks.findIndex((b) => b.kind === 'para' && /^PHỤ LỤC/u.test(b.text));
   const grids = blocks.findIndex((b) => b.kind === 'grid');
   const split = appendixAt >= 0 && grids > appendixAt ? appendixAt : -1;
@@ -257,19 +290,21 @@ function toDocx(blocks: Block[]): Document {
           : layoutTable(b.rows),
     );
   const margin = { top: 1134, bottom: 1134, left: 1701, right: 1134 };
+  const parts = running ? runningParts(running) : {};
   const sections: ISectionOptions[] = [
-    { properties: { page: { margin } }, children: children(split >= 0 ? blocks.slice(0, split) : blocks) },
+    { ...parts, properties: { page: { margin } }, children: children(split >= 0 ? blocks.slice(0, split) : blocks) },
   ];
   if (split >= 0)
     sections.push({
+      ...parts,
       properties: { page: { margin, size: { orientation: PageOrientation.LANDSCAPE } } },
       children: children(blocks.slice(split)),
     });
   return new Document({ sections });
 }
 
-async function writeDocx(blocks: Block[], file: string): Promise<void> {
-  writeFileSync(file, await Packer.toBuffer(toDocx(blocks)));
+async function writeDocx(blocks: Block[], file: string, running?: Running): Promise<void> {
+  writeFileSync(file, await Packer.toBuffer(toDocx(blocks, running)));
 }
 
 /** Word → PDF with LibreOffice, as an office exports its plan. */
@@ -325,7 +360,8 @@ async function buildSet(sources: string[], docxDir: string, pdfDir: string): Pro
   }
 }
 
-async function main(): Promise<void> {
+/** The shipped and unseen plans as Word files and as PDFs exported from them. */
+async function buildConversions(): Promise<void> {
   const shipped = ['dai-son', 'hue', 'nhi-chieu'].map((id) => `knowledge/${id}.md`);
   await buildSet(shipped, join(OUT, 'docx'), join(OUT, 'pdf'));
   for (const set of ['unseen', 'unseen-2']) {
@@ -335,8 +371,10 @@ async function main(): Promise<void> {
       .map((n) => join(dir, n));
     await buildSet(sources, join(OUT, `${set}-docx`), join(OUT, `${set}-pdf`));
   }
+}
 
-  // nhi-chieu sent as the Word body without its appendix, and the appendix as an Excel file.
+/** nhi-chieu sent as the Word body without its appendix, and the appendix as an Excel file. */
+async function buildXlsx(): Promise<void> {
   const blocks = blocksOf(readFileSync('knowledge/nhi-chieu.md', 'utf8'));
   const at = blocks.findIndex((b) => b.kind === 'para' && /^PHỤ LỤC/u.test(b.text));
   const grid = blocks.find((b) => b.kind === 'grid') as { rows: Row[] };
@@ -350,9 +388,36 @@ async function main(): Promise<void> {
     ],
     join(OUT, 'xlsx', 'phu-luc-kh-158.xlsx'),
   );
+}
 
+/** Plans whose pages repeat a header and a page number ("Trang 2/5"), as PDFs only (mammoth leaves headers out). */
+async function buildRunning(): Promise<void> {
+  const tmp = mkdtempSync(join(tmpdir(), 'running-'));
+  mkdirSync(join(OUT, 'running-pdf'), { recursive: true });
+  for (const id of ['hue', 'nhi-chieu']) {
+    const blocks = blocksOf(readFileSync(`knowledge/${id}.md`, 'utf8'));
+    await writeDocx(blocks, join(tmp, `${id}.docx`), { header: runningHeader(blocks) });
+    toPdf(join(tmp, `${id}.docx`), join(OUT, 'running-pdf'));
+  }
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+async function buildScan(): Promise<void> {
   mkdirSync(join(OUT, 'scan'), { recursive: true });
   toScan(join(OUT, 'pdf', 'dai-son.pdf'), 1, join(OUT, 'scan', 'dai-son.pdf'));
 }
 
-await main();
+/** Each set of fixtures by name; the script builds those named on its command line, or all. */
+const SETS: Record<string, () => Promise<void>> = {
+  conversions: buildConversions,
+  xlsx: buildXlsx,
+  running: buildRunning,
+  scan: buildScan,
+};
+
+const named = process.argv.slice(2);
+for (const name of named.length > 0 ? named : Object.keys(SETS)) {
+  const build = SETS[name];
+  if (!build) throw new Error(`build-format-fixtures: no set '${name}' (sets: ${Object.keys(SETS).join(', ')})`);
+  await build();
+}

@@ -1,6 +1,6 @@
-import type { PdfPage, Rule, TextRun } from './pdf-page.js';
+import type { Line, PdfPage, Rule, TextRun } from './pdf-page.js';
+import { runningLines } from './pdf-running.js';
 
-type Line = { text: string; x: number; y: number; right: number; size: number };
 type Grid = { top: number; bottom: number; cols: number[]; rows: number[] };
 /** A table cell as laid out: its lines, and the width text may take in it (the column less its padding). */
 type Cell = { lines: Line[]; room: number };
@@ -114,15 +114,21 @@ function cellText({ lines, room }: Cell): string {
 }
 
 const inGrid = (r: TextRun, g: Grid) => r.y > g.top && r.y <= g.bottom && r.x >= g.cols[0]! - 1 && r.x < g.cols.at(-1)!;
-const PAGE_NUMBER = /^[-–\s]*(?:trang\s*)?\d{1,3}(?:\s*\/\s*\d{1,3})?[-–\s]*$/i;
 
-/** A page's text lines (page numbers left out) and tables, top to bottom. */
-function pageBlocks(page: PdfPage): Block[] {
+/** A page's bordered tables and the text lines outside them. */
+function pageLines(page: PdfPage): { grids: Grid[]; lines: Line[] } {
   const grids = gridsOf(page.rules);
-  const free = page.runs.filter((r) => !grids.some((g) => inGrid(r, g)));
-  const lines = linesOf(free, 3).filter(
-    (l) => !(PAGE_NUMBER.test(l.text) && (l.y < 0.1 * page.height || l.y > 0.9 * page.height)),
-  );
+  return {
+    grids,
+    lines: linesOf(
+      page.runs.filter((r) => !grids.some((g) => inGrid(r, g))),
+      3,
+    ),
+  };
+}
+
+/** A page's text lines and tables, top to bottom. */
+function pageBlocks(page: PdfPage, grids: readonly Grid[], lines: readonly Line[]): Block[] {
   // Where this page's text ends on the right (pages differ: a landscape appendix is wider).
   const right = Math.max(0, ...lines.filter((l) => !l.text.includes('\t')).map((l) => l.right));
   const blocks: Array<Block & { y: number }> = [
@@ -199,9 +205,18 @@ function joinContinuedTables(blocks: Block[]): Block[] {
 
 /**
  * Plan text from the pages of a PDF with a text layer: lines rebuilt from positions (wide gaps as tabs, so columns
- * laid side by side read as cells), paragraphs wrapped by the layout joined back, page numbers dropped, and bordered
- * tables rebuilt row by row from their rules, a table continued on the next page read as one.
+ * laid side by side read as cells), paragraphs wrapped by the layout joined back, running headers, footers and page
+ * numbers dropped, and bordered tables rebuilt row by row from their rules, a table continued on the next page read as one.
  */
 export function pagesToPlanText(pages: readonly PdfPage[]): string {
-  return paragraphs(joinContinuedTables(pages.flatMap(pageBlocks))).join('\n');
+  const laid = pages.map((page) => ({ page, ...pageLines(page) }));
+  const running = runningLines(laid.map(({ page, lines }) => ({ height: page.height, lines })));
+  const blocks = laid.flatMap(({ page, grids, lines }) =>
+    pageBlocks(
+      page,
+      grids,
+      lines.filter((l) => !running.has(l)),
+    ),
+  );
+  return paragraphs(joinContinuedTables(blocks)).join('\n');
 }

@@ -6,3 +6,6 @@ export type Rule = { x1: number; y1: number; x2: number; y2: number };
 
 /** What the layout needs of one page. */
 export type PdfPage = { width: number; height: number; runs: TextRun[]; rules: Rule[] };
+
+/** Text runs on one baseline joined into a line: left x, baseline y, right end, font size. */
+export type Line = { text: string; x: number; y: number; right: number; size: number };
