@@ -77,6 +77,7 @@ function startScheduler(config: Config, logger: Logger, core: Core, channels: Ru
     users: core.store.users,
     subscriptions: core.store.subscriptions,
     figures: core.store.figures,
+    members: core.store.members,
     notifications: core.store.notifications,
     send: createSendRouter(channels.senders),
     now: () => new Date(),

@@ -65,6 +65,7 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
     progress: store.progress,
     subscriptions: store.subscriptions,
     figures: store.figures,
+    members: store.members,
     digestCron: config.DIGEST_CRON,
   });
   const reloader = createPlanReloader({
@@ -86,6 +87,7 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
     progress: store.progress,
     users: store.users,
     invites: store.invites,
+    members: store.members,
     clock: { now },
     log: logPortOf(logger),
     reportCommands,

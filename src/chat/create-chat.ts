@@ -3,7 +3,7 @@ import { UNDO_WINDOW_MINUTES } from '../tasks/index.js';
 import { askQuestion } from './ask-question.js';
 import { capReplies } from './cap-replies.js';
 import { commandTable, type CoreCommand } from './commands.js';
-import { planById, type Core } from './core.js';
+import { membersOf, planById, type Core } from './core.js';
 import type { ChatDeps, CommandContext } from './deps.js';
 import { createDialogs } from './dialogs.js';
 import { onFeedback, parseFeedbackData } from './feedback.js';
@@ -51,7 +51,8 @@ function contextOf(core: Core, message: IncomingMessage): CommandContext {
   const user = found?.active ? found : undefined;
   const knowledge = core.deps.knowledge.current();
   const plan = planById(knowledge, user?.plan ?? null);
-  return { user, plan, message, knowledge, args: '', now: core.deps.clock.now() };
+  const members = membersOf(core, plan?.id);
+  return { user, plan, members, message, knowledge, args: '', now: core.deps.clock.now() };
 }
 
 type Commands = ReadonlyMap<string, CoreCommand>;

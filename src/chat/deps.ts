@@ -1,5 +1,15 @@
 import type { Plan } from '../knowledge/index.js';
-import type { Clock, InviteStore, Log, ProgressStore, QuestionLog, UserRecord, UserStore } from '../tasks/index.js';
+import type {
+  Clock,
+  InviteStore,
+  Log,
+  MemberStore,
+  ProgressStore,
+  QuestionLog,
+  UnitMembers,
+  UserRecord,
+  UserStore,
+} from '../tasks/index.js';
 import type { Knowledge, KnowledgeHolder } from './knowledge.js';
 import type { PlanIntake } from '../tasks/index.js';
 import type { IncomingMessage, Reply } from './types.js';
@@ -10,6 +20,8 @@ export type CommandContext = {
   user: UserRecord | undefined;
   /** The sender's plan, when registered with one. */
   plan: Plan | undefined;
+  /** The declared member units of the groups of the sender's plan (none without a plan). */
+  members: UnitMembers;
   message: IncomingMessage;
   /** The plans and search index this message is answered from (taken once when it arrived). */
   knowledge: Knowledge;
@@ -38,6 +50,8 @@ export type ChatDeps = {
   progress: ProgressStore;
   users: UserStore;
   invites: InviteStore;
+  /** Member units of the plans' groups: a task led by a group with members is tracked per member. */
+  members: MemberStore;
   clock: Clock;
   /** Where failures are told (pino is plugged in by main.ts); default silent. */
   log?: Log;

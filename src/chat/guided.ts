@@ -21,7 +21,7 @@ import type { Reply } from './types.js';
 
 /** Step 1: the tasks the sender may update, as buttons. */
 export function startGuided(core: Core, ctx: CommandContext): Reply[] {
-  const tasks = tasksOf(ctx.user!, (ctx.plan ? [ctx.plan] : ctx.knowledge.plans).flatMap(trackedItems));
+  const tasks = tasksOf(ctx.user!, (ctx.plan ? [ctx.plan] : ctx.knowledge.plans).flatMap(trackedItems), ctx.members);
   if (tasks.length === 0) return [{ text: guideText.noTasks(ctx.plan) }];
   core.dialogs.set(keyOf(ctx), { step: 'task' }, ctx.now);
   const choices = tasks.map((t) => ({
@@ -80,7 +80,7 @@ function pickTask(core: Core, ctx: CommandContext, ref: TaskRef): Reply[] {
   const task = resolveTask(ctx.knowledge.plans, ref, ctx.user!.plan);
   if (!task.ok) return refuse(ctx, task.error);
   const { plan, no } = task.value;
-  const access = accessTo(ctx.user!, task.value);
+  const access = accessTo(ctx.user!, task.value, ctx.members);
   if (access === 'none') return refuse(ctx, { code: 'not_your_task', task: task.value, unit: ctx.user!.unit });
   if (access === 'note_only') return askNote(core, ctx, plan, no, null);
   core.dialogs.set(keyOf(ctx), { step: 'status', plan, no }, ctx.now);

@@ -1,7 +1,16 @@
 import { trackedItems, type Plan } from '../knowledge/index.js';
 import { readText } from '../messages/index.js';
-import { accessTo, derivePlanStates, deriveTaskState, parseTaskRef, resolveTask } from '../tasks/index.js';
-import type { Core } from './core.js';
+import {
+  accessTo,
+  derivePlanStates,
+  deriveTaskState,
+  parseTaskRef,
+  resolveTask,
+  shareOf,
+  type TaskState,
+  type UserRecord,
+} from '../tasks/index.js';
+import { membersOf, type Core } from './core.js';
 import type { CommandContext } from './deps.js';
 import type { Reply } from './types.js';
 
@@ -12,7 +21,8 @@ export function progressCommand(core: Core, ctx: CommandContext): Reply[] {
   const task = resolveTask(ctx.knowledge.plans, ref, ctx.user?.plan ?? null);
   if (!task.ok) return [{ text: readText.resolveError(task.error) }];
   const plan = ctx.knowledge.plans.find((p) => p.id === task.value.plan)!;
-  const state = deriveTaskState(task.value, core.deps.progress.listForTask(plan.id, task.value.no), ctx.now);
+  const records = core.deps.progress.listForTask(plan.id, task.value.no);
+  const state = deriveTaskState(task.value, records, ctx.now, membersOf(core, plan.id));
   return [{ text: readText.task(state, plan) }];
 }
 
@@ -24,12 +34,15 @@ export function unitTasksCommand(core: Core, ctx: CommandContext): Reply[] {
   const { user, plan } = ctx;
   if (!user || !plan) return [{ text: readText.needPlan }];
   const items = trackedItems(plan);
-  const mine = new Set(user.role === 'officer' ? items.filter((t) => accessTo(user, t) === 'full') : items);
+  const mine = new Set(
+    user.role === 'officer' ? items.filter((t) => accessTo(user, t, ctx.members) === 'full') : items,
+  );
+  const states = statesOf(core, plan, ctx.now).filter((s) => mine.has(s.task));
   return [
     {
       text: readText.unitTasks(
         readText.mine(user, plan),
-        statesOf(core, plan, ctx.now).filter((s) => mine.has(s.task)),
+        states.map((s) => ownShare(user, s, ctx)),
       ),
     },
   ];
@@ -46,4 +59,10 @@ export function overdueCommand(core: Core, ctx: CommandContext): Reply[] {
 }
 
 const statesOf = (core: Core, plan: Plan, now: Date) =>
-  derivePlanStates(trackedItems(plan), core.deps.progress.listForPlan(plan.id), now);
+  derivePlanStates(trackedItems(plan), core.deps.progress.listForPlan(plan.id), now, membersOf(core, plan.id));
+
+/** An officer's view of a task tracked per member: the state of their unit's share. */
+function ownShare(user: UserRecord, s: TaskState, ctx: CommandContext): TaskState {
+  const share = shareOf(user, s.task, ctx.members);
+  return s.shares?.find((sh) => sh.unit === share)?.state ?? s;
+}

@@ -5,6 +5,7 @@ import {
   checkAccess,
   fail,
   ok,
+  shareOf,
   trackingYearOf,
   resolveTask,
   UNDO_WINDOW_MINUTES,
@@ -25,7 +26,7 @@ export function checkUpdate(ctx: CommandContext, input: UpdateInput): Result<Che
   if (!ctx.user) return fail({ code: 'not_registered' });
   const resolved = resolveTask(ctx.knowledge.plans, input.ref, ctx.user.plan);
   if (!resolved.ok) return resolved;
-  const denied = checkAccess(ctx.user, resolved.value, input.status);
+  const denied = checkAccess(ctx.user, resolved.value, input.status, ctx.members);
   if (denied) return fail(denied);
   return ok({ input, task: resolved.value, plan: planById(ctx.knowledge, resolved.value.plan)! });
 }
@@ -33,7 +34,7 @@ export function checkUpdate(ctx: CommandContext, input: UpdateInput): Result<Che
 /** The reply refusing an update, with an example using a task the sender may update. */
 export function refuse(ctx: CommandContext, error: UpdateError): Reply[] {
   if (error.code === 'not_registered') return [{ text: NOT_REGISTERED }];
-  const own = ctx.user && ctx.plan ? tasksOf(ctx.user, trackedItems(ctx.plan))[0] : undefined;
+  const own = ctx.user && ctx.plan ? tasksOf(ctx.user, trackedItems(ctx.plan), ctx.members)[0] : undefined;
   const first = ctx.plan ?? ctx.knowledge.plans[0];
   return [{ text: updateErrorText(error, own?.no ?? (first && trackedItems(first)[0]?.no) ?? '1') }];
 }
@@ -54,6 +55,7 @@ export function storeUpdate(core: Core, ctx: CommandContext, { input, task, plan
     messageId: message.messageId,
     createdAt: now,
     reverts: null,
+    unit: task.plan === user!.plan ? shareOf(user!, task, ctx.members) : null,
   });
   if (!appended.ok) return [{ text: storedText(appended.error.existing, plan, UNDO_WINDOW_MINUTES, true) }];
   core.deps.log?.('info', 'progress update stored', {

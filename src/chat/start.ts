@@ -2,7 +2,7 @@ import { trackedItems } from '../knowledge/index.js';
 import { inviteErrorText, registeredText, welcomeText } from '../messages/index.js';
 import { accessTo } from '../tasks/index.js';
 import { stripUnsafeChars } from '../text/index.js';
-import { planById, keyOf, type Core } from './core.js';
+import { planById, keyOf, membersOf, type Core } from './core.js';
 import type { CommandContext } from './deps.js';
 import type { Reply } from './types.js';
 
@@ -35,6 +35,7 @@ export function startCommand(core: Core, ctx: CommandContext): Reply[] {
   core.deps.log?.('info', 'user registered', { user: key, role: user.role, plan: user.plan, unit: user.unit });
   // A task the user may change the status of, so the example /capnhat works as written.
   const items = plan ? trackedItems(plan) : [];
-  const example = items.find((t) => accessTo(user, t) === 'full')?.no ?? items[0]?.no ?? '1';
+  const members = membersOf(core, plan?.id);
+  const example = items.find((t) => accessTo(user, t, members) === 'full')?.no ?? items[0]?.no ?? '1';
   return [{ text: welcomeText(user, plan, example) }];
 }

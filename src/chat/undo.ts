@@ -1,7 +1,7 @@
 import { findTrackedItem } from '../knowledge/index.js';
 import { NOT_REGISTERED, stateText, undoText } from '../messages/index.js';
 import { deriveTaskState, effectiveUpdates, UNDO_WINDOW_MINUTES, UNDO_WINDOW_MS } from '../tasks/index.js';
-import { planById, type Core } from './core.js';
+import { membersOf, planById, type Core } from './core.js';
 import type { CommandContext } from './deps.js';
 import type { Reply } from './types.js';
 
@@ -32,6 +32,7 @@ export function undoCommand(core: Core, ctx: CommandContext): Reply[] {
   core.deps.log?.('info', 'progress update reverted', { id: last.id, user: user.key });
   const plan = planById(ctx.knowledge, last.plan);
   const task = plan && findTrackedItem(plan, last.task);
-  const state = task ? stateText(deriveTaskState(task, core.deps.progress.listForTask(last.plan, last.task), now)) : '';
+  const records = core.deps.progress.listForTask(last.plan, last.task);
+  const state = task ? stateText(deriveTaskState(task, records, now, membersOf(core, last.plan))) : '';
   return [{ text: undoText.done(last, state) }];
 }

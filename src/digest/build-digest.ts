@@ -1,13 +1,11 @@
 import type { IsoDay, PlanMeta, TrackedItem } from '../knowledge/index.js';
 import { daysBetween, toIsoDay } from '../calendar/index.js';
-import { type TaskState, type TaskStateKind, type UpdateRecord } from '../tasks/index.js';
+import { type TaskState, type UpdateRecord } from '../tasks/index.js';
+import { bucketOf, type Bucket } from './buckets.js';
+import { countByUnit, type UnitCounts } from './units.js';
 import { upcomingReports, type ReportingOccurrence } from './reporting.js';
 import { evaluateTargets, type TargetResult } from './targets.js';
 import type { PlanProgress } from './types.js';
-
-/** How a task shows in the chart and the state counts. */
-export type Bucket = 'done' | 'in_progress' | 'overdue' | 'no_report';
-export const BUCKETS: readonly Bucket[] = ['done', 'in_progress', 'overdue', 'no_report'];
 
 /** A task line of the digest with the facts the message needs (`source`: an appendix task or a body duty). */
 export type DigestItem = {
@@ -17,6 +15,8 @@ export type DigestItem = {
   lead: string;
   days: number;
   note: string;
+  /** A task tracked per member: how many shares are done, of how many, and the units whose share is not. */
+  shares: { done: number; total: number; open: string[] } | null;
 };
 
 /** The digest of one plan for one morning. */
@@ -42,25 +42,11 @@ export type PlanDigest = {
   targets: TargetResult[];
   /** Nothing moved since the last digest and nothing is late. */
   quiet: boolean;
+  /** Tasks per unit and bucket, the units that need a push first (`countByUnit`). */
+  units: UnitCounts[];
 };
 
 export const SILENT_DAYS = 30;
-
-const BY_KIND: Record<TaskStateKind, Bucket> = {
-  done_on_time: 'done',
-  done_late: 'done',
-  overdue: 'overdue',
-  no_report: 'no_report',
-  not_started: 'no_report',
-  in_progress: 'in_progress',
-  blocked: 'in_progress',
-  due_soon: 'in_progress',
-};
-
-/** Which chart bucket a task's state belongs to (a task due soon with no report counts as no report). */
-export function bucketOf(s: TaskState): Bucket {
-  return s.kind === 'due_soon' && s.status === null ? 'no_report' : BY_KIND[s.kind];
-}
 
 const isDone = (s: TaskState) => s.kind === 'done_on_time' || s.kind === 'done_late';
 const item = (s: TaskState, days: number): DigestItem => ({
@@ -70,7 +56,15 @@ const item = (s: TaskState, days: number): DigestItem => ({
   lead: s.task.lead.map((a) => a.name).join('; ') || s.task.leadRaw,
   days,
   note: s.lastStatusUpdate?.note ?? '',
+  shares: sharesDone(s),
 });
+
+/** The shares done and the units whose share is not, for a task tracked per member. */
+export function sharesDone(s: TaskState): DigestItem['shares'] {
+  if (s.shares === null) return null;
+  const open = s.shares.filter((sh) => !isDone(sh.state)).map((sh) => sh.unit);
+  return { done: s.shares.length - open.length, total: s.shares.length, open };
+}
 
 function silentDays(s: TaskState, today: IsoDay): number | null {
   const { start, fromYear } = s.task.deadline;
@@ -117,5 +111,6 @@ export function buildDigest(progress: PlanProgress, now: Date, since: Date | nul
     nextReport: upcomingReports(plan, today)[0] ?? null,
     targets: evaluateTargets(plan.targets, progress.figures, Number(today.slice(0, 4))),
     quiet: updates.length === 0 && overdue.length === 0,
+    units: countByUnit(states),
   };
 }

@@ -13,16 +13,15 @@ export { figureValue, parseFigures, type FigureInput, type FiguresError, type Fi
 export { distinctTargets, evaluateTargets, type TargetResult } from './targets.js';
 /** The dated occurrences of a plan's reporting duties. */
 export { upcomingReports, type ReportingOccurrence } from './reporting.js';
+/** How a task's state shows in the counts and the chart: done, in progress, overdue, no report. */
+export { BUCKETS, bucketOf, type Bucket } from './buckets.js';
 /** The morning digest of one plan. */
-export {
-  BUCKETS,
-  SILENT_DAYS,
-  bucketOf,
-  buildDigest,
-  type Bucket,
-  type DigestItem,
-  type PlanDigest,
-} from './build-digest.js';
+export { SILENT_DAYS, buildDigest, sharesDone, type DigestItem, type PlanDigest } from './build-digest.js';
+/**
+ * The per-unit view: tasks done / in progress / overdue / no report per unit (each member of a group with declared
+ * members by its own share), the units that need a push first: `countByUnit(progress.states)`.
+ */
+export { countByUnit, type UnitCounts } from './units.js';
 /** Reminders a plan owes on a day, and the states of the only tasks that could owe one. */
 export { planReminders, reminderStates, type PlannedReminder, type ReminderKind } from './reminders.js';
 /** The periodic report model, rendered to files by reports/. */

@@ -1,5 +1,5 @@
 import type { Task } from '../knowledge/index.js';
-import { accessTo, type UserRecord } from '../tasks/index.js';
+import { accessTo, NO_MEMBERS, shareOf, type UnitMembers, type UserRecord } from '../tasks/index.js';
 
 /** Whether a user works on a plan (an admin without a plan sees every plan). */
 const onPlan = (u: UserRecord, plan: string) =>
@@ -25,7 +25,20 @@ export function unitRecipients(users: UserRecord[], plan: string, units: string[
   );
 }
 
-/** The officers who lead a task: their unit is named as lead, or the lead is a group of units ("Các phòng, đơn vị"). */
-export function taskRecipients(users: UserRecord[], task: Task): UserRecord[] {
-  return users.filter((u) => u.role === 'officer' && accessTo(u, task) === 'full');
+/**
+ * The officers who lead a task: their unit is named as lead, is a declared member of a lead group, or the lead is a
+ * group of units without members ("Các phòng, đơn vị"). With `share`, only the officers reporting that unit's share.
+ */
+export function taskRecipients(
+  users: UserRecord[],
+  task: Task,
+  members: UnitMembers = NO_MEMBERS,
+  share: string | null = null,
+): UserRecord[] {
+  return users.filter(
+    (u) =>
+      u.role === 'officer' &&
+      accessTo(u, task, members) === 'full' &&
+      (share === null || shareOf(u, task, members) === share),
+  );
 }

@@ -1,6 +1,14 @@
 import { trackedItems, type IsoDay, type Plan, type Task } from '../knowledge/index.js';
 import { addDays, daysBetween } from '../calendar/index.js';
-import { derivePlanStates, dueIn, trackingYearOf, type TaskState, type UpdateRecord } from '../tasks/index.js';
+import {
+  derivePlanStates,
+  dueIn,
+  NO_MEMBERS,
+  trackingYearOf,
+  type TaskState,
+  type UnitMembers,
+  type UpdateRecord,
+} from '../tasks/index.js';
 import { upcomingReports } from './reporting.js';
 
 export type ReminderKind = 'deadline_7d' | 'deadline_1d' | 'overdue_weekly' | 'reporting_7d';
@@ -21,6 +29,8 @@ export type PlannedReminder = {
   late: boolean;
   /** The task's state, for task reminders. */
   state: TaskState | null;
+  /** For a task tracked per member: the one unit whose share this reminder is about (one reminder per open share). */
+  share: string | null;
 };
 
 const WEEK = 7;
@@ -49,24 +59,32 @@ function inReminderWindow(task: Task, today: IsoDay): boolean {
  * the other tasks are not derived, and `records` is not read at all when no task is in its window (a sweep over
  * a province's plans stays cheap).
  */
-export function reminderStates(plan: Plan, records: () => UpdateRecord[], asOf: Date, today: IsoDay): TaskState[] {
+export function reminderStates(
+  plan: Plan,
+  records: () => UpdateRecord[],
+  asOf: Date,
+  today: IsoDay,
+  members: UnitMembers = NO_MEMBERS,
+): TaskState[] {
   const tasks = trackedItems(plan).filter((t) => inReminderWindow(t, today));
   if (tasks.length === 0) return [];
   const known = records().filter((r) => r.plan === plan.id && r.createdAt <= asOf);
-  return derivePlanStates(tasks, known, asOf);
+  return derivePlanStates(tasks, known, asOf, members);
 }
 
 /**
  * The reminders a plan owes today: 7 days and 1 day before a task's due day, weekly while it is overdue and not
- * done (to the lead units), and 7 days before each reporting date (to the compiling units). Each reminder window
- * lasts until the next one starts, so a day missed while down is caught up once, not skipped.
+ * done (to the lead units), and 7 days before each reporting date (to the compiling units). A task tracked per member
+ * gets one reminder per unit whose share is not done, that unit's own. Each reminder window lasts until the next one
+ * starts, so a day missed while down is caught up once, not skipped.
  */
 export function planReminders(plan: Plan, states: TaskState[], today: IsoDay): PlannedReminder[] {
-  const tasks = states.flatMap((state) => {
+  const tasks = states.flatMap((state): PlannedReminder[] => {
     const r = taskReminder(state, today);
     if (!r) return [];
-    const units = state.task.lead.map((a) => a.name);
-    return [{ ...r, plan: plan.id, subject: state.task.no, units, late: r.slot < today, state }];
+    const base = { ...r, plan: plan.id, subject: state.task.no, late: r.slot < today, state };
+    if (state.shares === null) return [{ ...base, units: state.task.lead.map((a) => a.name), share: null }];
+    return state.shares.filter((sh) => !isDone(sh.state)).map((sh) => ({ ...base, units: [sh.unit], share: sh.unit }));
   });
   const reports = upcomingReports(plan, today)
     .filter((o) => o.date <= addDays(today, WEEK))
@@ -79,6 +97,7 @@ export function planReminders(plan: Plan, states: TaskState[], today: IsoDay): P
       due: o.date,
       late: addDays(o.date, -WEEK) < today,
       state: null,
+      share: null,
     }));
   return [...tasks, ...reports];
 }

@@ -1,6 +1,15 @@
 import type { IsoDay, Plan, PlanMeta } from '../knowledge/index.js';
 import { atHanoiTime, toIsoDay } from '../calendar/index.js';
-import { type Figure, type TaskState, type TaskStateKind, type UpdateRecord } from '../tasks/index.js';
+import {
+  NO_MEMBERS,
+  type Figure,
+  type TaskState,
+  type TaskStateKind,
+  type UnitMembers,
+  type UpdateRecord,
+} from '../tasks/index.js';
+import { sharesDone, type DigestItem } from './build-digest.js';
+import { countByUnit, type UnitCounts } from './units.js';
 import { inReportPeriod, type ReportPeriod } from './report-period.js';
 import { evaluateTargets, type TargetResult } from './targets.js';
 import { planProgress } from './progress.js';
@@ -16,6 +25,8 @@ export type ReportRow = {
   /** The period's updates of this task, oldest first, with their Hanoi day. */
   updates: { day: IsoDay; update: UpdateRecord }[];
   lastUpdate: IsoDay | null;
+  /** A task tracked per member: shares done, of how many, and the units whose share is not. */
+  shares: DigestItem['shares'];
 };
 
 /** "Báo cáo kết quả thực hiện Kế hoạch số ..." for one period, ready for any renderer. */
@@ -31,6 +42,8 @@ export type ReportModel = {
   generatedOn: IsoDay;
   rows: ReportRow[];
   targets: TargetResult[];
+  /** Tasks per unit and bucket at the period's end (the tasks the report lists), the units that need a push first. */
+  units: UnitCounts[];
 };
 
 const isDone = (s: TaskState) => s.kind === 'done_on_time' || s.kind === 'done_late';
@@ -58,6 +71,7 @@ function row(state: TaskState, updates: UpdateRecord[]): ReportRow {
     percent: state.percent,
     updates: updates.map((update) => ({ day: toIsoDay(update.createdAt), update })),
     lastUpdate: last ? toIsoDay(last) : null,
+    shares: sharesDone(state),
   };
 }
 
@@ -74,14 +88,16 @@ export function buildReport(
   figures: Figure[],
   period: ReportPeriod,
   now: Date,
+  members: UnitMembers = NO_MEMBERS,
 ): ReportModel {
   const asOf = new Date(Math.min(now.getTime(), endOf(period).getTime()));
-  const progress = planProgress(plan, records, figures, asOf);
+  const progress = planProgress(plan, records, figures, asOf, members);
   const updates = progress.updates.filter((u) => inReportPeriod(period, toIsoDay(u.createdAt)));
-  const rows = progress.states.flatMap((state) => {
+  const listed = progress.states.flatMap((state) => {
     const own = updates.filter((u) => u.task === state.task.no);
-    return own.length > 0 || concernsPeriod(state, period) ? [row(state, own)] : [];
+    return own.length > 0 || concernsPeriod(state, period) ? [{ state, row: row(state, own) }] : [];
   });
+  const rows = listed.map((l) => l.row);
   return {
     planId: plan.id,
     planNumber: plan.meta.number,
@@ -92,5 +108,6 @@ export function buildReport(
     generatedOn: toIsoDay(now),
     rows,
     targets: evaluateTargets(plan.targets, progress.figures, period.year),
+    units: countByUnit(listed.map((l) => l.state)),
   };
 }

@@ -13,6 +13,7 @@ import type {
 } from '../digest/index.js';
 import type { TaskStateKind, UpdateRecord } from '../tasks/index.js';
 import { formatDay, placeOf, planNameOf, statusText } from './vi-progress.js';
+import { openSharesText, sharesCount, unitLine, UNITS_TEXT } from './vi-units.js';
 
 /** Task states as reports print them. */
 export const STATE_LABELS: Record<TaskStateKind, string> = {
@@ -35,6 +36,9 @@ export const BUCKET_LABELS: Record<Bucket, string> = {
 };
 
 const MAX_ITEMS = 5;
+/** Units named in the digest's per-unit view, and members named after an overdue task. */
+const MAX_UNITS = 10;
+const MAX_OPEN_SHARES = 5;
 const ROMAN = ['I', 'II', 'III', 'IV'];
 const pct = (n: number) => `${String(Math.round(n * 10) / 10).replace('.', ',')}%`;
 
@@ -72,7 +76,7 @@ const taskLine = (suffix: (i: DigestItem) => string) => (i: DigestItem) =>
   `${itemRef(i)} (${cutAtWord(i.lead, 40)}): ${suffix(i)} — ${cutAtWord(i.content, 60)}`;
 
 const updateLine = (u: UpdateRecord) =>
-  `NV ${u.task} — ${u.userName}: ${statusText(u.status, u.percent)}${u.note ? ` — ${cutAtWord(u.note, 80)}` : ''}`;
+  `NV ${u.task} — ${u.userName}${u.unit ? ` (${u.unit})` : ''}: ${statusText(u.status, u.percent)}${u.note ? ` — ${cutAtWord(u.note, 80)}` : ''}`;
 
 /** One target with the rate reached: "tỷ lệ hội nghị trực tuyến ≥ 60%: 65% — ĐẠT". */
 export function targetLine(r: TargetResult): string {
@@ -80,6 +84,13 @@ export function targetLine(r: TargetResult): string {
   const head = `${cutAtWord(r.target.phrase, 70)} (chỉ tiêu: ${goal})`;
   if (r.actual === null) return `${head}: chưa có số liệu`;
   return `${head}: ${r.target.comparator === 'reduce' ? 'giảm ' : ''}${pct(r.actual)} — ${r.met ? 'ĐẠT' : 'CHƯA ĐẠT'}`;
+}
+
+/** The per-unit view: the units that need a push first; only when some task is tracked per member or units are many. */
+function unitLines(d: PlanDigest): string[] {
+  if (d.units.length < 2) return [];
+  const more = d.units.length > MAX_UNITS ? [UNITS_TEXT.more(d.units.length - MAX_UNITS)] : [];
+  return ['', UNITS_TEXT.digestTitle, ...d.units.slice(0, MAX_UNITS).map((u) => `• ${unitLine(u)}`), ...more];
 }
 
 function reportLine(d: PlanDigest): string[] {
@@ -101,7 +112,7 @@ export function renderDigest(d: PlanDigest, late = false): string {
     ...list(
       '🔴 Quá hạn:',
       d.overdue,
-      taskLine((i) => `trễ ${i.days} ngày`),
+      taskLine((i) => `trễ ${i.days} ngày${openSharesText(i.shares, MAX_OPEN_SHARES)}`),
     ),
     ...list(
       '⏰ Đến hạn trong 7 ngày:',
@@ -115,6 +126,7 @@ export function renderDigest(d: PlanDigest, late = false): string {
       d.silent,
       taskLine((i) => (i.days < 0 ? 'chưa báo cáo lần nào' : `${i.days} ngày`)),
     ),
+    ...unitLines(d),
     ...reportLine(d),
     ...list(`🎯 Chỉ tiêu năm ${d.today.slice(0, 4)}:`, measured, targetLine),
   ].join('\n');
@@ -125,6 +137,7 @@ export function chartLabels(d: PlanDigest) {
   return {
     title: `${planNameOf(d.planNumber, placeOf(d.planLocality), d.planId)}: tiến độ theo đơn vị (${formatDay(d.today)})`,
     buckets: BUCKET_LABELS,
+    more: (n: number) => `… và ${n} đơn vị khác`,
   };
 }
 
@@ -148,7 +161,8 @@ export function renderReminder(
       ? `đã quá hạn ${-left} ngày (hạn ${formatDay(r.due)}) và chưa hoàn thành`
       : `đến hạn ngày ${formatDay(r.due)} (còn ${left} ngày)`;
   const what = r.state?.task.source === 'body' ? 'Mục' : 'Nhiệm vụ';
-  return `⏰ Nhắc việc${late}: ${what} ${r.subject} ${name} ${when}.\n${content}\n${how}`;
+  const share = r.share ? ` (${UNITS_TEXT.share(r.share)})` : '';
+  return `⏰ Nhắc việc${late}: ${what} ${r.subject} ${name}${share} ${when}.\n${content}\n${how}`;
 }
 
 /** Headings and column names of the periodic report. */
@@ -191,9 +205,13 @@ export function reportHeading(m: ReportModel): { title: string; attached: string
 
 /** The cells of one report row, in column order. */
 export function reportCells(r: ReportModel['rows'][number]): string[] {
-  const state = `${STATE_LABELS[r.state]}${r.percent !== null && r.state !== 'done_on_time' && r.state !== 'done_late' ? ` (${r.percent}%)` : ''}`;
+  const percent = r.percent !== null && r.state !== 'done_on_time' && r.state !== 'done_late' ? ` (${r.percent}%)` : '';
+  const state = `${STATE_LABELS[r.state]}${percent}${r.shares ? `\n${sharesCount(r.shares)}` : ''}`;
   const notes = r.updates
-    .map(({ day, update: u }) => `${formatDay(day)} ${statusText(u.status, u.percent)}${u.note ? `: ${u.note}` : ''}`)
+    .map(
+      ({ day, update: u }) =>
+        `${formatDay(day)}${u.unit ? ` ${u.unit}` : ''} ${statusText(u.status, u.percent)}${u.note ? `: ${u.note}` : ''}`,
+    )
     .join('\n');
   return [r.no, r.content, r.lead, r.deadline, state, notes, r.lastUpdate ? formatDay(r.lastUpdate) : ''];
 }

@@ -1,5 +1,6 @@
 /** Vietnamese text for registration, progress updates and progress reading. */
 import { cutAtWord } from '../text/index.js';
+import { shareLine, sharesLines } from './vi-units.js';
 import { toClockTime, toIsoDay } from '../calendar/index.js';
 import type { Plan, PlanMeta, Task, TrackedItem } from '../knowledge/index.js';
 import type {
@@ -183,6 +184,7 @@ export function storedText(u: UpdateRecord, plan: Plan, undoMinutes: number, dup
   return [
     head,
     `• Nhiệm vụ ${u.task} (${planLabel(plan)}${u.trackingYear ? `, năm ${u.trackingYear}` : ''})`,
+    ...(u.unit ? [shareLine(u.unit)] : []),
     `• Trạng thái: ${statusText(u.status, u.percent)}`,
     ...(u.note ? [`• Ghi chú: ${u.note}`] : []),
     `• Lúc: ${formatTime(u.createdAt)}`,
@@ -243,6 +245,7 @@ export const readText = {
       `${itemName(s.task)} (${planLabel(plan)}${s.trackingYear ? `, năm ${s.trackingYear}` : ''}): ${s.task.content}`,
       `Chủ trì: ${leadOf(s.task)} · Thời hạn: ${s.task.deadline.raw || 'không ghi'}`,
       `Tình trạng: ${stateText(s)}`,
+      ...(s.shares ? sharesLines(s.shares) : []),
       ...(s.history.length === 0
         ? ['Chưa có cập nhật nào.']
         : ['Cập nhật gần đây:', ...s.history.slice(-5).reverse().map(historyLine)]),
@@ -272,7 +275,7 @@ const listRef = (t: TrackedItem, ref = t.no) => (t.source === 'body' ? `Mục ${
 const itemName = (t: TrackedItem) => `${t.source === 'body' ? 'Mục' : 'Nhiệm vụ'} ${t.no}`;
 
 const historyLine = (u: UpdateRecord) =>
-  `• ${formatTime(u.createdAt)} — ${u.userName}: ${statusText(u.status, u.percent)}${u.note ? ` — ${u.note}` : ''}`;
+  `• ${formatTime(u.createdAt)} — ${u.userName}${u.unit ? ` (${u.unit})` : ''}: ${statusText(u.status, u.percent)}${u.note ? ` — ${u.note}` : ''}`;
 const stateLine = (s: TaskState) =>
   `• ${listRef(s.task)} ${cutAtWord(s.task.content, 60)} — ${stateText(s)}${s.due ? ` (hạn ${formatDay(s.due)})` : s.task.deadline.raw ? ` (${s.task.deadline.raw})` : ''}`;
 

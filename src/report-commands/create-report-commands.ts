@@ -12,7 +12,13 @@ import type { Plan } from '../knowledge/index.js';
 import { DIGEST_REPLIES as R, renderFiguresError, targetLine } from '../messages/index.js';
 import { renderReportXlsx } from '../reports/index.js';
 import { foldCase } from '../text/index.js';
-import type { FiguresStore, ProgressStore, SubscriptionStore } from '../tasks/index.js';
+import {
+  membersByGroup,
+  type FiguresStore,
+  type MemberStore,
+  type ProgressStore,
+  type SubscriptionStore,
+} from '../tasks/index.js';
 import { currentProgress, digestReplies, latestRun } from '../scheduler/index.js';
 
 /** What the digest commands read and write. Getters are fine (a test may reopen the store). */
@@ -20,6 +26,8 @@ export type ReportCommandDeps = {
   progress: ProgressStore;
   subscriptions: SubscriptionStore;
   figures: FiguresStore;
+  /** Member units of the plans' groups (the digest and report count each member's share). */
+  members: MemberStore;
   /** DIGEST_CRON: `/digest` tells what moved since the last scheduled digest. */
   digestCron: string;
 };
@@ -82,6 +90,7 @@ function report(deps: ReportCommandDeps) {
         deps.figures.listForPlan(plan.id),
         period,
         ctx.now,
+        membersByGroup(deps.members.listForPlan(plan.id), plan.id),
       );
       const content = await renderReportXlsx(model);
       const fileName = `bao-cao-${plan.id}-${period.code}.xlsx`;

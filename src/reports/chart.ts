@@ -1,12 +1,11 @@
 import { cutAtWord } from '../text/index.js';
-import { BUCKETS, bucketOf, type Bucket } from '../digest/index.js';
-import type { TaskState } from '../tasks/index.js';
+import { BUCKETS, type Bucket, type UnitCounts } from '../digest/index.js';
 
-/** One bar of the chart: a unit and its tasks per bucket. */
-export type UnitCounts = { unit: string; counts: Record<Bucket, number> };
+/** Words drawn on the chart (from messages/); `more(n)` names the units left off a long chart. */
+export type ChartLabels = { title: string; buckets: Record<Bucket, string>; more: (n: number) => string };
 
-/** Words drawn on the chart (from messages/). */
-export type ChartLabels = { title: string; buckets: Record<Bucket, string> };
+/** Bars drawn at most: a province's 99 communes would not read on a phone; the rows come push-first. */
+const MAX_BARS = 30;
 
 const COLORS: Record<Bucket, string> = {
   done: '#2e7d32',
@@ -19,53 +18,6 @@ const LABEL_W = 260;
 const BAR_H = 26;
 const GAP = 10;
 const TOP = 50;
-
-const leadsOf = (s: TaskState): string[] =>
-  s.task.lead.length > 0 ? s.task.lead.map((a) => a.name) : [s.task.leadRaw || '?'];
-
-/** The parts a group names, folded ("Các phòng, cơ quan, đơn vị" → phòng, cơ quan, đơn vị); null for one unit. */
-const groupParts = (name: string): Set<string> | null =>
-  /^các\s/iu.test(name)
-    ? new Set(
-        name
-          .replace(/^các\s+/iu, '')
-          .split(/\s*(?:,|\svà\s)\s*/u)
-          .map((p) => p.trim().toLowerCase())
-          .filter(Boolean),
-      )
-    : null;
-
-/**
- * One name per group however a plan spells it: a group whose parts all belong to a wider group of the same plan
- * ("Các phòng, đơn vị" within "Các phòng, cơ quan, đơn vị") is counted under the wider one.
- */
-function groupNames(names: Iterable<string>): (name: string) => string {
-  const groups = [...new Set(names)].flatMap((n) => {
-    const parts = groupParts(n);
-    return parts ? [{ name: n, parts }] : [];
-  });
-  const widest = (name: string) => {
-    const parts = groupParts(name);
-    if (!parts) return name;
-    const wider = groups.filter((g) => g.parts.size > parts.size && [...parts].every((p) => g.parts.has(p)));
-    return wider.sort((a, b) => b.parts.size - a.parts.size)[0]?.name ?? name;
-  };
-  return widest;
-}
-
-/** Tasks per lead unit and bucket; a task with two lead units counts for each. Units sorted by name. */
-export function countByUnit(states: TaskState[]): UnitCounts[] {
-  const byUnit = new Map<string, Record<Bucket, number>>();
-  const nameOf = groupNames(states.flatMap(leadsOf));
-  for (const s of states) {
-    for (const unit of new Set(leadsOf(s).map(nameOf))) {
-      const counts = byUnit.get(unit) ?? { done: 0, in_progress: 0, overdue: 0, no_report: 0 };
-      counts[bucketOf(s)] += 1;
-      byUnit.set(unit, counts);
-    }
-  }
-  return [...byUnit].map(([unit, counts]) => ({ unit, counts })).sort((a, b) => a.unit.localeCompare(b.unit, 'vi'));
-}
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -93,22 +45,29 @@ function legend(labels: ChartLabels, y: number): string {
   }).join('');
 }
 
-/** The progress chart as SVG: one stacked bar per unit (done / in progress / overdue / no report). */
-export function chartSvg(rows: UnitCounts[], labels: ChartLabels): string {
+/** The progress chart as SVG: one stacked bar per unit (done / in progress / overdue / no report), at most 30. */
+export function chartSvg(all: UnitCounts[], labels: ChartLabels): string {
+  const rows = all.slice(0, MAX_BARS);
+  const left = all.length - rows.length;
   const most = Math.max(1, ...rows.map((r) => BUCKETS.reduce((s, b) => s + r.counts[b], 0)));
   const scale = (WIDTH - LABEL_W - 30) / most;
-  const height = TOP + rows.length * (BAR_H + GAP) + 40;
+  const extra = left > 0 ? BAR_H : 0;
+  const height = TOP + rows.length * (BAR_H + GAP) + extra + 40;
   const bars = rows.map((r, i) => bar(r, TOP + i * (BAR_H + GAP), scale)).join('');
+  const more =
+    left > 0
+      ? `<text x="${LABEL_W - 8}" y="${TOP + rows.length * (BAR_H + GAP) + 16}" text-anchor="end" font-size="13">${escapeXml(labels.more(left))}</text>`
+      : '';
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" font-family="DejaVu Sans, Arial, sans-serif">`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
     `<text x="20" y="30" font-size="18" font-weight="bold">${escapeXml(labels.title)}</text>`,
     bars,
+    more,
     legend(labels, height - 28),
     '</svg>',
   ].join('');
 }
-
 /** Renders an SVG to PNG with resvg (no browser), using the system fonts; resvg is loaded on first use. */
 export async function svgToPng(svg: string): Promise<Buffer> {
   const { Resvg } = await import('@resvg/resvg-js');

@@ -5,3 +5,5 @@
 export const TASK_COLUMN_WIDTHS = [5, 45, 22, 14, 16, 40, 12];
 /** Relative widths of the target table's columns: the subject wide, the figures narrow. */
 export const TARGET_COLUMN_WIDTHS = [50, 20, 20, 20];
+/** Relative widths of the per-unit table's columns: the unit wide, the four counts narrow. */
+export const UNIT_COLUMN_WIDTHS = [50, 15, 15, 15, 15];

@@ -12,9 +12,9 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { REPORT_TEXT, reportCells, reportHeading, targetCells } from '../messages/index.js';
+import { REPORT_TEXT, reportCells, reportHeading, targetCells, unitCells, UNITS_TEXT } from '../messages/index.js';
 import type { ReportModel } from '../digest/index.js';
-import { TARGET_COLUMN_WIDTHS, TASK_COLUMN_WIDTHS } from './columns.js';
+import { TARGET_COLUMN_WIDTHS, TASK_COLUMN_WIDTHS, UNIT_COLUMN_WIDTHS } from './columns.js';
 
 /** A4 in twentieths of a point, and 2 cm / 1.5 cm margins as offices set them. */
 const A4 = { width: 11906, height: 16838 };
@@ -72,7 +72,7 @@ const signatures = () => {
 const NONE = { style: 'none', size: 0, color: 'FFFFFF' } as const;
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE };
 
-/** The report as a .docx document on A4 landscape: heading and "Kèm theo" line, task table, targets, signatures. */
+/** The report as a .docx document on A4 landscape: heading and "Kèm theo" line, task table, targets, per-unit table, signatures. */
 export async function buildReportDocx(m: ReportModel): Promise<Buffer> {
   const h = reportHeading(m);
   const targets =
@@ -92,6 +92,8 @@ export async function buildReportDocx(m: ReportModel): Promise<Buffer> {
           table(REPORT_TEXT.columns, m.rows.map(reportCells), TASK_COLUMN_WIDTHS),
           new Paragraph({ text: REPORT_TEXT.targetsHeading, heading: HeadingLevel.HEADING_2 }),
           targets,
+          new Paragraph({ text: UNITS_TEXT.reportHeading, heading: HeadingLevel.HEADING_2 }),
+          table(UNITS_TEXT.reportColumns, m.units.map(unitCells), UNIT_COLUMN_WIDTHS),
           new Paragraph(''),
           signatures(),
         ],

@@ -3,8 +3,8 @@
  * per-unit progress chart as SVG then PNG. An outer concern above `digest` and `messages`: it lays out the words
  * `messages` renders with exceljs, docx and resvg.
  */
-/** The per-unit progress chart: `svgToPng(chartSvg(countByUnit(states), labels))`. */
-export { chartSvg, countByUnit, svgToPng, type ChartLabels, type UnitCounts } from './chart.js';
+/** The per-unit progress chart: `svgToPng(chartSvg(digest.units, labels))`. */
+export { chartSvg, svgToPng, type ChartLabels } from './chart.js';
 /** The report as Markdown text. */
 export { renderReportMd } from './render-md.js';
 /** The report as an .xlsx workbook (exceljs). */

@@ -1,11 +1,11 @@
-import { REPORT_TEXT, reportCells, reportHeading, targetCells } from '../messages/index.js';
+import { REPORT_TEXT, reportCells, reportHeading, targetCells, unitCells, UNITS_TEXT } from '../messages/index.js';
 import type { ReportModel } from '../digest/index.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
 const table = (head: string[], rows: string[][]) =>
   [head, head.map(() => '---'), ...rows].map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n');
 
-/** The report as Markdown: heading, task table, target table. */
+/** The report as Markdown: heading, task table, target table, per-unit table. */
 export function renderReportMd(m: ReportModel): string {
   const h = reportHeading(m);
   const targets =
@@ -23,6 +23,10 @@ export function renderReportMd(m: ReportModel): string {
     `## ${REPORT_TEXT.targetsHeading}`,
     '',
     targets,
+    '',
+    `## ${UNITS_TEXT.reportHeading}`,
+    '',
+    table(UNITS_TEXT.reportColumns, m.units.map(unitCells)),
     '',
   ].join('\n');
 }

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { REPORT_TEXT, reportCells, reportHeading, targetCells } from '../messages/index.js';
+import { REPORT_TEXT, reportCells, reportHeading, targetCells, unitCells, UNITS_TEXT } from '../messages/index.js';
 import type { ReportModel } from '../digest/index.js';
 import { TASK_COLUMN_WIDTHS } from './columns.js';
 
@@ -37,7 +37,7 @@ function addSignatures(ws: ExcelJS.Worksheet): void {
 /**
  * The report as an .xlsx workbook ready to print: A4 landscape, one page wide, the task table's header repeated on
  * every page; title rows and the "Kèm theo" line, then the bordered task table (one row per task, in plan order),
- * the targets and the signature block. Cells are plain strings so a reader gets exactly what the report shows.
+ * the targets, the per-unit table (the units that need a push first) and the signature block. Cells are plain strings so a reader gets exactly what the report shows.
  */
 export async function renderReportXlsx(m: ReportModel): Promise<Buffer> {
   // Loaded on first use: exceljs costs about 300 ms and 28 MB, and only reports need it.
@@ -58,6 +58,9 @@ export async function renderReportXlsx(m: ReportModel): Promise<Buffer> {
   ws.addRow([REPORT_TEXT.targetsHeading]).font = { bold: true };
   if (m.targets.length > 0) addTable(ws, REPORT_TEXT.targetColumns, m.targets.map(targetCells));
   else ws.addRow([REPORT_TEXT.noTargets]);
+  ws.addRow([]);
+  ws.addRow([UNITS_TEXT.reportHeading]).font = { bold: true };
+  addTable(ws, UNITS_TEXT.reportColumns, m.units.map(unitCells));
   addSignatures(ws);
   // Scaled to one A4 landscape page width by fitToWidth.
   TASK_COLUMN_WIDTHS.forEach((width, i) => {

@@ -1,6 +1,7 @@
 import type { Plan } from '../knowledge/index.js';
 import type {
   FiguresStore,
+  MemberStore,
   NotificationLog,
   ProgressStore,
   QuestionLog,
@@ -17,6 +18,8 @@ export type JobDeps = DeliveryDeps & {
   users: UserStore;
   subscriptions: SubscriptionStore;
   figures: FiguresStore;
+  /** Member units of the plans' groups: a task led by a group with members is tracked, and reminded, per member. */
+  members: MemberStore;
   notifications: NotificationLog;
   /** Digest schedule (DIGEST_CRON), read in Asia/Ho_Chi_Minh; default "30 7 * * 1-5". */
   digestCron: string;

@@ -1,8 +1,9 @@
 import { buildDigest, digestRecipients, planProgress, type PlanDigest, type PlanProgress } from '../digest/index.js';
 import type { Reply } from '../chat/index.js';
 import type { Plan } from '../knowledge/index.js';
+import { membersByGroup } from '../tasks/index.js';
 import { chartLabels, renderDigest } from '../messages/index.js';
-import { chartSvg, countByUnit, svgToPng } from '../reports/index.js';
+import { chartSvg, svgToPng } from '../reports/index.js';
 import { deliverOnce, notification, type DeliveryOutcome } from './deliver.js';
 import type { JobDeps } from './deps.js';
 import { runBefore } from './schedule.js';
@@ -18,7 +19,7 @@ export async function digestReplies(
   const text: Reply = { text: renderDigest(digest, late) };
   if (digest.quiet) return [text];
   const labels = chartLabels(digest);
-  const png = await svgToPng(chartSvg(countByUnit(progress.states), labels));
+  const png = await svgToPng(chartSvg(digest.units, labels));
   const file = {
     fileName: `tien-do-${digest.planId}-${digest.today}.png`,
     mimeType: 'image/png',
@@ -29,8 +30,13 @@ export async function digestReplies(
 }
 
 /** A plan's progress as the store holds it now. */
-export function currentProgress(deps: Pick<JobDeps, 'progress' | 'figures'>, plan: Plan, now: Date): PlanProgress {
-  return planProgress(plan, deps.progress.listForPlan(plan.id), deps.figures.listForPlan(plan.id), now);
+export function currentProgress(
+  deps: Pick<JobDeps, 'progress' | 'figures' | 'members'>,
+  plan: Plan,
+  now: Date,
+): PlanProgress {
+  const members = membersByGroup(deps.members.listForPlan(plan.id), plan.id);
+  return planProgress(plan, deps.progress.listForPlan(plan.id), deps.figures.listForPlan(plan.id), now, members);
 }
 
 /**

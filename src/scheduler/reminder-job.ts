@@ -3,7 +3,7 @@ import { placeOf, renderReminder } from '../messages/index.js';
 import { toIsoDay } from '../calendar/index.js';
 import { deliverOnce, notification, type DeliveryOutcome } from './deliver.js';
 import type { JobDeps } from './deps.js';
-import type { UserRecord } from '../tasks/index.js';
+import { membersByGroup, type UserRecord } from '../tasks/index.js';
 
 /**
  * Who could receive a reminder of a plan at all: its active officers (task and reporting reminders) and leaders
@@ -24,12 +24,15 @@ export async function runReminders(deps: JobDeps, slot: Date, late: boolean): Pr
     const reached = reachable(users, plan.id);
     if (reached.length === 0) continue;
     // Task reminders go to officers only: without one, no task's progress needs deriving.
+    const members = membersByGroup(deps.members.listForPlan(plan.id), plan.id);
     const states = reached.some((u) => u.role === 'officer')
-      ? reminderStates(plan, () => deps.progress.listForPlan(plan.id), deps.now(), today)
+      ? reminderStates(plan, () => deps.progress.listForPlan(plan.id), deps.now(), today, members)
       : [];
     for (const r of planReminders(plan, states, today)) {
       const reminder = { ...r, late: r.late || late };
-      const recipients = r.state ? taskRecipients(reached, r.state.task) : unitRecipients(reached, plan.id, r.units);
+      const recipients = r.state
+        ? taskRecipients(reached, r.state.task, members, r.share)
+        : unitRecipients(reached, plan.id, r.units);
       for (const user of recipients) {
         const n = notification(r.kind, user.key, plan.id, `${r.subject}@${r.slot}`, reminder.late);
         outcomes.push(

@@ -1,5 +1,5 @@
 import { agencyKey, findAgencies, normalizeAgency, type Plan, type Task } from '../knowledge/index.js';
-import { foldCase } from '../text/index.js';
+import { expandTokens, foldCase, tokenize } from '../text/index.js';
 import { COLLECTIVE_WORDS, GROUP_LEVELS } from './lexicon.js';
 import type { MemberUnit, UserRecord } from './ports.js';
 import { fail, ok, type Result } from './result.js';
@@ -43,8 +43,9 @@ export function findName(
   code: UnitLookupError['code'],
 ): Result<string, UnitLookupError> {
   if (names.includes(typed)) return ok(typed);
-  const key = agencyKey(typed);
-  const found = names.find((n) => agencyKey(n) === key);
+  // The spelling as typed too: "… các xã phường" must not lose its last word to the locality rule.
+  const keys = [agencyKey(typed), expandTokens(tokenize(typed)).join(' ')];
+  const found = names.find((n) => keys.includes(agencyKey(n)));
   if (found !== undefined) return ok(found);
   return fail({ code, typed, closest: findAgencies({ agencies: names }, typed).slice(0, CLOSEST) });
 }

@@ -56,6 +56,11 @@ describe('buildDigest', () => {
         '• NV 3 (Văn phòng HĐND và UBND): chưa báo cáo lần nào — Cắt giảm 15% văn bản hành chính',
         '• NV 6 (Phòng Văn hóa - Xã hội): chưa báo cáo lần nào — Tuyên truyền, phổ biến Kết luận',
         '',
+        '🏢 Theo đơn vị (cần đôn đốc trước):',
+        '• Phòng Văn hóa - Xã hội: 1 quá hạn, 1 chưa báo cáo, 1 đang thực hiện',
+        '• Trung tâm Phục vụ hành chính công: 1 chưa báo cáo',
+        '• Văn phòng HĐND và UBND: 1 chưa báo cáo, 1 hoàn thành',
+        '',
         '📅 Kỳ báo cáo tới: báo cáo 6 tháng, hạn 10/06/2026, gửi Ủy ban nhân dân thành phố.',
       ].join('\n'),
     );

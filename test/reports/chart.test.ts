@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest, planProgress } from '../../src/digest/index.js';
-import { chartSvg, countByUnit, svgToPng } from '../../src/reports/index.js';
+import { buildDigest, countByUnit, planProgress } from '../../src/digest/index.js';
+import { chartSvg, svgToPng } from '../../src/reports/index.js';
 import { chartLabels } from '../../src/messages/index.js';
 import { hanoi, PLAN, update } from '../support/digest-fixture.js';
 
@@ -16,11 +16,11 @@ const progress = planProgress(
 );
 
 describe('countByUnit', () => {
-  it('counts each lead unit tasks per bucket', () => {
+  it('counts each lead unit tasks per bucket, the units that need a push first', () => {
     expect(countByUnit(progress.states)).toEqual([
-      { unit: 'Phòng Văn hóa - Xã hội', counts: { done: 1, in_progress: 1, overdue: 0, no_report: 1 } },
-      { unit: 'Trung tâm Phục vụ hành chính công', counts: { done: 0, in_progress: 0, overdue: 0, no_report: 1 } },
       { unit: 'Văn phòng HĐND và UBND', counts: { done: 0, in_progress: 0, overdue: 0, no_report: 2 } },
+      { unit: 'Trung tâm Phục vụ hành chính công', counts: { done: 0, in_progress: 0, overdue: 0, no_report: 1 } },
+      { unit: 'Phòng Văn hóa - Xã hội', counts: { done: 1, in_progress: 1, overdue: 0, no_report: 1 } },
     ]);
   });
 });
@@ -69,7 +69,11 @@ describe('chartSvg and svgToPng', () => {
   it('escapes unit names', () => {
     const rows = [{ unit: 'Sở <KH&CN>', counts: { done: 1, in_progress: 0, overdue: 0, no_report: 0 } }];
     expect(
-      chartSvg(rows, { title: 't', buckets: { done: 'a', in_progress: 'b', overdue: 'c', no_report: 'd' } }),
+      chartSvg(rows, {
+        title: 't',
+        buckets: { done: 'a', in_progress: 'b', overdue: 'c', no_report: 'd' },
+        more: (n) => `+${n}`,
+      }),
     ).toContain('Sở &#60;KH&#38;CN&#62;');
   });
 });

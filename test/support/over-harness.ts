@@ -25,6 +25,9 @@ function storeOf(h: () => ChatHarness) {
     get questions() {
       return h().store().questions;
     },
+    get members() {
+      return h().store().members;
+    },
   };
 }
 

@@ -41,6 +41,7 @@ export class SchedulerHarness {
       users: store.users,
       subscriptions: store.subscriptions,
       figures: store.figures,
+      members: store.members,
       notifications: store.notifications,
       send: async (to, reply) => {
         if (this.failFor.has(to)) throw new Error(`Forbidden: bot was blocked by the user ${to}`);

@@ -1,7 +1,7 @@
 import { toIsoDay } from '../../calendar/index.js';
 import { trackedItems } from '../../knowledge/index.js';
 import { formatTime, stateText, STATUS_LABEL } from '../../messages/index.js';
-import { derivePlanStates, type TaskState } from '../../tasks/index.js';
+import { derivePlanStates, membersByGroup, type TaskState } from '../../tasks/index.js';
 import { csvLine } from '../csv.js';
 import { loadPlansReporting } from '../load-knowledge.js';
 import { databasePath, knowledgeDir, parseOptions, parseToday, PLACE_OPTIONS, todayProblem } from '../options.js';
@@ -88,7 +88,8 @@ export async function run(args: string[]): Promise<number> {
     (store) => {
       // As of --today: updates recorded on a later day had not happened yet.
       const records = store.progress.listForPlan(plan.id).filter((r) => toIsoDay(r.createdAt) <= toIsoDay(now));
-      const states = derivePlanStates(trackedItems(plan), records, now);
+      const members = membersByGroup(store.members.listForPlan(plan.id), plan.id);
+      const states = derivePlanStates(trackedItems(plan), records, now, members);
       // The byte-order mark makes Excel, where officials open it, read the Vietnamese as UTF-8.
       if (values.format === 'csv') console.log([`\uFEFF${COLUMNS.join(',')}`, ...states.map(csvRow)].join('\n'));
       else console.log([TEXT_HEADER, ...states.map(textRow)].join('\n'));

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { buildReport, parseReportPeriod, type ReportModel } from '../../digest/index.js';
+import { membersByGroup } from '../../tasks/index.js';
 import { renderReportDocx, renderReportMd, renderReportXlsx } from '../../reports/index.js';
 import { loadPlansReporting } from '../load-knowledge.js';
 import { databasePath, knowledgeDir, parseOptions, parseToday, PLACE_OPTIONS, todayProblem } from '../options.js';
@@ -69,6 +70,7 @@ export async function run(args: string[]): Promise<number> {
       store.figures.listForPlan(plan.id),
       period,
       today,
+      membersByGroup(store.members.listForPlan(plan.id), plan.id),
     );
     writeFileSync(out, await render(model));
     console.log(`report: ${model.rows.length} tasks, ${period.code}, written to ${out}`);
