@@ -76,6 +76,12 @@ describe('renderReportXlsx', () => {
       ['số lượng hội nghị', 'Giảm 10%', 'Chưa có số liệu', ''],
       ['số lượng văn bản hành chính', 'Giảm 15%', 'Chưa có số liệu', ''],
       [],
+      ['III. TIẾN ĐỘ THEO ĐƠN VỊ'],
+      ['Đơn vị', 'Hoàn thành', 'Đang thực hiện', 'Quá hạn', 'Chưa báo cáo'],
+      ['Trung tâm Phục vụ hành chính công', '0', '0', '1', '0'],
+      ['Văn phòng HĐND và UBND', '0', '0', '0', '1'],
+      ['Phòng Văn hóa - Xã hội', '1', '1', '0', '1'],
+      [],
       ['', 'NGƯỜI LẬP BIỂU', '', '', '', 'THỦ TRƯỞNG ĐƠN VỊ'],
       ['', '(Ký, ghi rõ họ tên)', '', '', '', '(Ký tên, đóng dấu)'],
     ]);
