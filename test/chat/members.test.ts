@@ -76,6 +76,21 @@ describe('a task led by a group with declared members', () => {
     );
   });
 
+  it('tracks a body duty given to the group per member too', async () => {
+    expect(await h.say(tanChi, '/capnhat IV.1.a hoàn thành đã ban hành kế hoạch')).toContain(
+      '• Phần việc của: UBND xã Tân Chi',
+    );
+    expect(await h.say(daiLai, 'Mục IV.1.a đang thực hiện 40%')).toContain('Lưu cập nhật này?');
+    await h.say(daiLai, 'có');
+    const text = await h.say(leader, '/tiendo IV.1.a');
+    expect(text).toContain('Theo đơn vị (1/4 đơn vị hoàn thành):');
+    expect(text).toContain('• UBND xã Tân Chi: hoàn thành\n• UBND xã Đại Lai: đang thực hiện 40% (quá hạn 1 ngày)');
+    expect(h.db.rows('updates')).toMatchObject([
+      { task: 'IV.1.a', unit: 'UBND xã Tân Chi' },
+      { task: 'IV.1.a', unit: 'UBND xã Đại Lai', percent: 40 },
+    ]);
+  });
+
   it('shows a member officer its own share in /viec', async () => {
     await h.say(tanChi, '/capnhat 1 hoàn thành');
     expect(await h.say(tanChi, '/viec')).toContain('• 1. Xây dựng và ban hành Kế hoạch của các Sở, ban, ngành');
@@ -107,22 +122,29 @@ describe('the digest and reminders of a task tracked per member', () => {
     expect(digest!.text).toContain('• NV 1 — Minh (UBND xã Đại Lai): Đang thực hiện 50% — đang dự thảo');
     const units = digest!.text.split('🏢 Theo đơn vị (cần đôn đốc trước):\n')[1]!.split('\n\n')[0]!.split('\n');
     expect(units.slice(0, 4)).toEqual([
-      '• Các sở, ban, ngành: 1 quá hạn, 8 chưa báo cáo',
-      '• UBND phường Hương Sơ: 1 quá hạn, 7 chưa báo cáo',
-      '• UBND xã Đại Lai: 1 quá hạn, 7 chưa báo cáo',
-      '• UBND xã Tân Chi: 7 chưa báo cáo, 1 hoàn thành',
+      '• Các sở, ban, ngành: 2 quá hạn, 20 chưa báo cáo',
+      '• UBND phường Hương Sơ: 2 quá hạn, 20 chưa báo cáo',
+      '• UBND xã Đại Lai: 2 quá hạn, 20 chưa báo cáo',
+      '• UBND xã Tân Chi: 1 quá hạn, 20 chưa báo cáo, 1 hoàn thành',
     ]);
   });
 
-  it('reminds the officers of each overdue member, naming its share, and not the members done', async () => {
+  it('reminds the officers of each overdue member of a task or a duty, naming its share, not the members done', async () => {
     const sent: { to: string; text: string }[] = [];
     const scheduler = schedulerOver(
       () => h,
       async (to, reply) => void sent.push({ to, text: reply.text }),
     );
     await scheduler.catchUp();
-    const reminders = sent.filter((m) => m.text.startsWith('⏰'));
-    expect(reminders.map((m) => [m.to, m.text.split('\n')[0]])).toEqual([
+    const reminders = sent.filter((m) => m.text.startsWith('⏰')).map((m) => [m.to, m.text.split('\n')[0]]);
+    // Duty IV.1.a of the body is given to the same groups, due the same day: every member is reminded of it.
+    expect(reminders.filter(([, text]) => text!.includes('IV.1.a')).map(([to]) => to)).toEqual([
+      'tg:14',
+      'tg:11',
+      'tg:12',
+      'tg:13',
+    ]);
+    expect(reminders.filter(([, text]) => !text!.includes('IV.1.a'))).toEqual([
       [
         'tg:14',
         '⏰ Nhắc việc (gửi bù): Nhiệm vụ 1 Kế hoạch 263/KH-UBND (phần của Các sở, ban, ngành) đã quá hạn 1 ngày (hạn 31/05/2026) và chưa hoàn thành.',
@@ -136,6 +158,6 @@ describe('the digest and reminders of a task tracked per member', () => {
         '⏰ Nhắc việc (gửi bù): Nhiệm vụ 1 Kế hoạch 263/KH-UBND (phần của UBND phường Hương Sơ) đã quá hạn 1 ngày (hạn 31/05/2026) và chưa hoàn thành.',
       ],
     ]);
-    expect(h.db.rows('notifications').filter((n) => (n as { kind: string }).kind === 'overdue_weekly')).toHaveLength(3);
+    expect(h.db.rows('notifications').filter((n) => (n as { kind: string }).kind === 'overdue_weekly')).toHaveLength(7);
   });
 });
