@@ -19,8 +19,8 @@ export type AnswerOnceOptions = {
   sleep?: (ms: number) => Promise<void>;
 };
 
-/** The platform's name for one message: the channel and its message (or callback) id. */
-export type Delivery = { channel: string; messageId: string };
+/** The platform's name for one delivery: the channel and the id its inbox keeps (Telegram's update_id, Zalo's message_id). */
+export type Delivery = { channel: string; id: string };
 
 /**
  * Runs `answer` unless this message was answered already or is being answered in this process ('duplicate': the
@@ -37,13 +37,13 @@ export async function answerOnce(
   const { deliveries, owner = PROCESS_OWNER, now = () => new Date(), sleep = defaultSleep } = options;
   if (deliveries) {
     for (;;) {
-      const claim = deliveries.claim(delivery.channel, delivery.messageId, owner, now());
+      const claim = deliveries.claim(delivery.channel, delivery.id, owner, now());
       if (claim === 'duplicate') return 'duplicate';
       if (claim === 'new') break;
       await sleep(BUSY_RETRY_MS);
     }
   }
   await answer();
-  deliveries?.finish(delivery.channel, delivery.messageId, now());
+  deliveries?.finish(delivery.channel, delivery.id, now());
   return 'answered';
 }

@@ -1,5 +1,5 @@
 import type { InboxUpdate, UpdateInbox } from '../tasks/index.js';
-import type { Db } from './sqlite.js';
+import { durably, type Db } from './sqlite.js';
 
 /** Rows received longer ago than this are deleted, done or not: Telegram keeps an unconfirmed update a day. */
 export const INBOX_KEEP_MS = 24 * 60 * 60_000;
@@ -46,10 +46,10 @@ export function createInboxRepo(db: Db, options: InboxRepoOptions = {}) {
     'UPDATE inbox SET done_at = ?, body = NULL WHERE channel = ? AND update_id = ? AND done_at IS NULL',
   );
   const waiting = db.prepare<[string, number], Row>(
-    'SELECT update_id, body FROM inbox WHERE channel = ? AND done_at IS NULL AND replays < ? ORDER BY seq',
+    'SELECT update_id, body FROM inbox WHERE channel = ? AND done_at IS NULL AND body IS NOT NULL AND replays < ? ORDER BY seq',
   );
   const handedOut = db.prepare<[string, number]>(
-    'UPDATE inbox SET replays = replays + 1 WHERE channel = ? AND done_at IS NULL AND replays < ?',
+    'UPDATE inbox SET replays = replays + 1 WHERE channel = ? AND done_at IS NULL AND body IS NOT NULL AND replays < ?',
   );
   const pruneOld = db.prepare<[string]>('DELETE FROM inbox WHERE received_at < ?');
   const pruneBeyond = db.prepare<[number]>('DELETE FROM inbox WHERE seq <= (SELECT MAX(seq) FROM inbox) - ?');
@@ -75,7 +75,9 @@ export function createInboxRepo(db: Db, options: InboxRepoOptions = {}) {
   });
 
   return {
-    keep: (channel: string, updates: InboxUpdate[], now: Date) => keep.immediate(channel, updates, now),
+    // On the disk before the platform may forget the updates: they survive a power cut, not only a crash.
+    keep: (channel: string, updates: InboxUpdate[], now: Date) =>
+      durably(db, () => keep.immediate(channel, updates, now)),
     done: (channel: string, id: string, now: Date) => void finish.run(now.toISOString(), channel, id),
     pending: (channel: string) => pending.immediate(channel),
   } satisfies UpdateInbox;

@@ -26,10 +26,10 @@ export { createMemberRepo } from './member-repo.js';
 /** One-time invites; redeeming registers the user in the same transaction (`satisfies InviteStore`). */
 export { createInviteRepo } from './invite-repo.js';
 /**
- * Incoming messages claimed for answering (`satisfies DeliveryLog`): a message delivered again is answered once;
- * a claim left by a process that died is taken again after the lease (30 s); rows go after 7 days.
+ * Incoming messages claimed for answering (`satisfies DeliveryLog`) on the inbox's rows: a message delivered again is
+ * answered once; a claim left by a process that died is taken again after the lease (30 s); rows go with the inbox's.
  */
-export { createDeliveryRepo, DELIVERY_LEASE_MS, DELIVERY_KEEP_MS, type DeliveryRepoOptions } from './delivery-repo.js';
+export { createDeliveryRepo, DELIVERY_LEASE_MS, type DeliveryRepoOptions } from './delivery-repo.js';
 /**
  * Updates received from the platforms, kept before the platform counts them delivered (`satisfies UpdateInbox`): what
  * a process died holding is handed out again at the next start (3 times at most); rows go after a day, 100,000 kept.

@@ -3,9 +3,11 @@
  * mid-answer, so each message is kept, claimed and finished in the store.
  * - `UpdateInbox`: every update received is kept before the platform counts it delivered, until it is handled
  *   (an update a killed process held is handled after the restart).
- * - `DeliveryLog`: each incoming message (channel, messageId) is answered once, however often it is delivered.
+ * - `DeliveryLog`: each incoming message (channel, id: the inbox's update id) is answered once, however often it is
+ *   delivered.
  * - `NotificationLog`: each message the scheduler owes a person (a digest, a reminder) goes out once.
- * Declared here, implemented in `store/` (`satisfies`). The inbox and the delivery log are two tables today.
+ * Declared here, implemented in `store/` (`satisfies`). The inbox and the delivery log share one table: one row per
+ * update, kept when it comes, claimed when answered, done once answered.
  */
 
 /**
@@ -16,14 +18,15 @@
 export type DeliveryClaim = 'new' | 'duplicate' | 'busy';
 
 /**
- * The log that makes each incoming message (channel, messageId) answered once although platforms deliver it again
- * (a webhook retried, a polled batch handed out again after a crash).
+ * The log that makes each incoming message answered once although platforms deliver it again (a webhook retried, a
+ * polled batch handed out again after a crash). `id` is the platform's id of the delivery, as the inbox keeps it
+ * (Telegram's update_id, Zalo's message_id).
  */
 export type DeliveryLog = {
   /** Claims the message for `owner` (one random id per process), atomically across processes sharing the database. */
-  claim(channel: string, messageId: string, owner: string, now: Date): DeliveryClaim;
-  /** Records that the answer went out: every later claim is `duplicate`. */
-  finish(channel: string, messageId: string, now: Date): void;
+  claim(channel: string, id: string, owner: string, now: Date): DeliveryClaim;
+  /** Records that the answer went out (one commit, which also ends the update in the inbox): later claims are `duplicate`. */
+  finish(channel: string, id: string, now: Date): void;
 };
 
 /** One update as a platform sent it: its id there (Telegram's update_id, Zalo's message_id) and its body. */

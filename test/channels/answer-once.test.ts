@@ -4,7 +4,7 @@ import { createDeliveryRepo, DELIVERY_LEASE_MS } from '../../src/store/index.js'
 import { createTmpDb, type TmpDb } from '../support/tmp-db.js';
 
 const T0 = new Date('2026-06-01T02:00:00.000Z');
-const MESSAGE = { channel: 'zalo', messageId: 'in-1' };
+const MESSAGE = { channel: 'zalo', id: 'in-1' };
 
 let tmp: TmpDb;
 let deliveries: ReturnType<typeof createDeliveryRepo>;
@@ -32,14 +32,14 @@ describe('answerOnce', () => {
     expect(await answerOnce({ deliveries, now, sleep }, MESSAGE, answer)).toBe('answered');
     expect(await answerOnce({ deliveries, now, sleep }, MESSAGE, answer)).toBe('duplicate');
     expect(answered).toEqual(['answer']);
-    expect(tmp.rows('deliveries')).toEqual([
+    expect(tmp.rows('inbox')).toMatchObject([
       {
         channel: 'zalo',
-        message_id: 'in-1',
+        update_id: 'in-1',
         owner: PROCESS_OWNER,
         attempts: 1,
         claimed_at: T0.toISOString(),
-        finished_at: T0.toISOString(),
+        done_at: T0.toISOString(),
       },
     ]);
   });
@@ -64,9 +64,7 @@ describe('answerOnce', () => {
     ).toBe('answered');
     expect(waits.every((ms) => ms === BUSY_RETRY_MS)).toBe(true);
     expect(answeredAt!.getTime() - T0.getTime()).toBe(DELIVERY_LEASE_MS - 30_000);
-    expect(tmp.rows('deliveries')).toMatchObject([
-      { owner: 'restarted', attempts: 2, finished_at: answeredAt!.toISOString() },
-    ]);
+    expect(tmp.rows('inbox')).toMatchObject([{ owner: 'restarted', attempts: 2, done_at: answeredAt!.toISOString() }]);
   });
 
   it('waits while another process answers, then drops the message it answered', async () => {
@@ -85,7 +83,7 @@ describe('answerOnce', () => {
     await expect(
       answerOnce({ deliveries, now, sleep }, MESSAGE, async () => Promise.reject(new Error('send failed'))),
     ).rejects.toThrow('send failed');
-    expect(tmp.rows('deliveries')).toMatchObject([{ finished_at: null }]);
+    expect(tmp.rows('inbox')).toMatchObject([{ done_at: null }]);
   });
 
   it('answers every delivery when no delivery log is given', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDeliveryRepo, DELIVERY_KEEP_MS, DELIVERY_LEASE_MS, type Store } from '../../src/store/index.js';
+import { createDeliveryRepo, createInboxRepo, DELIVERY_LEASE_MS, type Store } from '../../src/store/index.js';
 import { createTmpDb, type TmpDb } from '../support/tmp-db.js';
 
 let tmp: TmpDb;
@@ -21,14 +21,18 @@ describe('createDeliveryRepo', () => {
     repo.finish('telegram', '1001:5', at(1_000));
     expect(repo.claim('telegram', '1001:5', 'proc-a', at(2_000))).toBe('duplicate');
     expect(repo.claim('telegram', '1001:5', 'proc-b', at(DELIVERY_LEASE_MS * 10))).toBe('duplicate');
-    expect(tmp.rows('deliveries')).toEqual([
+    expect(tmp.rows('inbox')).toEqual([
       {
+        seq: 1,
         channel: 'telegram',
-        message_id: '1001:5',
+        update_id: '1001:5',
+        body: null,
+        received_at: T0.toISOString(),
+        replays: 0,
         owner: 'proc-a',
         attempts: 1,
         claimed_at: T0.toISOString(),
-        finished_at: at(1_000).toISOString(),
+        done_at: at(1_000).toISOString(),
       },
     ]);
   });
@@ -37,7 +41,7 @@ describe('createDeliveryRepo', () => {
     expect(repo.claim('telegram', 'in-1', 'proc-a', T0)).toBe('new');
     expect(repo.claim('zalo', 'in-1', 'proc-a', T0)).toBe('new');
     expect(repo.claim('telegram', 'in-2', 'proc-a', T0)).toBe('new');
-    expect(tmp.rows('deliveries')).toHaveLength(3);
+    expect(tmp.rows('inbox')).toHaveLength(3);
   });
 
   it('calls a message in flight in the same process a duplicate, even after the lease', () => {
@@ -49,30 +53,23 @@ describe('createDeliveryRepo', () => {
   it("calls another process's fresh claim busy, and takes it over once the lease has passed", () => {
     expect(repo.claim('zalo', 'in-1', 'dead', T0)).toBe('new');
     expect(repo.claim('zalo', 'in-1', 'proc-b', at(DELIVERY_LEASE_MS - 1))).toBe('busy');
-    const before = tmp.rows('deliveries');
-    expect(before).toEqual([
-      {
-        channel: 'zalo',
-        message_id: 'in-1',
-        owner: 'dead',
-        attempts: 1,
-        claimed_at: T0.toISOString(),
-        finished_at: null,
-      },
+    const before = tmp.rows('inbox');
+    expect(before).toMatchObject([
+      { channel: 'zalo', update_id: 'in-1', owner: 'dead', attempts: 1, claimed_at: T0.toISOString(), done_at: null },
     ]);
 
     expect(repo.claim('zalo', 'in-1', 'proc-b', at(DELIVERY_LEASE_MS))).toBe('new');
     expect(repo.claim('zalo', 'in-1', 'proc-c', at(DELIVERY_LEASE_MS + 1))).toBe('busy');
     repo.finish('zalo', 'in-1', at(DELIVERY_LEASE_MS + 2));
     expect(repo.claim('zalo', 'in-1', 'dead', at(DELIVERY_LEASE_MS * 5))).toBe('duplicate');
-    expect(tmp.rows('deliveries')).toEqual([
+    expect(tmp.rows('inbox')).toMatchObject([
       {
         channel: 'zalo',
-        message_id: 'in-1',
+        update_id: 'in-1',
         owner: 'proc-b',
         attempts: 2,
         claimed_at: at(DELIVERY_LEASE_MS).toISOString(),
-        finished_at: at(DELIVERY_LEASE_MS + 2).toISOString(),
+        done_at: at(DELIVERY_LEASE_MS + 2).toISOString(),
       },
     ]);
   });
@@ -92,31 +89,34 @@ describe('createDeliveryRepo', () => {
     expect(other.claim('telegram', 'cb:77', 'proc-b', at(20))).toBe('duplicate');
   });
 
-  it('deletes rows claimed more than a week ago at the first claim, then at most hourly', () => {
-    const old = createDeliveryRepo(store.db);
-    old.claim('telegram', 'old-finished', 'proc-a', T0);
-    old.finish('telegram', 'old-finished', T0);
-    old.claim('telegram', 'old-unfinished', 'proc-a', at(1));
-    old.claim('telegram', 'recent', 'proc-a', at(30 * 60_000));
-
-    // A fresh repo (a restart) prunes at its first claim.
-    const later = createDeliveryRepo(store.db);
-    expect(later.claim('zalo', 'in-9', 'proc-b', at(DELIVERY_KEEP_MS + 2))).toBe('new');
-    expect(tmp.rows('deliveries')).toMatchObject([{ message_id: 'recent' }, { message_id: 'in-9' }]);
-
-    // Within the hour it does not prune again; an hour later it does.
-    expect(later.claim('zalo', 'in-10', 'proc-b', at(DELIVERY_KEEP_MS + 59 * 60_000))).toBe('new');
-    expect(tmp.rows('deliveries')).toMatchObject([
-      { message_id: 'recent' },
-      { message_id: 'in-9' },
-      { message_id: 'in-10' },
+  it('claims and finishes the row the inbox kept: one row per update, its body dropped once finished', () => {
+    const inbox = createInboxRepo(store.db);
+    inbox.keep('telegram', [{ id: '7', body: { update_id: 7 } }], T0);
+    expect(repo.claim('telegram', '7', 'proc-a', at(1))).toBe('new');
+    expect(inbox.pending('telegram')).toEqual([{ id: '7', body: { update_id: 7 } }]);
+    repo.finish('telegram', '7', at(2));
+    expect(tmp.rows('inbox')).toEqual([
+      {
+        seq: 1,
+        channel: 'telegram',
+        update_id: '7',
+        body: null,
+        received_at: T0.toISOString(),
+        replays: 1,
+        owner: 'proc-a',
+        attempts: 1,
+        claimed_at: at(1).toISOString(),
+        done_at: at(2).toISOString(),
+      },
     ]);
-    expect(later.claim('zalo', 'in-11', 'proc-b', at(DELIVERY_KEEP_MS + 61 * 60_000))).toBe('new');
-    expect(tmp.rows('deliveries')).toMatchObject([
-      { message_id: 'in-9' },
-      { message_id: 'in-10' },
-      { message_id: 'in-11' },
-    ]);
+    // Delivered again: the inbox drops it, and so would the claim.
+    expect(inbox.keep('telegram', [{ id: '7', body: { update_id: 7 } }], at(3))).toEqual([]);
+    expect(repo.claim('telegram', '7', 'proc-b', at(DELIVERY_LEASE_MS * 2))).toBe('duplicate');
+  });
+
+  it('never hands out at start a message claimed without the inbox (it has no body)', () => {
+    expect(repo.claim('zalo', 'in-1', 'dead', T0)).toBe('new');
+    expect(createInboxRepo(store.db).pending('zalo')).toEqual([]);
   });
 
   it('finishing an unknown message changes nothing', () => {

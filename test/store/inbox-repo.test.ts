@@ -31,6 +31,9 @@ describe('createInboxRepo', () => {
         received_at: T0.toISOString(),
         replays: 0,
         done_at: null,
+        owner: null,
+        claimed_at: null,
+        attempts: 0,
       },
       {
         seq: 2,
@@ -40,6 +43,9 @@ describe('createInboxRepo', () => {
         received_at: T0.toISOString(),
         replays: 0,
         done_at: null,
+        owner: null,
+        claimed_at: null,
+        attempts: 0,
       },
     ]);
   });

@@ -16,7 +16,7 @@ export type AnswerDeps = AnswerOnceOptions & {
  */
 export async function answer(ctx: TelegramContext, incoming: IncomingMessage, deps: AnswerDeps): Promise<void> {
   ctx.log('debug', 'telegram: message received', { text: incoming.text });
-  await once(ctx, incoming, deps, async () => {
+  await once(ctx, deps, async () => {
     ctx.intent = intentOf(incoming);
     // Sent while the answer is computed and never waited for: the reply costs no extra round trip. A failed chat
     // action is already logged by the API transformer and must not block the answer.
@@ -27,18 +27,13 @@ export async function answer(ctx: TelegramContext, incoming: IncomingMessage, de
 }
 
 /**
- * Runs `work` for a delivery unless it was answered already; a duplicate is dropped silently, logged at debug
- * (the update then counts as ignored in its log line).
+ * Runs `work` for the context's update unless it was answered already (claimed by its update_id, the inbox's key); a
+ * duplicate is dropped silently, logged at debug (the update then counts as ignored in its log line).
  */
-export async function once(
-  ctx: TelegramContext,
-  delivery: Delivery,
-  deps: AnswerOnceOptions,
-  work: () => Promise<void>,
-): Promise<void> {
+export async function once(ctx: TelegramContext, deps: AnswerOnceOptions, work: () => Promise<void>): Promise<void> {
+  const delivery: Delivery = { channel: 'telegram', id: String(ctx.update.update_id) };
   const outcome = await answerOnce(deps, delivery, work);
-  if (outcome === 'duplicate')
-    ctx.log('debug', 'telegram: message delivered again, already answered', { messageId: delivery.messageId });
+  if (outcome === 'duplicate') ctx.log('debug', 'telegram: message delivered again, already answered', {});
 }
 
 /** The command name ("capnhat"), "choice" for a pressed button, "file" for a document, or "text". */

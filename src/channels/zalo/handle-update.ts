@@ -31,7 +31,7 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): (update: ZaloUpdat
       messageId: message.message_id,
     };
     if (!isAddressedToBot(update)) return deps.log('debug', 'zalo: group message not addressed to the bot', context);
-    const outcome = await answerOnce(deps, context, async () => {
+    const outcome = await answerOnce(deps, { channel: 'zalo', id: context.messageId }, async () => {
       const { intent, sent } = await answerUpdate(update, context, deps);
       const ms = Math.round(performance.now() - started);
       deps.log('info', 'zalo: update handled', { ...context, intent, sent, ms });

@@ -78,8 +78,8 @@ describe('a Telegram message delivered again', () => {
       ['debug', 'telegram: message delivered again, already answered'],
       ['debug', 'telegram: update ignored'],
     ]);
-    expect(harness.db.rows('deliveries')).toMatchObject([
-      { channel: 'telegram', message_id: `${LAN}:${update.message!.message_id}`, owner: PROCESS_OWNER, attempts: 1 },
+    expect(harness.db.rows('inbox')).toMatchObject([
+      { channel: 'telegram', update_id: String(update.update_id), owner: PROCESS_OWNER, attempts: 1 },
     ]);
   });
 
@@ -116,7 +116,9 @@ describe('a Telegram message delivered again', () => {
     await bot.handleUpdate(press as unknown as Update);
     await bot.handleUpdate(press as unknown as Update);
     expect(sentToLan().slice(2)).toEqual([expect.stringMatching(/^Nhiệm vụ 4: /)]);
-    expect(harness.db.rows('deliveries')).toContainEqual(expect.objectContaining({ message_id: 'cb:cb-7' }));
+    expect(harness.db.rows('inbox')).toContainEqual(
+      expect.objectContaining({ update_id: String(press.update_id), attempts: 1 }),
+    );
   });
 
   it('sends the text-only note for a sticker once', async () => {
@@ -133,14 +135,14 @@ describe('a Telegram message delivered again', () => {
 
   it('answers a message whose claim a killed process left once the lease has passed, then only once', async () => {
     const update = textUpdate('/trogiup');
-    const messageId = `${LAN}:${update.message!.message_id}`;
-    deliveries.claim('telegram', messageId, 'killed-process', new Date(harness.now().getTime() - DELIVERY_LEASE_MS));
+    const id = String(update.update_id);
+    deliveries.claim('telegram', id, 'killed-process', new Date(harness.now().getTime() - DELIVERY_LEASE_MS));
     await bot.handleUpdate(update);
     await bot.handleUpdate(update);
     expect(sentToLan()).toHaveLength(1);
     expect(sentToLan()[0]).toMatch(/\/capnhat/);
-    expect(harness.db.rows('deliveries')).toMatchObject([
-      { message_id: messageId, owner: PROCESS_OWNER, attempts: 2, finished_at: harness.now().toISOString() },
+    expect(harness.db.rows('inbox')).toMatchObject([
+      { update_id: id, owner: PROCESS_OWNER, attempts: 2, done_at: harness.now().toISOString() },
     ]);
   });
 });

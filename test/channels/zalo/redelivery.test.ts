@@ -72,8 +72,8 @@ describe('a Zalo message delivered again', () => {
     await logged(HANDLED, update.message.message_id);
     expect(await deliver(update, AGAIN)).toEqual([]);
     expect(server.sent.filter((m) => m.chat_id === LAN.id)).toHaveLength(1);
-    expect(h.db.rows('deliveries')).toMatchObject([
-      { channel: 'zalo', message_id: update.message.message_id, owner: PROCESS_OWNER, attempts: 1 },
+    expect(h.db.rows('inbox')).toMatchObject([
+      { channel: 'zalo', update_id: update.message.message_id, owner: PROCESS_OWNER, attempts: 1 },
     ]);
   });
 
@@ -104,8 +104,8 @@ describe('a Zalo message delivered again', () => {
     deliveries.claim('zalo', 'in-killed', 'killed-process', new Date(Date.now() - DELIVERY_LEASE_MS));
     expect(await deliver(update)).toEqual([expect.stringMatching(/\/capnhat/)]);
     expect(await deliver(update, AGAIN)).toEqual([]);
-    expect(h.db.rows('deliveries')).toMatchObject([
-      { message_id: 'in-killed', owner: PROCESS_OWNER, attempts: 2, finished_at: expect.any(String) },
+    expect(h.db.rows('inbox')).toMatchObject([
+      { update_id: 'in-killed', owner: PROCESS_OWNER, attempts: 2, done_at: expect.any(String) },
     ]);
   });
 });

@@ -17,7 +17,7 @@ export function feedbackFeature(deps: AnswerDeps): Composer<TelegramContext> {
     if (!parseFeedbackData(data)) return next();
     const incoming = callbackToIncoming(ctx.callbackQuery, data, now());
     if (!incoming) return;
-    await once(ctx, incoming, deps, async () => {
+    await once(ctx, deps, async () => {
       ctx.intent = 'feedback';
       const [ack] = await deps.handle(incoming);
       await ctx.answerCallbackQuery(ack ? { text: ack.text } : {});
