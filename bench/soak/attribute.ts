@@ -56,12 +56,24 @@ function assign(slice: ChatEvent[], processDied: boolean, result: Attribution): 
   episodes.forEach((episode, i) => give(deliveries[Math.min(i, deliveries.length - 1)]!, episode));
 }
 
-/** The slice cut at each chat action; messages before the first action make an episode of their own. */
+/**
+ * The slice cut at each chat action; messages before the first action make an episode of their own. The bot sends
+ * "typing…" without waiting for it, so its action may reach Telegram after the first reply of the same handling: an
+ * action right after an episode that began without one is that episode's own, not the start of the next.
+ */
 function episodesOf(slice: ChatEvent[]): Episode[] {
   const episodes: Episode[] = [];
+  let lacksAction = false;
   for (const e of slice) {
     if (e.type === 'deliver') continue;
-    if (e.type === 'action' || episodes.length === 0) episodes.push({ gen: e.gen, texts: [], at: e.at });
+    if (e.type === 'action' && lacksAction && episodes.at(-1)!.texts.length > 0) {
+      lacksAction = false;
+      continue;
+    }
+    if (e.type === 'action' || episodes.length === 0) {
+      episodes.push({ gen: e.gen, texts: [], at: e.at });
+      lacksAction = e.type !== 'action';
+    }
     if (e.type === 'send') {
       const current = episodes.at(-1)!;
       if (current.texts.length === 0) current.at = e.at;

@@ -37,11 +37,15 @@ export type AnswerCheck = {
 
 const empty = (): Findings => ({ count: 0, samples: [] });
 
-/** Counts the answers of every fresh message and sorts out the ones that did not get exactly one. */
+/**
+ * Counts the answers of every fresh message and sorts out the ones that did not get exactly one. `handledTimes`: how
+ * often the bot logged the update handled, which it does only after finishing its claim.
+ */
 export function checkAnswers(
   messages: SentMessage[],
   answersOf: (updateId: number) => Answer[],
   ambiguous: Set<number>,
+  handledTimes: (updateId: number) => number,
 ): AnswerCheck {
   const check: AnswerCheck = {
     messages: messages.length,
@@ -73,8 +77,11 @@ export function checkAnswers(
       continue;
     }
     const atKill = m.acrossKill || ambiguous.has(m.updateId);
-    // An update delivered again on purpose and answered again is a duplicate case even if it also crossed a kill.
-    if (answers.length > 1 && m.duplicates > 0) add(check.duplicateAnsweredAgain, f);
+    // A duplicate answered again means an answer after a finished claim: a second handling the bot logged, or one
+    // outside any kill. A message whose first answer went out just before a SIGKILL, before its claim was finished,
+    // is answered again after the lease (ambiguous at the kill) whether or not its person repeated it later.
+    const answeredAfterFinish = handledTimes(m.updateId) > 1 || !atKill;
+    if (answers.length > 1 && m.duplicates > 0 && answeredAfterFinish) add(check.duplicateAnsweredAgain, f);
     else if (atKill) {
       add(check.ambiguousAtKill, f);
       if (answers.length === 0) check.ambiguousAtKill.lost++;

@@ -14,6 +14,8 @@ export type LogSummary = {
   handledMs: Record<string, number[]>;
   /** Updates a restarted process took from its inbox (a killed one had held them). */
   replayed: number;
+  /** How many times the bot logged each update as handled (answered in full: its claim finished first). */
+  handledTimes: Map<number, number>;
 };
 
 export type LogTail = {
@@ -51,6 +53,7 @@ export function tailLog(file: string, on: LogListeners): LogTail {
   const problemSamples: LogProblem[] = [];
   const warningSamples: string[] = [];
   const handledMs: Record<string, number[]> = {};
+  const handledTimes = new Map<number, number>();
   let replayed = 0;
 
   function take(line: string): void {
@@ -74,6 +77,7 @@ export function tailLog(file: string, on: LogListeners): LogTail {
     }
     if (entry.msg === HANDLED && typeof entry.updateId === 'number') {
       (handledMs[entry.intent ?? 'unknown'] ??= []).push(entry.ms ?? 0);
+      handledTimes.set(entry.updateId, (handledTimes.get(entry.updateId) ?? 0) + 1);
       on.handled(entry.updateId);
     }
     if (entry.msg === REPLAYED && entry.updateId !== undefined) {
@@ -111,6 +115,7 @@ export function tailLog(file: string, on: LogListeners): LogTail {
       problemSamples: [...problemSamples],
       warningSamples: [...warningSamples],
       handledMs,
+      handledTimes,
       replayed,
     }),
     stop: () => {

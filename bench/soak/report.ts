@@ -46,7 +46,7 @@ export function buildReport(input: ReportInput) {
   }
   const answersOf = (id: number) => answers.get(id) ?? [];
   const messages = input.conversations.flatMap((c) => c.sent);
-  const answerCheck = checkAnswers(messages, answersOf, ambiguous);
+  const answerCheck = checkAnswers(messages, answersOf, ambiguous, (id) => input.log.handledTimes.get(id) ?? 0);
   const progress = checkProgress(input.dbPath, messages, answersOf);
   const bot = botFigures(input.supervisor, input.log);
   const checks = {

@@ -89,4 +89,16 @@ describe('attributeChat', () => {
     ]);
     expect(result.unattributed.map((a) => a.texts)).toEqual([['digest']]);
   });
+
+  it('takes a "typing…" that reached Telegram after the first reply as that handling\'s own (it is not waited for)', () => {
+    const events = [deliver(1), deliver(2), send('a2'), action(), send('a2 part 2')];
+    const result = attributeChat(events, all(events));
+    expect(texts(result, 2)).toEqual([['a2', 'a2 part 2']]);
+    expect(texts(result, 1)).toEqual([]);
+  });
+
+  it('still counts a second handling that came with its own "typing…"', () => {
+    const events = [deliver(1), action(), send('a1'), action(), send('again')];
+    expect(texts(attributeChat(events, all(events)), 1)).toEqual([['a1'], ['again']]);
+  });
 });
