@@ -12,6 +12,10 @@ export type LogSummary = {
   warningSamples: string[];
   /** Milliseconds the bot took per update (its own "update handled" figure), by intent. */
   handledMs: Record<string, number[]>;
+  /** Of those, the chat core's own work (`coreMs`: no waiting for Telegram or for the chat's earlier updates), by intent. */
+  coreMs: Record<string, number[]>;
+  /** Of those, the wait for the same chat's earlier updates (`queuedMs`). */
+  queuedMs: number[];
   /** Updates a restarted process took from its inbox (a killed one had held them). */
   replayed: number;
   /** How many times the bot logged each update as handled (answered in full: its claim finished first). */
@@ -54,6 +58,8 @@ export function tailLog(file: string, on: LogListeners): LogTail {
   const warningSamples: string[] = [];
   const handledMs: Record<string, number[]> = {};
   const handledTimes = new Map<number, number>();
+  const coreMs: Record<string, number[]> = {};
+  const queuedMs: number[] = [];
   let replayed = 0;
 
   function take(line: string): void {
@@ -65,6 +71,8 @@ export function tailLog(file: string, on: LogListeners): LogTail {
       updateId?: number | string;
       intent?: string;
       ms?: number;
+      coreMs?: number;
+      queuedMs?: number;
       pid?: number;
       err?: { message?: string };
     };
@@ -78,6 +86,8 @@ export function tailLog(file: string, on: LogListeners): LogTail {
     if (entry.msg === HANDLED && typeof entry.updateId === 'number') {
       (handledMs[entry.intent ?? 'unknown'] ??= []).push(entry.ms ?? 0);
       handledTimes.set(entry.updateId, (handledTimes.get(entry.updateId) ?? 0) + 1);
+      if (entry.coreMs !== undefined) (coreMs[entry.intent ?? 'unknown'] ??= []).push(entry.coreMs);
+      if (entry.queuedMs !== undefined) queuedMs.push(entry.queuedMs);
       on.handled(entry.updateId);
     }
     if (entry.msg === REPLAYED && entry.updateId !== undefined) {
@@ -116,6 +126,8 @@ export function tailLog(file: string, on: LogListeners): LogTail {
       warningSamples: [...warningSamples],
       handledMs,
       handledTimes,
+      coreMs,
+      queuedMs,
       replayed,
     }),
     stop: () => {

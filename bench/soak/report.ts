@@ -146,13 +146,21 @@ function botFigures(supervisor: Supervisor, log: ReportInput['log']) {
     warnSamples: log.warningSamples.slice(0, 5),
     errorLogLines: log.problems,
     errorSamples: log.problemSamples,
-    handledMsByIntent: Object.fromEntries(
-      Object.entries(log.handledMs).map(([intent, list]) => {
-        const sorted = [...list].sort((a, b) => a - b);
-        return [intent, { count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99) }];
-      }),
-    ),
+    handledMsByIntent: byIntent(log.handledMs),
+    /** The bot's own service time: the chat core computing the answer, apart from any queueing. */
+    coreMsByIntent: byIntent(log.coreMs),
+    /** Waiting for the same chat's earlier updates (grammY's sequentialize), in the handled time above. */
+    queuedMs: spread(log.queuedMs),
   };
+}
+
+function spread(list: readonly number[]) {
+  const sorted = [...list].sort((a, b) => a - b);
+  return { count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+}
+
+function byIntent(lists: Record<string, number[]>) {
+  return Object.fromEntries(Object.entries(lists).map(([intent, list]) => [intent, spread(list)]));
 }
 
 function countBy(values: string[]): Record<string, number> {

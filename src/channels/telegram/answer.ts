@@ -21,7 +21,9 @@ export async function answer(ctx: TelegramContext, incoming: IncomingMessage, de
     // Sent while the answer is computed and never waited for: the reply costs no extra round trip. A failed chat
     // action is already logged by the API transformer and must not block the answer.
     void ctx.api.sendChatAction(incoming.chatId, 'typing').catch(() => undefined);
+    const computing = performance.now();
     const replies = await deps.handle(incoming);
+    ctx.coreMs = Math.round((performance.now() - computing) * 10) / 10;
     await sendReplies(ctx.api, incoming.chatId, replies, deps.callbackData.encode);
   });
 }

@@ -9,6 +9,12 @@ export type TelegramFlavor = {
   intent?: string;
   /** Set by the error boundary when handling failed (the person got the apology). */
   failed?: boolean;
+  /** When the update came in (`performance.now()`). */
+  receivedAt?: number;
+  /** Milliseconds the update waited for the same chat's earlier updates before its handling began. */
+  queuedMs?: number;
+  /** Milliseconds the chat core took to compute the answer (the bot's own work, no waiting for Telegram). */
+  coreMs?: number;
 };
 
 /** The context every Telegram feature receives. */

@@ -12,7 +12,7 @@ import { createErrorHandler } from './error-boundary.js';
 import { choicesFeature } from './features/choices.js';
 import { documentFeature } from './features/document.js';
 import { feedbackFeature } from './features/feedback.js';
-import { logUpdatesFeature } from './features/log-updates.js';
+import { logUpdatesFeature, noteQueueWait } from './features/log-updates.js';
 import { nonTextFeature } from './features/non-text.js';
 import { textFeature } from './features/text.js';
 import { keepChatOrder, paceCalls } from './pace.js';
@@ -72,7 +72,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot<TelegramCont
   const { handle, now, deliveries } = options;
   const deps = { handle, callbackData: callbackDataFor(bot), now, deliveries };
   bot.use(logUpdatesFeature(options.log));
-  bot.use(sequentialize(chatKey));
+  bot.use(sequentialize(chatKey), noteQueueWait);
   const onError = createErrorHandler(options.log);
   // The boundary catches inside the middleware stack, so it works in webhook mode too (grammY calls bot.catch
   // only when it polls); bot.catch covers the two outer middlewares under the runner.
