@@ -47,3 +47,6 @@ export { compareRevisions, type PlanRevision, type TaskMatch } from './revision.
  * unique within the plan and the same at every reading; derived once per plan.
  */
 export { trackedItems, findTrackedItem, refKey } from './tracked-items.js';
+
+/** Counts written as words in the names of lists: `NUMBER_WORDS["sáu"]` → 6 (search reads "sau ro" as "6 rõ"). */
+export { NUMBER_WORDS } from './lexicon.js';

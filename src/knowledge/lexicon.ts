@@ -122,3 +122,14 @@ export const LEGAL_KINDS = [
 
 /** Signer capacities, upper case as printed under the signature. */
 export const SIGNER_CAPACITY = /(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG PHÒNG|CHÁNH VĂN PHÒNG|BÍ THƯ|THỦ TRƯỞNG)$/u;
+
+/** Counts written as words in the names of lists ("ba không", "sáu rõ"); "tư" as in "bốn"/"tư". */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  hai: 2, ba: 3, bốn: 4, tư: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10,
+};
+
+/** Words naming what kind of list a name is: nguyên tắc "6 rõ", phương châm "4 tại chỗ". */
+export const NAMED_LIST_KINDS = [
+  'nguyên tắc', 'phương châm', 'yêu cầu', 'tinh thần', 'chủ trương', 'phong trào', 'khẩu hiệu', 'tiêu chí', 'quy tắc',
+  'giải pháp', 'nhiệm vụ', 'nội dung', 'khâu đột phá', 'mục tiêu',
+] as const;

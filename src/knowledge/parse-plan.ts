@@ -11,6 +11,7 @@ import { readReporting } from './reporting.js';
 import type { Plan, PlanMeta, ReadWarning } from './schema.js';
 import { parseSections } from './sections.js';
 import { readRecipients, readSigner } from './signature.js';
+import { readNamedLists } from './named-lists.js';
 import { readTargets } from './targets.js';
 
 /** Where the body ends: the recipients list or the appendix heading, whichever comes first. */
@@ -62,6 +63,7 @@ export function parsePlan(id: string, file: string, text: string): { plan: Plan;
     targets: readTargets(id, all),
     meetingRules: readMeetingRules(id, all),
     reporting: readReporting(id, all, ownersOf),
+    namedLists: readNamedLists(id, all, sections),
     agencies: [...new Set(named.map((a) => a.name))].sort((a, b) => a.localeCompare(b, 'vi')),
   };
   return { plan, warnings: table.warnings };

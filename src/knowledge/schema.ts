@@ -209,6 +209,24 @@ export const planMetaSchema = z.object({
 });
 export type PlanMeta = z.infer<typeof planMetaSchema>;
 
+/**
+ * A list a plan names and enumerates: nguyên tắc "6 rõ" (rõ người, rõ việc, …), "3 không" gồm: …; its items as
+ * written, where it is.
+ */
+export const namedListSchema = z.object({
+  plan: z.string(),
+  /** The name as written, e.g. "6 rõ", "ba không", "Một cửa liên thông". */
+  name: z.string(),
+  /** What kind of list the plan calls it ("nguyên tắc", "phương châm"), or null. */
+  kind: z.string().nullable(),
+  items: z.array(z.string()).min(2),
+  section: z.string().nullable(),
+  /** The appendix task whose text holds it, or null. */
+  task: z.string().nullable(),
+  line: lineSchema,
+});
+export type NamedList = z.infer<typeof namedListSchema>;
+
 export const planSchema = z.object({
   /** The file stem, e.g. "nhi-chieu". */
   id: z.string(),
@@ -220,6 +238,8 @@ export const planSchema = z.object({
   targets: z.array(targetSchema),
   meetingRules: z.array(meetingRuleSchema),
   reporting: z.array(reportingDateSchema),
+  /** The named lists it enumerates ("6 rõ", "3 không"). */
+  namedLists: z.array(namedListSchema),
   /** Every canonical agency the plan names, sorted. */
   agencies: z.array(z.string()),
   /** Which version of the plan this is, once it has been amended (2 for the first amendment); absent for the first. */

@@ -166,6 +166,31 @@ function grouped<T>(items: T[], key: (i: T) => string, line: (i: T) => string, s
   return [...groups.values()].map((g) => `• ${fullest(g)} (${g.map(source).join('; ')})`);
 }
 
+const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+
+/**
+ * Each list with its items, once for plans spelling it out alike: 'Nguyên tắc "6 rõ" gồm 6 nội dung (xã Đại Sơn,
+ * mục II.4):' then one item a line.
+ */
+function namedListText(b: Extract<AnswerBody, { kind: 'named_list' }>): string {
+  const groups = new Map<string, typeof b.items>();
+  for (const i of b.items) {
+    const key = foldCase(i.list.items.join('|'));
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  }
+  return [...groups.values()]
+    .map((g) => {
+      const { list } = g[0]!;
+      const name = list.kind ? `${upperFirst(list.kind)} "${list.name}"` : `"${list.name}"`;
+      const sources = g.map((i) => where(i.plan, i.list.task, i.list.section)).join('; ');
+      return [
+        `${name} gồm ${list.items.length} nội dung (${sources}):`,
+        ...list.items.map((item) => `• ${upperFirst(item)}`),
+      ].join('\n');
+    })
+    .join('\n\n');
+}
+
 function legalText(b: Extract<AnswerBody, { kind: 'legal' }>): string {
   const plain = b.items.filter((i) => i.source === null);
   if (plain.length > 1) {
@@ -246,6 +271,8 @@ function bodyText(b: AnswerBody): string {
           (i) => where(i.plan, null, i.rule.section),
         ),
       ].join('\n');
+    case 'named_list':
+      return namedListText(b);
     case 'reporting':
       return ['Chế độ báo cáo:', ...reportingLines(b.items)].join('\n');
     case 'legal':

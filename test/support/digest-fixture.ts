@@ -89,6 +89,7 @@ export const PLAN: Plan = {
     target('online_conferences', 60, 'min', 'tỷ lệ họp trực tuyến'),
   ],
   meetingRules: [],
+  namedLists: [],
   reporting: [report('6 tháng', 'half', 6), report('hằng năm', 'year', 12)],
   agencies: [TT, VHXH, VP],
 };

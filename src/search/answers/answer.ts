@@ -11,6 +11,7 @@ import {
   answerTargets,
 } from './answer-rules.js';
 import { givesAmount } from './amounts.js';
+import { answerNamedList } from './answer-named-list.js';
 import { answerAmount, answerTask } from './answer-task.js';
 import { capPlans, scopeOf, type Context } from './context.js';
 import type { IndexData } from './index-data.js';
@@ -49,6 +50,7 @@ const BUILDERS: Record<Intent, (ctx: Context) => Built> = {
   legal: answerLegal,
   plan_meta: answerMeta,
   funding: answerFunding,
+  named_list: answerNamedList,
   passages: (ctx) => (ctx.q.asksAmount ? answerAmount(ctx) : null) ?? { body: passagesOf(ctx), omitted: 0 },
 };
 
@@ -82,7 +84,7 @@ function outOfScope(ctx: Context): AnswerBody {
 
 /** Answers one question from the plans (see `index.ts`). */
 export function answer(index: IndexData, text: string, options: AnswerOptions): Answer {
-  const read = (t: string) => readQuestion(t, options.today, index.localities);
+  const read = (t: string) => readQuestion(t, options.today, index.localities, index.listNames);
   const q = followUp(read(text), options.focus, read);
   const ctx: Context = {
     index,

@@ -1,6 +1,12 @@
-import type { Plan } from '../../knowledge/index.js';
+import type { NamedList, Plan } from '../../knowledge/index.js';
 import type { SearchOptions } from '../options.js';
-import { buildLocalityIndex, type LocalityIndex } from '../question/index.js';
+import {
+  buildListNameIndex,
+  buildLocalityIndex,
+  listNameKey,
+  type ListNameIndex,
+  type LocalityIndex,
+} from '../question/index.js';
 import { buildEngine, documentsOf, engineFromJSON, type Engine } from '../retrieval/index.js';
 import type { PlanRef } from './types.js';
 
@@ -12,6 +18,10 @@ export type IndexData = {
   order: string[];
   engine: Engine;
   localities: LocalityIndex;
+  /** The named lists the plans enumerate ("6 rõ"), by the key of their name ("6 ro"), in plan order. */
+  lists: Map<string, NamedList[]>;
+  /** The names of those lists, for questions to be read against. */
+  listNames: ListNameIndex;
   /** Every canonical agency the plans name, with the plans naming it. */
   agencies: Map<string, Set<string>>;
   options: SearchOptions;
@@ -26,6 +36,15 @@ function agencyHolders(plans: readonly Plan[]): Map<string, Set<string>> {
   return holders;
 }
 
+function listsByName(plans: readonly Plan[]): Map<string, NamedList[]> {
+  const lists = new Map<string, NamedList[]>();
+  for (const list of plans.flatMap((p) => p.namedLists)) {
+    const key = listNameKey(list.name);
+    lists.set(key, [...(lists.get(key) ?? []), list]);
+  }
+  return lists;
+}
+
 /** What answers read, around an engine over the plans' passages (built now, or loaded). */
 export function indexDataOf(plans: readonly Plan[], engine: Engine, options: SearchOptions): IndexData {
   return {
@@ -34,6 +53,8 @@ export function indexDataOf(plans: readonly Plan[], engine: Engine, options: Sea
     order: plans.map((p) => p.id),
     engine,
     localities: buildLocalityIndex(plans),
+    lists: listsByName(plans),
+    listNames: buildListNameIndex(plans.flatMap((p) => p.namedLists.map((l) => l.name))),
     agencies: agencyHolders(plans),
     options,
   };

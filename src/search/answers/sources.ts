@@ -28,6 +28,8 @@ function sourcesOf(body: AnswerBody): Citation[] {
       return body.items.map((i) => at(i.plan.id, i.target.task, i.target.section));
     case 'meeting_rules':
       return body.items.map((i) => at(i.plan.id, null, i.rule.section));
+    case 'named_list':
+      return body.items.map((i) => at(i.plan.id, i.list.task, i.list.section));
     case 'reporting':
       return body.items.map((i) => at(i.plan.id, null, i.report.section));
     case 'legal':

@@ -3,6 +3,7 @@ import type {
   IsoDay,
   LegalBasis,
   MeetingRule,
+  NamedList,
   PlanMeta,
   ReportingDate,
   Target,
@@ -89,6 +90,8 @@ export type AnswerBody =
   | { kind: 'unknown_agency'; asked: string; plans: PlanRef[]; known: string[] }
   | { kind: 'targets'; items: { plan: PlanRef; target: Target }[] }
   | { kind: 'meeting_rules'; items: { plan: PlanRef; rule: MeetingRule }[] }
+  /** A list a plan names and enumerates ("6 rõ": rõ người, rõ việc, …), from each plan spelling it out. */
+  | { kind: 'named_list'; items: { plan: PlanRef; list: NamedList }[] }
   | { kind: 'reporting'; items: { plan: PlanRef; report: ReportingDate }[] }
   | { kind: 'legal'; items: { plan: PlanRef; basis: LegalBasis[]; source: Passage | null }[] }
   | { kind: 'plan_meta'; fields: MetaField[]; plans: PlanRef[] }

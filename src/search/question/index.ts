@@ -7,3 +7,4 @@ export type { Intent } from './intent.js';
 export { buildLocalityIndex, type LocalityIndex } from './localities.js';
 export { isTaskNumbered, numberedInGroups } from './task-number.js';
 export { inRange, type QuestionRange } from './period.js';
+export { buildListNameIndex, listNameKey, type ListNameIndex } from './named-list.js';

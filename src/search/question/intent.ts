@@ -19,6 +19,7 @@ export type Intent =
   | 'legal'
   | 'plan_meta'
   | 'funding'
+  | 'named_list'
   | 'passages';
 
 /** Cue words heard anywhere in the question. */

@@ -4,6 +4,7 @@ import { readAgencyPhrase } from './agency-phrase.js';
 import { cuesOf, readIntent, type Cues, type Intent } from './intent.js';
 import * as L from './lexicon.js';
 import { readLocalities, type LocalityIndex } from './localities.js';
+import { readListName, type ListNameIndex } from './named-list.js';
 import type { QuestionRange } from './period.js';
 import { readPeriod } from './period-words.js';
 import { readPlaceName } from './place-name.js';
@@ -60,6 +61,8 @@ export type Question = {
   asksCount: boolean;
   /** The question's folded words, chat shorthand spelt out (stop words kept). */
   words: string[];
+  /** For `named_list`: the key of the list's name ("6 ro"), null otherwise. */
+  listName: string | null;
 };
 
 /** Who holds a post, when the question asks it ("chủ tịch UBND phường là ai?"). */
@@ -126,21 +129,30 @@ function roleOf(cues: Cues): Question['role'] {
  * which period ("quý này", "Quý IV/2026"), and what is asked. `readQuestion("Ai chủ trì nhiệm vụ 4 của Đại Sơn?", …)`
  * → intent `lead`, taskNos ["4"], plans ["dai-son"].
  */
-export function readQuestion(text: string, today: IsoDay, localities: LocalityIndex): Question {
+export function readQuestion(
+  text: string,
+  today: IsoDay,
+  localities: LocalityIndex,
+  lists: ListNameIndex = new Map(),
+): Question {
   const all = wordsOf(expandShorthand(tokenize(text), localities));
   const plans = readLocalities(all, localities);
-  const taskNos = readTaskNumbers(all, text);
-  const period = readPeriod(all, today);
+  // "6 rõ là gì": the count is the list's, not a task number.
+  const list = readListName(all, plans.used, lists);
+  const taskNos = list ? { value: [], used: [] } : readTaskNumbers(all, text);
+  const period = list ? { value: null, used: [] } : readPeriod(all, today);
   // What a question asks is read from the words no place, task number or period explains.
   const words = withUsed(all, [...plans.used, ...taskNos.used, ...period.used]);
   const person = readPerson(words);
   const document = taskNos.value.length === 0 ? readDocument(words) : null;
   const meta = taskNos.value.length === 0 && !document ? readMetaFields(words, person) : { value: [], used: [] };
-  const intent: Read<Intent> = document
-    ? { value: 'legal', used: document }
-    : meta.value.length > 0
-      ? { value: 'plan_meta', used: meta.used }
-      : readIntent(words, text, taskNos.value, period.value);
+  const intent: Read<Intent> = list
+    ? { value: 'named_list', used: list.used }
+    : document
+      ? { value: 'legal', used: document }
+      : meta.value.length > 0
+        ? { value: 'plan_meta', used: meta.used }
+        : readIntent(words, text, taskNos.value, period.value);
   const read = withUsed(words, intent.used);
   return {
     text,
@@ -160,5 +172,6 @@ export function readQuestion(text: string, today: IsoDay, localities: LocalityIn
     asksCount: hasAny(words, L.COUNT_WORDS),
     agencyPhrase: readAgencyPhrase(words, text),
     words: [...words.list],
+    listName: list?.value ?? null,
   };
 }
