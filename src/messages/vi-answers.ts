@@ -1,6 +1,6 @@
 /** Vietnamese replies to questions about the plans (renders `Answer` from search). */
 import type { ReportingDate } from '../knowledge/index.js';
-import type { Answer, AnswerBody, MetaField, Passage, PlanRef, TaskGroup } from '../search/index.js';
+import type { Answer, AnswerBody, BodyCount, MetaField, Passage, PlanRef, TaskGroup } from '../search/index.js';
 import { cutAtWord, foldCase } from '../text/index.js';
 import { formatDay } from './vi-progress.js';
 import {
@@ -323,10 +323,18 @@ function countLines(b: AnswerBody): string[] | null {
       const counted = b.groups.map((g) => `${whose(g, b.agency)}: ${g.tasks.length + (g.duties?.length ?? 0)}`);
       return counted.length > 0 ? [`Số nhiệm vụ ${what}: ${counted.join('; ')}.`] : null;
     }
+    case 'passages':
+      return b.bodies && b.bodies.length > 0 ? b.bodies.map(bodyCountLine) : null;
     default:
       return null;
   }
 }
+
+/** "Kế hoạch 12/KH-UBND xã Tân Lập không có phụ lục; phần tổ chức thực hiện giao 10 nhiệm vụ cho 5 đơn vị: …". */
+const bodyCountLine = (c: BodyCount): string =>
+  `${planName(c.plan)} không có phụ lục; phần tổ chức thực hiện giao ${c.duties} nhiệm vụ cho ${c.units.length} đơn vị: ${c.units
+    .map((u) => `${u.name} (${u.duties})`)
+    .join(', ')}.`;
 
 /**
  * The counts an answer gives before its detail, when it asked how many or its list is long; null when it has none.

@@ -24,6 +24,7 @@ export type {
   Answer,
   AnswerBody,
   AnswerTask,
+  BodyCount,
   Citation,
   Focus,
   Passage,

@@ -2,7 +2,7 @@ import { agenciesNamed, agencyIn } from './agency-named.js';
 import { passagesOf } from './answer-passages.js';
 import { capPlans, factOf, firstPlans, planGroups, planOf, refOf, type Context } from './context.js';
 import { findRelevant } from './relevant.js';
-import type { AnswerBody, Passage, TaskGroup } from './types.js';
+import type { AnswerBody, BodyCount, Passage, TaskGroup } from './types.js';
 
 type Built = { body: AnswerBody; omitted: number };
 
@@ -32,6 +32,16 @@ function agencyDuties(ctx: Context, agencyOf: Map<string, string | null>): Passa
   );
 }
 
+/** How many duties a plan's body gives, and to how many units (a duty given to two units counts for each). */
+function bodyCount(ctx: Context, id: string): BodyCount {
+  const units = new Map<string, number>();
+  const { duties } = planOf(ctx, id);
+  for (const duty of duties)
+    for (const name of new Set(duty.agency.map((a) => a.name))) units.set(name, (units.get(name) ?? 0) + 1);
+  const sorted = [...units].sort((a, b) => b[1] - a[1]).map(([name, n]) => ({ name, duties: n }));
+  return { plan: refOf(ctx, id), duties: duties.length, units: sorted };
+}
+
 /** Tasks matching the question's words when it names no agency ("những nhiệm vụ nào về chuyển đổi số?"); all when it has none. */
 function taskList(ctx: Context): Built {
   if (ctx.q.topic.length === 0) {
@@ -42,10 +52,12 @@ function taskList(ctx: Context): Built {
     }));
     if (kept.length > 0)
       return { body: { kind: 'task_list', groups: kept, all: true, countAsked: ctx.q.asksCount }, omitted };
-    // Plans with no appendix: the work their body gives, duty by duty.
-    const bodies = capPlans(ctx, ctx.scope).kept.map((id) => [id, null] as const);
-    const duties = agencyDuties(ctx, new Map(bodies));
-    return { body: duties.length > 0 ? { kind: 'passages', items: duties } : passagesOf(ctx), omitted: 0 };
+    // Plans with no appendix: the work their body gives, duty by duty, counted per plan and unit.
+    const bodies = capPlans(ctx, ctx.scope).kept;
+    const duties = agencyDuties(ctx, new Map(bodies.map((id) => [id, null] as const)));
+    if (duties.length === 0) return { body: passagesOf(ctx), omitted: 0 };
+    const counts = bodies.map((id) => bodyCount(ctx, id)).filter((c) => c.duties > 0);
+    return { body: { kind: 'passages', items: duties, bodies: counts, countAsked: ctx.q.asksCount }, omitted: 0 };
   }
   const hits = findRelevant(ctx, ['task'], 40);
   if (hits.length === 0) return { body: passagesOf(ctx), omitted: 0 };

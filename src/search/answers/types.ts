@@ -43,6 +43,9 @@ export type TaskFact = {
   daysLeft: number | null;
 };
 
+/** A plan with no appendix: the duties its body gives, and how many to each unit, most first. */
+export type BodyCount = { plan: PlanRef; duties: number; units: { name: string; duties: number }[] };
+
 /** A passage of a plan body or appendix; `due`: the due day of a duty, when its text gives one. */
 export type Passage = {
   plan: PlanRef;
@@ -95,7 +98,11 @@ export type AnswerBody =
   | { kind: 'reporting'; items: { plan: PlanRef; report: ReportingDate }[] }
   | { kind: 'legal'; items: { plan: PlanRef; basis: LegalBasis[]; source: Passage | null }[] }
   | { kind: 'plan_meta'; fields: MetaField[]; plans: PlanRef[] }
-  | { kind: 'passages'; items: Passage[] }
+  /**
+   * Passages of the plans. `bodies`: for the plans with no appendix whose body duties these are, how many duties and
+   * to how many units (counted first when the question asked how many).
+   */
+  | { kind: 'passages'; items: Passage[]; bodies?: BodyCount[]; countAsked?: boolean }
   | { kind: 'unknown_place'; place: string; known: PlanRef[] }
   /** `plans`: the plans asked about when the question was about some only ([] for all plans). */
   | { kind: 'out_of_scope'; plans: PlanRef[] };
