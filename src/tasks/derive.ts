@@ -153,12 +153,23 @@ function openKind(status: ProgressStatus | null, daysLeft: number | null): TaskS
   return status === 'not_started' ? 'not_started' : 'no_report';
 }
 
-/** States of every task of a plan, in plan order (`members`: the plan's declared member units). */
+/**
+ * States of every task of a plan, in plan order (`members`: the plan's declared member units): the same as
+ * `deriveTaskState` for each task, with the rows sorted to their task once (reversals dropped first), so 1,000 tasks
+ * with 5,000 rows are not 5 million comparisons.
+ */
 export function derivePlanStates<T extends Task>(
   tasks: readonly T[],
   records: UpdateRecord[],
   now: Date,
   members: UnitMembers = NO_MEMBERS,
 ): TaskState<T>[] {
-  return tasks.map((t) => deriveTaskState(t, records, now, members));
+  const key = (plan: string, no: string) => `${plan}\u0000${no}`;
+  const byTask = new Map<string, UpdateRecord[]>();
+  for (const r of effectiveUpdates(records)) {
+    const rows = byTask.get(key(r.plan, r.task));
+    if (rows) rows.push(r);
+    else byTask.set(key(r.plan, r.task), [r]);
+  }
+  return tasks.map((t) => deriveTaskState(t, byTask.get(key(t.plan, t.no)) ?? [], now, members));
 }
