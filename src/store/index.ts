@@ -43,3 +43,5 @@ export {
 } from './inbox-repo.js';
 /** Questions asked and the votes on their answers (`satisfies QuestionLog`); askers kept as HMAC-SHA256 of their key. */
 export { createQuestionRepo, type QuestionRepoOptions } from './question-repo.js';
+/** Dashboard sign-in links (used once) and sessions, kept by the hash of their secret (`satisfies DashboardAuthStore`). */
+export { createDashboardRepo } from './dashboard-repo.js';

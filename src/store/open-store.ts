@@ -1,4 +1,5 @@
 import type {
+  DashboardAuthStore,
   DeliveryLog,
   FiguresStore,
   InviteStore,
@@ -11,6 +12,7 @@ import type {
   UpdateInbox,
   UserStore,
 } from '../tasks/index.js';
+import { createDashboardRepo } from './dashboard-repo.js';
 import { createDeliveryRepo } from './delivery-repo.js';
 import { createFiguresRepo } from './figures-repo.js';
 import { createInboxRepo } from './inbox-repo.js';
@@ -49,6 +51,8 @@ export type Store = {
   revisions: RevisionStore;
   /** Questions asked (askers hashed) and the 👍/👎 on their answers. */
   questions: QuestionLog;
+  /** The dashboard's one-time sign-in links and sessions. */
+  dashboard: DashboardAuthStore;
   /** Online backup to `file` (consistent while others write). */
   backup(file: string): Promise<void>;
   close(): void;
@@ -86,6 +90,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     revisions: createRevisionRepo(db),
     members: createMemberRepo(db),
     questions: createQuestionRepo(db, { secret: options.questionSecret ?? randomBytes(32).toString('hex') }),
+    dashboard: createDashboardRepo(db),
     backup: async (file) => {
       await db.backup(file);
     },

@@ -22,17 +22,27 @@ export const toUser = (r: UserRow): UserRecord => ({
   createdAt: new Date(r.created_at),
 });
 
-/** Registered people in SQLite; deactivation keeps the row (their updates still name them). */
+/**
+ * Registered people in SQLite; deactivation keeps the row (their updates still name them) and ends their dashboard
+ * sessions in the same transaction.
+ */
 export function createUserRepo(db: Db) {
   const byKey = db.prepare<[string], UserRow>('SELECT * FROM users WHERE key = ?');
   const all = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY created_at, key');
   const off = db.prepare<[string]>('UPDATE users SET active = 0 WHERE key = ?');
+  const endSessions = db.prepare<[string, string]>(
+    'UPDATE dashboard_sessions SET ended_at = ? WHERE user_key = ? AND ended_at IS NULL',
+  );
+  const deactivate = db.transaction((key: string): boolean => {
+    endSessions.run(new Date().toISOString(), key);
+    return off.run(key).changes > 0;
+  });
   return {
     get: (key) => {
       const row = byKey.get(key);
       return row && toUser(row);
     },
     list: () => all.all().map(toUser),
-    deactivate: (key) => off.run(key).changes > 0,
+    deactivate: (key) => deactivate.immediate(key),
   } satisfies UserStore;
 }

@@ -127,3 +127,6 @@ export { resolveTask, type ResolveError } from './resolve.js';
 
 /** Every reason an update is refused. */
 export { type UpdateError } from './update-error.js';
+
+/** The dashboard's one-time sign-in links and sessions (`store/` keeps them, hashed). */
+export type { DashboardAuthStore, DashboardSession, SessionOrigin, SignInLinkError } from './dashboard-port.js';
