@@ -16,6 +16,7 @@ export const DEFAULT_KNOWLEDGE_DIR = 'knowledge';
 
 const PER_MINUTE = 'must be a whole number from 0 (off) to 10000';
 const RETENTION = 'must be a whole number of days from 1 to 3650';
+const PORT_RANGE = 'must be a port number from 0 (any free port) to 65535';
 
 const common = z.object({
   TELEGRAM_BOT_TOKEN: optionalToken,
@@ -47,12 +48,21 @@ const common = z.object({
     .string()
     .default('0 8 * * 1')
     .refine(isCron, 'must be a cron expression such as "0 8 * * 1" (08:00 on Mondays)'),
+  /** The HTTP server (dashboard, /healthz, webhooks) listens here whenever a bot token is set; 0 takes a free port. */
+  PORT: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number(PORT_RANGE).int(PORT_RANGE).min(0, PORT_RANGE).max(65535, PORT_RANGE).default(8080),
+  ),
+  /** Where people reach the server: the base of dashboard links; default http://127.0.0.1:PORT. */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 const polling = common.extend({ BOT_MODE: z.literal('polling').default('polling') });
 const webhook = common.extend({
   BOT_MODE: z.literal('webhook'),
-  PORT: z.coerce.number().int().min(1).max(65535),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }),
   WEBHOOK_SECRET: z
     .string()
@@ -84,6 +94,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const variable = issue.path.length > 0 ? String(issue.path[0]) : 'BOT_MODE';
   const problem = variable === 'BOT_MODE' && issue.path.length === 0 ? 'must be "polling" or "webhook"' : issue.message;
   throw new ConfigError(variable, problem.startsWith('must') ? problem : `is invalid: ${problem}`);
+}
+
+/** The base of the links people open (PUBLIC_URL without a trailing slash), or `http://127.0.0.1:<port>` without it. */
+export function publicUrlOf(config: Config, port: number = config.PORT): string {
+  return (config.PUBLIC_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, '');
 }
 
 function isCron(pattern: string): boolean {

@@ -10,14 +10,19 @@ import {
   buildCore,
   createChannelKit,
   createSendRouter,
+  dashboardOf,
+  linksOf,
   runLocalChat,
+  startDashboardServer,
   startPollingChannels,
   startWebhookMode,
   stopOnSignals,
   type Core,
   type RunningChannels,
 } from './app/index.js';
+import type { DashboardLinks } from './chat/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import type { Dashboard } from './dashboard/index.js';
 import { createLogger, logPortOf, type Logger } from './log.js';
 import { createScheduler, DEFAULT_REMINDER_CRON, type Send } from './scheduler/index.js';
 import { MigrationError, probeWrite, StoreOpenError } from './store/index.js';
@@ -44,11 +49,30 @@ function loggerFor(config: Config, terminal: boolean): Logger {
   return createLogger({ ...config, LOG_LEVEL: level }, pino.destination(2));
 }
 
-async function startChannels(config: Config, logger: Logger, core: Core): Promise<RunningChannels> {
+/**
+ * The channels, and the HTTP server on PORT with the dashboard: in webhook mode the webhooks' server serves it too,
+ * in polling mode a server of its own (with /healthz) does. `setDashboard` makes `/bangdieukhien` work once it listens.
+ */
+async function startChannels(
+  config: Config,
+  logger: Logger,
+  core: Core,
+  setDashboard: (d: Dashboard) => void,
+): Promise<RunningChannels> {
   const kit = createChannelKit(config, core.chat, core.store.deliveries);
-  if (config.BOT_MODE === 'polling') return startPollingChannels(config, logger, kit, core.store.inbox);
+  const checkDatabase = () => probeWrite(core.store.db, new Date());
+  if (config.BOT_MODE === 'polling') {
+    const running = await startPollingChannels(config, logger, kit, core.store.inbox);
+    const served = await startDashboardServer({ config, logger, core, checkDatabase, channels: () => running.states });
+    if (served) {
+      setDashboard(served.dashboard);
+      running.stopSteps.unshift(['dashboard server', served.server.close]);
+    }
+    return running;
+  }
   try {
-    const checkDatabase = () => probeWrite(core.store.db, new Date());
+    const dashboard = dashboardOf(config, core, config.PORT);
+    setDashboard(dashboard);
     return await startWebhookMode({
       config,
       logger,
@@ -56,6 +80,7 @@ async function startChannels(config: Config, logger: Logger, core: Core): Promis
       extras: kit,
       inbox: core.store.inbox,
       checkDatabase,
+      pages: dashboard.pages,
     });
   } catch (err) {
     logger.fatal({ err, port: config.PORT }, 'start: the webhook server could not listen');
@@ -102,9 +127,14 @@ function startScheduler(config: Config, logger: Logger, core: Core, channels: Ru
  * The core, or exit 1 with one line (on stderr and in the log) when the database cannot be used: newer than this
  * program, read-only, not a database. Anything else is a bug and keeps its stack.
  */
-async function openCore(config: Config, logger: Logger, send: () => Send | undefined): Promise<Core> {
+async function openCore(
+  config: Config,
+  logger: Logger,
+  send: () => Send | undefined,
+  dashboard: () => DashboardLinks | undefined,
+): Promise<Core> {
   try {
-    return await buildCore(config, logger, { send });
+    return await buildCore(config, logger, { send, dashboard });
   } catch (err) {
     if (!(err instanceof MigrationError || err instanceof StoreOpenError)) throw err;
     logger.fatal({ err }, `start: ${err.message}`);
@@ -120,7 +150,13 @@ async function main(): Promise<void> {
   const logger = loggerFor(config, terminal);
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
   let send: Send | undefined;
-  const core = await openCore(config, logger, () => send);
+  let dashboard: Dashboard | undefined;
+  const core = await openCore(
+    config,
+    logger,
+    () => send,
+    () => (dashboard ? linksOf(dashboard) : undefined),
+  );
   const stopWatching = core.reloader.watch();
 
   if (terminal) {
@@ -129,7 +165,7 @@ async function main(): Promise<void> {
     core.store.close();
     return;
   }
-  const channels = await startChannels(config, logger, core);
+  const channels = await startChannels(config, logger, core, (d) => (dashboard = d));
   send = createSendRouter(channels.senders);
   if (Object.keys(channels.senders).length === 0) {
     logger.fatal(channels.states, 'start: no channel could start');

@@ -56,6 +56,12 @@ const RULES: Record<string, Rule> = {
     typesFrom: ['chat'],
     npm: [],
   },
+  // The leaders' dashboard: pages over the digest's derivations; the server hands it requests (types only).
+  dashboard: {
+    uses: ['digest', 'reports', 'messages', 'knowledge', 'tasks', ...BASE],
+    typesFrom: ['server'],
+    npm: [],
+  },
   'config.ts': { uses: [], npm: ['zod', 'croner'] },
   'log.ts': { uses: [], typesFrom: ['config.ts', 'tasks'], npm: ['pino'] },
   // The composition: app/ holds main.ts's parts, so it may use every layer but the CLI.
@@ -69,6 +75,7 @@ const RULES: Record<string, Rule> = {
         'server',
         'scheduler',
         'report-commands',
+        'dashboard',
         'store',
         'ingest',
       ],

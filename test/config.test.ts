@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, publicUrlOf } from '../src/config.js';
 
 describe('loadConfig', () => {
   it('gives every default when the environment is empty', () => {
@@ -16,9 +16,11 @@ describe('loadConfig', () => {
       SEND_PACING: 'on',
       QUESTION_LOG_DAYS: 90,
       QUESTION_REPORT_CRON: '0 8 * * 1',
+      PORT: 8080,
     });
     expect(config.TELEGRAM_BOT_TOKEN).toBeUndefined();
     expect(config.QUESTION_LOG_SECRET).toBeUndefined();
+    expect(config.PUBLIC_URL).toBeUndefined();
   });
 
   it('reads the question log: its secret, how many days it keeps, when the admins get the week', () => {
@@ -26,6 +28,12 @@ describe('loadConfig', () => {
       loadConfig({ QUESTION_LOG_SECRET: 's'.repeat(32), QUESTION_LOG_DAYS: '30', QUESTION_REPORT_CRON: '0 9 * * 5' }),
     ).toMatchObject({ QUESTION_LOG_SECRET: 's'.repeat(32), QUESTION_LOG_DAYS: 30, QUESTION_REPORT_CRON: '0 9 * * 5' });
     expect(loadConfig({ QUESTION_LOG_SECRET: '', QUESTION_LOG_DAYS: '' })).toMatchObject({ QUESTION_LOG_DAYS: 90 });
+  });
+
+  it('gives the dashboard links a base: PUBLIC_URL without its last slash, else 127.0.0.1 and the port', () => {
+    expect(publicUrlOf(loadConfig({}))).toBe('http://127.0.0.1:8080');
+    expect(publicUrlOf(loadConfig({ PORT: '0' }), 41234)).toBe('http://127.0.0.1:41234');
+    expect(publicUrlOf(loadConfig({ PUBLIC_URL: 'https://bot.example.vn/' }))).toBe('https://bot.example.vn');
   });
 
   it('reads flood control: 0 turns the rate limit off, an empty value keeps the default', () => {
@@ -54,7 +62,9 @@ describe('loadConfig', () => {
     [{ QUESTION_LOG_DAYS: '0' }, 'QUESTION_LOG_DAYS'],
     [{ QUESTION_LOG_DAYS: 'ba tháng' }, 'QUESTION_LOG_DAYS'],
     [{ QUESTION_REPORT_CRON: 'thứ hai' }, 'QUESTION_REPORT_CRON'],
-    [{ BOT_MODE: 'webhook', PUBLIC_URL: 'https://bot.example.vn' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PORT: 'http' }, 'PORT'],
+    [{ PUBLIC_URL: 'ftp://bot.example.vn' }, 'PUBLIC_URL'],
     [{ BOT_MODE: 'webhook', PORT: '8080' }, 'PUBLIC_URL'],
     [
       { BOT_MODE: 'webhook', PORT: '8080', PUBLIC_URL: 'https://bot.example.vn', WEBHOOK_SECRET: 'short' },
@@ -70,7 +80,8 @@ describe('loadConfig', () => {
     }
   });
 
-  it('reads webhook mode with its required fields', () => {
+  it('reads webhook mode with its required fields, PORT 8080 unless given', () => {
+    expect(loadConfig({ BOT_MODE: 'webhook', PUBLIC_URL: 'https://bot.example.vn' }).PORT).toBe(8080);
     const config = loadConfig({ BOT_MODE: 'webhook', PORT: '8443', PUBLIC_URL: 'https://bot.example.vn' });
     expect(config.BOT_MODE).toBe('webhook');
     if (config.BOT_MODE === 'webhook') expect(config.PORT).toBe(8443);

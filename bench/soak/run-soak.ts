@@ -174,6 +174,7 @@ function botEnv(apiRoot: string, dbPath: string, options: SoakOptions): Record<s
     KNOWLEDGE_DIR: options.knowledgeDir,
     LOG_LEVEL: 'info',
     BOT_MODE: 'polling',
+    PORT: '0',
     // Simulated people send far faster than a person can (flood control would answer most of them "slow down"), and
     // the local server has no sending limits to respect: both are tested on their own (test/chat/rate-limit.test.ts,
     // test/channels/outbox.test.ts), the soak measures the bot itself.

@@ -1,4 +1,11 @@
-import { createAsk, createChat, createKnowledgeHolder, type ChatHandler, type KnowledgeHolder } from '../chat/index.js';
+import {
+  createAsk,
+  createChat,
+  createKnowledgeHolder,
+  type ChatHandler,
+  type DashboardLinks,
+  type KnowledgeHolder,
+} from '../chat/index.js';
 import { basename } from 'node:path';
 import type { Config } from '../config.js';
 import { loadKnowledge } from '../ingest/index.js';
@@ -32,6 +39,8 @@ export type CoreOptions = {
    * told when a changed plan file reads badly. Without it, only the log says so.
    */
   send?: () => Send | undefined;
+  /** The dashboard's sign-in links, read when `/bangdieukhien` is sent (the HTTP server starts after the core). */
+  dashboard?: () => DashboardLinks | undefined;
 };
 
 /**
@@ -93,6 +102,9 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
     reportCommands,
     planIntake,
     questions: store.questions,
+    get dashboard() {
+      return options.dashboard?.();
+    },
   });
   return { knowledge, store, chat, reloader };
 }

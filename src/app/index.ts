@@ -20,3 +20,5 @@ export { stopOnSignals } from './shutdown.js';
 export { formatWarning } from './format-warning.js';
 /** Reading and storing uploaded plan files (the `PlanIntake` port over the plans folder); `isPlanId("kh-158")`. */
 export { createPlanIntake, isPlanId } from './plan-intake.js';
+/** The dashboard over the core (`dashboardOf`), its chat links (`linksOf`), and polling mode's server for it. */
+export { dashboardOf, linksOf, startDashboardServer } from './dashboard-server.js';

@@ -13,7 +13,13 @@ import type { WebhookHandler } from '../channels/index.js';
 import type { ChatHandler } from '../chat/index.js';
 import type { Config } from '../config.js';
 import { logPortOf, type Logger } from '../log.js';
-import { createFileStore, createHealthCheck, startHttpServer, type FileStore } from '../server/index.js';
+import {
+  createFileStore,
+  createHealthCheck,
+  startHttpServer,
+  type FileStore,
+  type PageHandler,
+} from '../server/index.js';
 import type { UpdateInbox } from '../tasks/index.js';
 import type { ChannelKit } from './channel-kit.js';
 import type { RunningChannels } from './polling-mode.js';
@@ -39,6 +45,8 @@ export type WebhookModeOptions = {
   host?: string;
   /** Clock in milliseconds for file expiry and uptime; default Date.now. */
   now?: () => number;
+  /** The dashboard's pages, served beside the webhooks; default none. */
+  pages?: PageHandler;
 };
 
 /** The channels as in polling mode, plus what webhook mode adds. */
@@ -89,6 +97,7 @@ export async function startWebhookMode(options: WebhookModeOptions): Promise<Web
     webhooks,
     health,
     files,
+    pages: options.pages,
     log: logPortOf(logger),
   });
   logger.info({ port: server.port, publicUrl: base }, 'webhook: server listening');

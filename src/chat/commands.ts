@@ -3,6 +3,7 @@ import { UNDO_WINDOW_MINUTES } from '../tasks/index.js';
 import { askQuestion } from './ask-question.js';
 import type { Core } from './core.js';
 import type { CommandContext, ReportCommandId, ReportCommands } from './deps.js';
+import { dashboardCommand } from './dashboard.js';
 import { addPlanCommand } from './plan-upload.js';
 import { overdueCommand, progressCommand, unitTasksCommand } from './read.js';
 import { startCommand } from './start.js';
@@ -23,6 +24,7 @@ const BUILTIN = {
   overdue: overdueCommand,
   start: startCommand,
   addPlan: addPlanCommand,
+  dashboard: dashboardCommand,
   help: (_core, ctx) => [{ text: helpText(ctx.user !== undefined, { undoMinutes: UNDO_WINDOW_MINUTES }) }],
 } satisfies Record<Exclude<CommandId, ReportCommandId>, CoreCommand>;
 

@@ -61,4 +61,15 @@ export type ChatDeps = {
   questions?: QuestionLog;
   /** What runs the digest and report commands of the command list. */
   reportCommands: ReportCommands;
+  /** Makes dashboard sign-in links (`/bangdieukhien`); without it (no HTTP server: the terminal), there is no dashboard. */
+  dashboard?: DashboardLinks;
+};
+
+/** One-time dashboard sign-in links for registered users, made by the composition root. */
+export type DashboardLinks = {
+  /** A link for `userKey`, valid `minutes`. */
+  issue(userKey: string, now: Date): { url: string };
+  minutes: number;
+  /** The dashboard's address as a Telegram Mini App (https only), if any. */
+  miniAppUrl?: string;
 };

@@ -8,7 +8,14 @@ export * from './types.js';
 export { createChat } from './create-chat.js';
 
 /** The deps, the context a command receives, and the digest and report commands the composition root gives. */
-export type { ChatDeps, CommandContext, CommandHandler, ReportCommandId, ReportCommands } from './deps.js';
+export type {
+  ChatDeps,
+  CommandContext,
+  CommandHandler,
+  DashboardLinks,
+  ReportCommandId,
+  ReportCommands,
+} from './deps.js';
 
 /** The one logging port `log(level, msg, data)` (declared in tasks), for the channels that wrap the core. */
 export type { Log, LogLevel } from '../tasks/index.js';

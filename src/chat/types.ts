@@ -17,6 +17,8 @@ export const incomingMessageSchema = z.object({
   text: z.string(),
   /** When the platform says it was sent. */
   sentAt: z.date(),
+  /** True when the message was sent in a group chat (others read the replies); absent or false in a private chat. */
+  inGroup: z.boolean().optional(),
   /** True when the text is the data of a choice button (Telegram callback, Zalo numbered answer). */
   isChoice: z.boolean().default(false),
   /** A file sent with the message (a Telegram document; `text` is then its caption), fetched only when wanted. */
@@ -52,6 +54,13 @@ export type ReplyFile = {
 
 /** The choice data of the two ratings of an answer (👍 helped, 👎 not right), sent back like a choice's. */
 export type FeedbackChoices = { up: string; down: string };
+/** An address offered with a reply (the dashboard's sign-in link); the text carries it too, for channels without buttons. */
+export type ReplyLink = {
+  label: string;
+  url: string;
+  /** The same page as a Telegram Mini App (an https address), signed in by Telegram. */
+  miniApp?: { label: string; url: string };
+};
 
 /** One message back to the person. `text` is plain text; adapters escape it for their format. */
 export type Reply = {
@@ -63,6 +72,7 @@ export type Reply = {
    * message and no other choice is offered); the terminal shows nothing.
    */
   feedback?: FeedbackChoices;
+  link?: ReplyLink;
 };
 
 /** The chat core as adapters see it: one message in, the replies out (in order). */

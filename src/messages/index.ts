@@ -19,3 +19,4 @@ export * from './vi-plans.js';
 export * from './vi-reply.js';
 export * from './vi-units.js';
 export * from './vi-feedback.js';
+export * from './vi-dashboard.js';

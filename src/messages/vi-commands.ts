@@ -56,6 +56,11 @@ export const COMMANDS = {
   unsubscribe: { word: 'tatdigest', help: '/tatdigest — dừng nhận bản tổng hợp' },
   report: { word: 'baocao', help: '/baocao [6thang|nam|quy] — báo cáo kết quả thực hiện (tệp Excel)' },
   figures: { word: 'solieu', help: '/solieu hoinghi 2026 tong=40 tructuyen=26 — báo số liệu cho các chỉ tiêu' },
+  dashboard: {
+    word: 'bangdieukhien',
+    help: '/bangdieukhien — liên kết mở bảng điều khiển tiến độ (trang web, dùng một lần)',
+    menu: 'Bảng điều khiển tiến độ trên trang web',
+  },
   start: {
     word: 'start',
     help: {

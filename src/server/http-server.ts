@@ -1,9 +1,26 @@
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_MAX_BODY_BYTES, type Log, type WebhookHandler } from '../channels/index.js';
 import type { StoredFile } from './file-store.js';
 import { readBody } from './read-body.js';
+
+/** A request for the pages (the dashboard), as the server hands it on: the body read only for POST. */
+export type PageRequest = {
+  method: string;
+  /** The path as sent, without the query ("/dashboard/plans/hue"). */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  /** A POST's body (at most `maxBodyBytes`); null for other methods. */
+  body: Buffer | null;
+};
+
+/** What a page answers: status, body and headers (content-type, cookies, security headers...). */
+export type PageAnswer = { status: number; body: string | Buffer; headers?: Record<string, string | string[]> };
+
+/** Answers the paths that are not a webhook, /healthz or /files/; undefined: not found (404). */
+export type PageHandler = (req: PageRequest) => Promise<PageAnswer | undefined> | PageAnswer | undefined;
 
 export type HttpServerOptions = {
   /** The port to listen on; 0 takes any free port (see `HttpServer.port`). */
@@ -18,6 +35,8 @@ export type HttpServerOptions = {
   health?: () => { status: number; body: object };
   /** Serves GET /files/<name>; without it the path is unknown (404). */
   files?: { get(name: string): StoredFile | undefined };
+  /** Answers every other path (the dashboard); without it they are unknown (404). */
+  pages?: PageHandler;
   /** Where the server reports failures; default silent. */
   log?: Log;
   /** Connections open at once beyond which new ones are dropped; default 256. */
@@ -48,7 +67,7 @@ const TIMEOUT_CHECK_MS = 250;
 const MAX_CONNECTIONS = 256;
 const FILES = '/files/';
 
-type Answer = { status: number; body: string | Buffer; headers?: Record<string, string> };
+type Answer = PageAnswer;
 /** A JSON answer; `body` is serialised unless it is already JSON text. */
 const json = (status: number, body: object | string, headers: Record<string, string> = {}): Answer => ({
   status,
@@ -138,8 +157,26 @@ function createRouter(options: HttpServerOptions): (req: IncomingMessage) => Pro
       if (!readOnly) return notAllowed('GET, HEAD');
       return fileAnswer(options.files.get(path.slice(FILES.length)));
     }
-    return NOT_FOUND;
+    return options.pages ? pageAnswer(options.pages, req, path, maxBodyBytes) : NOT_FOUND;
   };
+}
+
+async function pageAnswer(
+  pages: PageHandler,
+  req: IncomingMessage,
+  path: string,
+  maxBodyBytes: number,
+): Promise<Answer | undefined> {
+  const method = req.method ?? 'GET';
+  let body: Buffer | null = null;
+  if (method === 'POST') {
+    const read = await readBody(req, maxBodyBytes);
+    if (read.kind === 'aborted') return undefined;
+    if (read.kind === 'too_large') return TOO_LARGE;
+    body = read.body;
+  }
+  const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+  return (await pages({ method, path, query, headers: req.headers, body })) ?? NOT_FOUND;
 }
 
 function fileAnswer(file: StoredFile | undefined): Answer {

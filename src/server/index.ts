@@ -8,7 +8,14 @@
  */
 
 /** Starts the server; `close()` stops accepting, lets requests in flight finish and resolves. See {@link HttpServerOptions}. */
-export { startHttpServer, type HttpServer, type HttpServerOptions } from './http-server.js';
+export {
+  startHttpServer,
+  type HttpServer,
+  type HttpServerOptions,
+  type PageAnswer,
+  type PageHandler,
+  type PageRequest,
+} from './http-server.js';
 /** In-memory files under unguessable URLs that expire (default 24 h, 64 MiB in all): `files.publish(png, 'image/png')`. */
 export { createFileStore, type FileStore, type FileStoreOptions, type StoredFile } from './file-store.js';
 /** The /healthz answer: 200 `{ status: 'ok', database: 'ok', channels, uptimeSeconds }`, 503 when the database fails. */

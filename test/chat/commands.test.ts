@@ -72,6 +72,7 @@ describe('the command list (help, menu and dispatcher from one list)', () => {
       'viec',
       'quahan',
       'digest',
+      'bangdieukhien',
       'trogiup',
     ]);
     for (const { command, description } of BOT_COMMANDS) {

@@ -93,6 +93,7 @@ describe('createChat: commands', () => {
       '• /tatdigest — dừng nhận bản tổng hợp',
       '• /baocao [6thang|nam|quy] — báo cáo kết quả thực hiện (tệp Excel)',
       '• /solieu hoinghi 2026 tong=40 tructuyen=26 — báo số liệu cho các chỉ tiêu',
+      '• /bangdieukhien — liên kết mở bảng điều khiển tiến độ (trang web, dùng một lần)',
       '• /start — xem bạn đã đăng ký với vai trò nào',
     ]);
     expect(await h.say(lan, '/help@TroLy226Bot')).toBe(help);

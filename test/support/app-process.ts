@@ -44,6 +44,8 @@ export function startApp(env: Record<string, string>): AppProcess {
       HOME: process.env.HOME ?? '',
       TELEGRAM_API_ROOT: NOWHERE,
       ZALO_API_ROOT: NOWHERE,
+      // A free port for the dashboard's server: test processes run side by side.
+      PORT: '0',
       ...env,
     },
     stdio: ['pipe', 'pipe', 'pipe'],

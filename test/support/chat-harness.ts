@@ -3,6 +3,7 @@ import {
   createChat,
   createKnowledgeHolder,
   type ChatHandler,
+  type DashboardLinks,
   type KnowledgeHolder,
   type Channel,
   type Log,
@@ -35,6 +36,8 @@ export type HarnessOptions = {
   log?: Log;
   /** Log questions in the store and offer 👍/👎 under answers (as main.ts does); default off, replies are text only. */
   questionLog?: boolean;
+  /** Dashboard sign-in links for /bangdieukhien; default none (as in the terminal). */
+  dashboard?: DashboardLinks;
 };
 
 /**
@@ -54,7 +57,11 @@ export type ChatHarness = {
   /** Creates an invite code (valid 7 days from now unless `expiresAt`). */
   invite(opts: { plan: string | null; unit?: string | null; role: Role; code?: string; expiresAt?: Date }): string;
   /** Sends text; returns every reply. `messageId` defaults to a fresh one (give one to replay a delivery). */
-  send(from: Sender, text: string, opts?: { isChoice?: boolean; messageId?: string }): Promise<Reply[]>;
+  send(
+    from: Sender,
+    text: string,
+    opts?: { isChoice?: boolean; messageId?: string; inGroup?: boolean },
+  ): Promise<Reply[]>;
   /** Sends text; returns the replies' text joined by blank lines. */
   say(from: Sender, text: string, messageId?: string): Promise<string>;
   /** Presses a button (`data` of a choice). */
@@ -103,6 +110,7 @@ export function createChatHarness(options: HarnessOptions = {}): ChatHarness {
       planIntake: options.planIntake?.(knowledge),
       log: options.log,
       ...(options.questionLog ? { questions: store.questions } : {}),
+      dashboard: options.dashboard,
     });
   let chat = build();
 
@@ -116,6 +124,7 @@ export function createChatHarness(options: HarnessOptions = {}): ChatHarness {
       text,
       sentAt: now,
       isChoice: opts.isChoice ?? false,
+      ...(opts.inGroup ? { inGroup: true, chatId: `group-${from.id}` } : {}),
     });
   const invite: ChatHarness['invite'] = (o) => {
     const code = o.code ?? `CODE${++seq}`;

@@ -1,5 +1,5 @@
 import { InlineKeyboard } from 'grammy';
-import type { Choice, FeedbackChoices, Reply, ReplyFile } from '../../chat/index.js';
+import type { Choice, FeedbackChoices, Reply, ReplyFile, ReplyLink } from '../../chat/index.js';
 import { FEEDBACK_LABELS } from '../../messages/index.js';
 import { splitText } from '../split-text.js';
 import { escapeHtml } from './escape-html.js';
@@ -44,6 +44,7 @@ export function renderReply(reply: Reply, encodeData: (data: string) => string):
 }
 
 function keyboardOf(reply: Reply, encodeData: (data: string) => string): InlineKeyboard | undefined {
+  if (reply.link) return linkKeyboard(reply.link);
   const choices = reply.choices && reply.choices.length > 0 ? renderKeyboard(reply.choices, encodeData) : undefined;
   if (!reply.feedback) return choices;
   const votes = feedbackButtons(reply.feedback, encodeData);
@@ -59,4 +60,10 @@ const feedbackButtons = (feedback: FeedbackChoices, encodeData: (data: string) =
 /** One button per choice, each on its own row (labels are task titles, too long to sit side by side). */
 export function renderKeyboard(choices: Choice[], encodeData: (data: string) => string): InlineKeyboard {
   return InlineKeyboard.from(choices.map((choice) => [InlineKeyboard.text(choice.label, encodeData(choice.data))]));
+}
+
+/** A link as a URL button, and the Mini App (web_app) button beside it when there is one. */
+function linkKeyboard(link: ReplyLink): InlineKeyboard {
+  const keyboard = new InlineKeyboard().url(link.label, link.url);
+  return link.miniApp ? keyboard.row().webApp(link.miniApp.label, link.miniApp.url) : keyboard;
 }

@@ -26,6 +26,7 @@ const fromMessage = (message: Message, from: User, text: string): IncomingMessag
   text,
   sentAt: new Date(message.date * 1000),
   isChoice: false,
+  inGroup: message.chat.type !== 'private',
 });
 
 /** The core's message for a document: its caption as text, its name and size, and how to download it. */

@@ -19,6 +19,7 @@ export function toIncomingMessage(update: ZaloUpdate, choices: ChoiceMemory): In
     text: picked ?? message.text,
     sentAt: new Date(message.date),
     isChoice: picked !== undefined,
+    inGroup: message.chat.chat_type?.toUpperCase() === 'GROUP',
   };
 }
 

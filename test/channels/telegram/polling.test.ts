@@ -66,7 +66,7 @@ describe('startTelegramPolling', () => {
     const commands = (JSON.parse(call!.body) as { commands: Array<{ command: string }> }).commands.map(
       (c) => c.command,
     );
-    expect(commands).toEqual(['hoi', 'capnhat', 'tiendo', 'viec', 'quahan', 'digest', 'trogiup']);
+    expect(commands).toEqual(['hoi', 'capnhat', 'tiendo', 'viec', 'quahan', 'digest', 'bangdieukhien', 'trogiup']);
     expect(call!.body).toContain('Cập nhật tiến độ một nhiệm vụ');
   });
 

@@ -15,6 +15,23 @@ describe('renderReply', () => {
     ]);
   });
 
+  it('renders a link as a URL button, and the Mini App as a web_app button below it', () => {
+    const url = 'https://bot.example.gov.vn/dashboard/login/abc';
+    const [message] = renderReply(
+      {
+        text: 'Bảng điều khiển',
+        link: { label: 'Mở', url, miniApp: { label: 'Trong Telegram', url: 'https://bot.example.gov.vn/dashboard/' } },
+      },
+      same,
+    );
+    expect(message!.keyboard?.inline_keyboard).toEqual([
+      [{ text: 'Mở', url }],
+      [{ text: 'Trong Telegram', web_app: { url: 'https://bot.example.gov.vn/dashboard/' } }],
+    ]);
+    const [plain] = renderReply({ text: 'x', link: { label: 'Mở', url } }, same);
+    expect(plain!.keyboard?.inline_keyboard).toEqual([[{ text: 'Mở', url }]]);
+  });
+
   it('puts each choice on its own button row, on the last piece only', () => {
     const text = Array.from({ length: 300 }, (_, i) => `Dòng ${i}: nội dung nhiệm vụ`).join('\n');
     const messages = renderReply(

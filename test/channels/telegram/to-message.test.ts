@@ -31,11 +31,16 @@ describe('messageToIncoming', () => {
       text: 'Ai chủ trì nhiệm vụ 4?',
       sentAt: new Date(1_780_000_000_000),
       isChoice: false,
+      inGroup: false,
     });
   });
 
   it('keys the message id by chat, since Telegram numbers messages per chat', () => {
     expect(messageToIncoming(message('/viec', 'group'), me)?.messageId).toBe('-100:7');
+  });
+
+  it('says when the message was sent in a group (others read the reply there)', () => {
+    expect(messageToIncoming(message('/bangdieukhien', 'group'), me)?.inGroup).toBe(true);
   });
 
   it.each([

@@ -25,7 +25,14 @@ describe('toIncomingMessage', () => {
       text: 'Việc nào quá hạn?',
       sentAt: new Date('2025-11-28T03:20:00.123Z'),
       isChoice: false,
+      inGroup: false,
     });
+  });
+
+  it('says when the message was sent in a group', () => {
+    const inGroup = update('/bangdieukhien');
+    inGroup.message.chat = { id: 'g-1', chat_type: 'GROUP' };
+    expect(toIncomingMessage(inGroup, createChoiceMemory())?.inGroup).toBe(true);
   });
 
   it('falls back to `name`, then to an empty sender name', () => {

@@ -1,0 +1,142 @@
+import { addDays, atHanoiTime, monthEnd, monthStart, partsOf, toIsoDay, weekdayOf } from '../calendar/index.js';
+import {
+  buildDigest,
+  planProgress,
+  reportPeriodContaining,
+  type PlanDigest,
+  type PlanProgress,
+} from '../digest/index.js';
+import { findTrackedItem, type Plan, type Task } from '../knowledge/index.js';
+import { countByUnit, type UnitCounts } from '../reports/index.js';
+import {
+  accessTo,
+  deriveTaskState,
+  effectiveUpdates,
+  type FiguresStore,
+  type ProgressStore,
+  type TaskState,
+  type TaskStateKind,
+  type UpdateRecord,
+  type UserRecord,
+} from '../tasks/index.js';
+
+/** Where the dashboard reads plans and progress: the same stores the chat and the digest read. */
+export type DashboardData = {
+  /** The plans serving now (a reload swaps them). */
+  plans(): Plan[];
+  progress: ProgressStore;
+  figures: FiguresStore;
+};
+
+/** The plans a user may open: an admin every plan, anyone else their own. */
+export function plansFor(user: UserRecord, plans: Plan[]): Plan[] {
+  return user.role === 'admin' ? plans : plans.filter((p) => p.id === user.plan);
+}
+
+/** Whether a user sees a task: an officer only those their unit leads (as `/viec` lists them), others every task. */
+const sees = (user: UserRecord) => (task: Task) => user.role !== 'officer' || accessTo(user, task) === 'full';
+
+/**
+ * A plan's progress now, as the digest derives it (`planProgress`), cut to what the user sees: an officer's own
+ * unit's tasks and their updates only.
+ */
+export function viewProgress(data: DashboardData, user: UserRecord, plan: Plan, now: Date): PlanProgress {
+  const progress = planProgress(plan, data.progress.listForPlan(plan.id), data.figures.listForPlan(plan.id), now);
+  if (user.role !== 'officer') return progress;
+  const states = progress.states.filter((s) => sees(user)(s.task));
+  const own = new Set(states.map((s) => s.task.no));
+  return { ...progress, states, updates: progress.updates.filter((u) => own.has(u.task)) };
+}
+
+/** Monday 00:00 of the current week, Hanoi time. */
+export function weekStart(now: Date): Date {
+  const today = toIsoDay(now);
+  return atHanoiTime(addDays(today, 1 - weekdayOf(today)), '00:00:00');
+}
+
+/** The plan at a glance: the digest of the progress seen, with this week's updates. */
+export const overviewOf = (progress: PlanProgress, now: Date): PlanDigest => buildDigest(progress, now, weekStart(now));
+
+/** Units by how much they need a push: most overdue, then most without report, then least done; the chart's counts. */
+export function unitsOf(progress: PlanProgress): UnitCounts[] {
+  const share = (u: UnitCounts) => {
+    const total = Object.values(u.counts).reduce((a, b) => a + b, 0);
+    return total === 0 ? 1 : u.counts.done / total;
+  };
+  return countByUnit(progress.states).sort(
+    (a, b) =>
+      b.counts.overdue - a.counts.overdue ||
+      b.counts.no_report - a.counts.no_report ||
+      share(a) - share(b) ||
+      a.unit.localeCompare(b.unit, 'vi'),
+  );
+}
+
+/** Filters and order of the task list, as the page's query gives them. */
+export type TaskFilter = {
+  status: TaskStateKind | '';
+  unit: string;
+  due: 'month' | 'quarter' | 'half' | 'year' | '';
+  sort: 'no' | 'due' | 'state' | 'unit';
+};
+
+/** States in the order that needs attention first. */
+const URGENCY: TaskStateKind[] = [
+  'overdue',
+  'blocked',
+  'due_soon',
+  'no_report',
+  'not_started',
+  'in_progress',
+  'done_late',
+  'done_on_time',
+];
+const leadOf = (s: TaskState) => s.task.lead.map((a) => a.name).join('; ') || s.task.leadRaw;
+
+/** The first and last day of "due in" a period holding today. */
+function dueWindow(due: TaskFilter['due'], now: Date): [string, string] | null {
+  if (due === '') return null;
+  if (due === 'month') {
+    const [y, m] = partsOf(toIsoDay(now));
+    return [monthStart(y, m), monthEnd(y, m)];
+  }
+  const period = reportPeriodContaining(due, now);
+  return [period.start, period.end];
+}
+
+const naturalNo = (a: string, b: string) => a.localeCompare(b, 'vi', { numeric: true });
+
+/** The states a filter keeps, in its order. */
+export function filterTasks(states: TaskState[], filter: TaskFilter, now: Date): TaskState[] {
+  const window = dueWindow(filter.due, now);
+  const kept = states.filter(
+    (s) =>
+      (filter.status === '' || s.kind === filter.status) &&
+      (filter.unit === '' || s.task.lead.some((a) => a.name === filter.unit) || s.task.leadRaw === filter.unit) &&
+      (window === null || (s.due !== null && s.due >= window[0] && s.due <= window[1])),
+  );
+  const order: Record<TaskFilter['sort'], (a: TaskState, b: TaskState) => number> = {
+    no: (a, b) => naturalNo(a.task.no, b.task.no),
+    due: (a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || naturalNo(a.task.no, b.task.no),
+    state: (a, b) =>
+      URGENCY.indexOf(a.kind) - URGENCY.indexOf(b.kind) ||
+      (b.daysLate ?? 0) - (a.daysLate ?? 0) ||
+      naturalNo(a.task.no, b.task.no),
+    unit: (a, b) => leadOf(a).localeCompare(leadOf(b), 'vi') || naturalNo(a.task.no, b.task.no),
+  };
+  return kept.sort(order[filter.sort]);
+}
+
+/** One task or body duty (by its reference, as typed in the chat) as `/tiendo` derives it, with its whole effective history (every tracking year), newest first. */
+export function taskDetail(
+  data: DashboardData,
+  user: UserRecord,
+  plan: Plan,
+  no: string,
+  now: Date,
+): { state: TaskState; history: UpdateRecord[] } | undefined {
+  const task = findTrackedItem(plan, no);
+  if (!task || !sees(user)(task)) return undefined;
+  const records = data.progress.listForTask(plan.id, task.no).filter((r) => r.createdAt <= now);
+  return { state: deriveTaskState(task, records, now), history: effectiveUpdates(records).reverse() };
+}
