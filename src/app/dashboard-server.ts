@@ -38,13 +38,14 @@ export type DashboardServerOptions = {
   channels: () => Record<string, string>;
   /** Throws (or returns false) when the database cannot be used. */
   checkDatabase: () => unknown;
-  /** The interface to listen on; default all of them. */
+  /** The interface to listen on; default all of them when PUBLIC_URL is set, else 127.0.0.1 (the links' address). */
   host?: string;
 };
 
 /**
- * Polling mode's HTTP server on PORT: the dashboard and /healthz. The links are made once the port is known (PORT=0
- * takes a free one). A port that cannot be listened on is logged and the bot runs without a dashboard.
+ * Polling mode's HTTP server on PORT: the dashboard and /healthz, on 127.0.0.1 only until PUBLIC_URL says where
+ * people reach it. The links are made once the port is known (PORT=0 takes a free one). A port that cannot be
+ * listened on is logged and the bot runs without a dashboard.
  */
 export async function startDashboardServer(
   options: DashboardServerOptions,
@@ -55,7 +56,7 @@ export async function startDashboardServer(
   try {
     const server = await startHttpServer({
       port: config.PORT,
-      host: options.host,
+      host: options.host ?? (config.PUBLIC_URL ? undefined : '127.0.0.1'),
       health: createHealthCheck({ database: options.checkDatabase, channels: options.channels }),
       pages,
       log: logPortOf(logger),
