@@ -75,7 +75,7 @@ store.db.transaction(() => {
 })();
 
 const dashboard = createDashboard({
-  data: { plans: () => [plan], progress: store.progress, figures: store.figures },
+  data: { plans: () => [plan], progress: store.progress, figures: store.figures, members: store.members },
   auth: store.dashboard,
   users: store.users,
   baseUrl: 'http://127.0.0.1:8080',

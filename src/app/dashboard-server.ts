@@ -12,6 +12,7 @@ export function dashboardOf(config: Config, core: Core, port: number, now?: () =
       plans: () => core.knowledge.current().plans,
       progress: core.store.progress,
       figures: core.store.figures,
+      members: core.store.members,
     },
     auth: core.store.dashboard,
     users: core.store.users,

@@ -1,18 +1,22 @@
 import { addDays, atHanoiTime, monthEnd, monthStart, partsOf, toIsoDay, weekdayOf } from '../calendar/index.js';
 import {
   buildDigest,
+  countByUnit,
   planProgress,
   reportPeriodContaining,
   type PlanDigest,
   type PlanProgress,
+  type UnitCounts,
 } from '../digest/index.js';
 import { findTrackedItem, type Plan, type Task } from '../knowledge/index.js';
-import { countByUnit, type UnitCounts } from '../reports/index.js';
 import {
   accessTo,
   deriveTaskState,
   effectiveUpdates,
+  membersByGroup,
   type FiguresStore,
+  type MemberStore,
+  type UnitMembers,
   type ProgressStore,
   type TaskState,
   type TaskStateKind,
@@ -26,24 +30,36 @@ export type DashboardData = {
   plans(): Plan[];
   progress: ProgressStore;
   figures: FiguresStore;
+  /** Member units of the plans' groups: a task led by a group with members is tracked per member. */
+  members: MemberStore;
 };
+
+/** A plan's declared member units, as the digest and `/tiendo` read them. */
+export const membersOf = (data: DashboardData, plan: Plan): UnitMembers =>
+  membersByGroup(data.members.listForPlan(plan.id), plan.id);
 
 /** The plans a user may open: an admin every plan, anyone else their own. */
 export function plansFor(user: UserRecord, plans: Plan[]): Plan[] {
   return user.role === 'admin' ? plans : plans.filter((p) => p.id === user.plan);
 }
 
-/** Whether a user sees a task: an officer only those their unit leads (as `/viec` lists them), others every task. */
-const sees = (user: UserRecord) => (task: Task) => user.role !== 'officer' || accessTo(user, task) === 'full';
+/**
+ * Whether a user sees a task: an officer only those their unit leads, or its share of a group's (as `/viec` lists
+ * them), others every task.
+ */
+const sees = (user: UserRecord, members: UnitMembers) => (task: Task) =>
+  user.role !== 'officer' || accessTo(user, task, members) === 'full';
 
 /**
  * A plan's progress now, as the digest derives it (`planProgress`), cut to what the user sees: an officer's own
  * unit's tasks and their updates only.
  */
 export function viewProgress(data: DashboardData, user: UserRecord, plan: Plan, now: Date): PlanProgress {
-  const progress = planProgress(plan, data.progress.listForPlan(plan.id), data.figures.listForPlan(plan.id), now);
+  const members = membersOf(data, plan);
+  const records = data.progress.listForPlan(plan.id);
+  const progress = planProgress(plan, records, data.figures.listForPlan(plan.id), now, members);
   if (user.role !== 'officer') return progress;
-  const states = progress.states.filter((s) => sees(user)(s.task));
+  const states = progress.states.filter((s) => sees(user, members)(s.task));
   const own = new Set(states.map((s) => s.task.no));
   return { ...progress, states, updates: progress.updates.filter((u) => own.has(u.task)) };
 }
@@ -57,20 +73,8 @@ export function weekStart(now: Date): Date {
 /** The plan at a glance: the digest of the progress seen, with this week's updates. */
 export const overviewOf = (progress: PlanProgress, now: Date): PlanDigest => buildDigest(progress, now, weekStart(now));
 
-/** Units by how much they need a push: most overdue, then most without report, then least done; the chart's counts. */
-export function unitsOf(progress: PlanProgress): UnitCounts[] {
-  const share = (u: UnitCounts) => {
-    const total = Object.values(u.counts).reduce((a, b) => a + b, 0);
-    return total === 0 ? 1 : u.counts.done / total;
-  };
-  return countByUnit(progress.states).sort(
-    (a, b) =>
-      b.counts.overdue - a.counts.overdue ||
-      b.counts.no_report - a.counts.no_report ||
-      share(a) - share(b) ||
-      a.unit.localeCompare(b.unit, 'vi'),
-  );
-}
+/** Each unit (each member of a group with members) with its counts, those that need a push first: digest's view. */
+export const unitsOf = (progress: PlanProgress): UnitCounts[] => countByUnit(progress.states);
 
 /** Filters and order of the task list, as the page's query gives them. */
 export type TaskFilter = {
@@ -104,6 +108,10 @@ function dueWindow(due: TaskFilter['due'], now: Date): [string, string] | null {
   return [period.start, period.end];
 }
 
+/** The units a state counts for in the per-unit view: its shares' units, else its lead units. */
+const unitsOfState = (s: TaskState): string[] =>
+  s.shares ? s.shares.map((sh) => sh.unit) : [...s.task.lead.map((a) => a.name), s.task.leadRaw];
+
 const naturalNo = (a: string, b: string) => a.localeCompare(b, 'vi', { numeric: true });
 
 /** The states a filter keeps, in its order. */
@@ -112,7 +120,7 @@ export function filterTasks(states: TaskState[], filter: TaskFilter, now: Date):
   const kept = states.filter(
     (s) =>
       (filter.status === '' || s.kind === filter.status) &&
-      (filter.unit === '' || s.task.lead.some((a) => a.name === filter.unit) || s.task.leadRaw === filter.unit) &&
+      (filter.unit === '' || unitsOfState(s).includes(filter.unit)) &&
       (window === null || (s.due !== null && s.due >= window[0] && s.due <= window[1])),
   );
   const order: Record<TaskFilter['sort'], (a: TaskState, b: TaskState) => number> = {
@@ -136,7 +144,8 @@ export function taskDetail(
   now: Date,
 ): { state: TaskState; history: UpdateRecord[] } | undefined {
   const task = findTrackedItem(plan, no);
-  if (!task || !sees(user)(task)) return undefined;
+  const members = membersOf(data, plan);
+  if (!task || !sees(user, members)(task)) return undefined;
   const records = data.progress.listForTask(plan.id, task.no).filter((r) => r.createdAt <= now);
-  return { state: deriveTaskState(task, records, now), history: effectiveUpdates(records).reverse() };
+  return { state: deriveTaskState(task, records, now, members), history: effectiveUpdates(records).reverse() };
 }

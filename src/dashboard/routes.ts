@@ -9,6 +9,7 @@ import { ASSETS } from './assets.js';
 import type { Auth } from './auth.js';
 import {
   filterTasks,
+  membersOf,
   overviewOf,
   plansFor,
   taskDetail,
@@ -178,7 +179,8 @@ async function report(
   if (!period) return htmlAnswer(400, messagePage(T.report, T.badPeriod, user));
   const format = pick(query.get('format'), ['xlsx', 'docx'], 'xlsx');
   const { data } = deps;
-  const model = buildReport(plan, data.progress.listForPlan(plan.id), data.figures.listForPlan(plan.id), period, now);
+  const records = data.progress.listForPlan(plan.id);
+  const model = buildReport(plan, records, data.figures.listForPlan(plan.id), period, now, membersOf(data, plan));
   const content = format === 'docx' ? await renderReportDocx(model) : await renderReportXlsx(model);
   const fileName = `bao-cao-${plan.id}-${period.code}.${format}`;
   return {

@@ -189,3 +189,30 @@ describe('the report', () => {
     expect(body).toContain('Kỳ báo cáo không hợp lệ');
   });
 });
+
+describe('member units of a group', () => {
+  it('count each member by its own share, in the units, the task and an officer’s list', async () => {
+    h().seed(LEADER);
+    const member = h().seed({ ...OFFICER, key: 'tg:701', name: 'Bình', unit: 'Phòng Kinh tế' });
+    h().store.members.add('nhi-chieu', 'Các phòng, đơn vị', ['Phòng Kinh tế', 'Phòng Tư pháp'], h().clock.now);
+    member.append({
+      plan: 'nhi-chieu',
+      task: '3',
+      unit: 'Phòng Kinh tế',
+      trackingYear: '2026', // a yearly task
+      status: 'done',
+      note: 'xong phần mình',
+      createdAt: day('2026-06-02'),
+    });
+    const cookie = await h().signIn(LEADER.key);
+    const units = (await page('/dashboard/p/nhi-chieu/units', cookie)).body;
+    expect(units).toContain('>Phòng Kinh tế</a>');
+    expect(units).toContain('>Phòng Tư pháp</a>');
+    const task = (await page('/dashboard/p/nhi-chieu/tasks/3', cookie)).body;
+    expect(task).toContain('Phần việc của các đơn vị');
+    expect(task).toMatch(/<b>Phòng Kinh tế<\/b>: Hoàn thành/);
+    expect(task).toMatch(/<b>Phòng Tư pháp<\/b>: /);
+    const mine = rowNumbers((await page('/dashboard/p/nhi-chieu/tasks', await h().signIn('tg:701'))).body);
+    expect(mine).toContain('3');
+  });
+});

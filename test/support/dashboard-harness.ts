@@ -38,7 +38,12 @@ export function useDashboard(options: { plans?: () => Plan[]; baseUrl?: string }
     server = await startHttpServer({ port: 0, host: '127.0.0.1', pages: (req) => dashboard!.pages(req) });
     const base = `http://127.0.0.1:${server.port}`;
     dashboard = createDashboard({
-      data: { plans: options.plans ?? (() => shippedPlans()), progress: store.progress, figures: store.figures },
+      data: {
+        plans: options.plans ?? (() => shippedPlans()),
+        progress: store.progress,
+        figures: store.figures,
+        members: store.members,
+      },
       auth: store.dashboard,
       users: store.users,
       baseUrl: options.baseUrl ?? base,

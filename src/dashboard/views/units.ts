@@ -1,7 +1,6 @@
-import { BUCKETS } from '../../digest/index.js';
+import { BUCKETS, type UnitCounts } from '../../digest/index.js';
 import type { Plan } from '../../knowledge/index.js';
 import { BUCKET_LABELS, DASHBOARD_TEXT as T } from '../../messages/index.js';
-import type { UnitCounts } from '../../reports/index.js';
 import type { UserRecord } from '../../tasks/index.js';
 import { markup, query } from '../html.js';
 import { page, planPath, stackedBar } from './layout.js';
