@@ -4,7 +4,6 @@ import { basename, extname, join } from 'node:path';
 import type { PlanIntake, PlanUpload } from '../tasks/index.js';
 import { fail, ok } from '../tasks/index.js';
 import { foldCase } from '../text/index.js';
-import { formatWarning } from './format-warning.js';
 import { PLAN_FILE_EXTENSIONS, planProblem, readPlanFile } from './plan-source.js';
 
 /** Telegram lets a bot download files up to 20 MB; no plan is near that. */
@@ -83,10 +82,14 @@ export function createPlanIntake(options: PlanIntakeOptions): PlanIntake {
       const refused = check(fileName, content.length);
       if (refused) return fail(refused);
       const result = await readBytes(fileName, content, id);
-      const warnings = result.warnings.map(formatWarning);
-      const problem = planProblem(result);
+      const { warnings } = result;
+      const problem = planProblem(basename(fileName), result);
       if (problem || !result.plan)
-        return fail({ code: 'unreadable', fileName, reasons: warnings.length > 0 ? warnings : [problem ?? ''] });
+        return fail({
+          code: 'unreadable',
+          fileName,
+          reasons: warnings.length > 0 ? warnings : problem ? [problem] : [],
+        });
       return ok({ id, fileName, content, plan: result.plan, warnings, replaces: filesOf(dir, id).length > 0 });
     },
     async store(upload, { replace }) {

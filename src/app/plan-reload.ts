@@ -3,12 +3,11 @@ import { basename, extname } from 'node:path';
 import { knowledgeOf, type KnowledgeHolder } from '../chat/index.js';
 import type { Plan, ReadWarning } from '../knowledge/index.js';
 import type { Log } from '../tasks/index.js';
-import { formatWarning } from './format-warning.js';
 import type { KnowledgeCache } from './knowledge-cache.js';
 import { planProblem, readPlanFolder } from './plan-source.js';
 
 /** A plan file that changed and could not be read: its reasons, and the id whose old version still serves, if any. */
-export type ReloadProblem = { fileName: string; reasons: string[]; keptOld: string | null };
+export type ReloadProblem = { fileName: string; reasons: ReadWarning[]; keptOld: string | null };
 
 /** Options of {@link createPlanReloader}. */
 export type PlanReloaderOptions = {
@@ -47,13 +46,13 @@ const stemOf = (name: string) => basename(name, extname(name));
 const isTemporary = (name: string) => /^(\.|~\$)/.test(name);
 
 /** The files that gave warnings and no plan to serve, by file name, with the warnings as reasons. */
-function badFiles(plans: readonly Plan[], warnings: readonly ReadWarning[]): Map<string, string[]> {
-  const bad = new Map<string, string[]>();
+function badFiles(plans: readonly Plan[], warnings: readonly ReadWarning[]): Map<string, ReadWarning[]> {
+  const bad = new Map<string, ReadWarning[]>();
   for (const w of warnings) {
     const name = basename(w.file);
     const plan = plans.find((p) => basename(p.file) === name);
-    if (plan && planProblem({ plan, warnings: [] }) === null) continue;
-    bad.set(name, [...(bad.get(name) ?? []), formatWarning({ ...w, file: name })]);
+    if (plan && planProblem(name, { plan, warnings: [] }) === null) continue;
+    bad.set(name, [...(bad.get(name) ?? []), { ...w, file: name }]);
   }
   return bad;
 }

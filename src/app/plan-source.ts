@@ -7,6 +7,7 @@ import {
   planIdOf,
   type PlanFileResult,
 } from '../ingest/index.js';
+import { readWarning, type ReadWarning } from '../knowledge/index.js';
 
 export { PLAN_FILE_EXTENSIONS, type PlanFileResult };
 
@@ -23,10 +24,10 @@ export async function readPlanFile(path: string, id = planIdOf(path)): Promise<P
   return readIngested(path, { id });
 }
 
-/** Why a reading is no plan to serve (no plan, or nothing found in it), or null when it is one. */
-export function planProblem(result: PlanFileResult): string | null {
+/** Why the reading of `file` is no plan to serve (no plan, or nothing found in it), or null when it is one. */
+export function planProblem(file: string, result: PlanFileResult): ReadWarning | null {
   const { plan } = result;
-  if (!plan) return result.warnings[0]?.message ?? 'no plan was read';
+  if (!plan) return result.warnings[0] ?? readWarning(file, 0, { code: 'unreadable', detail: 'no plan was read' });
   const found = plan.tasks.length + plan.duties.length + plan.sections.length;
-  return found === 0 ? 'no task, duty or numbered section was found' : null;
+  return found === 0 ? readWarning(file, 0, { code: 'no_plan' }) : null;
 }

@@ -6,5 +6,5 @@ import { htmlToPlanText } from './html-text.js';
 export async function extractDocx(path: string): Promise<Extraction> {
   const { value } = await mammoth.convertToHtml({ path });
   const text = htmlToPlanText(value);
-  return text.trim() ? { ok: true, text, notes: [] } : { ok: false, problem: 'the Word file has no text' };
+  return text.trim() ? { ok: true, text, notes: [] } : { ok: false, problem: { code: 'word_empty' } };
 }

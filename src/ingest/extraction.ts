@@ -1,8 +1,10 @@
+import type { WarningAbout } from '../knowledge/index.js';
+
 /**
  * What an extractor makes of one file: the plan as text in the form the plan reader parses (paragraphs one per line,
  * table rows as tab-separated cells), with notes on how it was read; or why it could not be read.
  */
-export type Extraction = { ok: true; text: string; notes: string[] } | { ok: false; problem: string };
+export type Extraction = { ok: true; text: string; notes: WarningAbout[] } | { ok: false; problem: WarningAbout };
 
 /** How extraction may go about it. */
 export type ExtractOptions = {

@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import type { WarningAbout } from '../knowledge/index.js';
 import type { Extractor } from './extraction.js';
 import { extractText } from './text-file.js';
 
@@ -19,7 +20,7 @@ const extractXlsx = onFirstUse(async () => (await import('./xlsx-file.js')).extr
 export type Format =
   | { kind: 'plan'; extract: Extractor; rank: number }
   | { kind: 'appendix'; extract: Extractor }
-  | { kind: 'unsupported'; advice: string };
+  | { kind: 'unsupported'; advice: WarningAbout };
 
 /** Plan formats; when two files share a stem, the lower rank is read (the office's own file over a conversion). */
 const PLAN_FORMATS: Record<string, Format> = {
@@ -35,11 +36,11 @@ const APPENDIX: Format = { kind: 'appendix', extract: extractXlsx };
 /** File name endings read as plans or their appendices (`.md`, `.txt`, `.xlsx`, …). */
 export const PLAN_FILE_EXTENSIONS: readonly string[] = [...Object.keys(PLAN_FORMATS), '.xlsx'];
 
-const ADVICE: Record<string, string> = {
-  '.doc': 'old Word format (.doc) is not read; open it in Word or LibreOffice and save it as .docx or PDF',
-  '.rtf': 'RTF is not read; save it as .docx or PDF',
-  '.odt': 'OpenDocument text is not read; save it as .docx or PDF',
-  '.xls': 'old Excel format (.xls) is not read; save it as .xlsx',
+const ADVICE: Record<string, WarningAbout> = {
+  '.doc': { code: 'old_word' },
+  '.rtf': { code: 'rtf' },
+  '.odt': { code: 'odt' },
+  '.xls': { code: 'old_excel' },
 };
 
 /** The format of a file name; anything unknown is unsupported with advice to save it as .docx or PDF. */
@@ -49,7 +50,7 @@ export function formatOf(path: string): Format {
     PLAN_FORMATS[ext] ??
     (ext === '.xlsx' ? APPENDIX : undefined) ?? {
       kind: 'unsupported',
-      advice: ADVICE[ext] ?? `files of type '${ext || 'none'}' are not read; save the plan as .docx or PDF`,
+      advice: ADVICE[ext] ?? { code: 'unknown_type', subject: ext },
     }
   );
 }

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Plan, ReadWarning } from '../knowledge/index.js';
+import { readWarning, type Plan, type ReadWarning } from '../knowledge/index.js';
 import { formatOf } from './formats.js';
 import { planOfAppendix } from './appendix-match.js';
 import type { ReadCache } from './read-cache.js';
@@ -16,7 +16,7 @@ function choosePlanFiles(names: readonly string[], dir: string): { chosen: strin
   const warnings: ReadWarning[] = [];
   for (const name of names) {
     const format = formatOf(name);
-    if (format.kind === 'unsupported') warnings.push({ file: join(dir, name), line: 0, message: format.advice });
+    if (format.kind === 'unsupported') warnings.push(readWarning(join(dir, name), 0, format.advice));
     if (format.kind !== 'plan') continue;
     const stem = planIdOf(name).toLowerCase();
     byStem.set(stem, [...(byStem.get(stem) ?? []), { name, rank: format.rank }]);
@@ -24,11 +24,7 @@ function choosePlanFiles(names: readonly string[], dir: string): { chosen: strin
   const chosen = [...byStem.values()].map((files) => {
     const [best, ...others] = [...files].sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name));
     for (const o of others)
-      warnings.push({
-        file: join(dir, o.name),
-        line: 0,
-        message: `same name as ${best!.name}; only ${best!.name} is read (one plan per name: rename or remove one)`,
-      });
+      warnings.push(readWarning(join(dir, o.name), 0, { code: 'same_name', subject: best!.name }));
     return best!.name;
   });
   return { chosen: chosen.sort(), warnings };
@@ -52,12 +48,7 @@ async function attachAppendices(
     const plan = planOfAppendix(file, text, plans);
     if (plan) byPlan.set(plan, [...(byPlan.get(plan) ?? []), file]);
     else
-      warnings.push({
-        file,
-        line: 0,
-        message:
-          'appendix of no plan in the folder: name it after its plan (e.g. KH-158-phu-luc.xlsx beside KH-158.pdf) or title it "Kèm theo Kế hoạch số …"',
-      });
+      warnings.push(readWarning(file, 0, { code: 'appendix_unmatched' }));
   }
   for (const [plan, appendices] of byPlan) {
     const reading = await cachedRead(plan.file, { id: plan.id, appendices }, cache);
@@ -101,7 +92,7 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
   } catch (err) {
     return {
       plans: [],
-      warnings: [{ file: dir, line: 0, message: `could not list the folder: ${(err as Error).message}` }],
+      warnings: [readWarning(dir, 0, { code: 'folder_unlisted', detail: (err as Error).message })],
       keys: new Map(),
     };
   }

@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { parsePlan, type Plan, type ReadWarning } from '../knowledge/index.js';
+import { parsePlan, readWarning, type Plan, type ReadWarning, type WarningAbout } from '../knowledge/index.js';
 import type { ExtractOptions } from './extraction.js';
 import { formatOf } from './formats.js';
 
@@ -17,10 +17,7 @@ export type PlanFileResult = { plan?: Plan; warnings: ReadWarning[] };
 /** A plan's id from its file name: the stem. */
 export const planIdOf = (path: string): string => basename(path, extname(path));
 
-const warn = (file: string, message: string): ReadWarning => ({ file, line: 0, message });
-
-const APPENDIX_ALONE =
-  'an Excel file is read as the appendix of a plan: put it in the plans folder beside its plan (.docx or PDF), named after it or titled "Kèm theo Kế hoạch số …"';
+const warn = (file: string, about: WarningAbout): ReadWarning => readWarning(file, 0, about);
 
 /** The plan text of a file (extraction notes as warnings), or the warning saying why there is none. */
 export async function extractPlanText(
@@ -34,7 +31,7 @@ export async function extractPlanText(
     if (!got.ok) return { warnings: [warn(path, got.problem)] };
     return { text: got.text, warnings: got.notes.map((n) => warn(path, n)) };
   } catch (err) {
-    return { warnings: [warn(path, `could not read: ${(err as Error).message}`)] };
+    return { warnings: [warn(path, { code: 'unreadable', detail: (err as Error).message })] };
   }
 }
 
@@ -42,7 +39,7 @@ export async function extractPlanText(
 export function parsePlanText(id: string, path: string, text: string): PlanFileResult {
   const { plan, warnings } = parsePlan(id, path, text);
   if (plan.tasks.length === 0 && plan.sections.length === 0)
-    warnings.push(warn(path, 'no task table and no numbered sections found'));
+    warnings.push(warn(path, { code: 'nothing_found' }));
   return { plan, warnings };
 }
 
@@ -51,7 +48,7 @@ export function parsePlanText(id: string, path: string, text: string): PlanFileR
  * reader as a `.md` plan. An unsupported or unreadable file gives a warning naming it and no plan.
  */
 export async function readPlanFile(path: string, options: ReadPlanOptions = {}): Promise<PlanFileResult> {
-  if (formatOf(path).kind === 'appendix') return { warnings: [warn(path, APPENDIX_ALONE)] };
+  if (formatOf(path).kind === 'appendix') return { warnings: [warn(path, { code: 'appendix_alone' })] };
   const { text, warnings } = await extractPlanText(path, options);
   if (text === undefined) return { warnings };
   const parts = [text];

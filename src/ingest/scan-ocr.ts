@@ -6,7 +6,6 @@ import { promisify } from 'node:util';
 import type { Extraction } from './extraction.js';
 
 const run = promisify(execFile);
-const SCAN = 'this PDF is a scan (pictures of pages, no text layer)';
 
 /** Whether `tesseract` with its Vietnamese data and `pdftoppm` can be run here. */
 async function canOcr(): Promise<boolean> {
@@ -27,7 +26,7 @@ export async function extractScan(path: string, ocr = true): Promise<Extraction>
   if (!ocr || !(await canOcr()))
     return {
       ok: false,
-      problem: `${SCAN}; install tesseract-ocr and tesseract-ocr-vie to read it by OCR, or ask for the .docx or a PDF exported from Word`,
+      problem: { code: 'scan_no_ocr' },
     };
   const dir = await mkdtemp(join(tmpdir(), 'ocr-'));
   try {
@@ -40,11 +39,11 @@ export async function extractScan(path: string, ocr = true): Promise<Extraction>
       pages.push(stdout);
     }
     const text = pages.join('\n');
-    if (!text.trim()) return { ok: false, problem: `${SCAN}; OCR found no text in it` };
+    if (!text.trim()) return { ok: false, problem: { code: 'scan_ocr_empty' } };
     return {
       ok: true,
       text,
-      notes: [`${SCAN}; read by OCR: check the reading (numbers, names and dates may be misread)`],
+      notes: [{ code: 'scan_ocr' }],
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import type { WarningAbout } from '../knowledge/index.js';
 import type { Extraction } from './extraction.js';
 
 /** Why decoded bytes are not a readable plan, or null when they are. */
-function unreadable(text: string): string | null {
-  if (text.trim() === '') return 'file is empty';
+function unreadable(text: string): WarningAbout | null {
+  if (text.trim() === '') return { code: 'empty' };
   const junk = (text.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
-  return junk > 0 && junk / text.length > 0.01 ? 'file is not UTF-8 text; skipped' : null;
+  return junk > 0 && junk / text.length > 0.01 ? { code: 'not_text' } : null;
 }
 
 /** UTF-8, or UTF-16 (little- or big-endian) when the file starts with its byte-order mark (Windows "Unicode" text). */
@@ -17,11 +18,11 @@ function decode(bytes: Buffer): string {
 }
 
 /** A note naming the lines where bytes that were not text were replaced, when a few were (many: `unreadable`). */
-function replacedBytes(text: string): string[] {
+function replacedBytes(text: string): WarningAbout[] {
   const lines = text.split('\n').flatMap((line, i) => (line.includes('\ufffd') ? [i + 1] : []));
   if (lines.length === 0) return [];
   const shown = lines.slice(0, 5).join(', ') + (lines.length > 5 ? ', …' : '');
-  return [`some bytes are not valid text and were replaced (line ${shown}); check those lines against the original`];
+  return [{ code: 'bytes_replaced', subject: shown }];
 }
 
 /** A `.md`/`.txt` plan: its text as written. */

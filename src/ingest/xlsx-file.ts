@@ -33,5 +33,5 @@ export async function extractXlsx(path: string): Promise<Extraction> {
     });
   });
   const text = lines.join('\n');
-  return text.trim() ? { ok: true, text, notes: [] } : { ok: false, problem: 'the Excel file has no text' };
+  return text.trim() ? { ok: true, text, notes: [] } : { ok: false, problem: { code: 'excel_empty' } };
 }

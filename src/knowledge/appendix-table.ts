@@ -2,6 +2,7 @@ import { collapseSpaces, foldCase } from '../text/index.js';
 import { splitAgencies } from './agency.js';
 import { parseDeadline } from './deadline.js';
 import { COLUMN_KEYWORDS, type TableColumn } from './lexicon.js';
+import { readWarning } from './read-warning.js';
 import type { ReadWarning, Task } from './schema.js';
 
 type Columns = Partial<Record<TableColumn, number>>;
@@ -103,10 +104,10 @@ function readBlankNumber(state: Reader, row: Draft): void {
   if (isCapsTitle(row)) return; // a group heading written in capitals
   if (looksLikeNewTask(row, previous)) {
     row.no = !previous ? '1' : /^\d+$/.test(previous.no) ? String(Number(previous.no) + 1) : `${previous.no}+`;
-    state.warnings.push({ file: state.file, line: row.line, message: `task number missing; read as task ${row.no}` });
+    state.warnings.push(readWarning(state.file, row.line, { code: 'task_number_missing', subject: row.no }));
     state.drafts.push(row);
   } else if (previous) appendTo(previous, row);
-  else state.warnings.push({ file: state.file, line: row.line, message: 'table row without a task number before any task; skipped' });
+  else state.warnings.push(readWarning(state.file, row.line, { code: 'row_before_task' }));
 }
 
 /** Header rows, including one wrapped over two lines; true when the row was a header. */
@@ -164,10 +165,10 @@ function qualifyByGroup(drafts: Draft[]): void {
 
 function toTask(plan: string, file: string, d: Draft, warnings: ReadWarning[], year: number | undefined): Task {
   const deadline = parseDeadline(d.cells.deadline, year);
-  const where = `task ${d.no}`;
-  if (deadline.kind === 'unknown') warnings.push({ file, line: d.line, message: `${where}: deadline not understood: '${deadline.raw}'` });
-  if (!d.cells.lead) warnings.push({ file, line: d.line, message: `${where}: no lead agency` });
-  if (!d.cells.content) warnings.push({ file, line: d.line, message: `${where}: no content` });
+  const about = { subject: d.no };
+  if (deadline.kind === 'unknown') warnings.push(readWarning(file, d.line, { code: 'deadline_unknown', ...about, detail: deadline.raw }));
+  if (!d.cells.lead) warnings.push(readWarning(file, d.line, { code: 'no_lead', ...about }));
+  if (!d.cells.content) warnings.push(readWarning(file, d.line, { code: 'no_content', ...about }));
   const { content, lead, coordinators, product } = d.cells;
   return {
     plan, no: d.no, content, leadRaw: lead, lead: splitAgencies(lead), coordinatorsRaw: coordinators,
@@ -177,7 +178,7 @@ function toTask(plan: string, file: string, d: Draft, warnings: ReadWarning[], y
 
 function checkNumbers(file: string, drafts: readonly Draft[], warnings: ReadWarning[]): void {
   drafts.forEach((d, i) => {
-    if (drafts.findIndex((o) => o.no === d.no) !== i) warnings.push({ file, line: d.line, message: `task number ${d.no} used twice` });
+    if (drafts.findIndex((o) => o.no === d.no) !== i) warnings.push(readWarning(file, d.line, { code: 'number_twice', subject: d.no }));
   });
 }
 

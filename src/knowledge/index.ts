@@ -5,6 +5,9 @@
 
 export * from './schema.js';
 
+/** A reading warning from what it is about: `readWarning("kh.md", 12, { code: "no_lead", subject: "3" })`. */
+export { readWarning, type WarningAbout } from './read-warning.js';
+
 
 /** Reads one plan's text (Markdown, text, or what `ingest` extracts from .docx/.pdf/.xlsx) into a `Plan` plus warnings naming file and line. */
 export { parsePlan } from './parse-plan.js';

@@ -247,10 +247,48 @@ export const planSchema = z.object({
 });
 export type Plan = z.infer<typeof planSchema>;
 
+/** What a reading warning is about, one code each (`messages` renders them in Vietnamese for chats). */
+export const WARNING_CODES = [
+  'task_number_missing',
+  'row_before_task',
+  'deadline_unknown',
+  'no_lead',
+  'no_content',
+  'number_twice',
+  'old_word',
+  'old_excel',
+  'rtf',
+  'odt',
+  'unknown_type',
+  'same_name',
+  'appendix_unmatched',
+  'appendix_alone',
+  'folder_unlisted',
+  'unreadable',
+  'empty',
+  'not_text',
+  'bytes_replaced',
+  'word_empty',
+  'excel_empty',
+  'not_pdf',
+  'scan_no_ocr',
+  'scan_ocr_empty',
+  'scan_ocr',
+  'nothing_found',
+  'no_plan',
+] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
 /** A problem met while reading a file; reading goes on. */
 export const readWarningSchema = z.object({
   file: z.string(),
   line: z.number().int().nonnegative(),
+  /** In English, for the logs and the command line. */
   message: z.string(),
+  code: z.enum(WARNING_CODES),
+  /** What it is about: a task number, a file name or type, the lines with bad bytes. */
+  subject: z.string().optional(),
+  /** The text not understood, or the error met. */
+  detail: z.string().optional(),
 });
 export type ReadWarning = z.infer<typeof readWarningSchema>;

@@ -1,8 +1,51 @@
 /** Vietnamese text about adding plan files: the preview shown before storing, refusals, and notes to admins on reloads. */
 import type { PlanUpload, PlanUploadError } from '../tasks/index.js';
-import type { Plan, PlanRevision, Task } from '../knowledge/index.js';
+import type { Plan, PlanRevision, ReadWarning, Task, WarningCode } from '../knowledge/index.js';
 import { cutAtWord } from '../text/index.js';
 import { formatDay, placeOf, planLabel } from './vi-progress.js';
+
+/** What each reading warning says, in Vietnamese (the English of the logs is `ReadWarning.message`). */
+const WARNING_TEXT: Record<WarningCode, (w: ReadWarning) => string> = {
+  task_number_missing: (w) => `một dòng của bảng nhiệm vụ không có số thứ tự; đã đọc là nhiệm vụ ${w.subject}`,
+  row_before_task: () => 'một dòng của bảng nhiệm vụ không có số thứ tự và đứng trước mọi nhiệm vụ; đã bỏ qua',
+  deadline_unknown: (w) => `nhiệm vụ ${w.subject}: không hiểu thời hạn «${w.detail}»`,
+  no_lead: (w) => `nhiệm vụ ${w.subject}: không ghi cơ quan chủ trì`,
+  no_content: (w) => `nhiệm vụ ${w.subject}: không có nội dung`,
+  number_twice: (w) => `số thứ tự ${w.subject} được dùng cho hai nhiệm vụ`,
+  old_word: () => 'tệp Word cũ (.doc) không đọc được; mở bằng Word hoặc LibreOffice và lưu lại thành .docx hoặc PDF',
+  old_excel: () => 'tệp Excel cũ (.xls) không đọc được; lưu lại thành .xlsx',
+  rtf: () => 'tệp RTF không đọc được; lưu lại thành .docx hoặc PDF',
+  odt: () => 'tệp OpenDocument (.odt) không đọc được; lưu lại thành .docx hoặc PDF',
+  unknown_type: (w) => `không đọc loại tệp «${w.subject || 'không có đuôi'}»; hãy lưu kế hoạch thành .docx hoặc PDF`,
+  same_name: (w) =>
+    `trùng tên với ${w.subject}; chỉ đọc ${w.subject} (mỗi tên một kế hoạch: đổi tên hoặc bỏ bớt một tệp)`,
+  appendix_unmatched: () =>
+    'phụ lục không thuộc kế hoạch nào trong thư mục: đặt tên tệp theo kế hoạch (ví dụ KH-158-phu-luc.xlsx cạnh KH-158.pdf) hoặc ghi tiêu đề «Kèm theo Kế hoạch số …»',
+  appendix_alone: () =>
+    'tệp Excel được đọc như phụ lục của một kế hoạch: đặt tệp cạnh kế hoạch của nó (.docx hoặc PDF), đặt tên theo kế hoạch hoặc ghi tiêu đề «Kèm theo Kế hoạch số …»',
+  folder_unlisted: (w) => `không mở được thư mục kế hoạch (${w.detail})`,
+  unreadable: (w) => `không đọc được tệp (lỗi: ${w.detail})`,
+  empty: () => 'tệp trống',
+  not_text: () => 'tệp không phải văn bản (UTF-8); đã bỏ qua',
+  bytes_replaced: (w) =>
+    `một số ký tự không hợp lệ đã bị thay (dòng ${w.subject}); hãy đối chiếu các dòng này với bản gốc`,
+  word_empty: () => 'tệp Word không có chữ',
+  excel_empty: () => 'tệp Excel không có chữ',
+  not_pdf: () =>
+    'tệp không phải PDF (phần đầu tệp không đúng dạng PDF); hãy xuất lại kế hoạch ra PDF hoặc gửi tệp .docx',
+  scan_no_ocr: () =>
+    'tệp PDF là bản quét (ảnh chụp trang, không có lớp chữ); máy chủ chưa cài tesseract-ocr và tesseract-ocr-vie để nhận dạng chữ. Hãy xin tệp .docx hoặc PDF xuất từ Word',
+  scan_ocr_empty: () => 'tệp PDF là bản quét (ảnh chụp trang); nhận dạng chữ (OCR) không tìm thấy chữ nào',
+  scan_ocr: () =>
+    'tệp PDF là bản quét, đã đọc bằng nhận dạng chữ (OCR): hãy kiểm tra lại, số, tên và ngày có thể bị đọc sai',
+  nothing_found: () => 'không tìm thấy bảng nhiệm vụ hay mục đánh số nào',
+  no_plan: () => 'không tìm thấy nhiệm vụ, nhiệm vụ giao trong văn bản hay mục đánh số nào',
+};
+
+/** A reading warning in Vietnamese, with its file and line: "hue.md (dòng 12): nhiệm vụ 3: không ghi cơ quan chủ trì". */
+export function readWarningText(w: ReadWarning): string {
+  return `${w.file}${w.line > 0 ? ` (dòng ${w.line})` : ''}: ${WARNING_TEXT[w.code](w)}`;
+}
 
 /** How many tasks the preview lists. */
 const FIRST_TASKS = 5;
@@ -33,7 +76,8 @@ export function planPreviewText(
       `${t.no}. ${cutAtWord(t.content, 70)} — Chủ trì: ${leadOf(plan, i)} · Hạn: ${t.deadline.raw || 'không ghi'}`,
     );
   });
-  if (warnings.length > 0) lines.push(`Cảnh báo khi đọc (${warnings.length}):`, ...warnings.map((w) => `• ${w}`));
+  if (warnings.length > 0)
+    lines.push(`Cảnh báo khi đọc (${warnings.length}):`, ...warnings.map((w) => `• ${readWarningText(w)}`));
   else lines.push('Không có cảnh báo khi đọc.');
   if (upload.replaces) lines.push(`Lưu ý: đã có kế hoạch mã ${upload.id}; lưu tệp này sẽ thay bằng bản mới.`);
   return lines.join('\n');
@@ -56,7 +100,6 @@ export const PLAN_UPLOAD = {
     'Zalo chưa cho phép gửi tệp tới trợ lý, nên ở đây không thêm được kế hoạch. Quản trị viên thêm kế hoạch bằng lệnh trên máy chủ: npm run cli -- plans add <tệp> (hoặc gửi tệp cho trợ lý trên Telegram).',
 } as const;
 
-
 /** After storing: the plan is live. */
 export const planStoredText = (plan: Plan, replaced: boolean): string =>
   `Đã lưu ${replaced ? 'bản mới của ' : ''}${planLabel(plan)} (mã ${plan.id}). Từ giờ trợ lý trả lời theo ${replaced ? 'bản này' : 'kế hoạch này'}.`;
@@ -76,7 +119,7 @@ export function planUploadErrorText(error: PlanUploadError): string {
     case 'unreadable':
       return [
         `Không đọc được kế hoạch từ tệp ${name}, nên tệp không được lưu. Lý do:`,
-        ...error.reasons.map((r) => `• ${r}`),
+        ...error.reasons.map((r) => `• ${readWarningText(r)}`),
       ].join('\n');
     case 'exists':
       return `Đã có kế hoạch mã ${error.id}; tệp ${name} không được lưu đè. Gửi lại tệp và bấm «Lưu và áp dụng» nếu muốn thay bằng bản mới.`;
@@ -86,13 +129,17 @@ export function planUploadErrorText(error: PlanUploadError): string {
 }
 
 /** To admins: a plan file changed on the server but could not be read. */
-export function planReloadFailedText(fileName: string, reasons: readonly string[], keptOld: string | null): string {
+export function planReloadFailedText(
+  fileName: string,
+  reasons: readonly ReadWarning[],
+  keptOld: string | null,
+): string {
   const kept = keptOld
     ? `Trợ lý vẫn dùng bản cũ của kế hoạch mã ${keptOld} cho tới khi tệp được sửa.`
     : 'Kế hoạch trong tệp này chưa được áp dụng.';
   return [
     `Tệp kế hoạch «${fileName}» vừa thay đổi nhưng không đọc được. ${kept} Lý do:`,
-    ...reasons.map((r) => `• ${r}`),
+    ...reasons.map((r) => `• ${readWarningText(r)}`),
   ].join('\n');
 }
 

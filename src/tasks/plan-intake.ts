@@ -1,4 +1,4 @@
-import type { Plan } from '../knowledge/index.js';
+import type { Plan, ReadWarning } from '../knowledge/index.js';
 import type { Result } from './result.js';
 
 /** A plan file read and not yet stored: what the admin is shown before confirming. */
@@ -8,8 +8,8 @@ export type PlanUpload = {
   fileName: string;
   content: Buffer;
   plan: Plan;
-  /** Every warning met while reading, as `file:line: message`. */
-  warnings: string[];
+  /** Every warning met while reading, naming the file as sent. */
+  warnings: ReadWarning[];
   /** True when a plan with this id is in the folder already: storing replaces it (a new version). */
   replaces: boolean;
 };
@@ -19,7 +19,7 @@ export type PlanUploadError =
   | { code: 'unknown_type'; fileName: string; extensions: readonly string[] }
   | { code: 'too_large'; fileName: string; maxBytes: number }
   | { code: 'download_failed'; fileName: string }
-  | { code: 'unreadable'; fileName: string; reasons: string[] }
+  | { code: 'unreadable'; fileName: string; reasons: ReadWarning[] }
   | { code: 'exists'; fileName: string; id: string }
   | { code: 'write_failed'; fileName: string };
 

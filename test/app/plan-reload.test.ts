@@ -56,7 +56,13 @@ describe('createPlanReloader', () => {
     await reloader().reload(['hue.md']);
     expect(ids()).toEqual(['hue', 'nhi-chieu']);
     expect(firstDeadline('hue')).toBe('Tháng 5/2026');
-    expect(reported).toEqual([{ fileName: 'hue.md', reasons: ['hue.md: file is empty'], keptOld: 'hue' }]);
+    expect(reported).toEqual([
+      {
+        fileName: 'hue.md',
+        reasons: [{ file: 'hue.md', line: 0, message: 'file is empty', code: 'empty' }],
+        keptOld: 'hue',
+      },
+    ]);
     expect(logs).toContain('warn: knowledge: a changed plan file could not be read');
   });
 
@@ -66,7 +72,13 @@ describe('createPlanReloader', () => {
     await reloader().reload(['hue.md', 'moi.md']);
     expect(ids()).toEqual(['nhi-chieu']);
     expect(reported).toEqual([
-      { fileName: 'moi.md', reasons: ['moi.md: no task table and no numbered sections found'], keptOld: null },
+      {
+        fileName: 'moi.md',
+        reasons: [
+          { file: 'moi.md', line: 0, message: 'no task table and no numbered sections found', code: 'nothing_found' },
+        ],
+        keptOld: null,
+      },
     ]);
   });
 

@@ -47,7 +47,9 @@ describe('cli plans add', () => {
   it('prints every warning and takes --id', async () => {
     const file = sourceFile('hue-sua.md', realPlan('hue').replace('\tTháng 5/2026', '\tsớm'));
     expect(await run(['add', file, '--id', 'hue-2', '--knowledge', dir])).toBe(0);
-    expect(io.out[0]).toMatch(/\nCảnh báo khi đọc \(1\):\n• hue-sua\.md:\d+: task 1: deadline not understood: 'sớm'$/);
+    expect(io.out[0]).toMatch(
+      /\nCảnh báo khi đọc \(1\):\n• hue-sua\.md \(dòng \d+\): nhiệm vụ 1: không hiểu thời hạn «sớm»$/,
+    );
     expect(existsSync(join(dir, 'hue-2.md'))).toBe(true);
   });
 
@@ -68,7 +70,7 @@ describe('cli plans add', () => {
     const before = readdirSync(dir);
     expect(await run(['add', sourceFile('trong.md', '   \n'), '--knowledge', dir])).toBe(1);
     expect(io.err).toEqual([
-      'Không đọc được kế hoạch từ tệp «trong.md», nên tệp không được lưu. Lý do:\n• trong.md: file is empty',
+      'Không đọc được kế hoạch từ tệp «trong.md», nên tệp không được lưu. Lý do:\n• trong.md: tệp trống',
     ]);
     expect(
       await run(['add', sourceFile('ghi-chu.txt', 'Chỉ là một ghi chú, không có nhiệm vụ nào.'), '--knowledge', dir]),

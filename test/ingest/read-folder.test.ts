@@ -13,12 +13,13 @@ describe('loadKnowledge', () => {
     const { plans, warnings } = await loadKnowledge(dir);
     expect(plans.map((p) => p.id)).toEqual(['hue']);
     expect(warnings).toEqual([
-      { file: `${dir}/empty.txt`, line: 0, message: 'file is empty' },
-      { file: `${dir}/junk.md`, line: 0, message: 'file is not UTF-8 text; skipped' },
+      { file: `${dir}/empty.txt`, line: 0, message: 'file is empty', code: 'empty' },
+      { file: `${dir}/junk.md`, line: 0, message: 'file is not UTF-8 text; skipped', code: 'not_text' },
       {
         file: `${dir}/notes.pdf`,
         line: 0,
         message: 'not a PDF file (it does not begin as one); export the plan again as PDF, or send the .docx',
+        code: 'not_pdf',
       },
     ]);
   });
@@ -28,7 +29,12 @@ describe('loadKnowledge', () => {
     const { plans, warnings } = await loadKnowledge(dir);
     expect(plans.map((p) => p.id)).toEqual(['notes']);
     expect(warnings).toEqual([
-      { file: `${dir}/notes.md`, line: 0, message: 'no task table and no numbered sections found' },
+      {
+        file: `${dir}/notes.md`,
+        line: 0,
+        message: 'no task table and no numbered sections found',
+        code: 'nothing_found',
+      },
     ]);
   });
 
@@ -65,6 +71,8 @@ describe('loadKnowledge', () => {
         file: `${dir}/hue.md`,
         line: 0,
         message: 'some bytes are not valid text and were replaced (line 3); check those lines against the original',
+        code: 'bytes_replaced',
+        subject: '3',
       },
     ]);
   });
@@ -89,11 +97,14 @@ describe('loadKnowledge', () => {
         file: `${dir}/kh-12.doc`,
         line: 0,
         message: 'old Word format (.doc) is not read; open it in Word or LibreOffice and save it as .docx or PDF',
+        code: 'old_word',
       },
       {
         file: `${dir}/photo.jpg`,
         line: 0,
         message: "files of type '.jpg' are not read; save the plan as .docx or PDF",
+        code: 'unknown_type',
+        subject: '.jpg',
       },
     ]);
   });
@@ -107,6 +118,8 @@ describe('loadKnowledge', () => {
         file: `${dir}/hue.txt`,
         line: 0,
         message: 'same name as hue.md; only hue.md is read (one plan per name: rename or remove one)',
+        code: 'same_name',
+        subject: 'hue.md',
       },
     ]);
   });

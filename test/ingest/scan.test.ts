@@ -26,6 +26,7 @@ describe('readPlanFile on a scanned PDF', () => {
         line: 0,
         message:
           'this PDF is a scan (pictures of pages, no text layer); install tesseract-ocr and tesseract-ocr-vie to read it by OCR, or ask for the .docx or a PDF exported from Word',
+        code: 'scan_no_ocr',
       },
     ]);
   });
@@ -39,6 +40,7 @@ describe('readPlanFile on a scanned PDF', () => {
         line: 0,
         message:
           'this PDF is a scan (pictures of pages, no text layer); read by OCR: check the reading (numbers, names and dates may be misread)',
+        code: 'scan_ocr',
       });
       expect(plan?.meta.locality).toEqual({ level: 'xã', name: 'Đại Sơn' });
       expect(plan?.meta.title).toMatch(/^Triển khai thực hiện Kết luận số 226-KL\/TW/);

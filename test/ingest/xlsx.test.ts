@@ -33,6 +33,7 @@ describe('loadKnowledge with an .xlsx appendix', () => {
         line: 0,
         message:
           'appendix of no plan in the folder: name it after its plan (e.g. KH-158-phu-luc.xlsx beside KH-158.pdf) or title it "Kèm theo Kế hoạch số …"',
+        code: 'appendix_unmatched',
       },
     ]);
   });

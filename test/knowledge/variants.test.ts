@@ -60,7 +60,7 @@ describe('parsePlan on variants of the real plans', () => {
   it('reads a complete row whose number is blank as the next task, with a warning', () => {
     const { plan, warnings } = read('hue', blankNumber(realPlan('hue'), '7'));
     expect(essence(plan.tasks)).toEqual(essence(original('hue').tasks));
-    expect(warnings).toEqual([{ file: 'hue.md', line: plan.tasks[6]!.line, message: 'task number missing; read as task 7' }]);
+    expect(warnings).toEqual([{ file: 'hue.md', line: plan.tasks[6]!.line, message: 'task number missing; read as task 7', code: 'task_number_missing', subject: '7' }]);
   });
 
   it('reads a plan with no appendix: no tasks, the body duties still there, no warnings', () => {
@@ -119,7 +119,7 @@ describe('parsePlan on variants of the real plans', () => {
     const text = realPlan('hue').replace('\tTháng 5/2026', '\tsớm');
     const { plan, warnings } = read('hue', text);
     expect(plan.tasks[0]!.deadline.kind).toBe('unknown');
-    expect(warnings).toEqual([{ file: 'hue.md', line: plan.tasks[0]!.line, message: "task 1: deadline not understood: 'sớm'" }]);
+    expect(warnings).toEqual([{ file: 'hue.md', line: plan.tasks[0]!.line, message: "task 1: deadline not understood: 'sớm'", code: 'deadline_unknown', subject: '1', detail: 'sớm' }]);
   });
 });
 

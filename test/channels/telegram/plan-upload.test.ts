@@ -104,7 +104,7 @@ describe('a plan file sent to the Telegram bot', () => {
     const admin = server.user({ userId: 1001 });
     await admin.sendDocument('hue.md', Buffer.from('   '));
     expect((await admin.replies(1))[0]!.text).toBe(
-      'Không đọc được kế hoạch từ tệp «hue.md», nên tệp không được lưu. Lý do:\n• hue.md: file is empty',
+      'Không đọc được kế hoạch từ tệp «hue.md», nên tệp không được lưu. Lý do:\n• hue.md: tệp trống',
     );
     expect(readFileSync(join(dir, 'hue.md'), 'utf8')).toBe(realPlan('hue'));
     await admin.send(HUE_TASK_1);
@@ -116,7 +116,7 @@ describe('a plan file sent to the Telegram bot', () => {
     writeFileSync(join(dir, 'hue.md'), '');
     await reloader.reload(['hue.md']);
     expect((await admin.replies(1))[0]!.text).toBe(
-      'Tệp kế hoạch «hue.md» vừa thay đổi nhưng không đọc được. Trợ lý vẫn dùng bản cũ của kế hoạch mã hue cho tới khi tệp được sửa. Lý do:\n• hue.md: file is empty',
+      'Tệp kế hoạch «hue.md» vừa thay đổi nhưng không đọc được. Trợ lý vẫn dùng bản cũ của kế hoạch mã hue cho tới khi tệp được sửa. Lý do:\n• hue.md: tệp trống',
     );
     expect(server.messagesTo(2002)).toEqual([]);
     await admin.send(HUE_TASK_1);
