@@ -4,7 +4,16 @@ import { basename, extname, join } from 'node:path';
 import type { PlanIntake, PlanUpload } from '../tasks/index.js';
 import { fail, ok } from '../tasks/index.js';
 import { foldCase } from '../text/index.js';
-import { PLAN_FILE_EXTENSIONS, planProblem, readPlanFile } from './plan-source.js';
+import type { Plan, ReadWarning } from '../knowledge/index.js';
+import {
+  findAppendixPlan,
+  isAppendixFile,
+  PLAN_FILE_EXTENSIONS,
+  planProblem,
+  readPlanFile,
+  readPlanFolder,
+  type PlanFileResult,
+} from './plan-source.js';
 
 /** Telegram lets a bot download files up to 20 MB; no plan is near that. */
 export const MAX_PLAN_FILE_BYTES = 20 * 1024 * 1024;
@@ -35,30 +44,55 @@ function filesOf(dir: string, id: string): string[] {
   );
 }
 
-/** Reads bytes that are not in a file yet through a private copy named as sent. */
-async function readBytes(fileName: string, content: Buffer, id: string) {
+/** The warnings of a reading, naming files by their names only, and the private copy `path` by the name it was sent as. */
+const named = (warnings: readonly ReadWarning[], path: string, fileName: string): ReadWarning[] =>
+  warnings.map((w) => ({ ...w, file: w.file === path ? basename(fileName) : basename(w.file) }));
+
+/** Runs `read` on bytes that are not in a file yet, through a private copy named as sent. */
+async function withCopy<T>(fileName: string, content: Buffer, read: (path: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'upload-'));
   try {
     const path = join(dir, basename(fileName));
     writeFileSync(path, content);
-    const result = await readPlanFile(path, id);
-    const named = result.warnings.map((w) => ({ ...w, file: basename(fileName) }));
-    return { ...result, warnings: named };
+    return await read(path);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** Writes the file under its plan id (written aside, then renamed) and removes the plan's file in another format. */
-function writePlanFile(dir: string, upload: PlanUpload): string {
+/** A plan file as sent, or an appendix read with the plan of the folder it belongs to (`unmatched` when none). */
+async function readUpload(
+  path: string,
+  fileName: string,
+  id: string,
+  dir: string,
+): Promise<{ id: string; result: PlanFileResult; unmatched?: Plan[] }> {
+  if (!isAppendixFile(fileName)) return { id, result: await readPlanFile(path, id) };
+  const { plans } = await readPlanFolder(dir);
+  const { plan, warnings } = await findAppendixPlan(path, plans);
+  if (!plan) return { id, result: { warnings }, unmatched: plans };
+  return { id: plan.id, result: await readPlanFile(plan.file, plan.id, [path]) };
+}
+
+/** Writes a file into the folder under `name`: written aside, then renamed, so a reload never sees half of it. */
+function writeAside(dir: string, name: string, content: Buffer): string {
   mkdirSync(dir, { recursive: true });
-  const name = `${upload.id}${extensionOf(upload.fileName)}`;
   const part = join(dir, `.${name}.part`);
-  writeFileSync(part, upload.content);
+  writeFileSync(part, content);
   renameSync(part, join(dir, name));
-  for (const other of filesOf(dir, upload.id)) if (other !== name) unlinkSync(join(dir, other));
   return join(dir, name);
 }
+
+/** Writes the file under its plan id and removes the plan's file in another format. */
+function writePlanFile(dir: string, upload: PlanUpload): string {
+  const name = `${upload.id}${extensionOf(upload.fileName)}`;
+  const path = writeAside(dir, name, upload.content);
+  for (const other of filesOf(dir, upload.id)) if (other !== name) unlinkSync(join(dir, other));
+  return path;
+}
+
+/** An appendix is stored as `<plan id>-phu-luc.xlsx`, so that its name alone ties it to its plan (and replaces the last one sent). */
+const appendixName = (id: string) => `${id}-phu-luc.xlsx`;
 
 /** Options of {@link createPlanIntake}. */
 export type PlanIntakeOptions = {
@@ -81,28 +115,36 @@ export function createPlanIntake(options: PlanIntakeOptions): PlanIntake {
     async read(fileName, content, id = planIdFor(fileName)) {
       const refused = check(fileName, content.length);
       if (refused) return fail(refused);
-      const result = await readBytes(fileName, content, id);
-      const { warnings } = result;
+      const read = await withCopy(fileName, content, async (path) => {
+        const got = await readUpload(path, fileName, id, dir);
+        return { ...got, result: { ...got.result, warnings: named(got.result.warnings, path, fileName) } };
+      });
+      const { result } = read;
+      if (read.unmatched && result.warnings.length === 0) {
+        const plans = read.unmatched.map((p) => ({ id: p.id, number: p.meta.number }));
+        return fail({ code: 'appendix_unmatched', fileName, plans });
+      }
       const problem = planProblem(basename(fileName), result);
-      if (problem || !result.plan)
-        return fail({
-          code: 'unreadable',
-          fileName,
-          reasons: warnings.length > 0 ? warnings : problem ? [problem] : [],
-        });
-      return ok({ id, fileName, content, plan: result.plan, warnings, replaces: filesOf(dir, id).length > 0 });
+      if (problem || !result.plan) {
+        const reasons = result.warnings.length > 0 ? result.warnings : problem ? [problem] : [];
+        return fail({ code: 'unreadable', fileName, reasons });
+      }
+      const appendix = isAppendixFile(fileName);
+      const replaces = appendix || filesOf(dir, read.id).length > 0;
+      const upload = { id: read.id, fileName, content, plan: result.plan, warnings: result.warnings, replaces };
+      return ok(appendix ? { ...upload, appendix } : upload);
     },
     async store(upload, { replace }) {
-      if (!replace && filesOf(dir, upload.id).length > 0)
+      if (!upload.appendix && !replace && filesOf(dir, upload.id).length > 0)
         return fail({ code: 'exists', fileName: upload.fileName, id: upload.id });
       let path: string;
       try {
-        path = writePlanFile(dir, upload);
+        path = upload.appendix ? writeAside(dir, appendixName(upload.id), upload.content) : writePlanFile(dir, upload);
       } catch {
         return fail({ code: 'write_failed', fileName: upload.fileName });
       }
       await options.afterStore?.(path);
-      return ok({ ...upload.plan, file: path });
+      return ok(upload.appendix ? upload.plan : { ...upload.plan, file: path });
     },
   } satisfies PlanIntake;
 }

@@ -1,4 +1,6 @@
 import {
+  findAppendixPlan,
+  isAppendixFile,
   loadKnowledge,
   type FolderReading,
   type ReadCache,
@@ -9,7 +11,7 @@ import {
 } from '../ingest/index.js';
 import { readWarning, type ReadWarning } from '../knowledge/index.js';
 
-export { PLAN_FILE_EXTENSIONS, type PlanFileResult };
+export { findAppendixPlan, isAppendixFile, PLAN_FILE_EXTENSIONS, type PlanFileResult };
 
 /**
  * Every plan of a folder (plan id = file stem) with the warnings met and the reading keys; one bad file only adds
@@ -20,8 +22,12 @@ export async function readPlanFolder(dir: string, cache?: ReadCache): Promise<Fo
 }
 
 /** Reads one plan file of any supported format as plan `id` (default its stem), wherever it lies; warnings name `path`. */
-export async function readPlanFile(path: string, id = planIdOf(path)): Promise<PlanFileResult> {
-  return readIngested(path, { id });
+export async function readPlanFile(
+  path: string,
+  id = planIdOf(path),
+  appendices: readonly string[] = [],
+): Promise<PlanFileResult> {
+  return readIngested(path, { id, appendices });
 }
 
 /** Why the reading of `file` is no plan to serve (no plan, or nothing found in it), or null when it is one. */

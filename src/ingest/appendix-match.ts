@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
-import type { Plan } from '../knowledge/index.js';
+import type { Plan, ReadWarning } from '../knowledge/index.js';
+import { extractPlanText } from './read-plan-file.js';
 
 const ATTACHED_TO = /Kèm theo\s+Kế hoạch\s+số\s*(\d+)\s*\/\s*([\p{L}\d-]+)/iu;
 const stem = (file: string) => basename(file, extname(file)).toLowerCase();
@@ -17,4 +18,16 @@ export function planOfAppendix(file: string, text: string, plans: readonly Plan[
     .filter((p) => stem(file).startsWith(stem(p.file)))
     .sort((a, b) => stem(b.file).length - stem(a.file).length);
   return byStem[0] ?? null;
+}
+
+/**
+ * The plan of `plans` an appendix file belongs to (see `planOfAppendix`), read from the file; null when it belongs to
+ * none, or cannot be read (the warnings say why).
+ */
+export async function findAppendixPlan(
+  file: string,
+  plans: readonly Plan[],
+): Promise<{ plan: Plan | null; warnings: ReadWarning[] }> {
+  const { text, warnings } = await extractPlanText(file);
+  return { plan: text === undefined ? null : planOfAppendix(file, text, plans), warnings };
 }

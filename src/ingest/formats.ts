@@ -33,6 +33,9 @@ const PLAN_FORMATS: Record<string, Format> = {
 /** An Excel sheet is the appendix of a plan beside it. */
 const APPENDIX: Format = { kind: 'appendix', extract: extractXlsx };
 
+/** Whether a file is read as the appendix of a plan (an Excel sheet): `isAppendixFile("phu-luc.xlsx")`. */
+export const isAppendixFile = (path: string): boolean => extname(path).toLowerCase() === '.xlsx';
+
 /** File name endings read as plans or their appendices (`.md`, `.txt`, `.xlsx`, …). */
 export const PLAN_FILE_EXTENSIONS: readonly string[] = [...Object.keys(PLAN_FORMATS), '.xlsx'];
 

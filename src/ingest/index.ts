@@ -12,8 +12,17 @@ export type { PlanFileResult, ReadPlanOptions } from './read-plan-file.js';
  */
 export { readPlanFile } from './read-plan-file.js';
 
+/**
+ * The plan an appendix (.xlsx) belongs to: the one whose number its title names ("Kèm theo Kế hoạch số 158/KH-UBND"),
+ * else the one whose file stem begins its name; `await findAppendixPlan("nhi-chieu-phu-luc.xlsx", plans)`.
+ */
+export { findAppendixPlan } from './appendix-match.js';
+
 /** File name endings read as plans: `PLAN_FILE_EXTENSIONS.includes(".pdf")`. */
 export { PLAN_FILE_EXTENSIONS } from './formats.js';
+
+/** Whether a file is an appendix of a plan, not a plan (an Excel sheet): `isAppendixFile("phu-luc.xlsx")`. */
+export { isAppendixFile } from './formats.js';
 
 /** The plan id a file gets: its stem (`planIdOf("knowledge/hue.docx")` → "hue"). */
 export { planIdOf } from './read-plan-file.js';

@@ -57,8 +57,7 @@ async function looksLikePdf(path: string): Promise<boolean> {
 
 /** A PDF with a text layer (Word → PDF): lines, columns and tables rebuilt from positions; a scan goes to OCR. */
 export async function extractPdf(path: string, options: ExtractOptions = {}): Promise<Extraction> {
-  if (!(await looksLikePdf(path)))
-    return { ok: false, problem: { code: 'not_pdf' } };
+  if (!(await looksLikePdf(path))) return { ok: false, problem: { code: 'not_pdf' } };
   const pages = await readPdfPages(path);
   if (hasNoTextLayer(pages)) return extractScan(path, options.ocr);
   return { ok: true, text: pagesToPlanText(pages), notes: [] };

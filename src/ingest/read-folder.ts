@@ -47,8 +47,7 @@ async function attachAppendices(
     }
     const plan = planOfAppendix(file, text, plans);
     if (plan) byPlan.set(plan, [...(byPlan.get(plan) ?? []), file]);
-    else
-      warnings.push(readWarning(file, 0, { code: 'appendix_unmatched' }));
+    else warnings.push(readWarning(file, 0, { code: 'appendix_unmatched' }));
   }
   for (const [plan, appendices] of byPlan) {
     const reading = await cachedRead(plan.file, { id: plan.id, appendices }, cache);

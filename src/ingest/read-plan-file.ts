@@ -38,8 +38,7 @@ export async function extractPlanText(
 /** Parses extracted plan text through the one shared plan reader, adding a warning when nothing plan-like was found. */
 export function parsePlanText(id: string, path: string, text: string): PlanFileResult {
   const { plan, warnings } = parsePlan(id, path, text);
-  if (plan.tasks.length === 0 && plan.sections.length === 0)
-    warnings.push(warn(path, { code: 'nothing_found' }));
+  if (plan.tasks.length === 0 && plan.sections.length === 0) warnings.push(warn(path, { code: 'nothing_found' }));
   return { plan, warnings };
 }
 

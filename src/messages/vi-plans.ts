@@ -57,13 +57,15 @@ const leadOf = (plan: Plan, i: number) => plan.tasks[i]!.lead.map((a) => a.name)
  * every warning; says when it replaces the plan of that id.
  */
 export function planPreviewText(
-  upload: Pick<PlanUpload, 'id' | 'fileName' | 'plan' | 'warnings' | 'replaces'>,
+  upload: Pick<PlanUpload, 'id' | 'fileName' | 'plan' | 'warnings' | 'replaces' | 'appendix'>,
 ): string {
   const { plan, warnings } = upload;
   const { meta } = plan;
   const signer = meta.signer ? `${meta.signer.capacity} ${meta.signer.name}`.trim() : 'không đọc được';
   const lines = [
-    `Đã đọc tệp «${upload.fileName}» (mã kế hoạch: ${upload.id}):`,
+    upload.appendix
+      ? `Đã đọc phụ lục «${upload.fileName}» cùng kế hoạch của nó (mã kế hoạch: ${upload.id}):`
+      : `Đã đọc tệp «${upload.fileName}» (mã kế hoạch: ${upload.id}):`,
     `• Số: ${meta.number ?? 'không ghi số'}`,
     `• Địa phương: ${placeOf(meta.locality) ?? 'không đọc được'}`,
     `• Ngày ban hành: ${meta.date ? formatDay(meta.date) : 'không đọc được'}`,
@@ -79,7 +81,9 @@ export function planPreviewText(
   if (warnings.length > 0)
     lines.push(`Cảnh báo khi đọc (${warnings.length}):`, ...warnings.map((w) => `• ${readWarningText(w)}`));
   else lines.push('Không có cảnh báo khi đọc.');
-  if (upload.replaces) lines.push(`Lưu ý: đã có kế hoạch mã ${upload.id}; lưu tệp này sẽ thay bằng bản mới.`);
+  if (upload.appendix)
+    lines.push(`Lưu ý: lưu phụ lục này sẽ cập nhật kế hoạch mã ${upload.id} (thay phụ lục đã gửi trước, nếu có).`);
+  else if (upload.replaces) lines.push(`Lưu ý: đã có kế hoạch mã ${upload.id}; lưu tệp này sẽ thay bằng bản mới.`);
   return lines.join('\n');
 }
 
@@ -123,6 +127,14 @@ export function planUploadErrorText(error: PlanUploadError): string {
       ].join('\n');
     case 'exists':
       return `Đã có kế hoạch mã ${error.id}; tệp ${name} không được lưu đè. Gửi lại tệp và bấm «Lưu và áp dụng» nếu muốn thay bằng bản mới.`;
+    case 'appendix_unmatched': {
+      const known = error.plans.map((p) => (p.number ? `${p.id} (${p.number})` : p.id)).join(', ') || 'chưa có';
+      return [
+        `Tệp ${name} là phụ lục (Excel), nhưng tôi không tìm thấy kế hoạch của nó nên chưa lưu.`,
+        'Phụ lục được gắn vào kế hoạch có số ghi ở tiêu đề (ví dụ «Kèm theo Kế hoạch số 158/KH-UBND…»), hoặc kế hoạch có mã là phần đầu tên tệp (ví dụ nhi-chieu-phu-luc.xlsx cho kế hoạch mã nhi-chieu).',
+        `Các kế hoạch đang có: ${known}. Hãy gửi tệp kế hoạch trước, rồi gửi lại phụ lục.`,
+      ].join('\n');
+    }
     case 'write_failed':
       return `Không lưu được tệp ${name} vào thư mục kế hoạch trên máy chủ. Bạn vui lòng báo người quản lý máy chủ.`;
   }

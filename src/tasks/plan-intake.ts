@@ -12,6 +12,8 @@ export type PlanUpload = {
   warnings: ReadWarning[];
   /** True when a plan with this id is in the folder already: storing replaces it (a new version). */
   replaces: boolean;
+  /** Set when the file is an appendix (.xlsx) of plan `id` of the folder, stored beside it (`plan` is read with it). */
+  appendix?: boolean;
 };
 
 /** Why a plan file is not taken. */
@@ -21,6 +23,7 @@ export type PlanUploadError =
   | { code: 'download_failed'; fileName: string }
   | { code: 'unreadable'; fileName: string; reasons: ReadWarning[] }
   | { code: 'exists'; fileName: string; id: string }
+  | { code: 'appendix_unmatched'; fileName: string; plans: Array<{ id: string; number: string | null }> }
   | { code: 'write_failed'; fileName: string };
 
 /** Reading and storing plan files, implemented outside the core (files, the reader of every format, the reload). */

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNotice, isAdmin } from '../../../src/app/admin-notice.js';
@@ -24,6 +24,7 @@ let reloader: PlanReloader;
 let dir: string;
 
 const HUE_TASK_1 = 'Nhiệm vụ 1 của thành phố Huế hạn khi nào?';
+const XLSX_FIXTURES = 'test/ingest/fixtures/xlsx';
 
 beforeEach(async () => {
   server = await startTelegramServer();
@@ -147,5 +148,43 @@ describe('a plan file sent to the Telegram bot', () => {
     expect((await admin.replies(1))[0]!.text).toMatch(
       /^Gửi tệp kế hoạch vào cuộc trò chuyện này dưới dạng tệp đính kèm/,
     );
+  });
+
+  it('takes an Excel appendix sent alone to the plan its title names, and answers from its tasks once stored', async () => {
+    rmSync(join(dir, 'nhi-chieu.md'));
+    writeFileSync(join(dir, 'nhi-chieu.docx'), readFileSync(`${XLSX_FIXTURES}/nhi-chieu.docx`));
+    await reloader.reload();
+    const admin = server.user({ userId: 1001 });
+    await admin.sendDocument('phu-luc.xlsx', readFileSync(`${XLSX_FIXTURES}/phu-luc-kh-158.xlsx`));
+    const [preview] = await admin.replies(1);
+    expect(preview!.text.split('\n')[0]).toBe(
+      'Đã đọc phụ lục «phu-luc.xlsx» cùng kế hoạch của nó (mã kế hoạch: nhi-chieu):',
+    );
+    expect(preview!.text).toContain('\n• Số: 158/KH-UBND\n');
+    expect(preview!.text).toContain('\n• 19 nhiệm vụ trong phụ lục,');
+    expect(readdirSync(dir).sort()).toEqual(['hue.md', 'nhi-chieu.docx']);
+
+    await admin.press(preview!, 'Lưu và áp dụng');
+    expect((await admin.replies(1))[0]!.text).toBe(
+      'Đã lưu bản mới của Kế hoạch 158/KH-UBND (mã nhi-chieu). Từ giờ trợ lý trả lời theo bản này.',
+    );
+    expect(readdirSync(dir).sort()).toEqual(['hue.md', 'nhi-chieu-phu-luc.xlsx', 'nhi-chieu.docx']);
+    await admin.send('Nhiệm vụ 1 của phường Nhị Chiểu hạn khi nào?');
+    expect((await admin.replies(1))[0]!.text).toMatch(/10\/5\/2026/);
+  });
+
+  it('refuses an Excel appendix that belongs to no plan, saying how appendices find their plan', async () => {
+    rmSync(join(dir, 'nhi-chieu.md'));
+    await reloader.reload();
+    const admin = server.user({ userId: 1001 });
+    await admin.sendDocument('phu-luc.xlsx', readFileSync(`${XLSX_FIXTURES}/phu-luc-kh-158.xlsx`));
+    expect((await admin.replies(1))[0]!.text).toBe(
+      [
+        'Tệp «phu-luc.xlsx» là phụ lục (Excel), nhưng tôi không tìm thấy kế hoạch của nó nên chưa lưu.',
+        'Phụ lục được gắn vào kế hoạch có số ghi ở tiêu đề (ví dụ «Kèm theo Kế hoạch số 158/KH-UBND…»), hoặc kế hoạch có mã là phần đầu tên tệp (ví dụ nhi-chieu-phu-luc.xlsx cho kế hoạch mã nhi-chieu).',
+        'Các kế hoạch đang có: hue (263/KH-UBND). Hãy gửi tệp kế hoạch trước, rồi gửi lại phụ lục.',
+      ].join('\n'),
+    );
+    expect(readdirSync(dir)).toEqual(['hue.md']);
   });
 });
