@@ -167,7 +167,8 @@ async function main(): Promise<void> {
   }
   const channels = await startChannels(config, logger, core, (d) => (dashboard = d));
   send = createSendRouter(channels.senders);
-  if (Object.keys(channels.senders).length === 0) {
+  // A channel still being retried may come up later (the network back); one refused (bad token) will not.
+  if (!Object.values(channels.states).some((state) => state !== 'failed' && state !== 'off')) {
     logger.fatal(channels.states, 'start: no channel could start');
     core.store.close();
     logger.flush();

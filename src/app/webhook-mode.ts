@@ -3,13 +3,15 @@ import type { Bot } from 'grammy';
 import {
   createTelegramBot,
   createTelegramWebhook,
+  initTelegramBot,
   registerTelegramCommands,
   registerTelegramWebhook,
   sendTelegramReplies,
   type TelegramContext,
+  type TelegramWebhook,
 } from '../channels/telegram/index.js';
 import { createZaloWebhookBot, type PublicUrlFor } from '../channels/zalo/index.js';
-import type { WebhookHandler } from '../channels/index.js';
+import type { WebhookHandler, WebhookHeaders, WebhookResponse } from '../channels/index.js';
 import type { ChatHandler } from '../chat/index.js';
 import type { Config } from '../config.js';
 import { logPortOf, type Logger } from '../log.js';
@@ -22,6 +24,7 @@ import {
 } from '../server/index.js';
 import type { UpdateInbox } from '../tasks/index.js';
 import type { ChannelKit } from './channel-kit.js';
+import { keepStarting, type StartRetry } from './keep-starting.js';
 import type { RunningChannels } from './polling-mode.js';
 import type { ChannelSender } from './send-router.js';
 
@@ -47,6 +50,8 @@ export type WebhookModeOptions = {
   now?: () => number;
   /** The dashboard's pages, served beside the webhooks; default none. */
   pages?: PageHandler;
+  /** How a channel that cannot reach its platform is tried again; default: each attempt cut after 10 s, waits from 1 s doubling to 60 s. */
+  retry?: Partial<StartRetry>;
 };
 
 /** The channels as in polling mode, plus what webhook mode adds. */
@@ -59,20 +64,26 @@ export type WebhookChannels = RunningChannels & {
   stop(): Promise<void>;
 };
 
-/** One channel ready to be mounted and registered. */
+/** One channel mounted on the server, started (and retried) on its own. */
 type WebhookChannel = {
   name: 'telegram' | 'zalo';
   handleRequest: WebhookHandler;
-  register(url: string): Promise<void>;
+  /** One attempt to bring the channel up: whatever it needs from the platform, then setWebhook at `url`. */
+  start(url: string, signal: AbortSignal): Promise<void>;
   send: ChannelSender;
   settled(): Promise<void>;
 };
+
+/** What a webhook answers before its channel is up: the platform sends the update again later. */
+const NOT_READY: WebhookResponse = { status: 503, body: '{"ok":false,"description":"Service Unavailable"}' };
 
 /**
  * Runs the channels by webhook: one HTTP server on PORT takes `POST /telegram/<segment>` and `POST /zalo/<segment>`
  * (the segment derives from the secret, so the address is not guessable), `GET /healthz` and `GET /files/<token>`.
  * The secret is WEBHOOK_SECRET or, when absent, generated at each start (never logged); so each start registers the
- * webhooks again with setWebhook. A channel that cannot start (bad token, API down) is logged and left out.
+ * webhooks again with setWebhook. The server listens first; then each channel starts on its own, and this resolves
+ * once each first attempt is over. A channel that cannot reach its platform is tried again in the background
+ * ('retrying' on /healthz; its webhook answers 503 meanwhile); one refused (bad token) is logged and left out ('failed').
  */
 export async function startWebhookMode(options: WebhookModeOptions): Promise<WebhookChannels> {
   const { config, logger } = options;
@@ -82,7 +93,7 @@ export async function startWebhookMode(options: WebhookModeOptions): Promise<Web
   const publicUrlFor = photoPublisher(files, logger);
   const running: RunningChannels = { senders: {}, states: { telegram: 'off', zalo: 'off' }, stopSteps: [] };
 
-  const channels = [await telegramChannel(options, secret, running), zaloChannel(options, secret, publicUrlFor)].filter(
+  const channels = [telegramChannel(options, secret), zaloChannel(options, secret, publicUrlFor)].filter(
     (c): c is WebhookChannel => c !== undefined,
   );
   const webhooks = Object.fromEntries(channels.map((c) => [pathFor(c.name, secret), c.handleRequest]));
@@ -102,8 +113,23 @@ export async function startWebhookMode(options: WebhookModeOptions): Promise<Web
   });
   logger.info({ port: server.port, publicUrl: base }, 'webhook: server listening');
 
-  for (const channel of channels) await register(channel, `${base}${pathFor(channel.name, secret)}`, running, logger);
+  const startups = channels.map((channel) =>
+    keepStarting({
+      name: channel.name,
+      states: running.states,
+      logger,
+      retry: options.retry,
+      attempt: (signal) => channel.start(`${base}${pathFor(channel.name, secret)}`, signal),
+      started: () => {
+        running.senders[channel.name] = channel.send;
+        logger.info({ channel: channel.name }, 'webhook: registered');
+        return { state: 'webhook', stop: async () => undefined };
+      },
+    }),
+  );
+  await Promise.all(startups.map((s) => s.firstAttempt));
   const stop = async () => {
+    await Promise.all(startups.map((s) => s.stop()));
     await server.close();
     await Promise.all(channels.map((c) => c.settled()));
   };
@@ -116,26 +142,8 @@ function pathFor(channel: string, secret: string): string {
   return `/${channel}/${createHash('sha256').update(`${channel}:${secret}`).digest('base64url').slice(0, 22)}`;
 }
 
-async function register(channel: WebhookChannel, url: string, running: RunningChannels, logger: Logger): Promise<void> {
-  try {
-    await channel.register(url);
-    running.states[channel.name] = 'webhook';
-    running.senders[channel.name] = channel.send;
-    logger.info({ channel: channel.name }, 'webhook: registered');
-  } catch (err) {
-    running.states[channel.name] = 'failed';
-    // Never the error object: grammY's GrammyError carries the call's payload, which holds the secret.
-    const failure = err instanceof Error ? { type: err.name, message: err.message } : { message: String(err) };
-    logger.error({ err: failure, channel: channel.name }, 'webhook: could not register');
-  }
-}
-
-/** The Telegram bot over the webhook; undefined (state 'failed') when getMe fails. */
-async function telegramChannel(
-  options: WebhookModeOptions,
-  secret: string,
-  running: RunningChannels,
-): Promise<WebhookChannel | undefined> {
+/** The Telegram bot over the webhook: its endpoint answers 503 until getMe has told who the bot is. */
+function telegramChannel(options: WebhookModeOptions, secret: string): WebhookChannel | undefined {
   const { config, logger, handle } = options;
   const token = config.TELEGRAM_BOT_TOKEN;
   const bot =
@@ -150,24 +158,27 @@ async function telegramChannel(
         })
       : undefined);
   if (!bot) return undefined;
-  try {
-    await bot.init();
-  } catch (err) {
-    running.states.telegram = 'failed';
-    logger.error({ err }, 'telegram: could not start');
-    return undefined;
-  }
-  const webhook = createTelegramWebhook({ bot, secretToken: secret, log: logPortOf(logger), inbox: options.inbox });
+  let webhook: TelegramWebhook | undefined;
+  const handleRequest: WebhookHandler = Object.assign(
+    (headers: WebhookHeaders, body: string | Buffer) => webhook?.handleRequest(headers, body) ?? NOT_READY,
+    {
+      refuseHeaders: (headers: WebhookHeaders) =>
+        webhook ? webhook.handleRequest.refuseHeaders?.(headers) : NOT_READY,
+    },
+  );
   return {
     name: 'telegram',
-    handleRequest: webhook.handleRequest,
-    register: async (url) => {
-      await registerTelegramWebhook(bot.api, url, secret);
+    handleRequest,
+    start: async (url, signal) => {
+      await initTelegramBot(bot, signal);
+      // Made once: it hands the updates a killed process kept to the bot, which needs to know who it is.
+      webhook ??= createTelegramWebhook({ bot, secretToken: secret, log: logPortOf(logger), inbox: options.inbox });
+      await registerTelegramWebhook(bot.api, url, secret, signal);
       // Failures are logged by the API transformer; the menu is a convenience.
       registerTelegramCommands(bot).catch(() => undefined);
     },
     send: (chatId, replies) => sendTelegramReplies(bot, chatId, replies),
-    settled: webhook.settled,
+    settled: () => webhook?.settled() ?? Promise.resolve(),
   };
 }
 
@@ -191,7 +202,7 @@ function zaloChannel(
   return {
     name: 'zalo',
     handleRequest: zalo.handleRequest,
-    register: zalo.register,
+    start: (url) => zalo.register(url),
     send: (chatId, replies) => zalo.send(chatId, replies),
     settled: zalo.settled,
   };

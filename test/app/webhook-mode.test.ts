@@ -99,6 +99,29 @@ async function postToZalo(update: object, secret = zalo.webhook!.secret_token) {
   return res.status;
 }
 
+/** The retry waits of the channels' start-up, ended by hand (`now()`) or by the stop. */
+function retryByHand() {
+  const waits: number[] = [];
+  let wake = () => {};
+  const sleep = (ms: number, signal: AbortSignal) =>
+    new Promise<void>((resolve) => {
+      waits.push(ms);
+      wake = resolve;
+      signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+  return { waits, now: () => wake(), options: { sleep } };
+}
+
+/** Waits until `probe` holds (each step gives the server and the channels a turn). */
+async function until(probe: () => boolean): Promise<void> {
+  for (let step = 0; !probe(); step++) {
+    if (step > 1500) throw new Error('until: gave up');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const logs = () => logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+
 async function health() {
   const res = await fetch(`${base}/healthz`);
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
@@ -190,6 +213,58 @@ describe('startWebhookMode', () => {
     expect((await health()).body.channels).toEqual({ telegram: 'failed', zalo: 'webhook' });
   });
 
+  it('serves /healthz and Zalo while Telegram cannot be reached, and brings Telegram up in the background', async () => {
+    const closedPort = await freePort();
+    const retry = retryByHand();
+    const running = await start({ TELEGRAM_API_ROOT: `http://127.0.0.1:${closedPort}` }, { retry: retry.options });
+    expect(running.states).toEqual({ telegram: 'retrying', zalo: 'webhook' });
+    expect(Object.keys(running.senders)).toEqual(['zalo']);
+    expect(await health()).toMatchObject({
+      status: 200,
+      body: { channels: { telegram: 'retrying', zalo: 'webhook' } },
+    });
+    expect(await postToZalo(zaloUpdate('zl-1', '/trogiup', 'z-1'))).toBe(200);
+    expect((await zalo.waitForSent(1))[0]).toMatchObject({ method: 'sendMessage', chat_id: 'zl-1' });
+    expect(logs().filter((l) => l.msg === 'telegram: could not start, retrying')).toMatchObject([
+      { level: 40, channel: 'telegram', attempts: 1, waitMs: 1000 },
+    ]);
+
+    const telegram = await startTelegramServer(api.token, { port: closedPort });
+    try {
+      retry.now();
+      await until(() => running.states.telegram === 'webhook');
+      expect(retry.waits).toEqual([1000]);
+      expect(Object.keys(running.senders).sort()).toEqual(['telegram', 'zalo']);
+      expect(telegram.webhook()?.url).toMatch(new RegExp(`^${base}/telegram/`));
+      expect((await health()).body.channels).toEqual({ telegram: 'webhook', zalo: 'webhook' });
+      const lan = telegram.user({ userId: 1001, firstName: 'Lan' });
+      await lan.send('/trogiup');
+      expect(await lan.replies(1)).toHaveLength(1);
+      expect(logs().filter((l) => l.msg === 'telegram: started after retrying')).toMatchObject([{ attempts: 2 }]);
+    } finally {
+      await channels?.stop();
+      channels = undefined;
+      await telegram.stop();
+    }
+  });
+
+  it('doubles the wait between attempts, and stops retrying on stop', async () => {
+    const retry = retryByHand();
+    const running = await start(
+      { TELEGRAM_API_ROOT: `http://127.0.0.1:${await freePort()}` },
+      { retry: retry.options },
+    );
+    for (let i = 0; i < 3; i++) {
+      retry.now();
+      await until(() => retry.waits.length === i + 2);
+    }
+    expect(retry.waits).toEqual([1000, 2000, 4000, 8000]);
+    await running.stop();
+    channels = undefined;
+    expect(running.states.telegram).toBe('retrying');
+    expect(logs().filter((l) => l.msg === 'telegram: could not start, retrying')).toHaveLength(4);
+  });
+
   it('leaves out a channel whose webhook cannot be registered, without logging the secret the call carried', async () => {
     api.failNext('setWebhook', {
       status: 400,
@@ -202,7 +277,7 @@ describe('startWebhookMode', () => {
     expect(secret).toBe(zalo.webhook!.secret_token);
     const failure = logLines
       .map((line) => JSON.parse(line) as Record<string, unknown>)
-      .find((line) => line.msg === 'webhook: could not register');
+      .find((line) => line.msg === 'telegram: could not start');
     expect(failure).toMatchObject({ level: 50, channel: 'telegram' });
     expect(logLines.filter((line) => line.includes(secret))).toEqual([]);
   });

@@ -68,8 +68,12 @@ const WAIT_STEP_MS = 10;
 /**
  * telegram-test-api on 127.0.0.1 (random free port) behind a small node:http proxy, real HTTP both ways. The proxy
  * injects one-off failures (429 with retry_after, 5xx), answers the methods the emulator lacks, and records every call.
+ * The proxy listens on `port` when given (a bot already pointed there, waiting for Telegram to come back), else on any.
  */
-export async function startTelegramServer(token = '123456789:TEST-token_for-telegram'): Promise<TelegramTestServer> {
+export async function startTelegramServer(
+  token = '123456789:TEST-token_for-telegram',
+  options: { port?: number } = {},
+): Promise<TelegramTestServer> {
   const emulator = new TelegramServer({ port: await freePort(), host: '127.0.0.1', storeTimeout: 600 });
   await emulator.start();
   const failures = new Map<string, InjectedFailure[]>();
@@ -191,7 +195,7 @@ export async function startTelegramServer(token = '123456789:TEST-token_for-tele
     return emulator.addBotMessage(message as never, token);
   }
 
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => proxy.listen(options.port ?? 0, '127.0.0.1', resolve));
   const apiRoot = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   const calls = (method: string) => recorded.filter((c) => c.method === method);
 

@@ -40,6 +40,9 @@ export type TelegramBotOptions = {
   outbox?: Outbox;
 };
 
+/** The AbortSignal type grammY's methods take. */
+export type GrammySignal = Parameters<Bot['api']['getMe']>[0];
+
 /** Updates of one chat are handled in order; a malformed chat (no id) is not a reason to throw outside the boundary. */
 const chatKey = (ctx: TelegramContext): string | undefined => {
   const id: unknown = ctx.chat?.id;
@@ -49,12 +52,18 @@ const chatKey = (ctx: TelegramContext): string | undefined => {
 /** Waits at most this long when Telegram asks to retry later; a longer wait fails the call instead. */
 const MAX_RETRY_AFTER_SECONDS = 60;
 const MAX_RETRY_ATTEMPTS = 5;
+/**
+ * Calls made to start the bot, which auto-retry would repeat without end while the network is down (it retries network
+ * errors with no limit): whoever starts the bot retries them instead, with its own bound, back-off and log.
+ */
+const START_UP_METHODS = new Set(['getMe', 'deleteWebhook', 'setWebhook']);
 
 /**
  * Builds the Telegram bot over the chat core: sends paced and kept in order per chat (with an `outbox`),
  * failed calls logged, 429 and 5xx retried (each retry paced again), updates of one chat handled in order,
  * buttons (👍/👎 under answers acknowledged on the button) and text messages handed to the core, and an error
- * boundary that apologises.
+ * boundary that apologises. The start-up calls (getMe, deleteWebhook, setWebhook) are tried once: start with
+ * {@link initTelegramBot} and retry it.
  */
 export function createTelegramBot(options: TelegramBotOptions): Bot<TelegramContext> {
   const bot = new Bot<TelegramContext>(options.token, {
@@ -66,7 +75,10 @@ export function createTelegramBot(options: TelegramBotOptions): Bot<TelegramCont
   const outbox = options.outbox ?? UNPACED;
   bot.api.config.use(logFailedCalls(options.log));
   bot.api.config.use(paceCalls(outbox));
-  bot.api.config.use(autoRetry({ maxDelaySeconds: MAX_RETRY_AFTER_SECONDS, maxRetryAttempts: MAX_RETRY_ATTEMPTS }));
+  const retry = autoRetry({ maxDelaySeconds: MAX_RETRY_AFTER_SECONDS, maxRetryAttempts: MAX_RETRY_ATTEMPTS });
+  bot.api.config.use((prev, method, payload, signal) =>
+    START_UP_METHODS.has(method) ? prev(method, payload, signal) : retry(prev, method, payload, signal),
+  );
   bot.api.config.use(keepChatOrder(outbox));
 
   const { handle, now, deliveries } = options;
@@ -89,4 +101,13 @@ export function createTelegramBot(options: TelegramBotOptions): Bot<TelegramCont
     );
   bot.catch(onError);
   return bot;
+}
+
+/**
+ * Fetches the bot's own user (getMe) once, unless known: grammY's `bot.init()` would retry network errors without
+ * end, holding up start-up. Throws what the call threw; gives up when `signal` aborts.
+ */
+export async function initTelegramBot(bot: Bot<TelegramContext>, signal?: AbortSignal): Promise<void> {
+  // grammY types its signal with the abort-controller shim's AbortSignal; Node's is the same at run time.
+  if (!bot.isInited()) bot.botInfo = await bot.api.getMe(signal as GrammySignal);
 }

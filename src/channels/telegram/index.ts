@@ -8,6 +8,8 @@
 
 /** Builds the bot (retries, per-chat order, buttons, HTML replies, error boundary); see {@link TelegramBotOptions}. */
 export { createTelegramBot, type TelegramBotOptions } from './create-bot.js';
+/** getMe once (grammY's `bot.init()` retries network errors without end): `await initTelegramBot(bot, signal)`. */
+export { initTelegramBot } from './create-bot.js';
 /** Telegram's sending limits as token buckets (25/s + 5 at once overall, 1/s + 3 per chat, 17/min + 3 per group), for `createOutbox`. */
 export { TELEGRAM_LIMITS } from './pace.js';
 /**

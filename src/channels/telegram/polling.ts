@@ -6,6 +6,7 @@ import type { Log } from '../../chat/index.js';
 import type { UpdateInbox } from '../../tasks/index.js';
 import { createInboxGate } from '../inbox-gate.js';
 import type { TelegramContext } from './context.js';
+import { initTelegramBot, type GrammySignal } from './create-bot.js';
 
 /** A running long-polling loop. */
 export type TelegramPolling = {
@@ -27,6 +28,8 @@ export type TelegramPollingOptions = {
   log?: Log;
   /** Default the system clock. */
   now?: () => Date;
+  /** Cuts the start-up calls (getMe, deleteWebhook) short: each is tried once, retrying is the caller's. */
+  signal?: AbortSignal;
 };
 
 /** The update kinds the bot asks Telegram for, in both modes. */
@@ -40,16 +43,16 @@ export async function registerTelegramCommands(bot: Bot<TelegramContext>): Promi
 
 /**
  * Starts long polling through grammY's runner, put together from its parts (updates of different chats concurrently,
- * one chat in order). Calls getMe (unless botInfo was given) and removes a webhook left from webhook mode, so it fails
- * fast on a bad token; the command menu is registered in the background (a failure is logged, never fatal). With an
+ * one chat in order). Calls getMe (unless botInfo was given) and removes a webhook left from webhook mode, each once,
+ * so it fails fast on a bad token or a network down; the command menu is registered in the background (a failure is logged, never fatal). With an
  * `inbox`, the updates a previous process left unhandled go to the bot first, alongside the first polls.
  */
 export async function startTelegramPolling(
   bot: Bot<TelegramContext>,
   options: TelegramPollingOptions = {},
 ): Promise<TelegramPolling> {
-  await bot.init();
-  await bot.api.deleteWebhook();
+  await initTelegramBot(bot, options.signal);
+  await bot.api.deleteWebhook({}, options.signal as GrammySignal);
   // Failures are logged by the API transformer; the menu is a convenience.
   registerTelegramCommands(bot).catch(() => undefined);
   const log = options.log ?? (() => undefined);

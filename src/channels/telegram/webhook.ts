@@ -11,6 +11,7 @@ import {
   type WebhookHandler,
   type WebhookHeaders,
 } from '../webhook-common.js';
+import type { GrammySignal } from './create-bot.js';
 import { ALLOWED_UPDATES } from './polling.js';
 
 /** The header Telegram sends with the secret_token given to setWebhook. */
@@ -154,10 +155,11 @@ export async function registerTelegramWebhook(
   api: Pick<Api, 'setWebhook'>,
   url: string,
   secretToken: string,
+  signal?: AbortSignal,
 ): Promise<void> {
-  await api.setWebhook(url, {
-    secret_token: secretToken,
-    allowed_updates: [...ALLOWED_UPDATES],
-    drop_pending_updates: false,
-  });
+  await api.setWebhook(
+    url,
+    { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false },
+    signal as GrammySignal,
+  );
 }
