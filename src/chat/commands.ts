@@ -1,4 +1,4 @@
-import { COMMAND_IDS, commandWords, helpText, type CommandId } from '../messages/index.js';
+import { COMMAND_IDS, commandWords, helpText, type CommandId, type HelpAudience } from '../messages/index.js';
 import { UNDO_WINDOW_MINUTES } from '../tasks/index.js';
 import { askQuestion } from './ask-question.js';
 import type { Core } from './core.js';
@@ -14,6 +14,9 @@ import { updateCommand } from './update.js';
 /** A command as the core runs it, with its own state. */
 export type CoreCommand = (core: Core, ctx: CommandContext) => Reply[] | Promise<Reply[]>;
 
+const audienceOf = (ctx: CommandContext): HelpAudience =>
+  ctx.user === undefined ? 'guest' : ctx.user.role === 'admin' ? 'admin' : 'registered';
+
 /** The handlers of every listed command the core answers itself. */
 const BUILTIN = {
   ask: (core, ctx) => askQuestion(core, ctx, ctx.args),
@@ -25,7 +28,7 @@ const BUILTIN = {
   start: startCommand,
   addPlan: addPlanCommand,
   dashboard: dashboardCommand,
-  help: (_core, ctx) => [{ text: helpText(ctx.user !== undefined, { undoMinutes: UNDO_WINDOW_MINUTES }) }],
+  help: (_core, ctx) => [{ text: helpText(audienceOf(ctx), { undoMinutes: UNDO_WINDOW_MINUTES }) }],
 } satisfies Record<Exclude<CommandId, ReportCommandId>, CoreCommand>;
 
 /**

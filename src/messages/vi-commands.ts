@@ -13,10 +13,10 @@ export type CommandText = {
   /** Other words that run it ("help" for "trogiup"). */
   aliases?: readonly string[];
   /**
-   * Its entry in `/trogiup` (shown after "• "), or one for a registered user and one for anyone else; none: the
-   * command is not listed there.
+   * Its entry in `/trogiup` (shown after "• "): one for everyone, one for a registered user and one for anyone else,
+   * or one shown to admins only; none: the command is not listed there.
    */
-  help?: string | { registered: string; guest: string } | ((rules: HelpRules) => string);
+  help?: string | { registered: string; guest: string } | { admin: string } | ((rules: HelpRules) => string);
   /** Its description in the command menu next to the text box (Telegram setMyCommands); none: not in the menu. */
   menu?: string;
 };
@@ -68,7 +68,7 @@ export const COMMANDS = {
       guest: '/start <mã mời> — đăng ký để cập nhật tiến độ',
     },
   },
-  addPlan: { word: 'themkehoach' },
+  addPlan: { word: 'themkehoach', help: { admin: '/themkehoach — thêm hoặc thay một kế hoạch (chỉ quản trị viên)' } },
   help: { word: 'trogiup', aliases: ['help'], menu: 'Hướng dẫn sử dụng trợ lý' },
 } as const satisfies Record<string, CommandText>;
 
@@ -83,17 +83,21 @@ const textOf = (id: CommandId): CommandText => COMMANDS[id];
 /** Every word that runs a command: its word and its aliases (`["trogiup", "help"]`). */
 export const commandWords = (id: CommandId): string[] => [textOf(id).word, ...(textOf(id).aliases ?? [])];
 
-/** A command's entry in `/trogiup`, as fits whether the sender is registered; undefined: not listed there. */
-export function helpLine(id: CommandId, registered: boolean, rules: HelpRules): string | undefined {
+/** Who asks for `/trogiup`: anyone not registered, a registered user, or an admin (who is registered too). */
+export type HelpAudience = 'guest' | 'registered' | 'admin';
+
+/** A command's entry in `/trogiup`, as fits who asks; undefined: not listed for them. */
+export function helpLine(id: CommandId, audience: HelpAudience, rules: HelpRules): string | undefined {
   const help = textOf(id).help;
   if (help === undefined || typeof help === 'string') return help;
   if (typeof help === 'function') return help(rules);
-  return registered ? help.registered : help.guest;
+  if ('admin' in help) return audience === 'admin' ? help.admin : undefined;
+  return audience === 'guest' ? help.guest : help.registered;
 }
 
-/** `/trogiup`: every listed command's entry, the `/start` one as fits whether the sender is registered. */
-export function helpText(registered: boolean, rules: HelpRules): string {
-  const entries = COMMAND_IDS.flatMap((id) => helpLine(id, registered, rules) ?? []);
+/** `/trogiup`: every command's entry for who asks (the `/start` one by registration, `/themkehoach` for admins). */
+export function helpText(audience: HelpAudience, rules: HelpRules): string {
+  const entries = COMMAND_IDS.flatMap((id) => helpLine(id, audience, rules) ?? []);
   return ['Trợ lý 226 — những việc tôi làm được:', ...entries.map((e) => `• ${e}`)].join('\n');
 }
 

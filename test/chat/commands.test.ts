@@ -44,17 +44,21 @@ describe('the command list (help, menu and dispatcher from one list)', () => {
     },
   );
 
-  it('/trogiup lists every command that has help, for a registered user and for anyone else', async () => {
-    for (const [who, registered] of [
-      [admin, true],
-      [guest, false],
+  it('/trogiup lists every command that has help, for an admin, a registered user and anyone else', async () => {
+    const officer = { id: '3', name: 'Lan' };
+    await h.register(officer, { plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer' });
+    for (const [who, audience] of [
+      [admin, 'admin'],
+      [officer, 'registered'],
+      [guest, 'guest'],
     ] as const) {
       const help = await h.say(who, '/trogiup');
       const entries = help.split('\n• ').slice(1);
-      const expected = COMMAND_IDS.flatMap(
-        (id) => helpLine(id, registered, { undoMinutes: UNDO_WINDOW_MINUTES }) ?? [],
-      );
+      const expected = COMMAND_IDS.flatMap((id) => helpLine(id, audience, { undoMinutes: UNDO_WINDOW_MINUTES }) ?? []);
       expect(entries).toEqual(expected);
+      const addPlan = '/themkehoach — thêm hoặc thay một kế hoạch (chỉ quản trị viên)';
+      if (audience === 'admin') expect(entries).toContain(addPlan);
+      else expect(help).not.toContain('/themkehoach');
     }
   });
 
