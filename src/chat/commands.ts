@@ -10,6 +10,7 @@ import { startCommand } from './start.js';
 import type { Reply } from './types.js';
 import { undoCommand } from './undo.js';
 import { updateCommand } from './update.js';
+import { withNamedPlan, withWorkingPlan } from './working-plan.js';
 
 /** A command as the core runs it, with its own state. */
 export type CoreCommand = (core: Core, ctx: CommandContext) => Reply[] | Promise<Reply[]>;
@@ -32,6 +33,13 @@ const BUILTIN = {
 } satisfies Record<Exclude<CommandId, ReportCommandId>, CoreCommand>;
 
 /**
+ * The commands an admin of every plan may name a plan for, first ("/viec hue", "/baocao nhi-chieu nam"): for those
+ * about one plan, the plan last named is used when none is; those about every plan by default stay so.
+ */
+const ONE_PLAN: ReadonlySet<CommandId> = new Set(['update', 'progress', 'unitTasks', 'figures']);
+const ANY_PLANS: ReadonlySet<CommandId> = new Set(['overdue', 'digest', 'report']);
+
+/**
  * Every word of the command list (`messages`' COMMANDS: "capnhat", "trogiup", "help"...) → its handler: the
  * built-in ones, and the digest and report ones given. A word not in the list has none (a Map: "/constructor" neither).
  */
@@ -39,5 +47,11 @@ export function commandTable(reportCommands: ReportCommands): ReadonlyMap<string
   const isReport = (id: CommandId): id is ReportCommandId => Object.hasOwn(reportCommands, id);
   const handlerOf = (id: CommandId): CoreCommand =>
     isReport(id) ? (_core, ctx) => reportCommands[id](ctx) : BUILTIN[id];
-  return new Map(COMMAND_IDS.flatMap((id) => commandWords(id).map((word) => [word, handlerOf(id)] as const)));
+  const withPlan = (id: CommandId): CoreCommand => {
+    const handler = handlerOf(id);
+    if (ONE_PLAN.has(id)) return (core, ctx) => handler(core, withNamedPlan(core, ctx) ?? withWorkingPlan(core, ctx));
+    if (ANY_PLANS.has(id)) return (core, ctx) => handler(core, withNamedPlan(core, ctx) ?? ctx);
+    return handler;
+  };
+  return new Map(COMMAND_IDS.flatMap((id) => commandWords(id).map((word) => [word, withPlan(id)] as const)));
 }

@@ -4,10 +4,11 @@ import type { CommandContext, ChatDeps } from './deps.js';
 import type { Dialogs } from './dialogs.js';
 import type { Knowledge } from './knowledge.js';
 import type { StartGuesses } from './start-guesses.js';
+import type { WorkingPlans } from './working-plan.js';
 import { userKeyOf } from './user-key.js';
 
 /** The chat core's own state shared by its handlers. */
-export type Core = { deps: ChatDeps; dialogs: Dialogs; guesses: StartGuesses };
+export type Core = { deps: ChatDeps; dialogs: Dialogs; guesses: StartGuesses; workingPlans: WorkingPlans };
 
 /** The plan with this id. */
 export const planById = (knowledge: Knowledge, id: string | null): Plan | undefined =>

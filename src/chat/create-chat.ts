@@ -13,6 +13,7 @@ import { onPlanFile } from './plan-upload.js';
 import type { ChatHandler, IncomingMessage, Reply } from './types.js';
 import { naturalUpdate } from './update.js';
 import { userKeyOf } from './user-key.js';
+import { createWorkingPlans, withWorkingPlan } from './working-plan.js';
 
 /**
  * The channel-agnostic chat core: one incoming message in, the replies out. Commands (`/capnhat`,
@@ -22,7 +23,12 @@ import { userKeyOf } from './user-key.js';
  * A message delivered twice (same channel and message id) is applied once.
  */
 export function createChat(deps: ChatDeps): ChatHandler {
-  const core: Core = { deps, dialogs: createDialogs(), guesses: createStartGuesses() };
+  const core: Core = {
+    deps,
+    dialogs: createDialogs(),
+    guesses: createStartGuesses(),
+    workingPlans: createWorkingPlans(),
+  };
   const commands = commandTable(deps.reportCommands);
   return async (message) => capReplies(await respond(core, commands, message));
 }
@@ -35,13 +41,15 @@ async function respond(core: Core, commands: Commands, message: IncomingMessage)
   if (message.file) return onPlanFile(core, ctx, message.file);
   const vote = message.isChoice ? parseFeedbackData(message.text) : undefined;
   if (vote) return onFeedback(core, ctx, vote);
-  if (message.isChoice) return onChoice(core, ctx, message.text);
+  // An update made without a command (buttons, a typed answer, a sentence) is about the plan an admin last named.
+  const working = withWorkingPlan(core, ctx);
+  if (message.isChoice) return onChoice(core, working, message.text);
   const command = /^\s*\//.test(message.text) ? runCommand(core, commands, ctx) : undefined;
   if (command) return command;
   const dialog = core.dialogs.get(userKeyOf(message), ctx.now);
   return (
-    (dialog && onDialogText(core, ctx, dialog, message.text)) ??
-    naturalUpdate(core, ctx, message.text) ??
+    (dialog && onDialogText(core, working, dialog, message.text)) ??
+    naturalUpdate(core, working, message.text) ??
     askQuestion(core, ctx, message.text)
   );
 }

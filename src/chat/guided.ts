@@ -18,6 +18,7 @@ import { CHOICE, NO_WORDS, YES_WORDS } from './lexicon.js';
 import { onPlanChoice } from './plan-upload.js';
 import { checkAndStore, checkUpdate, refuse, type CheckedUpdate } from './record.js';
 import type { Reply } from './types.js';
+import { rememberPlan } from './working-plan.js';
 
 /** Step 1: the tasks the sender may update, as buttons. */
 export function startGuided(core: Core, ctx: CommandContext): Reply[] {
@@ -77,9 +78,10 @@ export function onDialogText(core: Core, ctx: CommandContext, dialog: Dialog, te
 }
 
 function pickTask(core: Core, ctx: CommandContext, ref: TaskRef): Reply[] {
-  const task = resolveTask(ctx.knowledge.plans, ref, ctx.user!.plan);
+  const task = resolveTask(ctx.knowledge.plans, ref, ctx.plan?.id ?? null);
   if (!task.ok) return refuse(ctx, task.error);
   const { plan, no } = task.value;
+  rememberPlan(core, ctx, plan);
   const access = accessTo(ctx.user!, task.value, ctx.members);
   if (access === 'none') return refuse(ctx, { code: 'not_your_task', task: task.value, unit: ctx.user!.unit });
   if (access === 'note_only') return askNote(core, ctx, plan, no, null);

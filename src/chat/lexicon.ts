@@ -1,6 +1,8 @@
 /** Typed answers to a yes/no confirmation, folded (diacritics dropped, lower case). */
 export const YES_WORDS = ['co', 'co luu', 'luu', 'dong y', 'yes', 'y', 'ok', 'u', 'uh', 'vang'];
 export const NO_WORDS = ['khong', 'ko', 'k', 'no', 'n', 'huy', 'thoi'];
+/** What an admin adds after `/start CODE` to take a code that ends the admin role ("/start K7QX2M9P đồng ý"), folded. */
+export const CONFIRM_WORDS = ['dong y', 'dongy', 'xac nhan', 'xacnhan'];
 
 /** `data` of the buttons of the guided update (short: Telegram allows 64 bytes). */
 export const CHOICE = {

@@ -1,5 +1,5 @@
 import { trackedItems, type Plan } from '../knowledge/index.js';
-import { readText } from '../messages/index.js';
+import { choosePlanText, readText } from '../messages/index.js';
 import {
   accessTo,
   derivePlanStates,
@@ -13,14 +13,16 @@ import {
 import { membersOf, type Core } from './core.js';
 import type { CommandContext } from './deps.js';
 import type { Reply } from './types.js';
+import { rememberPlan, worksOnAnyPlan } from './working-plan.js';
 
 /** `/tiendo <task>`: latest state and the last updates with who and when. */
 export function progressCommand(core: Core, ctx: CommandContext): Reply[] {
   const ref = parseTaskRef(ctx.args);
   if (!ref) return [{ text: readText.tiendoUsage }];
-  const task = resolveTask(ctx.knowledge.plans, ref, ctx.user?.plan ?? null);
+  const task = resolveTask(ctx.knowledge.plans, ref, ctx.plan?.id ?? null);
   if (!task.ok) return [{ text: readText.resolveError(task.error) }];
   const plan = ctx.knowledge.plans.find((p) => p.id === task.value.plan)!;
+  rememberPlan(core, ctx, plan.id);
   const records = core.deps.progress.listForTask(plan.id, task.value.no);
   const state = deriveTaskState(task.value, records, ctx.now, membersOf(core, plan.id));
   return [{ text: readText.task(state, plan) }];
@@ -32,6 +34,7 @@ export function progressCommand(core: Core, ctx: CommandContext): Reply[] {
  */
 export function unitTasksCommand(core: Core, ctx: CommandContext): Reply[] {
   const { user, plan } = ctx;
+  if (worksOnAnyPlan(user) && !plan) return [{ text: choosePlanText((id) => `/viec ${id}`, ctx.knowledge.plans) }];
   if (!user || !plan) return [{ text: readText.needPlan }];
   const items = trackedItems(plan);
   const mine = new Set(

@@ -17,6 +17,7 @@ import {
 import { planById, type Core } from './core.js';
 import type { CommandContext } from './deps.js';
 import type { Reply } from './types.js';
+import { rememberPlan } from './working-plan.js';
 
 /** An update whose task exists and which the sender may make. */
 export type CheckedUpdate = { input: UpdateInput; task: TrackedItem; plan: Plan };
@@ -24,7 +25,7 @@ export type CheckedUpdate = { input: UpdateInput; task: TrackedItem; plan: Plan 
 /** Finds the task of `input` and checks the sender may make this update. */
 export function checkUpdate(ctx: CommandContext, input: UpdateInput): Result<CheckedUpdate, UpdateError> {
   if (!ctx.user) return fail({ code: 'not_registered' });
-  const resolved = resolveTask(ctx.knowledge.plans, input.ref, ctx.user.plan);
+  const resolved = resolveTask(ctx.knowledge.plans, input.ref, ctx.plan?.id ?? null);
   if (!resolved.ok) return resolved;
   const denied = checkAccess(ctx.user, resolved.value, input.status, ctx.members);
   if (denied) return fail(denied);
@@ -58,6 +59,7 @@ export function storeUpdate(core: Core, ctx: CommandContext, { input, task, plan
     unit: task.plan === user!.plan ? shareOf(user!, task, ctx.members) : null,
   });
   if (!appended.ok) return [{ text: storedText(appended.error.existing, plan, UNDO_WINDOW_MINUTES, true) }];
+  rememberPlan(core, ctx, task.plan);
   core.deps.log?.('info', 'progress update stored', {
     id: appended.value.id,
     plan: task.plan,

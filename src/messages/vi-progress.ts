@@ -5,6 +5,7 @@ import { toClockTime, toIsoDay } from '../calendar/index.js';
 import type { Plan, PlanMeta, Task, TrackedItem } from '../knowledge/index.js';
 import type {
   InviteError,
+  InviteRecord,
   ProgressStatus,
   ResolveError,
   Role,
@@ -106,8 +107,12 @@ export function updateErrorText(error: UpdateError, no: string): string {
     case 'unknown_task':
       return `${unknownTaskText(error.plan, error.no, error.items)}\n${example(no)}`;
     case 'unknown_plan':
+      return `Chưa lưu cập nhật. ${readText.resolveError(error)}`;
     case 'plan_needed':
-      return readText.resolveError(error);
+      return (
+        `Chưa lưu cập nhật: chưa rõ nhiệm vụ ${error.no} thuộc kế hoạch nào. Hãy ghi kế hoạch trước số nhiệm vụ, ` +
+        `ví dụ: /capnhat ${planHolding(error.plans, error.no)}#${error.no} đang thực hiện 50%.\n${planListText(error.plans)}`
+      );
     case 'not_registered':
       return NOT_REGISTERED;
     case 'not_your_task':
@@ -135,6 +140,27 @@ export function unknownTaskText(plan: Plan, no: string, items: readonly TrackedI
 
 const leadOf = (task: Task) => task.lead.map((a) => a.name).join(', ') || task.leadRaw || 'đơn vị khác';
 
+/** "Các kế hoạch: dai-son (xã Đại Sơn), hue (thành phố Huế), nhi-chieu (phường Nhị Chiểu)." */
+export function planListText(plans: Plan[]): string {
+  const item = (p: Plan) => `${p.id} (${placeOf(p.meta.locality) ?? planLabel(p)})`;
+  return `Các kế hoạch: ${plans.map(item).join(', ')}.`;
+}
+
+/** The id of a plan that has task `no` (the first plan when none has), for an example that works as written. */
+const planHolding = (plans: Plan[], no: string): string =>
+  (plans.find((p) => p.tasks.some((t) => t.no === no)) ?? plans[0])?.id ?? 'ke-hoach';
+
+/**
+ * Asks an admin, who works on every plan, which plan a command is for: `example(id)` is the command as it would be
+ * typed ("/viec nhi-chieu"). The plan named is remembered for the next commands.
+ */
+export function choosePlanText(example: (planId: string) => string, plans: Plan[]): string {
+  return (
+    `Bạn là quản trị viên, theo dõi mọi kế hoạch: hãy ghi kế hoạch sau lệnh, ví dụ: ${example(plans[0]?.id ?? 'ke-hoach')} ` +
+    `(kế hoạch ghi lần gần nhất được dùng cho các lệnh sau).\n${planListText(plans)}`
+  );
+}
+
 /** Told to anyone not registered who tries to update. */
 export const NOT_REGISTERED =
   'Bạn chưa đăng ký nên chưa thể cập nhật tiến độ. Bạn vẫn có thể hỏi về kế hoạch, ví dụ: /hoi Nhiệm vụ 4 do ai chủ trì?\n' +
@@ -160,7 +186,7 @@ export function inviteErrorText(
 }
 
 /** Who a user is: "chuyên viên Phòng Văn hóa - Xã hội, Kế hoạch 158/KH-UBND". */
-export function profileText(user: UserRecord, plan: Plan | undefined): string {
+export function profileText(user: Pick<UserRecord, 'role' | 'unit' | 'plan'>, plan: Plan | undefined): string {
   const where = [user.unit, plan ? planLabel(plan) : user.plan].filter(Boolean).join(', ');
   return `${ROLE[user.role]}${where ? ` ${where}` : ''}`;
 }
@@ -177,6 +203,22 @@ export function welcomeText(user: UserRecord, plan: Plan | undefined, no: string
     : `Xem tiến độ một nhiệm vụ: /tiendo ${no} · Việc quá hạn: /quahan · Trợ giúp: /trogiup`;
   return `Chào ${user.name}! Bạn đã đăng ký là ${profileText(user, plan)}.\n${example(no)}\n${next}`;
 }
+
+/** How an admin who took another role gets the admin role back (README: "Registering and updating progress"). */
+const ADMIN_BACK =
+  'Để làm quản trị viên lại: trên máy chủ chạy npm run cli -- invite --role admin, rồi gửi /start <mã vừa cấp>.';
+
+/** `/start CODE` by an admin with an officer's or a leader's code: asked before the admin role is given up. */
+export const adminRoleText = {
+  confirmDrop: (code: string, invite: InviteRecord, plan: Plan | undefined): string =>
+    [
+      `Bạn đang là quản trị viên. Mã mời «${typed(code)}» dành cho ${profileText(invite, plan)}: nếu dùng mã này, bạn sẽ thôi là quản trị viên.`,
+      'Chưa đổi gì. Mã mời thường để gửi cho người được mời dùng trên Telegram hoặc Zalo của họ.',
+      `Nếu vẫn muốn đổi vai trò, gửi: /start ${typed(code)} đồng ý`,
+      ADMIN_BACK,
+    ].join('\n'),
+  dropped: `Bạn không còn là quản trị viên. ${ADMIN_BACK}`,
+};
 
 /** Echo of what was stored, and how to undo it. */
 export function storedText(u: UpdateRecord, plan: Plan, undoMinutes: number, duplicate = false): string {
@@ -260,9 +302,9 @@ export const readText = {
       case 'unknown_task':
         return `${unknownTaskText(error.plan, error.no, error.items)}\nVí dụ: /tiendo ${error.items[0]?.no ?? '1'}`;
       case 'unknown_plan':
-        return `Không có kế hoạch «${typed(error.given)}». Các kế hoạch: ${error.plans.map((p) => p.id).join(', ')}.`;
+        return `Không có kế hoạch «${typed(error.given)}». ${planListText(error.plans)}`;
       case 'plan_needed':
-        return `Hãy ghi rõ kế hoạch trước số nhiệm vụ, ví dụ: /tiendo ${error.plans[0]?.id ?? 'ke-hoach'}#1. Các kế hoạch: ${error.plans.map((p) => p.id).join(', ')}.`;
+        return `Hãy ghi kế hoạch trước số nhiệm vụ, ví dụ: /tiendo ${planHolding(error.plans, error.no)}#${error.no}.\n${planListText(error.plans)}`;
     }
   },
   overdueTitle: (plan: Plan) => `Nhiệm vụ quá hạn của ${planLabel(plan)}:`,

@@ -9,7 +9,7 @@ import {
 } from '../digest/index.js';
 import { toIsoDay } from '../calendar/index.js';
 import type { Plan } from '../knowledge/index.js';
-import { DIGEST_REPLIES as R, renderFiguresError, targetLine } from '../messages/index.js';
+import { choosePlanText, DIGEST_REPLIES as R, renderFiguresError, targetLine } from '../messages/index.js';
 import { renderReportXlsx } from '../reports/index.js';
 import { foldCase } from '../text/index.js';
 import {
@@ -103,6 +103,8 @@ function report(deps: ReportCommandDeps) {
 function figures(deps: ReportCommandDeps) {
   return (ctx: CommandContext): Reply[] => {
     if (!ctx.user) return text(R.notRegistered);
+    if (!ctx.plan && ctx.user.role === 'admin' && ctx.user.plan === null)
+      return text(choosePlanText((id) => `/solieu ${id} hoinghi 2026 tong=40 tructuyen=26`, ctx.knowledge.plans));
     if (!ctx.plan) return text(R.noPlan);
     const parsed = parseFigures(ctx.args, Number(toIsoDay(ctx.now).slice(0, 4)));
     if (!parsed.ok) return text(renderFiguresError(parsed.error));

@@ -6,7 +6,7 @@ import type { TaskRef } from './update-input.js';
 export type ResolveError =
   | { code: 'unknown_task'; no: string; plan: Plan; items: readonly TrackedItem[] }
   | { code: 'unknown_plan'; given: string; plans: Plan[] }
-  | { code: 'plan_needed'; plans: Plan[] };
+  | { code: 'plan_needed'; no: string; plans: Plan[] };
 
 /**
  * Finds the tracked item (appendix task or body duty) a reference names, case and diacritics aside ("iv.2.b" is
@@ -18,7 +18,7 @@ export function resolveTask(
   defaultPlan: string | null,
 ): Result<TrackedItem, ResolveError> {
   const planId = ref.plan ?? defaultPlan ?? (plans.length === 1 ? plans[0]!.id : null);
-  if (planId === null) return fail({ code: 'plan_needed', plans });
+  if (planId === null) return fail({ code: 'plan_needed', no: ref.no, plans });
   const plan = plans.find((p) => p.id === planId);
   if (!plan) return fail({ code: 'unknown_plan', given: planId, plans });
   const task = findTrackedItem(plan, ref.no);

@@ -39,7 +39,7 @@ describe('the assistant without a bot token (local terminal chat)', () => {
   it('stores an update from the local admin once the plan is named, as the bot asks', async () => {
     const app = await startLocalChat();
     expect(await ask(app, '/capnhat 4 hoàn thành đã ban hành Công văn 15')).toMatch(
-      /^Hãy ghi rõ kế hoạch trước số nhiệm vụ, .*Các kế hoạch: dai-son, hue, nhi-chieu\.$/,
+      /^Chưa lưu cập nhật: chưa rõ nhiệm vụ 4 thuộc kế hoạch nào\. .*\/capnhat dai-son#4 .*\nCác kế hoạch: dai-son \(xã Đại Sơn\), hue \(thành phố Huế\), nhi-chieu \(phường Nhị Chiểu\)\.$/,
     );
     const stored = await ask(app, '/capnhat nhi-chieu#4 hoàn thành đã ban hành Công văn 15');
     expect(stored).toMatch(

@@ -72,7 +72,10 @@ describe('createChat: bad input', () => {
       '/capnhat 🎉🎉 xong',
       `Không đọc được số nhiệm vụ «🎉🎉».\nCú pháp: /capnhat <số nhiệm vụ> <trạng thái> [ghi chú]\n${EXAMPLE}`,
     ],
-    ['/capnhat abc#4 xong', 'Không có kế hoạch «abc». Các kế hoạch: dai-son, hue, nhi-chieu.'],
+    [
+      '/capnhat abc#4 xong',
+      'Chưa lưu cập nhật. Không có kế hoạch «abc». Các kế hoạch: dai-son (xã Đại Sơn), hue (thành phố Huế), nhi-chieu (phường Nhị Chiểu).',
+    ],
     [
       '/tiendo 99',
       'Không có nhiệm vụ số 99. Kế hoạch 158/KH-UBND có 19 nhiệm vụ (số 1 đến 19) và 35 nhiệm vụ giao trong văn bản (mục II.1.a đến IV.4).\nVí dụ: /tiendo 1',
@@ -102,7 +105,7 @@ describe('createChat: bad input', () => {
     [`/${'a'.repeat(10_000)}`, `Không có lệnh /${'a'.repeat(30)}…. Gửi /trogiup để xem các lệnh.`],
     [
       `/tiendo ${'a'.repeat(5_000)}#4`,
-      `Không có kế hoạch «${'a'.repeat(30)}…». Các kế hoạch: dai-son, hue, nhi-chieu.`,
+      `Không có kế hoạch «${'a'.repeat(30)}…». Các kế hoạch: dai-son (xã Đại Sơn), hue (thành phố Huế), nhi-chieu (phường Nhị Chiểu).`,
     ],
   ])('answers %s clearly and changes nothing', async (text, reply) => {
     const before = [h.db.rows('updates'), h.db.rows('users'), h.db.rows('invites')];
