@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +58,21 @@ describe('main (the assistant started on a database it cannot use)', () => {
     expect(after.pragma('user_version', { simple: true })).toBe(999);
     expect(after.prepare('SELECT name FROM sqlite_master').all()).toEqual([]); // no table was made in it
     after.close();
+  });
+
+  it('a database it may not write (read-only file): exits 1 with one line on stderr and in the log, the file untouched', async () => {
+    db().open().close();
+    chmodSync(db().dir, 0o755);
+    chmodSync(dirname(db().path), 0o755);
+    chmodSync(db().path, 0o444);
+    const before = readFileSync(db().path);
+    // Root writes any file whatever its mode: the program then runs as an unprivileged user.
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const app = startApp({ DATABASE_PATH: db().path, ...TOKEN }, asUser);
+    expect(await app.exited).toEqual({ code: 1, signal: null });
+    expect(app.stderr()).toBe(`Store: the database ${db().path} cannot be written (read-only file or folder)\n`);
+    expect(fatalLines(app.stdout()).map((entry) => entry.msg)).toEqual([`start: ${app.stderr().trim()}`]);
+    expect(readFileSync(db().path)).toEqual(before);
   });
 
   it('a file that is not a database: exits 1 with one line on stderr and in the log, the file untouched', async () => {

@@ -34,11 +34,13 @@ export type AppProcess = {
 
 /**
  * Starts the assistant with only `env` (plus PATH and HOME): a developer's own bot tokens never leak in, and both
- * API roots point to a closed local port unless the test gives its local servers.
+ * API roots point to a closed local port unless the test gives its local servers. `uid`/`gid` run it as another
+ * user (a test running as root, to whom file modes mean nothing).
  */
-export function startApp(env: Record<string, string>): AppProcess {
+export function startApp(env: Record<string, string>, options: { uid?: number; gid?: number } = {}): AppProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: PROJECT_ROOT,
+    ...options,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
