@@ -40,6 +40,8 @@ export type ReportModel = {
   issuer: string | null;
   period: ReportPeriod;
   generatedOn: IsoDay;
+  /** The day the tasks' states are as of: the period's end once it is over, else the day the report was made. */
+  statesOn: IsoDay;
   rows: ReportRow[];
   targets: TargetResult[];
   /** Tasks per unit and bucket at the period's end (the tasks the report lists), the units that need a push first. */
@@ -106,6 +108,7 @@ export function buildReport(
     issuer: plan.meta.issuer,
     period,
     generatedOn: toIsoDay(now),
+    statesOn: toIsoDay(asOf),
     rows,
     targets: evaluateTargets(plan.targets, progress.figures, period.year),
     units: countByUnit(listed.map((l) => l.state)),

@@ -27,6 +27,12 @@ export const STATE_LABELS: Record<TaskStateKind, string> = {
   due_soon: 'Sắp đến hạn',
 };
 
+/**
+ * The same, in a report on a period already over, whose states are those of its last day: a task that was due a few
+ * days after it was not yet due then ("Sắp đến hạn" would read wrong months later).
+ */
+const CLOSED_PERIOD_STATE_LABELS: Record<TaskStateKind, string> = { ...STATE_LABELS, due_soon: 'Chưa đến hạn' };
+
 /** Chart and count buckets. */
 export const BUCKET_LABELS: Record<Bucket, string> = {
   done: 'Hoàn thành',
@@ -198,15 +204,20 @@ export function reportHeading(m: ReportModel): { title: string; attached: string
     meta: [
       `Đơn vị: ${m.issuer ?? m.planId}`,
       `Kỳ báo cáo: ${reportPeriodLabel(m.period)} (từ ${formatDay(m.period.start)} đến ${formatDay(m.period.end)})`,
+      ...(isClosed(m) ? [`Tình trạng nhiệm vụ: tính đến hết ngày ${formatDay(m.statesOn)} (cuối kỳ báo cáo)`] : []),
       `Ngày lập: ${formatDay(m.generatedOn)}`,
     ],
   };
 }
 
-/** The cells of one report row, in column order. */
-export function reportCells(r: ReportModel['rows'][number]): string[] {
+/** Whether the report looks back on a period over before the day it was made. */
+const isClosed = (m: ReportModel) => m.statesOn < m.generatedOn;
+
+/** The cells of one report row of `m`, in column order. */
+export function reportCells(m: ReportModel, r: ReportModel['rows'][number]): string[] {
+  const labels = isClosed(m) ? CLOSED_PERIOD_STATE_LABELS : STATE_LABELS;
   const percent = r.percent !== null && r.state !== 'done_on_time' && r.state !== 'done_late' ? ` (${r.percent}%)` : '';
-  const state = `${STATE_LABELS[r.state]}${percent}${r.shares ? `\n${sharesCount(r.shares)}` : ''}`;
+  const state = `${labels[r.state]}${percent}${r.shares ? `\n${sharesCount(r.shares)}` : ''}`;
   const notes = r.updates
     .map(
       ({ day, update: u }) =>

@@ -89,7 +89,11 @@ export async function buildReportDocx(m: ReportModel): Promise<Buffer> {
           centered(h.subtitle, { italics: true }),
           ...h.meta.map((line) => new Paragraph(line)),
           new Paragraph({ text: REPORT_TEXT.tasksHeading, heading: HeadingLevel.HEADING_2 }),
-          table(REPORT_TEXT.columns, m.rows.map(reportCells), TASK_COLUMN_WIDTHS),
+          table(
+            REPORT_TEXT.columns,
+            m.rows.map((r) => reportCells(m, r)),
+            TASK_COLUMN_WIDTHS,
+          ),
           new Paragraph({ text: REPORT_TEXT.targetsHeading, heading: HeadingLevel.HEADING_2 }),
           targets,
           new Paragraph({ text: UNITS_TEXT.reportHeading, heading: HeadingLevel.HEADING_2 }),

@@ -18,7 +18,10 @@ export function renderReportMd(m: ReportModel): string {
     '',
     `## ${REPORT_TEXT.tasksHeading}`,
     '',
-    table(REPORT_TEXT.columns, m.rows.map(reportCells)),
+    table(
+      REPORT_TEXT.columns,
+      m.rows.map((r) => reportCells(m, r)),
+    ),
     '',
     `## ${REPORT_TEXT.targetsHeading}`,
     '',

@@ -53,7 +53,11 @@ export async function renderReportXlsx(m: ReportModel): Promise<Buffer> {
   for (const line of h.meta) ws.addRow([line]);
   ws.addRow([]);
   ws.addRow([REPORT_TEXT.tasksHeading]).font = { bold: true };
-  const headerRow = addTable(ws, REPORT_TEXT.columns, m.rows.map(reportCells));
+  const headerRow = addTable(
+    ws,
+    REPORT_TEXT.columns,
+    m.rows.map((r) => reportCells(m, r)),
+  );
   ws.addRow([]);
   ws.addRow([REPORT_TEXT.targetsHeading]).font = { bold: true };
   if (m.targets.length > 0) addTable(ws, REPORT_TEXT.targetColumns, m.targets.map(targetCells));

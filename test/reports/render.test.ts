@@ -2,7 +2,13 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildReport, parseReportPeriod } from '../../src/digest/index.js';
 import { renderReportDocx, renderReportMd, renderReportXlsx } from '../../src/reports/index.js';
-import { hanoi, PLAN, REPORT_FIGURES as figures, REPORT_UPDATES as records } from '../support/digest-fixture.js';
+import {
+  hanoi,
+  PLAN,
+  REPORT_FIGURES as figures,
+  REPORT_UPDATES as records,
+  update,
+} from '../support/digest-fixture.js';
 import { xlsxRows } from '../support/xlsx-rows.js';
 
 const model = buildReport(PLAN, records, figures, parseReportPeriod('2026-H1')!, hanoi('2026-09-02 09:00'));
@@ -10,12 +16,13 @@ const model = buildReport(PLAN, records, figures, parseReportPeriod('2026-H1')!,
 describe('renderReportXlsx', () => {
   it('writes a workbook that reads back row by row', async () => {
     const rows = await xlsxRows(await renderReportXlsx(model));
-    expect(rows.slice(0, 9)).toEqual([
+    expect(rows.slice(0, 10)).toEqual([
       ['BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH SỐ 158/KH-UBND'],
       ['(Kèm theo Báo cáo số …/BC-… ngày …/…/… của Ủy ban nhân dân phường Nhị Chiểu)'],
       ['Kế hoạch thực hiện Kết luận số 226-KL/TW'],
       ['Đơn vị: Ủy ban nhân dân phường Nhị Chiểu'],
       ['Kỳ báo cáo: 6 tháng đầu năm 2026 (từ 01/01/2026 đến 30/06/2026)'],
+      ['Tình trạng nhiệm vụ: tính đến hết ngày 30/06/2026 (cuối kỳ báo cáo)'],
       ['Ngày lập: 02/09/2026'],
       [],
       ['I. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ'],
@@ -29,7 +36,7 @@ describe('renderReportXlsx', () => {
         'Cập nhật lần cuối',
       ],
     ]);
-    expect(rows.slice(9, 14)).toEqual([
+    expect(rows.slice(10, 15)).toEqual([
       [
         '1',
         'Ban hành kế hoạch triển khai',
@@ -68,7 +75,7 @@ describe('renderReportXlsx', () => {
       ],
       ['6', 'Tuyên truyền, phổ biến Kết luận', 'Phòng Văn hóa - Xã hội', 'Thường xuyên', 'Chưa báo cáo', '', ''],
     ]);
-    expect(rows.slice(14)).toEqual([
+    expect(rows.slice(15)).toEqual([
       [],
       ['II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU'],
       ['Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Đánh giá'],
@@ -97,15 +104,49 @@ describe('renderReportXlsx', () => {
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      printTitlesRow: '9:9',
+      printTitlesRow: '10:10',
     });
-    expect(ws.getRow(9).getCell(1).value).toBe('STT');
+    expect(ws.getRow(10).getCell(1).value).toBe('STT');
     const widths = [1, 2, 3, 4, 5, 6, 7].map((i) => ws.getColumn(i).width);
     expect(widths).toEqual([5, 45, 22, 14, 16, 40, 12]);
-    expect(ws.getRow(10).getCell(2).border).toMatchObject({ top: { style: 'thin' }, left: { style: 'thin' } });
-    expect(ws.getRow(10).getCell(7).border).toMatchObject({ bottom: { style: 'thin' }, right: { style: 'thin' } });
+    expect(ws.getRow(11).getCell(2).border).toMatchObject({ top: { style: 'thin' }, left: { style: 'thin' } });
+    expect(ws.getRow(11).getCell(7).border).toMatchObject({ bottom: { style: 'thin' }, right: { style: 'thin' } });
     // A 14 pt title needs a taller row than the default 15 pt, or the marks above its capitals are cut.
     expect(ws.getRow(1).height).toBeGreaterThanOrEqual(24);
+  });
+});
+
+describe('a report on a period already over', () => {
+  // Task 7 fell due three days after 30 June: at the period's end it was not yet due.
+  const plan = {
+    ...PLAN,
+    tasks: [
+      ...PLAN.tasks,
+      {
+        ...PLAN.tasks[0]!,
+        no: '7',
+        content: 'Công khai quy trình tiếp nhận hồ sơ',
+        deadline: { raw: 'Trước 03/7/2026', kind: 'date' as const, start: null, due: '2026-07-03', fromYear: null },
+      },
+    ],
+  };
+  const june = update('7', '2026-06-20T03:00:00Z', { status: 'in_progress', percent: 60, note: 'Đã dự thảo' });
+  const report = (now: string) =>
+    buildReport(plan, [...records, june], figures, parseReportPeriod('2026-H1')!, hanoi(now));
+  const task7 = (md: string) => md.split('\n').find((line) => line.startsWith('| 7 |'));
+
+  it('gives the states of its last day, and says so, in words that read right in December', () => {
+    const md = renderReportMd(report('2026-12-04 09:00'));
+    expect(md).toContain('- Tình trạng nhiệm vụ: tính đến hết ngày 30/06/2026 (cuối kỳ báo cáo)\n');
+    expect(task7(md)).toBe(
+      '| 7 | Công khai quy trình tiếp nhận hồ sơ | Phòng Văn hóa - Xã hội | Trước 03/7/2026 | Chưa đến hạn (60%) | 20/06/2026 Đang thực hiện 60%: Đã dự thảo | 20/06/2026 |',
+    );
+  });
+
+  it('while the period runs, the states of today, as the chat words them', () => {
+    const md = renderReportMd(report('2026-06-28 09:00'));
+    expect(md).not.toContain('Tình trạng nhiệm vụ: tính đến');
+    expect(task7(md)).toContain('| Sắp đến hạn (60%) |');
   });
 });
 
