@@ -32,6 +32,8 @@ const RULES: Record<string, Rule> = {
   chat: { uses: ['search', 'tasks', 'knowledge', 'messages', ...BASE], npm: ['zod'] },
   reports: { uses: ['digest', 'messages', 'tasks', 'knowledge', ...BASE], npm: ['exceljs', 'docx', '@resvg/resvg-js'] },
   store: { uses: [...BASE], typesFrom: ['tasks'], npm: ['better-sqlite3'] },
+  // The PostgreSQL store: the same ports; it shares the SQLite store's row mappers, rules and migration reader.
+  'store/pg': { uses: ['store', ...BASE], typesFrom: ['tasks'], npm: ['pg'] },
   // Reading plan files (.docx, .pdf, .xlsx, scans): outer, beside the core, turning each format into plan text;
   // zod checks what the start-up cache gives back.
   ingest: { uses: ['knowledge', ...BASE], npm: ['mammoth', 'pdfjs-dist', 'exceljs', 'zod'] },
@@ -112,11 +114,14 @@ function importsOf(file: string): Import[] {
   return [...statics, ...bare, ...dynamic];
 }
 
-/** "chat", "channels/zalo", "channels" (its shared files), "config.ts". */
+/** Folders whose subfolders are units of their own, sharing the folder's own files as a kit (`channels/zalo`, `store/pg`). */
+const KIT_FOLDERS = ['channels', 'store'];
+
+/** "chat", "channels/zalo", "channels" (its shared files), "store/pg", "config.ts". */
 function unitOf(relPath: string): string {
   const parts = relPath.split('/');
   if (parts.length === 1) return parts[0]!;
-  if (parts[0] === 'channels' && parts.length > 2) return `channels/${parts[1]}`;
+  if (KIT_FOLDERS.includes(parts[0]!) && parts.length > 2) return `${parts[0]}/${parts[1]}`;
   return parts[0]!;
 }
 
@@ -177,8 +182,9 @@ function violation(rel: string, file: string, { spec, typeOnly }: Import): strin
   if (!mayUse && !typeOnly) {
     return `${rel} imports values from '${target}' (${spec}): '${unit}' takes only types from it; use \`import type\``;
   }
-  // A channel's subfolder uses the channels' shared files directly; everything else goes through the surface.
-  const sharedKit = target === 'channels' && unit.startsWith('channels/');
+  // A channel's subfolder uses the channels' shared files directly (store/pg the SQLite store's); everything else
+  // goes through the surface.
+  const sharedKit = KIT_FOLDERS.includes(target) && unit.startsWith(`${target}/`);
   if (!sharedKit && targetPath !== surfaceOf(target)) {
     return `${rel} deep-imports ${spec}: import from '${surfaceOf(target)}.js', the public surface of '${target}'`;
   }

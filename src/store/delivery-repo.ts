@@ -14,9 +14,11 @@ export type DeliveryRepoOptions = {
   leaseMs?: number;
 };
 
-type Row = { owner: string | null; claimed_at: string | null; done_at: string | null };
+/** The claim columns of an `inbox` row as either store reads them (ISO text in SQLite, Dates in PostgreSQL). */
+export type DeliveryRow = { owner: string | null; claimed_at: string | Date | null; done_at: string | Date | null };
 
-function verdict(row: Row | undefined, owner: string, now: Date, leaseMs: number): DeliveryClaim {
+/** What a claim by `owner` finds, given the inbox row already there (shared by both stores). */
+export function claimVerdict(row: DeliveryRow | undefined, owner: string, now: Date, leaseMs: number): DeliveryClaim {
   if (row?.done_at != null) return 'duplicate';
   if (!row || row.owner === null || row.claimed_at === null) return 'new';
   if (row.owner === owner) return 'duplicate';
@@ -31,7 +33,7 @@ function verdict(row: Row | undefined, owner: string, now: Date, leaseMs: number
  */
 export function createDeliveryRepo(db: Db, options: DeliveryRepoOptions = {}) {
   const { leaseMs = DELIVERY_LEASE_MS } = options;
-  const get = db.prepare<[string, string], Row>(
+  const get = db.prepare<[string, string], DeliveryRow>(
     'SELECT owner, claimed_at, done_at FROM inbox WHERE channel = ? AND update_id = ?',
   );
   const arrive = db.prepare<[string, string, string]>(
@@ -47,7 +49,7 @@ export function createDeliveryRepo(db: Db, options: DeliveryRepoOptions = {}) {
   const claim = db.transaction((channel: string, id: string, owner: string, now: Date): DeliveryClaim => {
     const row = get.get(channel, id);
     if (!row) arrive.run(channel, id, now.toISOString());
-    const found = verdict(row, owner, now, leaseMs);
+    const found = claimVerdict(row, owner, now, leaseMs);
     if (found === 'new') take.run(owner, now.toISOString(), channel, id);
     return found;
   });

@@ -7,7 +7,8 @@ export const INBOX_KEEP_MS = 24 * 60 * 60_000;
 export const INBOX_MAX_ROWS = 100_000;
 /** An update handed out at start this often without ever being done is given up: its handling kills the process. */
 export const INBOX_MAX_REPLAYS = 3;
-const PRUNE_EVERY_MS = 60_000;
+/** `keep` prunes old rows at most this often (a minute). */
+export const INBOX_PRUNE_EVERY_MS = 60_000;
 
 /** Options of {@link createInboxRepo}. */
 export type InboxRepoOptions = {
@@ -34,7 +35,7 @@ export function createInboxRepo(db: Db, options: InboxRepoOptions = {}) {
     keepMs = INBOX_KEEP_MS,
     maxRows = INBOX_MAX_ROWS,
     maxReplays = INBOX_MAX_REPLAYS,
-    pruneEveryMs = PRUNE_EVERY_MS,
+    pruneEveryMs = INBOX_PRUNE_EVERY_MS,
   } = options;
   const insert = db.prepare<[string, string, string, string]>(
     'INSERT INTO inbox (channel, update_id, body, received_at) VALUES (?, ?, ?, ?) ON CONFLICT (channel, update_id) DO NOTHING',

@@ -2,18 +2,20 @@ import type { InviteError, InviteRecord, InviteStore, Result, UserRecord } from 
 import type { Db } from './sqlite.js';
 import { toUser, type UserRow } from './user-repo.js';
 
-type InviteRow = {
+/** An `invites` row as either store reads it (times as ISO text in SQLite, Dates in PostgreSQL). */
+export type InviteRow = {
   code: string;
   plan: string | null;
   unit: string | null;
   role: InviteRecord['role'];
-  created_at: string;
-  expires_at: string;
-  used_at: string | null;
+  created_at: string | Date;
+  expires_at: string | Date;
+  used_at: string | Date | null;
   used_by: string | null;
 };
 
-const toInvite = (r: InviteRow): InviteRecord => ({
+/** Maps an `invites` row (of either store) to the domain record. */
+export const toInvite = (r: InviteRow): InviteRecord => ({
   code: r.code,
   plan: r.plan,
   unit: r.unit,
@@ -23,6 +25,14 @@ const toInvite = (r: InviteRow): InviteRecord => ({
   usedAt: r.used_at === null ? null : new Date(r.used_at),
   usedBy: r.used_by,
 });
+
+/** The invite when it may be redeemed at `now`, else why not (shared by both stores). */
+export function checkInvite(invite: InviteRecord | undefined, now: Date): Result<InviteRecord, InviteError> {
+  if (!invite) return { ok: false, error: { code: 'invite_unknown' } };
+  if (invite.usedAt) return { ok: false, error: { code: 'invite_used' } };
+  if (invite.expiresAt <= now) return { ok: false, error: { code: 'invite_expired', expiresAt: invite.expiresAt } };
+  return { ok: true, value: invite };
+}
 
 /** One-time invite codes; redeeming one registers its user in the same transaction. */
 export function createInviteRepo(db: Db) {
@@ -45,10 +55,9 @@ export function createInviteRepo(db: Db) {
 
   const redeem = db.transaction(
     (code: string, user: { key: string; name: string }, now: Date): Result<UserRecord, InviteError> => {
-      const invite = get(code);
-      if (!invite) return { ok: false, error: { code: 'invite_unknown' } };
-      if (invite.usedAt) return { ok: false, error: { code: 'invite_used' } };
-      if (invite.expiresAt <= now) return { ok: false, error: { code: 'invite_expired', expiresAt: invite.expiresAt } };
+      const checked = checkInvite(get(code), now);
+      if (!checked.ok) return checked;
+      const invite = checked.value;
       upsertUser.run({ ...user, role: invite.role, plan: invite.plan, unit: invite.unit, now: now.toISOString() });
       markUsed.run(now.toISOString(), user.key, code);
       return { ok: true, value: toUser(userByKey.get(user.key)!) };

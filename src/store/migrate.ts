@@ -29,6 +29,15 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
     .sort((a, b) => a.version - b.version);
 }
 
+/** The refusal of a database at `current` by code at `codeVersion`, naming the setting that chose the database. */
+export function newerDatabaseError(current: number, codeVersion: number, setting: string): MigrationError {
+  return new MigrationError(
+    `database schema version ${current} is newer than this program (${codeVersion}); update the program or use another ${setting}`,
+    current,
+    codeVersion,
+  );
+}
+
 /**
  * Applies the migrations newer than the database's `user_version`, each in its own transaction,
  * and returns the version reached. Throws MigrationError when the database is newer than the code.
@@ -36,13 +45,7 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
 export function migrate(db: Db, migrations: Migration[] = readMigrations()): number {
   const codeVersion = migrations.at(-1)?.version ?? 0;
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > codeVersion) {
-    throw new MigrationError(
-      `database schema version ${current} is newer than this program (${codeVersion}); update the program or use another DATABASE_PATH`,
-      current,
-      codeVersion,
-    );
-  }
+  if (current > codeVersion) throw newerDatabaseError(current, codeVersion, 'DATABASE_PATH');
   for (const m of migrations.filter((x) => x.version > current)) applyOne(db, m, current, codeVersion);
   return Math.max(current, codeVersion);
 }

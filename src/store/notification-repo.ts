@@ -2,12 +2,18 @@ import type { Notification, NotificationLog } from '../tasks/index.js';
 import { leaseExpired } from './lease.js';
 import type { Db } from './sqlite.js';
 
-type Existing = { state: 'claimed' | 'sent' | 'failed'; attempts: number; claimed_at: string };
+/** The part of a `notifications` row a claim looks at (times as ISO text in SQLite, Dates in PostgreSQL). */
+export type ExistingNotification = {
+  state: 'claimed' | 'sent' | 'failed';
+  attempts: number;
+  claimed_at: string | Date;
+};
 
 /** How often a failed notification is tried before it is given up (blocked bot, left chat). */
 export const MAX_ATTEMPTS = 3;
 
-function mayTake(row: Existing, now: Date, leaseMs: number): boolean {
+/** Whether a notification already claimed, sent or failed may be claimed again now (shared by both stores). */
+export function mayTake(row: ExistingNotification, now: Date, leaseMs: number): boolean {
   if (row.state === 'sent') return false;
   if (row.state === 'failed') return row.attempts < MAX_ATTEMPTS;
   return leaseExpired(row.claimed_at, now, leaseMs);
@@ -15,7 +21,9 @@ function mayTake(row: Existing, now: Date, leaseMs: number): boolean {
 
 /** The exactly-once log: claim-before-send in an IMMEDIATE transaction, so two instances never both send. */
 export function createNotificationRepo(db: Db) {
-  const get = db.prepare<[string], Existing>('SELECT state, attempts, claimed_at FROM notifications WHERE key = ?');
+  const get = db.prepare<[string], ExistingNotification>(
+    'SELECT state, attempts, claimed_at FROM notifications WHERE key = ?',
+  );
   const insert = db.prepare(
     `INSERT INTO notifications (key, kind, recipient, plan, slot, state, owner, late, claimed_at)
      VALUES (@key, @kind, @recipient, @plan, @slot, 'claimed', @owner, @late, @now)`,

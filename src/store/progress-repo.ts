@@ -2,7 +2,8 @@ import type { NewUpdate, ProgressStore, UpdateRecord } from '../tasks/index.js';
 import type { Db } from './sqlite.js';
 import { numberingOf } from './task-numbering.js';
 
-type UpdateRow = {
+/** An `updates` row as either store reads it (`created_at` ISO text in SQLite, a Date in PostgreSQL). */
+export type UpdateRow = {
   id: number;
   plan: string;
   task: string;
@@ -14,12 +15,13 @@ type UpdateRow = {
   user_name: string;
   channel: string;
   message_id: string;
-  created_at: string;
+  created_at: string | Date;
   reverts: number | null;
   unit: string | null;
 };
 
-const toRecord = (r: UpdateRow): UpdateRecord => ({
+/** Maps an `updates` row (of either store) to the domain record. */
+export const toRecord = (r: UpdateRow): UpdateRecord => ({
   id: r.id,
   plan: r.plan,
   task: r.task,

@@ -1,5 +1,15 @@
-import type { RevisionStore } from '../tasks/index.js';
+import type { RevisionChange, RevisionStore } from '../tasks/index.js';
 import type { Db } from './sqlite.js';
+
+/**
+ * What recording `change` as `revision` writes (shared by both stores): the task moves, a retired task's rows first
+ * moving to a key of their own (`~v2:7`), then the renumbered ones; and the retired tasks with that key.
+ */
+export function revisionRows(change: RevisionChange, revision: number) {
+  const retired = change.retired.map((t) => ({ ...t, key: `~v${revision}:${t.no}` }));
+  const moves = [...retired.map((t) => ({ from: t.no, to: t.key })), ...change.renumbered];
+  return { moves, retired };
+}
 
 /** Versions of plans: progress rows follow renumbered tasks through `task_moves`; a retired task's rows get a key of their own. */
 export function createRevisionRepo(db: Db) {
@@ -19,16 +29,13 @@ export function createRevisionRepo(db: Db) {
   const all = db.prepare<[], { plan: string; revision: number }>(
     'SELECT plan, MAX(revision) AS revision FROM plan_revisions GROUP BY plan',
   );
-  const record = db.transaction((plan: string, change: Parameters<RevisionStore['record']>[1], now: Date) => {
+  const record = db.transaction((plan: string, change: RevisionChange, now: Date) => {
     const revision = (latest.get(plan)?.revision ?? 1) + 1;
     const upTo = lastRow.get()?.id ?? 0;
     insert.run(plan, revision, now.toISOString());
-    for (const t of change.retired) {
-      const key = `~v${revision}:${t.no}`;
-      move.run(plan, revision, t.no, key, upTo);
-      retire.run(plan, t.no, revision, t.content, key, now.toISOString());
-    }
-    for (const r of change.renumbered) move.run(plan, revision, r.from, r.to, upTo);
+    const { moves, retired } = revisionRows(change, revision);
+    for (const m of moves) move.run(plan, revision, m.from, m.to, upTo);
+    for (const t of retired) retire.run(plan, t.no, revision, t.content, t.key, now.toISOString());
     return revision;
   });
   return {

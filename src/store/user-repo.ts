@@ -7,18 +7,19 @@ export type UserRow = {
   role: UserRecord['role'];
   plan: string | null;
   unit: string | null;
-  active: number;
-  created_at: string;
+  /** 0/1 in SQLite, a boolean in PostgreSQL. */
+  active: number | boolean;
+  created_at: string | Date;
 };
 
-/** Maps a `users` row to the domain record. */
+/** Maps a `users` row (of either store) to the domain record. */
 export const toUser = (r: UserRow): UserRecord => ({
   key: r.key,
   name: r.name,
   role: r.role,
   plan: r.plan,
   unit: r.unit,
-  active: r.active === 1,
+  active: r.active === 1 || r.active === true,
   createdAt: new Date(r.created_at),
 });
 

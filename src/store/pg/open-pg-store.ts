@@ -1,0 +1,76 @@
+import type pg from 'pg';
+import type {
+  DeliveryLog,
+  FiguresStore,
+  InviteStore,
+  NotificationLog,
+  ProgressStore,
+  RevisionStore,
+  SubscriptionStore,
+  UpdateInbox,
+  UserStore,
+} from '../../tasks/index.js';
+import { MigrationError } from '../migrate.js';
+import { StoreOpenError } from '../store-open-error.js';
+import type { AsyncPort } from './async-port.js';
+import { createPgDeliveryRepo } from './delivery-repo.js';
+import { createPgFiguresRepo } from './figures-repo.js';
+import { probePgWrite } from './health-probe.js';
+import { createPgInboxRepo } from './inbox-repo.js';
+import { createPgInviteRepo } from './invite-repo.js';
+import { migratePg } from './migrate.js';
+import { createPgNotificationRepo } from './notification-repo.js';
+import { createPool, redactUrl, type PgOptions } from './pool.js';
+import { createPgProgressRepo } from './progress-repo.js';
+import { createPgRevisionRepo } from './revision-repo.js';
+import { createPgSubscriptionRepo } from './subscription-repo.js';
+import { createPgUserRepo } from './user-repo.js';
+
+/** The PostgreSQL store: the pool and every repository, each typed by the (asynchronous) port it implements. */
+export type PgStore = {
+  pool: pg.Pool;
+  progress: AsyncPort<ProgressStore>;
+  users: AsyncPort<UserStore>;
+  invites: AsyncPort<InviteStore>;
+  deliveries: AsyncPort<DeliveryLog>;
+  inbox: AsyncPort<UpdateInbox>;
+  notifications: AsyncPort<NotificationLog>;
+  subscriptions: AsyncPort<SubscriptionStore>;
+  figures: AsyncPort<FiguresStore>;
+  revisions: AsyncPort<RevisionStore>;
+  /** For /healthz: a committed write of one scratch row; rejects when the database cannot be written. */
+  probeWrite(now: Date): Promise<void>;
+  /** Ends the pool's connections once their queries are done. */
+  close(): Promise<void>;
+};
+
+/**
+ * Connects to `options.url`, migrates the database to the latest schema (one instance at a time) and opens every
+ * repository. Rejects with MigrationError (a failed step, a newer database) or StoreOpenError (no server, wrong
+ * password, no such database: the error's `code`, the URL with its password blanked).
+ */
+export async function openPgStore(options: PgOptions): Promise<PgStore> {
+  const pool = createPool(options);
+  try {
+    await migratePg(pool);
+  } catch (err) {
+    await pool.end();
+    if (err instanceof MigrationError) throw err;
+    const code = (err as { code?: unknown }).code;
+    throw new StoreOpenError(redactUrl(options.url), typeof code === 'string' ? code : 'no connection', { cause: err });
+  }
+  return {
+    pool,
+    progress: createPgProgressRepo(pool),
+    users: createPgUserRepo(pool),
+    invites: createPgInviteRepo(pool),
+    deliveries: createPgDeliveryRepo(pool),
+    inbox: createPgInboxRepo(pool),
+    notifications: createPgNotificationRepo(pool),
+    subscriptions: createPgSubscriptionRepo(pool),
+    figures: createPgFiguresRepo(pool),
+    revisions: createPgRevisionRepo(pool),
+    probeWrite: (now) => probePgWrite(pool, now),
+    close: () => pool.end(),
+  };
+}
