@@ -1,27 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDeliveryRepo, createInboxRepo, DELIVERY_LEASE_MS, type Store } from '../../src/store/index.js';
-import { createTmpDb, type TmpDb } from '../support/tmp-db.js';
+import { beforeEach, expect, it } from 'vitest';
+import { DELIVERY_LEASE_MS } from '../../src/store/index.js';
+import type { DeliveryLog } from '../../src/tasks/index.js';
+import { describeStores, type EitherPort } from '../support/store-kinds.js';
 
-let tmp: TmpDb;
-let store: Store;
-let repo: ReturnType<typeof createDeliveryRepo>;
 const T0 = new Date('2026-06-01T02:00:00.000Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
-beforeEach(() => {
-  tmp = createTmpDb();
-  store = tmp.open();
-  repo = createDeliveryRepo(store.db);
-});
-afterEach(() => tmp.cleanup());
+describeStores('createDeliveryRepo', (t) => {
+  let repo: EitherPort<DeliveryLog>;
+  beforeEach(async () => {
+    repo = await t.deliveries();
+  });
 
-describe('createDeliveryRepo', () => {
-  it('claims a message once; a finished one is a duplicate for everyone, whenever asked', () => {
-    expect(repo.claim('telegram', '1001:5', 'proc-a', T0)).toBe('new');
-    repo.finish('telegram', '1001:5', at(1_000));
-    expect(repo.claim('telegram', '1001:5', 'proc-a', at(2_000))).toBe('duplicate');
-    expect(repo.claim('telegram', '1001:5', 'proc-b', at(DELIVERY_LEASE_MS * 10))).toBe('duplicate');
-    expect(tmp.rows('inbox')).toEqual([
+  it('claims a message once; a finished one is a duplicate for everyone, whenever asked', async () => {
+    expect(await repo.claim('telegram', '1001:5', 'proc-a', T0)).toBe('new');
+    await repo.finish('telegram', '1001:5', at(1_000));
+    expect(await repo.claim('telegram', '1001:5', 'proc-a', at(2_000))).toBe('duplicate');
+    expect(await repo.claim('telegram', '1001:5', 'proc-b', at(DELIVERY_LEASE_MS * 10))).toBe('duplicate');
+    expect(await t.rows('inbox')).toEqual([
       {
         seq: 1,
         channel: 'telegram',
@@ -37,32 +33,32 @@ describe('createDeliveryRepo', () => {
     ]);
   });
 
-  it('keys by channel and message id: the same id on another channel is another message', () => {
-    expect(repo.claim('telegram', 'in-1', 'proc-a', T0)).toBe('new');
-    expect(repo.claim('zalo', 'in-1', 'proc-a', T0)).toBe('new');
-    expect(repo.claim('telegram', 'in-2', 'proc-a', T0)).toBe('new');
-    expect(tmp.rows('inbox')).toHaveLength(3);
+  it('keys by channel and message id: the same id on another channel is another message', async () => {
+    expect(await repo.claim('telegram', 'in-1', 'proc-a', T0)).toBe('new');
+    expect(await repo.claim('zalo', 'in-1', 'proc-a', T0)).toBe('new');
+    expect(await repo.claim('telegram', 'in-2', 'proc-a', T0)).toBe('new');
+    expect(await t.rows('inbox')).toHaveLength(3);
   });
 
-  it('calls a message in flight in the same process a duplicate, even after the lease', () => {
-    expect(repo.claim('zalo', 'in-1', 'proc-a', T0)).toBe('new');
-    expect(repo.claim('zalo', 'in-1', 'proc-a', at(1))).toBe('duplicate');
-    expect(repo.claim('zalo', 'in-1', 'proc-a', at(DELIVERY_LEASE_MS * 2))).toBe('duplicate');
+  it('calls a message in flight in the same process a duplicate, even after the lease', async () => {
+    expect(await repo.claim('zalo', 'in-1', 'proc-a', T0)).toBe('new');
+    expect(await repo.claim('zalo', 'in-1', 'proc-a', at(1))).toBe('duplicate');
+    expect(await repo.claim('zalo', 'in-1', 'proc-a', at(DELIVERY_LEASE_MS * 2))).toBe('duplicate');
   });
 
-  it("calls another process's fresh claim busy, and takes it over once the lease has passed", () => {
-    expect(repo.claim('zalo', 'in-1', 'dead', T0)).toBe('new');
-    expect(repo.claim('zalo', 'in-1', 'proc-b', at(DELIVERY_LEASE_MS - 1))).toBe('busy');
-    const before = tmp.rows('inbox');
+  it("calls another process's fresh claim busy, and takes it over once the lease has passed", async () => {
+    expect(await repo.claim('zalo', 'in-1', 'dead', T0)).toBe('new');
+    expect(await repo.claim('zalo', 'in-1', 'proc-b', at(DELIVERY_LEASE_MS - 1))).toBe('busy');
+    const before = await t.rows('inbox');
     expect(before).toMatchObject([
       { channel: 'zalo', update_id: 'in-1', owner: 'dead', attempts: 1, claimed_at: T0.toISOString(), done_at: null },
     ]);
 
-    expect(repo.claim('zalo', 'in-1', 'proc-b', at(DELIVERY_LEASE_MS))).toBe('new');
-    expect(repo.claim('zalo', 'in-1', 'proc-c', at(DELIVERY_LEASE_MS + 1))).toBe('busy');
-    repo.finish('zalo', 'in-1', at(DELIVERY_LEASE_MS + 2));
-    expect(repo.claim('zalo', 'in-1', 'dead', at(DELIVERY_LEASE_MS * 5))).toBe('duplicate');
-    expect(tmp.rows('inbox')).toMatchObject([
+    expect(await repo.claim('zalo', 'in-1', 'proc-b', at(DELIVERY_LEASE_MS))).toBe('new');
+    expect(await repo.claim('zalo', 'in-1', 'proc-c', at(DELIVERY_LEASE_MS + 1))).toBe('busy');
+    await repo.finish('zalo', 'in-1', at(DELIVERY_LEASE_MS + 2));
+    expect(await repo.claim('zalo', 'in-1', 'dead', at(DELIVERY_LEASE_MS * 5))).toBe('duplicate');
+    expect(await t.rows('inbox')).toMatchObject([
       {
         channel: 'zalo',
         update_id: 'in-1',
@@ -74,28 +70,35 @@ describe('createDeliveryRepo', () => {
     ]);
   });
 
-  it('takes the lease it is given', () => {
-    const short = createDeliveryRepo(store.db, { leaseMs: 1_000 });
-    expect(short.claim('zalo', 'in-1', 'dead', T0)).toBe('new');
-    expect(short.claim('zalo', 'in-1', 'proc-b', at(999))).toBe('busy');
-    expect(short.claim('zalo', 'in-1', 'proc-b', at(1_000))).toBe('new');
+  it('takes the lease it is given', async () => {
+    const short = await t.deliveries({ leaseMs: 1_000 });
+    expect(await short.claim('zalo', 'in-1', 'dead', T0)).toBe('new');
+    expect(await short.claim('zalo', 'in-1', 'proc-b', at(999))).toBe('busy');
+    expect(await short.claim('zalo', 'in-1', 'proc-b', at(1_000))).toBe('new');
   });
 
-  it('lets one of two connections to the same file claim a message (two processes)', () => {
-    const other = createDeliveryRepo(tmp.open().db);
-    expect(repo.claim('telegram', 'cb:77', 'proc-a', T0)).toBe('new');
-    expect(other.claim('telegram', 'cb:77', 'proc-b', T0)).toBe('busy');
-    repo.finish('telegram', 'cb:77', at(10));
-    expect(other.claim('telegram', 'cb:77', 'proc-b', at(20))).toBe('duplicate');
+  it('lets one of two connections to the same database claim a message (two processes)', async () => {
+    const other = (await t.open()).deliveries;
+    expect(await repo.claim('telegram', 'cb:77', 'proc-a', T0)).toBe('new');
+    expect(await other.claim('telegram', 'cb:77', 'proc-b', T0)).toBe('busy');
+    await repo.finish('telegram', 'cb:77', at(10));
+    expect(await other.claim('telegram', 'cb:77', 'proc-b', at(20))).toBe('duplicate');
   });
 
-  it('claims and finishes the row the inbox kept: one row per update, its body dropped once finished', () => {
-    const inbox = createInboxRepo(store.db);
-    inbox.keep('telegram', [{ id: '7', body: { update_id: 7 } }], T0);
-    expect(repo.claim('telegram', '7', 'proc-a', at(1))).toBe('new');
-    expect(inbox.pending('telegram')).toEqual([{ id: '7', body: { update_id: 7 } }]);
-    repo.finish('telegram', '7', at(2));
-    expect(tmp.rows('inbox')).toEqual([
+  it('lets one of several connections claiming one message at once answer it', async () => {
+    const logs = [repo, ...(await Promise.all([t.open(), t.open(), t.open()])).map((s) => s.deliveries)];
+    const claims = await Promise.all(logs.map((log, i) => log.claim('telegram', '1001:9', `proc-${i}`, T0)));
+    expect(claims.filter((c) => c === 'new')).toHaveLength(1);
+    expect(claims.filter((c) => c === 'busy')).toHaveLength(3);
+  });
+
+  it('claims and finishes the row the inbox kept: one row per update, its body dropped once finished', async () => {
+    const inbox = await t.inbox();
+    await inbox.keep('telegram', [{ id: '7', body: { update_id: 7 } }], T0);
+    expect(await repo.claim('telegram', '7', 'proc-a', at(1))).toBe('new');
+    expect(await inbox.pending('telegram')).toEqual([{ id: '7', body: { update_id: 7 } }]);
+    await repo.finish('telegram', '7', at(2));
+    expect(await t.rows('inbox')).toEqual([
       {
         seq: 1,
         channel: 'telegram',
@@ -110,19 +113,19 @@ describe('createDeliveryRepo', () => {
       },
     ]);
     // Delivered again: the inbox drops it, and so would the claim.
-    expect(inbox.keep('telegram', [{ id: '7', body: { update_id: 7 } }], at(3))).toEqual([]);
-    expect(repo.claim('telegram', '7', 'proc-b', at(DELIVERY_LEASE_MS * 2))).toBe('duplicate');
+    expect(await inbox.keep('telegram', [{ id: '7', body: { update_id: 7 } }], at(3))).toEqual([]);
+    expect(await repo.claim('telegram', '7', 'proc-b', at(DELIVERY_LEASE_MS * 2))).toBe('duplicate');
   });
 
-  it('never hands out at start a message claimed without the inbox (it has no body)', () => {
-    expect(repo.claim('zalo', 'in-1', 'dead', T0)).toBe('new');
-    expect(createInboxRepo(store.db).pending('zalo')).toEqual([]);
+  it('never hands out at start a message claimed without the inbox (it has no body)', async () => {
+    expect(await repo.claim('zalo', 'in-1', 'dead', T0)).toBe('new');
+    expect(await (await t.inbox()).pending('zalo')).toEqual([]);
   });
 
-  it('finishing an unknown message changes nothing', () => {
-    repo.claim('zalo', 'in-1', 'proc-a', T0);
-    const before = tmp.snapshot();
-    repo.finish('zalo', 'in-404', at(1));
-    expect(tmp.snapshot()).toEqual(before);
+  it('finishing an unknown message changes nothing', async () => {
+    await repo.claim('zalo', 'in-1', 'proc-a', T0);
+    const before = await t.snapshot();
+    await repo.finish('zalo', 'in-404', at(1));
+    expect(await t.snapshot()).toEqual(before);
   });
 });

@@ -11,6 +11,9 @@
 export { openPgStore, type PgStore } from './open-pg-store.js';
 /** The connection settings; `createPool` for the tools that copy into a database; `redactUrl` blanks its password. */
 export { createPool, inTransaction, redactUrl, type PgOptions } from './pool.js';
+/** The delivery log and the inbox with options (lease, pruning), as the SQLite store's `createDeliveryRepo`/`createInboxRepo`. */
+export { createPgDeliveryRepo } from './delivery-repo.js';
+export { createPgInboxRepo } from './inbox-repo.js';
 /** A port of `tasks/` whose methods answer through Promises. */
 export type { AsyncPort } from './async-port.js';
 /** Numbered migrations under `pg_advisory_lock`; `MigrationError` (from the SQLite store) when a step fails or the database is newer. */
