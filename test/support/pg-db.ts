@@ -77,6 +77,8 @@ export async function createPgTestDb(): Promise<PgTestDb> {
   const url = new URL(PG_SERVER_URL);
   url.pathname = `/${name}`;
   const raw = new pg.Pool({ connectionString: url.toString(), max: 2 });
+  // Dropping the database ends its connections; an idle one's error must not end the test process.
+  raw.on('error', () => undefined);
   let opened: PgStore[] = [];
   const tables = async () =>
     (

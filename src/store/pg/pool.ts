@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { Log } from '../../tasks/index.js';
 
 /** What a PostgreSQL store connects with (the settings `DATABASE_URL`, `DATABASE_POOL_SIZE`, `DATABASE_STATEMENT_TIMEOUT_MS`). */
 export type PgOptions = {
@@ -8,21 +9,30 @@ export type PgOptions = {
   poolSize?: number;
   /** A statement running longer is cancelled by the server (ms); 0 turns it off; default 10,000. */
   statementTimeoutMs?: number;
+  /** Where a connection lost while idle (a server restart) is reported; the pool replaces it either way. */
+  log?: Log;
 };
 
 /** Where a query can be run: the pool (one statement, its own transaction) or a client inside a transaction. */
 export type Queryable = pg.Pool | pg.PoolClient;
 
-/** A pool of connections to `options.url`, each with the statement timeout set. */
+/**
+ * A pool of connections to `options.url`, each with the statement timeout set. An idle connection the server drops
+ * (a restart, a failover) is reported and replaced: without a listener, pg's 'error' event would end the process.
+ */
 export function createPool(options: PgOptions): pg.Pool {
-  const { url, poolSize = 10, statementTimeoutMs = 10_000 } = options;
-  return new pg.Pool({
+  const { url, poolSize = 10, statementTimeoutMs = 10_000, log } = options;
+  const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     statement_timeout: statementTimeoutMs === 0 ? false : statementTimeoutMs,
     connectionTimeoutMillis: 10_000,
     application_name: 'troly-226',
   });
+  pool.on('error', (err: Error & { code?: string }) =>
+    log?.('warn', 'Store: an idle PostgreSQL connection was lost; the pool opens another', { code: err.code }),
+  );
+  return pool;
 }
 
 /**
