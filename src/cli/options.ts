@@ -9,6 +9,9 @@ export const PLACE_OPTIONS = { db: { type: 'string' }, knowledge: { type: 'strin
 export const databasePath = (flag: string | undefined): string =>
   flag ?? (process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
 
+/** The PostgreSQL database the assistant uses (`DATABASE_URL`), or undefined when it uses a SQLite file. */
+export const databaseUrl = (): string | undefined => process.env.DATABASE_URL || undefined;
+
 /** The plans folder: `--knowledge`, else `KNOWLEDGE_DIR`, else `knowledge`. */
 export const knowledgeDir = (flag: string | undefined): string =>
   flag ?? (process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR);

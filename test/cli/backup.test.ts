@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/commands/backup.js';
 import { useCliOnTmpDb } from '../support/cli-run.js';
 import { seedUser, type SeedUpdate } from '../support/seed-user.js';
@@ -126,6 +126,27 @@ describe('cli backup', () => {
     expect(await run([target, '--db', missing])).toBe(1);
     expect(t.io.err).toEqual([`backup: no database at ${missing} (set DATABASE_PATH or --db)`]);
     expect([existsSync(missing), existsSync(target)]).toEqual([false, false]);
+  });
+
+  it('with DATABASE_URL, gives the pg_dump command instead (no password in it) and writes nothing', async () => {
+    vi.stubEnv('DATABASE_URL', 'postgres://troly:s3cret@db.tinh.gov.vn:5432/troly');
+    try {
+      const target = join(t.db.dir, 'troly.dump');
+      expect(await run([target])).toBe(1);
+      expect(t.io.err).toEqual([
+        [
+          'backup: the database is PostgreSQL (DATABASE_URL), backed up with its own tool, pg_dump, safe while the bot runs:',
+          `  pg_dump --format=custom --file=${target} 'postgres://troly@db.tinh.gov.vn:5432/troly'`,
+          `restore into an empty database with: pg_restore --no-owner --dbname='postgres://troly@db.tinh.gov.vn:5432/troly' ${target}`,
+          "(the password from PGPASSWORD or ~/.pgpass; the server's own backups, if its staff run them, cover it too)",
+        ].join('\n'),
+      ]);
+      expect(existsSync(target)).toBe(false);
+      // --db still names a SQLite file to back up.
+      expect(await run([target, '--db', t.db.path])).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it.each([[[]], [['a.db', 'b.db']]])('asks for exactly one FILE: %j', async (args) => {

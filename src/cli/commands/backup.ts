@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { databasePath, parseOptions } from '../options.js';
+import { databasePath, databaseUrl, parseOptions } from '../options.js';
 import { withStore } from '../with-store.js';
 
-export const summary = 'online backup of the database to FILE (safe while the bot runs)  [--db FILE]';
+export const summary =
+  'online backup of the database to FILE (safe while the bot runs)  [--db FILE]; pg_dump for PostgreSQL';
 
 const USAGE = 'usage: npm run cli -- backup FILE [--db FILE]   (FILE: a new file, or an earlier backup to replace)';
 
@@ -26,6 +27,25 @@ function targetProblem(target: string, source: string): string | null {
 const isFileSystemError = (err: unknown): err is NodeJS.ErrnoException =>
   err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string';
 
+/**
+ * With `DATABASE_URL` the data is in PostgreSQL, which its own tools back up consistently while the bot runs: says
+ * so with the commands (the password left out of them: pg_dump reads it from PGPASSWORD or ~/.pgpass). Nothing is
+ * written, hence 1.
+ */
+function explainPgDump(url: string, file: string): number {
+  const address = new URL(url);
+  address.password = '';
+  console.error(
+    [
+      'backup: the database is PostgreSQL (DATABASE_URL), backed up with its own tool, pg_dump, safe while the bot runs:',
+      `  pg_dump --format=custom --file=${file} '${address.toString()}'`,
+      `restore into an empty database with: pg_restore --no-owner --dbname='${address.toString()}' ${file}`,
+      "(the password from PGPASSWORD or ~/.pgpass; the server's own backups, if its staff run them, cover it too)",
+    ].join('\n'),
+  );
+  return 1;
+}
+
 /** `backup FILE`: better-sqlite3's online backup of the database, consistent while the bot writes. */
 export async function run(args: string[]): Promise<number> {
   const parsed = parseOptions('backup', USAGE, { args, options: { db: { type: 'string' } }, allowPositionals: true });
@@ -35,6 +55,8 @@ export async function run(args: string[]): Promise<number> {
     console.error(USAGE);
     return 1;
   }
+  const url = databaseUrl();
+  if (url && parsed.values.db === undefined) return explainPgDump(url, file);
   const source = databasePath(parsed.values.db);
   const problem = targetProblem(file, source);
   if (problem) {

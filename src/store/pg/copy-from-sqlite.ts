@@ -93,7 +93,7 @@ export async function copySqliteToPg(source: Db, pool: pg.Pool): Promise<Result<
         const { rows } = await c.query(`SELECT 1 FROM ${quote(t)} LIMIT 1`);
         if (rows.length > 0) filled.push(t);
       }
-      if (filled.length > 0) throw new Abort({ code: 'target_not_empty', tables: filled });
+      if (filled.length > 0) throw new Abort({ code: 'target_not_empty', tables: filled.sort() });
       const copied: CopyReport = [];
       for (const { table, rows } of snapshot) {
         await insertRows(

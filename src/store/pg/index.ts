@@ -19,4 +19,4 @@ export type { AsyncPort } from './async-port.js';
 /** Numbered migrations under `pg_advisory_lock`; `MigrationError` (from the SQLite store) when a step fails or the database is newer. */
 export { migratePg, PG_MIGRATIONS_DIR, MIGRATION_LOCK_KEY } from './migrate.js';
 /** Every row of a SQLite store copied into an empty PostgreSQL database, in one transaction, counts verified. */
-export { copySqliteToPg, type CopyReport } from './copy-from-sqlite.js';
+export { copySqliteToPg, type CopyProblem, type CopyReport } from './copy-from-sqlite.js';
