@@ -1,9 +1,11 @@
 import type { MemberStore, MemberUnit } from '../tasks/index.js';
 import type { Db } from './sqlite.js';
 
-type MemberRow = { plan: string; grp: string; name: string; added_at: string };
+/** A `member_units` row as either store reads it (`added_at` ISO text in SQLite, a Date in PostgreSQL). */
+export type MemberRow = { plan: string; grp: string; name: string; added_at: string | Date };
 
-const toMember = (r: MemberRow): MemberUnit => ({
+/** Maps a `member_units` row (of either store) to the domain record. */
+export const toMember = (r: MemberRow): MemberUnit => ({
   plan: r.plan,
   group: r.grp,
   name: r.name,

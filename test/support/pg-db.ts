@@ -38,15 +38,18 @@ const ORDER: Record<string, string> = {
   plan_revisions: 'plan, revision',
   task_moves: 'plan, revision, from_task',
   retired_tasks: 'plan, revision, task',
+  member_units: 'rowid',
 };
+
+/** PostgreSQL's twin of SQLite's implicit rowid, where a table's order matters (`member_units`): not in SQLite's rows. */
+const ROWID = 'rowid';
 
 /** A row as SQLite would hold it: times as ISO text, booleans as 0/1, so one expectation serves both stores. */
 const asSqliteRow = (row: Record<string, unknown>) =>
   Object.fromEntries(
-    Object.entries(row).map(([k, v]) => [
-      k,
-      v instanceof Date ? v.toISOString() : typeof v === 'boolean' ? Number(v) : v,
-    ]),
+    Object.entries(row)
+      .filter(([k]) => k !== ROWID)
+      .map(([k, v]) => [k, v instanceof Date ? v.toISOString() : typeof v === 'boolean' ? Number(v) : v]),
   );
 
 /** A database of its own on the test server, for one test file; `open()` may be called again (another instance). */

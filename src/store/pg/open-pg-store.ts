@@ -3,6 +3,7 @@ import type {
   DeliveryLog,
   FiguresStore,
   InviteStore,
+  MemberStore,
   NotificationLog,
   ProgressStore,
   RevisionStore,
@@ -18,6 +19,7 @@ import { createPgFiguresRepo } from './figures-repo.js';
 import { probePgWrite } from './health-probe.js';
 import { createPgInboxRepo } from './inbox-repo.js';
 import { createPgInviteRepo } from './invite-repo.js';
+import { createPgMemberRepo } from './member-repo.js';
 import { migratePg } from './migrate.js';
 import { createPgNotificationRepo } from './notification-repo.js';
 import { createPool, redactUrl, type PgOptions } from './pool.js';
@@ -38,6 +40,7 @@ export type PgStore = {
   subscriptions: AsyncPort<SubscriptionStore>;
   figures: AsyncPort<FiguresStore>;
   revisions: AsyncPort<RevisionStore>;
+  members: AsyncPort<MemberStore>;
   /** For /healthz: a committed write of one scratch row; rejects when the database cannot be written. */
   probeWrite(now: Date): Promise<void>;
   /** Ends the pool's connections once their queries are done. */
@@ -70,6 +73,7 @@ export async function openPgStore(options: PgOptions): Promise<PgStore> {
     subscriptions: createPgSubscriptionRepo(pool),
     figures: createPgFiguresRepo(pool),
     revisions: createPgRevisionRepo(pool),
+    members: createPgMemberRepo(pool),
     probeWrite: (now) => probePgWrite(pool, now),
     close: () => pool.end(),
   };

@@ -34,8 +34,8 @@ export function createPgProgressRepo(pool: pg.Pool) {
   /** One statement: the unique (channel, message_id) index decides between two instances appending the same delivery. */
   const append = async (u: NewUpdate): ReturnType<AsyncPort<ProgressStore>['append']> => {
     const [appended] = await select(
-      `INSERT INTO updates (plan, task, period, status, percent, note, user_key, user_name, channel, message_id, created_at, reverts)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+      `INSERT INTO updates (plan, task, period, status, percent, note, user_key, user_name, channel, message_id, created_at, reverts, unit)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (channel, message_id) DO NOTHING RETURNING *`,
       [
         u.plan,
@@ -50,6 +50,7 @@ export function createPgProgressRepo(pool: pg.Pool) {
         u.messageId,
         u.createdAt,
         u.reverts,
+        u.unit ?? null,
       ],
     );
     if (appended) return { ok: true, value: appended };
