@@ -17,10 +17,13 @@ describe('loadConfig', () => {
       QUESTION_LOG_DAYS: 90,
       QUESTION_REPORT_CRON: '0 8 * * 1',
       PORT: 8080,
+      DATABASE_POOL_SIZE: 10,
+      DATABASE_STATEMENT_TIMEOUT_MS: 10_000,
     });
     expect(config.TELEGRAM_BOT_TOKEN).toBeUndefined();
     expect(config.QUESTION_LOG_SECRET).toBeUndefined();
     expect(config.PUBLIC_URL).toBeUndefined();
+    expect(config.DATABASE_URL).toBeUndefined();
   });
 
   it('reads the question log: its secret, how many days it keeps, when the admins get the week', () => {
@@ -44,6 +47,28 @@ describe('loadConfig', () => {
     expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '' }).RATE_LIMIT_PER_MINUTE).toBe(20);
   });
 
+  it('reads the pool size and statement timeout (0: none); an empty DATABASE_URL means SQLite', () => {
+    expect(
+      loadConfig({ DATABASE_POOL_SIZE: '20', DATABASE_STATEMENT_TIMEOUT_MS: '0', DATABASE_URL: '' }),
+    ).toMatchObject({
+      DATABASE_POOL_SIZE: 20,
+      DATABASE_STATEMENT_TIMEOUT_MS: 0,
+    });
+    expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('refuses a PostgreSQL DATABASE_URL while the assistant runs on SQLite only, rather than ignore it', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgresql://troly:mật-khẩu@db.tinh.gov.vn:5432/troly' })).toThrow(
+      'Config: DATABASE_URL is set, but the assistant does not run on PostgreSQL yet: unset it to run on SQLite (DATABASE_PATH); `npm run cli -- store copy` moves the data when it does',
+    );
+  });
+
+  it('never repeats a refused DATABASE_URL, which may hold a password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://troly:s3cret@db/troly' })).toThrow(
+      'Config: DATABASE_URL must be a PostgreSQL address such as postgres://user:password@host:5432/troly',
+    );
+  });
+
   it('treats an empty token as no token', () => {
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: '' }).TELEGRAM_BOT_TOKEN).toBeUndefined();
   });
@@ -56,6 +81,9 @@ describe('loadConfig', () => {
     [{ RATE_LIMIT_PER_MINUTE: 'many' }, 'RATE_LIMIT_PER_MINUTE'],
     [{ RATE_LIMIT_PER_MINUTE: '-1' }, 'RATE_LIMIT_PER_MINUTE'],
     [{ SEND_PACING: 'maybe' }, 'SEND_PACING'],
+    [{ DATABASE_URL: 'data/troly.db' }, 'DATABASE_URL'],
+    [{ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE'],
+    [{ DATABASE_STATEMENT_TIMEOUT_MS: '5s' }, 'DATABASE_STATEMENT_TIMEOUT_MS'],
     [{ DIGEST_CRON: '99 99 * * *' }, 'DIGEST_CRON'],
     [{ DIGEST_CRON: 'mỗi sáng' }, 'DIGEST_CRON'],
     [{ QUESTION_LOG_SECRET: 'short' }, 'QUESTION_LOG_SECRET'],
