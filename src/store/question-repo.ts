@@ -19,15 +19,16 @@ export type QuestionRepoOptions = {
   secret: string;
 };
 
-type Row = {
+/** A `questions` row with its votes, as either store reads it (ISO text and 0/1 in SQLite; a Date, a boolean in PostgreSQL). */
+export type QuestionRow = {
   id: number;
-  asked_at: string;
+  asked_at: string | Date;
   channel: string;
   user_hash: string;
   text: string;
   intent: string;
   kind: string;
-  answered: number;
+  answered: number | boolean;
   citations: string;
   up: number;
   down: number;
@@ -42,7 +43,16 @@ const SELECT = `SELECT q.*,
   ORDER BY q.asked_at DESC, q.id DESC
   LIMIT @limit`;
 
-const recordOf = (row: Row): QuestionRecord => ({
+/** The keyed hash that stands for an asker (`secret`: QUESTION_LOG_SECRET), shared by both stores. */
+export const hashAsker = (secret: string, userKey: string) =>
+  createHmac('sha256', secret).update(userKey).digest('hex');
+
+/** Whether a vote changed anything, given the one before (shared by both stores). */
+export const voteOutcome = (before: Vote | undefined, vote: Vote): FeedbackOutcome =>
+  before === vote ? 'unchanged' : before === undefined ? 'recorded' : 'changed';
+
+/** Maps a `questions` row with its votes (of either store) to the domain record. */
+export const recordOf = (row: QuestionRow): QuestionRecord => ({
   id: row.id,
   askedAt: new Date(row.asked_at),
   channel: row.channel,
@@ -50,7 +60,7 @@ const recordOf = (row: Row): QuestionRecord => ({
   text: row.text,
   intent: row.intent,
   kind: row.kind,
-  answered: row.answered === 1,
+  answered: row.answered === 1 || row.answered === true,
   citations: JSON.parse(row.citations) as QuestionCitation[],
   up: row.up,
   down: row.down,
@@ -58,7 +68,7 @@ const recordOf = (row: Row): QuestionRecord => ({
 
 /** The question log (`satisfies QuestionLog`): askers kept as HMAC-SHA256 of their key, votes one per person per answer. */
 export function createQuestionRepo(db: Db, options: QuestionRepoOptions) {
-  const hash = (userKey: string) => createHmac('sha256', options.secret).update(userKey).digest('hex');
+  const hash = (userKey: string) => hashAsker(options.secret, userKey);
   const insert = db.prepare(
     `INSERT INTO questions (asked_at, channel, user_hash, text, intent, kind, answered, citations)
      VALUES (@askedAt, @channel, @userHash, @text, @intent, @kind, @answered, @citations)`,
@@ -71,16 +81,15 @@ export function createQuestionRepo(db: Db, options: QuestionRepoOptions) {
     `INSERT INTO question_feedback (question_id, user_hash, vote, voted_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (question_id, user_hash) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at`,
   );
-  const select = db.prepare<Record<string, unknown>, Row>(SELECT);
+  const select = db.prepare<Record<string, unknown>, QuestionRow>(SELECT);
   const remove = db.prepare<[string]>('DELETE FROM questions WHERE asked_at < ?');
 
   const rate = db.transaction((questionId: number, userKey: string, vote: Vote, at: Date): FeedbackOutcome => {
     if (!exists.get(questionId)) return 'unknown_question';
     const userHash = hash(userKey);
-    const before = voteOf.get(questionId, userHash)?.vote;
-    if (before === vote) return 'unchanged';
-    upsert.run(questionId, userHash, vote, at.toISOString());
-    return before === undefined ? 'recorded' : 'changed';
+    const outcome = voteOutcome(voteOf.get(questionId, userHash)?.vote, vote);
+    if (outcome !== 'unchanged') upsert.run(questionId, userHash, vote, at.toISOString());
+    return outcome;
   });
 
   return {

@@ -50,6 +50,17 @@ function populate(store: Store): void {
     T0,
   );
   store.members.add('nhi-chieu', 'UBND các xã, phường', ['UBND xã Tân Chi', 'UBND xã Phú Mỹ'], T0);
+  const asked = store.questions.record({
+    askedAt: T0,
+    channel: 'zalo',
+    userKey: 'zl:9',
+    text: 'ai chủ trì nhiệm vụ 4',
+    intent: 'lead',
+    kind: 'task_field',
+    answered: true,
+    citations: [{ plan: 'nhi-chieu', task: '4', section: null }],
+  });
+  store.questions.rate(asked, 'zl:9', 'up', T0);
   probeWrite(store.db, T0);
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { StoreOptions } from '../../src/store/index.js';
 import { openPgStore, redactUrl, type PgOptions, type PgStore } from '../../src/store/pg/index.js';
 
 /** The server the PostgreSQL tests use: `TEST_DATABASE_URL`, else the local one every machine and CI start. */
@@ -39,6 +40,8 @@ const ORDER: Record<string, string> = {
   task_moves: 'plan, revision, from_task',
   retired_tasks: 'plan, revision, task',
   member_units: 'rowid',
+  questions: 'id',
+  question_feedback: 'question_id, user_hash',
 };
 
 /** PostgreSQL's twin of SQLite's implicit rowid, where a table's order matters (`member_units`): not in SQLite's rows. */
@@ -55,7 +58,7 @@ const asSqliteRow = (row: Record<string, unknown>) =>
 /** A database of its own on the test server, for one test file; `open()` may be called again (another instance). */
 export type PgTestDb = {
   url: string;
-  open(options?: Omit<PgOptions, 'url'>): Promise<PgStore>;
+  open(options?: Omit<PgOptions, 'url'> & StoreOptions): Promise<PgStore>;
   /** A statement run outside the store (rejects as PostgreSQL refuses it). */
   exec(sql: string): Promise<void>;
   /** Every row of `table`, read apart from the store, in the shape SQLite holds it. */

@@ -5,6 +5,7 @@ import {
   type DeliveryRepoOptions,
   type InboxRepoOptions,
   type Store,
+  type StoreOptions,
 } from '../../src/store/index.js';
 import { createPgDeliveryRepo, createPgInboxRepo, type AsyncPort, type PgStore } from '../../src/store/pg/index.js';
 import type { DeliveryLog, UpdateInbox } from '../../src/tasks/index.js';
@@ -20,7 +21,7 @@ export type EitherPort<P> = P | AsyncPort<P>;
 export type StoreUnderTest = {
   kind: 'SQLite' | 'PostgreSQL';
   /** Opens the store; again for a second connection, as another process or instance has. */
-  open(): Promise<AnyStore>;
+  open(options?: StoreOptions): Promise<AnyStore>;
   /** A delivery log of its own on the database (its own prune clock), as a restarted process has. */
   deliveries(options?: DeliveryRepoOptions): Promise<EitherPort<DeliveryLog>>;
   /** An inbox of its own on the database (its own prune clock), as a restarted process has. */
@@ -39,7 +40,7 @@ function sqliteStore(): StoreUnderTest {
     tmp = createTmpDb();
   });
   afterEach(() => tmp.cleanup());
-  const open = async () => tmp.open();
+  const open = async (options?: StoreOptions) => tmp.open(options);
   return {
     kind: 'SQLite',
     open,
@@ -60,7 +61,7 @@ function postgresStore(): StoreUnderTest {
   afterAll(() => db.drop());
   return {
     kind: 'PostgreSQL',
-    open: () => db.open(),
+    open: (options) => db.open(options),
     deliveries: async (options) => createPgDeliveryRepo((await db.open()).pool, options),
     inbox: async (options) => createPgInboxRepo((await db.open()).pool, options),
     exec: (sql) => db.exec(sql),

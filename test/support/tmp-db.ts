@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openStore, type Store } from '../../src/store/index.js';
+import { openStore, type Store, type StoreOptions } from '../../src/store/index.js';
 
 /** A SQLite file in a fresh temp folder; `open()` may be called again after `close()` (a restart). */
 export type TmpDb = {
   dir: string;
   path: string;
-  open(): Store;
+  open(options?: StoreOptions): Store;
   /** Every row of `table` read with a separate connection, ordered by rowid: for "nothing changed" checks. */
   rows(table: string): unknown[];
   /** Every row of every table, read with one separate connection: "nothing changed" across the whole database. */
@@ -25,8 +25,8 @@ export function createTmpDb(): TmpDb {
   return {
     dir,
     path,
-    open: () => {
-      const store = openStore(path);
+    open: (options) => {
+      const store = openStore(path, options);
       opened.push(store);
       return store;
     },

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type {
   DeliveryLog,
@@ -6,12 +7,14 @@ import type {
   MemberStore,
   NotificationLog,
   ProgressStore,
+  QuestionLog,
   RevisionStore,
   SubscriptionStore,
   UpdateInbox,
   UserStore,
 } from '../../tasks/index.js';
 import { MigrationError } from '../migrate.js';
+import type { StoreOptions } from '../open-store.js';
 import { StoreOpenError } from '../store-open-error.js';
 import type { AsyncPort } from './async-port.js';
 import { createPgDeliveryRepo } from './delivery-repo.js';
@@ -24,6 +27,7 @@ import { migratePg } from './migrate.js';
 import { createPgNotificationRepo } from './notification-repo.js';
 import { createPool, redactUrl, type PgOptions } from './pool.js';
 import { createPgProgressRepo } from './progress-repo.js';
+import { createPgQuestionRepo } from './question-repo.js';
 import { createPgRevisionRepo } from './revision-repo.js';
 import { createPgSubscriptionRepo } from './subscription-repo.js';
 import { createPgUserRepo } from './user-repo.js';
@@ -41,6 +45,8 @@ export type PgStore = {
   figures: AsyncPort<FiguresStore>;
   revisions: AsyncPort<RevisionStore>;
   members: AsyncPort<MemberStore>;
+  /** The questions asked and the votes on their answers (askers as keyed hashes). */
+  questions: AsyncPort<QuestionLog>;
   /** For /healthz: a committed write of one scratch row; rejects when the database cannot be written. */
   probeWrite(now: Date): Promise<void>;
   /** Ends the pool's connections once their queries are done. */
@@ -48,11 +54,11 @@ export type PgStore = {
 };
 
 /**
- * Connects to `options.url`, migrates the database to the latest schema (one instance at a time) and opens every
+ * Connects to `options.url` (`questionSecret` as in the SQLite store's {@link StoreOptions}), migrates the database to the latest schema (one instance at a time) and opens every
  * repository. Rejects with MigrationError (a failed step, a newer database) or StoreOpenError (no server, wrong
  * password, no such database: the error's `code`, the URL with its password blanked).
  */
-export async function openPgStore(options: PgOptions): Promise<PgStore> {
+export async function openPgStore(options: PgOptions & StoreOptions): Promise<PgStore> {
   const pool = createPool(options);
   try {
     await migratePg(pool);
@@ -74,6 +80,7 @@ export async function openPgStore(options: PgOptions): Promise<PgStore> {
     figures: createPgFiguresRepo(pool),
     revisions: createPgRevisionRepo(pool),
     members: createPgMemberRepo(pool),
+    questions: createPgQuestionRepo(pool, { secret: options.questionSecret ?? randomBytes(32).toString('hex') }),
     probeWrite: (now) => probePgWrite(pool, now),
     close: () => pool.end(),
   };
