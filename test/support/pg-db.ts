@@ -33,7 +33,6 @@ const ORDER: Record<string, string> = {
   notifications: 'claimed_at, key',
   digest_subscriptions: 'user_key',
   figures: 'id',
-  deliveries: 'claimed_at, channel, message_id',
   inbox: 'seq',
   health_probe: 'id',
   plan_revisions: 'plan, revision',

@@ -53,7 +53,7 @@ export function createPgInboxRepo(pool: pg.Pool, options: InboxRepoOptions = {})
   const pending = (channel: string) =>
     inTransaction(pool, async (c) => {
       const { rows } = await c.query<Row>(
-        `SELECT seq, update_id, body FROM inbox WHERE channel = $1 AND done_at IS NULL AND replays < $2
+        `SELECT seq, update_id, body FROM inbox WHERE channel = $1 AND done_at IS NULL AND body IS NOT NULL AND replays < $2
          ORDER BY seq FOR UPDATE`,
         [channel, maxReplays],
       );
