@@ -1,11 +1,33 @@
 import type { DashboardAuthStore, DashboardSession, Result, SignInLinkError } from '../tasks/index.js';
 import type { Db } from './sqlite.js';
 
-type LinkRow = { user_key: string; expires_at: string; used_at: string | null };
-type SessionRow = { user_key: string; origin: DashboardSession['origin']; created_at: string; expires_at: string };
+/** The rows as either store reads them (times as ISO text in SQLite, Dates in PostgreSQL). */
+export type LinkRow = { user_key: string; expires_at: string | Date; used_at: string | Date | null };
+export type SessionRow = {
+  user_key: string;
+  origin: DashboardSession['origin'];
+  created_at: string | Date;
+  expires_at: string | Date;
+};
 
 /** Links and sessions are kept a day past their end (what a link said when reused), then dropped. */
-const KEEP_MS = 24 * 60 * 60 * 1000;
+export const DASHBOARD_KEEP_MS = 24 * 60 * 60 * 1000;
+
+/** The user a link signs in at `now`, or why it opens nothing (shared by both stores). */
+export function checkLink(row: LinkRow | undefined, now: Date): Result<{ userKey: string }, SignInLinkError> {
+  if (!row) return { ok: false, error: { code: 'link_unknown' } };
+  if (row.used_at !== null) return { ok: false, error: { code: 'link_used' } };
+  if (new Date(row.expires_at) <= now) return { ok: false, error: { code: 'link_expired' } };
+  return { ok: true, value: { userKey: row.user_key } };
+}
+
+/** Maps a `dashboard_sessions` row (of either store) to the domain record. */
+export const toSession = (row: SessionRow): DashboardSession => ({
+  userKey: row.user_key,
+  origin: row.origin,
+  createdAt: new Date(row.created_at),
+  expiresAt: new Date(row.expires_at),
+});
 
 /** Dashboard sign-in links and sessions in SQLite, by the hash of their secret (`satisfies DashboardAuthStore`). */
 export function createDashboardRepo(db: Db) {
@@ -29,14 +51,11 @@ export function createDashboardRepo(db: Db) {
   const dropSessions = db.prepare('DELETE FROM dashboard_sessions WHERE expires_at < ?');
 
   const useLink = db.transaction((hash: string, now: Date): Result<{ userKey: string }, SignInLinkError> => {
-    const row = linkByHash.get(hash);
-    if (!row) return { ok: false, error: { code: 'link_unknown' } };
-    if (row.used_at !== null) return { ok: false, error: { code: 'link_used' } };
-    if (new Date(row.expires_at) <= now) return { ok: false, error: { code: 'link_expired' } };
-    markUsed.run(now.toISOString(), hash);
-    return { ok: true, value: { userKey: row.user_key } };
+    const checked = checkLink(linkByHash.get(hash), now);
+    if (checked.ok) markUsed.run(now.toISOString(), hash);
+    return checked;
   });
-  const cutoff = (now: Date) => new Date(now.getTime() - KEEP_MS).toISOString();
+  const cutoff = (now: Date) => new Date(now.getTime() - DASHBOARD_KEEP_MS).toISOString();
 
   return {
     addLink: (hash, userKey, now, expiresAt) => {
@@ -50,14 +69,7 @@ export function createDashboardRepo(db: Db) {
     },
     session: (hash, now) => {
       const row = openSession.get(hash, now.toISOString());
-      return (
-        row && {
-          userKey: row.user_key,
-          origin: row.origin,
-          createdAt: new Date(row.created_at),
-          expiresAt: new Date(row.expires_at),
-        }
-      );
+      return row && toSession(row);
     },
     endSession: (hash, now) => void end.run(now.toISOString(), hash),
   } satisfies DashboardAuthStore;

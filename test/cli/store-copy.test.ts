@@ -61,6 +61,13 @@ function populate(store: Store): void {
     citations: [{ plan: 'nhi-chieu', task: '4', section: null }],
   });
   store.questions.rate(asked, 'zl:9', 'up', T0);
+  store.dashboard.addLink('link-hash', 'tg:1', T0, new Date(T0.getTime() + 600_000));
+  store.dashboard.addSession('session-hash', {
+    userKey: 'tg:1',
+    origin: 'link',
+    createdAt: T0,
+    expiresAt: new Date(T0.getTime() + 86_400_000),
+  });
   probeWrite(store.db, T0);
 }
 

@@ -204,6 +204,23 @@ describeStores('the repositories', (t) => {
     });
   });
 
+  describe('createDashboardRepo', () => {
+    it('uses a link once, opens a session, and ends it when its user is deactivated', async () => {
+      await store.invites.redeem('ABC123', { key: 'tg:1', name: 'Lan' }, T0);
+      await store.dashboard.addLink('h-link', 'tg:1', T0, new Date(T0.getTime() + 600_000));
+      expect(await store.dashboard.useLink('h-link', T0)).toEqual({ ok: true, value: { userKey: 'tg:1' } });
+      expect(await store.dashboard.useLink('h-link', T0)).toEqual({ ok: false, error: { code: 'link_used' } });
+      expect(await store.dashboard.useLink('h-none', T0)).toEqual({ ok: false, error: { code: 'link_unknown' } });
+      const session = { userKey: 'tg:1', origin: 'link', createdAt: T0, expiresAt: LATER } as const;
+      await store.dashboard.addSession('h-session', session);
+      expect(await store.dashboard.session('h-session', T0)).toEqual(session);
+      expect(await store.dashboard.session('h-session', LATER)).toBeUndefined();
+      await store.users.deactivate('tg:1');
+      expect(await store.dashboard.session('h-session', T0)).toBeUndefined();
+      expect(await t.rows('dashboard_sessions')).toMatchObject([{ hash: 'h-session', ended_at: expect.any(String) }]);
+    });
+  });
+
   describe('createRevisionRepo', () => {
     beforeEach(async () => {
       await store.invites.redeem('ABC123', { key: 'tg:1', name: 'Lan' }, T0);

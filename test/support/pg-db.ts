@@ -41,6 +41,8 @@ const ORDER: Record<string, string> = {
   member_units: 'rowid',
   questions: 'id',
   question_feedback: 'question_id, user_hash',
+  dashboard_links: 'created_at, hash',
+  dashboard_sessions: 'created_at, hash',
 };
 
 /** PostgreSQL's twin of SQLite's implicit rowid, where a table's order matters (`member_units`): not in SQLite's rows. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type {
+  DashboardAuthStore,
   DeliveryLog,
   FiguresStore,
   InviteStore,
@@ -17,6 +18,7 @@ import { MigrationError } from '../migrate.js';
 import type { StoreOptions } from '../open-store.js';
 import { StoreOpenError } from '../store-open-error.js';
 import type { AsyncPort } from './async-port.js';
+import { createPgDashboardRepo } from './dashboard-repo.js';
 import { createPgDeliveryRepo } from './delivery-repo.js';
 import { createPgFiguresRepo } from './figures-repo.js';
 import { probePgWrite } from './health-probe.js';
@@ -47,6 +49,8 @@ export type PgStore = {
   members: AsyncPort<MemberStore>;
   /** The questions asked and the votes on their answers (askers as keyed hashes). */
   questions: AsyncPort<QuestionLog>;
+  /** Dashboard sign-in links and sessions. */
+  dashboard: AsyncPort<DashboardAuthStore>;
   /** For /healthz: a committed write of one scratch row; rejects when the database cannot be written. */
   probeWrite(now: Date): Promise<void>;
   /** Ends the pool's connections once their queries are done. */
@@ -80,6 +84,7 @@ export async function openPgStore(options: PgOptions & StoreOptions): Promise<Pg
     figures: createPgFiguresRepo(pool),
     revisions: createPgRevisionRepo(pool),
     members: createPgMemberRepo(pool),
+    dashboard: createPgDashboardRepo(pool),
     questions: createPgQuestionRepo(pool, { secret: options.questionSecret ?? randomBytes(32).toString('hex') }),
     probeWrite: (now) => probePgWrite(pool, now),
     close: () => pool.end(),
