@@ -1,9 +1,21 @@
-import { addDays, atHanoiTime, monthEnd, monthStart, partsOf, toIsoDay, weekdayOf } from '../calendar/index.js';
 import {
+  addDays,
+  atHanoiTime,
+  type IsoDay,
+  monthEnd,
+  monthStart,
+  partsOf,
+  toIsoDay,
+  weekdayOf,
+} from '../calendar/index.js';
+import {
+  BUCKETS,
+  bucketOf,
   buildDigest,
   countByUnit,
   planProgress,
   reportPeriodContaining,
+  type Bucket,
   type PlanDigest,
   type PlanProgress,
   type UnitCounts,
@@ -68,6 +80,26 @@ export function viewProgress(data: DashboardData, user: UserRecord, plan: Plan, 
 export function weekStart(now: Date): Date {
   const today = toIsoDay(now);
   return atHanoiTime(addDays(today, 1 - weekdayOf(today)), '00:00:00');
+}
+
+/** One week of the trend: its last day (today for the current week) and the tasks per bucket as they stood then. */
+export type WeekCounts = { end: IsoDay; counts: Record<Bucket, number> };
+
+const TREND_WEEKS = 8;
+
+/**
+ * The last 8 weeks, oldest first: each week's states as of its end (Sunday 23:59:59.999 Hanoi, or now for the
+ * current week), derived as a report derives a closed period's (`viewProgress` → `planProgress` at that instant).
+ */
+export function weeklyCounts(data: DashboardData, user: UserRecord, plan: Plan, now: Date): WeekCounts[] {
+  const monday = toIsoDay(weekStart(now));
+  return Array.from({ length: TREND_WEEKS }, (_, i) => {
+    const sunday = atHanoiTime(addDays(monday, 6 - 7 * (TREND_WEEKS - 1 - i)), '23:59:59.999');
+    const asOf = sunday < now ? sunday : now;
+    const counts = Object.fromEntries(BUCKETS.map((b) => [b, 0])) as Record<Bucket, number>;
+    for (const s of viewProgress(data, user, plan, asOf).states) counts[bucketOf(s)] += 1;
+    return { end: toIsoDay(asOf), counts };
+  });
 }
 
 /** The plan at a glance: the digest of the progress seen, with this week's updates. */

@@ -15,6 +15,7 @@ import {
   taskDetail,
   unitsOf,
   viewProgress,
+  weeklyCounts,
   type DashboardData,
   type TaskFilter,
 } from './model.js';
@@ -143,7 +144,10 @@ async function signedIn(
   const progress = () => viewProgress(deps.data, user, plan, now);
   if (tab === undefined) {
     const seen = progress();
-    return htmlAnswer(200, overviewPage(user, plan, seen, overviewOf(seen, now), now));
+    return htmlAnswer(
+      200,
+      overviewPage(user, plan, seen, overviewOf(seen, now), weeklyCounts(deps.data, user, plan, now), now),
+    );
   }
   if (tab === 'units' && sub === undefined) return htmlAnswer(200, unitsPage(user, plan, unitsOf(progress())));
   if (tab === 'tasks' && sub === undefined) {

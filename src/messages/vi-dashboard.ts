@@ -37,6 +37,8 @@ export const DASHBOARD_TEXT = {
   statusCounts: 'Tình trạng nhiệm vụ',
   tasksTotal: (n: number) => `${n} nhiệm vụ`,
   yourTasks: (unit: string) => `Các nhiệm vụ do ${unit} chủ trì`,
+  trend: (weeks: number) => `Tình trạng qua ${weeks} tuần`,
+  weekTo: (day: string) => `Tuần đến ${day}`,
   weekChanges: 'Cập nhật trong tuần này',
   noWeekChanges: 'Tuần này chưa có cập nhật.',
   overdueTop: 'Quá hạn lâu nhất',

@@ -54,6 +54,31 @@ describe('the plan at a glance', () => {
     expect(body).not.toMatch(/<script>|\sstyle=|\son[a-z]+=/i);
   });
 
+  it('draws the last 8 weeks, each as of its end in Hanoi: a task is done from the week of its update on', async () => {
+    h().seed(LEADER);
+    // Monday 18/05 00:30 in Hanoi, still Sunday 17/05 in UTC: it belongs to the week ending 24/05.
+    h()
+      .seed(OFFICER)
+      .append({ plan: 'nhi-chieu', task: '2', status: 'done', createdAt: new Date('2026-05-17T17:30:00Z') });
+    const { body } = await page('/dashboard/p/nhi-chieu', await h().signIn(LEADER.key));
+    const chart = /<svg class="trend"[^>]*>(.*?)<\/svg>/s.exec(body)?.[1] ?? '';
+    const done = [...chart.matchAll(/<title>Tuần đến (\d\d\/\d\d\/\d{4}): Hoàn thành (\d+),/g)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+    expect(done).toEqual([
+      ['19/04/2026', '0'],
+      ['26/04/2026', '0'],
+      ['03/05/2026', '0'],
+      ['10/05/2026', '0'],
+      ['17/05/2026', '0'],
+      ['24/05/2026', '1'],
+      ['31/05/2026', '1'],
+      ['03/06/2026', '1'], // this week, as of today
+    ]);
+    expect(body).toContain('aria-label="Tình trạng qua 8 tuần"');
+  });
+
   it('renders notes and names as text (no markup from users)', async () => {
     h().seed(LEADER);
     h()

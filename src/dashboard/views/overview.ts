@@ -8,9 +8,16 @@ import {
   statusText,
   targetLine,
 } from '../../messages/index.js';
-import { reportPeriodContaining, type PlanDigest, type PlanProgress, type ReportPeriod } from '../../digest/index.js';
+import {
+  BUCKETS,
+  reportPeriodContaining,
+  type PlanDigest,
+  type PlanProgress,
+  type ReportPeriod,
+} from '../../digest/index.js';
 import type { Plan } from '../../knowledge/index.js';
 import type { TaskStateKind, UserRecord } from '../../tasks/index.js';
+import type { WeekCounts } from '../model.js';
 import { markup, query, type Html } from '../html.js';
 import { page, planPath, stackedBar, taskPath } from './layout.js';
 
@@ -35,6 +42,26 @@ function statusCounts(plan: Plan, progress: PlanProgress, digest: PlanDigest): H
       markup`<li class="k-${k}"><a href="${planPath(plan, 'tasks')}${query({ status: k })}"><span>${STATE_LABELS[k]}</span><b>${count(k)}</b></a></li>`,
   );
   return markup`<section><h2>${T.statusCounts} · ${T.tasksTotal(digest.total)}</h2>${stackedBar(digest.counts, BUCKET_LABELS)}<ul class="counts">${rows}</ul></section>`;
+}
+
+/**
+ * Tasks per bucket at each week's end, a stacked column a week, drawn in SVG with attributes only (the CSP allows
+ * no inline style); each column's title reads its figures.
+ */
+function trend(weeks: WeekCounts[]): Html {
+  const most = Math.max(1, ...weeks.map((w) => BUCKETS.reduce((n, b) => n + w.counts[b], 0)));
+  const columns = weeks.map((w, i) => {
+    let y = 40;
+    const rects = BUCKETS.map((b) => {
+      const h = (w.counts[b] / most) * 40;
+      y -= h;
+      return markup`<rect class="b-${b}" x="${i * 12 + 1}" y="${y.toFixed(2)}" width="10" height="${h.toFixed(2)}"/>`;
+    });
+    const figures = BUCKETS.map((b) => `${BUCKET_LABELS[b]} ${w.counts[b]}`).join(', ');
+    const day = formatDay(w.end);
+    return markup`<g><title>${T.weekTo(day)}: ${figures}</title>${rects}<text x="${i * 12 + 6}" y="46" text-anchor="middle" font-size="4">${day.slice(0, 5)}</text></g>`;
+  });
+  return markup`<section><h2>${T.trend(weeks.length)}</h2><svg class="trend" viewBox="0 0 96 48" role="img" aria-label="${T.trend(weeks.length)}">${columns}</svg></section>`;
 }
 
 function weekChanges(plan: Plan, digest: PlanDigest): Html {
@@ -99,10 +126,11 @@ export function overviewPage(
   plan: Plan,
   progress: PlanProgress,
   digest: PlanDigest,
+  weeks: WeekCounts[],
   now: Date,
 ): string {
   const mine = user.role === 'officer' && user.unit ? markup`<p class="scope">${T.yourTasks(user.unit)}</p>` : '';
   const report = user.role === 'officer' ? '' : reportForm(plan, now);
-  const body = markup`<p class="today">${T.today(formatDay(digest.today))}</p>${mine}${statusCounts(plan, progress, digest)}${overdue(plan, digest)}${weekChanges(plan, digest)}${targets(digest)}${report}`;
+  const body = markup`<p class="today">${T.today(formatDay(digest.today))}</p>${mine}${statusCounts(plan, progress, digest)}${trend(weeks)}${overdue(plan, digest)}${weekChanges(plan, digest)}${targets(digest)}${report}`;
   return page({ title: `${T.overview} · ${T.title}`, user, plan, tab: 'overview', body });
 }
