@@ -62,14 +62,26 @@ export function plansFor(user: UserRecord, plans: Plan[]): Plan[] {
 const sees = (user: UserRecord, members: UnitMembers) => (task: Task) =>
   user.role !== 'officer' || accessTo(user, task, members) === 'full';
 
+/** What the store holds for one plan, read once per page however many instants it is seen at. */
+export type PlanRecords = {
+  members: UnitMembers;
+  records: UpdateRecord[];
+  figures: ReturnType<FiguresStore['listForPlan']>;
+};
+
+export const readPlanRecords = (data: DashboardData, plan: Plan): PlanRecords => ({
+  members: membersOf(data, plan),
+  records: data.progress.listForPlan(plan.id),
+  figures: data.figures.listForPlan(plan.id),
+});
+
 /**
- * A plan's progress now, as the digest derives it (`planProgress`), cut to what the user sees: an officer's own
- * unit's tasks and their updates only.
+ * A plan's progress as it stood at `asOf`, as the digest derives it (`planProgress`), cut to what the user sees: an
+ * officer's own unit's tasks and their updates only.
  */
-export function viewProgress(data: DashboardData, user: UserRecord, plan: Plan, now: Date): PlanProgress {
-  const members = membersOf(data, plan);
-  const records = data.progress.listForPlan(plan.id);
-  const progress = planProgress(plan, records, data.figures.listForPlan(plan.id), now, members);
+export function viewProgress(read: PlanRecords, user: UserRecord, plan: Plan, asOf: Date): PlanProgress {
+  const { members, records, figures } = read;
+  const progress = planProgress(plan, records, figures, asOf, members);
   if (user.role !== 'officer') return progress;
   const states = progress.states.filter((s) => sees(user, members)(s.task));
   const own = new Set(states.map((s) => s.task.no));
@@ -91,13 +103,13 @@ const TREND_WEEKS = 8;
  * The last 8 weeks, oldest first: each week's states as of its end (Sunday 23:59:59.999 Hanoi, or now for the
  * current week), derived as a report derives a closed period's (`viewProgress` → `planProgress` at that instant).
  */
-export function weeklyCounts(data: DashboardData, user: UserRecord, plan: Plan, now: Date): WeekCounts[] {
+export function weeklyCounts(read: PlanRecords, user: UserRecord, plan: Plan, now: Date): WeekCounts[] {
   const monday = toIsoDay(weekStart(now));
   return Array.from({ length: TREND_WEEKS }, (_, i) => {
     const sunday = atHanoiTime(addDays(monday, 6 - 7 * (TREND_WEEKS - 1 - i)), '23:59:59.999');
     const asOf = sunday < now ? sunday : now;
     const counts = Object.fromEntries(BUCKETS.map((b) => [b, 0])) as Record<Bucket, number>;
-    for (const s of viewProgress(data, user, plan, asOf).states) counts[bucketOf(s)] += 1;
+    for (const s of viewProgress(read, user, plan, asOf).states) counts[bucketOf(s)] += 1;
     return { end: toIsoDay(asOf), counts };
   });
 }

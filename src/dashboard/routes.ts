@@ -14,6 +14,7 @@ import {
   plansFor,
   taskDetail,
   unitsOf,
+  readPlanRecords,
   viewProgress,
   weeklyCounts,
   type DashboardData,
@@ -141,13 +142,12 @@ async function signedIn(
   const plan = m ? plans.find((p) => p.id === decodeURIComponent(m[1]!)) : undefined;
   if (!m || !plan) return htmlAnswer(404, messagePage(T.notFound, T.notFound, user));
   const [, , tab, sub] = m;
-  const progress = () => viewProgress(deps.data, user, plan, now);
+  const progress = () => viewProgress(readPlanRecords(deps.data, plan), user, plan, now);
   if (tab === undefined) {
-    const seen = progress();
-    return htmlAnswer(
-      200,
-      overviewPage(user, plan, seen, overviewOf(seen, now), weeklyCounts(deps.data, user, plan, now), now),
-    );
+    const read = readPlanRecords(deps.data, plan);
+    const seen = viewProgress(read, user, plan, now);
+    const weeks = weeklyCounts(read, user, plan, now);
+    return htmlAnswer(200, overviewPage(user, plan, seen, overviewOf(seen, now), weeks, now));
   }
   if (tab === 'units' && sub === undefined) return htmlAnswer(200, unitsPage(user, plan, unitsOf(progress())));
   if (tab === 'tasks' && sub === undefined) {
