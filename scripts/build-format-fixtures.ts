@@ -3,8 +3,8 @@
  * a Word document written with the `docx` package (borderless two-column header and signature tables, a bordered
  * appendix table on landscape pages whose header row repeats and whose cells hold several lines), the same converted
  * to PDF by LibreOffice, an .xlsx appendix, PDFs whose pages repeat a header and a page number, and an image-only PDF
- * (a scan). Run by hand, never by the tests; name sets to build only those (default all):
- *   npx tsx scripts/build-format-fixtures.ts [conversions|xlsx|running|scan …]   (needs soffice, pdftoppm, img2pdf)
+ * (a scan), and a plan whose markers ("I.", "1.", "a)", "-") are Word's automatic numbering. Run by hand, never by the tests; name sets to build only those (default all):
+ *   npx tsx scripts/build-format-fixtures.ts [conversions|xlsx|running|scan|numbering …]   (needs soffice, pdftoppm, img2pdf)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import {
   Document,
   Footer,
   Header,
+  LevelFormat,
   PageNumber,
   PageOrientation,
   Packer,
@@ -407,12 +408,100 @@ async function buildScan(): Promise<void> {
   toScan(join(OUT, 'pdf', 'dai-son.pdf'), 1, join(OUT, 'scan', 'dai-son.pdf'));
 }
 
+/**
+ * A short provincial plan whose markers are Word's automatic numbering (numbering.xml), none typed: "I." (upper
+ * Roman), "1." (decimal), "a)" (lower letter), "-" (bullet), with unnumbered paragraphs between numbered ones.
+ */
+async function buildNumbering(): Promise<void> {
+  const levels = [
+    { level: 0, format: LevelFormat.UPPER_ROMAN, text: '%1.' },
+    { level: 1, format: LevelFormat.DECIMAL, text: '%2.' },
+    { level: 2, format: LevelFormat.LOWER_LETTER, text: '%3)' },
+    { level: 3, format: LevelFormat.BULLET, text: '-' },
+  ].map((l) => ({ ...l, alignment: AlignmentType.LEFT }));
+  const para = (text: string, bold = false, level?: number) =>
+    new Paragraph({
+      alignment: AlignmentType.JUSTIFIED,
+      spacing: { after: 120 },
+      ...(level === undefined ? {} : { numbering: { reference: 'plan', level } }),
+      children: [run(text, bold)],
+    });
+  const [I, L1, L2, DASH] = [0, 1, 2, 3];
+  const body: Array<[string, boolean, number?]> = [
+    [
+      'Thực hiện Kế hoạch số 144/KH-UBND ngày 21/4/2026 của Ủy ban nhân dân tỉnh, Ủy ban nhân dân tỉnh An Bình ban hành Kế hoạch thực hiện như sau:',
+      false,
+    ],
+    ['MỤC ĐÍCH, YÊU CẦU', true, I],
+    ['Mục đích', true, L1],
+    ['Chấn chỉnh lề lối làm việc, nâng cao hiệu quả hoạt động của hệ thống chính trị trên địa bàn tỉnh.', false],
+    ['Yêu cầu', true, L1],
+    ['Xác định cụ thể nhiệm vụ, trách nhiệm của từng cơ quan, đơn vị.', false],
+    ['NHIỆM VỤ, GIẢI PHÁP', true, I],
+    ['Đổi mới phương thức làm việc, ứng dụng chuyển đổi số trong xử lý công việc.', false, L1],
+    ['Tinh giản số lượng hội nghị, tăng hội nghị trực tuyến.', false, L1],
+    ['KINH PHÍ THỰC HIỆN', true, I],
+    ['Kinh phí thực hiện Kế hoạch được bố trí trong dự toán ngân sách hằng năm của các cơ quan, đơn vị.', false],
+    ['TỔ CHỨC THỰC HIỆN', true, I],
+    [
+      'Văn phòng Ủy ban nhân dân tỉnh: chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch; tổng hợp, báo cáo kết quả trước ngày 15/12/2026.',
+      false,
+      L1,
+    ],
+    ['Các sở, ban, ngành', true, L1],
+    [
+      'Sở Nội vụ: chủ trì rà soát, sửa đổi quy chế làm việc của Ủy ban nhân dân tỉnh, hoàn thành trước 30/6/2026.',
+      false,
+      L2,
+    ],
+    ['Sở Khoa học và Công nghệ: chủ trì xây dựng hệ thống họp trực tuyến, hoàn thành trước 30/9/2026.', false, L2],
+    ['Sở Tài chính: bố trí kinh phí thực hiện Kế hoạch, hoàn thành trước 31/10/2026.', false, L2],
+    ['Ủy ban nhân dân các xã, phường', true, L1],
+    ['Xây dựng kế hoạch thực hiện tại địa phương, hoàn thành trước 31/7/2026.', false, DASH],
+    ['Báo cáo kết quả thực hiện trước ngày 10/12/2026.', false, DASH],
+  ];
+  const doc = new Document({
+    numbering: { config: [{ reference: 'plan', levels }] },
+    sections: [
+      {
+        properties: { page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } },
+        children: [
+          layoutTable([
+            [
+              ['ỦY BAN NHÂN DÂN', 'TỈNH AN BÌNH'],
+              ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
+            ],
+          ]),
+          layoutTable([[['Số: 12/KH-UBND'], ['An Bình, ngày 10 tháng 5 năm 2026']]]),
+          new Paragraph({ alignment: AlignmentType.CENTER, children: [run('KẾ HOẠCH', true)] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [
+              run('Thực hiện Kết luận số 226-KL/TW ngày 11/12/2025 của Ban Bí thư về chấn chỉnh lề lối làm việc', true),
+            ],
+          }),
+          ...body.map(([text, bold, level]) => para(text, bold, level)),
+          layoutTable([
+            [
+              ['Nơi nhận:', '- Như trên;', '- Lưu: VT.'],
+              ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', '', '', 'Nguyễn Văn An'],
+            ],
+          ]),
+        ],
+      },
+    ],
+  });
+  mkdirSync(join(OUT, 'numbering'), { recursive: true });
+  writeFileSync(join(OUT, 'numbering', 'an-binh.docx'), await Packer.toBuffer(doc));
+}
+
 /** Each set of fixtures by name; the script builds those named on its command line, or all. */
 const SETS: Record<string, () => Promise<void>> = {
   conversions: buildConversions,
   xlsx: buildXlsx,
   running: buildRunning,
   scan: buildScan,
+  numbering: buildNumbering,
 };
 
 const named = process.argv.slice(2);

@@ -36,7 +36,7 @@ const RULES: Record<string, Rule> = {
   'store/pg': { uses: ['store', ...BASE], typesFrom: ['tasks'], npm: ['pg'] },
   // Reading plan files (.docx, .pdf, .xlsx, scans): outer, beside the core, turning each format into plan text;
   // zod checks what the start-up cache gives back.
-  ingest: { uses: ['knowledge', ...BASE], npm: ['mammoth', 'pdfjs-dist', 'exceljs', 'zod'] },
+  ingest: { uses: ['knowledge', ...BASE], npm: ['mammoth', 'jszip', 'pdfjs-dist', 'exceljs', 'zod'] },
   // The channels take the store's delivery and inbox ports (declared in tasks) as types.
   channels: { uses: ['chat', 'messages'], typesFrom: ['tasks'], npm: [] },
   'channels/telegram': {
