@@ -2,13 +2,14 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTelegramBot, startTelegramPolling, type TelegramPolling } from '../../../src/channels/telegram/index.js';
+import type { TelegramPolling } from '../../../src/channels/telegram/index.js';
+import { pollWithHarness } from '../../support/telegram-polling.js';
 import { run as invite } from '../../../src/cli/commands/invite.js';
 import { loadKnowledge } from '../../../src/ingest/index.js';
 import { trackedItems, type Plan, type TrackedItem } from '../../../src/knowledge/index.js';
 import { createChatHarness, type ChatHarness } from '../../support/chat-harness.js';
 import { captureConsole } from '../../support/cli-run.js';
-import { captureLog, startTelegramServer, type TelegramTestServer } from '../../support/telegram-server.js';
+import { startTelegramServer, type TelegramTestServer } from '../../support/telegram-server.js';
 
 /**
  * The plan this scenario runs over; any plan file the assistant reads (.md, .docx, .pdf) with at least one body duty
@@ -42,13 +43,7 @@ beforeEach(async () => {
   copyFileSync(PLAN_FILE, join(dir, basename(PLAN_FILE)));
   server = await startTelegramServer();
   h = createChatHarness({ plans: (await loadKnowledge(dir)).plans });
-  const bot = createTelegramBot({
-    token: server.token,
-    apiRoot: server.apiRoot,
-    handle: (message) => h.chat()(message),
-    log: captureLog(),
-  });
-  polling = await startTelegramPolling(bot);
+  polling = await pollWithHarness(server, () => h);
 });
 afterEach(async () => {
   await polling.stop();

@@ -1,12 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTelegramBot, startTelegramPolling, type TelegramPolling } from '../../../src/channels/telegram/index.js';
+import type { TelegramPolling } from '../../../src/channels/telegram/index.js';
+import { pollWithHarness } from '../../support/telegram-polling.js';
 import { run as invite } from '../../../src/cli/commands/invite.js';
 import { run as units } from '../../../src/cli/commands/units.js';
 import { createChatHarness, type ChatHarness } from '../../support/chat-harness.js';
 import { captureConsole } from '../../support/cli-run.js';
-import { captureLog, startTelegramServer, type TelegramTestServer } from '../../support/telegram-server.js';
+import { startTelegramServer, type TelegramTestServer } from '../../support/telegram-server.js';
 
 let server: TelegramTestServer;
 let harness: ChatHarness;
@@ -15,13 +16,7 @@ let polling: TelegramPolling;
 beforeEach(async () => {
   server = await startTelegramServer();
   harness = createChatHarness();
-  const bot = createTelegramBot({
-    token: server.token,
-    apiRoot: server.apiRoot,
-    handle: (message) => harness.chat()(message),
-    log: captureLog(),
-  });
-  polling = await startTelegramPolling(bot);
+  polling = await pollWithHarness(server, () => harness);
 });
 afterEach(async () => {
   await polling.stop();

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTelegramBot, startTelegramPolling, type TelegramPolling } from '../../../src/channels/telegram/index.js';
+import type { TelegramPolling } from '../../../src/channels/telegram/index.js';
+import { pollWithHarness } from '../../support/telegram-polling.js';
 import { createChatHarness, type ChatHarness } from '../../support/chat-harness.js';
-import { captureLog, startTelegramServer, type TelegramTestServer } from '../../support/telegram-server.js';
+import { startTelegramServer, type TelegramTestServer } from '../../support/telegram-server.js';
 
 let server: TelegramTestServer;
 let harness: ChatHarness;
@@ -10,13 +11,7 @@ let polling: TelegramPolling;
 beforeEach(async () => {
   server = await startTelegramServer();
   harness = createChatHarness({ questionLog: true });
-  const bot = createTelegramBot({
-    token: server.token,
-    apiRoot: server.apiRoot,
-    handle: (message) => harness.chat()(message),
-    log: captureLog(),
-  });
-  polling = await startTelegramPolling(bot);
+  polling = await pollWithHarness(server, () => harness);
 });
 afterEach(async () => {
   await polling.stop();
