@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { planSchema, readWarningSchema, type ReadWarning } from '../knowledge/index.js';
 import { keyOf, type ReadCache } from './read-cache.js';
@@ -19,10 +19,14 @@ export type Reading = { result: PlanFileResult; key: string };
 const readingSchema = z.object({ plan: planSchema.optional(), warnings: z.array(readWarningSchema) });
 const extractionSchema = z.object({ text: z.string().optional(), warnings: z.array(readWarningSchema) });
 
-/** The key of reading `files` as `parts`; null when a file cannot be read (its reading says why, uncached). */
-async function keyOfFiles(parts: readonly string[], files: readonly string[]): Promise<string | null> {
+/**
+ * The key of reading `files` as `parts`; null when a file cannot be read (its reading says why, uncached). Read
+ * synchronously: at a start every plan file is hashed in turn, and a trip through the thread pool for each file
+ * (open, stat, read, close) cost more than the reading itself.
+ */
+function keyOfFiles(parts: readonly string[], files: readonly string[]): string | null {
   try {
-    return keyOf([...parts, ...(await Promise.all(files.map((f) => readFile(f))))]);
+    return keyOf([...parts, ...files.map((f) => readFileSync(f))]);
   } catch {
     return null;
   }
@@ -41,7 +45,7 @@ function lookUp<T>(use: CacheUse, key: string, schema: z.ZodType<T>): T | undefi
 export async function cachedRead(path: string, options: ReadPlanOptions, use?: CacheUse): Promise<Reading> {
   const appendices = options.appendices ?? [];
   const id = options.id ?? planIdOf(path);
-  const key = (await keyOfFiles(['plan', path, id, ...appendices], [path, ...appendices])) ?? keyOf(['unread', path]);
+  const key = keyOfFiles(['plan', path, id, ...appendices], [path, ...appendices]) ?? keyOf(['unread', path]);
   const found = use && lookUp(use, key, readingSchema);
   if (found) return { result: found, key };
   const result = await readPlanFile(path, options);
@@ -51,7 +55,7 @@ export async function cachedRead(path: string, options: ReadPlanOptions, use?: C
 
 /** The plan text of an appendix file (`extractPlanText`), from the cache when the file did not change. */
 export async function cachedExtract(path: string, use?: CacheUse): Promise<{ text?: string; warnings: ReadWarning[] }> {
-  const key = await keyOfFiles(['text', path], [path]);
+  const key = keyOfFiles(['text', path], [path]);
   const found = use && key && lookUp(use, key, extractionSchema);
   if (found) return found;
   const got = await extractPlanText(path);
