@@ -157,9 +157,12 @@ const DATED: ReadonlySet<DeadlineKind> = new Set(['date', 'month', 'quarter', 'y
  * completes "trước ngày 15/6" unless the text is about periodic work.
  */
 export function findDeadlineInText(text: string, year?: number): Deadline | null {
-  // Dates without a year in text about periodic work ("định kỳ ... trước ngày 10 tháng 3") recur: no single deadline.
-  const usable = RECURRING.test(foldCase(text)) ? undefined : year;
+  let usable: number | undefined;
+  let recurring: boolean | undefined;
   for (const m of text.matchAll(IN_TEXT)) {
+    // Dates without a year in text about periodic work ("định kỳ ... trước ngày 10 tháng 3") recur: no single deadline.
+    recurring ??= RECURRING.test(foldCase(text));
+    usable = recurring ? undefined : year;
     const d = parseDeadline(m[0], usable);
     if (DATED.has(d.kind)) return d;
   }

@@ -53,6 +53,8 @@ export function readReporting(plan: string, blocks: readonly Block[], owners: (b
   const found = new Map<string, ReportingDate>();
   for (const block of blocks) {
     for (const sentence of sentencesOf(block.text)) {
+      // Every period is written with its day in figures: a sentence without one is not folded nor matched.
+      if (!/\d/.test(sentence)) continue;
       for (const { period: words, day, month, everyQuarter } of periodsIn(foldCase(sentence))) {
         const period = periodOf(words);
         if (found.has(period.period)) continue;
