@@ -25,8 +25,10 @@ function splitRow(line: string): string[] | null {
   return cells.every((c) => /^:?-{2,}:?$/.test(c) || c === '') ? [] : cells;
 }
 
+type HeaderCells = { columns: Columns; all: boolean };
+
 /** The columns named by header-like cells, and whether every non-empty cell is one. */
-function headerCells(cells: readonly string[]): { columns: Columns; all: boolean } {
+function headerCells(cells: readonly string[]): HeaderCells {
   const columns: Columns = {};
   let all = true;
   cells.forEach((cell, i) => {
@@ -39,8 +41,7 @@ function headerCells(cells: readonly string[]): { columns: Columns; all: boolean
 }
 
 /** Maps header cells to columns by keywords; null when the row is not a task-table header. */
-function detectColumns(cells: readonly string[]): Columns | null {
-  const { columns } = headerCells(cells);
+function detectColumns({ columns }: HeaderCells): Columns | null {
   const known = Object.keys(columns).length;
   return columns.content !== undefined && known >= 3 && (columns.lead ?? columns.deadline) !== undefined ? columns : null;
 }
@@ -92,8 +93,7 @@ const isCapsTitle = (row: Draft) =>
   FIELDS.every((f) => f === 'content' || row.cells[f] === '') && /\p{Lu}.*\s.*\p{Lu}/u.test(row.cells.content) && !/\p{Ll}/u.test(row.cells.content);
 
 /** A second header line under a merged cell ("Chủ trì", "Phối hợp" under "Cơ quan thực hiện"). */
-function readSubHeader(state: Reader, cells: readonly string[]): boolean {
-  const { columns, all } = headerCells(cells);
+function readSubHeader(state: Reader, { columns, all }: HeaderCells): boolean {
   if (!state.columns || !all || Object.keys(columns).length === 0 || columns.no !== undefined) return false;
   state.columns = { ...state.columns, ...columns };
   return true;
@@ -111,16 +111,16 @@ function readBlankNumber(state: Reader, row: Draft): void {
 }
 
 /** Header rows, including one wrapped over two lines; true when the row was a header. */
-function readHeader(state: Reader, cells: readonly string[]): boolean {
+function readHeader(state: Reader, cells: readonly string[], head: HeaderCells): boolean {
   const pending = state.pending;
   state.pending = null;
   const merged = pending ? cells.map((c, i) => `${pending[i] ?? ''} ${c}`.trim()) : null;
-  const header = detectColumns(cells) ?? (merged && detectColumns(merged));
+  const header = detectColumns(head) ?? (merged && detectColumns(headerCells(merged)));
   if (header) {
     state.columns = header;
     return true;
   }
-  const { columns } = headerCells(cells);
+  const { columns } = head;
   const short = cells.every((c) => c.length <= 40 && !/^\d+[.)]?$/.test(c));
   if (short && columns.content !== undefined && Object.keys(columns).length >= 2) {
     state.pending = [...cells];
@@ -137,7 +137,9 @@ function readUnnumbered(state: Reader, row: Draft): void {
 }
 
 function readRow(state: Reader, cells: string[], line: number): void {
-  if (readHeader(state, cells) || !state.columns || cells.every((c) => c === '') || readSubHeader(state, cells)) return;
+  // Read once: every row is tried as a header, then as a second header line.
+  const head = headerCells(cells);
+  if (readHeader(state, cells, head) || !state.columns || cells.every((c) => c === '') || readSubHeader(state, head)) return;
   const no = cellOf(cells, state.columns.no).replace(/[.)]$/, '').replace(/^0+(?=\d)/, '');
   const row = toDraft(no, cells, state.columns, line, state.group);
   const previous = state.drafts.at(-1);
