@@ -1,4 +1,4 @@
-import { expandTokens, foldCase, tokenize } from '../text/index.js';
+import { expandTokens, foldCase, foldCaseBySlice, tokenize } from '../text/index.js';
 import {
   AGENCY_HEADS, GROUP_HEADS, GROUP_WORDS, HOLDER_PREFIXES, KNOWN_AGENCIES, LEAD_IN_PREFIXES, LOCALITY_LEVELS, LOCALITY_LINKS,
   STANDALONE_AGENCIES,
@@ -38,10 +38,20 @@ export const agencyKeyOf = (text: string) => expandTokens(tokenize(text)).join('
 export const KNOWN = new Map(KNOWN_AGENCIES.map((name) => [agencyKeyOf(name), name]));
 
 type Word = { text: string; key: string; start: number; end: number };
-const wordsOf = (text: string): Word[] =>
-  [...text.matchAll(/[\p{L}\p{N}&]+|[,;:()\-–]/gu)].map((m) => ({ text: m[0], key: foldCase(m[0]), start: m.index, end: m.index + m[0].length }));
+function wordsOf(text: string): Word[] {
+  const folded = foldCaseBySlice(text);
+  return [...text.matchAll(/[\p{L}\p{N}&]+|[,;:()\-–]/gu)].map((m) => {
+    const end = m.index + m[0].length;
+    return { text: m[0], key: folded?.slice(m.index, end) ?? foldCase(m[0]), start: m.index, end };
+  });
+}
 
-const folded = (list: readonly string[]) => new Set(list.map(foldCase));
+/** Folded phrases, and how many words the longest has. */
+type Phrases = { phrases: ReadonlySet<string>; longest: number };
+const folded = (list: readonly string[]): Phrases => {
+  const phrases = new Set(list.map(foldCase));
+  return { phrases, longest: Math.max(0, ...[...phrases].map((p) => p.split(' ').length)) };
+};
 const LEVELS = folded(LOCALITY_LEVELS);
 const LINKS = folded(LOCALITY_LINKS);
 const GROUP = folded(GROUP_WORDS);
@@ -53,10 +63,11 @@ const isCapital = (w: Word | undefined) => w !== undefined && /^\p{Lu}/u.test(w.
 const isJoin = (w: Word | undefined) => w !== undefined && (w.key === ',' || w.key === 'va');
 
 /** How many words from i form a phrase of the set ("thành phố", "đơn vị"), longest first; 0 when none. */
-function phraseAt(ws: readonly Word[], i: number, set: ReadonlySet<string>): number {
-  for (let n = Math.min(LONGEST_PHRASE, ws.length - i); n > 0; n--) {
-    if (set.has(ws.slice(i, i + n).map((w) => w.key).join(' '))) return n;
-  }
+function phraseAt(ws: readonly Word[], i: number, set: Phrases): number {
+  const reach = Math.min(LONGEST_PHRASE, set.longest, ws.length - i);
+  const joined: string[] = [];
+  for (let n = 0; n < reach; n++) joined.push(n ? `${joined[n - 1]} ${ws[i + n]!.key}` : ws[i]!.key);
+  for (let n = reach; n > 0; n--) if (set.phrases.has(joined[n - 1]!)) return n;
   return 0;
 }
 

@@ -14,6 +14,12 @@ export { toLower } from './normalize.js';
 /** NFC + lower case + folded, length kept: `foldCase("Quý IV/2026")` → "quy iv/2026". */
 export { foldCase } from './normalize.js';
 
+/**
+ * The fold of `foldCase` when the fold of any slice is that slice of the fold (fold a line once, slice it many times);
+ * null for text with characters that fold by context: `foldCaseBySlice("Sở Nội vụ")` → "so noi vu".
+ */
+export { foldCaseBySlice } from './normalize.js';
+
 /** Whitespace runs collapsed to one space, trimmed. */
 export { collapseSpaces } from './normalize.js';
 

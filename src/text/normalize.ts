@@ -56,6 +56,14 @@ export function foldCase(text: string): string {
   return mapUnits(text, CASE_TABLE, foldCaseWhole);
 }
 
+/**
+ * `foldCase(text)` when every character folds alone as in any text, so that the fold of any slice is that slice of
+ * the fold (fold a line once, then slice it); null otherwise.
+ */
+export function foldCaseBySlice(text: string): string | null {
+  return mapUnits(text, CASE_TABLE, () => null);
+}
+
 /** Collapses runs of whitespace into one space and trims. */
 export function collapseSpaces(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -95,7 +103,7 @@ function tableFold(c: number, fold: (ch: string) => string): number {
 }
 
 /** Text folded unit by unit through the table; text holding any other character is folded whole by the slow path. */
-function mapUnits(text: string, table: FoldTable, whole: (text: string) => string): string {
+function mapUnits<T>(text: string, table: FoldTable, whole: (text: string) => T): string | T {
   const n = text.length;
   const codes: number[] = new Array(n);
   let changed = false;

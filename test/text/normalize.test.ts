@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { foldCase, foldDiacritics, normalizeText } from '../../src/text/index.js';
+import { foldCase, foldCaseBySlice, foldDiacritics, normalizeText } from '../../src/text/index.js';
 import { fuzzParameters } from '../support/fuzz.js';
 
 describe('normalizeText', () => {
@@ -110,5 +110,22 @@ describe('foldDiacritics / foldCase against whole-text normalization', () => {
       expect([c, foldCase(t)]).toEqual([c, oracleCase(t)]);
       expect([c, foldDiacritics(t)]).toEqual([c, oracleDiacritics(t)]);
     }
+  });
+});
+
+describe('foldCaseBySlice', () => {
+  it('gives the fold of a text whose slices fold as that slice of the fold', () => {
+    const text = 'Giám đốc Sở Nội vụ, UBND cấp xã';
+    const folded = foldCaseBySlice(text)!;
+    expect(folded).toBe('giam doc so noi vu, ubnd cap xa');
+    for (let i = 0; i < text.length; i++) expect(folded.slice(i, i + 5)).toBe(foldCase(text.slice(i, i + 5)));
+  });
+
+  it.each([
+    ['a mark that composes with the letter before it', 'Quy\u0301'],
+    ['a Greek sigma lowered by what follows it', 'ΟΔΟΣ'],
+    ['a carriage return joined to the line end after it', 'a\r\nb'],
+  ])('is null for %s', (_, text) => {
+    expect(foldCaseBySlice(text)).toBeNull();
   });
 });
