@@ -25,7 +25,8 @@ const dayOf = (date: string | undefined) => {
 export function readLegalBasis(lines: readonly DocLine[], own: string | null): LegalBasis[] {
   const found = new Map<string, LegalBasis>();
   for (const { text } of lines) {
-    if (/Kèm theo/u.test(text)) continue;
+    // A citation always has a number: a line without a figure is not matched.
+    if (/Kèm theo/u.test(text) || !/\d/.test(text)) continue;
     for (const m of text.matchAll(CITATION)) {
       const number = m[2]!.replace(/\s+/g, '');
       if (number === own) continue;

@@ -62,10 +62,19 @@ const CONTRACT: Rule[] = ABBREVIATIONS.filter((a, i, all) => all.findIndex((b) =
   .map((a) => ({ from: tokenize(a.long), to: tokenize(a.short) }))
   .sort(byLength);
 
-function rewrite(tokens: readonly string[], rules: readonly Rule[]): string[] {
+/** The rules by their first token, in their order (longest first), so a token is tried only against its own. */
+function byFirstToken(rules: readonly Rule[]): Map<string, Rule[]> {
+  const index = new Map<string, Rule[]>();
+  for (const rule of rules) index.set(rule.from[0]!, [...(index.get(rule.from[0]!) ?? []), rule]);
+  return index;
+}
+const EXPAND_BY_FIRST = byFirstToken(EXPAND);
+const CONTRACT_BY_FIRST = byFirstToken(CONTRACT);
+
+function rewrite(tokens: readonly string[], rules: ReadonlyMap<string, readonly Rule[]>): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length;) {
-    const rule = rules.find((r) => r.from.every((t, k) => tokens[i + k] === t));
+    const rule = rules.get(tokens[i]!)?.find((r) => r.from.every((t, k) => tokens[i + k] === t));
     if (rule) {
       out.push(...rule.to);
       i += rule.from.length;
@@ -76,12 +85,12 @@ function rewrite(tokens: readonly string[], rules: readonly Rule[]): string[] {
 
 /** Folded tokens with abbreviations spelt out: ["phong","vhxh"] → ["phong","van","hoa","xa","hoi"]. */
 export function expandTokens(tokens: readonly string[]): string[] {
-  return rewrite(tokens, EXPAND);
+  return rewrite(tokens, EXPAND_BY_FIRST);
 }
 
 /** Folded tokens with long forms abbreviated: ["uy","ban","nhan","dan"] → ["ubnd"]. */
 export function abbreviateTokens(tokens: readonly string[]): string[] {
-  return rewrite(tokens, CONTRACT);
+  return rewrite(tokens, CONTRACT_BY_FIRST);
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
