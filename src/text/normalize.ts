@@ -64,9 +64,13 @@ export function foldCaseBySlice(text: string): string | null {
   return mapUnits(text, CASE_TABLE, () => null);
 }
 
+/** Whitespace other than single inner spaces: what collapseSpaces changes. */
+const UNCOLLAPSED = /[^\S ]| {2}|^ | $/;
+
 /** Collapses runs of whitespace into one space and trims. */
 export function collapseSpaces(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most text is already collapsed: a test is far cheaper than replacing each space by itself.
+  return UNCOLLAPSED.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /**
