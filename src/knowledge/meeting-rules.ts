@@ -1,5 +1,5 @@
 import { foldCase } from '../text/index.js';
-import { sentencesOf, type Block } from './blocks.js';
+import { blockSentences, type Block } from './blocks.js';
 import type { MeetingRule } from './schema.js';
 
 /**
@@ -8,6 +8,9 @@ import type { MeetingRule } from './schema.js';
  */
 const RULE =
   /((?:các\s+)?(?:hội nghị|cuộc họp|phiên họp|(?<!\p{L})họp|(?<!\p{L})giao ban)(?:,?\s+[^\s:;,.()]+){0,16}?),?\s+(?:không quá|không vượt quá|tối đa|không kéo dài quá)\s+(\d+(?:[,.]\d+)?(?:\/\d+)?|nửa|một)\s*(ngày|buổi)/giu;
+
+/** The units a rule ends on, as RULE reads them (any case). */
+const UNIT = /ngày|buổi/iu;
 
 const WORD_FIGURES: Record<string, string> = { nua: '1/2', mot: '1' };
 
@@ -39,7 +42,9 @@ function tidyMeeting(text: string): { meeting: string; when: string | null } {
 export function readMeetingRules(plan: string, blocks: readonly Block[]): MeetingRule[] {
   const rules = new Map<string, MeetingRule>();
   for (const block of blocks) {
-    for (const sentence of sentencesOf(block.text)) {
+    // Every rule ends on its unit: a block without one is not cut into sentences nor matched.
+    if (!UNIT.test(block.text)) continue;
+    for (const sentence of blockSentences(block)) {
       for (const m of sentence.matchAll(RULE)) {
         const { meeting, when } = tidyMeeting(m[1]!);
         const key = foldCase(meeting);

@@ -1,5 +1,5 @@
 import { foldCase } from '../text/index.js';
-import { sentencesOf, type Block } from './blocks.js';
+import { blockSentences, type Block } from './blocks.js';
 import { ROMAN_QUARTERS } from './lexicon.js';
 import type { AgencyRef, ReportingDate } from './schema.js';
 
@@ -52,7 +52,7 @@ function recipientOf(sentence: string): string | null {
 export function readReporting(plan: string, blocks: readonly Block[], owners: (b: Block) => AgencyRef[]): ReportingDate[] {
   const found = new Map<string, ReportingDate>();
   for (const block of blocks) {
-    for (const sentence of sentencesOf(block.text)) {
+    for (const sentence of blockSentences(block)) {
       // Every period is written with its day in figures: a sentence without one is not folded nor matched.
       if (!/\d/.test(sentence)) continue;
       for (const { period: words, day, month, everyQuarter } of periodsIn(foldCase(sentence))) {

@@ -1,5 +1,5 @@
 import { foldCase } from '../text/index.js';
-import { sentencesOf, type Block } from './blocks.js';
+import { blockSentences, type Block } from './blocks.js';
 import type { Target, TargetSubject } from './schema.js';
 
 const PERCENT = /(\d+(?:[.,]\d+)?)\s*%/gu;
@@ -86,7 +86,8 @@ function targetsOfSentence(plan: string, block: Block, sentence: string): Target
 export function readTargets(plan: string, blocks: readonly Block[]): Target[] {
   const seen = new Set<string>();
   return blocks
-    .flatMap((b) => sentencesOf(b.text).flatMap((s) => targetsOfSentence(plan, b, s)))
+    // Every target is a percent figure: a block without "%" has none.
+    .flatMap((b) => (b.text.includes('%') ? blockSentences(b).flatMap((s) => targetsOfSentence(plan, b, s)) : []))
     .filter((t) => {
       const key = [t.subject, t.percent, t.comparator, t.section ?? `task ${t.task}`].join('|');
       return !seen.has(key) && seen.add(key);
