@@ -1,4 +1,6 @@
-import { abbreviate, collapseSpaces, expandAbbreviations, expandTokens, foldCase, tokenize } from '../text/index.js';
+import {
+  abbreviate, collapseSpaces, expandAbbreviations, expandTokens, foldCase, foldCaseBySlice, tokenize,
+} from '../text/index.js';
 import type { AgencyRef } from './schema.js';
 import { afterHolder, agencyKeyOf, agencyListEnd, KNOWN, LEAD_IN, startsWithAgency } from './agency-extent.js';
 import { ASSIGNING_VERBS, BARE_BODIES, DUTY_VERBS, LOCALITY_LEVELS } from './lexicon.js';
@@ -9,8 +11,8 @@ const LOCALITY_TAIL = new RegExp(`\\s(?:${alternation(LOCALITY_LEVELS)})((?:\\s+
 const VERB = new RegExp(`(?<=\\s)(?<!cac )(?:${alternation(DUTY_VERBS)})(?=[\\s,.;:]|$)`, 'g');
 
 /** Where the first duty verb starts; a capitalized one is part of a name ("Bộ phận Tiếp nhận và trả kết quả"). */
-function verbAt(text: string): number {
-  for (const m of foldCase(text).matchAll(VERB)) if (!/\p{Lu}/u.test(text.charAt(m.index))) return m.index;
+function verbAt(text: string, folded: string): number {
+  for (const m of folded.matchAll(VERB)) if (!/\p{Lu}/u.test(text.charAt(m.index))) return m.index;
   return -1;
 }
 const MAX_AGENCY_LENGTH = 220;
@@ -24,13 +26,15 @@ const ASSIGNED = new RegExp(`^\\s*(?:${alternation(ASSIGNING_VERBS)})\\s+`);
  */
 export function agencyHead(text: string, isTitle: boolean): string | null {
   if (!startsWithAgency(text)) return null;
-  const verb = verbAt(text);
+  // Folded once: the verb is looked for in the whole text, the assigning verb after the agency.
+  const sliceable = foldCaseBySlice(text);
+  const verb = verbAt(text, sliceable ?? foldCase(text));
   const ends = [text.indexOf(':'), text.indexOf('('), verb, agencyListEnd(text) ?? -1].filter((i) => i > 0);
   const end = ends.length ? Math.min(...ends) : isTitle ? text.length : -1;
   if (end < 0 || end > MAX_AGENCY_LENGTH) return null;
   const head = text.slice(0, end).trimStart().replace(LEAD_IN, '').replace(/[\s,;:.-]+$/u, '').trim();
   const after = text.slice(end);
-  const assigned = ASSIGNED.exec(foldCase(after));
+  const assigned = ASSIGNED.exec(sliceable?.slice(end) ?? foldCase(after));
   const assignee = assigned ? after.slice(assigned[0].length) : '';
   if (assigned && startsWithAgency(assignee)) return agencyHead(assignee, false) ?? (head || null);
   return head || null;
