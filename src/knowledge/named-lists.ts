@@ -3,9 +3,11 @@ import type { Block } from './blocks.js';
 import { NAMED_LIST_KINDS, NUMBER_WORDS } from './lexicon.js';
 import type { NamedList, Section } from './schema.js';
 
+/** The letters a number word starts with: the lookahead on them lets most positions fail before the lookbehind. */
+const FIRST_LETTERS = [...new Set(Object.keys(NUMBER_WORDS).map((w) => w.charAt(0)))].join('');
 /** A count and one to three words naming what is counted: "6 rõ", "ba không", "05 đẩy mạnh", "hai tăng cường". */
 const COUNTED = new RegExp(
-  `(?<![\\p{L}\\d])(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})\\s+(\\p{L}+(?:\\s+\\p{L}+){0,2}?)(?=\\s*["”»\\)]|\\s*[,:;.(]|\\s+(?:gồm|bao gồm|là)(?!\\p{L})|$)`,
+  `(?=[\\d${FIRST_LETTERS}])(?<![\\p{L}\\d])(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})\\s+(\\p{L}+(?:\\s+\\p{L}+){0,2}?)(?=\\s*["”»\\)]|\\s*[,:;.(]|\\s+(?:gồm|bao gồm|là)(?!\\p{L})|$)`,
   'giu',
 );
 /** A quoted name: "…" “…” «…». */
