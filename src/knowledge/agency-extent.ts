@@ -1,4 +1,4 @@
-import { expandTokens, foldCase, foldCaseBySlice, tokenize } from '../text/index.js';
+import { expandTokens, foldCase, tokenize } from '../text/index.js';
 import {
   AGENCY_HEADS, GROUP_HEADS, GROUP_WORDS, HOLDER_PREFIXES, KNOWN_AGENCIES, LEAD_IN_PREFIXES, LOCALITY_LEVELS, LOCALITY_LINKS,
   STANDALONE_AGENCIES,
@@ -38,12 +38,43 @@ export const agencyKeyOf = (text: string) => expandTokens(tokenize(text)).join('
 export const KNOWN = new Map(KNOWN_AGENCIES.map((name) => [agencyKeyOf(name), name]));
 
 type Word = { text: string; key: string; start: number; end: number };
-function wordsOf(text: string): Word[] {
-  const folded = foldCaseBySlice(text);
-  return [...text.matchAll(/[\p{L}\p{N}&]+|[,;:()\-–]/gu)].map((m) => {
-    const end = m.index + m[0].length;
-    return { text: m[0], key: folded?.slice(m.index, end) ?? foldCase(m[0]), start: m.index, end };
-  });
+
+/**
+ * The words of a text, read from its start only as far as they are asked for: the agencies a text opens with end
+ * within its first words, and a paragraph may go on for hundreds more.
+ */
+class Words {
+  private readonly list: Word[] = [];
+  private readonly pattern = /[\p{L}\p{N}&]+|[,;:()\-–]/gu;
+  private done = false;
+
+  constructor(private readonly text: string) {}
+
+  /** The i-th word; undefined past the last. */
+  at(i: number): Word | undefined {
+    while (!this.done && this.list.length <= i) {
+      const m = this.pattern.exec(this.text);
+      if (!m) this.done = true;
+      else this.list.push({ text: m[0], key: foldCase(m[0]), start: m.index, end: m.index + m[0].length });
+    }
+    return this.list[i];
+  }
+
+  /** How many words there are from i on, counting up to `most`. */
+  count(i: number, most: number): number {
+    if (most <= 0 || i < 0) return 0;
+    this.at(i + most - 1);
+    return Math.max(0, Math.min(most, this.list.length - i));
+  }
+
+  /** The index of the first word starting at or after `offset`; -1 when none does. */
+  firstFrom(offset: number): number {
+    for (let k = 0; ; k++) {
+      const w = this.at(k);
+      if (!w) return -1;
+      if (w.start >= offset) return k;
+    }
+  }
 }
 
 /** Folded phrases, and how many words the longest has. */
@@ -63,52 +94,52 @@ const isCapital = (w: Word | undefined) => w !== undefined && /^\p{Lu}/u.test(w.
 const isJoin = (w: Word | undefined) => w !== undefined && (w.key === ',' || w.key === 'va');
 
 /** How many words from i form a phrase of the set ("thành phố", "đơn vị"), longest first; 0 when none. */
-function phraseAt(ws: readonly Word[], i: number, set: Phrases): number {
-  const reach = Math.min(LONGEST_PHRASE, set.longest, ws.length - i);
+function phraseAt(ws: Words, i: number, set: Phrases): number {
+  const reach = ws.count(i, Math.min(LONGEST_PHRASE, set.longest));
   const joined: string[] = [];
-  for (let n = 0; n < reach; n++) joined.push(n ? `${joined[n - 1]} ${ws[i + n]!.key}` : ws[i]!.key);
+  for (let n = 0; n < reach; n++) joined.push(n ? `${joined[n - 1]} ${ws.at(i + n)!.key}` : ws.at(i)!.key);
   for (let n = reach; n > 0; n--) if (set.phrases.has(joined[n - 1]!)) return n;
   return 0;
 }
 
 /** Skips the qualifiers of a name: "cấp xã", "các xã, phường", "xã Tân Chi", "thuộc UBND xã", "trên địa bàn". */
-function skipQualifiers(ws: readonly Word[], i: number, named = false): number {
+function skipQualifiers(ws: Words, i: number, named = false): number {
   for (;;) {
     const level = phraseAt(ws, i, LEVELS);
     const link = phraseAt(ws, i, LINKS);
-    const linked = link > 0 && (phraseAt(ws, i + link, LEVELS) > 0 || isCapital(ws[i + link]) || phraseAt(ws, i + link, LINKS) > 0);
+    const linked = link > 0 && (phraseAt(ws, i + link, LEVELS) > 0 || isCapital(ws.at(i + link)) || phraseAt(ws, i + link, LINKS) > 0);
     if (level) [i, named] = [i + level, true];
-    else if (named && isCapital(ws[i])) i++;
-    else if (isJoin(ws[i]) && phraseAt(ws, i + 1, LEVELS)) i++;
+    else if (named && isCapital(ws.at(i))) i++;
+    else if (isJoin(ws.at(i)) && phraseAt(ws, i + 1, LEVELS)) i++;
     else if (linked) [i, named] = [i + link, true];
     else return i;
   }
 }
 
 /** The longest known agency name starting at i ("Sở Nội vụ", "Phòng VHXH"), in words; 0 when none. */
-function knownAt(text: string, ws: readonly Word[], i: number): number {
-  for (let n = Math.min(LONGEST_KNOWN, ws.length - i); n > 0; n--) {
-    const last = ws[i + n - 1]!;
-    if (/^\p{L}/u.test(last.text) && KNOWN.has(agencyKeyOf(text.slice(ws[i]!.start, last.end)))) return n;
+function knownAt(text: string, ws: Words, i: number): number {
+  for (let n = ws.count(i, LONGEST_KNOWN); n > 0; n--) {
+    const last = ws.at(i + n - 1)!;
+    if (/^\p{L}/u.test(last.text) && KNOWN.has(agencyKeyOf(text.slice(ws.at(i)!.start, last.end)))) return n;
   }
   return 0;
 }
 
 /** A group after "các": its words and qualifiers; null when a word outside the group vocabulary follows. */
-function groupEnd(ws: readonly Word[], i: number): number | null {
+function groupEnd(ws: Words, i: number): number | null {
   for (;;) {
     const n = phraseAt(ws, i, GROUP);
     if (n) i = skipQualifiers(ws, i + n);
-    else if (isJoin(ws[i]) && phraseAt(ws, i + 1, GROUP)) i++;
+    else if (isJoin(ws.at(i)) && phraseAt(ws, i + 1, GROUP)) i++;
     else break;
   }
-  const next = ws[i];
+  const next = ws.at(i);
   return next === undefined || /^[,;:(]$/u.test(next.key) || next.key === 'va' ? i : null;
 }
 
 /** An agency head followed by a locality ("Công an tỉnh", "Thanh tra thành phố"), in words; 0 otherwise. */
-function headWithLocality(ws: readonly Word[], i: number): number {
-  const head = isCapital(ws[i]) ? phraseAt(ws, i, HEADS) : 0;
+function headWithLocality(ws: Words, i: number): number {
+  const head = isCapital(ws.at(i)) ? phraseAt(ws, i, HEADS) : 0;
   return head && phraseAt(ws, i + head, LEVELS) ? head : 0;
 }
 
@@ -117,17 +148,17 @@ function headWithLocality(ws: readonly Word[], i: number): number {
  * committee or council and its qualifiers ("UBND cấp xã"), a known agency ("Sở Nội vụ thành phố"), an agency head with
  * a locality ("Công an tỉnh"), a group ("các Sở"). Null when the name may go on (an unknown proper name).
  */
-function unitEnd(text: string, ws: readonly Word[], i: number): number | null {
-  const holder = holderLength(text.slice(ws[i]!.start));
-  if (holder) i = ws.findIndex((w) => w.start >= ws[i]!.start + holder);
+function unitEnd(text: string, ws: Words, i: number): number | null {
+  const holder = holderLength(text.slice(ws.at(i)!.start));
+  if (holder) i = ws.firstFrom(ws.at(i)!.start + holder);
   if (i < 0) return null;
   const standalone = phraseAt(ws, i, STANDALONE);
   if (standalone) return skipQualifiers(ws, i + standalone, true);
-  if (ws[i]!.key === 'cac') return groupEnd(ws, i + 1);
+  if (ws.at(i)!.key === 'cac') return groupEnd(ws, i + 1);
   const head = knownAt(text, ws, i) || headWithLocality(ws, i);
   if (!head) return null;
   const end = skipQualifiers(ws, i + head);
-  return isCapital(ws[end]) || ws[end]?.key === '-' || ws[end]?.key === '–' ? null : end;
+  return isCapital(ws.at(end)) || ws.at(end)?.key === '-' || ws.at(end)?.key === '–' ? null : end;
 }
 
 const isSeparator = (w: Word | undefined) => isJoin(w) || w?.key === ';';
@@ -137,15 +168,15 @@ const isSeparator = (w: Word | undefined) => isJoin(w) || w?.key === ';';
  * end of "UBND cấp xã". Null when one of them may go on (its end is left to the verb that follows).
  */
 export function agencyListEnd(text: string): number | null {
-  const ws = wordsOf(text);
+  const ws = new Words(text);
   const lead = LEAD_IN.exec(text.trimStart());
   const from = lead ? text.length - text.trimStart().length + lead[0].length : 0;
-  let i = ws.findIndex((w) => w.start >= from);
-  while (i >= 0 && i < ws.length) {
+  let i = ws.firstFrom(from);
+  while (i >= 0 && ws.at(i) !== undefined) {
     const end = unitEnd(text, ws, i);
     if (end === null || end <= i) return null;
-    const sep = ws[end];
-    if (!isSeparator(sep) || !startsWithAgency(text.slice(sep!.end))) return ws[end - 1]!.end;
+    const sep = ws.at(end);
+    if (!isSeparator(sep) || !startsWithAgency(text.slice(sep!.end))) return ws.at(end - 1)!.end;
     i = end + 1;
   }
   return null;
