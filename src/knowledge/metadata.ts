@@ -59,15 +59,24 @@ function fromUpperHeader(lines: readonly DocLine[]): Locality | null {
   return null;
 }
 
+/** The first line's match of a (non-global) pattern, the lines after it left unread; null when none matches. */
+function firstMatch(lines: readonly DocLine[], pattern: RegExp): RegExpExecArray | null {
+  for (const { text } of lines) {
+    const m = pattern.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
+
 function placeName(lines: readonly DocLine[]): string | null {
-  const place = lines.map((l) => PLACE_DATE.exec(l.text)).find((m) => m);
+  const place = firstMatch(lines, PLACE_DATE);
   return place ? place[1]!.trim() : null;
 }
 
 /** The issuing body and its locality: "Ủy ban nhân dân phường Nhị Chiểu" → phường / Nhị Chiểu. */
 export function readIssuer(lines: readonly DocLine[]): { issuer: string | null; locality: Locality | null } {
   for (const pattern of [ISSUES, OF_BODY]) {
-    const m = lines.map((l) => pattern.exec(l.text)).find((x) => x);
+    const m = firstMatch(lines, pattern);
     if (m) {
       const body = expandAbbreviations(m[1]!).replace('Uỷ', 'Ủy');
       return { issuer: `${body} ${m[2]} ${m[3]}`, locality: { level: m[2]!, name: m[3]! } };
@@ -75,7 +84,7 @@ export function readIssuer(lines: readonly DocLine[]): { issuer: string | null; 
   }
   const header = fromUpperHeader(lines);
   if (header) return { issuer: `Ủy ban nhân dân ${header.level} ${header.name}`, locality: header };
-  const area = lines.map((l) => ON_AREA.exec(l.text)).find((x) => x);
+  const area = firstMatch(lines, ON_AREA);
   if (area) return { issuer: null, locality: { level: area[1]!, name: area[2]! } };
   const place = placeName(lines);
   return { issuer: null, locality: place ? { level: '', name: place } : null };
@@ -85,6 +94,6 @@ export function readIssuer(lines: readonly DocLine[]): { issuer: string | null; 
 export function readTitle(lines: readonly DocLine[]): string {
   const at = lines.findIndex((l) => foldCase(l.text) === 'ke hoach');
   if (at >= 0) return lines[at + 1]?.text ?? '';
-  const inline = lines.map((l) => /^KẾ HOẠCH\s+(\S.*)$/u.exec(l.text)).find((m) => m);
+  const inline = firstMatch(lines, /^KẾ HOẠCH\s+(\S.*)$/u);
   return inline ? inline[1]! : '';
 }
