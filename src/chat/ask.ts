@@ -1,6 +1,6 @@
 import { atHanoiTime, toIsoDay } from '../calendar/index.js';
 import type { ProgressLookup } from '../search/index.js';
-import { deriveTaskState, type ProgressStore, type QuestionLog } from '../tasks/index.js';
+import { deriveTaskState, type ProgressStore, type QuestionLog, type UpdateRecord } from '../tasks/index.js';
 import { converse, createMemoryConversations, type ConversationStore } from './conversation.js';
 import type { ChatDeps } from './deps.js';
 import { feedbackChoices } from './feedback.js';
@@ -9,11 +9,26 @@ import type { Reply } from './types.js';
 
 /**
  * The search's progress port, read from the derived task state `/tiendo` shows (latest status of the current period;
- * done late is done late).
+ * done late is done late). A list answer looks up every task of its plans: each plan's rows are read once per lookup
+ * (grouped by task, as `listForTask` would give them), so make one lookup per question, never one for the process.
  */
 export function createProgressLookup(progress: ProgressStore): ProgressLookup {
+  const plans = new Map<string, Map<string, UpdateRecord[]>>();
+  const rowsOf = (plan: string, task: string): UpdateRecord[] => {
+    let byTask = plans.get(plan);
+    if (!byTask) {
+      byTask = new Map();
+      for (const r of progress.listForPlan(plan)) {
+        const rows = byTask.get(r.task);
+        if (rows) rows.push(r);
+        else byTask.set(r.task, [r]);
+      }
+      plans.set(plan, byTask);
+    }
+    return byTask.get(task) ?? [];
+  };
   return (task, today) => {
-    const state = deriveTaskState(task, progress.listForTask(task.plan, task.no), atHanoiTime(today, '12:00'));
+    const state = deriveTaskState(task, rowsOf(task.plan, task.no), atHanoiTime(today, '12:00'));
     const last = state.lastStatusUpdate;
     if (!last?.status) return undefined;
     return {
@@ -42,7 +57,6 @@ export type AskOptions = {
  */
 export function createAsk(progress: ProgressStore, options: AskOptions = {}): ChatDeps['ask'] {
   const { conversations = createMemoryConversations(), questions } = options;
-  const lookup = createProgressLookup(progress);
   return (question, ctx) => {
     const reply = converse(ctx.knowledge.index, question, {
       today: toIsoDay(ctx.now),
@@ -50,7 +64,7 @@ export function createAsk(progress: ProgressStore, options: AskOptions = {}): Ch
       chatId: `${ctx.message.channel}:${ctx.message.chatId}`,
       store: conversations,
       ...(ctx.plan ? { askerPlan: ctx.plan.id } : {}),
-      progress: lookup,
+      progress: createProgressLookup(progress),
     });
     if (!questions || !reply.answer) return [{ text: reply.text }];
     const id = logQuestion(questions, question, reply.answer, ctx);

@@ -11,29 +11,44 @@ beforeEach(async () => {
 afterEach(() => h.cleanup());
 
 const task = (no: string) => h.plans.find((p) => p.id === 'nhi-chieu')!.tasks.find((t) => t.no === no)!;
+/** A fresh lookup, as each question gets one. */
+const lookup = () => createProgressLookup(h.store().progress);
 
 describe('createProgressLookup', () => {
   it('gives the latest status, percent and day; undefined when nothing is reported', async () => {
-    const lookup = createProgressLookup(h.store().progress);
-    expect(lookup(task('4'), '2026-06-01')).toBeUndefined();
+    expect(lookup()(task('4'), '2026-06-01')).toBeUndefined();
     await h.say(lan, '/capnhat 4 đang thực hiện 60%');
     await h.say(lan, '/capnhat 4 ghi chú đã xin ý kiến');
-    expect(lookup(task('4'), '2026-06-01')).toEqual({ status: 'in_progress', percent: 60, updatedOn: '2026-06-01' });
+    expect(lookup()(task('4'), '2026-06-01')).toEqual({ status: 'in_progress', percent: 60, updatedOn: '2026-06-01' });
   });
 
   it('reads a recurring task in the year asked about, and ignores undone updates', async () => {
-    const lookup = createProgressLookup(h.store().progress);
     await h.say(lan, '/capnhat 3 xong');
-    expect(lookup(task('3'), '2026-12-01')).toEqual({ status: 'done', percent: 100, updatedOn: '2026-06-01' });
-    expect(lookup(task('3'), '2027-01-15')).toBeUndefined();
+    expect(lookup()(task('3'), '2026-12-01')).toEqual({ status: 'done', percent: 100, updatedOn: '2026-06-01' });
+    expect(lookup()(task('3'), '2027-01-15')).toBeUndefined();
     await h.say(lan, '/hoantac');
-    expect(lookup(task('3'), '2026-12-01')).toBeUndefined();
+    expect(lookup()(task('3'), '2026-12-01')).toBeUndefined();
   });
 
   it('says a task done after its due day was done late, as /tiendo derives it', async () => {
-    const lookup = createProgressLookup(h.store().progress);
     h.advance(180 * 86_400_000);
     await h.say(lan, '/capnhat 4 xong');
-    expect(lookup(task('4'), '2026-11-28')).toMatchObject({ status: 'done', doneLateDays: 151 });
+    expect(lookup()(task('4'), '2026-11-28')).toMatchObject({ status: 'done', doneLateDays: 151 });
+  });
+
+  it('reads the rows of a plan once however many of its tasks it is asked about', async () => {
+    await h.say(lan, '/capnhat 4 đang thực hiện 60%');
+    await h.say(lan, '/capnhat 3 xong');
+    const progress = h.store().progress;
+    const reads: string[] = [];
+    const counted = createProgressLookup({
+      ...progress,
+      listForPlan: (plan) => (reads.push(plan), progress.listForPlan(plan)),
+      listForTask: () => expect.unreachable('a lookup reads whole plans'),
+    });
+    expect(counted(task('4'), '2026-06-01')).toMatchObject({ status: 'in_progress', percent: 60 });
+    expect(counted(task('3'), '2026-06-01')).toMatchObject({ status: 'done' });
+    expect(counted(task('1'), '2026-06-01')).toBeUndefined();
+    expect(reads).toEqual(['nhi-chieu']);
   });
 });
