@@ -1,6 +1,6 @@
 import type { NewUpdate, ProgressStore, UpdateRecord } from '../tasks/index.js';
 import type { Db } from './sqlite.js';
-import { numberingOf } from './task-numbering.js';
+import { movesOf, numberingOf, numbersCountingFor } from './task-numbering.js';
 
 /** An `updates` row as either store reads it (`created_at` ISO text in SQLite, a Date in PostgreSQL). */
 export type UpdateRow = {
@@ -44,12 +44,16 @@ export const toRecord = (r: UpdateRow): UpdateRecord => ({
  */
 export function createProgressRepo(db: Db) {
   const numbering = numberingOf(db);
+  const moves = movesOf(db);
   /** Records of rows of any plans, each under its current task number. */
   const current = (rows: UpdateRow[]): UpdateRecord[] => {
     const byPlan = new Map<string, (row: UpdateRow) => string>();
     return rows.map((r) => {
-      if (!byPlan.has(r.plan)) byPlan.set(r.plan, numbering(r.plan));
-      return toRecord({ ...r, task: byPlan.get(r.plan)!(r) });
+      let numberOf = byPlan.get(r.plan);
+      if (!numberOf) byPlan.set(r.plan, (numberOf = numbering(r.plan)));
+      const record = toRecord(r);
+      record.task = numberOf(r);
+      return record;
     });
   };
   const insert = db.prepare(
@@ -61,6 +65,9 @@ export function createProgressRepo(db: Db) {
   );
   const byId = db.prepare<[number | bigint], UpdateRow>('SELECT * FROM updates WHERE id = ?');
   const forPlan = db.prepare<[string], UpdateRow>('SELECT * FROM updates WHERE plan = ? ORDER BY id');
+  const forTask = db.prepare<[string, string], UpdateRow>(
+    'SELECT * FROM updates WHERE plan = ? AND task = ? ORDER BY id',
+  );
   const since = db.prepare<[string], UpdateRow>('SELECT * FROM updates WHERE created_at >= ? ORDER BY id');
   const byUser = db.prepare<[string, number], UpdateRow>(
     'SELECT * FROM updates WHERE user_key = ? ORDER BY id DESC LIMIT ?',
@@ -69,6 +76,14 @@ export function createProgressRepo(db: Db) {
   const findByDelivery = (channel: string, messageId: string) => {
     const row = byDelivery.get(channel, messageId);
     return row && current([row])[0];
+  };
+
+  // Only the rows written under a number that may count for the task now are read (index updates_task), not the plan's.
+  const listForTask = (plan: string, task: string): UpdateRecord[] => {
+    const numbers = numbersCountingFor(moves(plan), task);
+    const rows = numbers.flatMap((n) => forTask.all(plan, n));
+    if (numbers.length > 1) rows.sort((a, b) => a.id - b.id);
+    return current(rows).filter((r) => r.task === task);
   };
 
   const append = db.transaction((u: NewUpdate): ReturnType<ProgressStore['append']> => {
@@ -81,7 +96,7 @@ export function createProgressRepo(db: Db) {
   return {
     append: (u) => append.immediate(u),
     findByDelivery,
-    listForTask: (plan, task) => current(forPlan.all(plan)).filter((r) => r.task === task),
+    listForTask,
     listForPlan: (plan) => current(forPlan.all(plan)),
     listSince: (date) => current(since.all(date.toISOString())),
     listByUser: (userKey, limit) => current(byUser.all(userKey, limit)),

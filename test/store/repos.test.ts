@@ -258,6 +258,24 @@ describeStores('the repositories', (t) => {
       ]);
       expect(await store.revisions.record('nhi-chieu', { renumbered: [], retired: [] }, LATER)).toBe(3);
     });
+
+    it('lists a task with the rows written under its earlier numbers, and without those moved away', async () => {
+      await store.progress.append(update({ task: '3', messageId: 'm1' }));
+      await store.progress.append(update({ task: '4', messageId: 'm2' }));
+      await store.revisions.record('nhi-chieu', { renumbered: [{ from: '4', to: '5' }], retired: [] }, LATER);
+      await store.progress.append(update({ task: '4', messageId: 'm3', createdAt: LATER }));
+      await store.progress.append(update({ task: '3', messageId: 'm4', createdAt: LATER }));
+      const change = { renumbered: [{ from: '3', to: '4' }, { from: '5', to: '6' }], retired: [] };
+      await store.revisions.record('nhi-chieu', change, LATER);
+      const ids = async (task: string) => (await store.progress.listForTask('nhi-chieu', task)).map((u) => u.id);
+      expect(await ids('6')).toEqual([2]);
+      expect(await ids('4')).toEqual([1, 3, 4]);
+      expect(await ids('5')).toEqual([]);
+      expect(await ids('3')).toEqual([]);
+      const all = await store.progress.listForPlan('nhi-chieu');
+      for (const task of ['3', '4', '5', '6'])
+        expect(await ids(task)).toEqual(all.filter((u) => u.task === task).map((u) => u.id));
+    });
   });
 
   describe('createSubscriptionRepo', () => {
