@@ -9,22 +9,28 @@ import type { Reply } from './types.js';
 
 /**
  * The search's progress port, read from the derived task state `/tiendo` shows (latest status of the current period;
- * done late is done late). A list answer looks up every task of its plans: each plan's rows are read once per lookup
- * (grouped by task, as `listForTask` would give them), so make one lookup per question, never one for the process.
+ * done late is done late). An answer about one task reads that task's rows; one that looks at a second task of the
+ * same plan (a list) reads the plan's rows once, grouped by task. Make one lookup per question, never one for the
+ * process: what it read is kept.
  */
 export function createProgressLookup(progress: ProgressStore): ProgressLookup {
-  const plans = new Map<string, Map<string, UpdateRecord[]>>();
+  const plans = new Map<string, { task: string; rows: UpdateRecord[] } | Map<string, UpdateRecord[]>>();
   const rowsOf = (plan: string, task: string): UpdateRecord[] => {
-    let byTask = plans.get(plan);
-    if (!byTask) {
-      byTask = new Map();
-      for (const r of progress.listForPlan(plan)) {
-        const rows = byTask.get(r.task);
-        if (rows) rows.push(r);
-        else byTask.set(r.task, [r]);
-      }
-      plans.set(plan, byTask);
+    const known = plans.get(plan);
+    if (known instanceof Map) return known.get(task) ?? [];
+    if (known?.task === task) return known.rows;
+    if (!known) {
+      const rows = progress.listForTask(plan, task);
+      plans.set(plan, { task, rows });
+      return rows;
     }
+    const byTask = new Map<string, UpdateRecord[]>();
+    for (const r of progress.listForPlan(plan)) {
+      const rows = byTask.get(r.task);
+      if (rows) rows.push(r);
+      else byTask.set(r.task, [r]);
+    }
+    plans.set(plan, byTask);
     return byTask.get(task) ?? [];
   };
   return (task, today) => {

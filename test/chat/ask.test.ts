@@ -36,19 +36,22 @@ describe('createProgressLookup', () => {
     expect(lookup()(task('4'), '2026-11-28')).toMatchObject({ status: 'done', doneLateDays: 151 });
   });
 
-  it('reads the rows of a plan once however many of its tasks it is asked about', async () => {
+  it('reads the rows of one task for one task, and those of the plan once for several', async () => {
     await h.say(lan, '/capnhat 4 đang thực hiện 60%');
     await h.say(lan, '/capnhat 3 xong');
     const progress = h.store().progress;
     const reads: string[] = [];
     const counted = createProgressLookup({
       ...progress,
+      listForTask: (plan, task) => (reads.push(`${plan} ${task}`), progress.listForTask(plan, task)),
       listForPlan: (plan) => (reads.push(plan), progress.listForPlan(plan)),
-      listForTask: () => expect.unreachable('a lookup reads whole plans'),
     });
     expect(counted(task('4'), '2026-06-01')).toMatchObject({ status: 'in_progress', percent: 60 });
+    expect(counted(task('4'), '2026-06-01')).toMatchObject({ status: 'in_progress', percent: 60 });
+    expect(reads).toEqual(['nhi-chieu 4']);
     expect(counted(task('3'), '2026-06-01')).toMatchObject({ status: 'done' });
     expect(counted(task('1'), '2026-06-01')).toBeUndefined();
-    expect(reads).toEqual(['nhi-chieu']);
+    expect(counted(task('4'), '2026-06-01')).toMatchObject({ status: 'in_progress', percent: 60 });
+    expect(reads).toEqual(['nhi-chieu 4', 'nhi-chieu']);
   });
 });
