@@ -22,6 +22,11 @@ export { answerOnce, PROCESS_OWNER, BUSY_RETRY_MS, type AnswerOnceOptions, type 
  * once); over that the first message gets "Bạn gửi nhanh quá…" and the rest no reply, and none reaches the core.
  */
 export { withRateLimit, type RateLimitOptions } from './rate-limit.js';
+/**
+ * Spaces the work on a polled batch: one update started per turn of the event loop, so the platform's responses to
+ * sent replies (and the delivery claims they finish) are taken between two updates of a big batch.
+ */
+export { createTurns, type Turns } from './turns.js';
 /** Keyed token buckets over an injected time (`createTokenBuckets({ count: 1, perMs: 1000, burst: 3 })`); the outbox paces sends with them. */
 export { createTokenBuckets, type TokenBuckets, type TokenRate } from './token-buckets.js';
 export { createOutbox, UNPACED, type Outbox, type OutboxClock, type OutboxLimits, type SendTarget } from './outbox.js';

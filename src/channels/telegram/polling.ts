@@ -5,6 +5,7 @@ import { BOT_COMMANDS } from '../../messages/index.js';
 import type { Log } from '../../chat/index.js';
 import type { UpdateInbox } from '../../tasks/index.js';
 import { createInboxGate } from '../inbox-gate.js';
+import { createTurns } from '../turns.js';
 import type { TelegramContext } from './context.js';
 import { initTelegramBot, type GrammySignal } from './create-bot.js';
 
@@ -64,12 +65,18 @@ export async function startTelegramPolling(
     now: options.now,
   });
   const fetchUpdates = createUpdateFetcher(bot, { silent: true, fetch: { allowed_updates: ALLOWED_UPDATES } });
+  // One update started per turn, so the responses to sent replies finish their claims between two updates; the next
+  // batch is fetched once the last one has started.
+  const turns = createTurns();
   // The fetcher confirms a batch to Telegram at its next call, which comes after this one returned: the batch is kept first.
   const source = createSource({
-    supply: async (batchSize, signal) => gate.admit(await fetchUpdates(batchSize, signal)),
+    supply: async (batchSize, signal) => {
+      await turns.drained();
+      return gate.admit(await fetchUpdates(batchSize, signal));
+    },
   });
   const sink = createConcurrentSink<Update, BotError<TelegramContext>>(
-    { consume: (u) => bot.handleUpdate(u).finally(() => gate.settle(u)) },
+    { consume: (u) => turns.next().then(() => bot.handleUpdate(u).finally(() => gate.settle(u))) },
     async (err) => {
       try {
         await bot.errorHandler(err);
