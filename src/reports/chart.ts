@@ -68,8 +68,26 @@ export function chartSvg(all: UnitCounts[], labels: ChartLabels): string {
     '</svg>',
   ].join('');
 }
-/** Renders an SVG to PNG with resvg (no browser), using the system fonts; resvg is loaded on first use. */
-export async function svgToPng(svg: string): Promise<Buffer> {
+/** PNGs of the last charts drawn, by their SVG: drawing one costs 50-200 ms of CPU (resvg loads the fonts each time). */
+const RECENT_CHARTS = 8;
+const recent = new Map<string, Promise<Buffer>>();
+
+/**
+ * Renders an SVG to PNG with resvg (no browser), using the system fonts; resvg is loaded on first use. The last 8
+ * charts are kept: `/digest` asked again before anything moved, or one plan's digest to many people, draws once. The
+ * Buffer may be shared between callers: do not change it.
+ */
+export function svgToPng(svg: string): Promise<Buffer> {
+  let png = recent.get(svg);
+  if (png) recent.delete(svg);
+  else png = render(svg);
+  recent.set(svg, png);
+  if (recent.size > RECENT_CHARTS) recent.delete(recent.keys().next().value!);
+  png.catch(() => recent.delete(svg));
+  return png;
+}
+
+async function render(svg: string): Promise<Buffer> {
   const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },

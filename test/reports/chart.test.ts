@@ -66,6 +66,12 @@ describe('chartSvg and svgToPng', () => {
     expect(png.readUInt32BE(16)).toBe(800);
   });
 
+  it('draws a chart asked for again once', async () => {
+    const first = await svgToPng(svg);
+    expect(await svgToPng(svg)).toBe(first);
+    expect(await svgToPng(svg.replace('Quá hạn', 'Quá hạn '))).not.toBe(first);
+  });
+
   it('escapes unit names', () => {
     const rows = [{ unit: 'Sở <KH&CN>', counts: { done: 1, in_progress: 0, overdue: 0, no_report: 0 } }];
     expect(
