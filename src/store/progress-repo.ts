@@ -1,5 +1,6 @@
 import type { NewUpdate, ProgressStore, UpdateRecord } from '../tasks/index.js';
 import type { Db } from './sqlite.js';
+import { keptPlanRows } from './kept-plan-rows.js';
 import { movesOf, numberingOf, numbersCountingFor } from './task-numbering.js';
 
 /** An `updates` row as either store reads it (`created_at` ISO text in SQLite, a Date in PostgreSQL). */
@@ -40,7 +41,8 @@ export const toRecord = (r: UpdateRow): UpdateRecord => ({
 
 /**
  * The progress history in SQLite: one row per update, never changed (triggers refuse UPDATE/DELETE). Rows are read
- * under the task number they count for now (an amendment of the plan may have renumbered or retired their task).
+ * under the task number they count for now (an amendment of the plan may have renumbered or retired their task). A
+ * plan's rows are kept in memory once read ({@link keptPlanRows}): a plan read again reads only its new rows.
  */
 export function createProgressRepo(db: Db) {
   const numbering = numberingOf(db);
@@ -64,7 +66,6 @@ export function createProgressRepo(db: Db) {
     'SELECT * FROM updates WHERE channel = ? AND message_id = ?',
   );
   const byId = db.prepare<[number | bigint], UpdateRow>('SELECT * FROM updates WHERE id = ?');
-  const forPlan = db.prepare<[string], UpdateRow>('SELECT * FROM updates WHERE plan = ? ORDER BY id');
   const forTask = db.prepare<[string, string], UpdateRow>(
     'SELECT * FROM updates WHERE plan = ? AND task = ? ORDER BY id',
   );
@@ -97,7 +98,7 @@ export function createProgressRepo(db: Db) {
     append: (u) => append.immediate(u),
     findByDelivery,
     listForTask,
-    listForPlan: (plan) => current(forPlan.all(plan)),
+    listForPlan: keptPlanRows(db, toRecord),
     listSince: (date) => current(since.all(date.toISOString())),
     listByUser: (userKey, limit) => current(byUser.all(userKey, limit)),
   } satisfies ProgressStore;
