@@ -25,7 +25,7 @@ export function movedTask(moves: readonly TaskMove[], row: { id: number; task: s
  */
 export function numbersCountingFor(moves: readonly TaskMove[], task: string): string[] {
   const found = new Set([task]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const m of moves) {
       if (found.has(m.to_task) && !found.has(m.from_task)) {

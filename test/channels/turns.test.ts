@@ -37,7 +37,9 @@ describe('createTurns', () => {
   it('lets the pieces go in the order asked', async () => {
     const turns = createTurns();
     const events = await runBatch(turns.next);
-    expect(events.filter((e) => e.startsWith('start'))).toEqual(Array.from({ length: 100 }, (_, i) => `start ${i + 1}`));
+    expect(events.filter((e) => e.startsWith('start'))).toEqual(
+      Array.from({ length: 100 }, (_, i) => `start ${i + 1}`),
+    );
   });
 
   it('takes I/O that became ready between two pieces', async () => {

@@ -265,7 +265,13 @@ describeStores('the repositories', (t) => {
       await store.revisions.record('nhi-chieu', { renumbered: [{ from: '4', to: '5' }], retired: [] }, LATER);
       await store.progress.append(update({ task: '4', messageId: 'm3', createdAt: LATER }));
       await store.progress.append(update({ task: '3', messageId: 'm4', createdAt: LATER }));
-      const change = { renumbered: [{ from: '3', to: '4' }, { from: '5', to: '6' }], retired: [] };
+      const change = {
+        renumbered: [
+          { from: '3', to: '4' },
+          { from: '5', to: '6' },
+        ],
+        retired: [],
+      };
       await store.revisions.record('nhi-chieu', change, LATER);
       const ids = async (task: string) => (await store.progress.listForTask('nhi-chieu', task)).map((u) => u.id);
       expect(await ids('6')).toEqual([2]);
