@@ -9,6 +9,8 @@ export type BotExit = {
   signal: NodeJS.Signals | null;
   expected: boolean;
   peakRssKb: number;
+  /** CPU time the process used (user + system), as last sampled; 0 where /proc is missing. */
+  cpuMs: number;
 };
 
 export type BotProcess = {
@@ -19,6 +21,8 @@ export type BotProcess = {
   exited: Promise<BotExit>;
   /** The highest resident set size seen (VmHWM from /proc), in kB; 0 where /proc is missing. */
   peakRssKb(): number;
+  /** CPU time used so far (user + system, from /proc, sampled every 250 ms), in ms; 0 where /proc is missing. */
+  cpuMs(): number;
   /** What the process wrote to stderr (the first 256 kB). */
   stderr(): string;
   /** Sends a signal the soak means (SIGKILL for a crash, SIGTERM for the final stop). */
@@ -56,8 +60,10 @@ export function spawnBot(options: BotProcessOptions, gen: number): BotProcess {
     if (stderr.length < STDERR_LIMIT) stderr += chunk;
   });
   let peak = 0;
+  let cpu = 0;
   const sample = () => {
     peak = Math.max(peak, readPeakRssKb(pid));
+    cpu = Math.max(cpu, readCpuMs(pid));
   };
   const sampler = setInterval(sample, RSS_SAMPLE_MS);
   let expected = false;
@@ -65,7 +71,7 @@ export function spawnBot(options: BotProcessOptions, gen: number): BotProcess {
     child.once('exit', (code, signal) => {
       clearInterval(sampler);
       live.delete(child);
-      resolve({ gen, pid, code, signal, expected, peakRssKb: peak });
+      resolve({ gen, pid, code, signal, expected, peakRssKb: peak, cpuMs: cpu });
     });
   });
   return {
@@ -73,6 +79,7 @@ export function spawnBot(options: BotProcessOptions, gen: number): BotProcess {
     pid,
     exited,
     peakRssKb: () => peak,
+    cpuMs: () => cpu,
     stderr: () => stderr,
     signal: (signal) => {
       sample();
@@ -86,6 +93,21 @@ export function spawnBot(options: BotProcessOptions, gen: number): BotProcess {
 function readPeakRssKb(pid: number): number {
   try {
     return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's times: 100 on Linux (USER_HZ) whatever the kernel's HZ. */
+const TICKS_PER_S = 100;
+
+/** utime + stime of a process in ms, 0 when it cannot be read. */
+function readCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command (which may hold spaces) start at its closing parenthesis; utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_S;
   } catch {
     return 0;
   }

@@ -48,7 +48,7 @@ export function buildReport(input: ReportInput) {
   const messages = input.conversations.flatMap((c) => c.sent);
   const answerCheck = checkAnswers(messages, answersOf, ambiguous, (id) => input.log.handledTimes.get(id) ?? 0);
   const progress = checkProgress(input.dbPath, messages, answersOf);
-  const bot = botFigures(input.supervisor, input.log);
+  const bot = botFigures(input.supervisor, input.log, input.sent);
   const checks = {
     finishedInTime: !input.timedOut && input.errors.length === 0 && input.sent === input.options.messages,
     acknowledgedUpdatesStoredOnce: progress.failures.count === 0 && progress.storedOnce === progress.acknowledged,
@@ -117,7 +117,7 @@ function answersSection(check: AnswerCheck, unattributed: Answer[]) {
   };
 }
 
-function botFigures(supervisor: Supervisor, log: ReportInput['log']) {
+function botFigures(supervisor: Supervisor, log: ReportInput['log'], sent: number) {
   const exits = supervisor.exits();
   const final = exits.at(-1);
   const stderr = supervisor.stderr();
@@ -125,12 +125,19 @@ function botFigures(supervisor: Supervisor, log: ReportInput['log']) {
     restarts: supervisor.downtimes().length,
     restartMs: supervisor.downtimes(),
     peakRssMB: round(supervisor.peakRssKb() / 1024),
+    /**
+     * CPU time of the bot processes (start-up included), in all and per message sent: the bot's own cost, which a
+     * machine busy with other work changes far less than the throughput.
+     */
+    cpuS: round(supervisor.cpuMs() / 1000),
+    cpuMsPerMessage: round(supervisor.cpuMs() / Math.max(sent, 1)),
     exits: exits.map((e: BotExit) => ({
       gen: e.gen,
       code: e.code,
       signal: e.signal,
       expected: e.expected,
       peakRssMB: round(e.peakRssKb / 1024),
+      cpuS: round(e.cpuMs / 1000),
     })),
     unexpectedExits: exits.filter((e) => !e.expected).length,
     finalExitCode: final?.signal === 'SIGKILL' ? null : (final?.code ?? null),

@@ -18,6 +18,8 @@ export type Supervisor = {
   /** Milliseconds from each kill until the next process polled. */
   downtimes(): number[];
   peakRssKb(): number;
+  /** CPU time of every bot process so far, in ms (a killed one's as last sampled, up to 250 ms short). */
+  cpuMs(): number;
   /** Each process's stderr, when not empty. */
   stderr(): { gen: number; text: string }[];
 };
@@ -135,6 +137,7 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
     exits: () => [...exits].sort((a, b) => a.gen - b.gen),
     downtimes: () => [...downtimes],
     peakRssKb: () => Math.max(0, ...processes.map((p) => p.peakRssKb())),
+    cpuMs: () => processes.reduce((sum, p) => sum + p.cpuMs(), 0),
     stderr: () => processes.filter((p) => p.stderr().trim() !== '').map((p) => ({ gen: p.gen, text: p.stderr() })),
   };
 }
