@@ -13,7 +13,8 @@ export type SoakOptions = {
   timeLimitMs: number;
   /**
    * A message with no end this long after its last delivery counts as unanswered; default 45 s: longer than the
-   * delivery log's lease (30 s) and its 5 s retry, after which a message the killed process was answering is answered.
+   * delivery log's lease (30 s) and its 5 s retry, after which a claim of a process not known to be gone is taken (the
+   * killed process's claims are taken at once: same host, its pid gone).
    */
   answerTimeoutMs: number;
   /** Share of the bot's sending calls answered 429 (retry after 1 s); default 0.002. */

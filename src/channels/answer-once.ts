@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { DeliveryLog } from '../tasks/index.js';
 import { sleep as defaultSleep } from './sleep.js';
 
-/** Names this process in delivery claims; a restarted process is a new owner, so its predecessor's claims expire. */
-export const PROCESS_OWNER = randomUUID();
+/**
+ * Names this process in delivery claims, as `host:pid:random id`: a restarted process is a new owner, and the store
+ * takes at once the claims of a process of this host that is gone (others' only after the lease).
+ */
+export const PROCESS_OWNER = `${hostname()}:${process.pid}:${randomUUID()}`;
 /** How long to wait before asking again about a message another process has claimed and not yet answered. */
 export const BUSY_RETRY_MS = 5_000;
 

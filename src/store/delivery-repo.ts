@@ -22,13 +22,39 @@ export function claimVerdict(row: DeliveryRow | undefined, owner: string, now: D
   if (row?.done_at != null) return 'duplicate';
   if (!row || row.owner === null || row.claimed_at === null) return 'new';
   if (row.owner === owner) return 'duplicate';
-  return leaseExpired(row.claimed_at, now, leaseMs) ? 'new' : 'busy';
+  return leaseExpired(row.claimed_at, now, leaseMs) || ownerGone(row.owner, owner) ? 'new' : 'busy';
+}
+
+/** An owner as the channels name a process: `host:pid:random id`. */
+const OWNER = /^(.+):(\d+):([^:]+)$/;
+
+/**
+ * Whether the process that made a claim is known to be gone: it ran on this host (the same host name as `self`) and
+ * no process has its pid now. A live process with that pid (or one whose pid was reused), another host, or an owner
+ * of another form is not known to be gone: its claim waits for the lease. Spares the person whose message a killed
+ * process was answering the lease's wait after a restart.
+ */
+export function ownerGone(owner: string, self: string, alive: (pid: number) => boolean = pidAlive): boolean {
+  const claimed = OWNER.exec(owner);
+  const mine = OWNER.exec(self);
+  if (!claimed || !mine || claimed[1] !== mine[1] || claimed[2] === mine[2]) return false;
+  return !alive(Number(claimed[2]));
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists, under another user.
+    return (err as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
 }
 
 /**
  * The log of incoming messages claimed for answering (`satisfies DeliveryLog`), on the inbox's rows (one row per
  * update: `id` is the inbox's update id): the claim is one IMMEDIATE transaction, so two processes never both answer,
- * and a claim whose process died is taken again after the lease; `finish` is one statement that also ends the update
+ * and a claim whose process died is taken again after the lease, or at once when it was a process of this host; `finish` is one statement that also ends the update
  * in the inbox. A message that came without the inbox gets its row when claimed; the inbox prunes the rows.
  */
 export function createDeliveryRepo(db: Db, options: DeliveryRepoOptions = {}) {

@@ -23,7 +23,11 @@ export type DeliveryClaim = 'new' | 'duplicate' | 'busy';
  * (Telegram's update_id, Zalo's message_id).
  */
 export type DeliveryLog = {
-  /** Claims the message for `owner` (one random id per process), atomically across processes sharing the database. */
+  /**
+   * Claims the message for `owner` (one id per process, `host:pid:random id`), atomically across processes sharing the
+   * database; another owner's claim is taken after the lease, or at once when that owner is a process of this host
+   * that is gone.
+   */
   claim(channel: string, id: string, owner: string, now: Date): DeliveryClaim;
   /** Records that the answer went out (one commit, which also ends the update in the inbox): later claims are `duplicate`. */
   finish(channel: string, id: string, now: Date): void;

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { beforeEach, expect, it } from 'vitest';
 import { DELIVERY_LEASE_MS } from '../../src/store/index.js';
 import type { DeliveryLog } from '../../src/tasks/index.js';
@@ -68,6 +70,24 @@ describeStores('createDeliveryRepo', (t) => {
         done_at: at(DELIVERY_LEASE_MS + 2).toISOString(),
       },
     ]);
+  });
+
+  it('takes at once the claim of a process of this host that is gone; waits the lease for any other', async () => {
+    // A process that ran and exited (and was reaped): its pid names no process now.
+    const gonePid = spawnSync(process.execPath, ['-e', '']).pid;
+    const self = `${hostname()}:${process.pid}:self`;
+    expect(await repo.claim('telegram', 'gone', `${hostname()}:${gonePid}:x`, T0)).toBe('new');
+    expect(await repo.claim('telegram', 'gone', self, at(1))).toBe('new');
+    expect(await t.rows('inbox')).toMatchObject([{ update_id: 'gone', owner: self, attempts: 2 }]);
+    for (const [id, owner] of [
+      ['alive', `${hostname()}:${process.ppid}:x`],
+      ['elsewhere', `another-host:${gonePid}:x`],
+      ['same-pid', `${hostname()}:${process.pid}:earlier`],
+      ['unknown-form', 'proc-a'],
+    ]) {
+      expect(await repo.claim('telegram', id!, owner!, T0)).toBe('new');
+      expect(await repo.claim('telegram', id!, self, at(1))).toBe('busy');
+    }
   });
 
   it('takes the lease it is given', async () => {
