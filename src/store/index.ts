@@ -43,5 +43,7 @@ export {
 } from './inbox-repo.js';
 /** Questions asked and the votes on their answers (`satisfies QuestionLog`); askers kept as HMAC-SHA256 of their key. */
 export { createQuestionRepo, type QuestionRepoOptions } from './question-repo.js';
+/** Uploaded plan files with tombstones and rising versions (`satisfies PlanFileStore`). */
+export { createPlanFileRepo } from './plan-file-repo.js';
 /** Dashboard sign-in links (used once) and sessions, kept by the hash of their secret (`satisfies DashboardAuthStore`). */
 export { createDashboardRepo } from './dashboard-repo.js';

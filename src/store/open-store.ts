@@ -5,6 +5,7 @@ import type {
   InviteStore,
   MemberStore,
   NotificationLog,
+  PlanFileStore,
   ProgressStore,
   QuestionLog,
   RevisionStore,
@@ -20,6 +21,7 @@ import { createInviteRepo } from './invite-repo.js';
 import { createMemberRepo } from './member-repo.js';
 import { migrate } from './migrate.js';
 import { createNotificationRepo } from './notification-repo.js';
+import { createPlanFileRepo } from './plan-file-repo.js';
 import { createProgressRepo } from './progress-repo.js';
 import { createQuestionRepo } from './question-repo.js';
 import { createRevisionRepo } from './revision-repo.js';
@@ -53,6 +55,8 @@ export type Store = {
   questions: QuestionLog;
   /** The dashboard's one-time sign-in links and sessions. */
   dashboard: DashboardAuthStore;
+  /** Uploaded plan files, shared by the instances of one store (none read them on SQLite: one instance). */
+  planFiles: PlanFileStore;
   /** Online backup to `file` (consistent while others write). */
   backup(file: string): Promise<void>;
   close(): void;
@@ -91,6 +95,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     members: createMemberRepo(db),
     questions: createQuestionRepo(db, { secret: options.questionSecret ?? randomBytes(32).toString('hex') }),
     dashboard: createDashboardRepo(db),
+    planFiles: createPlanFileRepo(db),
     backup: async (file) => {
       await db.backup(file);
     },

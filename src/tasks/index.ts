@@ -68,6 +68,11 @@ export type {
 } from './question-ports.js';
 /** Versions of a plan: the history of renumbered tasks follows them, dropped tasks are retired (`store/` records it). */
 export type { RevisionChange, RevisionStore } from './revision-port.js';
+/**
+ * Uploaded plan files kept in a store several instances share (`PlanFileStore`: put, remove as a tombstone, changes
+ * since a version), and the signal that another instance changed them (`PlanFileSignal`).
+ */
+export type { PlanFileChange, PlanFileContent, PlanFileSignal, PlanFileStore } from './plan-file-port.js';
 /** Plan files sent by an admin: the port reading and storing them, what is shown before storing, and why one is refused. */
 export type { PlanIntake, PlanUpload, PlanUploadError } from './plan-intake.js';
 

@@ -43,6 +43,7 @@ const ORDER: Record<string, string> = {
   question_feedback: 'question_id, user_hash',
   dashboard_links: 'created_at, hash',
   dashboard_sessions: 'created_at, hash',
+  plan_files: 'version',
 };
 
 /** PostgreSQL's twin of SQLite's implicit rowid, where a table's order matters (`member_units`): not in SQLite's rows. */

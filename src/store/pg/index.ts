@@ -14,6 +14,11 @@ export { createPool, inTransaction, redactUrl, type PgOptions } from './pool.js'
 /** The delivery log and the inbox with options (lease, pruning), as the SQLite store's `createDeliveryRepo`/`createInboxRepo`. */
 export { createPgDeliveryRepo } from './delivery-repo.js';
 export { createPgInboxRepo } from './inbox-repo.js';
+/**
+ * Uploaded plan files (`satisfies PlanFileStore`), each change announced by NOTIFY on `PLAN_FILES_CHANNEL`; the
+ * `PlanFileSignal` that LISTENs for them on a connection of its own.
+ */
+export { createPgPlanFileRepo, createPgPlanFileSignal, PLAN_FILES_CHANNEL } from './plan-file-repo.js';
 /** A port of `tasks/` whose methods answer through Promises. */
 export type { AsyncPort } from './async-port.js';
 /** Numbered migrations under `pg_advisory_lock`; `MigrationError` (from the SQLite store) when a step fails or the database is newer. */

@@ -7,6 +7,7 @@ import type {
   InviteStore,
   MemberStore,
   NotificationLog,
+  PlanFileStore,
   ProgressStore,
   QuestionLog,
   RevisionStore,
@@ -27,6 +28,7 @@ import { createPgInviteRepo } from './invite-repo.js';
 import { createPgMemberRepo } from './member-repo.js';
 import { migratePg } from './migrate.js';
 import { createPgNotificationRepo } from './notification-repo.js';
+import { createPgPlanFileRepo } from './plan-file-repo.js';
 import { createPool, redactUrl, type PgOptions } from './pool.js';
 import { createPgProgressRepo } from './progress-repo.js';
 import { createPgQuestionRepo } from './question-repo.js';
@@ -51,6 +53,8 @@ export type PgStore = {
   questions: AsyncPort<QuestionLog>;
   /** Dashboard sign-in links and sessions. */
   dashboard: AsyncPort<DashboardAuthStore>;
+  /** Uploaded plan files, which every instance writes into its plans folder (changes announced by NOTIFY). */
+  planFiles: PlanFileStore;
   /** For /healthz: a committed write of one scratch row; rejects when the database cannot be written. */
   probeWrite(now: Date): Promise<void>;
   /** Ends the pool's connections once their queries are done. */
@@ -85,6 +89,7 @@ export async function openPgStore(options: PgOptions & StoreOptions): Promise<Pg
     revisions: createPgRevisionRepo(pool),
     members: createPgMemberRepo(pool),
     dashboard: createPgDashboardRepo(pool),
+    planFiles: createPgPlanFileRepo(pool),
     questions: createPgQuestionRepo(pool, { secret: options.questionSecret ?? randomBytes(32).toString('hex') }),
     probeWrite: (now) => probePgWrite(pool, now),
     close: () => pool.end(),
