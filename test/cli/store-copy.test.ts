@@ -68,6 +68,8 @@ function populate(store: Store): void {
     createdAt: T0,
     expiresAt: new Date(T0.getTime() + 86_400_000),
   });
+  // The SQLite repository answers through a Promise but writes before returning it.
+  void store.planFiles.put('nhi-chieu.md', Buffer.from([0, 1, 255]), 'ab'.repeat(32), T0);
   probeWrite(store.db, T0);
 }
 
