@@ -83,12 +83,13 @@ function writeAside(dir: string, name: string, content: Buffer): string {
   return join(dir, name);
 }
 
-/** Writes the file under its plan id and removes the plan's file in another format. */
-function writePlanFile(dir: string, upload: PlanUpload): string {
+/** Writes the file under its plan id and removes the plan's file in another format; the path and the names removed. */
+function writePlanFile(dir: string, upload: PlanUpload): { path: string; removed: string[] } {
   const name = `${upload.id}${extensionOf(upload.fileName)}`;
   const path = writeAside(dir, name, upload.content);
-  for (const other of filesOf(dir, upload.id)) if (other !== name) unlinkSync(join(dir, other));
-  return path;
+  const removed = filesOf(dir, upload.id).filter((other) => other !== name);
+  for (const other of removed) unlinkSync(join(dir, other));
+  return { path, removed };
 }
 
 /** An appendix is stored as `<plan id>-phu-luc.xlsx`, so that its name alone ties it to its plan (and replaces the last one sent). */
@@ -98,8 +99,11 @@ const appendixName = (id: string) => `${id}-phu-luc.xlsx`;
 export type PlanIntakeOptions = {
   /** The plans folder (KNOWLEDGE_DIR). */
   dir: string;
-  /** Called with the stored file's path; the store resolves after it (the running assistant reloads here). */
-  afterStore?: (path: string) => Promise<void>;
+  /**
+   * Called with the stored file's path and the names of the plan's files in another format it removed; the store
+   * resolves after it (the running assistant reloads here, and writes them to the store several instances share).
+   */
+  afterStore?: (path: string, removed: readonly string[]) => Promise<void>;
 };
 
 /** Reading and storing plan files in the plans folder, for the CLI and the chat (`PlanIntake`). */
@@ -137,13 +141,16 @@ export function createPlanIntake(options: PlanIntakeOptions): PlanIntake {
     async store(upload, { replace }) {
       if (!upload.appendix && !replace && filesOf(dir, upload.id).length > 0)
         return fail({ code: 'exists', fileName: upload.fileName, id: upload.id });
-      let path: string;
+      let written: { path: string; removed: string[] };
       try {
-        path = upload.appendix ? writeAside(dir, appendixName(upload.id), upload.content) : writePlanFile(dir, upload);
+        written = upload.appendix
+          ? { path: writeAside(dir, appendixName(upload.id), upload.content), removed: [] }
+          : writePlanFile(dir, upload);
       } catch {
         return fail({ code: 'write_failed', fileName: upload.fileName });
       }
-      await options.afterStore?.(path);
+      const { path } = written;
+      await options.afterStore?.(path, written.removed);
       return ok(upload.appendix ? upload.plan : { ...upload.plan, file: path });
     },
   } satisfies PlanIntake;
