@@ -20,5 +20,10 @@ export { stopOnSignals } from './shutdown.js';
 export { formatWarning } from './format-warning.js';
 /** Reading and storing uploaded plan files (the `PlanIntake` port over the plans folder); `isPlanId("kh-158")`. */
 export { createPlanIntake, isPlanId } from './plan-intake.js';
+/**
+ * Plan files kept alike between this instance's plans folder and the store several instances share: seeded from the
+ * folder at start, the store's changes written into the folder (LISTEN, else polling), uploads written to the store.
+ */
+export { createPlanShare, type PlanShare, type PlanShareOptions } from './plan-share.js';
 /** The dashboard over the core (`dashboardOf`), its chat links (`linksOf`), and polling mode's server for it. */
 export { dashboardOf, linksOf, startDashboardServer } from './dashboard-server.js';

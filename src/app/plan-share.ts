@@ -40,8 +40,11 @@ export type PlanShare = {
    * Then listens (or polls) for other instances' changes.
    */
   start(): Promise<void>;
-  /** Writes the folder's files `names` into the store (one no longer in the folder as removed). Retried when it fails. */
-  publish(names: readonly string[]): Promise<void>;
+  /**
+   * Writes the folder's files `names` into the store (one no longer in the folder as removed); the names that could not
+   * be written, tried again at each poll while the share runs.
+   */
+  publish(names: readonly string[]): Promise<string[]>;
   /** Writes the store's changes since the last seen into the folder now; the names changed. */
   pull(): Promise<string[]>;
   /** Stops listening and polling (a pull under way finishes). */
@@ -103,7 +106,7 @@ export function createPlanShare(options: PlanShareOptions): PlanShare {
     else await files.remove(name, now());
   }
 
-  async function publishNow(names: readonly string[]): Promise<void> {
+  async function publishNow(names: readonly string[]): Promise<string[]> {
     for (const name of names) {
       try {
         await put(name);
@@ -114,6 +117,7 @@ export function createPlanShare(options: PlanShareOptions): PlanShare {
         log('error', 'plan share: writing a file to the store failed; tried again later', { file: name, err });
       }
     }
+    return names.filter((n) => pending.has(n));
   }
 
   /** Writes the stored file as `name`, aside then renamed, dated as the change so it is not taken for a newer local one. */

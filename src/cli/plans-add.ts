@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { createPlanIntake, isPlanId } from '../app/index.js';
+import { createPlanIntake, createPlanShare, isPlanId } from '../app/index.js';
+import type { PlanUpload } from '../tasks/index.js';
 import { planPreviewText, planUploadErrorText } from '../messages/index.js';
-import { knowledgeDir, parseOptions } from './options.js';
+import { openPgStore, redactUrl, type PgStore } from '../store/pg/index.js';
+import { databaseUrl, knowledgeDir, parseOptions } from './options.js';
 
 const USAGE = 'usage: npm run cli -- plans add FILE [--id ID] [--replace] [--dry-run] [--knowledge DIR]';
 
@@ -10,7 +12,8 @@ const USAGE = 'usage: npm run cli -- plans add FILE [--id ID] [--replace] [--dry
  * `plans add FILE [--id ID] [--replace] [--dry-run]`: reads the file, prints what was read (the preview an admin sees
  * on Telegram), then stores it in the plans folder as `ID.<ext>` (default id: the file stem as a slug). A file that
  * gives no plan is not stored; a plan id already there is replaced only with `--replace`. A running assistant notices
- * the new file and reloads.
+ * the new file and reloads. With `DATABASE_URL` set, the file is also written to the shared database, from which every
+ * instance writes it into its own plans folder.
  */
 export async function addPlan(args: string[]): Promise<number> {
   const parsed = parseOptions('plans add', USAGE, {
@@ -56,11 +59,40 @@ export async function addPlan(args: string[]): Promise<number> {
     );
     return 1;
   }
-  const stored = await intake.store(read.value, { replace });
+  const url = databaseUrl();
+  let shared: PgStore | undefined;
+  try {
+    shared = url ? await openPgStore({ url }) : undefined;
+  } catch (err) {
+    console.error(`plans add: cannot open the database ${redactUrl(url!)}: ${(err as Error).message}; nothing stored`);
+    return 1;
+  }
+  try {
+    return await storeAndShare(dir, read.value, replace, shared);
+  } finally {
+    await shared?.close();
+  }
+}
+
+/** Stores the file in the folder and, with a shared database, writes it (and the files it removed) there too; the exit code. */
+async function storeAndShare(dir: string, upload: PlanUpload, replace: boolean, shared?: PgStore): Promise<number> {
+  const share = shared && createPlanShare({ dir, files: shared.planFiles, log: () => undefined });
+  const notShared: string[] = [];
+  const intake = createPlanIntake({
+    dir,
+    afterStore: async (path, removed) => {
+      if (share) notShared.push(...(await share.publish([basename(path), ...removed])));
+    },
+  });
+  const stored = await intake.store(upload, { replace });
   if (!stored.ok) {
     console.error(planUploadErrorText(stored.error));
     return 1;
   }
   console.log(`stored as ${resolve(stored.value.file)}`);
-  return 0;
+  if (notShared.length === 0) return 0;
+  console.error(
+    `plans add: ${notShared.join(', ')} could not be written to the shared database; the assistant writes it there at its next start`,
+  );
+  return 1;
 }

@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/commands/plans.js';
 import { PLAN_FILE_EXTENSIONS } from '../../src/ingest/index.js';
 import { captureConsole, type CliOutput } from '../support/cli-run.js';
+import { createPgTestDb, PG_ABSENT, pgReachable, type PgTestDb } from '../support/pg-db.js';
 import { knowledgeFolder, realPlan } from '../support/plan-variants.js';
 
 let io: CliOutput;
@@ -92,5 +94,44 @@ describe('cli plans add', () => {
     );
     expect(await run(['add', join(source, 'none.md'), '--knowledge', dir])).toBe(1);
     expect(io.err[1]).toMatch(/^plans add: cannot read .*none\.md: ENOENT/);
+  });
+});
+
+describe.skipIf(!pgReachable)(`cli plans add with DATABASE_URL${pgReachable ? '' : ` ${PG_ABSENT}`}`, () => {
+  let pg: PgTestDb;
+  beforeAll(async () => {
+    pg = await createPgTestDb();
+  });
+  afterEach(async () => {
+    vi.unstubAllEnvs();
+    await pg.reset();
+  });
+  afterAll(() => pg.drop());
+
+  it('writes the stored file to the shared database too, and the plan file it replaces as removed', async () => {
+    vi.stubEnv('DATABASE_URL', pg.url);
+    expect(await run(['add', sourceFile('hue.txt', realPlan('hue')), '--replace', '--knowledge', dir])).toBe(0);
+    expect(readdirSync(dir)).toEqual(['hue.txt']);
+    const file = sourceFile('hue.md', realPlan('hue').replace('Tháng 5/2026', 'Tháng 6/2026'));
+    expect(await run(['add', file, '--replace', '--knowledge', dir])).toBe(0);
+    expect(readdirSync(dir)).toEqual(['hue.md']);
+    const sha = createHash('sha256')
+      .update(readFileSync(join(dir, 'hue.md')))
+      .digest('hex');
+    expect(await pg.rows('plan_files')).toMatchObject([
+      { name: 'hue.md', sha256: sha, content: readFileSync(join(dir, 'hue.md')) },
+      { name: 'hue.txt', sha256: null, content: null },
+    ]);
+    expect(io.err).toEqual([]);
+  });
+
+  it('stores nothing when the shared database cannot be opened', async () => {
+    vi.stubEnv('DATABASE_URL', pg.url.replace(/\/[^/]*$/, '/no_such_database'));
+    const file = sourceFile('nhi-chieu.md', realPlan('nhi-chieu'));
+    expect(await run(['add', file, '--knowledge', dir])).toBe(1);
+    expect(readdirSync(dir)).toEqual(['hue.md']);
+    expect(io.err[0]).toMatch(
+      /^plans add: cannot open the database postgres:\/\/.*\/no_such_database: .*; nothing stored$/,
+    );
   });
 });
