@@ -9,7 +9,7 @@ import { loadKnowledge } from '../../src/ingest/index.js';
 import { renderAnswer } from '../../src/messages/index.js';
 import { answerQuestion } from '../../src/search/index.js';
 import { createPgPlanFileSignal, type PgStore } from '../../src/store/pg/index.js';
-import type { PlanIntake } from '../../src/tasks/index.js';
+import type { PlanFileStore, PlanIntake } from '../../src/tasks/index.js';
 import { createPgTestDb, PG_ABSENT, pgReachable, type PgTestDb } from '../support/pg-db.js';
 import { knowledgeFolder, realPlan } from '../support/plan-variants.js';
 
@@ -43,10 +43,15 @@ afterEach(async () => {
 });
 afterAll(() => db?.drop());
 
-async function instance(
-  files: Record<string, string | Buffer> = {},
-  opts: { listen?: boolean } = {},
-): Promise<Instance> {
+type InstanceOptions = {
+  listen?: boolean;
+  /** Polling period (ms); default none in effect (an hour): a change arrives by pull() or, where said, by NOTIFY. */
+  pollMs?: number;
+  /** Stands between the share and the store (a store that fails). */
+  wrap?: (files: PlanFileStore) => PlanFileStore;
+};
+
+async function instance(files: Record<string, string | Buffer> = {}, opts: InstanceOptions = {}): Promise<Instance> {
   const dir = knowledgeFolder(files);
   dirs.push(dir);
   const store = await db.open();
@@ -56,13 +61,12 @@ async function instance(
   const reloader = createPlanReloader({ dir, knowledge: holder, log });
   const share = createPlanShare({
     dir,
-    files: store.planFiles,
+    files: opts.wrap ? opts.wrap(store.planFiles) : store.planFiles,
     signal: opts.listen ? createPgPlanFileSignal(store.pool) : undefined,
     log,
     onChange: (names) => reloader.reload(names),
-    // No polling in these tests: a change arrives by pull() or, where said, by NOTIFY.
-    pollMs: 3_600_000,
-    pollListeningMs: 3_600_000,
+    pollMs: opts.pollMs ?? 3_600_000,
+    pollListeningMs: opts.pollMs ?? 3_600_000,
   });
   shares.push(share);
   const intake = createPlanIntake({
@@ -225,5 +229,47 @@ describe.skipIf(!pgReachable)(`createPlanShare${pgReachable ? '' : ` ${PG_ABSENT
     expect(await add(a, 'hue.md', realPlan('hue'))).toMatchObject({ ok: true });
     await until(() => b.ids().includes('hue'));
     expect(b.ask(HUE_Q)).toMatch(/Tháng 5\/2026/);
+  });
+
+  it('writes a file again at the next poll when the store refused it, and the other instance gets it', async () => {
+    let refuse = true;
+    const flaky = (files: PlanFileStore): PlanFileStore => ({
+      ...files,
+      put: (...args) => (refuse ? Promise.reject(new Error('connection lost')) : files.put(...args)),
+    });
+    const a = await instance({}, { wrap: flaky, pollMs: 20 });
+    const b = await instance();
+    await a.share.start();
+    await b.share.start();
+    writeFileSync(join(a.dir, 'hue.md'), realPlan('hue'));
+    expect(await a.share.publish(['hue.md'])).toEqual(['hue.md']);
+    expect(a.logs).toContain('error: plan share: writing a file to the store failed; tried again later');
+    refuse = false;
+    await until(() => a.logs.includes('info: plan share: file written to the store'));
+    expect(await b.share.pull()).toEqual(['hue.md']);
+    expect(b.ids()).toEqual(['hue']);
+  });
+
+  it('survives losing its listening connection, and listens again at the next poll', async () => {
+    const b = await instance({}, { listen: true, pollMs: 20 });
+    await b.share.start();
+    const listening = async () =>
+      (
+        await b.store.pool.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'`,
+        )
+      ).rows.map((r) => r.pid);
+    const [pid] = await listening();
+    expect(pid).toBeDefined();
+    await b.store.pool.query('SELECT pg_terminate_backend($1)', [pid]);
+    await until(() =>
+      b.logs.includes('warn: plan share: the store connection listening for changes was lost; polling'),
+    );
+    let again: number[] = [];
+    for (let i = 0; i < 500 && again.filter((p) => p !== pid).length === 0; i++) {
+      again = await listening();
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(again.filter((p) => p !== pid)).toHaveLength(1);
   });
 });
