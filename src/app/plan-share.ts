@@ -174,6 +174,17 @@ export function createPlanShare(options: PlanShareOptions): PlanShare {
     return newer;
   }
 
+  /** Writes to the store the folder's files it lacks or that were edited here since, when `accept` takes them. */
+  async function seed(): Promise<void> {
+    await mkdir(dir, { recursive: true });
+    const taken: string[] = [];
+    for (const name of await newerHere()) {
+      if (await accept(join(dir, name))) taken.push(name);
+      else log('warn', 'plan share: a file of the folder reads as no plan; not written to the store', { file: name });
+    }
+    await publishNow(taken);
+  }
+
   async function tick(): Promise<void> {
     if (pending.size > 0) await serial(() => publishNow([...pending]));
     if (signal && !unlisten) await listen();
@@ -210,20 +221,19 @@ export function createPlanShare(options: PlanShareOptions): PlanShare {
   return {
     start: () =>
       serial(async () => {
-        await mkdir(dir, { recursive: true });
-        const newer = await newerHere();
-        const taken: string[] = [];
-        for (const name of newer) {
-          if (await accept(join(dir, name))) taken.push(name);
-          else
-            log('warn', 'plan share: a file of the folder reads as no plan; not written to the store', { file: name });
+        try {
+          await seed();
+          seen = 0;
+          // Listening before reading the changes: none committed in between is missed.
+          if (signal) await listen();
+          await pullNow();
+        } catch (err) {
+          log('error', 'plan share: bringing the folder and the store together failed; tried again at the next poll', {
+            err,
+          });
+        } finally {
+          schedule();
         }
-        await publishNow(taken);
-        seen = 0;
-        // Listening before reading the changes: none committed in between is missed.
-        if (signal) await listen();
-        await pullNow();
-        schedule();
       }),
     publish: (names) => serial(() => publishNow(names)),
     pull: () => serial(pullNow),

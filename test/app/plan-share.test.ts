@@ -272,4 +272,21 @@ describe.skipIf(!pgReachable)(`createPlanShare${pgReachable ? '' : ` ${PG_ABSENT
     }
     expect(again.filter((p) => p !== pid)).toHaveLength(1);
   });
+
+  it('starts even when the store cannot be read, and catches up at the next poll', async () => {
+    const a = await instance({ 'hue.md': realPlan('hue') });
+    await a.share.start();
+    let down = true;
+    const unreachable = (files: PlanFileStore): PlanFileStore => ({
+      ...files,
+      changesSince: (v) => (down ? Promise.reject(new Error('connection refused')) : files.changesSince(v)),
+    });
+    const b = await instance({}, { wrap: unreachable, pollMs: 20 });
+    await b.share.start();
+    expect(b.logs).toContain(
+      'error: plan share: bringing the folder and the store together failed; tried again at the next poll',
+    );
+    down = false;
+    await until(() => b.ids().includes('hue'));
+  });
 });
