@@ -86,6 +86,7 @@ export function createPlanShare(options: PlanShareOptions): PlanShare {
   let timer: NodeJS.Timeout | undefined;
   let unlisten: (() => Promise<void>) | undefined;
   let stopped = false;
+  let pullWaiting = false;
 
   /** Runs `work` after the share's earlier work: pulls and publishes never overlap. */
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -204,8 +205,15 @@ export function createPlanShare(options: PlanShareOptions): PlanShare {
   async function listen(): Promise<void> {
     try {
       const stop = await signal!.listen(
-        () =>
-          void serial(pullNow).catch((err: unknown) => log('error', 'plan share: reading the store failed', { err })),
+        () => {
+          // A burst of notifications is one pull: one waiting to run reads every change anyway.
+          if (pullWaiting) return;
+          pullWaiting = true;
+          void serial(() => {
+            pullWaiting = false;
+            return pullNow();
+          }).catch((err: unknown) => log('error', 'plan share: reading the store failed', { err }));
+        },
         (err) => {
           unlisten = undefined;
           log('warn', 'plan share: the store connection listening for changes was lost; polling', { err });
