@@ -35,7 +35,13 @@ export function createPlanVersions(options: PlanVersionsOptions) {
         retired: removed.map((t) => ({ no: t.no, content: t.content })),
       },
       options.now(),
+      before.version ?? 1,
     );
+    if (version === null) {
+      // An instance sharing the store read this file first and recorded the change (and told people): its version.
+      const recorded = revisions.versions().get(after.id);
+      return recorded ? { ...after, version: recorded } : after;
+    }
     const revised = { ...after, version };
     log('info', 'knowledge: a plan has a new version', {
       plan: after.id,

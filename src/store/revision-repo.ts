@@ -29,8 +29,10 @@ export function createRevisionRepo(db: Db) {
   const all = db.prepare<[], { plan: string; revision: number }>(
     'SELECT plan, MAX(revision) AS revision FROM plan_revisions GROUP BY plan',
   );
-  const record = db.transaction((plan: string, change: RevisionChange, now: Date) => {
-    const revision = (latest.get(plan)?.revision ?? 1) + 1;
+  const record = db.transaction((plan: string, change: RevisionChange, now: Date, from?: number) => {
+    const current = latest.get(plan)?.revision ?? 1;
+    if (from !== undefined && from !== current) return null;
+    const revision = current + 1;
     const upTo = lastRow.get()?.id ?? 0;
     insert.run(plan, revision, now.toISOString());
     const { moves, retired } = revisionRows(change, revision);
@@ -39,7 +41,7 @@ export function createRevisionRepo(db: Db) {
     return revision;
   });
   return {
-    record: (plan, change, now) => record.immediate(plan, change, now),
+    record: (plan, change, now, from) => record.immediate(plan, change, now, from),
     versions: () => new Map(all.all().map((r) => [r.plan, r.revision])),
   } satisfies RevisionStore;
 }

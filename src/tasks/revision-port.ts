@@ -8,8 +8,13 @@ export type RevisionChange = {
 
 /** Where versions of plans are recorded (implemented by `store/`). */
 export type RevisionStore = {
-  /** Records the next version of `plan` and applies `change` to its history in one transaction; the version number (2 for the first amendment). */
-  record(plan: string, change: RevisionChange, now: Date): number;
+  /**
+   * Records the next version of `plan` and applies `change` to its history in one transaction; the version number (2
+   * for the first amendment). With `from` (the version the change was read against; 1 when never amended), nothing is
+   * recorded and null answered when the plan's latest version is another: an instance sharing the store recorded
+   * this change already (each instance reads a plan file it receives again).
+   */
+  record(plan: string, change: RevisionChange, now: Date, from?: number): number | null;
   /** The current version of every plan amended at least once (plans never amended are version 1 and left out). */
   versions(): Map<string, number>;
 };

@@ -282,6 +282,18 @@ describeStores('the repositories', (t) => {
       for (const task of ['3', '4', '5', '6'])
         expect(await ids(task)).toEqual(all.filter((u) => u.task === task).map((u) => u.id));
     });
+
+    it('records a change read against the latest version once: two instances reading it, one records', async () => {
+      await store.progress.append(update({ task: '4', messageId: 'm1' }));
+      const change = { renumbered: [{ from: '4', to: '5' }], retired: [] };
+      const other = await t.open();
+      expect(await store.revisions.record('nhi-chieu', change, LATER, 1)).toBe(2);
+      const before = await t.snapshot();
+      expect(await other.revisions.record('nhi-chieu', change, LATER, 1)).toBeNull();
+      expect(await t.snapshot()).toEqual(before);
+      expect((await store.progress.listForPlan('nhi-chieu')).map((u) => u.task)).toEqual(['5']);
+      expect(await other.revisions.record('nhi-chieu', { renumbered: [], retired: [] }, LATER, 2)).toBe(3);
+    });
   });
 
   describe('createSubscriptionRepo', () => {

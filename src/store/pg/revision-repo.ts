@@ -10,7 +10,7 @@ import { inTransaction } from './pool.js';
  */
 export function createPgRevisionRepo(pool: pg.Pool) {
   return {
-    record: (plan, change, now) =>
+    record: (plan, change, now, from) =>
       inTransaction(pool, async (c) => {
         await c.query('LOCK TABLE plan_revisions IN SHARE ROW EXCLUSIVE MODE');
         await c.query('LOCK TABLE updates IN SHARE MODE');
@@ -18,7 +18,9 @@ export function createPgRevisionRepo(pool: pg.Pool) {
           'SELECT MAX(revision) AS revision FROM plan_revisions WHERE plan = $1',
           [plan],
         );
-        const revision = (latest.rows[0]?.revision ?? 1) + 1;
+        const current = latest.rows[0]?.revision ?? 1;
+        if (from !== undefined && from !== current) return null;
+        const revision = current + 1;
         const last = await c.query<{ id: number | null }>('SELECT MAX(id) AS id FROM updates');
         const upTo = last.rows[0]?.id ?? 0;
         await c.query('INSERT INTO plan_revisions (plan, revision, created_at) VALUES ($1, $2, $3)', [
