@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /** Telegram refuses callback_data longer than this many UTF-8 bytes. */
 export const CALLBACK_DATA_LIMIT = 64;
 const SHORT_PREFIX = '~';
@@ -12,10 +14,15 @@ export type CallbackData = {
 };
 
 /**
- * Remembers choice data too long for a button (over 64 bytes) under short ids like `~1f`, keeping the latest
- * `capacity` entries. Data that fits and does not start with `~` travels as is, so it survives a restart.
+ * Remembers choice data too long for a button (over 64 bytes) under short ids like `~Qx7a.1f`, keeping the latest
+ * `capacity` entries. Data that fits and does not start with `~` travels as is, so it survives a restart. The ids
+ * carry `tag`, random per process by default: a button made by another instance (or before a restart) is unknown
+ * here and answered as expired, never read as this process's id of the same number.
  */
-export function createCallbackData(capacity = DEFAULT_CAPACITY): CallbackData {
+export function createCallbackData(
+  capacity = DEFAULT_CAPACITY,
+  tag = randomBytes(3).toString('base64url'),
+): CallbackData {
   const byId = new Map<string, string>();
   const byData = new Map<string, string>();
   let next = 0;
@@ -23,7 +30,7 @@ export function createCallbackData(capacity = DEFAULT_CAPACITY): CallbackData {
   function remember(data: string): string {
     const known = byData.get(data);
     if (known !== undefined) return known;
-    const id = `${SHORT_PREFIX}${(next++).toString(36)}`;
+    const id = `${SHORT_PREFIX}${tag}.${(next++).toString(36)}`;
     byId.set(id, data);
     byData.set(data, id);
     // Maps iterate in insertion order: the first key is the oldest.

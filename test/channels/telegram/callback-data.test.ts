@@ -32,4 +32,13 @@ describe('createCallbackData', () => {
     expect(memory.decode(ids[2]!)).toBe('c'.repeat(70));
     expect(memory.decode('~zz')).toBeUndefined();
   });
+
+  it("does not read another process's ids (another instance, or before a restart) as its own", () => {
+    const [a, b] = [createCallbackData(), createCallbackData()];
+    const idA = a.encode('a'.repeat(70));
+    const idB = b.encode('b'.repeat(70));
+    expect(idA).not.toBe(idB);
+    expect([b.decode(idA), a.decode(idB)]).toEqual([undefined, undefined]);
+    expect(createCallbackData(10, 'Qx7a').encode('c'.repeat(70))).toBe('~Qx7a.0');
+  });
 });
