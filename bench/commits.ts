@@ -15,7 +15,7 @@ import { percentile, round } from './stats.js';
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 2000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 20);
 
-function run(synchronous: 'FULL' | 'as opened') {
+async function run(synchronous: 'FULL' | 'as opened') {
   const dir = mkdtempSync(join(tmpdir(), 'troly-commits-'));
   const store = openStore(join(dir, 'troly.db'));
   try {
@@ -30,13 +30,13 @@ function run(synchronous: 'FULL' | 'as opened') {
         body: { update_id: first + i },
       }));
       const t0 = performance.now();
-      inbox.keep('telegram', batch, new Date());
+      await inbox.keep('telegram', batch, new Date());
       const keepMs = (performance.now() - t0) / BATCH;
       for (const { id } of batch) {
         const t = performance.now();
-        deliveries.claim('telegram', id, 'bench', new Date());
-        deliveries.finish('telegram', id, new Date());
-        inbox.done('telegram', id, new Date());
+        await deliveries.claim('telegram', id, 'bench', new Date());
+        await deliveries.finish('telegram', id, new Date());
+        await inbox.done('telegram', id, new Date());
         times.push(performance.now() - t + keepMs);
       }
     }

@@ -53,11 +53,12 @@ const insertUser = store.db.prepare(
 insertUser.run('tg:1', 'Lãnh đạo', 'leader', null);
 for (let u = 0; u < UNITS; u++) insertUser.run(`tg:${100 + u}`, `Chuyên viên ${u + 1}`, 'officer', unitName(u));
 const statuses = ['in_progress', 'done', 'blocked', 'not_started'] as const;
+// One commit for the seed: SQLite's repositories write at once (their Promise is already settled), so they run inside it.
 store.db.transaction(() => {
   for (let i = 0; i < UPDATES; i++) {
     const task = (i * 37) % TASKS;
     const status = statuses[i % statuses.length]!;
-    store.progress.append({
+    void store.progress.append({
       plan: 'bench',
       task: String(task + 1),
       trackingYear: '',
@@ -83,7 +84,7 @@ const dashboard = createDashboard({
 });
 
 async function cookieFor(userKey: string): Promise<string> {
-  const { url } = dashboard.issueLink(userKey, NOW);
+  const { url } = await dashboard.issueLink(userKey, NOW);
   const answer = await dashboard.pages(request(new URL(url).pathname, '', 'POST'));
   return String(answer?.headers?.['set-cookie']).split(';')[0]!;
 }

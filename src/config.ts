@@ -75,9 +75,6 @@ const webhook = common.extend({
     .optional(),
 });
 
-const PG_NOT_YET =
-  'is set, but the assistant does not run on PostgreSQL yet: unset it to run on SQLite (DATABASE_PATH); `npm run cli -- store copy` moves the data when it does';
-
 /** Environment variables the assistant reads, with their defaults (documented in .env.example). */
 export const configSchema = z.discriminatedUnion('BOT_MODE', [polling, webhook]);
 export type Config = z.infer<typeof configSchema>;
@@ -98,9 +95,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const input = { ...env, BOT_MODE: env.BOT_MODE === '' ? undefined : (env.BOT_MODE ?? 'polling') };
   const result = configSchema.safeParse(input);
   if (result.success) {
-    // The PostgreSQL store exists (store copy, the store tests) but the assistant does not run on it yet: refusing
-    // beats running on SQLite while the admin believes otherwise.
-    if (result.data.DATABASE_URL) throw new ConfigError('DATABASE_URL', PG_NOT_YET);
     return result.data;
   }
   const issue = result.error.issues[0]!;

@@ -25,7 +25,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import type { Dashboard } from './dashboard/index.js';
 import { createLogger, logPortOf, type Logger } from './log.js';
 import { createScheduler, DEFAULT_REMINDER_CRON, type Send } from './scheduler/index.js';
-import { MigrationError, probeWrite, StoreOpenError } from './store/index.js';
+import { MigrationError, StoreOpenError } from './store/index.js';
 
 /** Telegram allows about 30 broadcast messages a second; a digest round stays well under it. */
 const BROADCAST_PACE_MS = 40;
@@ -60,7 +60,7 @@ async function startChannels(
   setDashboard: (d: Dashboard) => void,
 ): Promise<RunningChannels> {
   const kit = createChannelKit(config, core.chat, core.store.deliveries);
-  const checkDatabase = () => probeWrite(core.store.db, new Date());
+  const checkDatabase = () => core.store.check(new Date());
   if (config.BOT_MODE === 'polling') {
     const running = await startPollingChannels(config, logger, kit, core.store.inbox);
     const served = await startDashboardServer({ config, logger, core, checkDatabase, channels: () => running.states });
@@ -84,7 +84,7 @@ async function startChannels(
     });
   } catch (err) {
     logger.fatal({ err, port: config.PORT }, 'start: the webhook server could not listen');
-    core.store.close();
+    await core.store.close();
     logger.flush();
     process.exit(1);
   }
@@ -162,7 +162,7 @@ async function main(): Promise<void> {
   if (terminal) {
     await runLocalChat(core.store, core.chat, logger, join(dirname(config.DATABASE_PATH), 'files'));
     stopWatching();
-    core.store.close();
+    await core.store.close();
     return;
   }
   const channels = await startChannels(config, logger, core, (d) => (dashboard = d));
@@ -170,7 +170,7 @@ async function main(): Promise<void> {
   // A channel still being retried may come up later (the network back); one refused (bad token) will not.
   if (!Object.values(channels.states).some((state) => state !== 'failed' && state !== 'off')) {
     logger.fatal(channels.states, 'start: no channel could start');
-    core.store.close();
+    await core.store.close();
     logger.flush();
     process.exit(1);
   }

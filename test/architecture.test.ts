@@ -79,6 +79,7 @@ const RULES: Record<string, Rule> = {
         'report-commands',
         'dashboard',
         'store',
+        'store/pg',
         'ingest',
       ],
       ...['chat', 'search', 'tasks', 'knowledge', 'messages', 'config.ts', 'log.ts', ...BASE],

@@ -141,9 +141,10 @@ function createInvites(dbPath: string, scripts: UserScript[]): void {
   try {
     const now = new Date();
     const expiresAt = new Date(now.getTime() + 86_400_000);
+    // One commit: SQLite's repositories write at once (their Promise is already settled), so they run inside it.
     store.db.transaction(() => {
       for (const { invite } of scripts) {
-        store.invites.create({
+        void store.invites.create({
           code: invite.code,
           plan: invite.plan,
           unit: null,

@@ -10,7 +10,7 @@ export function createNotice(users: UserStore, send: () => Send | undefined, log
   return async (text: string, to: (user: UserRecord) => boolean): Promise<void> => {
     const router = send();
     if (!router) return;
-    const chosen = users.list().filter((u) => u.active && to(u) && /^(tg|zl):/.test(u.key));
+    const chosen = (await users.list()).filter((u) => u.active && to(u) && /^(tg|zl):/.test(u.key));
     for (const user of chosen)
       await router(user.key, { text }).catch((err: unknown) =>
         log('warn', 'notice: could not send', { to: user.key, err }),

@@ -6,15 +6,15 @@ import {
   type DashboardLinks,
   type KnowledgeHolder,
 } from '../chat/index.js';
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Config } from '../config.js';
 import { loadKnowledge } from '../ingest/index.js';
 import { logPortOf, type Logger } from '../log.js';
 import { planReloadFailedText } from '../messages/index.js';
 import { createReportCommands } from '../report-commands/index.js';
 import type { Send } from '../scheduler/index.js';
-import { openStore, type Store } from '../store/index.js';
 import { createNotice, isAdmin } from './admin-notice.js';
+import { openAppStore, type AppStore } from './app-store.js';
 import { cacheDirOf, createKnowledgeCache } from './knowledge-cache.js';
 import { createPlanIntake } from './plan-intake.js';
 import { createPlanReloader, type PlanReloader } from './plan-reload.js';
@@ -24,7 +24,7 @@ import { createPlanVersions } from './plan-versions.js';
 export type Core = {
   /** The plans and search index in use; a reload swaps them. */
   knowledge: KnowledgeHolder;
-  store: Store;
+  store: AppStore;
   chat: ChatHandler;
   /** Reads the plans folder again and swaps the plans in (on file changes once `watch()` runs). */
   reloader: PlanReloader;
@@ -49,7 +49,11 @@ export type CoreOptions = {
  */
 export async function buildCore(config: Config, logger: Logger, options: CoreOptions = {}): Promise<Core> {
   const { now = () => new Date(), send = () => undefined } = options;
-  const cacheDir = cacheDirOf(config.DATABASE_PATH);
+  // With PostgreSQL the start-up cache stays on this machine, in DATABASE_PATH's folder (each instance reads its own
+  // plans folder); nothing is written to a SQLite file.
+  const cacheDir = config.DATABASE_URL
+    ? join(dirname(config.DATABASE_PATH), 'knowledge-cache')
+    : cacheDirOf(config.DATABASE_PATH);
   const cache = cacheDir ? createKnowledgeCache(cacheDir, logPortOf(logger)) : undefined;
   const { plans, warnings, keys } = await loadKnowledge(config.KNOWLEDGE_DIR, { cache: cache?.plans });
   for (const w of warnings) logger.warn({ file: w.file, line: w.line }, `knowledge: ${w.message}`);
@@ -65,10 +69,10 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
 
   if (!config.QUESTION_LOG_SECRET)
     logger.info('questions: QUESTION_LOG_SECRET is not set; askers are hashed with a key that changes at each start');
-  const store = openStore(config.DATABASE_PATH, { questionSecret: config.QUESTION_LOG_SECRET });
+  const store = await openAppStore(config, logPortOf(logger));
   const notify = createNotice(store.users, send, logPortOf(logger));
   const versions = createPlanVersions({ revisions: store.revisions, now, log: logPortOf(logger), notify });
-  const stamped = versions.stamp(plans);
+  const stamped = await versions.stamp(plans);
   const knowledge = createKnowledgeHolder(cache ? await cache.knowledgeOf(stamped, keys) : stamped);
   const reportCommands = createReportCommands({
     progress: store.progress,

@@ -38,7 +38,7 @@ export type DashboardServerOptions = {
   /** Each channel's state, for /healthz. */
   channels: () => Record<string, string>;
   /** Throws (or returns false) when the database cannot be used. */
-  checkDatabase: () => unknown;
+  checkDatabase: () => Promise<unknown>;
   /** The interface to listen on; default all of them when PUBLIC_URL is set, else 127.0.0.1 (the links' address). */
   host?: string;
 };

@@ -22,7 +22,7 @@ export type PlanReloaderOptions = {
    * Called with both versions when a plan that was serving is read again; returns the plan to serve (main records
    * a new version there and tells people what changed). Default: the new reading as it is.
    */
-  revise?: (before: Plan, after: Plan) => Plan;
+  revise?: (before: Plan, after: Plan) => Promise<Plan>;
   /** How long the folder must be quiet before a burst of file events is read; default 500 ms. */
   debounceMs?: number;
   /** The start-up cache: only the files that changed are read again, and the index is kept. Default none. */
@@ -74,13 +74,13 @@ export function createPlanReloader(options: PlanReloaderOptions): PlanReloader {
       if (old && !next.has(old.id)) next.set(old.id, old);
       if (!changed || changed.includes(fileName)) problems.push({ fileName, reasons, keptOld: old ? old.id : null });
     }
-    const revise = options.revise ?? ((_: Plan, after: Plan) => after);
-    const serving = [...next.values()]
-      .map((p) => {
-        const old = before.get(p.id);
-        return old && old !== p ? revise(old, p) : p;
-      })
-      .sort((a, b) => a.id.localeCompare(b.id));
+    const revise = options.revise ?? (async (_: Plan, after: Plan) => after);
+    const serving: Plan[] = [];
+    for (const p of next.values()) {
+      const old = before.get(p.id);
+      serving.push(old && old !== p ? await revise(old, p) : p);
+    }
+    serving.sort((a, b) => a.id.localeCompare(b.id));
     // A plan whose file read badly keeps serving its old version, under the old reading's key.
     const served = new Map<string, string>();
     for (const p of serving) {

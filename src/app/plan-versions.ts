@@ -19,16 +19,16 @@ export type PlanVersionsOptions = {
  */
 export function createPlanVersions(options: PlanVersionsOptions) {
   const { revisions, log } = options;
-  const stamp = (plans: Plan[]): Plan[] => {
-    const versions = revisions.versions();
+  const stamp = async (plans: Plan[]): Promise<Plan[]> => {
+    const versions = await revisions.versions();
     return plans.map((p) => (versions.has(p.id) ? { ...p, version: versions.get(p.id) } : p));
   };
-  const revise = (before: Plan, after: Plan): Plan => {
+  const revise = async (before: Plan, after: Plan): Promise<Plan> => {
     const change = compareRevisions(before, after);
     const { added, removed, renumbered, deadlineChanged, leadChanged } = change;
     if (added.length + removed.length + renumbered.length + deadlineChanged.length + leadChanged.length === 0)
       return before.version ? { ...after, version: before.version } : after;
-    const version = revisions.record(
+    const version = await revisions.record(
       after.id,
       {
         renumbered: renumbered.map((m) => ({ from: m.before.no, to: m.after.no })),
@@ -39,7 +39,7 @@ export function createPlanVersions(options: PlanVersionsOptions) {
     );
     if (version === null) {
       // An instance sharing the store read this file first and recorded the change (and told people): its version.
-      const recorded = revisions.versions().get(after.id);
+      const recorded = (await revisions.versions()).get(after.id);
       return recorded ? { ...after, version: recorded } : after;
     }
     const revised = { ...after, version };

@@ -5,7 +5,7 @@ import { runTerminalChat } from '../channels/terminal/index.js';
 import type { ChatHandler, ReplyFile } from '../chat/index.js';
 import type { Logger } from '../log.js';
 import { LOCAL_ADMIN_NAME } from '../messages/index.js';
-import type { Store } from '../store/index.js';
+import type { Repositories } from '../store/index.js';
 
 const LOCAL_USER = { key: 'cli:local', name: LOCAL_ADMIN_NAME };
 
@@ -13,10 +13,10 @@ const LOCAL_USER = { key: 'cli:local', name: LOCAL_ADMIN_NAME };
  * Whoever sits at the machine that runs the assistant is its admin: the local chat user is registered as one on first
  * use, so updates and reports can be tried at once. Registration goes through a one-time invite like everyone's.
  */
-function registerLocalAdmin(store: Store, now: Date): void {
-  if (store.users.get(LOCAL_USER.key)?.active) return;
+async function registerLocalAdmin(store: Pick<Repositories, 'users' | 'invites'>, now: Date): Promise<void> {
+  if ((await store.users.get(LOCAL_USER.key))?.active) return;
   const code = `LOCAL-${randomUUID()}`;
-  store.invites.create({
+  await store.invites.create({
     code,
     plan: null,
     unit: null,
@@ -26,7 +26,7 @@ function registerLocalAdmin(store: Store, now: Date): void {
     usedAt: null,
     usedBy: null,
   });
-  store.invites.redeem(code, LOCAL_USER, now);
+  await store.invites.redeem(code, LOCAL_USER, now);
 }
 
 /** Writes a report or chart into `dir` and returns its path, so the person at the terminal can open it. */
@@ -40,8 +40,13 @@ const saveInto =
   };
 
 /** The no-token local chat on this terminal; files sent with replies land in `fileDir`. Resolves when the input ends (Ctrl+D). */
-export async function runLocalChat(store: Store, handle: ChatHandler, logger: Logger, fileDir: string): Promise<void> {
-  registerLocalAdmin(store, new Date());
+export async function runLocalChat(
+  store: Pick<Repositories, 'users' | 'invites'>,
+  handle: ChatHandler,
+  logger: Logger,
+  fileDir: string,
+): Promise<void> {
+  await registerLocalAdmin(store, new Date());
   await runTerminalChat({
     handle,
     input: process.stdin,

@@ -40,8 +40,8 @@ export type WebhookModeOptions = {
   inbox?: UpdateInbox;
   /** Each channel's extra options (its outbox), from `createChannelKit`; default none. */
   extras?: Partial<Pick<ChannelKit, 'telegram' | 'zalo'>>;
-  /** Throws (or returns false) when the database cannot be used: `() => store.db.prepare('select 1').get()`. */
-  checkDatabase: () => unknown;
+  /** Rejects (or resolves to false) when the database cannot be used (`() => store.check(new Date())`). */
+  checkDatabase: () => Promise<unknown>;
   /** A bot from createTelegramBot; default one is built from the config when TELEGRAM_BOT_TOKEN is set. */
   telegramBot?: Bot<TelegramContext>;
   /** The interface to listen on; default all of them. */

@@ -41,13 +41,13 @@ export async function answerOnce(
   const { deliveries, owner = PROCESS_OWNER, now = () => new Date(), sleep = defaultSleep } = options;
   if (deliveries) {
     for (;;) {
-      const claim = deliveries.claim(delivery.channel, delivery.id, owner, now());
+      const claim = await deliveries.claim(delivery.channel, delivery.id, owner, now());
       if (claim === 'duplicate') return 'duplicate';
       if (claim === 'new') break;
       await sleep(BUSY_RETRY_MS);
     }
   }
   await answer();
-  deliveries?.finish(delivery.channel, delivery.id, now());
+  await deliveries?.finish(delivery.channel, delivery.id, now());
   return 'answered';
 }

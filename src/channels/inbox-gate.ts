@@ -1,5 +1,5 @@
 import type { Log } from '../chat/index.js';
-import type { UpdateInbox } from '../tasks/index.js';
+import type { InboxUpdate, UpdateInbox } from '../tasks/index.js';
 
 /** Options of {@link createInboxGate}. */
 export type InboxGateOptions<U> = {
@@ -16,14 +16,17 @@ export type InboxGateOptions<U> = {
 /** Where a channel's updates pass between the platform and the bot, kept in the inbox until handled. */
 export type InboxGate<U> = {
   /**
-   * Keeps the updates in the inbox (synchronously: call it before the platform may count them delivered) and returns
-   * those to handle now: not done before, and not in hand in this process already. Throws when they cannot be kept.
+   * Keeps the updates in the inbox (await it before the platform may count them delivered) and resolves to those to
+   * handle now: not done before, and not in hand in this process already. Rejects when they cannot be kept.
    */
-  admit(updates: U[]): U[];
-  /** The update was handled (or failed for good): done in the inbox and out of hand. Never throws. */
-  settle(update: U): void;
-  /** The updates a previous process kept and never finished, oldest first, now in hand here: handle them at start. */
-  replay(): U[];
+  admit(updates: U[]): Promise<U[]>;
+  /** The update was handled (or failed for good): done in the inbox and out of hand. Never rejects. */
+  settle(update: U): Promise<void>;
+  /**
+   * The updates a previous process kept and never finished, oldest first, now in hand here: handle them at start.
+   * Never rejects (an inbox that cannot be read is logged, and its updates wait for the next start).
+   */
+  replay(): Promise<U[]>;
 };
 
 /**
@@ -43,28 +46,25 @@ export function createInboxGate<U>(options: InboxGateOptions<U>): InboxGate<U> {
     });
 
   return {
-    admit(updates) {
+    async admit(updates) {
       if (!inbox) return updates;
       if (updates.length === 0) return [];
-      const open = new Set(
-        inbox
-          .keep(
-            channel,
-            updates.map((u) => ({ id: idOf(u), body: u })),
-            now(),
-          )
-          .map((u) => u.id),
+      const kept = await inbox.keep(
+        channel,
+        updates.map((u) => ({ id: idOf(u), body: u })),
+        now(),
       );
+      const open = new Set(kept.map((u) => u.id));
       const dropped = updates.filter((u) => !open.has(idOf(u)));
       if (dropped.length > 0)
         log('debug', `${channel}: update delivered again, already handled`, { updateIds: dropped.map(idOf) });
       return take(updates.filter((u) => open.has(idOf(u))));
     },
-    settle(update) {
+    async settle(update) {
       const id = idOf(update);
       inHand.delete(id);
       try {
-        inbox?.done(channel, id, now());
+        await inbox?.done(channel, id, now());
       } catch (err) {
         log('warn', `${channel}: could not mark an update done; it will be handed out again at the next start`, {
           updateId: id,
@@ -72,9 +72,22 @@ export function createInboxGate<U>(options: InboxGateOptions<U>): InboxGate<U> {
         });
       }
     },
-    replay() {
+    async replay() {
       if (!inbox) return [];
-      const left = take(inbox.pending(channel).map((p) => p.body as U));
+      let pending: InboxUpdate[];
+      try {
+        pending = await inbox.pending(channel);
+      } catch (err) {
+        log(
+          'error',
+          `${channel}: could not read the inbox; updates left by a previous process wait for the next start`,
+          {
+            err,
+          },
+        );
+        return [];
+      }
+      const left = take(pending.map((p) => p.body as U));
       for (const u of left)
         log('info', `${channel}: update left unhandled by a previous process, handling it now`, { updateId: idOf(u) });
       return left;

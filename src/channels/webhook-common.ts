@@ -10,7 +10,7 @@ export type WebhookResponse = { status: number; body: string };
  * without reading a byte of the body.
  */
 export type WebhookHandler = {
-  (headers: WebhookHeaders, rawBody: string | Buffer): WebhookResponse;
+  (headers: WebhookHeaders, rawBody: string | Buffer): WebhookResponse | Promise<WebhookResponse>;
   refuseHeaders?: (headers: WebhookHeaders) => WebhookResponse | undefined;
 };
 

@@ -8,11 +8,11 @@ import { smallTalkOf } from './small-talk.js';
 /** What one chat remembers for a while: what was last talked about, and the pages of a long reply not yet shown. */
 export type ChatMemory = { focus: Focus | null; pages: string[]; shown: number };
 
-/** Where each chat's memory is kept: the port (in memory per process for now; the database may keep it later). */
+/** Where each chat's memory is kept: in this process's memory, or in the database every instance shares. */
 export type ConversationStore = {
   /** The chat's memory, unless it is older than the store keeps one. */
-  get(chatId: string, now: Date): ChatMemory | undefined;
-  set(chatId: string, memory: ChatMemory, now: Date): void;
+  get(chatId: string, now: Date): Promise<ChatMemory | undefined>;
+  set(chatId: string, memory: ChatMemory, now: Date): Promise<void>;
 };
 
 /** How long a chat's memory lasts after its last message: a follow-up comes within minutes, not the next day. */
@@ -24,12 +24,12 @@ const MAX_CHATS = 10_000;
 export function createMemoryConversations(ttlMs = CONVERSATION_TTL_MS): ConversationStore {
   const chats = new Map<string, { memory: ChatMemory; at: number }>();
   return {
-    get(chatId, now) {
+    async get(chatId, now) {
       const kept = chats.get(chatId);
       if (!kept || now.getTime() - kept.at > ttlMs) return undefined;
       return kept.memory;
     },
-    set(chatId, memory, now) {
+    async set(chatId, memory, now) {
       chats.delete(chatId);
       chats.set(chatId, { memory, at: now.getTime() });
       if (chats.size > MAX_CHATS) chats.delete(chats.keys().next().value!);
@@ -45,8 +45,15 @@ export type ConverseOptions = {
   chatId?: string;
   store?: ConversationStore;
   askerPlan?: string;
-  progress?: ProgressLookup;
+  /** Reads the progress of the plans an answer looks at; without it, answers leave progress out. */
+  progress?: ProgressReader;
 };
+
+/**
+ * The progress of some plans, read ahead: the search asks for a task's progress synchronously, the store answers
+ * through Promises, so the plans an answer needs are read first (see {@link converse}).
+ */
+export type ProgressReader = (plans: ReadonlySet<string>) => Promise<ProgressLookup>;
 
 const asksDetail = (text: string) => DETAIL_WORDS.includes(tokenize(text).join(' '));
 
@@ -55,28 +62,47 @@ const asksDetail = (text: string) => DETAIL_WORDS.includes(tokenize(text).join('
  * reply, anything else answered from the plans in the light of what the chat last talked about (for 30 minutes).
  * `answer`: the answer given (null for small talk and further pages).
  */
-export function converse(
+export async function converse(
   index: SearchIndex,
   text: string,
   options: ConverseOptions,
-): { text: string; answer: Answer | null } {
+): Promise<{ text: string; answer: Answer | null }> {
   const small = smallTalkOf(text);
   if (small) return { text: smallTalkText(small), answer: null };
   const { chatId, store, now } = options;
-  const memory = chatId !== undefined ? store?.get(chatId, now) : undefined;
+  const memory = chatId !== undefined ? await store?.get(chatId, now) : undefined;
   if (asksDetail(text) && memory) {
     const page = memory.pages[memory.shown];
     if (page === undefined) return { text: NO_MORE_TEXT, answer: null };
-    store!.set(chatId!, { ...memory, shown: memory.shown + 1 }, now);
+    await store!.set(chatId!, { ...memory, shown: memory.shown + 1 }, now);
     return { text: page, answer: null };
   }
-  const answer = answerQuestion(index, text, {
-    today: options.today,
-    ...(options.askerPlan ? { askerPlan: options.askerPlan } : {}),
-    ...(options.progress ? { progress: options.progress } : {}),
-    ...(memory?.focus ? { focus: memory.focus } : {}),
-  });
+  const answerWith = (progress: ProgressLookup | undefined) =>
+    answerQuestion(index, text, {
+      today: options.today,
+      ...(options.askerPlan ? { askerPlan: options.askerPlan } : {}),
+      ...(progress ? { progress } : {}),
+      ...(memory?.focus ? { focus: memory.focus } : {}),
+    });
+  const answer = options.progress ? await answerWithProgress(answerWith, options.progress) : answerWith(undefined);
   const pages = answerPages(answer);
-  if (chatId !== undefined) store?.set(chatId, { focus: answer.focus, pages, shown: 1 }, now);
+  if (chatId !== undefined) await store?.set(chatId, { focus: answer.focus, pages, shown: 1 }, now);
   return { text: pages[0]!, answer };
+}
+
+/**
+ * Answers twice when the answer looks at progress: first to learn which plans' progress it asks for (answered as
+ * unknown), then with those plans' progress read. The search is pure and fast (under a millisecond), so the first
+ * pass costs less than reading every plan's progress for each question.
+ */
+async function answerWithProgress(
+  answerWith: (progress: ProgressLookup) => Answer,
+  read: ProgressReader,
+): Promise<Answer> {
+  const wanted = new Set<string>();
+  const first = answerWith((task) => {
+    wanted.add(task.plan);
+    return undefined;
+  });
+  return wanted.size === 0 ? first : answerWith(await read(wanted));
 }

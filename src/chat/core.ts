@@ -15,8 +15,8 @@ export const planById = (knowledge: Knowledge, id: string | null): Plan | undefi
   knowledge.plans.find((p) => p.id === id);
 
 /** The declared member units of a plan's groups (none for no plan). */
-export const membersOf = (core: Core, plan: string | null | undefined): UnitMembers =>
-  plan ? membersByGroup(core.deps.members.listForPlan(plan), plan) : NO_MEMBERS;
+export const membersOf = async (core: Core, plan: string | null | undefined): Promise<UnitMembers> =>
+  plan ? membersByGroup(await core.deps.members.listForPlan(plan), plan) : NO_MEMBERS;
 
 /** The sender's dialog key. */
 export const keyOf = (ctx: CommandContext): string => userKeyOf(ctx.message);

@@ -35,8 +35,8 @@ export function createChat(deps: ChatDeps): ChatHandler {
 
 /** Every reply, before the cap. */
 async function respond(core: Core, commands: Commands, message: IncomingMessage): Promise<Reply[]> {
-  const ctx = contextOf(core, message);
-  const done = core.deps.progress.findByDelivery(message.channel, message.messageId);
+  const ctx = await contextOf(core, message);
+  const done = await core.deps.progress.findByDelivery(message.channel, message.messageId);
   if (done) return [{ text: duplicateText(done, planById(ctx.knowledge, done.plan), UNDO_WINDOW_MINUTES) }];
   if (message.file) return onPlanFile(core, ctx, message.file);
   const vote = message.isChoice ? parseFeedbackData(message.text) : undefined;
@@ -47,19 +47,17 @@ async function respond(core: Core, commands: Commands, message: IncomingMessage)
   const command = /^\s*\//.test(message.text) ? runCommand(core, commands, ctx) : undefined;
   if (command) return command;
   const dialog = core.dialogs.get(userKeyOf(message), ctx.now);
-  return (
-    (dialog && onDialogText(core, working, dialog, message.text)) ??
-    naturalUpdate(core, working, message.text) ??
-    askQuestion(core, ctx, message.text)
-  );
+  const forDialog = dialog && (await onDialogText(core, working, dialog, message.text));
+  return forDialog ?? naturalUpdate(core, working, message.text) ?? askQuestion(core, ctx, message.text);
 }
 
-function contextOf(core: Core, message: IncomingMessage): CommandContext {
-  const found = core.deps.users.get(userKeyOf(message));
-  const user = found?.active ? found : undefined;
+async function contextOf(core: Core, message: IncomingMessage): Promise<CommandContext> {
+  // Taken before anything is awaited: a message is answered from the plans serving when it arrived.
   const knowledge = core.deps.knowledge.current();
+  const found = await core.deps.users.get(userKeyOf(message));
+  const user = found?.active ? found : undefined;
   const plan = planById(knowledge, user?.plan ?? null);
-  const members = membersOf(core, plan?.id);
+  const members = await membersOf(core, plan?.id);
   return { user, plan, members, message, knowledge, args: '', now: core.deps.clock.now() };
 }
 

@@ -68,7 +68,7 @@ export type ChatDeps = {
 /** One-time dashboard sign-in links for registered users, made by the composition root. */
 export type DashboardLinks = {
   /** A link for `userKey`, valid `minutes`. */
-  issue(userKey: string, now: Date): { url: string };
+  issue(userKey: string, now: Date): Promise<{ url: string }>;
   minutes: number;
   /** The dashboard's address as a Telegram Mini App (https only), if any. */
   miniAppUrl?: string;

@@ -35,10 +35,10 @@ export const feedbackChoices = (questionId: number): FeedbackChoices => ({
 });
 
 /** A vote on an answer: recorded once per person per answer (a second one replaces the first), and acknowledged. */
-export function onFeedback(core: Core, ctx: CommandContext, data: FeedbackData): Reply[] {
+export async function onFeedback(core: Core, ctx: CommandContext, data: FeedbackData): Promise<Reply[]> {
   const questions = core.deps.questions;
   const outcome = questions
-    ? questions.rate(data.questionId, userKeyOf(ctx.message), data.vote, ctx.now)
+    ? await questions.rate(data.questionId, userKeyOf(ctx.message), data.vote, ctx.now)
     : 'unknown_question';
   return [{ text: feedbackAckText(outcome, data.vote) }];
 }

@@ -64,7 +64,12 @@ export function onChoice(core: Core, ctx: CommandContext, data: string): Reply[]
 }
 
 /** Typed text while a dialog waits: the note, or yes/no. Null when the text is not for the dialog. */
-export function onDialogText(core: Core, ctx: CommandContext, dialog: Dialog, text: string): Reply[] | null {
+export function onDialogText(
+  core: Core,
+  ctx: CommandContext,
+  dialog: Dialog,
+  text: string,
+): Reply[] | Promise<Reply[]> | null {
   if (dialog.step === 'note') return takeNote(core, ctx, dialog, text);
   const typedTask = dialog.step === 'task' ? parseTaskRef(text) : null;
   if (typedTask) return pickTask(core, ctx, typedTask);
@@ -126,7 +131,12 @@ function takeNote(core: Core, ctx: CommandContext, dialog: Extract<Dialog, { ste
   return askConfirm(checked.value);
 }
 
-function answer(core: Core, ctx: CommandContext, dialog: Extract<Dialog, { step: 'confirm' }>, yes: boolean): Reply[] {
+async function answer(
+  core: Core,
+  ctx: CommandContext,
+  dialog: Extract<Dialog, { step: 'confirm' }>,
+  yes: boolean,
+): Promise<Reply[]> {
   core.dialogs.clear(keyOf(ctx));
   if (!yes) return [{ text: guideText.cancelled }];
   return checkAndStore(core, ctx, dialog.input);

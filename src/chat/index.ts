@@ -27,7 +27,7 @@ export type { Log, LogLevel } from '../tasks/index.js';
 export { createKnowledgeHolder, knowledgeOf, type Knowledge, type KnowledgeHolder } from './knowledge.js';
 
 /** The question answerer over the search, and the progress port search reads. */
-export { createAsk, createProgressLookup, type AskOptions } from './ask.js';
+export { createAsk, createProgressReader, type AskOptions } from './ask.js';
 
 /**
  * Votes on answers: `feedbackChoices(12)` → `{ up: "fb:12:u", down: "fb:12:d" }`, the data the channels send back;

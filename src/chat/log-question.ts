@@ -15,7 +15,12 @@ const NOT_ANSWERED: ReadonlySet<Answer['body']['kind']> = new Set([
 export const isAnswered = (answer: Answer): boolean => !NOT_ANSWERED.has(answer.body.kind);
 
 /** Keeps a question with what it was read as, its sources and whether it was answered; returns its id. */
-export function logQuestion(questions: QuestionLog, text: string, answer: Answer, ctx: CommandContext): number {
+export function logQuestion(
+  questions: QuestionLog,
+  text: string,
+  answer: Answer,
+  ctx: CommandContext,
+): Promise<number> {
   return questions.record({
     askedAt: ctx.now,
     channel: ctx.message.channel,

@@ -41,9 +41,13 @@ export function refuse(ctx: CommandContext, error: UpdateError): Reply[] {
 }
 
 /** Appends the update (committed before this returns) and echoes what was stored. */
-export function storeUpdate(core: Core, ctx: CommandContext, { input, task, plan }: CheckedUpdate): Reply[] {
+export async function storeUpdate(
+  core: Core,
+  ctx: CommandContext,
+  { input, task, plan }: CheckedUpdate,
+): Promise<Reply[]> {
   const { message, user, now } = ctx;
-  const appended = core.deps.progress.append({
+  const appended = await core.deps.progress.append({
     plan: task.plan,
     task: task.no,
     trackingYear: trackingYearOf(task, toIsoDay(now)),
@@ -70,7 +74,7 @@ export function storeUpdate(core: Core, ctx: CommandContext, { input, task, plan
 }
 
 /** Checks then stores, or refuses. */
-export function checkAndStore(core: Core, ctx: CommandContext, input: UpdateInput): Reply[] {
+export function checkAndStore(core: Core, ctx: CommandContext, input: UpdateInput): Promise<Reply[]> {
   const checked = checkUpdate(ctx, input);
-  return checked.ok ? storeUpdate(core, ctx, checked.value) : refuse(ctx, checked.error);
+  return checked.ok ? storeUpdate(core, ctx, checked.value) : Promise.resolve(refuse(ctx, checked.error));
 }

@@ -8,7 +8,7 @@ import type { CommandContext } from './deps.js';
 import type { Reply } from './types.js';
 
 /** `/start CODE` registers the sender with a one-time invite; `/start` alone says how (or who they are). */
-export function startCommand(core: Core, ctx: CommandContext): Reply[] {
+export async function startCommand(core: Core, ctx: CommandContext): Promise<Reply[]> {
   const [first = '', ...rest] = ctx.args.split(/\s+/);
   const code = first.toUpperCase();
   if (code === '')
@@ -19,7 +19,7 @@ export function startCommand(core: Core, ctx: CommandContext): Reply[] {
     core.deps.log?.('warn', 'invite: code not checked, sender paused after wrong codes', { user: key });
     return [{ text: inviteErrorText({ code: 'invite_paused', until: pausedUntil }, code) }];
   }
-  const invite = core.deps.invites.get(code);
+  const invite = await core.deps.invites.get(code);
   const wasAdmin = ctx.user?.role === 'admin';
   // An admin trying out an officer's or a leader's code would lose the admin role for good: asked first.
   if (wasAdmin && invite && invite.role !== 'admin' && invite.usedAt === null && invite.expiresAt > ctx.now) {
@@ -31,7 +31,11 @@ export function startCommand(core: Core, ctx: CommandContext): Reply[] {
   const redeemed =
     invite?.usedBy === key && ctx.user
       ? { ok: true as const, value: ctx.user }
-      : core.deps.invites.redeem(code, { key, name: stripUnsafeChars(ctx.message.senderName).trim() || key }, ctx.now);
+      : await core.deps.invites.redeem(
+          code,
+          { key, name: stripUnsafeChars(ctx.message.senderName).trim() || key },
+          ctx.now,
+        );
   if (!redeemed.ok) {
     // Never the code itself: a log line must not hand a valid code to whoever reads the log.
     const refusals = core.guesses.refused(key, ctx.now);
@@ -42,14 +46,14 @@ export function startCommand(core: Core, ctx: CommandContext): Reply[] {
   const user = redeemed.value;
   const plan = planById(ctx.knowledge, user.plan);
   core.deps.log?.('info', 'user registered', { user: key, role: user.role, plan: user.plan, unit: user.unit });
-  const welcome = welcomeText(user, plan, exampleTask(core, ctx, user, plan));
+  const welcome = welcomeText(user, plan, await exampleTask(core, ctx, user, plan));
   return [{ text: wasAdmin && user.role !== 'admin' ? `${welcome}\n${adminRoleText.dropped}` : welcome }];
 }
 
 /** A task the user may change the status of, so the example /capnhat works as written: "4", or "nhi-chieu#1" for an admin of every plan. */
-function exampleTask(core: Core, ctx: CommandContext, user: UserRecord, plan: Plan | undefined): string {
+async function exampleTask(core: Core, ctx: CommandContext, user: UserRecord, plan: Plan | undefined): Promise<string> {
   const items = plan ? trackedItems(plan) : [];
-  const members = membersOf(core, plan?.id);
+  const members = await membersOf(core, plan?.id);
   const own = items.find((t) => accessTo(user, t, members) === 'full') ?? items[0];
   if (own) return own.no;
   const any = ctx.knowledge.plans.find((p) => trackedItems(p).length > 0);

@@ -9,16 +9,16 @@ import type { Reply } from './types.js';
 const LOOK_BACK = 50;
 
 /** `/hoantac`: reverts the sender's last update if it is under 15 minutes old, by appending a reversal. */
-export function undoCommand(core: Core, ctx: CommandContext): Reply[] {
+export async function undoCommand(core: Core, ctx: CommandContext): Promise<Reply[]> {
   const { user, message, now } = ctx;
   if (!user) return [{ text: NOT_REGISTERED }];
   // Newest first; the first row left after dropping reversals and what they reverse is the one to undo.
-  const last = effectiveUpdates(core.deps.progress.listByUser(user.key, LOOK_BACK))[0];
+  const last = effectiveUpdates(await core.deps.progress.listByUser(user.key, LOOK_BACK))[0];
   if (!last) return [{ text: undoText.nothing }];
   if (now.getTime() - last.createdAt.getTime() > UNDO_WINDOW_MS)
     return [{ text: undoText.tooOld(last, UNDO_WINDOW_MINUTES) }];
   const { id, ...row } = last;
-  core.deps.progress.append({
+  await core.deps.progress.append({
     ...row,
     status: null,
     percent: null,
@@ -32,7 +32,7 @@ export function undoCommand(core: Core, ctx: CommandContext): Reply[] {
   core.deps.log?.('info', 'progress update reverted', { id: last.id, user: user.key });
   const plan = planById(ctx.knowledge, last.plan);
   const task = plan && findTrackedItem(plan, last.task);
-  const records = core.deps.progress.listForTask(last.plan, last.task);
-  const state = task ? stateText(deriveTaskState(task, records, now, membersOf(core, last.plan))) : '';
+  const records = await core.deps.progress.listForTask(last.plan, last.task);
+  const state = task ? stateText(deriveTaskState(task, records, now, await membersOf(core, last.plan))) : '';
   return [{ text: undoText.done(last, state) }];
 }

@@ -7,7 +7,7 @@ import { checkAndStore, checkUpdate, refuse } from './record.js';
 import type { Reply } from './types.js';
 
 /** `/capnhat <task> <status> [note]` stores at once; `/capnhat` alone starts the guided update. */
-export function updateCommand(core: Core, ctx: CommandContext): Reply[] {
+export async function updateCommand(core: Core, ctx: CommandContext): Promise<Reply[]> {
   if (!ctx.user) return [{ text: NOT_REGISTERED }];
   if (ctx.args === '') return startGuided(core, ctx);
   const parsed = parseUpdateArgs(ctx.args);

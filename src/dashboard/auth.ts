@@ -42,9 +42,9 @@ export function createAuth(options: AuthOptions) {
   const cookie = (value: string, maxAgeSeconds: number) =>
     `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure}`;
 
-  const open = (userKey: string, origin: SessionOrigin, now: Date): string => {
+  const open = async (userKey: string, origin: SessionOrigin, now: Date): Promise<string> => {
     const value = secret();
-    store.addSession(hashOf(value), {
+    await store.addSession(hashOf(value), {
       userKey,
       origin,
       createdAt: now,
@@ -55,37 +55,40 @@ export function createAuth(options: AuthOptions) {
 
   return {
     /** A one-time link for a registered user: `${baseUrl}/dashboard/login/<secret>`, valid 10 minutes. */
-    issueLink(userKey: string, now: Date): { url: string; expiresAt: Date } {
+    async issueLink(userKey: string, now: Date): Promise<{ url: string; expiresAt: Date }> {
       const value = secret();
       const expiresAt = new Date(now.getTime() + LINK_TTL_MS);
-      store.addLink(hashOf(value), userKey, now, expiresAt);
+      await store.addLink(hashOf(value), userKey, now, expiresAt);
       return { url: `${options.baseUrl}/dashboard/login/${value}`, expiresAt };
     },
     /** Uses a link's secret: the Set-Cookie of a new session, or null when the link is unknown, used or expired. */
-    signInWithLink(value: string, now: Date): string | null {
-      const used = store.useLink(hashOf(value), now);
-      if (!used.ok || !users.get(used.value.userKey)?.active) return null;
+    async signInWithLink(value: string, now: Date): Promise<string | null> {
+      const used = await store.useLink(hashOf(value), now);
+      if (!used.ok || !(await users.get(used.value.userKey))?.active) return null;
       return open(used.value.userKey, 'link', now);
     },
     /** Checks Mini App `initData`: the Set-Cookie of a new session, or why not (bad data, or no registered user). */
-    signInWithInitData(initData: string, now: Date): { cookie: string } | { refused: 'invalid' | 'not_registered' } {
+    async signInWithInitData(
+      initData: string,
+      now: Date,
+    ): Promise<{ cookie: string } | { refused: 'invalid' | 'not_registered' }> {
       const checked = options.botToken ? validateInitData(initData, options.botToken, now) : undefined;
       if (!checked?.ok) return { refused: 'invalid' };
       const key = `tg:${checked.userId}`;
-      if (!users.get(key)?.active) return { refused: 'not_registered' };
-      return { cookie: open(key, 'mini_app', now) };
+      if (!(await users.get(key))?.active) return { refused: 'not_registered' };
+      return { cookie: await open(key, 'mini_app', now) };
     },
     /** The active user whose open session the request's cookie names, or undefined. */
-    viewer(headers: IncomingHttpHeaders, now: Date): UserRecord | undefined {
+    async viewer(headers: IncomingHttpHeaders, now: Date): Promise<UserRecord | undefined> {
       const value = cookieOf(headers, SESSION_COOKIE);
-      const session = value ? store.session(hashOf(value), now) : undefined;
-      const user = session ? users.get(session.userKey) : undefined;
+      const session = value ? await store.session(hashOf(value), now) : undefined;
+      const user = session ? await users.get(session.userKey) : undefined;
       return user?.active ? user : undefined;
     },
     /** Ends the request's session; the Set-Cookie that clears the cookie. */
-    signOut(headers: IncomingHttpHeaders, now: Date): string {
+    async signOut(headers: IncomingHttpHeaders, now: Date): Promise<string> {
       const value = cookieOf(headers, SESSION_COOKIE);
-      if (value) store.endSession(hashOf(value), now);
+      if (value) await store.endSession(hashOf(value), now);
       return cookie('', 0);
     },
   };

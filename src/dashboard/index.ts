@@ -4,7 +4,7 @@
  * @example
  * const dashboard = createDashboard({ data, auth: store.dashboard, users: store.users, baseUrl: PUBLIC_URL, botToken });
  * await startHttpServer({ port, pages: dashboard.pages });
- * dashboard.issueLink('tg:123', new Date()).url; // → `${PUBLIC_URL}/dashboard/login/<secret>`, once, 10 minutes
+ * (await dashboard.issueLink('tg:123', new Date())).url; // → `${PUBLIC_URL}/dashboard/login/<secret>`, once, 10 minutes
  */
 import type { PageHandler } from '../server/index.js';
 import type { DashboardAuthStore, UserStore } from '../tasks/index.js';
@@ -30,7 +30,7 @@ export type Dashboard = {
   /** The server's page handler (everything under /dashboard, and / redirecting there). */
   pages: PageHandler;
   /** A one-time sign-in link for a registered user, valid 10 minutes. */
-  issueLink(userKey: string, now: Date): { url: string; expiresAt: Date };
+  issueLink(userKey: string, now: Date): Promise<{ url: string; expiresAt: Date }>;
   /** The address that opens the dashboard (the Mini App's address). */
   homeUrl: string;
 };

@@ -47,8 +47,8 @@ export type DashboardData = {
 };
 
 /** A plan's declared member units, as the digest and `/tiendo` read them. */
-export const membersOf = (data: DashboardData, plan: Plan): UnitMembers =>
-  membersByGroup(data.members.listForPlan(plan.id), plan.id);
+export const membersOf = async (data: DashboardData, plan: Plan): Promise<UnitMembers> =>
+  membersByGroup(await data.members.listForPlan(plan.id), plan.id);
 
 /** The plans a user may open: an admin every plan, anyone else their own. */
 export function plansFor(user: UserRecord, plans: Plan[]): Plan[] {
@@ -66,14 +66,17 @@ const sees = (user: UserRecord, members: UnitMembers) => (task: Task) =>
 export type PlanRecords = {
   members: UnitMembers;
   records: UpdateRecord[];
-  figures: ReturnType<FiguresStore['listForPlan']>;
+  figures: Awaited<ReturnType<FiguresStore['listForPlan']>>;
 };
 
-export const readPlanRecords = (data: DashboardData, plan: Plan): PlanRecords => ({
-  members: membersOf(data, plan),
-  records: data.progress.listForPlan(plan.id),
-  figures: data.figures.listForPlan(plan.id),
-});
+export const readPlanRecords = async (data: DashboardData, plan: Plan): Promise<PlanRecords> => {
+  const [members, records, figures] = await Promise.all([
+    membersOf(data, plan),
+    data.progress.listForPlan(plan.id),
+    data.figures.listForPlan(plan.id),
+  ]);
+  return { members, records, figures };
+};
 
 /**
  * A plan's progress as it stood at `asOf`, as the digest derives it (`planProgress`), cut to what the user sees: an
@@ -180,16 +183,16 @@ export function filterTasks(states: TaskState[], filter: TaskFilter, now: Date):
 }
 
 /** One task or body duty (by its reference, as typed in the chat) as `/tiendo` derives it, with its whole effective history (every tracking year), newest first. */
-export function taskDetail(
+export async function taskDetail(
   data: DashboardData,
   user: UserRecord,
   plan: Plan,
   no: string,
   now: Date,
-): { state: TaskState; history: UpdateRecord[] } | undefined {
+): Promise<{ state: TaskState; history: UpdateRecord[] } | undefined> {
   const task = findTrackedItem(plan, no);
-  const members = membersOf(data, plan);
+  const members = await membersOf(data, plan);
   if (!task || !sees(user, members)(task)) return undefined;
-  const records = data.progress.listForTask(plan.id, task.no).filter((r) => r.createdAt <= now);
+  const records = (await data.progress.listForTask(plan.id, task.no)).filter((r) => r.createdAt <= now);
   return { state: deriveTaskState(task, records, now, members), history: effectiveUpdates(records).reverse() };
 }

@@ -85,18 +85,18 @@ export function createRouter(deps: RouterDeps): (req: PageRequest) => Promise<Pa
     const link = /^login\/([A-Za-z0-9_-]{20,100})$/.exec(rest);
     if (link) {
       if (method === 'GET') return htmlAnswer(200, linkPage(path));
-      const cookie = method === 'POST' ? auth.signInWithLink(link[1]!, now) : null;
+      const cookie = method === 'POST' ? await auth.signInWithLink(link[1]!, now) : null;
       return cookie ? redirect(`${BASE}/`, cookie) : htmlAnswer(403, messagePage(T.signInTitle, T.linkRefused));
     }
     if (rest === 'mini-app' && method === 'POST') {
       const initData = new URLSearchParams(req.body?.toString('utf8') ?? '').get('init_data') ?? '';
-      const signed = auth.signInWithInitData(initData, now);
+      const signed = await auth.signInWithInitData(initData, now);
       if ('cookie' in signed) return { status: 204, body: '', headers: { ...SECURITY, 'set-cookie': signed.cookie } };
       return text(403, signed.refused === 'invalid' ? T.miniAppRefused : T.notRegistered);
     }
-    if (rest === 'logout' && method === 'POST') return redirect(`${BASE}/`, auth.signOut(req.headers, now));
+    if (rest === 'logout' && method === 'POST') return redirect(`${BASE}/`, await auth.signOut(req.headers, now));
     if (method !== 'GET' && method !== 'HEAD') return text(405, T.notFound);
-    const user = auth.viewer(req.headers, now);
+    const user = await auth.viewer(req.headers, now);
     if (!user) return htmlAnswer(401, signInPage());
     return signedIn(deps, user, rest, req.query, now);
   };
@@ -142,16 +142,16 @@ async function signedIn(
   const plan = m ? plans.find((p) => p.id === decodeURIComponent(m[1]!)) : undefined;
   if (!m || !plan) return htmlAnswer(404, messagePage(T.notFound, T.notFound, user));
   const [, , tab, sub] = m;
-  const progress = () => viewProgress(readPlanRecords(deps.data, plan), user, plan, now);
+  const progress = async () => viewProgress(await readPlanRecords(deps.data, plan), user, plan, now);
   if (tab === undefined) {
-    const read = readPlanRecords(deps.data, plan);
+    const read = await readPlanRecords(deps.data, plan);
     const seen = viewProgress(read, user, plan, now);
     const weeks = weeklyCounts(read, user, plan, now);
     return htmlAnswer(200, overviewPage(user, plan, seen, overviewOf(seen, now), weeks, now));
   }
-  if (tab === 'units' && sub === undefined) return htmlAnswer(200, unitsPage(user, plan, unitsOf(progress())));
+  if (tab === 'units' && sub === undefined) return htmlAnswer(200, unitsPage(user, plan, unitsOf(await progress())));
   if (tab === 'tasks' && sub === undefined) {
-    const seen = progress();
+    const seen = await progress();
     const filter = filterOf(query);
     const shown = filterTasks(seen.states, filter, now);
     const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
@@ -162,7 +162,7 @@ async function signedIn(
     return htmlAnswer(200, tasksPage(user, plan, filter, units, shown, pageNo));
   }
   if (tab === 'tasks' && sub !== undefined) {
-    const detail = taskDetail(deps.data, user, plan, decodeURIComponent(sub), now);
+    const detail = await taskDetail(deps.data, user, plan, decodeURIComponent(sub), now);
     if (!detail) return htmlAnswer(404, messagePage(T.notFound, T.notFound, user));
     return htmlAnswer(200, taskPage(user, plan, detail.state, detail.history));
   }
@@ -183,8 +183,8 @@ async function report(
   if (!period) return htmlAnswer(400, messagePage(T.report, T.badPeriod, user));
   const format = pick(query.get('format'), ['xlsx', 'docx'], 'xlsx');
   const { data } = deps;
-  const records = data.progress.listForPlan(plan.id);
-  const model = buildReport(plan, records, data.figures.listForPlan(plan.id), period, now, membersOf(data, plan));
+  const { records, figures, members } = await readPlanRecords(data, plan);
+  const model = buildReport(plan, records, figures, period, now, members);
   const content = format === 'docx' ? await renderReportDocx(model) : await renderReportXlsx(model);
   const fileName = `bao-cao-${plan.id}-${period.code}.${format}`;
   return {

@@ -59,16 +59,16 @@ function inReminderWindow(task: Task, today: IsoDay): boolean {
  * the other tasks are not derived, and `records` is not read at all when no task is in its window (a sweep over
  * a province's plans stays cheap).
  */
-export function reminderStates(
+export async function reminderStates(
   plan: Plan,
-  records: () => UpdateRecord[],
+  records: () => UpdateRecord[] | Promise<UpdateRecord[]>,
   asOf: Date,
   today: IsoDay,
   members: UnitMembers = NO_MEMBERS,
-): TaskState[] {
+): Promise<TaskState[]> {
   const tasks = trackedItems(plan).filter((t) => inReminderWindow(t, today));
   if (tasks.length === 0) return [];
-  const known = records().filter((r) => r.plan === plan.id && r.createdAt <= asOf);
+  const known = (await records()).filter((r) => r.plan === plan.id && r.createdAt <= asOf);
   return derivePlanStates(tasks, known, asOf, members);
 }
 

@@ -52,10 +52,10 @@ function reportPeriodOf(args: string, now: Date): ReportPeriod | null {
 }
 
 function subscription(deps: ReportCommandDeps, on: boolean) {
-  return (ctx: CommandContext): Reply[] => {
+  return async (ctx: CommandContext): Promise<Reply[]> => {
     if (!ctx.user) return text(R.notRegistered);
-    const before = deps.subscriptions.get(ctx.user.key) ?? ctx.user.role === 'leader';
-    deps.subscriptions.set(ctx.user.key, on, ctx.now);
+    const before = (await deps.subscriptions.get(ctx.user.key)) ?? ctx.user.role === 'leader';
+    await deps.subscriptions.set(ctx.user.key, on, ctx.now);
     if (on) return text(before ? R.alreadySubscribed : R.subscribed);
     return text(before ? R.unsubscribed : R.notSubscribed);
   };
@@ -68,7 +68,7 @@ function digest(deps: ReportCommandDeps) {
     if (plans.length === 0) return text(R.noPlan);
     const since = latestRun(deps.digestCron, ctx.now);
     const replies = await Promise.all(
-      plans.map((plan) => digestReplies(currentProgress(deps, plan, ctx.now), ctx.now, since)),
+      plans.map(async (plan) => digestReplies(await currentProgress(deps, plan, ctx.now), ctx.now, since)),
     );
     return replies.flat();
   };
@@ -86,11 +86,11 @@ function report(deps: ReportCommandDeps) {
     for (const plan of plans) {
       const model = buildReport(
         plan,
-        deps.progress.listForPlan(plan.id),
-        deps.figures.listForPlan(plan.id),
+        await deps.progress.listForPlan(plan.id),
+        await deps.figures.listForPlan(plan.id),
         period,
         ctx.now,
-        membersByGroup(deps.members.listForPlan(plan.id), plan.id),
+        membersByGroup(await deps.members.listForPlan(plan.id), plan.id),
       );
       const content = await renderReportXlsx(model);
       const fileName = `bao-cao-${plan.id}-${period.code}.xlsx`;
@@ -101,7 +101,7 @@ function report(deps: ReportCommandDeps) {
 }
 
 function figures(deps: ReportCommandDeps) {
-  return (ctx: CommandContext): Reply[] => {
+  return async (ctx: CommandContext): Promise<Reply[]> => {
     if (!ctx.user) return text(R.notRegistered);
     if (!ctx.plan && ctx.user.role === 'admin' && ctx.user.plan === null)
       return text(choosePlanText((id) => `/solieu ${id} hoinghi 2026 tong=40 tructuyen=26`, ctx.knowledge.plans));
@@ -110,12 +110,12 @@ function figures(deps: ReportCommandDeps) {
     if (!parsed.ok) return text(renderFiguresError(parsed.error));
     const { plan, user, now } = ctx;
     const unit = user.unit ?? plan.meta.issuer ?? plan.id;
-    deps.figures.add(
+    await deps.figures.add(
       parsed.value.map((f) => ({ ...f, plan: plan.id, unit, reportedAt: now })),
       user.key,
     );
     const years = [...new Set(parsed.value.map((f) => f.year))].sort();
-    const all = deps.figures.listForPlan(plan.id);
+    const all = await deps.figures.listForPlan(plan.id);
     const lines = years.flatMap((y) =>
       evaluateTargets(plan.targets, all, y)
         .filter((r) => r.actual !== null)

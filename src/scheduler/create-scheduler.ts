@@ -63,8 +63,8 @@ export function createScheduler(deps: JobDeps): Scheduler {
       every(deps.reminderCron, () => owed(deps.reminderCron, runReminders, true));
       every(deps.questionReportCron, () => owed(deps.questionReportCron, runQuestionReport, true));
       every(SWEEP_CRON, catchUp);
-      every(PURGE_CRON, async () => purgeQuestions(deps));
-      purgeQuestions(deps);
+      every(PURGE_CRON, async () => void (await purgeQuestions(deps)));
+      await purgeQuestions(deps);
       return catchUp();
     },
     catchUp,

@@ -33,17 +33,17 @@ export async function deliverOnce(
   n: Notification,
   reply: () => Reply | null | Promise<Reply | null>,
 ): Promise<DeliveryOutcome> {
-  if (!deps.notifications.claim(n, deps.owner, deps.now(), deps.leaseMs)) return 'skipped';
+  if (!(await deps.notifications.claim(n, deps.owner, deps.now(), deps.leaseMs))) return 'skipped';
   try {
     const message = await reply();
     if (message) await deps.send(n.recipient, message);
   } catch (err) {
     const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    deps.notifications.markFailed(n.key, reason);
+    await deps.notifications.markFailed(n.key, reason);
     deps.log?.('warn', 'scheduler: send failed, recipient skipped', { key: n.key, reason });
     return 'failed';
   }
-  deps.notifications.markSent(n.key, deps.now());
+  await deps.notifications.markSent(n.key, deps.now());
   await deps.pace?.();
   return 'sent';
 }

@@ -30,13 +30,17 @@ export async function digestReplies(
 }
 
 /** A plan's progress as the store holds it now. */
-export function currentProgress(
+export async function currentProgress(
   deps: Pick<JobDeps, 'progress' | 'figures' | 'members'>,
   plan: Plan,
   now: Date,
-): PlanProgress {
-  const members = membersByGroup(deps.members.listForPlan(plan.id), plan.id);
-  return planProgress(plan, deps.progress.listForPlan(plan.id), deps.figures.listForPlan(plan.id), now, members);
+): Promise<PlanProgress> {
+  const [members, records, figures] = await Promise.all([
+    deps.members.listForPlan(plan.id),
+    deps.progress.listForPlan(plan.id),
+    deps.figures.listForPlan(plan.id),
+  ]);
+  return planProgress(plan, records, figures, now, membersByGroup(members, plan.id));
 }
 
 /**
@@ -46,13 +50,14 @@ export function currentProgress(
 export async function runDigest(deps: JobDeps, slot: Date, late: boolean): Promise<DeliveryOutcome[]> {
   const outcomes: DeliveryOutcome[] = [];
   const since = runBefore(deps.digestCron, slot);
-  const users = deps.users.list();
+  const [users, choices] = await Promise.all([deps.users.list(), deps.subscriptions.all()]);
   for (const plan of deps.plans) {
-    const recipients = digestRecipients(users, plan.id, (key) => deps.subscriptions.get(key));
+    const recipients = digestRecipients(users, plan.id, (key) => choices.get(key) ?? null);
     if (recipients.length === 0) continue;
     // Built only once something is claimed: a sweep that finds everything sent renders nothing.
     let replies: Promise<Reply[]> | undefined;
-    const build = () => (replies ??= digestReplies(currentProgress(deps, plan, deps.now()), deps.now(), since, late));
+    const build = () =>
+      (replies ??= currentProgress(deps, plan, deps.now()).then((p) => digestReplies(p, deps.now(), since, late)));
     for (const user of recipients) {
       for (const [i, kind] of ['digest', 'digest_chart'].entries()) {
         const n = notification(kind, user.key, plan.id, slot.toISOString(), late);

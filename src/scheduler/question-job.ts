@@ -12,22 +12,27 @@ const REPORT_SPAN_MS = 7 * DAY_MS;
  * slot of QUESTION_REPORT_CRON: the seven days before `slot`.
  */
 export async function runQuestionReport(deps: JobDeps, slot: Date, late: boolean): Promise<DeliveryOutcome[]> {
-  const admins = deps.users.list().filter((u) => u.active && u.role === 'admin');
+  const admins = (await deps.users.list()).filter((u) => u.active && u.role === 'admin');
   if (admins.length === 0) return [];
   const since = new Date(slot.getTime() - REPORT_SPAN_MS);
-  let text: string | undefined;
-  const build = () => (text ??= renderQuestionReport(buildQuestionReport(deps.questions.list({ since }), since, slot)));
+  let text: Promise<string> | undefined;
+  const build = () =>
+    (text ??= deps.questions
+      .list({ since })
+      .then((rows) => renderQuestionReport(buildQuestionReport(rows, since, slot))));
   const outcomes: DeliveryOutcome[] = [];
   for (const admin of admins) {
     const n = notification('questions', admin.key, '*', slot.toISOString(), late);
-    outcomes.push(await deliverOnce(deps, n, () => ({ text: build() })));
+    outcomes.push(await deliverOnce(deps, n, async () => ({ text: await build() })));
   }
   return outcomes;
 }
 
 /** Deletes the questions older than QUESTION_LOG_DAYS (with their votes); returns how many went. */
-export function purgeQuestions(deps: Pick<JobDeps, 'questions' | 'questionLogDays' | 'now' | 'log'>): number {
-  const removed = deps.questions.purge(new Date(deps.now().getTime() - deps.questionLogDays * DAY_MS));
+export async function purgeQuestions(
+  deps: Pick<JobDeps, 'questions' | 'questionLogDays' | 'now' | 'log'>,
+): Promise<number> {
+  const removed = await deps.questions.purge(new Date(deps.now().getTime() - deps.questionLogDays * DAY_MS));
   if (removed > 0) deps.log?.('info', 'scheduler: old questions deleted', { removed, days: deps.questionLogDays });
   return removed;
 }

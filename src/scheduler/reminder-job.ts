@@ -19,14 +19,14 @@ const reachable = (users: UserRecord[], plan: string) =>
 export async function runReminders(deps: JobDeps, slot: Date, late: boolean): Promise<DeliveryOutcome[]> {
   const outcomes: DeliveryOutcome[] = [];
   const today = toIsoDay(slot);
-  const users = deps.users.list();
+  const users = await deps.users.list();
   for (const plan of deps.plans) {
     const reached = reachable(users, plan.id);
     if (reached.length === 0) continue;
     // Task reminders go to officers only: without one, no task's progress needs deriving.
-    const members = membersByGroup(deps.members.listForPlan(plan.id), plan.id);
+    const members = membersByGroup(await deps.members.listForPlan(plan.id), plan.id);
     const states = reached.some((u) => u.role === 'officer')
-      ? reminderStates(plan, () => deps.progress.listForPlan(plan.id), deps.now(), today, members)
+      ? await reminderStates(plan, () => deps.progress.listForPlan(plan.id), deps.now(), today, members)
       : [];
     for (const r of planReminders(plan, states, today)) {
       const reminder = { ...r, late: r.late || late };

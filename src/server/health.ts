@@ -1,7 +1,10 @@
 /** What /healthz reports on. */
 export type HealthProbe = {
-  /** Throws (or returns false) when the database cannot be used, e.g. `() => db.prepare('select 1').get()`. */
-  database: () => unknown;
+  /**
+   * Rejects (or resolves to false) when the database cannot be used; may resolve to figures shown beside its state
+   * (a PostgreSQL pool's size, idle and waiting connections).
+   */
+  database: () => Promise<unknown>;
   /** Each channel's state: 'webhook', 'off', 'failed'... */
   channels: () => Record<string, string>;
   /** Clock in milliseconds; default Date.now. */
@@ -9,16 +12,17 @@ export type HealthProbe = {
 };
 
 /** The health answer: 200 while the database answers, 503 otherwise; never an error's text (it may hold a path or a token). */
-export function createHealthCheck(probe: HealthProbe): () => { status: number; body: object } {
+export function createHealthCheck(probe: HealthProbe): () => Promise<{ status: number; body: object }> {
   const now = probe.now ?? Date.now;
   const startedAt = now();
-  return () => {
-    const database = databaseState(probe.database);
+  return async () => {
+    const { database, figures } = await databaseState(probe.database);
     return {
       status: database === 'ok' ? 200 : 503,
       body: {
         status: database === 'ok' ? 'ok' : 'unavailable',
         database,
+        ...(figures ? { pool: figures } : {}),
         channels: probe.channels(),
         uptimeSeconds: Math.floor((now() - startedAt) / 1000),
       },
@@ -26,10 +30,12 @@ export function createHealthCheck(probe: HealthProbe): () => { status: number; b
   };
 }
 
-function databaseState(check: () => unknown): 'ok' | 'error' {
+async function databaseState(check: () => Promise<unknown>): Promise<{ database: 'ok' | 'error'; figures?: object }> {
   try {
-    return check() === false ? 'error' : 'ok';
+    const answer = await check();
+    if (answer === false) return { database: 'error' };
+    return typeof answer === 'object' && answer !== null ? { database: 'ok', figures: answer } : { database: 'ok' };
   } catch {
-    return 'error';
+    return { database: 'error' };
   }
 }

@@ -32,7 +32,7 @@ export type HttpServerOptions = {
   /** POST endpoints by exact path, e.g. `{ '/telegram/<segment>': handler, '/zalo/<segment>': handler }`. */
   webhooks?: Record<string, WebhookHandler>;
   /** Answers GET /healthz; without it the path is unknown (404). */
-  health?: () => { status: number; body: object };
+  health?: () => Promise<{ status: number; body: object }>;
   /** Serves GET /files/<name>; without it the path is unknown (404). */
   files?: { get(name: string): StoredFile | undefined };
   /** Answers every other path (the dashboard); without it they are unknown (404). */
@@ -144,13 +144,13 @@ function createRouter(options: HttpServerOptions): (req: IncomingMessage) => Pro
       const read = await readBody(req, maxBodyBytes);
       if (read.kind === 'aborted') return undefined;
       if (read.kind === 'too_large') return TOO_LARGE;
-      const { status, body } = webhook(req.headers, read.body);
+      const { status, body } = await webhook(req.headers, read.body);
       return json(status, body);
     }
     const readOnly = req.method === 'GET' || req.method === 'HEAD';
     if (path === '/healthz' && options.health) {
       if (!readOnly) return notAllowed('GET, HEAD');
-      const { status, body } = options.health();
+      const { status, body } = await options.health();
       return json(status, body);
     }
     if (path.startsWith(FILES) && options.files) {

@@ -1,5 +1,6 @@
 import type { DashboardAuthStore, DashboardSession, Result, SignInLinkError } from '../tasks/index.js';
 import type { Db } from './sqlite.js';
+import { promised } from './promised.js';
 
 /** The rows as either store reads them (times as ISO text in SQLite, Dates in PostgreSQL). */
 export type LinkRow = { user_key: string; expires_at: string | Date; used_at: string | Date | null };
@@ -57,7 +58,7 @@ export function createDashboardRepo(db: Db) {
   });
   const cutoff = (now: Date) => new Date(now.getTime() - DASHBOARD_KEEP_MS).toISOString();
 
-  return {
+  return promised<DashboardAuthStore>({
     addLink: (hash, userKey, now, expiresAt) => {
       dropLinks.run(cutoff(now));
       insertLink.run(hash, userKey, now.toISOString(), expiresAt.toISOString());
@@ -72,5 +73,5 @@ export function createDashboardRepo(db: Db) {
       return row && toSession(row);
     },
     endSession: (hash, now) => void end.run(now.toISOString(), hash),
-  } satisfies DashboardAuthStore;
+  });
 }

@@ -1,6 +1,7 @@
 import type { DeliveryClaim, DeliveryLog } from '../tasks/index.js';
 import { leaseExpired } from './lease.js';
 import type { Db } from './sqlite.js';
+import { promised } from './promised.js';
 
 /**
  * An unfinished claim by another process older than this is taken again: that process died before answering. Longer
@@ -80,8 +81,8 @@ export function createDeliveryRepo(db: Db, options: DeliveryRepoOptions = {}) {
     return found;
   });
 
-  return {
+  return promised<DeliveryLog>({
     claim: (channel: string, id: string, owner: string, now: Date) => claim.immediate(channel, id, owner, now),
     finish: (channel: string, id: string, now: Date) => void finished.run(now.toISOString(), channel, id),
-  } satisfies DeliveryLog;
+  });
 }

@@ -1,5 +1,6 @@
 import type { Figure, FiguresStore } from '../tasks/index.js';
 import type { Db } from './sqlite.js';
+import { promised } from './promised.js';
 
 type FigureRow = Omit<Figure, 'reportedAt'> & { reported_at: string };
 
@@ -15,9 +16,9 @@ export function createFiguresRepo(db: Db) {
   const addAll = db.transaction((figures: Figure[], userKey: string) => {
     for (const f of figures) insert.run({ ...f, userKey, reportedAt: f.reportedAt.toISOString() });
   });
-  return {
+  return promised<FiguresStore>({
     add: (figures, userKey) => addAll.immediate(figures, userKey),
     listForPlan: (plan) =>
       forPlan.all(plan).map(({ reported_at, ...f }) => ({ ...f, reportedAt: new Date(reported_at) })),
-  } satisfies FiguresStore;
+  });
 }

@@ -1,5 +1,6 @@
 import type { InboxUpdate, UpdateInbox } from '../tasks/index.js';
 import { durably, type Db } from './sqlite.js';
+import { promised } from './promised.js';
 
 /** Rows received longer ago than this are deleted, done or not: Telegram keeps an unconfirmed update a day. */
 export const INBOX_KEEP_MS = 24 * 60 * 60_000;
@@ -75,11 +76,11 @@ export function createInboxRepo(db: Db, options: InboxRepoOptions = {}) {
     return rows.map((r) => ({ id: r.update_id, body: r.body === null ? null : (JSON.parse(r.body) as unknown) }));
   });
 
-  return {
+  return promised<UpdateInbox>({
     // On the disk before the platform may forget the updates: they survive a power cut, not only a crash.
     keep: (channel: string, updates: InboxUpdate[], now: Date) =>
       durably(db, () => keep.immediate(channel, updates, now)),
     done: (channel: string, id: string, now: Date) => void finish.run(now.toISOString(), channel, id),
     pending: (channel: string) => pending.immediate(channel),
-  } satisfies UpdateInbox;
+  });
 }

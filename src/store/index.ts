@@ -8,7 +8,7 @@
  * (`{ progress, users, invites, members, deliveries, inbox, notifications, subscriptions, figures, questions }`); app code
  * takes them there.
  */
-export { openStore, type Store, type StoreOptions } from './open-store.js';
+export { openStore, type Repositories, type Store, type StoreOptions } from './open-store.js';
 /** The database file cannot be opened or written at start (read-only, not a database, damaged, disk full). */
 export { StoreOpenError } from './store-open-error.js';
 /** Opens a SQLite file (folder created) with WAL, foreign keys and full sync. */

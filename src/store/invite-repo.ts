@@ -1,6 +1,7 @@
 import type { InviteError, InviteRecord, InviteStore, Result, UserRecord } from '../tasks/index.js';
 import type { Db } from './sqlite.js';
 import { toUser, type UserRow } from './user-repo.js';
+import { promised } from './promised.js';
 
 /** An `invites` row as either store reads it (times as ISO text in SQLite, Dates in PostgreSQL). */
 export type InviteRow = {
@@ -64,11 +65,11 @@ export function createInviteRepo(db: Db) {
     },
   );
 
-  return {
+  return promised<InviteStore>({
     create: (i) => {
       insert.run({ ...i, createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString() });
     },
     get,
     redeem: (code, user, now) => redeem.immediate(code, user, now),
-  } satisfies InviteStore;
+  });
 }

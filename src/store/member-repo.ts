@@ -1,5 +1,6 @@
 import type { MemberStore, MemberUnit } from '../tasks/index.js';
 import type { Db } from './sqlite.js';
+import { promised } from './promised.js';
 
 /** A `member_units` row as either store reads it (`added_at` ISO text in SQLite, a Date in PostgreSQL). */
 export type MemberRow = { plan: string; grp: string; name: string; added_at: string | Date };
@@ -25,9 +26,9 @@ export function createMemberRepo(db: Db) {
   const remove = db.transaction((plan: string, group: string, names: string[]) =>
     names.filter((name) => drop.run(plan, group, name).changes === 1),
   );
-  return {
+  return promised<MemberStore>({
     add: (plan, group, names, now) => add.immediate(plan, group, names, now),
     remove: (plan, group, names) => remove.immediate(plan, group, names),
     listForPlan: (plan) => forPlan.all(plan).map(toMember),
-  } satisfies MemberStore;
+  });
 }

@@ -1,6 +1,7 @@
 import type { Notification, NotificationLog } from '../tasks/index.js';
 import { leaseExpired } from './lease.js';
 import type { Db } from './sqlite.js';
+import { promised } from './promised.js';
 
 /** The part of a `notifications` row a claim looks at (times as ISO text in SQLite, Dates in PostgreSQL). */
 export type ExistingNotification = {
@@ -49,7 +50,7 @@ export function createNotificationRepo(db: Db) {
     return true;
   });
 
-  return {
+  return promised<NotificationLog>({
     claim: (n: Notification, owner: string, now: Date, leaseMs: number) => claim.immediate(n, owner, now, leaseMs),
     markSent: (key: string, now: Date) => void sent.run(now.toISOString(), key),
     markFailed: (key: string, error: string) => void failed.run(error.slice(0, 500), key),
@@ -57,5 +58,5 @@ export function createNotificationRepo(db: Db) {
       const at = last.get(kind, recipient)?.at;
       return at ? new Date(at) : null;
     },
-  } satisfies NotificationLog;
+  });
 }

@@ -62,6 +62,9 @@ export type Store = {
   close(): void;
 };
 
+/** Every repository, whichever database holds them: what the app works with (SQLite's or PostgreSQL's store). */
+export type Repositories = Omit<Store, 'db' | 'backup' | 'close'>;
+
 /** Options of {@link openStore}. */
 export type StoreOptions = {
   /**

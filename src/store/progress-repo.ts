@@ -2,6 +2,7 @@ import type { NewUpdate, ProgressStore, UpdateRecord } from '../tasks/index.js';
 import type { Db } from './sqlite.js';
 import { keptPlanRows } from './kept-plan-rows.js';
 import { movesOf, numberingOf, numbersCountingFor } from './task-numbering.js';
+import { promised } from './promised.js';
 
 /** An `updates` row as either store reads it (`created_at` ISO text in SQLite, a Date in PostgreSQL). */
 export type UpdateRow = {
@@ -87,19 +88,19 @@ export function createProgressRepo(db: Db) {
     return current(rows).filter((r) => r.task === task);
   };
 
-  const append = db.transaction((u: NewUpdate): ReturnType<ProgressStore['append']> => {
+  const append = db.transaction((u: NewUpdate): Awaited<ReturnType<ProgressStore['append']>> => {
     const existing = findByDelivery(u.channel, u.messageId);
     if (existing) return { ok: false, error: { code: 'duplicate_delivery', existing } };
     const info = insert.run({ ...u, unit: u.unit ?? null, createdAt: u.createdAt.toISOString() });
     return { ok: true, value: current([byId.get(info.lastInsertRowid)!])[0]! };
   });
 
-  return {
+  return promised<ProgressStore>({
     append: (u) => append.immediate(u),
     findByDelivery,
     listForTask,
     listForPlan: keptPlanRows(db, toRecord),
     listSince: (date) => current(since.all(date.toISOString())),
     listByUser: (userKey, limit) => current(byUser.all(userKey, limit)),
-  } satisfies ProgressStore;
+  });
 }

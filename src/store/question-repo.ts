@@ -9,6 +9,7 @@ import type {
   Vote,
 } from '../tasks/index.js';
 import type { Db } from './sqlite.js';
+import { promised } from './promised.js';
 
 /** Options of {@link createQuestionRepo}. */
 export type QuestionRepoOptions = {
@@ -92,7 +93,7 @@ export function createQuestionRepo(db: Db, options: QuestionRepoOptions) {
     return outcome;
   });
 
-  return {
+  return promised<QuestionLog>({
     record: (q: NewQuestion) =>
       Number(
         insert.run({
@@ -117,5 +118,5 @@ export function createQuestionRepo(db: Db, options: QuestionRepoOptions) {
         })
         .map(recordOf),
     purge: (before: Date) => remove.run(before.toISOString()).changes,
-  } satisfies QuestionLog;
+  });
 }

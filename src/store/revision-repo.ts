@@ -1,5 +1,6 @@
 import type { RevisionChange, RevisionStore } from '../tasks/index.js';
 import type { Db } from './sqlite.js';
+import { promised } from './promised.js';
 
 /**
  * What recording `change` as `revision` writes (shared by both stores): the task moves, a retired task's rows first
@@ -40,8 +41,8 @@ export function createRevisionRepo(db: Db) {
     for (const t of retired) retire.run(plan, t.no, revision, t.content, t.key, now.toISOString());
     return revision;
   });
-  return {
+  return promised<RevisionStore>({
     record: (plan, change, now, from) => record.immediate(plan, change, now, from),
     versions: () => new Map(all.all().map((r) => [r.plan, r.revision])),
-  } satisfies RevisionStore;
+  });
 }

@@ -1,5 +1,6 @@
 import type { UserRecord, UserStore } from '../tasks/index.js';
 import type { Db } from './sqlite.js';
+import { promised } from './promised.js';
 
 export type UserRow = {
   key: string;
@@ -38,12 +39,12 @@ export function createUserRepo(db: Db) {
     endSessions.run(new Date().toISOString(), key);
     return off.run(key).changes > 0;
   });
-  return {
+  return promised<UserStore>({
     get: (key) => {
       const row = byKey.get(key);
       return row && toUser(row);
     },
     list: () => all.all().map(toUser),
     deactivate: (key) => deactivate.immediate(key),
-  } satisfies UserStore;
+  });
 }

@@ -15,12 +15,12 @@ export type DashboardSession = { userKey: string; origin: SessionOrigin; created
  */
 export type DashboardAuthStore = {
   /** Keeps a link for `userKey` until `expiresAt`. */
-  addLink(hash: string, userKey: string, now: Date, expiresAt: Date): void;
+  addLink(hash: string, userKey: string, now: Date, expiresAt: Date): Promise<void>;
   /** Uses a link once, in one transaction: the user it was for, or why it opens nothing (unknown, used, expired). */
-  useLink(hash: string, now: Date): Result<{ userKey: string }, SignInLinkError>;
-  addSession(hash: string, session: DashboardSession): void;
+  useLink(hash: string, now: Date): Promise<Result<{ userKey: string }, SignInLinkError>>;
+  addSession(hash: string, session: DashboardSession): Promise<void>;
   /** The session if it is open at `now` (not expired, not ended) and its user active. */
-  session(hash: string, now: Date): DashboardSession | undefined;
+  session(hash: string, now: Date): Promise<DashboardSession | undefined>;
   /** Ends one session (signing out). */
-  endSession(hash: string, now: Date): void;
+  endSession(hash: string, now: Date): Promise<void>;
 };

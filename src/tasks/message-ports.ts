@@ -28,9 +28,9 @@ export type DeliveryLog = {
    * database; another owner's claim is taken after the lease, or at once when that owner is a process of this host
    * that is gone.
    */
-  claim(channel: string, id: string, owner: string, now: Date): DeliveryClaim;
+  claim(channel: string, id: string, owner: string, now: Date): Promise<DeliveryClaim>;
   /** Records that the answer went out (one commit, which also ends the update in the inbox): later claims are `duplicate`. */
-  finish(channel: string, id: string, now: Date): void;
+  finish(channel: string, id: string, now: Date): Promise<void>;
 };
 
 /** One update as a platform sent it: its id there (Telegram's update_id, Zalo's message_id) and its body. */
@@ -46,14 +46,14 @@ export type UpdateInbox = {
    * Keeps the updates not kept before, in one transaction, and returns those not done yet (new, or kept before and
    * still pending), in the order given: an update done already is not handled again.
    */
-  keep(channel: string, updates: InboxUpdate[], now: Date): InboxUpdate[];
+  keep(channel: string, updates: InboxUpdate[], now: Date): Promise<InboxUpdate[]>;
   /** Records that the update was handled: it is no longer pending, and keeping it again returns nothing. */
-  done(channel: string, id: string, now: Date): void;
+  done(channel: string, id: string, now: Date): Promise<void>;
   /**
    * The updates kept and not done, oldest first, to hand to the bot at start. Each is handed out a few times at most,
    * so an update whose handling kills the process does not kill every restart.
    */
-  pending(channel: string): InboxUpdate[];
+  pending(channel: string): Promise<InboxUpdate[]>;
 };
 
 /** One message the scheduler owes a person, named once and for all by `key`. */
@@ -74,9 +74,9 @@ export type NotificationLog = {
    * Claims a notification for sending, atomically: true when this caller should send it now (never seen, or a
    * claim older than `leaseMs` that never finished, or a failure with attempts left); false otherwise.
    */
-  claim(n: Notification, owner: string, now: Date, leaseMs: number): boolean;
-  markSent(key: string, now: Date): void;
-  markFailed(key: string, error: string): void;
+  claim(n: Notification, owner: string, now: Date, leaseMs: number): Promise<boolean>;
+  markSent(key: string, now: Date): Promise<void>;
+  markFailed(key: string, error: string): Promise<void>;
   /** When the last notification of a kind went to a recipient, or null. */
-  lastSent(kind: string, recipient: string): Date | null;
+  lastSent(kind: string, recipient: string): Promise<Date | null>;
 };

@@ -63,24 +63,24 @@ export type InviteRecord = z.infer<typeof inviteRecordSchema>;
 /** Append-only progress history. */
 export type ProgressStore = {
   /** Appends in one committed transaction; the same (channel, messageId) is refused as a duplicate. */
-  append(update: NewUpdate): Result<UpdateRecord, { code: 'duplicate_delivery'; existing: UpdateRecord }>;
+  append(update: NewUpdate): Promise<Result<UpdateRecord, { code: 'duplicate_delivery'; existing: UpdateRecord }>>;
   /** The row a delivery produced, if any. */
-  findByDelivery(channel: string, messageId: string): UpdateRecord | undefined;
+  findByDelivery(channel: string, messageId: string): Promise<UpdateRecord | undefined>;
   /** Every row of one task (all tracking years), oldest first. */
-  listForTask(plan: string, task: string): UpdateRecord[];
+  listForTask(plan: string, task: string): Promise<UpdateRecord[]>;
   /** Every row of a plan, oldest first. */
-  listForPlan(plan: string): UpdateRecord[];
+  listForPlan(plan: string): Promise<UpdateRecord[]>;
   /** Every row created at or after `since`, oldest first. */
-  listSince(since: Date): UpdateRecord[];
+  listSince(since: Date): Promise<UpdateRecord[]>;
   /** Every row written by one user, newest first. */
-  listByUser(userKey: string, limit: number): UpdateRecord[];
+  listByUser(userKey: string, limit: number): Promise<UpdateRecord[]>;
 };
 
 export type UserStore = {
-  get(key: string): UserRecord | undefined;
-  list(): UserRecord[];
+  get(key: string): Promise<UserRecord | undefined>;
+  list(): Promise<UserRecord[]>;
   /** Sets `active` to false; false when no such user. */
-  deactivate(key: string): boolean;
+  deactivate(key: string): Promise<boolean>;
 };
 
 /** Why an invite code cannot be used. */
@@ -88,17 +88,19 @@ export type InviteError =
   { code: 'invite_unknown' } | { code: 'invite_used' } | { code: 'invite_expired'; expiresAt: Date };
 
 export type InviteStore = {
-  create(invite: InviteRecord): void;
-  get(code: string): InviteRecord | undefined;
+  create(invite: InviteRecord): Promise<void>;
+  get(code: string): Promise<InviteRecord | undefined>;
   /** Marks the invite used and registers (or re-registers) the user, in one transaction. */
-  redeem(code: string, user: { key: string; name: string }, now: Date): Result<UserRecord, InviteError>;
+  redeem(code: string, user: { key: string; name: string }, now: Date): Promise<Result<UserRecord, InviteError>>;
 };
 
 /** Explicit digest choices (`/nhandigest`, `/tatdigest`); leaders get the digest unless they opted out. */
 export type SubscriptionStore = {
-  set(userKey: string, subscribed: boolean, now: Date): void;
+  set(userKey: string, subscribed: boolean, now: Date): Promise<void>;
   /** true/false when the user chose, null when they never did. */
-  get(userKey: string): boolean | null;
+  get(userKey: string): Promise<boolean | null>;
+  /** Every choice made, by user key (a digest run reads them once, not once per recipient). */
+  all(): Promise<Map<string, boolean>>;
 };
 
 /** The metrics units report numbers for (`/solieu`). */
@@ -117,8 +119,8 @@ export type Figure = {
 
 /** Figures units report for the targets (`/solieu`), appended; readers keep each unit's latest value. */
 export type FiguresStore = {
-  add(figures: Figure[], userKey: string): void;
-  listForPlan(plan: string): Figure[];
+  add(figures: Figure[], userKey: string): Promise<void>;
+  listForPlan(plan: string): Promise<Figure[]>;
 };
 
 /** One declared member of a group a plan names: "UBND xã Tân Chi" in "UBND các xã, phường" of plan `hue`. */
@@ -135,11 +137,11 @@ export type MemberUnit = z.infer<typeof memberUnitSchema>;
 /** Member units of the groups plans name (`units add|remove`); a group with members is tracked per member. */
 export type MemberStore = {
   /** Adds the names not yet members of the group, in one transaction; returns those added, in order. */
-  add(plan: string, group: string, names: string[], now: Date): string[];
+  add(plan: string, group: string, names: string[], now: Date): Promise<string[]>;
   /** Removes those of the names that are members; returns those removed. Their progress rows stay. */
-  remove(plan: string, group: string, names: string[]): string[];
+  remove(plan: string, group: string, names: string[]): Promise<string[]>;
   /** Every member of every group of a plan, in the order declared. */
-  listForPlan(plan: string): MemberUnit[];
+  listForPlan(plan: string): Promise<MemberUnit[]>;
 };
 
 /** The time, injected so tests choose it. */

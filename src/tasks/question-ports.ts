@@ -50,11 +50,11 @@ export type QuestionFilter = {
 
 export type QuestionLog = {
   /** Keeps a question; returns its id, which its answer's feedback names. */
-  record(question: NewQuestion): number;
+  record(question: NewQuestion): Promise<number>;
   /** One vote per person per answer: a second vote replaces the first. */
-  rate(questionId: number, userKey: string, vote: Vote, at: Date): FeedbackOutcome;
+  rate(questionId: number, userKey: string, vote: Vote, at: Date): Promise<FeedbackOutcome>;
   /** The questions matching `filter`, newest first. */
-  list(filter?: QuestionFilter): QuestionRecord[];
+  list(filter?: QuestionFilter): Promise<QuestionRecord[]>;
   /** Removes the questions asked before `before` with their votes; returns how many. */
-  purge(before: Date): number;
+  purge(before: Date): Promise<number>;
 };

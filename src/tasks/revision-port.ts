@@ -14,7 +14,7 @@ export type RevisionStore = {
    * recorded and null answered when the plan's latest version is another: an instance sharing the store recorded
    * this change already (each instance reads a plan file it receives again).
    */
-  record(plan: string, change: RevisionChange, now: Date, from?: number): number | null;
+  record(plan: string, change: RevisionChange, now: Date, from?: number): Promise<number | null>;
   /** The current version of every plan amended at least once (plans never amended are version 1 and left out). */
-  versions(): Map<string, number>;
+  versions(): Promise<Map<string, number>>;
 };

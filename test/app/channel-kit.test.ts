@@ -22,7 +22,7 @@ async function burst(env: Record<string, string>, count: number) {
     reached++;
     return [{ text: 'trả lời' }];
   };
-  const deliveries = { claim: () => 'new' as const, finish: () => undefined };
+  const deliveries = { claim: async () => 'new' as const, finish: async () => undefined };
   const kit = createChannelKit(loadConfig(env), chat, deliveries, () => new Date('2026-06-01T02:00:00Z'));
   const replies = [];
   for (let n = 1; n <= count; n++) replies.push((await kit.handle(message(n))).map((r) => r.text));

@@ -49,7 +49,7 @@ beforeEach(async () => {
     knowledgeDir: dir,
     planIntake: (knowledge) => {
       const notify = createNotice(
-        { list: () => h.store().users.list(), get: () => undefined, deactivate: () => false },
+        { list: () => h.store().users.list(), get: async () => undefined, deactivate: async () => false },
         () => async (to, reply) => void sent.push({ to, text: reply.text }),
         () => undefined,
       );

@@ -21,12 +21,12 @@ const UNIT = 'Phòng Văn hóa - Xã hội';
 const db = useAppDb();
 
 /** Writes one-time invites into the database before the process starts, as an admin would with the CLI. */
-function createInvites(invites: Array<{ code: string; role: Role; unit?: string }>): void {
+async function createInvites(invites: Array<{ code: string; role: Role; unit?: string }>): Promise<void> {
   const store = db().open();
   const now = new Date();
   for (const i of invites) {
     const expiresAt = new Date(now.getTime() + 86_400_000);
-    store.invites.create({
+    await store.invites.create({
       code: i.code,
       plan: 'nhi-chieu',
       unit: i.unit ?? null,
@@ -57,7 +57,7 @@ describe('the assistant polling Telegram', () => {
   });
 
   it('registers a user with /start CODE, answers a question with its source, stores an update and confirms it', async () => {
-    createInvites([{ code: 'LAN-226', role: 'officer', unit: UNIT }]);
+    await createInvites([{ code: 'LAN-226', role: 'officer', unit: UNIT }]);
     const app = await start();
     const lan = server.user({ userId: 1001, firstName: 'Lan' });
 
@@ -93,7 +93,7 @@ describe('the assistant polling Telegram', () => {
   });
 
   it('sends the digest that fell due to a leader once, at the next start, and not again after another restart', async () => {
-    createInvites([
+    await createInvites([
       { code: 'LANH-226', role: 'leader' },
       { code: 'LAN-226', role: 'officer', unit: UNIT },
     ]);

@@ -64,7 +64,7 @@ async function start(
     await hold?.released;
     return h.chat()(message);
   };
-  const checkDatabase = () => probeWrite(h.store().db, new Date());
+  const checkDatabase = async () => probeWrite(h.store().db, new Date());
   channels = await startWebhookMode({ config, logger, handle, checkDatabase, host: '127.0.0.1', ...options });
   return channels;
 }
@@ -173,7 +173,7 @@ describe('startWebhookMode', () => {
   it('sends the digest chart to a Zalo leader by a public URL the server serves', async () => {
     const running = await start();
     expect(
-      await postToZalo(zaloUpdate('zl-lanh', `/start ${h.invite({ plan: 'nhi-chieu', role: 'leader' })}`, 'z-1')),
+      await postToZalo(zaloUpdate('zl-lanh', `/start ${await h.invite({ plan: 'nhi-chieu', role: 'leader' })}`, 'z-1')),
     ).toBe(200);
     await zalo.waitForSent(1);
     await schedulerOver(() => h, createSendRouter(running.senders)).catchUp();

@@ -57,7 +57,7 @@ describe('answerOnce', () => {
   });
 
   it('waits while another process holds a fresh claim, and answers once the lease has passed (that process died)', async () => {
-    deliveries.claim('zalo', 'in-1', 'killed-process', new Date(T0.getTime() - 30_000));
+    await deliveries.claim('zalo', 'in-1', 'killed-process', new Date(T0.getTime() - 30_000));
     let answeredAt: Date | undefined;
     expect(
       await answerOnce({ deliveries, now, sleep, owner: 'restarted' }, MESSAGE, async () => void (answeredAt = clock)),
@@ -68,10 +68,10 @@ describe('answerOnce', () => {
   });
 
   it('waits while another process answers, then drops the message it answered', async () => {
-    deliveries.claim('zalo', 'in-1', 'other-process', T0);
+    await deliveries.claim('zalo', 'in-1', 'other-process', T0);
     const finishSoon = async (ms: number) => {
       await sleep(ms);
-      if (waits.length === 2) deliveries.finish('zalo', 'in-1', clock);
+      if (waits.length === 2) await deliveries.finish('zalo', 'in-1', clock);
     };
     expect(
       await answerOnce({ deliveries, now, sleep: finishSoon, owner: 'me' }, MESSAGE, async () => expect.unreachable()),

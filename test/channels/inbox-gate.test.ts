@@ -27,12 +27,12 @@ beforeEach(() => {
 afterEach(() => tmp.cleanup());
 
 describe('createInboxGate', () => {
-  it('hands each update on once per process: not again while in hand, nor once done', () => {
+  it('hands each update on once per process: not again while in hand, nor once done', async () => {
     const g = gate();
-    expect(g.admit([u(1), u(2)])).toEqual([u(1), u(2)]);
-    expect(g.admit([u(1), u(3)])).toEqual([u(3)]);
-    g.settle(u(1));
-    expect(g.admit([u(1)])).toEqual([]);
+    expect(await g.admit([u(1), u(2)])).toEqual([u(1), u(2)]);
+    expect(await g.admit([u(1), u(3)])).toEqual([u(3)]);
+    await g.settle(u(1));
+    expect(await g.admit([u(1)])).toEqual([]);
     expect(tmp.rows('inbox')).toMatchObject([
       { update_id: '1', done_at: expect.any(String) },
       { update_id: '2', done_at: null },
@@ -43,14 +43,14 @@ describe('createInboxGate', () => {
     ]);
   });
 
-  it('replays what a previous process left, oldest first, and holds it in hand', () => {
+  it('replays what a previous process left, oldest first, and holds it in hand', async () => {
     const before = gate();
-    before.admit([u(4), u(5), u(6)]);
-    before.settle(u(5));
+    await before.admit([u(4), u(5), u(6)]);
+    await before.settle(u(5));
 
     const after = gate();
-    expect(after.replay()).toEqual([u(4), u(6)]);
-    expect(after.admit([u(4), u(7)])).toEqual([u(7)]);
+    expect(await after.replay()).toEqual([u(4), u(6)]);
+    expect(await after.admit([u(4), u(7)])).toEqual([u(7)]);
     expect(logs.filter((l) => l.level === 'info')).toEqual([
       {
         level: 'info',
@@ -65,20 +65,20 @@ describe('createInboxGate', () => {
     ]);
   });
 
-  it('without an inbox hands everything on and keeps nothing', () => {
+  it('without an inbox hands everything on and keeps nothing', async () => {
     const g = gate(false);
-    expect(g.admit([u(1), u(1)])).toEqual([u(1), u(1)]);
-    g.settle(u(1));
-    expect(g.replay()).toEqual([]);
+    expect(await g.admit([u(1), u(1)])).toEqual([u(1), u(1)]);
+    await g.settle(u(1));
+    expect(await g.replay()).toEqual([]);
     expect(tmp.rows('inbox')).toEqual([]);
   });
 
-  it('throws when the updates cannot be kept, and only logs when one cannot be marked done', () => {
+  it('rejects when the updates cannot be kept, and only logs when one cannot be marked done', async () => {
     const g = gate();
-    g.admit([u(1)]);
+    await g.admit([u(1)]);
     store.close();
-    expect(() => g.admit([u(2)])).toThrow(/database connection is not open/);
-    expect(() => g.settle(u(1))).not.toThrow();
+    await expect(g.admit([u(2)])).rejects.toThrow(/database connection is not open/);
+    await expect(g.settle(u(1))).resolves.toBeUndefined();
     expect(logs.at(-1)).toMatchObject({
       level: 'warn',
       msg: 'telegram: could not mark an update done; it will be handed out again at the next start',

@@ -82,7 +82,7 @@ describe('createChat: an admin of every plan', () => {
   });
 
   it('asks before an officer code takes the admin role away, and says how to get it back', async () => {
-    const code = h.invite({ plan: 'nhi-chieu', unit: UNIT, role: 'officer' });
+    const code = await h.invite({ plan: 'nhi-chieu', unit: UNIT, role: 'officer' });
     const back =
       'Để làm quản trị viên lại: trên máy chủ chạy npm run cli -- invite --role admin, rồi gửi /start <mã vừa cấp>.';
     expect(await h.say(admin, `/start ${code}`)).toBe(
@@ -107,7 +107,7 @@ describe('createChat: an admin of every plan', () => {
     expect(h.db.rows('users')).toMatchObject([{ key: 'cli:local', role: 'officer', plan: 'nhi-chieu', unit: UNIT }]);
 
     // The way back the reply gives.
-    expect(await h.say(admin, `/start ${h.invite({ plan: null, role: 'admin' })}`)).toMatch(
+    expect(await h.say(admin, `/start ${await h.invite({ plan: null, role: 'admin' })}`)).toMatch(
       /^Chào Quản trị! Bạn đã đăng ký là quản trị viên\./,
     );
     expect(h.db.rows('users')).toMatchObject([{ key: 'cli:local', role: 'admin', plan: null }]);

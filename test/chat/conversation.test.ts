@@ -14,60 +14,65 @@ const fold = (s: string) => foldCase(s).replace(/\s+/g, ' ');
 function chat(index = shipped, today = '2026-11-28') {
   const store = createMemoryConversations();
   let now = START;
-  return (text: string, minutes = 1) => {
+  return async (text: string, minutes = 1) => {
     now = new Date(now.getTime() + minutes * 60_000);
-    return fold(converse(index, text, { today, now, chatId: 'c1', store }).text);
+    return fold((await converse(index, text, { today, now, chatId: 'c1', store })).text);
   };
 }
 
 describe('converse: follow-ups about what was just discussed', () => {
-  it('answers a task number, a field, the coordinators and the status of the task just talked about', () => {
+  it('answers a task number, a field, the coordinators and the status of the task just talked about', async () => {
     const say = chat();
-    expect(say('Ai chủ trì nhiệm vụ 4 của Đại Sơn?')).toContain('nhiem vu 4 – xa dai son');
-    expect(say('còn nhiệm vụ 5 thì sao?')).toMatch(/nhiem vu 5 – xa dai son.*chu tri: van phong hdnd&ubnd/s);
-    expect(say('hạn khi nào?')).toMatch(/nhiem vu 5 – xa dai son.*thoi han: hang nam/s);
-    expect(say('ai phoi hop')).toMatch(/nhiem vu 5 – xa dai son.*phoi hop: cac co quan, don vi lien quan/s);
-    expect(say('việc đó xong chưa?')).toMatch(/nhiem vu 5 – xa dai son.*tinh trang/s);
+    expect(await say('Ai chủ trì nhiệm vụ 4 của Đại Sơn?')).toContain('nhiem vu 4 – xa dai son');
+    expect(await say('còn nhiệm vụ 5 thì sao?')).toMatch(/nhiem vu 5 – xa dai son.*chu tri: van phong hdnd&ubnd/s);
+    expect(await say('hạn khi nào?')).toMatch(/nhiem vu 5 – xa dai son.*thoi han: hang nam/s);
+    expect(await say('ai phoi hop')).toMatch(/nhiem vu 5 – xa dai son.*phoi hop: cac co quan, don vi lien quan/s);
+    expect(await say('việc đó xong chưa?')).toMatch(/nhiem vu 5 – xa dai son.*tinh trang/s);
   });
 
-  it('asks the last question again of another place ("còn ở Huế?", "còn Đại Sơn thì sao?")', () => {
+  it('asks the last question again of another place ("còn ở Huế?", "còn Đại Sơn thì sao?")', async () => {
     const say = chat();
-    expect(say('hue bao cao dinh ky ngay nao')).toContain('truoc ngay 10 thang 3');
-    expect(say('còn Đại Sơn thì sao?')).toContain('truoc ngay 5 thang 6');
-    expect(say('gui ve dau')).toContain('gui so noi vu (xa dai son');
+    expect(await say('hue bao cao dinh ky ngay nao')).toContain('truoc ngay 10 thang 3');
+    expect(await say('còn Đại Sơn thì sao?')).toContain('truoc ngay 5 thang 6');
+    expect(await say('gui ve dau')).toContain('gui so noi vu (xa dai son');
     const other = chat();
-    other('nhiệm vụ 5 của Đại Sơn ai phối hợp');
-    expect(other('còn ở Huế?')).toMatch(/nhiem vu 5 – thanh pho hue.*phoi hop: so khoa hoc va cong nghe/s);
+    await other('nhiệm vụ 5 của Đại Sơn ai phối hợp');
+    expect(await other('còn ở Huế?')).toMatch(/nhiem vu 5 – thanh pho hue.*phoi hop: so khoa hoc va cong nghe/s);
   });
 
-  it('keeps the plan last talked about for a question naming none, in the unseen plans too', () => {
+  it('keeps the plan last talked about for a question naming none, in the unseen plans too', async () => {
     const say = chat(unseen, '2026-07-01');
-    expect(say('lang son co bao nhieu nhiem vu')).toContain('tinh lang son co 10 nhiem vu');
-    expect(say('nhiệm vụ III.2 hạn khi nào')).toContain('nhiem vu iii.2 – tinh lang son');
-    expect(say('thế còn nv III.1?')).toContain('nhiem vu iii.1 – tinh lang son');
+    expect(await say('lang son co bao nhieu nhiem vu')).toContain('tinh lang son co 10 nhiem vu');
+    expect(await say('nhiệm vụ III.2 hạn khi nào')).toContain('nhiem vu iii.2 – tinh lang son');
+    expect(await say('thế còn nv III.1?')).toContain('nhiem vu iii.1 – tinh lang son');
   });
 
-  it('forgets the conversation after 30 minutes, and reads each chat apart', () => {
+  it('forgets the conversation after 30 minutes, and reads each chat apart', async () => {
     const say = chat();
-    say('Ai chủ trì nhiệm vụ 4 của Đại Sơn?');
-    expect(say('hạn khi nào?', 31)).not.toContain('nhiem vu 4 – xa dai son');
+    await say('Ai chủ trì nhiệm vụ 4 của Đại Sơn?');
+    expect(await say('hạn khi nào?', 31)).not.toContain('nhiem vu 4 – xa dai son');
     const store = createMemoryConversations();
-    converse(shipped, 'nhiệm vụ 4 của Đại Sơn ai chủ trì', { today: '2026-11-28', now: START, chatId: 'a', store });
-    const other = converse(shipped, 'hạn khi nào?', { today: '2026-11-28', now: START, chatId: 'b', store });
+    await converse(shipped, 'nhiệm vụ 4 của Đại Sơn ai chủ trì', {
+      today: '2026-11-28',
+      now: START,
+      chatId: 'a',
+      store,
+    });
+    const other = await converse(shipped, 'hạn khi nào?', { today: '2026-11-28', now: START, chatId: 'b', store });
     expect(fold(other.text)).not.toContain('nhiem vu 4 – xa dai son');
     expect(CONVERSATION_TTL_MS).toBe(30 * 60_000);
   });
 });
 
 describe('converse: phone-length replies', () => {
-  it('gives a count first, then the list page by page on "chi tiết", then says there is no more', () => {
+  it('gives a count first, then the list page by page on "chi tiết", then says there is no more', async () => {
     const say = chat();
-    const first = say('nhi chieu co bao nhieu nhiem vu');
+    const first = await say('nhi chieu co bao nhieu nhiem vu');
     expect(first).toBe('phuong nhi chieu co 19 nhiem vu trong phu luc. go "chi tiet" de xem danh sach.');
-    const pages = [say('chi tiết'), say('xem tiếp')];
+    const pages = [await say('chi tiết'), await say('xem tiếp')];
     expect(pages[0]).toContain('nv 1:');
     expect(pages.join(' ')).toContain('nv 19:');
-    expect(say('chi tiết')).toContain('khong con phan nao nua');
+    expect(await say('chi tiết')).toContain('khong con phan nao nua');
   });
 
   it.each([
@@ -77,19 +82,19 @@ describe('converse: phone-length replies', () => {
     'Phòng Văn hóa - Xã hội chủ trì những nhiệm vụ nào',
     'chế độ báo cáo',
     'chỉ tiêu',
-  ])('"%s" over every shipped plan fits one message, counts first when long', (question) => {
+  ])('"%s" over every shipped plan fits one message, counts first when long', async (question) => {
     const store = createMemoryConversations();
     const opts = { today: '2026-11-28', now: START, chatId: 'c', store };
-    const reply = converse(shipped, question, opts).text;
+    const reply = (await converse(shipped, question, opts)).text;
     expect(reply.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS);
-    for (let page = converse(shipped, 'chi tiết', opts).text; !fold(page).includes('khong con phan nao');) {
+    for (let page = (await converse(shipped, 'chi tiết', opts)).text; !fold(page).includes('khong con phan nao');) {
       expect(page.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS);
-      page = converse(shipped, 'chi tiết', opts).text;
+      page = (await converse(shipped, 'chi tiết', opts)).text;
     }
   });
 
-  it('cuts a long reply at a word and says how many parts remain', () => {
-    const reply = converse(shipped, 'quý này có việc gì đến hạn', { today: '2026-11-28', now: START }).text;
+  it('cuts a long reply at a word and says how many parts remain', async () => {
+    const reply = (await converse(shipped, 'quý này có việc gì đến hạn', { today: '2026-11-28', now: START })).text;
     expect(reply.startsWith('Số nhiệm vụ đến hạn trong quý IV/2026: Xã Đại Sơn: 5; Thành phố Huế: 4;')).toBe(true);
     expect(reply).toMatch(/… còn \d+ phần\. Gõ "chi tiết" để xem tiếp\.$/);
   });

@@ -6,7 +6,7 @@ afterEach(() => h.cleanup());
 
 const issued: { userKey: string; now: Date }[] = [];
 const links = (miniAppUrl?: string) => ({
-  issue: (userKey: string, now: Date) => {
+  issue: async (userKey: string, now: Date) => {
     issued.push({ userKey, now });
     return { url: `https://bot.example.gov.vn/dashboard/login/secret-${issued.length}` };
   },

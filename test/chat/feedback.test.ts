@@ -84,7 +84,7 @@ describe('the question log and votes through the chat core', () => {
       { text: 'Cảm ơn bạn! Đã ghi nhận câu trả lời chưa đúng, quản trị viên sẽ xem lại.' },
     ]);
     expect(h.db.rows('question_feedback')).toMatchObject([{ vote: 'down' }, { vote: 'down' }]);
-    expect(h.store().questions.list({ disliked: true })).toMatchObject([
+    expect(await h.store().questions.list({ disliked: true })).toMatchObject([
       { text: 'ai chu tri nhiem vu 4 nhi chieu', up: 0, down: 2 },
     ]);
   });

@@ -13,7 +13,7 @@ const leader = { id: '20', name: 'Chủ tịch' };
 
 beforeEach(async () => {
   h = createChatHarness();
-  h.store().members.add('hue', XA, ['UBND xã Tân Chi', 'UBND xã Đại Lai', 'UBND phường Hương Sơ'], h.now());
+  await h.store().members.add('hue', XA, ['UBND xã Tân Chi', 'UBND xã Đại Lai', 'UBND phường Hương Sơ'], h.now());
   await h.register(tanChi, { plan: 'hue', unit: 'UBND xã Tân Chi', role: 'officer' });
   await h.register(daiLai, { plan: 'hue', unit: 'UBND xã Đại Lai', role: 'officer' });
   await h.register(huongSo, { plan: 'hue', unit: 'UBND phường Hương Sơ', role: 'officer' });
@@ -99,7 +99,7 @@ describe('a task led by a group with declared members', () => {
   });
 
   it('refuses an officer of a unit that is not a member of the groups that lead', async () => {
-    h.store().members.add('hue', 'Các sở, ban, ngành', ['Sở Nội vụ'], h.now());
+    await h.store().members.add('hue', 'Các sở, ban, ngành', ['Sở Nội vụ'], h.now());
     h.store().db.prepare("UPDATE users SET unit = 'UBND xã Tân Lập' WHERE key = 'tg:11'").run();
     expect(await h.say(tanChi, '/capnhat 1 hoàn thành')).toContain(
       'Nhiệm vụ 1 do Các sở, ban, ngành, UBND các xã, phường chủ trì; đơn vị bạn (UBND xã Tân Lập) không được cập nhật nhiệm vụ này.',

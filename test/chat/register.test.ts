@@ -13,13 +13,18 @@ const VHXH = 'Phòng Văn hóa - Xã hội';
 
 describe('createChat: registration', () => {
   it('registers with a one-time invite and says what to do next', async () => {
-    const code = h.invite({ plan: 'nhi-chieu', unit: VHXH, role: 'officer' });
+    const code = await h.invite({ plan: 'nhi-chieu', unit: VHXH, role: 'officer' });
     expect(await h.say(lan, `/start ${code.toLowerCase()}`)).toBe(
       'Chào Lan! Bạn đã đăng ký là chuyên viên Phòng Văn hóa - Xã hội, Kế hoạch 158/KH-UBND.\n' +
         'Ví dụ: /capnhat 1 hoàn thành đã ban hành Công văn số 15/CV-VP\n' +
         'Xem việc của đơn vị: /viec · Trợ giúp: /trogiup',
     );
-    expect(h.store().users.get('tg:1')).toMatchObject({ role: 'officer', plan: 'nhi-chieu', unit: VHXH, active: true });
+    expect(await h.store().users.get('tg:1')).toMatchObject({
+      role: 'officer',
+      plan: 'nhi-chieu',
+      unit: VHXH,
+      active: true,
+    });
     expect(await h.say(lan, '/start')).toBe(
       'Bạn đã đăng ký là chuyên viên Phòng Văn hóa - Xã hội, Kế hoạch 158/KH-UBND.',
     );
@@ -36,24 +41,24 @@ describe('createChat: registration', () => {
       'Ví dụ: /capnhat 1 hoàn thành đã ban hành Công văn số 15/CV-VP',
       'Xem tiến độ một nhiệm vụ: /tiendo 1 · Việc quá hạn: /quahan · Trợ giúp: /trogiup',
     ]);
-    expect(h.store().users.get('zl:77')?.role).toBe('leader');
-    expect(h.store().users.get('tg:77')).toBeUndefined();
+    expect((await h.store().users.get('zl:77'))?.role).toBe('leader');
+    expect(await h.store().users.get('tg:77')).toBeUndefined();
   });
 
   it('keeps a display name without direction overrides and lone surrogates, so digests show it as it reads', async () => {
-    const code = h.invite({ plan: 'nhi-chieu', unit: VHXH, role: 'officer' });
+    const code = await h.invite({ plan: 'nhi-chieu', unit: VHXH, role: 'officer' });
     const reply = await h.say({ id: '5', name: 'Lan \u202Eáh cóv\uD800' }, `/start ${code}`);
     expect(reply.split('\n')[0]).toBe(
       'Chào Lan áh cóv! Bạn đã đăng ký là chuyên viên Phòng Văn hóa - Xã hội, Kế hoạch 158/KH-UBND.',
     );
-    expect(h.store().users.get('tg:5')?.name).toBe('Lan áh cóv');
+    expect((await h.store().users.get('tg:5'))?.name).toBe('Lan áh cóv');
   });
 
   it('logs refused codes without the code, and makes a sender wait after five', async () => {
     const logs: Array<{ level: string; msg: string; data?: Record<string, unknown> }> = [];
     h.cleanup();
     h = createChatHarness({ log: (level, msg, data) => void logs.push({ level, msg, data }) });
-    const code = h.invite({ plan: 'nhi-chieu', unit: VHXH, role: 'officer' });
+    const code = await h.invite({ plan: 'nhi-chieu', unit: VHXH, role: 'officer' });
     for (let i = 1; i <= 5; i++) await h.say(lan, `/start SAIMA00${i}`);
     expect(logs.filter((l) => l.msg === 'invite: code refused').map((l) => l.data)).toEqual(
       [1, 2, 3, 4, 5].map((refusals) => ({ user: 'tg:1', reason: 'invite_unknown', refusals })),
@@ -82,7 +87,7 @@ describe('createChat: registration', () => {
   });
 
   it('refuses a used code and leaves the database unchanged', async () => {
-    const code = h.invite({ plan: 'nhi-chieu', unit: VHXH, role: 'officer' });
+    const code = await h.invite({ plan: 'nhi-chieu', unit: VHXH, role: 'officer' });
     await h.say(lan, `/start ${code}`);
     const [users, invites] = [h.db.rows('users'), h.db.rows('invites')];
     expect(await h.say(minh, `/start ${code}`)).toBe(
@@ -92,14 +97,14 @@ describe('createChat: registration', () => {
   });
 
   it('answers a repeated /start of the same person like the first', async () => {
-    const code = h.invite({ plan: 'nhi-chieu', unit: VHXH, role: 'officer' });
+    const code = await h.invite({ plan: 'nhi-chieu', unit: VHXH, role: 'officer' });
     const first = await h.say(lan, `/start ${code}`, 'same');
     expect(await h.say(lan, `/start ${code}`, 'same')).toBe(first);
     expect(h.db.rows('users')).toHaveLength(1);
   });
 
   it('refuses an expired code and leaves the database unchanged', async () => {
-    const code = h.invite({
+    const code = await h.invite({
       plan: 'nhi-chieu',
       unit: VHXH,
       role: 'officer',
@@ -124,7 +129,7 @@ describe('createChat: registration', () => {
     ],
     ['/start', 'Để đăng ký, gửi /start kèm mã mời do quản trị viên cấp, ví dụ: /start K7QX2M9P'],
   ])('refuses %j with an example', async (text, reply) => {
-    h.invite({ plan: 'nhi-chieu', unit: VHXH, role: 'officer' });
+    await h.invite({ plan: 'nhi-chieu', unit: VHXH, role: 'officer' });
     const invites = h.db.rows('invites');
     expect(await h.say(lan, text)).toBe(reply);
     expect(h.db.rows('invites')).toEqual(invites);
@@ -144,7 +149,7 @@ describe('createChat: registration', () => {
 
   it('treats a deactivated user as unregistered', async () => {
     await h.register(lan, { plan: 'nhi-chieu', unit: VHXH, role: 'officer' });
-    h.store().users.deactivate('tg:1');
+    await h.store().users.deactivate('tg:1');
     expect(await h.say(lan, '/capnhat 4 xong')).toMatch(/^Bạn chưa đăng ký nên chưa thể cập nhật tiến độ\./);
     expect(h.db.rows('updates')).toEqual([]);
   });

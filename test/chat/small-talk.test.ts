@@ -19,8 +19,8 @@ describe('converse: small talk', () => {
     ['ban la ai vay', 'Tôi là Trợ lý 226:'],
     ['giúp gì được', 'Tôi giúp tra cứu'],
     ['bạn giúp được gì cho mình', 'Tôi giúp tra cứu'],
-  ])('"%s" gets a short friendly reply with example questions and /trogiup', (text, start) => {
-    const { text: said, answer } = reply(text);
+  ])('"%s" gets a short friendly reply with example questions and /trogiup', async (text, start) => {
+    const { text: said, answer } = await reply(text);
     expect(said.startsWith(start)).toBe(true);
     expect(said).toContain('• Ai chủ trì nhiệm vụ 4?');
     expect(said).toContain('/trogiup');
@@ -30,8 +30,8 @@ describe('converse: small talk', () => {
 
   it.each(['chào bạn, ai chủ trì nhiệm vụ 4 của Đại Sơn?', 'cảm ơn, còn nhiệm vụ 5 của Đại Sơn ai chủ trì'])(
     '"%s" is a question, answered from the plans',
-    (text) => {
-      expect(reply(text).answer?.intent).toBe('lead');
+    async (text) => {
+      expect((await reply(text)).answer?.intent).toBe('lead');
     },
   );
 });

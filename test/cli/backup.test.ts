@@ -12,8 +12,9 @@ const SEED_ROWS = 3000;
 
 const t = useCliOnTmpDb((store) => {
   const lan = seedUser(store, { key: 'tg:1', name: 'Lan', plan: 'hue', unit: 'Sở Nội vụ' });
+  // One commit for the seed: SQLite's repositories write at once (their Promise is already settled).
   store.db.transaction(() => {
-    for (let i = 0; i < SEED_ROWS; i++) lan.append(update(i));
+    for (let i = 0; i < SEED_ROWS; i++) void lan.append(update(i));
   })();
 });
 
@@ -63,7 +64,7 @@ describe('cli backup', () => {
     await new Promise<void>((resolve) => {
       const write = () => {
         if (finished || written === 100) return resolve();
-        writer.append(update(written++));
+        void writer.append(update(written++));
         setImmediate(write);
       };
       write();
@@ -82,7 +83,7 @@ describe('cli backup', () => {
   it('replaces an earlier backup', async () => {
     const target = join(t.db.dir, 'troly-backup.db');
     expect(await run([target, '--db', t.db.path])).toBe(0);
-    seedUser(t.db.open(), { key: 'tg:2', name: 'Minh', plan: 'hue', unit: 'Sở Nội vụ' }).append(update(0));
+    await seedUser(t.db.open(), { key: 'tg:2', name: 'Minh', plan: 'hue', unit: 'Sở Nội vụ' }).append(update(0));
     expect(await run([target, '--db', t.db.path])).toBe(0);
     expect(contents(target).tables.updates).toHaveLength(SEED_ROWS + 1);
   });

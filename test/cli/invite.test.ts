@@ -126,7 +126,7 @@ describe('cli invite', () => {
     ],
   ])('refuses %j with a clear message and stores nothing', async (args, message) => {
     const store = t.db.open();
-    store.invites.create({
+    await store.invites.create({
       code: 'EARLIER2',
       plan: 'hue',
       unit: null,

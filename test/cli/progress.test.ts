@@ -9,21 +9,29 @@ const USAGE =
   'usage: npm run cli -- progress --plan ID [--format text|csv] [--today YYYY-MM-DD] [--db FILE] [--knowledge DIR]';
 const NOTE_4 = 'đã dự thảo, chờ "ý kiến" lãnh đạo';
 
-const t = useCliOnTmpDb((store) => {
+const t = useCliOnTmpDb(async (store) => {
   const lan = seedUser(store, { key: 'tg:1', name: 'Lan', plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội' });
   const add = (task: string, fields: Omit<SeedUpdate, 'plan' | 'task'>) =>
     lan.append({ plan: 'nhi-chieu', task, ...fields });
-  add('1', { status: 'done', note: 'Đã ban hành Kế hoạch 12/KH-UBND', createdAt: new Date('2026-05-08T03:00:00Z') });
-  add('4', { status: 'in_progress', percent: 60, note: NOTE_4, createdAt: new Date('2026-05-20T03:00:00Z') });
-  add('3', {
+  await add('1', {
+    status: 'done',
+    note: 'Đã ban hành Kế hoạch 12/KH-UBND',
+    createdAt: new Date('2026-05-08T03:00:00Z'),
+  });
+  await add('4', { status: 'in_progress', percent: 60, note: NOTE_4, createdAt: new Date('2026-05-20T03:00:00Z') });
+  await add('3', {
     trackingYear: '2026',
     status: 'blocked',
     note: 'thiếu số liệu',
     createdAt: new Date('2026-05-25T03:00:00Z'),
   });
-  const mistaken = add('8', { status: 'in_progress', percent: 30, createdAt: new Date('2026-05-26T03:00:00Z') });
-  add('8', { reverts: mistaken, createdAt: new Date('2026-05-26T03:05:00Z') });
-  add('4', { status: 'done', note: 'Đã ban hành Công văn 15/CV-UBND', createdAt: new Date('2026-07-02T03:00:00Z') });
+  const mistaken = await add('8', { status: 'in_progress', percent: 30, createdAt: new Date('2026-05-26T03:00:00Z') });
+  await add('8', { reverts: mistaken, createdAt: new Date('2026-05-26T03:05:00Z') });
+  await add('4', {
+    status: 'done',
+    note: 'Đã ban hành Công văn 15/CV-UBND',
+    createdAt: new Date('2026-07-02T03:00:00Z'),
+  });
 });
 
 const progress = async (...args: string[]) => {
@@ -121,7 +129,7 @@ describe('cli progress', () => {
 
   it('writes notes and names a spreadsheet would run as formulas as plain text', async () => {
     const store = t.db.open();
-    seedUser(store, { key: 'tg:9', name: '@SUM(1+1)', plan: 'hue', unit: 'Sở Nội vụ' }).append({
+    await seedUser(store, { key: 'tg:9', name: '@SUM(1+1)', plan: 'hue', unit: 'Sở Nội vụ' }).append({
       plan: 'hue',
       task: '2',
       status: 'in_progress',

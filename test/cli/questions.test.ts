@@ -18,19 +18,19 @@ const q = (text: string, hoursAgo: number, over: Partial<NewQuestion> = {}): New
   ...over,
 });
 
-const t = useCliOnTmpDb((store) => {
-  store.questions.record(q('ai chủ trì nhiệm vụ 4', 10 * 24));
-  store.questions.record(
+const t = useCliOnTmpDb(async (store) => {
+  await store.questions.record(q('ai chủ trì nhiệm vụ 4', 10 * 24));
+  await store.questions.record(
     q('giá vàng hôm nay', 3 * 24, { intent: 'out_of_scope', kind: 'out_of_scope', answered: false, citations: [] }),
   );
-  const disliked = store.questions.record(
+  const disliked = await store.questions.record(
     q('hạn báo cáo', 2, {
       intent: 'reporting',
       kind: 'reporting',
       citations: [{ plan: 'hue', task: null, section: 'IV.2' }],
     }),
   );
-  store.questions.rate(disliked, 'tg:2', 'down', at(1));
+  await store.questions.rate(disliked, 'tg:2', 'down', at(1));
 });
 const questions = (...args: string[]) => run(['--db', t.db.path, ...args]);
 const lastColumn = () => t.io.out.slice(1).map((line) => line.split(/ {2,}/).at(-1));

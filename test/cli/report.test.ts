@@ -14,7 +14,7 @@ let out: string[];
 let err: string[];
 let db: TmpDb;
 let dir: string;
-beforeEach(() => {
+beforeEach(async () => {
   out = [];
   err = [];
   vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
@@ -27,7 +27,7 @@ beforeEach(() => {
       "INSERT INTO users (key, name, role, plan, unit, active, created_at) VALUES ('tg:1', 'Phạm Thu Hà', 'officer', 'hue', 'Sở Nội vụ', 1, '2026-01-01T00:00:00Z')",
     )
     .run();
-  store.progress.append({
+  await store.progress.append({
     plan: 'hue',
     task: '11',
     trackingYear: '2026',

@@ -9,13 +9,20 @@ const T0 = new Date('2026-06-01T02:00:00.000Z');
 const USAGE_START = 'usage: npm run cli -- store copy --from sqlite:data/troly.db --to postgres://';
 
 /** A commune's database with a row in every table. */
-function populate(store: Store): void {
+async function populate(store: Store): Promise<void> {
   const lan = seedUser(store, { key: 'tg:1', name: 'Lan', plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội' });
   for (let i = 1; i <= 30; i++)
-    lan.append({ plan: 'nhi-chieu', task: String(i % 7), createdAt: T0, note: `Lần ${i} 🎉` });
-  const first = store.progress.listForPlan('nhi-chieu')[0]!;
-  store.progress.append({ ...first, messageId: 'undo-1', status: null, percent: null, note: '', reverts: first.id });
-  store.invites.create({
+    await lan.append({ plan: 'nhi-chieu', task: String(i % 7), createdAt: T0, note: `Lần ${i} 🎉` });
+  const first = (await store.progress.listForPlan('nhi-chieu'))[0]!;
+  await store.progress.append({
+    ...first,
+    messageId: 'undo-1',
+    status: null,
+    percent: null,
+    note: '',
+    reverts: first.id,
+  });
+  await store.invites.create({
     code: 'ABC123',
     plan: 'nhi-chieu',
     unit: null,
@@ -25,8 +32,8 @@ function populate(store: Store): void {
     usedAt: null,
     usedBy: null,
   });
-  store.subscriptions.set('tg:1', true, T0);
-  store.figures.add(
+  await store.subscriptions.set('tg:1', true, T0);
+  await store.figures.add(
     [
       {
         plan: 'nhi-chieu',
@@ -41,16 +48,16 @@ function populate(store: Store): void {
     'tg:1',
   );
   const digest = { kind: 'digest', recipient: 'tg:1', plan: 'nhi-chieu', slot: '2026-06-01', late: true };
-  store.notifications.claim({ ...digest, key: 'digest|tg:1|nhi-chieu|2026-06-01' }, 'proc-a', T0, 60_000);
-  store.deliveries.claim('telegram', '1001:5', 'proc-a', T0);
-  store.inbox.keep('telegram', [{ id: '77', body: { update_id: 77 } }], T0);
-  store.revisions.record(
+  await store.notifications.claim({ ...digest, key: 'digest|tg:1|nhi-chieu|2026-06-01' }, 'proc-a', T0, 60_000);
+  await store.deliveries.claim('telegram', '1001:5', 'proc-a', T0);
+  await store.inbox.keep('telegram', [{ id: '77', body: { update_id: 77 } }], T0);
+  await store.revisions.record(
     'nhi-chieu',
     { renumbered: [{ from: '4', to: '5' }], retired: [{ no: '6', content: 'Bỏ' }] },
     T0,
   );
-  store.members.add('nhi-chieu', 'UBND các xã, phường', ['UBND xã Tân Chi', 'UBND xã Phú Mỹ'], T0);
-  const asked = store.questions.record({
+  await store.members.add('nhi-chieu', 'UBND các xã, phường', ['UBND xã Tân Chi', 'UBND xã Phú Mỹ'], T0);
+  const asked = await store.questions.record({
     askedAt: T0,
     channel: 'zalo',
     userKey: 'zl:9',
@@ -60,9 +67,9 @@ function populate(store: Store): void {
     answered: true,
     citations: [{ plan: 'nhi-chieu', task: '4', section: null }],
   });
-  store.questions.rate(asked, 'zl:9', 'up', T0);
-  store.dashboard.addLink('link-hash', 'tg:1', T0, new Date(T0.getTime() + 600_000));
-  store.dashboard.addSession('session-hash', {
+  await store.questions.rate(asked, 'zl:9', 'up', T0);
+  await store.dashboard.addLink('link-hash', 'tg:1', T0, new Date(T0.getTime() + 600_000));
+  await store.dashboard.addSession('session-hash', {
     userKey: 'tg:1',
     origin: 'link',
     createdAt: T0,
@@ -105,8 +112,8 @@ describe.skipIf(!pgReachable)(`store copy${pgReachable ? '' : ` ${PG_ABSENT}`}`,
 
     const store = await pg.open();
     const sqlite = t.db.open();
-    expect(await store.progress.listForPlan('nhi-chieu')).toEqual(sqlite.progress.listForPlan('nhi-chieu'));
-    expect(await store.users.list()).toEqual(sqlite.users.list());
+    expect(await store.progress.listForPlan('nhi-chieu')).toEqual(await sqlite.progress.listForPlan('nhi-chieu'));
+    expect(await store.users.list()).toEqual(await sqlite.users.list());
     const next = await store.progress.append({
       ...(await store.progress.listForPlan('nhi-chieu'))[0]!,
       messageId: 'after-copy',

@@ -147,7 +147,7 @@ describe('the dashboard in a browser', { timeout: 90_000 }, () => {
     expect((await page.goto(`${base}/dashboard/p/nhi-chieu/tasks/1`))!.status()).toBe(404);
 
     const store = openStore(db().path);
-    store.users.deactivate(OFFICER.key);
+    await store.users.deactivate(OFFICER.key);
     store.close();
     expect((await page.goto(`${base}/dashboard/p/nhi-chieu`))!.status()).toBe(401);
     expect(await page.locator('body').textContent()).toContain('gửi /bangdieukhien');

@@ -31,7 +31,7 @@ describe('the plan at a glance', () => {
   it('counts the states, lists this week’s updates and the targets, with a strict CSP', async () => {
     h().seed(LEADER);
     const officer = h().seed(OFFICER);
-    officer.append({
+    await officer.append({
       plan: 'nhi-chieu',
       task: '11',
       status: 'in_progress',
@@ -39,7 +39,7 @@ describe('the plan at a glance', () => {
       note: 'Đã rà soát 12 thủ tục',
       createdAt: day('2026-06-02'),
     });
-    officer.append({ plan: 'nhi-chieu', task: '2', status: 'done', note: 'cũ', createdAt: day('2026-05-20') });
+    await officer.append({ plan: 'nhi-chieu', task: '2', status: 'done', note: 'cũ', createdAt: day('2026-05-20') });
     const { status, body, headers } = await page('/dashboard/p/nhi-chieu', await h().signIn(LEADER.key));
     expect(status).toBe(200);
     expect(headers.get('content-security-policy')).toBe(
@@ -57,7 +57,7 @@ describe('the plan at a glance', () => {
   it('draws the last 8 weeks, each as of its end in Hanoi: a task is done from the week of its update on', async () => {
     h().seed(LEADER);
     // Monday 18/05 00:30 in Hanoi, still Sunday 17/05 in UTC: it belongs to the week ending 24/05.
-    h()
+    await h()
       .seed(OFFICER)
       .append({ plan: 'nhi-chieu', task: '2', status: 'done', createdAt: new Date('2026-05-17T17:30:00Z') });
     const { body } = await page('/dashboard/p/nhi-chieu', await h().signIn(LEADER.key));
@@ -81,7 +81,7 @@ describe('the plan at a glance', () => {
 
   it('renders notes and names as text (no markup from users)', async () => {
     h().seed(LEADER);
-    h()
+    await h()
       .seed({ ...OFFICER, name: XSS_NAME })
       .append({ plan: 'nhi-chieu', task: '2', status: null, note: XSS_NOTE, createdAt: day('2026-06-02') });
     const cookie = await h().signIn(LEADER.key);
@@ -125,7 +125,7 @@ describe('a task', () => {
   it('shows its content, lead, coordinators, deadline, state and every update, newest first', async () => {
     h().seed(LEADER);
     const officer = h().seed(OFFICER);
-    officer.append({
+    await officer.append({
       plan: 'nhi-chieu',
       task: '11',
       status: 'in_progress',
@@ -133,7 +133,7 @@ describe('a task', () => {
       note: 'bắt đầu',
       createdAt: day('2026-05-02'),
     });
-    officer.append({
+    await officer.append({
       plan: 'nhi-chieu',
       task: '11',
       status: 'in_progress',
@@ -219,8 +219,8 @@ describe('member units of a group', () => {
   it('count each member by its own share, in the units, the task and an officer’s list', async () => {
     h().seed(LEADER);
     const member = h().seed({ ...OFFICER, key: 'tg:701', name: 'Bình', unit: 'Phòng Kinh tế' });
-    h().store.members.add('nhi-chieu', 'Các phòng, đơn vị', ['Phòng Kinh tế', 'Phòng Tư pháp'], h().clock.now);
-    member.append({
+    await h().store.members.add('nhi-chieu', 'Các phòng, đơn vị', ['Phòng Kinh tế', 'Phòng Tư pháp'], h().clock.now);
+    await member.append({
       plan: 'nhi-chieu',
       task: '3',
       unit: 'Phòng Kinh tế',

@@ -29,7 +29,7 @@ describe('the dashboard without a session', () => {
 describe('signing in with a one-time link', () => {
   it('opens a form (a link preview does not use it up); posting it sets the cookie and goes to the dashboard', async () => {
     h().seed(LEADER);
-    const { url } = h().dashboard.issueLink(LEADER.key, h().clock.now);
+    const { url } = await h().dashboard.issueLink(LEADER.key, h().clock.now);
     expect(url).toMatch(new RegExp(`^${h().base}/dashboard/login/[A-Za-z0-9_-]{43}$`));
     const preview = await h().request(linkPath(url));
     expect(preview.status).toBe(200);
@@ -48,7 +48,7 @@ describe('signing in with a one-time link', () => {
 
   it('works once: used again it signs nobody in', async () => {
     h().seed(LEADER);
-    const { url } = h().dashboard.issueLink(LEADER.key, h().clock.now);
+    const { url } = await h().dashboard.issueLink(LEADER.key, h().clock.now);
     expect((await h().request(linkPath(url), { method: 'POST' })).status).toBe(303);
     const again = await h().request(linkPath(url), { method: 'POST' });
     expect(again.status).toBe(403);
@@ -58,7 +58,7 @@ describe('signing in with a one-time link', () => {
 
   it('expires after 10 minutes; an unknown link signs nobody in', async () => {
     h().seed(LEADER);
-    const { url } = h().dashboard.issueLink(LEADER.key, h().clock.now);
+    const { url } = await h().dashboard.issueLink(LEADER.key, h().clock.now);
     h().clock.now = new Date(h().clock.now.getTime() + 10 * 60_000 + 1);
     expect((await h().request(linkPath(url), { method: 'POST' })).status).toBe(403);
     const forged = await h().request(`/dashboard/login/${'A'.repeat(43)}`, { method: 'POST' });
@@ -67,7 +67,7 @@ describe('signing in with a one-time link', () => {
 
   it('keeps only hashes of the link and session secrets in the database', async () => {
     h().seed(LEADER);
-    const { url } = h().dashboard.issueLink(LEADER.key, h().clock.now);
+    const { url } = await h().dashboard.issueLink(LEADER.key, h().clock.now);
     const secret = url.split('/').at(-1)!;
     const cookie = (await h().request(linkPath(url), { method: 'POST' })).headers.get('set-cookie')!;
     const session = cookie.split(';')[0]!.split('=')[1]!;
@@ -78,7 +78,7 @@ describe('signing in with a one-time link', () => {
 
   it('a form posted from another site is refused', async () => {
     h().seed(LEADER);
-    const { url } = h().dashboard.issueLink(LEADER.key, h().clock.now);
+    const { url } = await h().dashboard.issueLink(LEADER.key, h().clock.now);
     const answer = await h().request(linkPath(url), { method: 'POST', headers: { origin: 'https://evil.example' } });
     expect(answer.status).toBe(403);
     expect((await h().request(linkPath(url), { method: 'POST' })).status).toBe(303);
@@ -90,7 +90,7 @@ describe('a session', () => {
     h().seed(LEADER);
     const cookie = await h().signIn(LEADER.key);
     expect((await h().request('/dashboard/p/nhi-chieu', { cookie })).status).toBe(200);
-    expect(h().store.users.deactivate(LEADER.key)).toBe(true);
+    expect(await h().store.users.deactivate(LEADER.key)).toBe(true);
     const after = await h().request('/dashboard/p/nhi-chieu', { cookie });
     expect(after.status).toBe(401);
     expect(h().store.db.prepare('SELECT ended_at FROM dashboard_sessions').pluck().get()).not.toBeNull();

@@ -160,7 +160,7 @@ describe('Zalo webhook on hostile requests', () => {
     await fc.assert(
       fc.asyncProperty(headersArb, bodyArb, async ({ headers, authorised }, { body, mayReachCore }) => {
         const [callsBefore, seenBefore] = [fake.calls.length, seen.length];
-        const { status } = bot.handleRequest(headers, body);
+        const { status } = await bot.handleRequest(headers, body);
         await bot.settled();
         const parsed = readJson(body);
         const expected = !authorised ? 401 : Buffer.byteLength(body) > MAX_BODY ? 413 : parsed.json ? 200 : 400;

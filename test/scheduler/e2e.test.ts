@@ -52,7 +52,7 @@ describe('digest and report on Telegram, end to end', () => {
     });
     polling = await startTelegramPolling(bot);
     const leader = server.user({ userId: 42, firstName: 'Lãnh' });
-    await leader.send(`/start ${h.invite({ plan: 'nhi-chieu', role: 'leader' })}`);
+    await leader.send(`/start ${await h.invite({ plan: 'nhi-chieu', role: 'leader' })}`);
     await leader.replies(1);
 
     const scheduler = schedulerOver(
@@ -104,7 +104,7 @@ describe('digest on Zalo, end to end', () => {
       pollTimeoutSeconds: 5,
     });
     stop = bot.stop;
-    const code = h.invite({ plan: 'nhi-chieu', role: 'leader' });
+    const code = await h.invite({ plan: 'nhi-chieu', role: 'leader' });
     await h.send({ id: 'zl-lanh', name: 'Lãnh', channel: 'zalo' }, `/start ${code}`);
     const scheduler = schedulerOver(
       () => h,

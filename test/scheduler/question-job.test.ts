@@ -19,7 +19,7 @@ afterEach(() => {
   h.tmp.cleanup();
 });
 
-const ask = (text: string, when: string, user: string, over: Partial<NewQuestion> = {}): number =>
+const ask = (text: string, when: string, user: string, over: Partial<NewQuestion> = {}): Promise<number> =>
   store.questions.record({
     askedAt: hanoi(when),
     channel: 'zalo',
@@ -35,17 +35,17 @@ const ask = (text: string, when: string, user: string, over: Partial<NewQuestion
 const answered = { intent: 'lead', kind: 'task_field', answered: true } as const;
 
 /** A week of questions: worded alike in several spellings, one answered and disliked twice, one outside the week. */
-function seedWeek(): void {
-  ask('6 rõ là gì', '2026-06-02 09:00', 'zl:1');
-  ask('6 ro la gi', '2026-06-03 10:00', 'zl:2');
-  ask('6 rõ là gì vậy', '2026-06-04 11:00', 'zl:1');
-  ask('giá vàng hôm nay', '2026-06-05 08:00', 'zl:3');
-  const disliked = ask('hạn báo cáo quý của Huế', '2026-06-05 09:00', 'zl:4', answered);
-  store.questions.rate(disliked, 'zl:4', 'down', hanoi('2026-06-05 09:01'));
-  store.questions.rate(disliked, 'zl:5', 'down', hanoi('2026-06-05 10:00'));
-  const liked = ask('ai chủ trì nhiệm vụ 4', '2026-06-05 10:00', 'zl:4', answered);
-  store.questions.rate(liked, 'zl:4', 'up', hanoi('2026-06-05 10:01'));
-  ask('câu hỏi tuần trước', '2026-05-31 09:00', 'zl:9');
+async function seedWeek(): Promise<void> {
+  await ask('6 rõ là gì', '2026-06-02 09:00', 'zl:1');
+  await ask('6 ro la gi', '2026-06-03 10:00', 'zl:2');
+  await ask('6 rõ là gì vậy', '2026-06-04 11:00', 'zl:1');
+  await ask('giá vàng hôm nay', '2026-06-05 08:00', 'zl:3');
+  const disliked = await ask('hạn báo cáo quý của Huế', '2026-06-05 09:00', 'zl:4', answered);
+  await store.questions.rate(disliked, 'zl:4', 'down', hanoi('2026-06-05 09:01'));
+  await store.questions.rate(disliked, 'zl:5', 'down', hanoi('2026-06-05 10:00'));
+  const liked = await ask('ai chủ trì nhiệm vụ 4', '2026-06-05 10:00', 'zl:4', answered);
+  await store.questions.rate(liked, 'zl:4', 'up', hanoi('2026-06-05 10:01'));
+  await ask('câu hỏi tuần trước', '2026-05-31 09:00', 'zl:9');
 }
 
 const WEEKLY = [
@@ -64,7 +64,7 @@ const WEEKLY = [
 
 describe('the weekly list of questions', () => {
   it('goes to the admins on Monday at 08:00 Hanoi time, once, with the week before grouped by wording', async () => {
-    seedWeek();
+    await seedWeek();
     vi.useFakeTimers({ now: hanoi('2026-06-08 07:45'), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const scheduler = h.scheduler('a', () => new Date());
     await scheduler.start();
@@ -91,10 +91,10 @@ describe('the weekly list of questions', () => {
 
 describe('the retention of questions', () => {
   it('deletes questions past QUESTION_LOG_DAYS at start and every night at 03:00, with their votes', async () => {
-    const old = ask('rất cũ', '2026-03-01 09:00', 'zl:1');
-    store.questions.rate(old, 'zl:1', 'down', hanoi('2026-03-01 09:05'));
-    ask('sắp hết hạn', '2026-03-10 02:30', 'zl:1');
-    ask('mới', '2026-06-01 09:00', 'zl:1');
+    const old = await ask('rất cũ', '2026-03-01 09:00', 'zl:1');
+    await store.questions.rate(old, 'zl:1', 'down', hanoi('2026-03-01 09:05'));
+    await ask('sắp hết hạn', '2026-03-10 02:30', 'zl:1');
+    await ask('mới', '2026-06-01 09:00', 'zl:1');
     vi.useFakeTimers({ now: hanoi('2026-06-08 02:30'), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const scheduler = h.scheduler('a', () => new Date());
     await scheduler.start();

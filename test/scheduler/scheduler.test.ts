@@ -69,7 +69,7 @@ describe('catch-up and exactly once', () => {
   it('retries a claim left by a crash mid-send only after its lease', async () => {
     const deps = h.deps('crashed');
     const slot = hanoi('2026-06-08 07:30');
-    deps.notifications.claim(
+    await deps.notifications.claim(
       notification('digest', LEADER, 'demo', slot.toISOString(), false),
       'crashed',
       slot,
@@ -110,8 +110,8 @@ describe('catch-up and exactly once', () => {
 
   it('honours /tatdigest for a leader and /nhandigest for an officer', async () => {
     const deps = h.deps();
-    deps.subscriptions.set(LEADER, false, new Date());
-    deps.subscriptions.set(OFFICER, true, new Date());
+    await deps.subscriptions.set(LEADER, false, new Date());
+    await deps.subscriptions.set(OFFICER, true, new Date());
     h.clock = hanoi('2026-06-08 07:30');
     await h.scheduler().catchUp();
     expect(digests()).toEqual([]);

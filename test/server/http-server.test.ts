@@ -175,7 +175,7 @@ describe('GET /healthz', () => {
   it('answers 200 with the database and channel states while the database answers', async () => {
     let now = 0;
     const health = createHealthCheck({
-      database: () => ({ 1: 1 }),
+      database: async () => undefined,
       channels: () => ({ telegram: 'webhook', zalo: 'off' }),
       now: () => now,
     });
@@ -191,9 +191,17 @@ describe('GET /healthz', () => {
     expect((await send(port, 'POST', '/healthz')).status).toBe(405);
   });
 
+  it("shows the database's figures beside its state (a PostgreSQL pool's saturation)", async () => {
+    const pool = { size: 10, max: 10, idle: 0, waiting: 3, saturated: true };
+    const health = createHealthCheck({ database: async () => pool, channels: () => ({ telegram: 'webhook' }) });
+    const { port } = await serve({ health });
+    const answer = await send(port, 'GET', '/healthz');
+    expect([answer.status, JSON.parse(answer.body)]).toMatchObject([200, { status: 'ok', database: 'ok', pool }]);
+  });
+
   it('answers 503 when the database fails, without the error text', async () => {
     const health = createHealthCheck({
-      database: () => {
+      database: async () => {
         throw new Error('SQLITE_CANTOPEN: /srv/secret/path/troly.db');
       },
       channels: () => ({ telegram: 'webhook' }),

@@ -3,13 +3,13 @@ import { hostname } from 'node:os';
 import { beforeEach, expect, it } from 'vitest';
 import { DELIVERY_LEASE_MS } from '../../src/store/index.js';
 import type { DeliveryLog } from '../../src/tasks/index.js';
-import { describeStores, type EitherPort } from '../support/store-kinds.js';
+import { describeStores } from '../support/store-kinds.js';
 
 const T0 = new Date('2026-06-01T02:00:00.000Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
 describeStores('createDeliveryRepo', (t) => {
-  let repo: EitherPort<DeliveryLog>;
+  let repo: DeliveryLog;
   beforeEach(async () => {
     repo = await t.deliveries();
   });

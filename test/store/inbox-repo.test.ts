@@ -1,14 +1,14 @@
 import { beforeEach, expect, it } from 'vitest';
 import { INBOX_KEEP_MS, INBOX_MAX_REPLAYS } from '../../src/store/index.js';
 import type { UpdateInbox } from '../../src/tasks/index.js';
-import { describeStores, type EitherPort } from '../support/store-kinds.js';
+import { describeStores } from '../support/store-kinds.js';
 
 const T0 = new Date('2026-06-01T02:00:00.000Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
 const update = (id: number, text = `tin ${id}`) => ({ id: String(id), body: { update_id: id, message: { text } } });
 
 describeStores('createInboxRepo', (t) => {
-  let repo: EitherPort<UpdateInbox>;
+  let repo: UpdateInbox;
   beforeEach(async () => {
     repo = await t.inbox();
   });

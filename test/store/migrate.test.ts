@@ -26,13 +26,13 @@ describe('migrate', () => {
     db.close();
   });
 
-  it('does nothing when run again', () => {
+  it('does nothing when run again', async () => {
     tmp = createTmpDb();
     const store = tmp.open();
     store.db.prepare("INSERT INTO users (key, name, role, created_at) VALUES ('cli:a', 'A', 'admin', 'x')").run();
     store.close();
     const again = tmp.open();
-    expect(again.users.list().map((u) => u.key)).toEqual(['cli:a']);
+    expect((await again.users.list()).map((u) => u.key)).toEqual(['cli:a']);
     expect(again.db.pragma('user_version', { simple: true })).toBe(readMigrations().at(-1)!.version);
   });
 

@@ -55,7 +55,13 @@ export type ChatHarness = {
   /** Moves the clock forward. */
   advance(ms: number): void;
   /** Creates an invite code (valid 7 days from now unless `expiresAt`). */
-  invite(opts: { plan: string | null; unit?: string | null; role: Role; code?: string; expiresAt?: Date }): string;
+  invite(opts: {
+    plan: string | null;
+    unit?: string | null;
+    role: Role;
+    code?: string;
+    expiresAt?: Date;
+  }): Promise<string>;
   /** Sends text; returns every reply. `messageId` defaults to a fresh one (give one to replay a delivery). */
   send(
     from: Sender,
@@ -126,9 +132,9 @@ export function createChatHarness(options: HarnessOptions = {}): ChatHarness {
       isChoice: opts.isChoice ?? false,
       ...(opts.inGroup ? { inGroup: true, chatId: `group-${from.id}` } : {}),
     });
-  const invite: ChatHarness['invite'] = (o) => {
+  const invite: ChatHarness['invite'] = async (o) => {
     const code = o.code ?? `CODE${++seq}`;
-    store.invites.create({
+    await store.invites.create({
       code,
       plan: o.plan,
       unit: o.unit ?? null,
@@ -154,7 +160,7 @@ export function createChatHarness(options: HarnessOptions = {}): ChatHarness {
     send,
     say: async (from, text, messageId) => (await send(from, text, { messageId })).map((r) => r.text).join('\n\n'),
     press: (from, data) => send(from, data, { isChoice: true }),
-    register: async (from, o) => (await send(from, `/start ${invite(o)}`)).map((r) => r.text).join('\n\n'),
+    register: async (from, o) => (await send(from, `/start ${await invite(o)}`)).map((r) => r.text).join('\n\n'),
     restart: () => {
       store.close();
       store = db.open();

@@ -17,15 +17,18 @@ export function captureConsole(): CliOutput {
  * Registers hooks giving each test of the file captured console output and a fresh temp database, written by
  * `seed` when given (else not created yet); both are put back after the test. Read `io` and `db` inside tests.
  */
-export function useCliOnTmpDb(seed?: (store: Store) => void): { readonly io: CliOutput; readonly db: TmpDb } {
+export function useCliOnTmpDb(seed?: (store: Store) => void | Promise<void>): {
+  readonly io: CliOutput;
+  readonly db: TmpDb;
+} {
   let io: CliOutput;
   let db: TmpDb;
-  beforeEach(() => {
+  beforeEach(async () => {
     io = captureConsole();
     db = createTmpDb();
     if (seed) {
       const store = db.open();
-      seed(store);
+      await seed(store);
       store.close();
     }
   });

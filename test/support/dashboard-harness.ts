@@ -65,7 +65,7 @@ export function useDashboard(options: { plans?: () => Plan[]; baseUrl?: string }
       seed: (user) => seedUser(store, user),
       request,
       signIn: async (userKey) => {
-        const { url } = dashboard!.issueLink(userKey, clock.now);
+        const { url } = await dashboard!.issueLink(userKey, clock.now);
         const answer = await request(new URL(url).pathname, { method: 'POST' });
         return (answer.headers.get('set-cookie') ?? '').split(';')[0]!;
       },

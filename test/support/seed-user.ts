@@ -18,7 +18,7 @@ export type SeedUpdate = Partial<NewUpdate> & Pick<NewUpdate, 'plan' | 'task' | 
  * Writes `user` into the store and gives a way to append progress updates in their name through the store's
  * progress repo (each with a fresh message id); `append` returns the row id and throws when the store refuses.
  */
-export function seedUser(store: Store, user: SeedUser): { append(update: SeedUpdate): number } {
+export function seedUser(store: Store, user: SeedUser): { append(update: SeedUpdate): Promise<number> } {
   store.db
     .prepare('INSERT INTO users (key, name, role, plan, unit, active, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)')
     .run(
@@ -31,7 +31,7 @@ export function seedUser(store: Store, user: SeedUser): { append(update: SeedUpd
     );
   let sent = 0;
   return {
-    append: (update) => {
+    append: async (update) => {
       const messageId = `${user.key}/${++sent}`;
       const base = {
         trackingYear: '',
@@ -44,7 +44,7 @@ export function seedUser(store: Store, user: SeedUser): { append(update: SeedUpd
         messageId,
         reverts: null,
       };
-      const result = store.progress.append({ ...base, ...update });
+      const result = await store.progress.append({ ...base, ...update });
       if (!result.ok) throw new Error(`seed update ${messageId} refused: ${result.error.code}`);
       return result.value.id;
     },

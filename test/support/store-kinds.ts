@@ -7,15 +7,13 @@ import {
   type Store,
   type StoreOptions,
 } from '../../src/store/index.js';
-import { createPgDeliveryRepo, createPgInboxRepo, type AsyncPort, type PgStore } from '../../src/store/pg/index.js';
+import { createPgDeliveryRepo, createPgInboxRepo, type PgStore } from '../../src/store/pg/index.js';
 import type { DeliveryLog, UpdateInbox } from '../../src/tasks/index.js';
 import { createPgTestDb, PG_ABSENT, pgReachable, type PgTestDb } from './pg-db.js';
 import { createTmpDb, type TmpDb } from './tmp-db.js';
 
 /** Either store: a suite `await`s every call, which works on SQLite's answers as on PostgreSQL's Promises. */
 export type AnyStore = Store | PgStore;
-/** A port as either store implements it. */
-export type EitherPort<P> = P | AsyncPort<P>;
 
 /** One store under test, fresh (empty) for each test; the same calls whichever store it is. */
 export type StoreUnderTest = {
@@ -23,9 +21,9 @@ export type StoreUnderTest = {
   /** Opens the store; again for a second connection, as another process or instance has. */
   open(options?: StoreOptions): Promise<AnyStore>;
   /** A delivery log of its own on the database (its own prune clock), as a restarted process has. */
-  deliveries(options?: DeliveryRepoOptions): Promise<EitherPort<DeliveryLog>>;
+  deliveries(options?: DeliveryRepoOptions): Promise<DeliveryLog>;
   /** An inbox of its own on the database (its own prune clock), as a restarted process has. */
-  inbox(options?: InboxRepoOptions): Promise<EitherPort<UpdateInbox>>;
+  inbox(options?: InboxRepoOptions): Promise<UpdateInbox>;
   /** A statement run beside the store (rejects as the database refuses it). */
   exec(sql: string): Promise<void>;
   /** Every row of `table` read apart from the store, as SQLite holds it (ISO times, 0/1). */

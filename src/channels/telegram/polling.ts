@@ -85,7 +85,7 @@ export async function startTelegramPolling(
       }
     },
   );
-  void sink.handle(gate.replay());
+  void sink.handle(await gate.replay());
   const runner = createRunner(source, sink);
   runner.start();
   const finished = runner.task() ?? Promise.resolve();

@@ -86,18 +86,16 @@ export function createTelegramWebhook(options: TelegramWebhookOptions): Telegram
       .catch((err: unknown) =>
         log('error', 'telegram: webhook update failed', { channel: 'telegram', updateId: update.update_id, err }),
       )
-      .finally(() => {
-        inbox.settle(update);
-        inFlight.delete(task);
-      });
+      .then(() => inbox.settle(update))
+      .finally(() => inFlight.delete(task));
     inFlight.add(task);
   };
-  for (const update of inbox.replay()) handleInBackground(update);
+  const replayed = inbox.replay().then((left) => left.forEach(handleInBackground));
 
   /** Keeps the update before it is acknowledged: what to handle (nothing when handled before), or undefined when it cannot be kept. */
-  const admit = (update: Update): Update[] | undefined => {
+  const admit = async (update: Update): Promise<Update[] | undefined> => {
     try {
-      return inbox.admit([update]);
+      return await inbox.admit([update]);
     } catch (err) {
       log('error', 'telegram: webhook update could not be kept; Telegram will resend', {
         channel: 'telegram',
@@ -108,7 +106,7 @@ export function createTelegramWebhook(options: TelegramWebhookOptions): Telegram
     }
   };
 
-  const handle = (headers: WebhookHeaders, rawBody: string | Buffer) => {
+  const handle = async (headers: WebhookHeaders, rawBody: string | Buffer) => {
     const checked = gate(headers, rawBody);
     if (!checked.ok) {
       if (checked.reason !== 'secret')
@@ -126,7 +124,7 @@ export function createTelegramWebhook(options: TelegramWebhookOptions): Telegram
       });
       return BUSY;
     }
-    const admitted = admit(checked.json);
+    const admitted = await admit(checked.json);
     if (!admitted) return NOT_KEPT;
     for (const update of admitted) handleInBackground(update);
     return ACCEPTED;
@@ -136,6 +134,7 @@ export function createTelegramWebhook(options: TelegramWebhookOptions): Telegram
   return {
     handleRequest,
     async settled() {
+      await replayed;
       while (inFlight.size > 0) await Promise.all(inFlight);
     },
   };

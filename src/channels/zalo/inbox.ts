@@ -17,15 +17,18 @@ export type ZaloInboxDeps = {
 
 /** The bot's way in for raw updates, through the inbox. */
 export type ZaloInbox = {
-  /** Keeps a valid update in the inbox, then hands it to the bot unless it was handled before or is in hand already. */
-  processUpdate(raw: unknown): ParsedUpdate;
+  /**
+   * Keeps a valid update in the inbox, then hands it to the bot unless it was handled before or is in hand already;
+   * resolves once it is kept (not answered).
+   */
+  processUpdate(raw: unknown): Promise<ParsedUpdate>;
   /** Hands the bot the updates a previous process kept and never finished (call it once, at start). */
-  replay(): void;
+  replay(): Promise<void>;
 };
 
 /**
  * Zalo forgets an update once getUpdates returned it (and a webhook call once it was answered), so each valid update
- * is kept in the inbox first, synchronously, and done once answered: the bot's chat queue answers a chat's updates in
+ * is kept in the inbox first (awaited before the platform is answered), and done once answered: the bot's chat queue answers a chat's updates in
  * order, so a task queued right behind the answer runs when it is over. When the inbox fails, the update is answered
  * anyway (logged): it is no longer anywhere else.
  */
@@ -42,16 +45,16 @@ export function createZaloInbox(deps: ZaloInboxDeps): ZaloInbox {
   const hand = (update: ZaloUpdate) => {
     const parsed = client.processUpdate(update);
     if (parsed.kind === 'update') void chats.run(update.message.chat.id, async () => gate.settle(update));
-    else gate.settle(update);
+    else void gate.settle(update);
   };
 
   return {
-    processUpdate(raw) {
+    async processUpdate(raw) {
       const parsed = parseUpdate(raw);
       if (!inbox || parsed.kind !== 'update') return client.processUpdate(raw);
       let admitted: ZaloUpdate[];
       try {
-        admitted = gate.admit([parsed.update]);
+        admitted = await gate.admit([parsed.update]);
       } catch (err) {
         log('error', 'zalo: could not keep an update in the inbox; answering it anyway', {
           messageId: parsed.update.message.message_id,
@@ -62,8 +65,8 @@ export function createZaloInbox(deps: ZaloInboxDeps): ZaloInbox {
       for (const update of admitted) hand(update);
       return parsed;
     },
-    replay() {
-      for (const update of gate.replay()) hand(update);
+    async replay() {
+      for (const update of await gate.replay()) hand(update);
     },
   };
 }

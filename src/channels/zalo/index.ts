@@ -57,7 +57,7 @@ export async function startZaloBot(
   await client
     .deleteWebHook()
     .catch((err: unknown) => options.log('warn', 'zalo: could not remove the webhook', { err }));
-  replay();
+  await replay();
   const maxChats = options.maxChatsInFlight ?? 32;
   const poller = startZaloPoller({
     client: { getUpdates: client.getUpdates, processUpdate: receive },
@@ -92,13 +92,16 @@ export function createZaloWebhookBot(options: ZaloBotOptions & { secretToken: st
 } {
   const { client, chats, send, receive, replay } = createZaloBot(options);
   const { secretToken, maxBodyBytes, log } = options;
-  replay();
+  const replayed = replay();
   return {
     handleRequest: createZaloWebhookHandler({ secretToken, maxBodyBytes, log, processUpdate: receive }),
     register: async (url) => {
       await client.setWebHook(url, { secret_token: secretToken });
     },
     send,
-    settled: () => chats.settled(),
+    settled: async () => {
+      await replayed;
+      await chats.settled();
+    },
   };
 }

@@ -4,7 +4,10 @@ import type { ZaloClient } from './client.js';
 import { ZaloApiError } from './errors.js';
 
 export type ZaloPollerOptions = {
-  client: Pick<ZaloClient, 'getUpdates' | 'processUpdate'>;
+  client: Pick<ZaloClient, 'getUpdates'> & {
+    /** Takes one raw update; awaited before the next getUpdates call (the inbox keeps it first). */
+    processUpdate: (raw: unknown) => unknown;
+  };
   log: Log;
   /** Seconds one getUpdates call may wait for an update; default 30. */
   timeoutSeconds?: number;
@@ -48,7 +51,7 @@ async function loop(options: ZaloPollerOptions, signal: AbortSignal): Promise<vo
       if (signal.aborted) break;
       const raw = await client.getUpdates({ timeout: timeoutSeconds, signal });
       failures = 0;
-      if (raw !== undefined && raw !== null) client.processUpdate(raw);
+      if (raw !== undefined && raw !== null) await client.processUpdate(raw);
     } catch (err) {
       if (signal.aborted) break;
       failures += 1;

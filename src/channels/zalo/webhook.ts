@@ -13,14 +13,14 @@ export type { WebhookHeaders, WebhookResponse } from '../webhook-common.js';
 /** The header Zalo sends with the secret_token given to setWebhook. */
 export const ZALO_SECRET_HEADER = 'x-bot-api-secret-token';
 
-/** A framework-free webhook endpoint: headers and raw body in, status and body out, synchronously. */
+/** A framework-free webhook endpoint: headers and raw body in, status and body out. */
 export type ZaloWebhookHandler = WebhookHandler;
 
 export type ZaloWebhookOptions = {
   /** The secret registered with setWebHook; 8 to 256 characters. */
   secretToken: string;
-  /** Validates and hands over one raw update without waiting for its answer (the client's processUpdate). */
-  processUpdate: (raw: unknown) => ParsedUpdate;
+  /** Validates and hands over one raw update without waiting for its answer (resolves once it is kept). */
+  processUpdate: (raw: unknown) => ParsedUpdate | Promise<ParsedUpdate>;
   log: Log;
   /** Larger bodies are refused with 413; default 1 MiB. */
   maxBodyBytes?: number;
@@ -44,14 +44,14 @@ export function createZaloWebhookHandler(options: ZaloWebhookOptions): ZaloWebho
         hasHeader: headerValue(headers, ZALO_SECRET_HEADER) !== undefined,
       }),
   });
-  const handle = (headers: WebhookHeaders, rawBody: string | Buffer) => {
+  const handle = async (headers: WebhookHeaders, rawBody: string | Buffer) => {
     const checked = gate(headers, rawBody);
     if (!checked.ok) {
       if (checked.reason === 'json') options.log('warn', 'zalo: webhook body is not JSON');
       return checked.response;
     }
     try {
-      options.processUpdate(checked.json);
+      await options.processUpdate(checked.json);
     } catch (err) {
       options.log('error', 'zalo: webhook update could not be dispatched', { err });
     }

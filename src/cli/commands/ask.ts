@@ -18,8 +18,8 @@ type Asked = { today: IsoDay; chatId?: string; store?: ConversationStore };
  * One reply as `--json` prints it: exactly what the chat user reads (the first page of a long reply), with its
  * sources; `intent` is "small_talk" or "more" (a further page) when no answer was looked up.
  */
-function answerJson(index: SearchIndex, id: unknown, question: string, asked: Asked) {
-  const reply = converse(index, question, { ...asked, now: new Date() });
+async function answerJson(index: SearchIndex, id: unknown, question: string, asked: Asked) {
+  const reply = await converse(index, question, { ...asked, now: new Date() });
   const { answer } = reply;
   return {
     id,
@@ -34,7 +34,7 @@ function answerJson(index: SearchIndex, id: unknown, question: string, asked: As
  * Reads one batch line `{"id","question","today","chat"}`; lines with the same `chat` are one conversation, in file
  * order. An unreadable line gets an error object in its place.
  */
-function batchLine(index: SearchIndex, line: string, today: IsoDay, store: ConversationStore): object {
+async function batchLine(index: SearchIndex, line: string, today: IsoDay, store: ConversationStore): Promise<object> {
   let item: { id?: unknown; question?: unknown; today?: unknown; chat?: unknown };
   try {
     item = JSON.parse(line) as typeof item;
@@ -50,7 +50,7 @@ function batchLine(index: SearchIndex, line: string, today: IsoDay, store: Conve
   return answerJson(index, id, item.question, { today: typeof day === 'string' ? day : day.data, ...chat });
 }
 
-function runBatch(index: SearchIndex, file: string, today: IsoDay): number {
+async function runBatch(index: SearchIndex, file: string, today: IsoDay): Promise<number> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -60,7 +60,7 @@ function runBatch(index: SearchIndex, file: string, today: IsoDay): number {
   }
   const store = createMemoryConversations();
   for (const line of text.split('\n')) {
-    if (line.trim()) console.log(JSON.stringify(batchLine(index, line, today, store)));
+    if (line.trim()) console.log(JSON.stringify(await batchLine(index, line, today, store)));
   }
   return 0;
 }
@@ -92,7 +92,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const index = buildSearch((await loadPlansReporting(knowledgeDir(values.knowledge))).plans);
   if (values.batch) return runBatch(index, values.batch, today);
-  const reply = answerJson(index, null, question, { today });
+  const reply = await answerJson(index, null, question, { today });
   console.log(values.json ? JSON.stringify(reply) : reply.text);
   return 0;
 }

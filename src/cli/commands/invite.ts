@@ -92,9 +92,12 @@ export async function run(args: string[]): Promise<number> {
     console.error(first.error);
     return 1;
   }
-  return withStore('invite', path, (store) => {
-    const target =
-      'error' in first ? checkTarget(plans, (id) => membersByGroup(store.members.listForPlan(id), id), values) : first;
+  return withStore('invite', path, async (store) => {
+    // Only the named plan's members are needed: a target naming no plan never asks.
+    const declared = values.plan
+      ? membersByGroup(await store.members.listForPlan(values.plan), values.plan)
+      : NO_MEMBERS;
+    const target = 'error' in first ? checkTarget(plans, () => declared, values) : first;
     if ('error' in target) {
       console.error(target.error);
       return 1;
@@ -102,7 +105,7 @@ export async function run(args: string[]): Promise<number> {
     const now = new Date();
     const code = newCode();
     const expiresAt = new Date(now.getTime() + ttl);
-    store.invites.create({ code, ...target, createdAt: now, expiresAt, usedAt: null, usedBy: null });
+    await store.invites.create({ code, ...target, createdAt: now, expiresAt, usedAt: null, usedBy: null });
     console.log(
       `code ${code} (${target.role}${target.unit ? `, ${target.unit}` : ''}${target.plan ? `, ${target.plan}` : ''}), valid until ${expiresAt.toISOString()}`,
     );

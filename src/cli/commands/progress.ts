@@ -85,10 +85,10 @@ export async function run(args: string[]): Promise<number> {
   return withStore(
     'progress',
     databasePath(values.db),
-    (store) => {
+    async (store) => {
       // As of --today: updates recorded on a later day had not happened yet.
-      const records = store.progress.listForPlan(plan.id).filter((r) => toIsoDay(r.createdAt) <= toIsoDay(now));
-      const members = membersByGroup(store.members.listForPlan(plan.id), plan.id);
+      const records = (await store.progress.listForPlan(plan.id)).filter((r) => toIsoDay(r.createdAt) <= toIsoDay(now));
+      const members = membersByGroup(await store.members.listForPlan(plan.id), plan.id);
       const states = derivePlanStates(trackedItems(plan), records, now, members);
       // The byte-order mark makes Excel, where officials open it, read the Vietnamese as UTF-8.
       if (values.format === 'csv') console.log([`\uFEFF${COLUMNS.join(',')}`, ...states.map(csvRow)].join('\n'));

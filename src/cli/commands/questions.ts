@@ -75,8 +75,8 @@ export async function run(args: string[]): Promise<number> {
   return withStore(
     'questions',
     databasePath(values.db),
-    (store) => {
-      const rows = store.questions.list({
+    async (store) => {
+      const rows = await store.questions.list({
         ...(since ? { since } : {}),
         unanswered: values.unanswered,
         disliked: values.disliked,

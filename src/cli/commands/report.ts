@@ -66,11 +66,11 @@ export async function run(args: string[]): Promise<number> {
   return withStore('report', databasePath(values.db), async (store) => {
     const model = buildReport(
       plan,
-      store.progress.listForPlan(plan.id),
-      store.figures.listForPlan(plan.id),
+      await store.progress.listForPlan(plan.id),
+      await store.figures.listForPlan(plan.id),
       period,
       today,
-      membersByGroup(store.members.listForPlan(plan.id), plan.id),
+      membersByGroup(await store.members.listForPlan(plan.id), plan.id),
     );
     writeFileSync(out, await render(model));
     console.log(`report: ${model.rows.length} tasks, ${period.code}, written to ${out}`);

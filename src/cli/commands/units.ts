@@ -55,8 +55,8 @@ function typedNames(positionals: string[], file: string | undefined): string[] |
   return [...positionals, ...lines.filter((l) => l !== '' && !l.startsWith('#'))];
 }
 
-function list(plan: Plan, members: MemberStore): number {
-  const byGroup = membersByGroup(members.listForPlan(plan.id), plan.id);
+async function list(plan: Plan, members: MemberStore): Promise<number> {
+  const byGroup = membersByGroup(await members.listForPlan(plan.id), plan.id);
   const groups = planGroups(plan);
   if (groups.length === 0) console.log(`plan ${plan.id} names no group of units`);
   for (const g of groups) {
@@ -67,24 +67,24 @@ function list(plan: Plan, members: MemberStore): number {
   return 0;
 }
 
-function add(plan: Plan, group: string, typed: string[], members: MemberStore): number {
+async function add(plan: Plan, group: string, typed: string[], members: MemberStore): Promise<number> {
   // A member already declared in another spelling is that member, not a second one.
-  const current = membersByGroup(members.listForPlan(plan.id), plan.id).get(group) ?? [];
+  const current = membersByGroup(await members.listForPlan(plan.id), plan.id).get(group) ?? [];
   const names = typed.map((n) => {
     const found = findName(current, n, 'unknown_unit');
     return found.ok ? found.value : n;
   });
-  const added = members.add(plan.id, group, names, new Date());
+  const added = await members.add(plan.id, group, names, new Date());
   const already = names.filter((n) => !added.includes(n));
   console.log(`added ${added.length} to "${group}" (${plan.id})${added.length > 0 ? `: ${added.join(', ')}` : ''}`);
   if (already.length > 0) console.log(`already members: ${already.join(', ')}`);
   return 0;
 }
 
-function remove(plan: Plan, group: string, names: string[], members: MemberStore): number {
-  const current = membersByGroup(members.listForPlan(plan.id), plan.id).get(group) ?? [];
+async function remove(plan: Plan, group: string, names: string[], members: MemberStore): Promise<number> {
+  const current = membersByGroup(await members.listForPlan(plan.id), plan.id).get(group) ?? [];
   const found = names.map((n) => findName(current, n, 'unknown_unit'));
-  const removed = members.remove(
+  const removed = await members.remove(
     plan.id,
     group,
     found.flatMap((f) => (f.ok ? [f.value] : [])),

@@ -18,16 +18,16 @@ export async function run(args: string[]): Promise<number> {
   return withStore(
     'users',
     databasePath(db),
-    (store) => {
+    async (store) => {
       if (deactivate !== undefined) {
-        if (!store.users.deactivate(deactivate)) {
+        if (!(await store.users.deactivate(deactivate))) {
           console.error(`users: no user "${deactivate}"; list them with: npm run cli -- users`);
           return 1;
         }
         console.log(`users: ${deactivate} deactivated`);
         return 0;
       }
-      const users = store.users.list();
+      const users = await store.users.list();
       if (users.length === 0) {
         console.log('no users yet; create an invite with: npm run cli -- invite --help');
         return 0;

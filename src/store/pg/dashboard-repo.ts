@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import type { DashboardAuthStore } from '../../tasks/index.js';
 import { checkLink, DASHBOARD_KEEP_MS, toSession, type LinkRow, type SessionRow } from '../dashboard-repo.js';
-import type { AsyncPort } from './async-port.js';
 import { inTransaction } from './pool.js';
 
 /** Dashboard sign-in links and sessions in PostgreSQL, by the hash of their secret; a link is used once (locked). */
@@ -44,5 +43,5 @@ export function createPgDashboardRepo(pool: pg.Pool) {
     endSession: async (hash, now) => {
       await pool.query('UPDATE dashboard_sessions SET ended_at = $1 WHERE hash = $2 AND ended_at IS NULL', [now, hash]);
     },
-  } satisfies AsyncPort<DashboardAuthStore>;
+  } satisfies DashboardAuthStore;
 }

@@ -1,11 +1,10 @@
 import type pg from 'pg';
 import type { DeliveryClaim, DeliveryLog } from '../../tasks/index.js';
 import { claimVerdict, DELIVERY_LEASE_MS, type DeliveryRepoOptions, type DeliveryRow } from '../delivery-repo.js';
-import type { AsyncPort } from './async-port.js';
 import { inTransaction } from './pool.js';
 
 /**
- * The delivery log in PostgreSQL (`satisfies AsyncPort<DeliveryLog>`), on the inbox's rows, for instances sharing one
+ * The delivery log in PostgreSQL (`satisfies DeliveryLog`), on the inbox's rows, for instances sharing one
  * database: a claim makes sure the row is there, locks it (`FOR UPDATE`) and decides as the SQLite log does, so of two
  * instances claiming one message at once exactly one gets `new`; `finish` also ends the update in the inbox.
  */
@@ -41,5 +40,5 @@ export function createPgDeliveryRepo(pool: pg.Pool, options: DeliveryRepoOptions
         [now, channel, id],
       );
     },
-  } satisfies AsyncPort<DeliveryLog>;
+  } satisfies DeliveryLog;
 }

@@ -1,6 +1,5 @@
 import type pg from 'pg';
 import type { Figure, FiguresStore } from '../../tasks/index.js';
-import type { AsyncPort } from './async-port.js';
 import { inTransaction } from './pool.js';
 
 type FigureRow = Omit<Figure, 'reportedAt'> & { reported_at: Date };
@@ -25,5 +24,5 @@ export function createPgFiguresRepo(pool: pg.Pool) {
       );
       return rows.map(({ reported_at, ...f }) => ({ ...f, reportedAt: reported_at }));
     },
-  } satisfies AsyncPort<FiguresStore>;
+  } satisfies FiguresStore;
 }

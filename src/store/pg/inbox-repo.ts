@@ -7,13 +7,12 @@ import {
   INBOX_PRUNE_EVERY_MS,
   type InboxRepoOptions,
 } from '../inbox-repo.js';
-import type { AsyncPort } from './async-port.js';
 import { inTransaction } from './pool.js';
 
 type Row = { seq: number; update_id: string; body: string | null };
 
 /**
- * The inbox in PostgreSQL (`satisfies AsyncPort<UpdateInbox>`): `keep` writes a batch in one transaction, `pending`
+ * The inbox in PostgreSQL (`satisfies UpdateInbox`): `keep` writes a batch in one transaction, `pending`
  * locks the rows it hands out, so two instances starting at once do not both replay an update.
  */
 export function createPgInboxRepo(pool: pg.Pool, options: InboxRepoOptions = {}) {
@@ -70,5 +69,5 @@ export function createPgInboxRepo(pool: pg.Pool, options: InboxRepoOptions = {})
       );
     },
     pending,
-  } satisfies AsyncPort<UpdateInbox>;
+  } satisfies UpdateInbox;
 }

@@ -20,7 +20,6 @@ export { createPgInboxRepo } from './inbox-repo.js';
  */
 export { createPgPlanFileRepo, createPgPlanFileSignal, PLAN_FILES_CHANNEL } from './plan-file-repo.js';
 /** A port of `tasks/` whose methods answer through Promises. */
-export type { AsyncPort } from './async-port.js';
 /** Numbered migrations under `pg_advisory_lock`; `MigrationError` (from the SQLite store) when a step fails or the database is newer. */
 export { migratePg, PG_MIGRATIONS_DIR, MIGRATION_LOCK_KEY } from './migrate.js';
 /** Every row of a SQLite store copied into an empty PostgreSQL database, in one transaction, counts verified. */

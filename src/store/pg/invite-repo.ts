@@ -2,7 +2,6 @@ import type pg from 'pg';
 import type { InviteStore } from '../../tasks/index.js';
 import { checkInvite, toInvite, type InviteRow } from '../invite-repo.js';
 import { toUser, type UserRow } from '../user-repo.js';
-import type { AsyncPort } from './async-port.js';
 import { inTransaction, type Queryable } from './pool.js';
 
 /** The invite, read (`forUpdate`) locked until the transaction ends so that two redeemers of one code take turns. */
@@ -38,5 +37,5 @@ export function createPgInviteRepo(pool: pg.Pool) {
         await c.query('UPDATE invites SET used_at = $1, used_by = $2 WHERE code = $3', [now, user.key, code]);
         return { ok: true as const, value: toUser(rows[0]!) };
       }),
-  } satisfies AsyncPort<InviteStore>;
+  } satisfies InviteStore;
 }

@@ -1,10 +1,9 @@
 import type pg from 'pg';
 import type { MemberStore } from '../../tasks/index.js';
 import { toMember, type MemberRow } from '../member-repo.js';
-import type { AsyncPort } from './async-port.js';
 import { inTransaction } from './pool.js';
 
-/** Member units of the groups plans name, in PostgreSQL (`satisfies AsyncPort<MemberStore>`), in declared order. */
+/** Member units of the groups plans name, in PostgreSQL (`satisfies MemberStore`), in declared order. */
 export function createPgMemberRepo(pool: pg.Pool) {
   return {
     add: (plan, group, names, now) =>
@@ -34,5 +33,5 @@ export function createPgMemberRepo(pool: pg.Pool) {
       );
       return rows.map(toMember);
     },
-  } satisfies AsyncPort<MemberStore>;
+  } satisfies MemberStore;
 }

@@ -1,11 +1,10 @@
 import type pg from 'pg';
 import type { Notification, NotificationLog } from '../../tasks/index.js';
 import { mayTake, type ExistingNotification } from '../notification-repo.js';
-import type { AsyncPort } from './async-port.js';
 import { inTransaction } from './pool.js';
 
 /**
- * The exactly-once log of digests and reminders in PostgreSQL (`satisfies AsyncPort<NotificationLog>`): a claim
+ * The exactly-once log of digests and reminders in PostgreSQL (`satisfies NotificationLog`): a claim
  * inserts the row, or when it is there locks it (`FOR UPDATE`) and decides as the SQLite log does, so whichever
  * instance's scheduler fires, one of them sends.
  */
@@ -52,5 +51,5 @@ export function createPgNotificationRepo(pool: pg.Pool) {
       );
       return rows[0]?.at ?? null;
     },
-  } satisfies AsyncPort<NotificationLog>;
+  } satisfies NotificationLog;
 }

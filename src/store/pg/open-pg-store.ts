@@ -18,7 +18,6 @@ import type {
 import { MigrationError } from '../migrate.js';
 import type { StoreOptions } from '../open-store.js';
 import { StoreOpenError } from '../store-open-error.js';
-import type { AsyncPort } from './async-port.js';
 import { createPgDashboardRepo } from './dashboard-repo.js';
 import { createPgDeliveryRepo } from './delivery-repo.js';
 import { createPgFiguresRepo } from './figures-repo.js';
@@ -39,20 +38,20 @@ import { createPgUserRepo } from './user-repo.js';
 /** The PostgreSQL store: the pool and every repository, each typed by the (asynchronous) port it implements. */
 export type PgStore = {
   pool: pg.Pool;
-  progress: AsyncPort<ProgressStore>;
-  users: AsyncPort<UserStore>;
-  invites: AsyncPort<InviteStore>;
-  deliveries: AsyncPort<DeliveryLog>;
-  inbox: AsyncPort<UpdateInbox>;
-  notifications: AsyncPort<NotificationLog>;
-  subscriptions: AsyncPort<SubscriptionStore>;
-  figures: AsyncPort<FiguresStore>;
-  revisions: AsyncPort<RevisionStore>;
-  members: AsyncPort<MemberStore>;
+  progress: ProgressStore;
+  users: UserStore;
+  invites: InviteStore;
+  deliveries: DeliveryLog;
+  inbox: UpdateInbox;
+  notifications: NotificationLog;
+  subscriptions: SubscriptionStore;
+  figures: FiguresStore;
+  revisions: RevisionStore;
+  members: MemberStore;
   /** The questions asked and the votes on their answers (askers as keyed hashes). */
-  questions: AsyncPort<QuestionLog>;
+  questions: QuestionLog;
   /** Dashboard sign-in links and sessions. */
-  dashboard: AsyncPort<DashboardAuthStore>;
+  dashboard: DashboardAuthStore;
   /** Uploaded plan files, which every instance writes into its plans folder (changes announced by NOTIFY). */
   planFiles: PlanFileStore;
   /** For /healthz: a committed write of one scratch row; rejects when the database cannot be written. */

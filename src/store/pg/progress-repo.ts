@@ -2,10 +2,9 @@ import type pg from 'pg';
 import type { NewUpdate, ProgressStore, UpdateRecord } from '../../tasks/index.js';
 import { toRecord, type UpdateRow } from '../progress-repo.js';
 import { movedTask, type TaskMove } from '../task-numbering.js';
-import type { AsyncPort } from './async-port.js';
 
 /**
- * The progress history in PostgreSQL (`satisfies AsyncPort<ProgressStore>`): one row per update, never changed
+ * The progress history in PostgreSQL (`satisfies ProgressStore`): one row per update, never changed
  * (a trigger refuses UPDATE, DELETE and TRUNCATE); rows are read under the task number they count for now.
  */
 export function createPgProgressRepo(pool: pg.Pool) {
@@ -32,7 +31,7 @@ export function createPgProgressRepo(pool: pg.Pool) {
     (await select('SELECT * FROM updates WHERE channel = $1 AND message_id = $2', [channel, messageId]))[0];
 
   /** One statement: the unique (channel, message_id) index decides between two instances appending the same delivery. */
-  const append = async (u: NewUpdate): ReturnType<AsyncPort<ProgressStore>['append']> => {
+  const append = async (u: NewUpdate): ReturnType<ProgressStore['append']> => {
     const [appended] = await select(
       `INSERT INTO updates (plan, task, period, status, percent, note, user_key, user_name, channel, message_id, created_at, reverts, unit)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
@@ -67,5 +66,5 @@ export function createPgProgressRepo(pool: pg.Pool) {
     listSince: (since) => select('SELECT * FROM updates WHERE created_at >= $1 ORDER BY id', [since]),
     listByUser: (userKey, limit) =>
       select('SELECT * FROM updates WHERE user_key = $1 ORDER BY id DESC LIMIT $2', [userKey, limit]),
-  } satisfies AsyncPort<ProgressStore>;
+  } satisfies ProgressStore;
 }

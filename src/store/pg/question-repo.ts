@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import type { NewQuestion, QuestionFilter, QuestionLog, Vote } from '../../tasks/index.js';
 import { hashAsker, recordOf, voteOutcome, type QuestionRepoOptions, type QuestionRow } from '../question-repo.js';
-import type { AsyncPort } from './async-port.js';
 import { inTransaction } from './pool.js';
 
 const SELECT = `SELECT q.*,
@@ -13,7 +12,7 @@ const SELECT = `SELECT q.*,
   ORDER BY q.asked_at DESC, q.id DESC
   LIMIT $4`;
 
-/** The question log in PostgreSQL (`satisfies AsyncPort<QuestionLog>`): askers as keyed hashes, one vote per person. */
+/** The question log in PostgreSQL (`satisfies QuestionLog`): askers as keyed hashes, one vote per person. */
 export function createPgQuestionRepo(pool: pg.Pool, options: QuestionRepoOptions) {
   const hash = (userKey: string) => hashAsker(options.secret, userKey);
   return {
@@ -56,5 +55,5 @@ export function createPgQuestionRepo(pool: pg.Pool, options: QuestionRepoOptions
     },
     purge: async (before: Date) =>
       (await pool.query('DELETE FROM questions WHERE asked_at < $1', [before])).rowCount ?? 0,
-  } satisfies AsyncPort<QuestionLog>;
+  } satisfies QuestionLog;
 }

@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import type { RevisionStore } from '../../tasks/index.js';
 import { revisionRows } from '../revision-repo.js';
-import type { AsyncPort } from './async-port.js';
 import { inTransaction } from './pool.js';
 
 /**
@@ -50,5 +49,5 @@ export function createPgRevisionRepo(pool: pg.Pool) {
       );
       return new Map(rows.map((r) => [r.plan, r.revision]));
     },
-  } satisfies AsyncPort<RevisionStore>;
+  } satisfies RevisionStore;
 }

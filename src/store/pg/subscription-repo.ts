@@ -1,6 +1,5 @@
 import type pg from 'pg';
 import type { SubscriptionStore } from '../../tasks/index.js';
-import type { AsyncPort } from './async-port.js';
 
 /** Digest choices made with /nhandigest and /tatdigest in PostgreSQL (one row per user, the latest choice). */
 export function createPgSubscriptionRepo(pool: pg.Pool) {
@@ -19,5 +18,11 @@ export function createPgSubscriptionRepo(pool: pg.Pool) {
       );
       return rows[0]?.subscribed ?? null;
     },
-  } satisfies AsyncPort<SubscriptionStore>;
+    all: async () => {
+      const { rows } = await pool.query<{ user_key: string; subscribed: boolean }>(
+        'SELECT user_key, subscribed FROM digest_subscriptions',
+      );
+      return new Map(rows.map((r) => [r.user_key, r.subscribed]));
+    },
+  } satisfies SubscriptionStore;
 }

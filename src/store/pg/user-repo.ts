@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import type { UserStore } from '../../tasks/index.js';
 import { toUser, type UserRow } from '../user-repo.js';
-import type { AsyncPort } from './async-port.js';
 import { inTransaction } from './pool.js';
 
 /** Registered people in PostgreSQL; deactivation keeps the row (their updates still name them). */
@@ -21,5 +20,5 @@ export function createPgUserRepo(pool: pg.Pool) {
         ]);
         return ((await c.query('UPDATE users SET active = FALSE WHERE key = $1', [key])).rowCount ?? 0) > 0;
       }),
-  } satisfies AsyncPort<UserStore>;
+  } satisfies UserStore;
 }

@@ -61,7 +61,7 @@ const sentToLan = () =>
     .map((m) => m.text);
 
 async function register(): Promise<void> {
-  const code = harness.invite({ plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer' });
+  const code = await harness.invite({ plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer' });
   await bot.handleUpdate(textUpdate(`/start ${code}`));
 }
 
@@ -136,7 +136,7 @@ describe('a Telegram message delivered again', () => {
   it('answers a message whose claim a killed process left once the lease has passed, then only once', async () => {
     const update = textUpdate('/trogiup');
     const id = String(update.update_id);
-    deliveries.claim('telegram', id, 'killed-process', new Date(harness.now().getTime() - DELIVERY_LEASE_MS));
+    await deliveries.claim('telegram', id, 'killed-process', new Date(harness.now().getTime() - DELIVERY_LEASE_MS));
     await bot.handleUpdate(update);
     await bot.handleUpdate(update);
     expect(sentToLan()).toHaveLength(1);

@@ -89,7 +89,7 @@ describe(`body duties over Telegram, end to end (${basename(PLAN_FILE)})`, () =>
     expect(progress[2]).toMatch(/^Tình trạng: .*Đang thực hiện 50%/);
 
     const leader = server.user({ userId: 2002, firstName: 'Lãnh' });
-    await leader.send(`/start ${h.invite({ plan: PLAN_ID, role: 'leader' })}`);
+    await leader.send(`/start ${await h.invite({ plan: PLAN_ID, role: 'leader' })}`);
     await leader.replies(1);
     await leader.send('/digest');
     const digest = (await leader.replies(1))[0]!.text.split('\n');

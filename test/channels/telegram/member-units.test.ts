@@ -73,7 +73,7 @@ describe('a province set-up over Telegram: communes declared, their officers rep
       { task: 'IV.1.a', unit: 'UBND xã Tân Chi', user_key: 'tg:2001' },
     ]);
 
-    const leaderCode = harness.invite({ plan: 'hue', role: 'leader' });
+    const leaderCode = await harness.invite({ plan: 'hue', role: 'leader' });
     const chu = server.user({ userId: 2002, firstName: 'Hùng' });
     await chu.send(`/start ${leaderCode}`);
     await chu.replies(1);

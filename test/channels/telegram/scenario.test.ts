@@ -32,7 +32,7 @@ describe('the Telegram bot over the real chat core', () => {
   });
 
   it('registers with /start CODE, then stores a guided update made with buttons', async () => {
-    const code = harness.invite({ plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer' });
+    const code = await harness.invite({ plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer' });
     const user = server.user({ userId: 1001, firstName: 'Lan' });
     await user.send(`/start ${code}`);
     expect((await user.replies(1))[0]!.text).toBe(
@@ -40,7 +40,11 @@ describe('the Telegram bot over the real chat core', () => {
         'Ví dụ: /capnhat 1 hoàn thành đã ban hành Công văn số 15/CV-VP\n' +
         'Xem việc của đơn vị: /viec · Trợ giúp: /trogiup',
     );
-    expect(harness.store().users.get('tg:1001')).toMatchObject({ role: 'officer', plan: 'nhi-chieu', active: true });
+    expect(await harness.store().users.get('tg:1001')).toMatchObject({
+      role: 'officer',
+      plan: 'nhi-chieu',
+      active: true,
+    });
 
     await user.send('/capnhat');
     const [tasks] = await user.replies(1);

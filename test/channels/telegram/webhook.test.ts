@@ -181,7 +181,7 @@ describe('createTelegramWebhook over HTTP', () => {
 
   it('stores a progress update delivered twice (Telegram resending it) once', async () => {
     await start();
-    const code = harness.invite({ plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer' });
+    const code = await harness.invite({ plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer' });
     await post(textUpdate(1001, `/start ${code}`));
     await api.user({ userId: 1001 }).replies(1);
     const update = textUpdate(1001, '/capnhat 4 đang thực hiện 60% đã họp triển khai');
@@ -191,7 +191,9 @@ describe('createTelegramWebhook over HTTP', () => {
     expect(harness.db.rows('updates')).toMatchObject([
       { plan: 'nhi-chieu', task: '4', status: 'in_progress', percent: 60, user_key: 'tg:1001' },
     ]);
-    expect(harness.store().progress.findByDelivery('telegram', `1001:${update.message.message_id}`)).toMatchObject({
+    expect(
+      await harness.store().progress.findByDelivery('telegram', `1001:${update.message.message_id}`),
+    ).toMatchObject({
       task: '4',
     });
   });

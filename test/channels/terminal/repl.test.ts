@@ -21,7 +21,7 @@ async function typeLines(handle: Parameters<typeof runTerminalChat>[0]['handle']
 describe('runTerminalChat', () => {
   it('shows the banner, lists what it can do on /help, and answers numbered choices', async () => {
     h = createChatHarness();
-    const code = h.invite({ plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer' });
+    const code = await h.invite({ plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer' });
     const printed = await typeLines(h.chat(), [
       '/help',
       `/start ${code}`,
@@ -47,13 +47,13 @@ describe('runTerminalChat', () => {
     expect(printed).toContain(
       'Đã lưu cập nhật:\n• Nhiệm vụ 4 (Kế hoạch 158/KH-UBND)\n• Trạng thái: Hoàn thành\n• Ghi chú: đã ban hành',
     );
-    expect(h.store().users.get('cli:local')?.unit).toBe('Phòng Văn hóa - Xã hội');
+    expect((await h.store().users.get('cli:local'))?.unit).toBe('Phòng Văn hóa - Xã hội');
     expect(h.db.rows('updates')).toHaveLength(1);
   });
 
   it('greets the person at the terminal by a Vietnamese name and answers an empty line', async () => {
     h = createChatHarness();
-    const code = h.invite({ plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer' });
+    const code = await h.invite({ plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer' });
     const printed = await typeLines(h.chat(), ['   ', `/start ${code}`]);
     expect(printed).toContain(
       '> Hãy gõ câu hỏi, ví dụ: Nhiệm vụ 4 do ai chủ trì? — hoặc /help để xem các lệnh; Ctrl+D để thoát.\n> ',

@@ -128,7 +128,7 @@ describe('the Zalo bot with an inbox', () => {
       handle: stuck,
       inbox: createInboxRepo(tmp.open().db),
     });
-    expect(first.handleRequest({ 'x-bot-api-secret-token': SECRET }, JSON.stringify(update)).status).toBe(200);
+    expect((await first.handleRequest({ 'x-bot-api-secret-token': SECRET }, JSON.stringify(update))).status).toBe(200);
     expect(tmp.rows('inbox')).toMatchObject([{ update_id: update.message.message_id, done_at: null }]);
     killed.push(first.settled());
 

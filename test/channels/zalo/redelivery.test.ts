@@ -78,7 +78,7 @@ describe('a Zalo message delivered again', () => {
   });
 
   it('stores a progress update once and confirms it once', async () => {
-    const code = h.invite({ plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer' });
+    const code = await h.invite({ plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer' });
     await logged(HANDLED, textUpdate(`/start ${code}`).message.message_id);
     const update = textUpdate('/capnhat 4 hoàn thành đã ban hành Công văn 15/CV-VHXH');
     await logged(HANDLED, update.message.message_id);
@@ -101,7 +101,7 @@ describe('a Zalo message delivered again', () => {
       text: '/trogiup',
     };
     const update = { event_name: 'message.text.received', message };
-    deliveries.claim('zalo', 'in-killed', 'killed-process', new Date(Date.now() - DELIVERY_LEASE_MS));
+    await deliveries.claim('zalo', 'in-killed', 'killed-process', new Date(Date.now() - DELIVERY_LEASE_MS));
     expect(await deliver(update)).toEqual([expect.stringMatching(/\/capnhat/)]);
     expect(await deliver(update, AGAIN)).toEqual([]);
     expect(h.db.rows('inbox')).toMatchObject([

@@ -57,11 +57,11 @@ describe('Zalo bot over the real chat core', () => {
   });
 
   it('registers with /start CODE as a Zalo user', async () => {
-    const code = h.invite({ plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer' });
+    const code = await h.invite({ plan: 'nhi-chieu', unit: 'Phòng Văn hóa - Xã hội', role: 'officer' });
     expect(await say(`/start ${code}`)).toMatch(
       /^Chào Lan! Bạn đã đăng ký là chuyên viên Phòng Văn hóa - Xã hội, Kế hoạch 158\/KH-UBND\./,
     );
-    expect(h.store().users.get(`zl:${LAN.id}`)).toMatchObject({
+    expect(await h.store().users.get(`zl:${LAN.id}`)).toMatchObject({
       role: 'officer',
       plan: 'nhi-chieu',
       unit: 'Phòng Văn hóa - Xã hội',

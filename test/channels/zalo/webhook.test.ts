@@ -32,14 +32,14 @@ function handlerWith(options: { maxBodyBytes?: number } = {}) {
 }
 
 describe('createZaloWebhookHandler', () => {
-  it('accepts an update carrying the secret header, flat or wrapped', () => {
+  it('accepts an update carrying the secret header, flat or wrapped', async () => {
     const { handle, received } = handlerWith();
-    expect(handle({ 'x-bot-api-secret-token': SECRET }, JSON.stringify(update))).toEqual({
+    expect(await handle({ 'x-bot-api-secret-token': SECRET }, JSON.stringify(update))).toEqual({
       status: 200,
       body: '{"ok":true}',
     });
     expect(
-      handle({ 'X-Bot-Api-Secret-Token': SECRET }, Buffer.from(JSON.stringify({ ok: true, result: update }))),
+      await handle({ 'X-Bot-Api-Secret-Token': SECRET }, Buffer.from(JSON.stringify({ ok: true, result: update }))),
     ).toEqual({ status: 200, body: '{"ok":true}' });
     expect(received).toEqual([update, { ok: true, result: update }]);
   });
@@ -48,9 +48,9 @@ describe('createZaloWebhookHandler', () => {
     ['no secret header', {}],
     ['a wrong secret', { 'x-bot-api-secret-token': 'webhook-secret-0123456780' }],
     ['a prefix of the secret', { 'x-bot-api-secret-token': SECRET.slice(0, 10) }],
-  ])('refuses a call with %s (401) without reading it', (_name, headers) => {
+  ])('refuses a call with %s (401) without reading it', async (_name, headers) => {
     const { handle, received, logs } = handlerWith();
-    expect(handle(headers, JSON.stringify(update))).toEqual({
+    expect(await handle(headers, JSON.stringify(update))).toEqual({
       status: 401,
       body: '{"ok":false,"description":"Unauthorized"}',
     });
@@ -58,24 +58,26 @@ describe('createZaloWebhookHandler', () => {
     expect(logs).toEqual(['warn: zalo: webhook call refused (secret token)']);
   });
 
-  it('refuses an oversize body with 413', () => {
+  it('refuses an oversize body with 413', async () => {
     const { handle, received } = handlerWith({ maxBodyBytes: 100 });
-    expect(handle({ 'x-bot-api-secret-token': SECRET }, JSON.stringify(update)).status).toBe(413);
+    expect((await handle({ 'x-bot-api-secret-token': SECRET }, JSON.stringify(update))).status).toBe(413);
     expect(received).toEqual([]);
   });
 
-  it('answers 400 to a body that is not JSON', () => {
+  it('answers 400 to a body that is not JSON', async () => {
     const { handle, received } = handlerWith();
-    expect(handle({ 'x-bot-api-secret-token': SECRET }, '{"event_name":')).toEqual({
+    expect(await handle({ 'x-bot-api-secret-token': SECRET }, '{"event_name":')).toEqual({
       status: 400,
       body: '{"ok":false,"description":"Bad Request"}',
     });
     expect(received).toEqual([]);
   });
 
-  it('acknowledges a malformed update with 200 (Zalo must not resend it) and skips it', () => {
+  it('acknowledges a malformed update with 200 (Zalo must not resend it) and skips it', async () => {
     const { handle } = handlerWith();
-    expect(handle({ 'x-bot-api-secret-token': SECRET }, '{"event_name":"message.text.received"}').status).toBe(200);
+    expect((await handle({ 'x-bot-api-secret-token': SECRET }, '{"event_name":"message.text.received"}')).status).toBe(
+      200,
+    );
   });
 
   it('refuses to start with a secret shorter than 8 characters', () => {
@@ -102,7 +104,7 @@ describe('createZaloWebhookBot', () => {
     });
     await bot.register('https://example.org/zalo');
     expect(fake.webhook).toEqual({ url: 'https://example.org/zalo', secret_token: SECRET });
-    expect(bot.handleRequest({ 'x-bot-api-secret-token': SECRET }, JSON.stringify(update)).status).toBe(200);
+    expect((await bot.handleRequest({ 'x-bot-api-secret-token': SECRET }, JSON.stringify(update))).status).toBe(200);
     expect(fake.sent).toEqual([]);
     release();
     await bot.settled();
@@ -112,7 +114,7 @@ describe('createZaloWebhookBot', () => {
 });
 
 describe('createZaloWebhookHandler on random input', () => {
-  it('never throws; refuses without the secret (nothing read), and reads a body only when it is JSON', () => {
+  it('never throws; refuses without the secret (nothing read), and reads a body only when it is JSON', async () => {
     let reads = 0;
     const handle = createZaloWebhookHandler({
       secretToken: SECRET,
@@ -133,10 +135,10 @@ describe('createZaloWebhookHandler on random input', () => {
       fc.constant({ 'x-bot-api-secret-token': SECRET }),
       fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.array(fc.string()))),
     );
-    fc.assert(
-      fc.property(headers, body, (h, b) => {
+    await fc.assert(
+      fc.asyncProperty(headers, body, async (h, b) => {
         const before = reads;
-        const { status } = handle(h, b);
+        const { status } = await handle(h, b);
         const authorised = Object.entries(h).some(
           ([k, v]) => k.toLowerCase() === 'x-bot-api-secret-token' && (Array.isArray(v) ? v[0] : v) === SECRET,
         );
