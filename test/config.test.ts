@@ -57,10 +57,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
 
-  it('refuses a PostgreSQL DATABASE_URL while the assistant runs on SQLite only, rather than ignore it', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'postgresql://troly:mật-khẩu@db.tinh.gov.vn:5432/troly' })).toThrow(
-      'Config: DATABASE_URL is set, but the assistant does not run on PostgreSQL yet: unset it to run on SQLite (DATABASE_PATH); `npm run cli -- store copy` moves the data when it does',
-    );
+  it('takes a PostgreSQL DATABASE_URL (postgres:// or postgresql://) with its pool size and statement timeout', () => {
+    const url = 'postgresql://troly:mật-khẩu@db.tinh.gov.vn:5432/troly';
+    expect(loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '20' })).toMatchObject({
+      DATABASE_URL: url,
+      DATABASE_POOL_SIZE: 20,
+      DATABASE_STATEMENT_TIMEOUT_MS: 10_000,
+    });
   });
 
   it('never repeats a refused DATABASE_URL, which may hold a password', () => {
