@@ -35,43 +35,43 @@ afterEach(() => tmp.cleanup());
 const ids = (records: { id: number; task: string }[]) => records.map((r) => `${r.id}:${r.task}`);
 
 describe('keptPlanRows', () => {
-  it('reads a plan again as a fresh read would, keeping the records it read before', () => {
+  it('reads a plan again as a fresh read would, keeping the records it read before', async () => {
     const read = keptPlanRows(store.db, toRecord);
-    store.progress.append(update('a', '1'));
-    store.progress.append(update('b', '1'));
+    await store.progress.append(update('a', '1'));
+    await store.progress.append(update('b', '1'));
     const first = read('a');
-    store.progress.append(update('a', '2'));
+    await store.progress.append(update('a', '2'));
     const second = read('a');
     expect(ids(second)).toEqual(['1:1', '3:2']);
     expect(second[0]).toBe(first[0]);
-    expect(second).toEqual(store.progress.listForPlan('a'));
+    expect(second).toEqual(await store.progress.listForPlan('a'));
     expect(Object.isFrozen(second[0])).toBe(true);
     second.pop();
     expect(read('a')).toHaveLength(2);
   });
 
-  it('sees the rows another connection wrote', () => {
+  it('sees the rows another connection wrote', async () => {
     const read = keptPlanRows(store.db, toRecord);
-    store.progress.append(update('a', '1'));
+    await store.progress.append(update('a', '1'));
     expect(read('a')).toHaveLength(1);
     const other = tmp.open();
     other.db.pragma('foreign_keys = OFF');
-    other.progress.append(update('a', '2'));
+    await other.progress.append(update('a', '2'));
     expect(ids(read('a'))).toEqual(['1:1', '2:2']);
   });
 
-  it('renumbers the records it keeps after an amendment moved their task', () => {
+  it('renumbers the records it keeps after an amendment moved their task', async () => {
     const read = keptPlanRows(store.db, toRecord);
-    store.progress.append(update('a', '4'));
+    await store.progress.append(update('a', '4'));
     expect(ids(read('a'))).toEqual(['1:4']);
-    store.revisions.record('a', { renumbered: [{ from: '4', to: '5' }], retired: [] }, T0);
-    store.progress.append(update('a', '4'));
+    await store.revisions.record('a', { renumbered: [{ from: '4', to: '5' }], retired: [] }, T0);
+    await store.progress.append(update('a', '4'));
     expect(ids(read('a'))).toEqual(['1:5', '2:4']);
   });
 
-  it('lets the plans read longest ago go when over its budget of rows', () => {
+  it('lets the plans read longest ago go when over its budget of rows', async () => {
     const read = keptPlanRows(store.db, toRecord, 2);
-    for (const plan of ['a', 'a', 'b']) store.progress.append(update(plan, '1'));
+    for (const plan of ['a', 'a', 'b']) await store.progress.append(update(plan, '1'));
     const a = read('a');
     expect(read('a')[0]).toBe(a[0]);
     read('b');
