@@ -2,6 +2,7 @@ import {
   createAsk,
   createChat,
   createKnowledgeHolder,
+  createStoredConversations,
   type ChatHandler,
   type DashboardLinks,
   type KnowledgeHolder,
@@ -96,7 +97,11 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
   });
   const chat = createChat({
     knowledge,
-    ask: createAsk(store.progress, { questions: store.questions }),
+    ask: createAsk(store.progress, {
+      questions: store.questions,
+      // Several instances share PostgreSQL: a follow-up may reach another instance than its question.
+      ...(store.kind === 'postgres' ? { conversations: createStoredConversations(store.conversations) } : {}),
+    }),
     progress: store.progress,
     users: store.users,
     invites: store.invites,

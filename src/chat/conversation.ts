@@ -1,7 +1,9 @@
 import type { IsoDay } from '../calendar/index.js';
 import { answerPages, NO_MORE_TEXT, smallTalkText } from '../messages/index.js';
 import { answerQuestion, type Answer, type Focus, type ProgressLookup, type SearchIndex } from '../search/index.js';
+import type { ConversationLog } from '../tasks/index.js';
 import { tokenize } from '../text/index.js';
+import { z } from 'zod';
 import { DETAIL_WORDS } from './lexicon.js';
 import { smallTalkOf } from './small-talk.js';
 
@@ -34,6 +36,35 @@ export function createMemoryConversations(ttlMs = CONVERSATION_TTL_MS): Conversa
       chats.set(chatId, { memory, at: now.getTime() });
       if (chats.size > MAX_CHATS) chats.delete(chats.keys().next().value!);
     },
+  };
+}
+
+/** A memory as the conversation log keeps it: what was talked about as the search left it, and the pages. */
+const keptMemorySchema = z.object({
+  focus: z.custom<Focus>((value) => typeof value === 'object').nullable(),
+  pages: z.array(z.string()),
+  shown: z.number().int().nonnegative(),
+});
+
+/**
+ * A store in the database's conversation log (`store.conversations`), which every instance sees: a follow-up is read
+ * in the light of its question whichever instance each reached. A memory that does not read back is forgotten.
+ */
+export function createStoredConversations(log: ConversationLog, ttlMs = CONVERSATION_TTL_MS): ConversationStore {
+  return {
+    async get(chatId, now) {
+      const kept = await log.get(chatId, new Date(now.getTime() - ttlMs));
+      if (kept === undefined) return undefined;
+      let json: unknown;
+      try {
+        json = JSON.parse(kept);
+      } catch {
+        return undefined;
+      }
+      const read = keptMemorySchema.safeParse(json);
+      return read.success ? read.data : undefined;
+    },
+    set: (chatId, memory, now) => log.set(chatId, JSON.stringify(memory), now, new Date(now.getTime() - ttlMs)),
   };
 }
 

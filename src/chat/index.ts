@@ -38,11 +38,13 @@ export { feedbackChoices, feedbackDataSchema, parseFeedbackData, type FeedbackDa
 /**
  * One conversation per chat: `converse(index, text, { today, now, chatId, store })` answers small talk, "chi tiết"
  * (the next page) and follow-ups ("hạn khi nào?") from what the chat last talked about; the store is a port
- * (`createMemoryConversations()` keeps each chat 30 minutes in this process).
+ * (`createMemoryConversations()` keeps each chat 30 minutes in this process, `createStoredConversations(log)` in the
+ * database every instance shares).
  */
 export {
   converse,
   createMemoryConversations,
+  createStoredConversations,
   CONVERSATION_TTL_MS,
   type ChatMemory,
   type ConversationStore,

@@ -47,3 +47,5 @@ export { createQuestionRepo, type QuestionRepoOptions } from './question-repo.js
 export { createPlanFileRepo } from './plan-file-repo.js';
 /** Dashboard sign-in links (used once) and sessions, kept by the hash of their secret (`satisfies DashboardAuthStore`). */
 export { createDashboardRepo } from './dashboard-repo.js';
+/** Each chat's conversation memory, one row per chat (`satisfies ConversationLog`). */
+export { createConversationRepo } from './conversation-repo.js';

@@ -1,4 +1,5 @@
 import type {
+  ConversationLog,
   DashboardAuthStore,
   DeliveryLog,
   FiguresStore,
@@ -13,6 +14,7 @@ import type {
   UpdateInbox,
   UserStore,
 } from '../tasks/index.js';
+import { createConversationRepo } from './conversation-repo.js';
 import { createDashboardRepo } from './dashboard-repo.js';
 import { createDeliveryRepo } from './delivery-repo.js';
 import { createFiguresRepo } from './figures-repo.js';
@@ -57,6 +59,8 @@ export type Store = {
   dashboard: DashboardAuthStore;
   /** Uploaded plan files, shared by the instances of one store (none read them on SQLite: one instance). */
   planFiles: PlanFileStore;
+  /** Each chat's conversation memory, for follow-ups whichever instance they reach. */
+  conversations: ConversationLog;
   /** Online backup to `file` (consistent while others write). */
   backup(file: string): Promise<void>;
   close(): void;
@@ -99,6 +103,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     questions: createQuestionRepo(db, { secret: options.questionSecret ?? randomBytes(32).toString('hex') }),
     dashboard: createDashboardRepo(db),
     planFiles: createPlanFileRepo(db),
+    conversations: createConversationRepo(db),
     backup: async (file) => {
       await db.backup(file);
     },

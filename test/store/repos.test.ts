@@ -221,6 +221,21 @@ describeStores('the repositories', (t) => {
     });
   });
 
+  describe('createConversationRepo', () => {
+    it('keeps one memory per chat, seen by another connection, and drops those untouched since `forgetBefore`', async () => {
+      const other = await t.open();
+      await store.conversations.set('telegram:1', '{"shown":1}', T0, new Date(0));
+      await store.conversations.set('telegram:1', '{"shown":2}', T0, new Date(0));
+      expect(await other.conversations.get('telegram:1', T0)).toBe('{"shown":2}');
+      expect(await other.conversations.get('telegram:1', new Date(T0.getTime() + 1))).toBeUndefined();
+      expect(await other.conversations.get('zalo:9', new Date(0))).toBeUndefined();
+      await other.conversations.set('zalo:9', "'); DROP TABLE conversations; --", LATER, new Date(LATER.getTime() - 1));
+      expect(await t.rows('conversations')).toEqual([
+        { chat_id: 'zalo:9', memory: "'); DROP TABLE conversations; --", updated_at: LATER.toISOString() },
+      ]);
+    });
+  });
+
   describe('createRevisionRepo', () => {
     beforeEach(async () => {
       await store.invites.redeem('ABC123', { key: 'tg:1', name: 'Lan' }, T0);

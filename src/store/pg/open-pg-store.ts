@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type {
+  ConversationLog,
   DashboardAuthStore,
   DeliveryLog,
   FiguresStore,
@@ -18,6 +19,7 @@ import type {
 import { MigrationError } from '../migrate.js';
 import type { StoreOptions } from '../open-store.js';
 import { StoreOpenError } from '../store-open-error.js';
+import { createPgConversationRepo } from './conversation-repo.js';
 import { createPgDashboardRepo } from './dashboard-repo.js';
 import { createPgDeliveryRepo } from './delivery-repo.js';
 import { createPgFiguresRepo } from './figures-repo.js';
@@ -54,6 +56,8 @@ export type PgStore = {
   dashboard: DashboardAuthStore;
   /** Uploaded plan files, which every instance writes into its plans folder (changes announced by NOTIFY). */
   planFiles: PlanFileStore;
+  /** Each chat's conversation memory, seen by every instance. */
+  conversations: ConversationLog;
   /** For /healthz: a committed write of one scratch row; rejects when the database cannot be written. */
   probeWrite(now: Date): Promise<void>;
   /** Ends the pool's connections once their queries are done. */
@@ -89,6 +93,7 @@ export async function openPgStore(options: PgOptions & StoreOptions): Promise<Pg
     members: createPgMemberRepo(pool),
     dashboard: createPgDashboardRepo(pool),
     planFiles: createPgPlanFileRepo(pool),
+    conversations: createPgConversationRepo(pool),
     questions: createPgQuestionRepo(pool, { secret: options.questionSecret ?? randomBytes(32).toString('hex') }),
     probeWrite: (now) => probePgWrite(pool, now),
     close: () => pool.end(),
