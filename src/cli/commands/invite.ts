@@ -3,8 +3,8 @@ import type { Plan } from '../../knowledge/index.js';
 import { existsSync } from 'node:fs';
 import { findUnit, membersByGroup, NO_MEMBERS, roleSchema, type Role, type UnitMembers } from '../../tasks/index.js';
 import { loadPlansReporting } from '../load-knowledge.js';
-import { databasePath, knowledgeDir, parseOptions, PLACE_OPTIONS } from '../options.js';
-import { withStore } from '../with-store.js';
+import { knowledgeDir, parseOptions, PLACE_OPTIONS } from '../options.js';
+import { dataSourceOf, withRepositories } from '../with-store.js';
 
 export const summary =
   'create a one-time registration code  --plan ID --unit "NAME" --role officer|leader|admin [--expires 7d]';
@@ -84,15 +84,15 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   const { plans } = await loadPlansReporting(knowledgeDir(values.knowledge));
-  const path = databasePath(values.db);
+  const source = dataSourceOf(values.db);
   // Declared member units live in the database; without one, only the plan's own agencies are units (and a refusal
   // must not create it).
   const first = checkTarget(plans, () => NO_MEMBERS, values);
-  if ('error' in first && !existsSync(path)) {
+  if ('error' in first && 'path' in source && !existsSync(source.path)) {
     console.error(first.error);
     return 1;
   }
-  return withStore('invite', path, async (store) => {
+  return withRepositories('invite', source, async (store) => {
     // Only the named plan's members are needed: a target naming no plan never asks.
     const declared = values.plan
       ? membersByGroup(await store.members.listForPlan(values.plan), values.plan)

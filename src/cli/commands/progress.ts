@@ -4,8 +4,8 @@ import { formatTime, stateText, STATUS_LABEL } from '../../messages/index.js';
 import { derivePlanStates, membersByGroup, type TaskState } from '../../tasks/index.js';
 import { csvLine } from '../csv.js';
 import { loadPlansReporting } from '../load-knowledge.js';
-import { databasePath, knowledgeDir, parseOptions, parseToday, PLACE_OPTIONS, todayProblem } from '../options.js';
-import { withStore } from '../with-store.js';
+import { knowledgeDir, parseOptions, parseToday, PLACE_OPTIONS, todayProblem } from '../options.js';
+import { dataSourceOf, withRepositories } from '../with-store.js';
 
 export const summary = 'current state of every task of a plan  --plan ID [--format text|csv] [--today YYYY-MM-DD]';
 
@@ -82,9 +82,9 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   const now = values.today === undefined ? new Date() : parseToday(values.today)!;
-  return withStore(
+  return withRepositories(
     'progress',
-    databasePath(values.db),
+    dataSourceOf(values.db),
     async (store) => {
       // As of --today: updates recorded on a later day had not happened yet.
       const records = (await store.progress.listForPlan(plan.id)).filter((r) => toIsoDay(r.createdAt) <= toIsoDay(now));

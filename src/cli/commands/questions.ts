@@ -1,7 +1,7 @@
 import { formatTime } from '../../messages/index.js';
 import type { QuestionCitation, QuestionRecord } from '../../tasks/index.js';
-import { databasePath, parseOptions } from '../options.js';
-import { withStore } from '../with-store.js';
+import { parseOptions } from '../options.js';
+import { dataSourceOf, withRepositories } from '../with-store.js';
 
 export const summary =
   'questions officials asked  [--unanswered] [--disliked] [--since 7d|24h|YYYY-MM-DD] [--limit N] [--json]  [--db FILE]';
@@ -72,9 +72,9 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   const since = values.since !== undefined ? parseSince(values.since, now)! : undefined;
-  return withStore(
+  return withRepositories(
     'questions',
-    databasePath(values.db),
+    dataSourceOf(values.db),
     async (store) => {
       const rows = await store.questions.list({
         ...(since ? { since } : {}),

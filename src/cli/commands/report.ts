@@ -3,8 +3,8 @@ import { buildReport, parseReportPeriod, type ReportModel } from '../../digest/i
 import { membersByGroup } from '../../tasks/index.js';
 import { renderReportDocx, renderReportMd, renderReportXlsx } from '../../reports/index.js';
 import { loadPlansReporting } from '../load-knowledge.js';
-import { databasePath, knowledgeDir, parseOptions, parseToday, PLACE_OPTIONS, todayProblem } from '../options.js';
-import { withStore } from '../with-store.js';
+import { knowledgeDir, parseOptions, parseToday, PLACE_OPTIONS, todayProblem } from '../options.js';
+import { dataSourceOf, withRepositories } from '../with-store.js';
 
 export const summary =
   'periodic report of a plan  --plan ID --period 2026-H1|2026|2026-Q3 --format xlsx|docx|md --out FILE';
@@ -63,7 +63,7 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   const out = values.out!;
-  return withStore('report', databasePath(values.db), async (store) => {
+  return withRepositories('report', dataSourceOf(values.db), async (store) => {
     const model = buildReport(
       plan,
       await store.progress.listForPlan(plan.id),

@@ -11,8 +11,8 @@ import {
   type UnitLookupError,
 } from '../../tasks/index.js';
 import { loadPlansReporting } from '../load-knowledge.js';
-import { databasePath, knowledgeDir, parseOptions, PLACE_OPTIONS } from '../options.js';
-import { withStore } from '../with-store.js';
+import { knowledgeDir, parseOptions, PLACE_OPTIONS } from '../options.js';
+import { dataSourceOf, withRepositories } from '../with-store.js';
 
 export const summary =
   'member units of the groups a plan names  --plan ID | add|remove --plan ID --group "GROUP" NAME... [--file F]';
@@ -138,7 +138,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(lookupError(group.error, plan.id, planGroups(plan)));
     return 1;
   }
-  return withStore('units', databasePath(values.db), ({ members }) => {
+  return withRepositories('units', dataSourceOf(values.db), ({ members }) => {
     if (!group) return list(plan, members);
     return action === 'add' ? add(plan, group.value, names, members) : remove(plan, group.value, names, members);
   });

@@ -1,5 +1,5 @@
-import { databasePath, parseOptions } from '../options.js';
-import { withStore } from '../with-store.js';
+import { parseOptions } from '../options.js';
+import { dataSourceOf, withRepositories } from '../with-store.js';
 
 export const summary =
   'list registered users  [--deactivate KEY]  (KEY like tg:123456, zl:abc, cli:local)  [--db FILE]';
@@ -15,9 +15,9 @@ export async function run(args: string[]): Promise<number> {
   });
   if (typeof parsed === 'number') return parsed;
   const { deactivate, db } = parsed.values;
-  return withStore(
+  return withRepositories(
     'users',
-    databasePath(db),
+    dataSourceOf(db),
     async (store) => {
       if (deactivate !== undefined) {
         if (!(await store.users.deactivate(deactivate))) {
