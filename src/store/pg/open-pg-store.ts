@@ -1,23 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import type {
-  ConversationLog,
-  DashboardAuthStore,
-  DeliveryLog,
-  FiguresStore,
-  InviteStore,
-  MemberStore,
-  NotificationLog,
-  PlanFileStore,
-  ProgressStore,
-  QuestionLog,
-  RevisionStore,
-  SubscriptionStore,
-  UpdateInbox,
-  UserStore,
-} from '../../tasks/index.js';
 import { MigrationError } from '../migrate.js';
-import type { StoreOptions } from '../open-store.js';
+import type { Repositories, StoreOptions } from '../open-store.js';
 import { StoreOpenError } from '../store-open-error.js';
 import { createPgConversationRepo } from './conversation-repo.js';
 import { createPgDashboardRepo } from './dashboard-repo.js';
@@ -37,27 +21,9 @@ import { createPgRevisionRepo } from './revision-repo.js';
 import { createPgSubscriptionRepo } from './subscription-repo.js';
 import { createPgUserRepo } from './user-repo.js';
 
-/** The PostgreSQL store: the pool and every repository, each typed by the (asynchronous) port it implements. */
-export type PgStore = {
+/** The PostgreSQL store: the pool and every repository, each typed by the port it implements (as SQLite's). */
+export type PgStore = Repositories & {
   pool: pg.Pool;
-  progress: ProgressStore;
-  users: UserStore;
-  invites: InviteStore;
-  deliveries: DeliveryLog;
-  inbox: UpdateInbox;
-  notifications: NotificationLog;
-  subscriptions: SubscriptionStore;
-  figures: FiguresStore;
-  revisions: RevisionStore;
-  members: MemberStore;
-  /** The questions asked and the votes on their answers (askers as keyed hashes). */
-  questions: QuestionLog;
-  /** Dashboard sign-in links and sessions. */
-  dashboard: DashboardAuthStore;
-  /** Uploaded plan files, which every instance writes into its plans folder (changes announced by NOTIFY). */
-  planFiles: PlanFileStore;
-  /** Each chat's conversation memory, seen by every instance. */
-  conversations: ConversationLog;
   /** For /healthz: a committed write of one scratch row; rejects when the database cannot be written. */
   probeWrite(now: Date): Promise<void>;
   /** Ends the pool's connections once their queries are done. */
@@ -92,8 +58,8 @@ export async function openPgStore(options: PgOptions & StoreOptions): Promise<Pg
     revisions: createPgRevisionRepo(pool),
     members: createPgMemberRepo(pool),
     dashboard: createPgDashboardRepo(pool),
-    planFiles: createPgPlanFileRepo(pool),
     conversations: createPgConversationRepo(pool),
+    planFiles: createPgPlanFileRepo(pool),
     questions: createPgQuestionRepo(pool, { secret: options.questionSecret ?? randomBytes(32).toString('hex') }),
     probeWrite: (now) => probePgWrite(pool, now),
     close: () => pool.end(),
