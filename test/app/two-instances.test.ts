@@ -194,6 +194,9 @@ describe.runIf(pgReachable)(
       expect(await ask(question(4))).toMatch(/^Nhiệm vụ 4 – phường Nhị Chiểu/);
       expect(await ask(question(5))).toMatch(/^Nhiệm vụ 5 – phường Nhị Chiểu/);
       expect(new Set(proxy!.answered.map((r) => r.backend))).toEqual(new Set([0, 1]));
+      // The follow-up reaches the other instance: the conversation memory is in the database, not in the process.
+      expect(await ask('hạn khi nào?')).toMatch(/^Nhiệm vụ 5 – phường Nhị Chiểu[^]*Thời hạn/);
+      expect(proxy!.answered.at(-1)!.backend).not.toBe(proxy!.answered.at(-2)!.backend);
 
       a.app.child.kill('SIGKILL');
       expect(await a.app.exited).toEqual({ code: null, signal: 'SIGKILL' });
@@ -212,13 +215,13 @@ describe.runIf(pgReachable)(
 
       const asked = (n: number) => `Nhiệm vụ ${n} – phường Nhị Chiểu`;
       expect(answersTo(1001).map((t) => t.split(/[:\n]/)[0])).toEqual([
-        ...[4, 5, 6].map(asked),
+        ...[4, 5, 5, 6].map(asked),
         'Đã lưu cập nhật',
         ...[7, 8, 9, 10].map(asked),
       ]);
       expect(await pgDb.rows('updates')).toMatchObject([{ task: '4', percent: 50, user_key: 'tg:1001' }]);
       const inbox = (await pgDb.rows('inbox')) as Array<{ done_at: unknown }>;
-      expect([inbox.length, inbox.filter((u) => u.done_at === null)]).toEqual([8, []]);
+      expect([inbox.length, inbox.filter((u) => u.done_at === null)]).toEqual([9, []]);
     });
   },
 );
