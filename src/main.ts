@@ -162,6 +162,7 @@ async function main(): Promise<void> {
   if (terminal) {
     await runLocalChat(core.store, core.chat, logger, join(dirname(config.DATABASE_PATH), 'files'));
     stopWatching();
+    await core.share?.stop();
     await core.store.close();
     return;
   }
@@ -180,6 +181,7 @@ async function main(): Promise<void> {
   // before the database closes, or it would be sent again once its claim expires.
   stopOnSignals(logger, () => [
     ['plans folder watch', stopWatching],
+    ['plan files shared', async () => core.share?.stop()],
     ['scheduler', scheduler.stop],
     ...channels.stopSteps,
     ['scheduler sends in flight', scheduler.settled],

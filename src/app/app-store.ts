@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
-import type { Log } from '../tasks/index.js';
+import type { Log, PlanFileSignal } from '../tasks/index.js';
 import { openStore, probeWrite, type Repositories } from '../store/index.js';
-import { openPgStore } from '../store/pg/index.js';
+import { createPgPlanFileSignal, openPgStore } from '../store/pg/index.js';
 
 /** The pool's figures on /healthz: saturated when every connection is busy and queries wait for one. */
 export type PoolFigures = { size: number; max: number; idle: number; waiting: number; saturated: boolean };
@@ -17,6 +17,8 @@ export type AppStore = Repositories & {
    * pool's figures.
    */
   check(now: Date): Promise<PoolFigures | undefined>;
+  /** With PostgreSQL: told when another instance changed the shared plan files (LISTEN). */
+  planFileSignal?: PlanFileSignal;
   close(): Promise<void>;
 };
 
@@ -50,6 +52,7 @@ export async function openAppStore(config: Config, log: Log): Promise<AppStore> 
   return {
     ...repositories,
     kind: 'postgres',
+    planFileSignal: createPgPlanFileSignal(pool),
     check: async (now) => {
       await probe(now);
       const max = config.DATABASE_POOL_SIZE;

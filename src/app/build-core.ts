@@ -19,6 +19,7 @@ import { openAppStore, type AppStore } from './app-store.js';
 import { cacheDirOf, createKnowledgeCache } from './knowledge-cache.js';
 import { createPlanIntake } from './plan-intake.js';
 import { createPlanReloader, type PlanReloader } from './plan-reload.js';
+import { createPlanShare, type PlanShare } from './plan-share.js';
 import { createPlanVersions } from './plan-versions.js';
 
 /** The process's core: the plans in a swappable holder, the opened database with every repository, and the chat handler. */
@@ -29,6 +30,8 @@ export type Core = {
   chat: ChatHandler;
   /** Reads the plans folder again and swaps the plans in (on file changes once `watch()` runs). */
   reloader: PlanReloader;
+  /** With PostgreSQL: the plan files kept alike between the plans folder and the store other instances share. */
+  share?: PlanShare;
 };
 
 /** Options of {@link buildCore}. */
@@ -56,6 +59,22 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
     ? join(dirname(config.DATABASE_PATH), 'knowledge-cache')
     : cacheDirOf(config.DATABASE_PATH);
   const cache = cacheDir ? createKnowledgeCache(cacheDir, logPortOf(logger)) : undefined;
+  if (!config.QUESTION_LOG_SECRET)
+    logger.info('questions: QUESTION_LOG_SECRET is not set; askers are hashed with a key that changes at each start');
+  const store = await openAppStore(config, logPortOf(logger));
+  // Several instances share PostgreSQL: the plans folder is brought up to date with the store's files before it is read.
+  const share =
+    store.kind === 'postgres'
+      ? createPlanShare({
+          dir: config.KNOWLEDGE_DIR,
+          files: store.planFiles,
+          signal: store.planFileSignal,
+          log: logPortOf(logger),
+          now,
+          onChange: (names) => reloader.reload(names),
+        })
+      : undefined;
+  await share?.start();
   const { plans, warnings, keys } = await loadKnowledge(config.KNOWLEDGE_DIR, { cache: cache?.plans });
   for (const w of warnings) logger.warn({ file: w.file, line: w.line }, `knowledge: ${w.message}`);
   if (plans.length === 0)
@@ -68,9 +87,6 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
     'knowledge: plans read',
   );
 
-  if (!config.QUESTION_LOG_SECRET)
-    logger.info('questions: QUESTION_LOG_SECRET is not set; askers are hashed with a key that changes at each start');
-  const store = await openAppStore(config, logPortOf(logger));
   const notify = createNotice(store.users, send, logPortOf(logger));
   const versions = createPlanVersions({ revisions: store.revisions, now, log: logPortOf(logger), notify });
   const stamped = await versions.stamp(plans);
@@ -93,7 +109,11 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
   });
   const planIntake = createPlanIntake({
     dir: config.KNOWLEDGE_DIR,
-    afterStore: (path) => reloader.reload([basename(path)]),
+    // Reloaded (a new version recorded) before the other instances hear of it, so they find that version recorded.
+    afterStore: async (path, removed) => {
+      await reloader.reload([basename(path)]);
+      await share?.publish([basename(path), ...removed]);
+    },
   });
   const chat = createChat({
     knowledge,
@@ -115,5 +135,6 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
       return options.dashboard?.();
     },
   });
-  return { knowledge, store, chat, reloader };
+  await share?.follow();
+  return { knowledge, store, chat, reloader, share };
 }

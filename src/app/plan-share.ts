@@ -35,11 +35,13 @@ export type PlanShareOptions = {
 /** Plan files kept alike in this instance's plans folder and the store every instance shares. */
 export type PlanShare = {
   /**
-   * Brings folder and store together: a file only here (or changed here after the store's last change to it) goes to
-   * the store when `accept` takes it; the store's other files that differ are written here, its removals done here.
-   * Then listens (or polls) for other instances' changes.
+   * Brings folder and store together, before the folder is read (`onChange` is not told): a file only here (or changed
+   * here after the store's last change to it) goes to the store when `accept` takes it; the store's other files that
+   * differ are written here, its removals done here. A failure is logged; polling catches up once `follow` runs.
    */
   start(): Promise<void>;
+  /** Listens (or polls) for other instances' changes from now on, each written here and told to `onChange`. */
+  follow(): Promise<void>;
   /**
    * Writes the folder's files `names` into the store (one no longer in the folder as removed); the names that could not
    * be written, tried again at each poll while the share runs.
@@ -136,7 +138,7 @@ export function createPlanShare(options: PlanShareOptions): PlanShare {
     return true;
   }
 
-  async function pullNow(): Promise<string[]> {
+  async function pullNow(tell = true): Promise<string[]> {
     const changed: string[] = [];
     for (const change of await files.changesSince(seen)) {
       if (!isShareableName(change.name)) {
@@ -155,7 +157,7 @@ export function createPlanShare(options: PlanShareOptions): PlanShare {
     }
     if (changed.length > 0) {
       log('info', 'plan share: files from the store written to the plans folder', { files: changed });
-      await options.onChange?.(changed);
+      if (tell) await options.onChange?.(changed);
     }
     return changed;
   }
@@ -232,17 +234,19 @@ export function createPlanShare(options: PlanShareOptions): PlanShare {
         try {
           await seed();
           seen = 0;
-          // Listening before reading the changes: none committed in between is missed.
-          if (signal) await listen();
-          await pullNow();
+          await pullNow(false);
         } catch (err) {
           log('error', 'plan share: bringing the folder and the store together failed; tried again at the next poll', {
             err,
           });
-        } finally {
-          schedule();
         }
       }),
+    follow: async () => {
+      // Listening before reading the changes: none committed in between is missed.
+      if (signal) await listen();
+      await serial(pullNow).catch((err: unknown) => log('error', 'plan share: reading the store failed', { err }));
+      schedule();
+    },
     publish: (names) => serial(() => publishNow(names)),
     pull: () => serial(pullNow),
     stop: async () => {

@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPlanIntake } from '../../src/app/plan-intake.js';
 import { createPlanReloader } from '../../src/app/plan-reload.js';
 import { createPlanShare, type PlanShare } from '../../src/app/plan-share.js';
-import { createKnowledgeHolder, type KnowledgeHolder } from '../../src/chat/index.js';
+import { createPlanVersions } from '../../src/app/plan-versions.js';
+import { createKnowledgeHolder, knowledgeOf, type KnowledgeHolder } from '../../src/chat/index.js';
 import { loadKnowledge } from '../../src/ingest/index.js';
 import { renderAnswer } from '../../src/messages/index.js';
 import { answerQuestion } from '../../src/search/index.js';
@@ -24,7 +25,13 @@ type Instance = {
   share: PlanShare;
   intake: PlanIntake;
   logs: string[];
+  /** The texts sent to people (a plan's new version). */
+  notices: string[];
+  /** As build-core starts: the share brings the folder up to date, the plans are read, then the share follows. */
+  boot(): Promise<void>;
   ask(question: string): string;
+  /** The version each plan serves as ("hue@2"). */
+  versions(): string[];
   ids(): string[];
   files(): string[];
 };
@@ -57,8 +64,15 @@ async function instance(files: Record<string, string | Buffer> = {}, opts: Insta
   const store = await db.open();
   const logs: string[] = [];
   const log = (level: string, msg: string) => void logs.push(`${level}: ${msg}`);
-  const holder = createKnowledgeHolder((await loadKnowledge(dir)).plans);
-  const reloader = createPlanReloader({ dir, knowledge: holder, log });
+  const notices: string[] = [];
+  const versions = createPlanVersions({
+    revisions: store.revisions,
+    now: () => new Date(),
+    log,
+    notify: async (text) => void notices.push(text),
+  });
+  const holder = createKnowledgeHolder([]);
+  const reloader = createPlanReloader({ dir, knowledge: holder, log, revise: versions.revise });
   const share = createPlanShare({
     dir,
     files: opts.wrap ? opts.wrap(store.planFiles) : store.planFiles,
@@ -72,8 +86,8 @@ async function instance(files: Record<string, string | Buffer> = {}, opts: Insta
   const intake = createPlanIntake({
     dir,
     afterStore: async (path, removed) => {
-      await share.publish([basename(path), ...removed]);
       await reloader.reload([basename(path)]);
+      await share.publish([basename(path), ...removed]);
     },
   });
   return {
@@ -83,6 +97,13 @@ async function instance(files: Record<string, string | Buffer> = {}, opts: Insta
     share,
     intake,
     logs,
+    notices,
+    boot: async () => {
+      await share.start();
+      holder.swap(knowledgeOf(await versions.stamp((await loadKnowledge(dir)).plans)));
+      await share.follow();
+    },
+    versions: () => holder.current().plans.map((p) => `${p.id}@${p.version ?? 1}`),
     ask: (q) => renderAnswer(answerQuestion(holder.current().index, q, { today: '2026-06-01' })),
     ids: () => holder.current().plans.map((p) => p.id),
     files: () => readdirSync(dir).sort(),
@@ -104,9 +125,9 @@ async function until(probe: () => boolean): Promise<void> {
 describe.skipIf(!pgReachable)(`createPlanShare${pgReachable ? '' : ` ${PG_ABSENT}`}`, () => {
   it('seeds the store from the first folder, and a second instance starts with its plans', async () => {
     const a = await instance({ 'hue.md': realPlan('hue'), 'nhi-chieu.md': realPlan('nhi-chieu') });
-    await a.share.start();
+    await a.boot();
     const b = await instance();
-    await b.share.start();
+    await b.boot();
     expect(b.files()).toEqual(['hue.md', 'nhi-chieu.md']);
     expect(readFileSync(join(b.dir, 'hue.md'), 'utf8')).toBe(realPlan('hue'));
     expect(b.ids()).toEqual(['hue', 'nhi-chieu']);
@@ -116,8 +137,8 @@ describe.skipIf(!pgReachable)(`createPlanShare${pgReachable ? '' : ` ${PG_ABSENT
   it('brings a plan added on one instance into the other folder, where it is answered', async () => {
     const a = await instance({ 'nhi-chieu.md': realPlan('nhi-chieu') });
     const b = await instance({ 'nhi-chieu.md': realPlan('nhi-chieu') });
-    await a.share.start();
-    await b.share.start();
+    await a.boot();
+    await b.boot();
     expect(b.ask(HUE_Q)).not.toMatch(/Tháng 5\/2026/);
     expect(await add(a, 'hue.md', realPlan('hue'))).toMatchObject({ ok: true });
     expect(await b.share.pull()).toEqual(['hue.md']);
@@ -129,8 +150,8 @@ describe.skipIf(!pgReachable)(`createPlanShare${pgReachable ? '' : ` ${PG_ABSENT
   it('replaces the other copy when a plan is stored again, and reloads that plan', async () => {
     const a = await instance({ 'hue.md': realPlan('hue') });
     const b = await instance();
-    await a.share.start();
-    await b.share.start();
+    await a.boot();
+    await b.boot();
     expect(await add(a, 'hue.md', hueDue(9))).toMatchObject({ ok: true });
     expect(await b.share.pull()).toEqual(['hue.md']);
     expect(readFileSync(join(b.dir, 'hue.md'), 'utf8')).toBe(hueDue(9));
@@ -138,11 +159,28 @@ describe.skipIf(!pgReachable)(`createPlanShare${pgReachable ? '' : ` ${PG_ABSENT
     expect(await b.share.pull()).toEqual([]);
   });
 
+  it('records a new version of a plan once, on the instance it was stored on, and both serve it', async () => {
+    const a = await instance({ 'hue.md': realPlan('hue') });
+    const b = await instance();
+    await a.boot();
+    await b.boot();
+    expect(await add(a, 'hue.md', hueDue(9))).toMatchObject({ ok: true });
+    expect(await b.share.pull()).toEqual(['hue.md']);
+    expect(await db.rows('plan_revisions')).toMatchObject([{ plan: 'hue', revision: 2 }]);
+    expect(a.versions()).toEqual(['hue@2']);
+    expect(b.versions()).toEqual(['hue@2']);
+    expect(a.notices).toHaveLength(1);
+    expect(b.notices).toEqual([]);
+    const c = await instance();
+    await c.boot();
+    expect(c.versions()).toEqual(['hue@2']);
+  });
+
   it('removes the other copy of a removed file, and its plan stops serving there', async () => {
     const a = await instance({ 'hue.md': realPlan('hue'), 'nhi-chieu.md': realPlan('nhi-chieu') });
     const b = await instance();
-    await a.share.start();
-    await b.share.start();
+    await a.boot();
+    await b.boot();
     rmSync(join(a.dir, 'hue.md'));
     await a.share.publish(['hue.md']);
     expect(await b.share.pull()).toEqual(['hue.md']);
@@ -152,27 +190,27 @@ describe.skipIf(!pgReachable)(`createPlanShare${pgReachable ? '' : ` ${PG_ABSENT
 
   it('removes a removed file at start on an instance that was stopped meanwhile', async () => {
     const a = await instance({ 'hue.md': realPlan('hue'), 'nhi-chieu.md': realPlan('nhi-chieu') });
-    await a.share.start();
+    await a.boot();
     const b = await instance({ 'hue.md': realPlan('hue'), 'nhi-chieu.md': realPlan('nhi-chieu') });
     // B's copies were written before the removal (dated an hour ago).
     const hourAgo = new Date(Date.now() - 3_600_000);
     for (const f of b.files()) utimesSync(join(b.dir, f), hourAgo, hourAgo);
     rmSync(join(a.dir, 'hue.md'));
     await a.share.publish(['hue.md']);
-    await b.share.start();
+    await b.boot();
     expect(b.files()).toEqual(['nhi-chieu.md']);
     expect(b.ids()).toEqual(['nhi-chieu']);
   });
 
   it('takes the store copy over an older one at start, and a copy edited here after it into the store', async () => {
     const a = await instance({ 'hue.md': hueDue(9), 'nhi-chieu.md': realPlan('nhi-chieu') });
-    await a.share.start();
+    await a.boot();
     const b = await instance({ 'hue.md': realPlan('hue'), 'nhi-chieu.md': realPlan('nhi-chieu') });
     const hourAgo = new Date(Date.now() - 3_600_000);
     utimesSync(join(b.dir, 'hue.md'), hourAgo, hourAgo);
     const edited = realPlan('nhi-chieu').replace('Nhị Chiểu', 'Nhị Chiểu (sửa)');
     writeFileSync(join(b.dir, 'nhi-chieu.md'), edited);
-    await b.share.start();
+    await b.boot();
     expect(readFileSync(join(b.dir, 'hue.md'), 'utf8')).toBe(hueDue(9));
     expect(await a.share.pull()).toEqual(['nhi-chieu.md']);
     expect(readFileSync(join(a.dir, 'nhi-chieu.md'), 'utf8')).toBe(edited);
@@ -181,8 +219,8 @@ describe.skipIf(!pgReachable)(`createPlanShare${pgReachable ? '' : ` ${PG_ABSENT
   it('refuses a broken upload at intake: nothing reaches the store or the other instance', async () => {
     const a = await instance({ 'hue.md': realPlan('hue') });
     const b = await instance();
-    await a.share.start();
-    await b.share.start();
+    await a.boot();
+    await b.boot();
     const before = await db.rows('plan_files');
     expect(await add(a, 'hue.md', '')).toMatchObject({ ok: false, error: { code: 'unreadable' } });
     expect(await add(a, 'rac.docx', Buffer.from('not a docx'))).toMatchObject({ ok: false });
@@ -194,23 +232,23 @@ describe.skipIf(!pgReachable)(`createPlanShare${pgReachable ? '' : ` ${PG_ABSENT
 
   it('does not seed the store with a folder file that reads as no plan', async () => {
     const a = await instance({ 'hue.md': realPlan('hue'), 'ghi-chu.md': 'Chỉ là một ghi chú.' });
-    await a.share.start();
+    await a.boot();
     const b = await instance();
-    await b.share.start();
+    await b.boot();
     expect(b.files()).toEqual(['hue.md']);
     expect(a.logs).toContain('warn: plan share: a file of the folder reads as no plan; not written to the store');
   });
 
   it('writes no stored file whose bytes do not match their hash, nor one named outside the folder', async () => {
     const a = await instance({ 'hue.md': realPlan('hue') });
-    await a.share.start();
+    await a.boot();
     await db.exec(`UPDATE plan_files SET content = 'garbage'::bytea`);
     await db.exec(
       `INSERT INTO plan_files (name, content, sha256, size, version, changed_at)
        VALUES ('../evil.md', 'x'::bytea, 'x', 1, 99, now())`,
     );
     const b = await instance();
-    await b.share.start();
+    await b.boot();
     expect(b.files()).toEqual([]);
     expect(existsSync(join(b.dir, '..', 'evil.md'))).toBe(false);
     expect(b.logs).toEqual(
@@ -224,8 +262,8 @@ describe.skipIf(!pgReachable)(`createPlanShare${pgReachable ? '' : ` ${PG_ABSENT
   it('hears of another instance’s change by NOTIFY, without polling', async () => {
     const a = await instance({ 'nhi-chieu.md': realPlan('nhi-chieu') });
     const b = await instance({}, { listen: true });
-    await a.share.start();
-    await b.share.start();
+    await a.boot();
+    await b.boot();
     expect(await add(a, 'hue.md', realPlan('hue'))).toMatchObject({ ok: true });
     await until(() => b.ids().includes('hue'));
     expect(b.ask(HUE_Q)).toMatch(/Tháng 5\/2026/);
@@ -239,8 +277,8 @@ describe.skipIf(!pgReachable)(`createPlanShare${pgReachable ? '' : ` ${PG_ABSENT
     });
     const a = await instance({}, { wrap: flaky, pollMs: 20 });
     const b = await instance();
-    await a.share.start();
-    await b.share.start();
+    await a.boot();
+    await b.boot();
     writeFileSync(join(a.dir, 'hue.md'), realPlan('hue'));
     expect(await a.share.publish(['hue.md'])).toEqual(['hue.md']);
     expect(a.logs).toContain('error: plan share: writing a file to the store failed; tried again later');
@@ -252,7 +290,7 @@ describe.skipIf(!pgReachable)(`createPlanShare${pgReachable ? '' : ` ${PG_ABSENT
 
   it('survives losing its listening connection, and listens again at the next poll', async () => {
     const b = await instance({}, { listen: true, pollMs: 20 });
-    await b.share.start();
+    await b.boot();
     const listening = async () =>
       (
         await b.store.pool.query<{ pid: number }>(
@@ -275,14 +313,14 @@ describe.skipIf(!pgReachable)(`createPlanShare${pgReachable ? '' : ` ${PG_ABSENT
 
   it('starts even when the store cannot be read, and catches up at the next poll', async () => {
     const a = await instance({ 'hue.md': realPlan('hue') });
-    await a.share.start();
+    await a.boot();
     let down = true;
     const unreachable = (files: PlanFileStore): PlanFileStore => ({
       ...files,
       changesSince: (v) => (down ? Promise.reject(new Error('connection refused')) : files.changesSince(v)),
     });
     const b = await instance({}, { wrap: unreachable, pollMs: 20 });
-    await b.share.start();
+    await b.boot();
     expect(b.logs).toContain(
       'error: plan share: bringing the folder and the store together failed; tried again at the next poll',
     );
