@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useAppDb, useTelegramApp, type AppProcess } from '../support/app-process.js';
+import { addDayInvite } from '../support/day-invite.js';
 import type { TestUser } from '../support/telegram-server.js';
 import { createPgTestDb, PG_ABSENT, pgReachable, type PgTestDb } from '../support/pg-db.js';
 
@@ -26,19 +27,7 @@ describe.runIf(pgReachable)('the assistant on PostgreSQL (DATABASE_URL)', () => 
   const start = () => telegram.start({ DATABASE_URL: pgDb.url });
 
   async function invite(code: string, role: 'officer' | 'leader', unit: string | null): Promise<void> {
-    const store = await pgDb.open();
-    const now = new Date();
-    const expiresAt = new Date(now.getTime() + 86_400_000);
-    await store.invites.create({
-      code,
-      plan: 'nhi-chieu',
-      unit,
-      role,
-      createdAt: now,
-      expiresAt,
-      usedAt: null,
-      usedBy: null,
-    });
+    await addDayInvite((await pgDb.open()).invites, { code, role, unit });
   }
 
   /**

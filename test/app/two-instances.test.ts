@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/tasks/index.js';
 import { dailyCronDueMinutesAgo, killLeftovers, startApp, type AppProcess } from '../support/app-process.js';
+import { addDayInvite } from '../support/day-invite.js';
 import { freePort } from '../support/free-port.js';
 import { createPgTestDb, PG_ABSENT, pgReachable, type PgTestDb } from '../support/pg-db.js';
 import { startRoundRobinProxy, type RoundRobinProxy } from '../support/round-robin-proxy.js';
@@ -84,17 +85,7 @@ describe.runIf(pgReachable)(
       const store = await pgDb.open();
       const now = new Date();
       const code = `CODE-${userId}`;
-      const expiresAt = new Date(now.getTime() + 86_400_000);
-      await store.invites.create({
-        code,
-        plan: 'nhi-chieu',
-        unit,
-        role,
-        createdAt: now,
-        expiresAt,
-        usedAt: null,
-        usedBy: null,
-      });
+      await addDayInvite(store.invites, { code, role, unit }, now);
       const redeemed = await store.invites.redeem(code, { key: `tg:${userId}`, name }, now);
       expect(redeemed.ok).toBe(true);
     }
