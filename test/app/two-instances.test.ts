@@ -171,10 +171,7 @@ describe.runIf(pgReachable)(
       ]);
     });
 
-    // Skipped: in the fresh-clone CI run of 05/12 01:48 the instance restarted after the kill answered question 9
-    // twice (the reply to question 10 was a second answer to 9). Not yet explained (a redelivery at setWebhook, or the
-    // restarted instance's replay); issue 18's closing note carries it. The other cases of this file run.
-    it.skip('keeps answering through the proxy when one instance is killed with SIGKILL, and again once it is back', async () => {
+    it('keeps answering through the proxy when one instance is killed with SIGKILL, and again once it is back', async () => {
       await register(1001, 'Lan', 'officer', UNIT);
       const [a, b] = await startPair();
       const lan = server.user({ userId: 1001, firstName: 'Lan' });
@@ -192,6 +189,9 @@ describe.runIf(pgReachable)(
       expect(await ask('hạn khi nào?')).toMatch(/^Nhiệm vụ 5 – phường Nhị Chiểu[^]*Thời hạn/);
       expect(proxy!.answered.at(-1)!.backend).not.toBe(proxy!.answered.at(-2)!.backend);
 
+      // Killed once it has recorded its last answer: a reply sent and not yet recorded is the one case answered twice
+      // on purpose (README, "What a kill leaves ambiguous"), the restarted instance answering it again.
+      await untilAsync(async () => ((await pgDb.rows('inbox')) as Array<{ done_at: unknown }>).every((u) => u.done_at));
       a.app.child.kill('SIGKILL');
       expect(await a.app.exited).toEqual({ code: null, signal: 'SIGKILL' });
       const beforeKill = proxy!.answered.length;
@@ -222,7 +222,12 @@ describe.runIf(pgReachable)(
 
 /** Waits until `probe` holds. */
 async function until(probe: () => boolean): Promise<void> {
-  for (let step = 0; !probe(); step++) {
+  await untilAsync(async () => probe());
+}
+
+/** Waits until `probe` resolves to true. */
+async function untilAsync(probe: () => Promise<boolean>): Promise<void> {
+  for (let step = 0; !(await probe()); step++) {
     if (step > 2000) throw new Error('until: gave up');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
