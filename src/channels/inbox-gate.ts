@@ -24,9 +24,11 @@ export type InboxGate<U> = {
   settle(update: U): Promise<void>;
   /**
    * The updates a previous process kept and never finished, oldest first, now in hand here: handle them at start.
-   * Never rejects (an inbox that cannot be read is logged, and its updates wait for the next start).
+   * With `receivedBefore`, only those kept before then and not in hand here: what another instance sharing the store
+   * kept and left (it died, or is far behind), for a periodic look. Never rejects (an inbox that cannot be read is
+   * logged, and its updates wait for the next look).
    */
-  replay(): Promise<U[]>;
+  replay(receivedBefore?: Date): Promise<U[]>;
 };
 
 /**
@@ -72,19 +74,15 @@ export function createInboxGate<U>(options: InboxGateOptions<U>): InboxGate<U> {
         });
       }
     },
-    async replay() {
+    async replay(receivedBefore) {
       if (!inbox) return [];
       let pending: InboxUpdate[];
       try {
-        pending = await inbox.pending(channel);
+        pending = await inbox.pending(channel, receivedBefore);
       } catch (err) {
-        log(
-          'error',
-          `${channel}: could not read the inbox; updates left by a previous process wait for the next start`,
-          {
-            err,
-          },
-        );
+        log('error', `${channel}: could not read the inbox; updates left by another process wait for the next look`, {
+          err,
+        });
         return [];
       }
       const left = take(pending.map((p) => p.body as U));

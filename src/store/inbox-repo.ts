@@ -47,12 +47,12 @@ export function createInboxRepo(db: Db, options: InboxRepoOptions = {}) {
   const finish = db.prepare<[string, string, string]>(
     'UPDATE inbox SET done_at = ?, body = NULL WHERE channel = ? AND update_id = ? AND done_at IS NULL',
   );
-  const waiting = db.prepare<[string, number], Row>(
-    'SELECT update_id, body FROM inbox WHERE channel = ? AND done_at IS NULL AND body IS NOT NULL AND replays < ? ORDER BY seq',
+  // A missing bound (null) is later than any ISO time: every row.
+  const open = `channel = ? AND done_at IS NULL AND body IS NOT NULL AND replays < ? AND received_at < COALESCE(?, '9')`;
+  const waiting = db.prepare<[string, number, string | null], Row>(
+    `SELECT update_id, body FROM inbox WHERE ${open} ORDER BY seq`,
   );
-  const handedOut = db.prepare<[string, number]>(
-    'UPDATE inbox SET replays = replays + 1 WHERE channel = ? AND done_at IS NULL AND body IS NOT NULL AND replays < ?',
-  );
+  const handedOut = db.prepare<[string, number, string | null]>(`UPDATE inbox SET replays = replays + 1 WHERE ${open}`);
   const pruneOld = db.prepare<[string]>('DELETE FROM inbox WHERE received_at < ?');
   const pruneBeyond = db.prepare<[number]>('DELETE FROM inbox WHERE seq <= (SELECT MAX(seq) FROM inbox) - ?');
   let prunedAt = Number.NEGATIVE_INFINITY;
@@ -70,9 +70,10 @@ export function createInboxRepo(db: Db, options: InboxRepoOptions = {}) {
     });
   });
 
-  const pending = db.transaction((channel: string): InboxUpdate[] => {
-    const rows = waiting.all(channel, maxReplays);
-    handedOut.run(channel, maxReplays);
+  const pending = db.transaction((channel: string, receivedBefore?: Date): InboxUpdate[] => {
+    const before = receivedBefore?.toISOString() ?? null;
+    const rows = waiting.all(channel, maxReplays, before);
+    handedOut.run(channel, maxReplays, before);
     return rows.map((r) => ({ id: r.update_id, body: r.body === null ? null : (JSON.parse(r.body) as unknown) }));
   });
 
@@ -81,6 +82,6 @@ export function createInboxRepo(db: Db, options: InboxRepoOptions = {}) {
     keep: (channel: string, updates: InboxUpdate[], now: Date) =>
       durably(db, () => keep.immediate(channel, updates, now)),
     done: (channel: string, id: string, now: Date) => void finish.run(now.toISOString(), channel, id),
-    pending: (channel: string) => pending.immediate(channel),
+    pending: (channel: string, receivedBefore?: Date) => pending.immediate(channel, receivedBefore),
   });
 }

@@ -50,10 +50,11 @@ export type UpdateInbox = {
   /** Records that the update was handled: it is no longer pending, and keeping it again returns nothing. */
   done(channel: string, id: string, now: Date): Promise<void>;
   /**
-   * The updates kept and not done, oldest first, to hand to the bot at start. Each is handed out a few times at most,
-   * so an update whose handling kills the process does not kill every restart.
+   * The updates kept and not done, oldest first, to hand to the bot at start; with `receivedBefore`, only those kept
+   * before then (what another instance sharing the store kept long ago and never finished). Each is handed out a few
+   * times at most, so an update whose handling kills the process does not kill every restart.
    */
-  pending(channel: string): Promise<InboxUpdate[]>;
+  pending(channel: string, receivedBefore?: Date): Promise<InboxUpdate[]>;
 };
 
 /** One message the scheduler owes a person, named once and for all by `key`. */

@@ -10,12 +10,13 @@ let tmp: TmpDb;
 let store: Store;
 let logs: Array<{ level: string; msg: string; data?: Record<string, unknown> }>;
 
-function gate(withInbox = true) {
+function gate(withInbox = true, now?: () => Date) {
   return createInboxGate<U>({
     inbox: withInbox ? createInboxRepo(store.db) : undefined,
     channel: 'telegram',
     idOf: (x) => String(x.update_id),
     log: (level, msg, data) => void logs.push({ level, msg, data }),
+    now,
   });
 }
 
@@ -63,6 +64,16 @@ describe('createInboxGate', () => {
         data: { updateId: '6' },
       },
     ]);
+  });
+
+  it('on a later look, hands out what was kept before a time and is not in hand here', async () => {
+    const at = (minute: number) => () => new Date(Date.UTC(2026, 11, 5, 3, minute));
+    const other = gate(true, at(0));
+    await other.admit([u(1), u(2)]);
+    const here = gate(true, at(5));
+    expect(await here.admit([u(2), u(3)])).toEqual([u(2), u(3)]);
+    expect(await here.replay(at(1)())).toEqual([u(1)]);
+    expect(await here.replay(at(6)())).toEqual([]);
   });
 
   it('without an inbox hands everything on and keeps nothing', async () => {

@@ -80,6 +80,18 @@ describeStores('createInboxRepo', (t) => {
     ]);
   });
 
+  it('hands out only the updates kept before a time when asked so, and counts only those handed out', async () => {
+    await repo.keep('telegram', [update(5)], T0);
+    await repo.keep('telegram', [update(6)], at(60_000));
+    expect(await repo.pending('telegram', at(60_000))).toEqual([update(5)]);
+    expect(await t.rows('inbox')).toMatchObject([
+      { update_id: '5', replays: 1 },
+      { update_id: '6', replays: 0 },
+    ]);
+    expect(await repo.pending('telegram', T0)).toEqual([]);
+    expect(await repo.pending('telegram', at(60_001))).toEqual([update(5), update(6)]);
+  });
+
   it(`gives an update up after handing it out ${INBOX_MAX_REPLAYS} times without it being done`, async () => {
     await repo.keep('zalo', [update(1)], T0);
     for (let i = 0; i < INBOX_MAX_REPLAYS; i++) expect(await repo.pending('zalo')).toEqual([update(1)]);

@@ -49,12 +49,12 @@ export function createPgInboxRepo(pool: pg.Pool, options: InboxRepoOptions = {})
       return updates.filter((u) => open.has(u.id));
     });
 
-  const pending = (channel: string) =>
+  const pending = (channel: string, receivedBefore?: Date) =>
     inTransaction(pool, async (c) => {
       const { rows } = await c.query<Row>(
         `SELECT seq, update_id, body FROM inbox WHERE channel = $1 AND done_at IS NULL AND body IS NOT NULL AND replays < $2
-         ORDER BY seq FOR UPDATE`,
-        [channel, maxReplays],
+         AND received_at < COALESCE($3, 'infinity'::timestamptz) ORDER BY seq FOR UPDATE`,
+        [channel, maxReplays, receivedBefore ?? null],
       );
       await c.query('UPDATE inbox SET replays = replays + 1 WHERE seq = ANY($1)', [rows.map((r) => r.seq)]);
       return rows.map((r) => ({ id: r.update_id, body: r.body === null ? null : (JSON.parse(r.body) as unknown) }));
