@@ -73,6 +73,8 @@ const webhook = common.extend({
     .string()
     .regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 letters, digits, "_" or "-"')
     .optional(),
+  /** An update an instance acknowledged and left unanswered this long is answered by another (several instances). */
+  INBOX_TAKEOVER_SECONDS: wholeNumber(1, 3600, 60, 'must be a whole number of seconds from 1 to 3600'),
 });
 
 /** Environment variables the assistant reads, with their defaults (documented in .env.example). */

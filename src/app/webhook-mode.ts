@@ -72,6 +72,8 @@ type WebhookChannel = {
   start(url: string, signal: AbortSignal): Promise<void>;
   send: ChannelSender;
   settled(): Promise<void>;
+  /** Answers what another instance kept before then and never finished. */
+  takeLeftOver(receivedBefore: Date): Promise<void>;
 };
 
 /** What a webhook answers before its channel is up: the platform sends the update again later. */
@@ -128,13 +130,27 @@ export async function startWebhookMode(options: WebhookModeOptions): Promise<Web
     }),
   );
   await Promise.all(startups.map((s) => s.firstAttempt));
+  const looking = lookForLeftOvers(channels, config.INBOX_TAKEOVER_SECONDS * 1000, options.now ?? Date.now);
   const stop = async () => {
+    clearInterval(looking);
     await Promise.all(startups.map((s) => s.stop()));
     await server.close();
     await Promise.all(channels.map((c) => c.settled()));
   };
   running.stopSteps.push(['webhook server and updates in flight', stop]);
   return { ...running, port: server.port, publicUrlFor, stop };
+}
+
+/**
+ * Instances behind one address share the store's inbox: an update one of them acknowledged and did not finish (it was
+ * killed, and may never come back to replay it) is taken by another once it is `afterMs` old, looked for as often.
+ */
+function lookForLeftOvers(channels: WebhookChannel[], afterMs: number, now: () => number): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    const receivedBefore = new Date(now() - afterMs);
+    for (const channel of channels) void channel.takeLeftOver(receivedBefore);
+  }, afterMs);
+  return timer.unref();
 }
 
 /** The webhook path of a channel: `/<channel>/<22 characters derived from the secret>`. */
@@ -179,6 +195,7 @@ function telegramChannel(options: WebhookModeOptions, secret: string): WebhookCh
     },
     send: (chatId, replies) => sendTelegramReplies(bot, chatId, replies),
     settled: () => webhook?.settled() ?? Promise.resolve(),
+    takeLeftOver: (receivedBefore) => webhook?.takeLeftOver(receivedBefore) ?? Promise.resolve(),
   };
 }
 
@@ -205,6 +222,7 @@ function zaloChannel(
     start: (url) => zalo.register(url),
     send: (chatId, replies) => zalo.send(chatId, replies),
     settled: zalo.settled,
+    takeLeftOver: zalo.takeLeftOver,
   };
 }
 

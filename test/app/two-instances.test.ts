@@ -102,7 +102,9 @@ describe.runIf(pgReachable)(
       return res.status;
     }
 
-    function capnhat(updateId: number, userId: number, text: string) {
+    /** A Telegram update of a message `text` from `userId`, a command's entity included. */
+    function messageUpdate(updateId: number, userId: number, text: string) {
+      const command = /^\/\w+/.exec(text)?.[0];
       return {
         update_id: updateId,
         message: {
@@ -111,7 +113,7 @@ describe.runIf(pgReachable)(
           chat: { id: userId, type: 'private' },
           from: { id: userId, is_bot: false, first_name: 'Lan' },
           text,
-          entities: [{ type: 'bot_command', offset: 0, length: '/capnhat'.length }],
+          ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command.length }] } : {}),
         },
       };
     }
@@ -127,11 +129,11 @@ describe.runIf(pgReachable)(
       expect(server.calls('setWebhook')).toHaveLength(2);
       expect(server.webhook()!.url.startsWith(`${proxy!.url}/telegram/`)).toBe(true);
 
-      const retried = capnhat(900_001, 1001, '/capnhat 4 đang thực hiện 70% đã trình ký');
+      const retried = messageUpdate(900_001, 1001, '/capnhat 4 đang thực hiện 70% đã trình ký');
       expect(await deliver(a, retried)).toBe(200);
       await until(() => answersTo(1001).length === 1);
       expect(await deliver(b, retried)).toBe(200);
-      const raced = capnhat(900_002, 1001, '/capnhat 4 hoàn thành đã ban hành Công văn 15');
+      const raced = messageUpdate(900_002, 1001, '/capnhat 4 hoàn thành đã ban hành Công văn 15');
       expect(await Promise.all([deliver(a, raced), deliver(b, raced)])).toEqual([200, 200]);
       // A stop waits for every accepted update: the one held back behind the other's claim ends as a duplicate.
       await Promise.all([stop(a), stop(b)]);
@@ -150,6 +152,24 @@ describe.runIf(pgReachable)(
       expect(await pgDb.rows('inbox')).toMatchObject([
         { channel: 'telegram', update_id: '900001', done_at: expect.any(String) },
         { channel: 'telegram', update_id: '900002', done_at: expect.any(String), attempts: 1 },
+      ]);
+    });
+
+    it('answers, with no restart, an update an instance acknowledged and never finished, once', async () => {
+      await register(1001, 'Lan', 'officer', UNIT);
+      const [a, b] = await startPair({ INBOX_TAKEOVER_SECONDS: '1' });
+      // What an instance killed for good leaves: the update kept in the shared inbox (Telegram had its 200), unanswered.
+      const store = await pgDb.open();
+      const left = messageUpdate(900_003, 1001, question(7));
+      await store.inbox.keep('telegram', [{ id: '900003', body: left }], new Date(Date.now() - 5_000));
+      await until(() => answersTo(1001).length > 0);
+      // Both instances look every second: give them a few more looks before counting.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      await Promise.all([stop(a), stop(b)]);
+
+      expect(answersTo(1001).map((t) => t.split(':')[0])).toEqual(['Nhiệm vụ 7 – phường Nhị Chiểu']);
+      expect(await pgDb.rows('inbox')).toMatchObject([
+        { update_id: '900003', done_at: expect.any(String), attempts: 1 },
       ]);
     });
 

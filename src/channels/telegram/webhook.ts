@@ -42,6 +42,11 @@ export type TelegramWebhook = {
   handleRequest: WebhookHandler;
   /** Resolves once every accepted update has been handled (graceful stop). */
   settled(): Promise<void>;
+  /**
+   * Handles what another instance sharing the store kept before `receivedBefore` and never finished (it died, and may
+   * not come back to replay it); the delivery log still answers each once.
+   */
+  takeLeftOver(receivedBefore: Date): Promise<void>;
 };
 
 const BUSY = webhookAnswer(503, { ok: false, description: 'Service Unavailable' });
@@ -136,6 +141,9 @@ export function createTelegramWebhook(options: TelegramWebhookOptions): Telegram
     async settled() {
       await replayed;
       while (inFlight.size > 0) await Promise.all(inFlight);
+    },
+    async takeLeftOver(receivedBefore) {
+      (await inbox.replay(receivedBefore)).forEach(handleInBackground);
     },
   };
 }

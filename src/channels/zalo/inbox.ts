@@ -22,8 +22,11 @@ export type ZaloInbox = {
    * resolves once it is kept (not answered).
    */
   processUpdate(raw: unknown): Promise<ParsedUpdate>;
-  /** Hands the bot the updates a previous process kept and never finished (call it once, at start). */
-  replay(): Promise<void>;
+  /**
+   * Hands the bot the updates a previous process kept and never finished (at start); with `receivedBefore`, those
+   * another instance kept before then and left (see the inbox gate's replay).
+   */
+  replay(receivedBefore?: Date): Promise<void>;
 };
 
 /**
@@ -65,8 +68,8 @@ export function createZaloInbox(deps: ZaloInboxDeps): ZaloInbox {
       for (const update of admitted) hand(update);
       return parsed;
     },
-    async replay() {
-      for (const update of await gate.replay()) hand(update);
+    async replay(receivedBefore) {
+      for (const update of await gate.replay(receivedBefore)) hand(update);
     },
   };
 }

@@ -89,6 +89,8 @@ export function createZaloWebhookBot(options: ZaloBotOptions & { secretToken: st
   register(url: string): Promise<void>;
   send: ZaloReplySender;
   settled(): Promise<void>;
+  /** Answers what another instance kept before `receivedBefore` and never finished (instances sharing a store). */
+  takeLeftOver(receivedBefore: Date): Promise<void>;
 } {
   const { client, chats, send, receive, replay } = createZaloBot(options);
   const { secretToken, maxBodyBytes, log } = options;
@@ -103,5 +105,6 @@ export function createZaloWebhookBot(options: ZaloBotOptions & { secretToken: st
       await replayed;
       await chats.settled();
     },
+    takeLeftOver: (receivedBefore) => replay(receivedBefore),
   };
 }
