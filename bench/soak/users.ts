@@ -37,8 +37,9 @@ export type Users = {
   /** The update went out to a bot process: the answer timeout starts again. */
   delivered(updateId: number): void;
   /**
-   * A process is dead and its last lines read: what it fetched and confirmed is handled if its inbox says done, else
-   * lost unless the next process takes it from its inbox (a delivery) within the answer timeout.
+   * A process is dead and its last lines read: what it fetched is handled if its inbox says done (Telegram may hand it
+   * out again, and the next process drops it as done); else, once confirmed, lost unless the next process takes it
+   * from its inbox (a delivery) within the answer timeout.
    */
   dead(gen: number): void;
   /** Stops every person now (time limit). */
@@ -143,9 +144,10 @@ export function createUsers(options: UsersOptions): Users {
     },
     dead: (gen) => {
       for (const [updateId, waiter] of waiting) {
-        if (server.isPending(updateId) || server.lastDelivery(updateId) !== gen) continue;
+        if (server.lastDelivery(updateId) !== gen) continue;
+        // Done in the inbox: answered by the dead process, its line lost; delivered again, the next one drops it.
         if (options.isDone(updateId)) waiter.settle('handled');
-        else awaitAnswer(waiter, true);
+        else if (!server.isPending(updateId)) awaitAnswer(waiter, true);
       }
     },
     abort: () => {
