@@ -89,7 +89,7 @@ export function createReadCache(dir: string, options: ReadCacheOptions = {}): Re
         renameSync(temp, fileOf(key));
       } catch (err) {
         log('start-up cache: an entry could not be written', { key, dir, err });
-        rmSync(temp, { force: true });
+        removeQuietly(temp);
       }
     },
     keep(keys) {
@@ -106,4 +106,13 @@ export function createReadCache(dir: string, options: ReadCacheOptions = {}): Re
       for (const name of names) if (stale(name)) rmSync(join(dir, name), { force: true });
     },
   };
+}
+
+/** Removes a file if it is there; where even that fails (its folder is a file, or closed to us), leaves it. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Nothing was written there either.
+  }
 }

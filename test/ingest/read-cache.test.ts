@@ -105,6 +105,16 @@ describe('createReadCache', () => {
     expect(createReadCache(join(cacheDir, 'sub')).get(keyOf(['a']), (v) => v)).toEqual({ n: 1 });
   });
 
+  it('logs an entry it cannot write (a file where its folder should be) and reads on, in memory', async () => {
+    const { dir, cacheDir } = setUp();
+    writeFileSync(join(cacheDir, 'plans'), 'not a folder');
+    const logged: string[] = [];
+    const cache = createReadCache(join(cacheDir, 'plans'), { log: (message) => void logged.push(message) });
+    const read = await loadKnowledge(dir, { cache });
+    expect(read.plans.map((p) => p.id).sort()).toEqual(['hue', 'nhi-chieu']);
+    expect(logged).toEqual(Array(2).fill('start-up cache: an entry could not be written'));
+  });
+
   it('removes what a process that died while writing left', () => {
     const { cacheDir } = setUp();
     writeFileSync(join(cacheDir, `.${keyOf(['a'])}.1.tmp`), '{"half');
