@@ -33,7 +33,19 @@ export type SoakOptions = {
   knowledgeDir: string;
   /** The project folder the bot is started from; default the current folder. */
   cwd: string;
+  /**
+   * The bot's store: `sqlite` (a temp file) or `postgres` (a fresh database on the local server, dropped at the end);
+   * default sqlite. On PostgreSQL a digest falls due during the run (checked: each sent once).
+   */
+  store: SoakStore;
+  /**
+   * Bot processes: 1 polls Telegram; 2 or more (PostgreSQL only) run in webhook mode behind a round-robin proxy, and
+   * the kills hit the first one; default 1.
+   */
+  instances: number;
 };
+
+export type SoakStore = 'sqlite' | 'postgres';
 
 export const DEFAULT_OPTIONS: SoakOptions = {
   users: 200,
@@ -49,6 +61,8 @@ export const DEFAULT_OPTIONS: SoakOptions = {
   keep: false,
   knowledgeDir: resolve('knowledge'),
   cwd: resolve('.'),
+  store: 'sqlite',
+  instances: 1,
 };
 
 const FLAGS = {
@@ -63,12 +77,16 @@ const FLAGS = {
   'restart-delay': { type: 'string' },
   'node-options': { type: 'string' },
   keep: { type: 'boolean' },
+  store: { type: 'string' },
+  instances: { type: 'string' },
 } as const;
 
 /** `npm run soak -- --users 20 --messages 500 --kill-at 0.5 --time-limit 120`; SOAK_USERS, SOAK_MESSAGES... work too. */
 export const USAGE =
   'usage: npm run soak -- [--users 200] [--messages 10000] [--kill-at 0.3,0.65] [--time-limit 600 (s)] [--answer-timeout 45 (s)]\n' +
-  '       [--flood 0.002] [--dup 0.03] [--seed 226] [--restart-delay 250 (ms)] [--node-options ""] [--keep]   (or SOAK_USERS, SOAK_MESSAGES, SOAK_KILL_AT, ...)';
+  '       [--flood 0.002] [--dup 0.03] [--seed 226] [--restart-delay 250 (ms)] [--node-options ""] [--keep]\n' +
+  '       [--store sqlite|postgres] [--instances 1 (2+ needs postgres: webhook mode behind a round-robin proxy)]\n' +
+  '       (or SOAK_USERS, SOAK_MESSAGES, SOAK_KILL_AT, SOAK_STORE, SOAK_INSTANCES, ...)';
 
 /** Reads flags, then SOAK_* variables, then defaults; throws with the usage on a bad value. */
 export function parseSoakOptions(argv: string[], env: Record<string, string | undefined> = process.env): SoakOptions {
@@ -105,6 +123,8 @@ export function parseSoakOptions(argv: string[], env: Record<string, string | un
     restartDelayMs: num('restart-delay', DEFAULT_OPTIONS.restartDelayMs),
     nodeOptions: raw('node-options') ?? '',
     keep: values.keep === true || env.SOAK_KEEP === '1',
+    store: storeOf(raw('store')),
+    instances: num('instances', DEFAULT_OPTIONS.instances),
   };
   if (
     options.users < 1 ||
@@ -116,5 +136,17 @@ export function parseSoakOptions(argv: string[], env: Record<string, string | un
   }
   if (options.killAt.some((k) => !(k > 0 && k < 1)))
     throw new Error(`soak: --kill-at takes shares between 0 and 1, e.g. 0.3,0.65\n${USAGE}`);
+  if (options.instances < 1 || !Number.isInteger(options.instances))
+    throw new Error(`soak: --instances takes a whole number from 1\n${USAGE}`);
+  if (options.instances > 1 && options.store !== 'postgres')
+    throw new Error(
+      `soak: --instances ${options.instances} needs --store postgres (instances share one database; SQLite is one process's file)\n${USAGE}`,
+    );
   return options;
+}
+
+function storeOf(text: string | undefined): SoakStore {
+  if (text === undefined || text === '') return DEFAULT_OPTIONS.store;
+  if (text === 'sqlite' || text === 'postgres') return text;
+  throw new Error(`soak: --store takes sqlite or postgres, not "${text}"\n${USAGE}`);
 }
