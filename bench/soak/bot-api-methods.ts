@@ -16,6 +16,8 @@ export type MethodDeps = {
   record(chatId: number, output: ChatOutput): void;
   /** deleteWebhook with drop_pending_updates. */
   dropPending(): void;
+  /** setWebhook (its url and secret_token), or deleteWebhook (undefined). */
+  webhook(target: { url: string; secret: string } | undefined): void;
 };
 
 const ok = (result: unknown): MethodAnswer => ({ status: 200, body: { ok: true, result } });
@@ -48,6 +50,13 @@ export function createMethods(deps: MethodDeps): (method: string, params: Params
     getMe: () => ok(deps.bot),
     deleteWebhook: (params) => {
       if (params.drop_pending_updates === true || params.drop_pending_updates === 'true') deps.dropPending();
+      deps.webhook(undefined);
+      return ok(true);
+    },
+    setWebhook: (params) => {
+      const url = String(params.url ?? '');
+      if (!/^https?:\/\//.test(url)) return badRequest('bad webhook: An HTTPS URL must be provided for webhook');
+      deps.webhook({ url, secret: String(params.secret_token ?? '') });
       return ok(true);
     },
     setMyCommands: () => ok(true),

@@ -14,13 +14,17 @@ export type RoundRobinProxy = {
   stop(): Promise<void>;
 };
 
+/** The header of each answer naming the backend (its index) that gave it. */
+export const BACKEND_HEADER = 'x-proxy-backend';
+
 /** Headers passed on to the backend: what a webhook reads (the rest is the hop's own business). */
 const FORWARDED_HEADERS = ['content-type', 'x-telegram-bot-api-secret-token', 'x-bot-api-secret-token'];
 
 /**
  * Passes each request to the backends (`http://127.0.0.1:<port>` bases) in turn, as a round-robin balancer does.
  * A backend that cannot be reached, or drops the connection before answering (a killed process), is passed over for
- * the next one, as the balancer's retry or the platform's own retry would; 502 when none answers.
+ * the next one, as the balancer's retry or the platform's own retry would; 502 when none answers. Each answer names
+ * its backend in `x-proxy-backend`.
  */
 export async function startRoundRobinProxy(backends: string[]): Promise<RoundRobinProxy> {
   let next = 0;
@@ -48,7 +52,12 @@ export async function startRoundRobinProxy(backends: string[]): Promise<RoundRob
       const text = await answer.text().catch(() => undefined);
       if (text === undefined) continue;
       answered.push({ path: req.url ?? '/', backend, status: answer.status });
-      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' }).end(text);
+      res
+        .writeHead(answer.status, {
+          'content-type': answer.headers.get('content-type') ?? 'text/plain',
+          [BACKEND_HEADER]: String(backend),
+        })
+        .end(text);
       return;
     }
     sendJson(res, 502, { ok: false, description: 'Bad Gateway: no backend answered' });

@@ -1,3 +1,5 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram } from '../../../bench/soak/fake-telegram.js';
 
@@ -5,8 +7,11 @@ const TOKEN = '42:soak-test-token';
 const USER = { id: 1001, firstName: 'Lan', lastName: 'Nguyễn' };
 let server: FakeTelegram | undefined;
 
-async function start(floodRate = 0): Promise<FakeTelegram> {
-  server = await startFakeTelegram({ token: TOKEN, floodRate, rnd: () => 0.5 });
+async function start(
+  floodRate = 0,
+  webhook?: { answeredBy?(headers: Headers): number | undefined },
+): Promise<FakeTelegram> {
+  server = await startFakeTelegram({ token: TOKEN, floodRate, rnd: () => 0.5, ...(webhook ? { webhook } : {}) });
   server.addUser(USER);
   return server;
 }
@@ -15,8 +20,9 @@ async function call(
   method: string,
   params: object = {},
   token = TOKEN,
+  root = server!.apiRoot,
 ): Promise<{ status: number; body: { ok: boolean; result?: unknown; error_code?: number; description?: string } }> {
-  const res = await fetch(`${server!.apiRoot}/bot${token}/${method}`, {
+  const res = await fetch(`${root}/bot${token}/${method}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(params),
@@ -26,10 +32,47 @@ async function call(
 
 const updateIds = (body: { result?: unknown }) => (body.result as { update_id: number }[]).map((u) => u.update_id);
 
+let bot: Server | undefined;
+
 afterEach(async () => {
   await server?.stop();
   server = undefined;
+  bot?.closeAllConnections();
+  await new Promise((resolve) => (bot ? bot.close(resolve) : resolve(undefined)));
+  bot = undefined;
 });
+
+type Post = { secret: string | undefined; updateId: number };
+
+/**
+ * A bot's webhook endpoint on 127.0.0.1 that answers the posts with `statuses` in turn ('drop': the connection is
+ * destroyed without an answer, as a killed process's is) and 200 after them; returns its URL and what it received.
+ */
+async function webhookBot(
+  statuses: (number | 'drop')[],
+  beforeAnswer: () => Promise<unknown> = async () => undefined,
+): Promise<{ url: string; posts: Post[] }> {
+  const posts: Post[] = [];
+  bot = createServer((req: IncomingMessage, res) => {
+    let body = '';
+    req.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      posts.push({
+        secret: req.headers['x-telegram-bot-api-secret-token'] as string | undefined,
+        updateId: (JSON.parse(body) as { update_id: number }).update_id,
+      });
+      const status = statuses.shift() ?? 200;
+      if (status === 'drop') return req.socket.destroy();
+      void beforeAnswer().then(() => res.writeHead(status, { 'x-proxy-backend': '1' }).end('{}'));
+    });
+  });
+  await new Promise<void>((resolve) => bot!.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(bot.address() as AddressInfo).port}/telegram/path`, posts };
+}
+
+const until = async (done: () => boolean) => {
+  for (let i = 0; i < 500 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+};
 
 describe('startFakeTelegram', () => {
   it('holds a long poll until a message arrives, then delivers it until a higher offset confirms it', async () => {
@@ -97,5 +140,69 @@ describe('startFakeTelegram', () => {
     const answer = await call('sendMessage', { chat_id: USER.id, text: 'x' });
     expect(answer.status).toBe(429);
     expect(answer.body).toMatchObject({ error_code: 429, parameters: { retry_after: 1 } });
+  });
+
+  it("tags a call with the process named in its API root's path, whatever connection it comes on", async () => {
+    const fake = await start();
+    fake.setGeneration(1);
+    await call('sendChatAction', { chat_id: USER.id, action: 'typing' }, TOKEN, fake.apiRootOf(7));
+    await call('sendMessage', { chat_id: USER.id, text: 'x' }, TOKEN, fake.apiRootOf(7));
+    expect(fake.events(USER.id).map(({ type, gen }) => ({ type, gen }))).toEqual([
+      { type: 'action', gen: 7 },
+      { type: 'send', gen: 7 },
+    ]);
+  });
+
+  describe('with a webhook', () => {
+    it('posts each update with the secret once setWebhook is called, again after a drop or a non-2xx, until a 200', async () => {
+      const fake = await start(0, { answeredBy: (headers) => Number(headers.get('x-proxy-backend')) + 4 });
+      const ups: number[] = [];
+      fake.on('poll', (gen) => ups.push(gen));
+      const endpoint = await webhookBot(['drop', 503, 500]);
+      const id = fake.sendText(USER.id, '/start ABC');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(endpoint.posts).toEqual([]);
+
+      const secret = 'soak-secret_0123456789';
+      expect(
+        (await call('setWebhook', { url: endpoint.url, secret_token: secret }, TOKEN, fake.apiRootOf(2))).status,
+      ).toBe(200);
+      expect(ups).toEqual([2]);
+      await until(() => !fake.isPending(id));
+      expect(endpoint.posts).toEqual(Array.from({ length: 4 }, () => ({ secret, updateId: id })));
+      expect(fake.lastDelivery(id)).toBe(5);
+      expect(fake.events(USER.id)).toMatchObject([{ type: 'deliver', updateId: id, gen: 5 }]);
+      expect(fake.stats().webhookPosts).toEqual({ posts: 4, retried: { connection: 1, '503': 1, '500': 1 } });
+      // Telegram refuses getUpdates while a webhook is set.
+      expect((await call('getUpdates', { timeout: 0 })).status).toBe(409);
+    });
+
+    it('posts a duplicate under its update_id, and a new message under a new one, in the order sent', async () => {
+      const fake = await start(0, {});
+      const endpoint = await webhookBot([]);
+      await call('setWebhook', { url: endpoint.url, secret_token: 'soak-secret_0123456789' });
+      const first = fake.sendText(USER.id, 'một');
+      fake.redeliver(first);
+      const second = fake.sendText(USER.id, 'hai');
+      await until(() => endpoint.posts.length === 3);
+      expect(endpoint.posts.map((p) => p.updateId)).toEqual([first, first, second]);
+      expect(second).toBeGreaterThan(first);
+    });
+
+    it('records a delivery where its post started, when the bot answers before its 200 gets back', async () => {
+      const fake = await start(0, { answeredBy: () => 6 });
+      const endpoint = await webhookBot([], async () => {
+        await call('sendChatAction', { chat_id: USER.id, action: 'typing' }, TOKEN, fake.apiRootOf(6));
+        await call('sendMessage', { chat_id: USER.id, text: 'trả lời' }, TOKEN, fake.apiRootOf(6));
+      });
+      await call('setWebhook', { url: endpoint.url, secret_token: 'soak-secret_0123456789' });
+      const id = fake.sendText(USER.id, 'ai chủ trì nhiệm vụ 4?');
+      await until(() => !fake.isPending(id));
+      expect(fake.events(USER.id).map(({ type, gen }) => ({ type, gen }))).toEqual([
+        { type: 'deliver', gen: 6 },
+        { type: 'action', gen: 6 },
+        { type: 'send', gen: 6 },
+      ]);
+    });
   });
 });
