@@ -2,7 +2,6 @@
  * Composition root: loadConfig → createLogger → buildCore (plans, database, search, chat) → channels (polling or
  * webhook; the terminal chat when no bot token is set) → scheduler (digests, reminders) → graceful stop on signals.
  */
-import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
@@ -20,6 +19,7 @@ import {
   type Core,
   type RunningChannels,
 } from './app/index.js';
+import { PROCESS_OWNER } from './channels/index.js';
 import type { DashboardLinks } from './chat/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { Dashboard } from './dashboard/index.js';
@@ -106,7 +106,8 @@ function startScheduler(config: Config, logger: Logger, core: Core, channels: Ru
     notifications: core.store.notifications,
     send: createSendRouter(channels.senders),
     now: () => new Date(),
-    owner: `${hostname()}:${process.pid}`,
+    // The delivery log's owner (host:pid:id): a digest claimed by a process of this host that is gone is taken at once.
+    owner: PROCESS_OWNER,
     leaseMs: NOTIFICATION_LEASE_MS,
     digestCron: config.DIGEST_CRON,
     reminderCron: DEFAULT_REMINDER_CRON,

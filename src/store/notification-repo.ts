@@ -1,4 +1,5 @@
 import type { Notification, NotificationLog } from '../tasks/index.js';
+import { ownerGone } from './delivery-repo.js';
 import { leaseExpired } from './lease.js';
 import type { Db } from './sqlite.js';
 import { promised } from './promised.js';
@@ -6,6 +7,7 @@ import { promised } from './promised.js';
 /** The part of a `notifications` row a claim looks at (times as ISO text in SQLite, Dates in PostgreSQL). */
 export type ExistingNotification = {
   state: 'claimed' | 'sent' | 'failed';
+  owner: string;
   attempts: number;
   claimed_at: string | Date;
 };
@@ -13,17 +15,21 @@ export type ExistingNotification = {
 /** How often a failed notification is tried before it is given up (blocked bot, left chat). */
 export const MAX_ATTEMPTS = 3;
 
-/** Whether a notification already claimed, sent or failed may be claimed again now (shared by both stores). */
-export function mayTake(row: ExistingNotification, now: Date, leaseMs: number): boolean {
+/**
+ * Whether a notification already claimed, sent or failed may be claimed again now by `owner` (shared by both
+ * stores): a claim is taken again after the lease, or at once when its process, of this host, is gone (a SIGKILL
+ * in the middle of a digest round would otherwise hold the rest of that person's digest for the lease and the sweep).
+ */
+export function mayTake(row: ExistingNotification, now: Date, leaseMs: number, owner: string): boolean {
   if (row.state === 'sent') return false;
   if (row.state === 'failed') return row.attempts < MAX_ATTEMPTS;
-  return leaseExpired(row.claimed_at, now, leaseMs);
+  return leaseExpired(row.claimed_at, now, leaseMs) || ownerGone(row.owner, owner);
 }
 
 /** The exactly-once log: claim-before-send in an IMMEDIATE transaction, so two instances never both send. */
 export function createNotificationRepo(db: Db) {
   const get = db.prepare<[string], ExistingNotification>(
-    'SELECT state, attempts, claimed_at FROM notifications WHERE key = ?',
+    'SELECT state, owner, attempts, claimed_at FROM notifications WHERE key = ?',
   );
   const insert = db.prepare(
     `INSERT INTO notifications (key, kind, recipient, plan, slot, state, owner, late, claimed_at)
@@ -45,7 +51,7 @@ export function createNotificationRepo(db: Db) {
     const params = { ...n, late: n.late ? 1 : 0, owner, now: now.toISOString() };
     const row = get.get(n.key);
     if (!row) return insert.run(params).changes === 1;
-    if (!mayTake(row, now, leaseMs)) return false;
+    if (!mayTake(row, now, leaseMs, owner)) return false;
     retake.run(params);
     return true;
   });

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Figure, NewUpdate } from '../../src/tasks/index.js';
 import { describeStores, type AnyStore } from '../support/store-kinds.js';
@@ -387,6 +389,26 @@ describeStores('the repositories', (t) => {
           error: null,
         },
       ]);
+    });
+
+    it('takes at once the claim of a process of this host that is gone; waits the lease for any other', async () => {
+      // A process that ran and exited (and was reaped): its pid names no process now.
+      const gonePid = spawnSync(process.execPath, ['-e', '']).pid;
+      const self = `${hostname()}:${process.pid}:self`;
+      const soon = new Date(T0.getTime() + 1_000);
+      expect(await store.notifications.claim(digest, `${hostname()}:${gonePid}:x`, T0, 60_000)).toBe(true);
+      expect(await store.notifications.claim(digest, self, soon, 60_000)).toBe(true);
+      expect(await t.rows('notifications')).toMatchObject([{ owner: self, state: 'claimed', attempts: 2 }]);
+      for (const [i, owner] of [
+        `${hostname()}:${process.ppid}:alive`,
+        `another-host:${gonePid}:x`,
+        `${hostname()}:${process.pid}:earlier`,
+        'proc-a',
+      ].entries()) {
+        const other = { ...digest, key: `digest|tg:1|p|other-${i}` };
+        expect(await store.notifications.claim(other, owner, T0, 60_000)).toBe(true);
+        expect(await store.notifications.claim(other, self, soon, 60_000)).toBe(false);
+      }
     });
 
     it('lets one of several connections claiming at once send', async () => {

@@ -18,10 +18,10 @@ export function createPgNotificationRepo(pool: pg.Pool) {
       );
       if (inserted.rowCount === 1) return true;
       const { rows } = await c.query<ExistingNotification>(
-        'SELECT state, attempts, claimed_at FROM notifications WHERE key = $1 FOR UPDATE',
+        'SELECT state, owner, attempts, claimed_at FROM notifications WHERE key = $1 FOR UPDATE',
         [n.key],
       );
-      if (!rows[0] || !mayTake(rows[0], now, leaseMs)) return false;
+      if (!rows[0] || !mayTake(rows[0], now, leaseMs, owner)) return false;
       await c.query(
         `UPDATE notifications SET state = 'claimed', owner = $2, claimed_at = $3, attempts = attempts + 1, late = $4
          WHERE key = $1`,
