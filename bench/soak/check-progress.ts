@@ -1,21 +1,11 @@
-import Database from 'better-sqlite3';
 import type { Answer } from './attribute.js';
+import type { UpdateRow } from './store-reader.js';
 import type { SentMessage } from './users.js';
 
 /** What the bot's reply says when it stored an update, or when a delivery was already stored (src/messages/vi-progress.ts). */
 const STORED = ['Đã lưu cập nhật', 'đã được lưu trước đó'];
 const MARKER = /soak-[a-z0-9]+-u\d+-m\d+/;
 const SAMPLES = 5;
-
-type Row = {
-  plan: string;
-  task: string;
-  status: string | null;
-  percent: number | null;
-  note: string;
-  channel: string;
-  message_id: string;
-};
 
 /** One finding about one message: enough to look it up in the bot's log and the database. */
 export type Finding = { updateId: number; userId: number; text: string; detail: string };
@@ -47,23 +37,16 @@ function push(list: { count: number; samples: Finding[] }, f: Finding): void {
   if (list.samples.length < SAMPLES) list.samples.push(f);
 }
 
-/** Reads the raw `updates` rows (a separate read-only connection) and holds them against what each person was told. */
+/** Holds the raw `updates` rows (read apart from the bot, in id order) against what each person was told. */
 export function checkProgress(
-  dbPath: string,
+  stored: UpdateRow[],
   messages: SentMessage[],
   answersOf: (updateId: number) => Answer[],
 ): ProgressCheck {
-  const byMarker = new Map<string, Row[]>();
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    for (const row of db
-      .prepare('SELECT plan, task, status, percent, note, channel, message_id FROM updates ORDER BY id')
-      .all() as Row[]) {
-      const marker = MARKER.exec(row.note)?.[0];
-      if (marker) byMarker.set(marker, [...(byMarker.get(marker) ?? []), row]);
-    }
-  } finally {
-    db.close();
+  const byMarker = new Map<string, UpdateRow[]>();
+  for (const row of stored) {
+    const marker = MARKER.exec(row.note)?.[0];
+    if (marker) byMarker.set(marker, [...(byMarker.get(marker) ?? []), row]);
   }
   const check: ProgressCheck = {
     sent: 0,

@@ -36,6 +36,8 @@ export type Users = {
   handled(updateId: number): void;
   /** The update went out to a bot process: the answer timeout starts again. */
   delivered(updateId: number): void;
+  /** Whether its person still waits for the update to be dealt with. */
+  waitsFor(updateId: number): boolean;
   /**
    * A process is dead and its last lines read: what it fetched is handled if its inbox says done (Telegram may hand it
    * out again, and the next process drops it as done); else, once confirmed, lost unless the next process takes it
@@ -54,12 +56,15 @@ export type UsersOptions = {
   answerTimeoutMs: number;
   /** How many kills were asked for so far. */
   kills(): number;
-  /** Whether a bot process is polling. */
+  /** Whether every bot process is up (polling, or its webhook registered). */
   botUp(): boolean;
   /** Called after each message is sent (a kill may be due). */
   onSent(count: number): void;
-  /** Whether the bot marked the update done in its inbox (a killed process may have handled it without logging it). */
-  isDone(updateId: number): boolean;
+  /**
+   * Whether the bot marked the update done in its inbox (a killed process may have handled it without logging it):
+   * at once (SQLite) or later (PostgreSQL; the waiter is settled when the answer comes, if still waiting).
+   */
+  isDone(updateId: number): boolean | Promise<boolean>;
 };
 
 type Waiter = { settle(outcome: Outcome): void; timer?: NodeJS.Timeout; orphaned?: boolean };
@@ -138,6 +143,7 @@ export function createUsers(options: UsersOptions): Users {
   return {
     run: () => Promise.all(options.scripts.map(converse)),
     handled: (updateId) => waiting.get(updateId)?.settle('handled'),
+    waitsFor: (updateId) => waiting.has(updateId),
     delivered: (updateId) => {
       const waiter = waiting.get(updateId);
       if (waiter) awaitAnswer(waiter, false);
@@ -145,9 +151,17 @@ export function createUsers(options: UsersOptions): Users {
     dead: (gen) => {
       for (const [updateId, waiter] of waiting) {
         if (server.lastDelivery(updateId) !== gen) continue;
-        // Done in the inbox: answered by the dead process, its line lost; delivered again, the next one drops it.
-        if (options.isDone(updateId)) waiter.settle('handled');
-        else if (!server.isPending(updateId)) awaitAnswer(waiter, true);
+        const timer = waiter.timer;
+        const decide = (done: boolean) => {
+          if (waiting.get(updateId) !== waiter) return;
+          // Done in the inbox: answered by the dead process, its line lost; delivered again, the next one drops it.
+          if (done) waiter.settle('handled');
+          // Not done and confirmed: lost unless taken up; a later answer is stale when it was delivered meanwhile.
+          else if (waiter.timer === timer && !server.isPending(updateId)) awaitAnswer(waiter, true);
+        };
+        const done = options.isDone(updateId);
+        if (typeof done === 'boolean') decide(done);
+        else done.then(decide, () => decide(false));
       }
     },
     abort: () => {
