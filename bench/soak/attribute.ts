@@ -17,18 +17,31 @@ export type Attribution = {
 
 type Episode = { gen: number; texts: string[]; at: number };
 
+/** A message the bot sent of its own accord (a scheduled digest or its chart, a reminder), not an answer. */
+export type IsPushed = (event: ChatEvent) => boolean;
+
+/** Reminders (⏰, 📅), digests (📋) and the digest's chart: what the scheduler pushes when `/digest` is never asked. */
+export const SCHEDULED: IsPushed = (e) =>
+  e.type === 'send' && (/^(⏰|📅|📋)/u.test(e.text) || e.text.startsWith('[sendPhoto tien-do-'));
+
 /**
  * Tells which update each message the bot sent belongs to. A chat's updates are handled one after the other by a
  * process (grammY's sequentialize), and each handling starts with "typing…" (sendChatAction): so within a window
  * and a process, the messages after the n-th chat action belong to the n-th delivery. When fewer handlings than
  * deliveries are seen, the last deliveries are taken as the ones handled (an update delivered again is the one a
  * bot may rightly drop); when more, the extra ones go to the last delivery (it was answered more than once).
+ * Messages `isPushed` tells apart (sent by the scheduler, not in answer to anything) are left out.
  */
-export function attributeChat(events: readonly ChatEvent[], windows: Window[]): Attribution {
+export function attributeChat(
+  events: readonly ChatEvent[],
+  windows: Window[],
+  isPushed: IsPushed = () => false,
+): Attribution {
   const result: Attribution = { answers: new Map(), unattributed: [], ambiguous: new Set() };
   for (const window of windows) {
     const byGen = new Map<number, ChatEvent[]>();
-    for (const e of events.slice(window.start, window.end)) byGen.set(e.gen, [...(byGen.get(e.gen) ?? []), e]);
+    for (const e of events.slice(window.start, window.end))
+      if (!isPushed(e)) byGen.set(e.gen, [...(byGen.get(e.gen) ?? []), e]);
     for (const slice of byGen.values()) assign(slice, byGen.size > 1, result);
   }
   return result;

@@ -137,3 +137,29 @@ export function tailLog(file: string, on: LogListeners): LogTail {
     },
   };
 }
+
+/** The summaries of several bots' logs as one (bot processes side by side, each with its log). */
+export function mergeSummaries(list: LogSummary[]): LogSummary {
+  if (list.length === 1) return list[0]!;
+  const concat = (lists: Record<string, number[]>[]) => {
+    const merged: Record<string, number[]> = {};
+    for (const byIntent of lists)
+      for (const [intent, values] of Object.entries(byIntent)) (merged[intent] ??= []).push(...values);
+    return merged;
+  };
+  const handledTimes = new Map<number, number>();
+  for (const s of list) for (const [id, n] of s.handledTimes) handledTimes.set(id, (handledTimes.get(id) ?? 0) + n);
+  const sum = (pick: (s: LogSummary) => number) => list.reduce((total, s) => total + pick(s), 0);
+  return {
+    lines: sum((s) => s.lines),
+    warnings: sum((s) => s.warnings),
+    problems: sum((s) => s.problems),
+    problemSamples: list.flatMap((s) => s.problemSamples).slice(0, SAMPLES),
+    warningSamples: list.flatMap((s) => s.warningSamples).slice(0, SAMPLES),
+    handledMs: concat(list.map((s) => s.handledMs)),
+    coreMs: concat(list.map((s) => s.coreMs)),
+    queuedMs: list.flatMap((s) => s.queuedMs),
+    replayed: sum((s) => s.replayed),
+    handledTimes,
+  };
+}

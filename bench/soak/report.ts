@@ -1,11 +1,13 @@
 import { percentile, round } from '../stats.js';
-import { attributeChat, type Answer } from './attribute.js';
+import { attributeChat, SCHEDULED, type Answer } from './attribute.js';
 import type { BotExit } from './bot-process.js';
 import { checkAnswers, type AnswerCheck } from './check-answers.js';
+import { checkDigests } from './check-digests.js';
 import { checkProgress } from './check-progress.js';
 import type { FakeTelegram } from './fake-telegram.js';
 import type { LogSummary } from './log-tail.js';
 import type { SoakOptions } from './options.js';
+import type { NotificationRow, UpdateRow } from './store-reader.js';
 import type { Supervisor } from './supervisor.js';
 import type { Conversation } from './users.js';
 
@@ -16,8 +18,15 @@ export type ReportInput = {
   options: SoakOptions;
   conversations: Conversation[];
   server: FakeTelegram;
-  dbPath: string;
-  supervisor: Supervisor;
+  /** The `updates` rows at the end, read apart from the bot. */
+  stored: UpdateRow[];
+  /** The `notifications` rows at the end. */
+  notifications: NotificationRow[];
+  /** Whether a digest fell due during the run (people never asked `/digest`: every digest was pushed). */
+  digestScheduled: boolean;
+  /** One per instance. */
+  supervisors: Supervisor[];
+  kills: number;
   log: LogSummary;
   /** Messages sent in all, duplicates included. */
   sent: number;
@@ -39,7 +48,7 @@ export function buildReport(input: ReportInput) {
   for (const c of input.conversations) {
     const events = input.server.events(c.chatId);
     const windows = [...c.windows, { start: c.windows.at(-1)?.end ?? 0, end: events.length }];
-    const result = attributeChat(events, windows);
+    const result = attributeChat(events, windows, input.digestScheduled ? SCHEDULED : undefined);
     for (const [id, list] of result.answers) answers.set(id, [...(answers.get(id) ?? []), ...list]);
     for (const id of result.ambiguous) ambiguous.add(id);
     unattributed = [...unattributed, ...result.unattributed];
@@ -47,8 +56,13 @@ export function buildReport(input: ReportInput) {
   const answersOf = (id: number) => answers.get(id) ?? [];
   const messages = input.conversations.flatMap((c) => c.sent);
   const answerCheck = checkAnswers(messages, answersOf, ambiguous, (id) => input.log.handledTimes.get(id) ?? 0);
-  const progress = checkProgress(input.dbPath, messages, answersOf);
-  const bot = botFigures(input.supervisor, input.log, input.sent);
+  const progress = checkProgress(input.stored, messages, answersOf);
+  const bot = botFigures(input.supervisors, input.log, input.sent);
+  const chats = input.conversations.map((c) => ({ chatId: c.chatId, events: input.server.events(c.chatId) }));
+  const killed = new Set(
+    input.supervisors.flatMap((s) => s.exits().flatMap((e) => (e.signal === 'SIGKILL' ? [e.gen] : []))),
+  );
+  const digests = checkDigests(chats, input.notifications, input.digestScheduled, killed);
   const checks = {
     finishedInTime: !input.timedOut && input.errors.length === 0 && input.sent === input.options.messages,
     acknowledgedUpdatesStoredOnce: progress.failures.count === 0 && progress.storedOnce === progress.acknowledged,
@@ -63,6 +77,11 @@ export function buildReport(input: ReportInput) {
     noCrash: bot.unexpectedExits === 0 && bot.finalExitCode === 0 && bot.stderrFindings.length === 0,
     noFailedUpdate: bot.errorLogLines === 0 && answerCheck.apologies.count === 0,
     telegramAcceptedEveryCall: input.server.stats().refused === 0,
+    // PostgreSQL runs: the digest due during the run reached every person once (both instances' schedulers fire it),
+    // but for a copy a SIGKILLed process sent before recording it (as with answers at a kill).
+    eachDigestOnce:
+      !input.digestScheduled ||
+      (digests.recipients > 0 && digests.once + digests.sentAgainAtKill.count === digests.recipients),
   };
   return {
     ok: Object.values(checks).every(Boolean),
@@ -70,6 +89,7 @@ export function buildReport(input: ReportInput) {
     run: runFigures(input, messages.length, answers),
     answers: answersSection(answerCheck, unattributed),
     progress,
+    digests,
     bot,
     telegram: input.server.stats(),
     errors: input.errors,
@@ -92,8 +112,10 @@ function runFigures(input: ReportInput, fresh: number, answers: Map<number, Answ
     messages: input.sent,
     freshMessages: fresh,
     duplicates: input.sent - fresh,
+    store: options.store,
+    instances: options.instances,
     killAt: options.killAt,
-    kills: input.supervisor.kills,
+    kills: input.kills,
     durationS: round(seconds),
     messagesPerS: round(input.sent / Math.max(seconds, 0.001)),
     replyLatencyMs: {
@@ -117,30 +139,43 @@ function answersSection(check: AnswerCheck, unattributed: Answer[]) {
   };
 }
 
-function botFigures(supervisor: Supervisor, log: ReportInput['log'], sent: number) {
-  const exits = supervisor.exits();
-  const final = exits.at(-1);
-  const stderr = supervisor.stderr();
+function botFigures(supervisors: Supervisor[], log: ReportInput['log'], sent: number) {
+  const exits = supervisors.flatMap((s, instance) => s.exits().map((e) => ({ ...e, instance })));
+  // Each instance's last process gets SIGTERM at the end: it must exit 0.
+  const finals = supervisors.map((s) => s.exits().at(-1));
+  const stderr = supervisors.flatMap((s) => s.stderr());
+  const cpuMs = supervisors.reduce((sum, s) => sum + s.cpuMs(), 0);
+  const restarts = supervisors.flatMap((s) => s.downtimes());
   return {
-    restarts: supervisor.downtimes().length,
-    restartMs: supervisor.downtimes(),
-    peakRssMB: round(supervisor.peakRssKb() / 1024),
+    restarts: restarts.length,
+    restartMs: restarts,
+    peakRssMB: round(Math.max(0, ...supervisors.map((s) => s.peakRssKb())) / 1024),
     /**
      * CPU time of the bot processes (start-up included), in all and per message sent: the bot's own cost, which a
      * machine busy with other work changes far less than the throughput.
      */
-    cpuS: round(supervisor.cpuMs() / 1000),
-    cpuMsPerMessage: round(supervisor.cpuMs() / Math.max(sent, 1)),
-    exits: exits.map((e: BotExit) => ({
-      gen: e.gen,
-      code: e.code,
-      signal: e.signal,
-      expected: e.expected,
-      peakRssMB: round(e.peakRssKb / 1024),
-      cpuS: round(e.cpuMs / 1000),
+    cpuS: round(cpuMs / 1000),
+    cpuMsPerMessage: round(cpuMs / Math.max(sent, 1)),
+    /** Each instance: its processes' highest peak RSS, their CPU time, its restarts. */
+    instances: supervisors.map((s, instance) => ({
+      instance,
+      peakRssMB: round(s.peakRssKb() / 1024),
+      cpuS: round(s.cpuMs() / 1000),
+      restarts: s.downtimes().length,
     })),
+    exits: exits
+      .sort((a, b) => a.gen - b.gen)
+      .map((e) => ({
+        gen: e.gen,
+        ...(supervisors.length > 1 ? { instance: e.instance } : {}),
+        code: e.code,
+        signal: e.signal,
+        expected: e.expected,
+        peakRssMB: round(e.peakRssKb / 1024),
+        cpuS: round(e.cpuMs / 1000),
+      })),
     unexpectedExits: exits.filter((e) => !e.expected).length,
-    finalExitCode: final?.signal === 'SIGKILL' ? null : (final?.code ?? null),
+    finalExitCode: finalCode(finals),
     stderrFindings: stderr
       .filter((s) => CRASH_SIGNS.test(s.text))
       .map((s) => ({ gen: s.gen, text: s.text.slice(0, 800) })),
@@ -159,6 +194,15 @@ function botFigures(supervisor: Supervisor, log: ReportInput['log'], sent: numbe
     /** Waiting for the same chat's earlier updates (grammY's sequentialize), in the handled time above. */
     queuedMs: spread(log.queuedMs),
   };
+}
+
+/** 0 when every instance's last process exited 0; else the first other code (null: killed, or never exited). */
+function finalCode(finals: (BotExit | undefined)[]): number | null {
+  for (const final of finals) {
+    const code = final?.signal === 'SIGKILL' ? null : (final?.code ?? null);
+    if (code !== 0) return code;
+  }
+  return 0;
 }
 
 function spread(list: readonly number[]) {

@@ -1,71 +1,106 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadKnowledge } from '../../src/ingest/index.js';
 import { openStore } from '../../src/store/index.js';
+import { openPgStore } from '../../src/store/pg/index.js';
+import type { InviteRecord } from '../../src/tasks/index.js';
 import { random } from '../corpus.js';
+import { botEnv, digestCronAt, pastDigestCron } from './bot-env.js';
 import { killAllBots } from './bot-process.js';
 import { startFakeTelegram, type FakeTelegram } from './fake-telegram.js';
-import { openInboxReader, type InboxReader } from './inbox-reader.js';
-import { tailLog, type LogTail } from './log-tail.js';
+import { answeredBy, createFleet, type Fleet } from './fleet.js';
 import type { SoakOptions } from './options.js';
+import { createSoakDatabase, soakServerUrl, type SoakDatabase } from './pg-database.js';
 import { buildReport, type SoakReport } from './report.js';
 import { buildScripts, type UserScript } from './script.js';
-import { createSupervisor, type Supervisor } from './supervisor.js';
+import { openPgReader, openSqliteReader, type StoreReader } from './store-reader.js';
 import { createUsers, type Users } from './users.js';
 
 const TOKEN = '123456789:SOAK-token_for-telegram';
+/** One secret for every instance, as behind a load balancer: each registers the same webhook address. */
+const WEBHOOK_SECRET = 'soak-webhook_shared-secret-0123456789';
 const START_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 15_000;
 /** After the last message settles: time for answers to updates delivered again after a kill. */
 const DRAIN_MS = 500;
+/** PostgreSQL runs: the digest falls due this long after the first bot process starts. */
+const DIGEST_LEAD_MS = 20_000;
+/** The digest's sending is over once the notifications looked settled twice this far apart. */
+const DIGEST_POLL_MS = 1_000;
 
 /**
- * The soak: a fake Telegram on 127.0.0.1, the real bot process (`src/main.ts`) against it with a temp database, the
- * simulated people, SIGKILL and restart at the given shares of the messages, a graceful stop, then the checks.
- * The temp folder and every process are cleaned up whatever happens (the folder is kept with `keep`).
+ * The soak: a fake Telegram on 127.0.0.1, the real bot (`src/main.ts`) against it with a temp SQLite file or a fresh
+ * PostgreSQL database, one process polling or several in webhook mode behind a round-robin proxy, the simulated
+ * people, SIGKILL and restart (of the first instance) at the given shares of the messages, a graceful stop, then the
+ * checks. The temp folder, the database and every process are cleaned up whatever happens (`keep` keeps the folder).
  */
 export async function runSoak(options: SoakOptions): Promise<SoakReport & { dir?: string }> {
   const deadline = Date.now() + options.timeLimitMs;
   const dir = mkdtempSync(join(tmpdir(), 'troly-soak-'));
-  const dbPath = join(dir, 'data', 'troly.db');
-  const logFile = join(dir, 'bot.log');
-  writeFileSync(logFile, '');
   // Also on an interrupt: the entry point exits on SIGINT/SIGTERM, and 'exit' listeners still run.
   const removeDir = () => {
     if (!options.keep) rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', removeDir);
+  const postgres = options.store === 'postgres';
   const runTag = randomBytes(3).toString('hex');
-  const scripts = buildScripts((await loadKnowledge(options.knowledgeDir)).plans, { ...options, runTag });
-  createInvites(dbPath, scripts);
-  const server = await startFakeTelegram({ token: TOKEN, floodRate: options.floodRate, rnd: random(options.seed + 1) });
-  let tail: LogTail | undefined;
-  const inbox = openInboxReader(dbPath);
+  const plans = (await loadKnowledge(options.knowledgeDir)).plans;
+  const scripts = buildScripts(plans, { ...options, runTag, digestScheduled: postgres });
+  const dbPath = join(dir, 'data', 'troly.db');
+  let database: SoakDatabase | undefined;
+  let reader: StoreReader | undefined;
+  let server: FakeTelegram | undefined;
+  let fleet: Fleet | undefined;
   try {
+    database = postgres ? await createSoakDatabase(soakServerUrl()) : undefined;
+    await createInvites(database?.url ?? dbPath, scripts);
+    reader = database ? openPgReader(database.url) : openSqliteReader(dbPath);
+    server = await startFakeTelegram({
+      token: TOKEN,
+      floodRate: options.floodRate,
+      rnd: random(options.seed + 1),
+      ...(options.instances > 1 ? { webhook: { answeredBy: answeredBy(() => fleet) } } : {}),
+    });
     for (const s of scripts) server.addUser(s.user);
     const errors: string[] = [];
-    const parts = wire(options, server, { dbPath, logFile, inbox }, scripts, errors);
-    tail = parts.tail;
-    await parts.supervisor.start();
+    const digestAt = postgres ? new Date(Date.now() + DIGEST_LEAD_MS) : undefined;
+    const digestCron = digestAt ? digestCronAt(digestAt) : pastDigestCron(new Date());
+    const env = (index: number, gen: number, webhook?: { port: number; publicUrl: string }) => {
+      const path = options.instances === 1 ? dbPath : join(dir, `data-${index}`, 'troly.db');
+      const place = {
+        token: TOKEN,
+        apiRoot: server!.apiRootOf(gen),
+        dbPath: path,
+        databaseUrl: database?.url,
+        webhook: webhook && { ...webhook, secret: WEBHOOK_SECRET },
+        digestCron,
+      };
+      return botEnv(place, options);
+    };
+    const parts = await wire(options, server, { dir, env, reader }, scripts, errors);
+    fleet = parts.fleet;
+    await fleet.start();
     const stopAt = setTimeout(() => parts.abort(), Math.max(0, deadline - Date.now()));
     const startedAt = Date.now();
     const conversations = await parts.users.run();
     const endedAt = Date.now();
     clearTimeout(stopAt);
+    if (digestAt) await awaitDigest(reader, digestAt, scripts.length, deadline);
     await sleep(DRAIN_MS);
-    await parts.supervisor.stop(STOP_GRACE_MS);
-    tail.stop();
-    const log = tail.summary();
-    tail = undefined;
+    await fleet.stop(STOP_GRACE_MS);
+    const log = fleet.closeLogs();
     const input = {
       options,
       conversations,
       server,
-      dbPath,
-      supervisor: parts.supervisor,
+      stored: await reader.updateRows(),
+      notifications: await reader.notificationRows(),
+      digestScheduled: digestAt !== undefined && Date.now() > digestAt.getTime(),
+      supervisors: fleet.supervisors,
+      kills: fleet.kills,
       log,
       sent: parts.users.sent,
       startedAt,
@@ -76,111 +111,120 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport & { dir?
     return { ...buildReport(input), ...(options.keep ? { dir } : {}) };
   } finally {
     killAllBots();
-    tail?.stop();
-    inbox.close();
-    await server.stop();
+    fleet?.closeLogs();
+    await fleet?.close();
+    await reader?.close();
+    await server?.stop();
+    await database?.drop();
     removeDir();
     process.off('exit', removeDir);
   }
 }
 
-/** Connects the people, the log, the bot processes and the kill schedule. */
-function wire(
+/** Connects the people, the logs, the bot processes and the kill schedule. */
+async function wire(
   options: SoakOptions,
   server: FakeTelegram,
-  files: { dbPath: string; logFile: string; inbox: InboxReader },
+  parts: { dir: string; env: Parameters<typeof createFleet>[0]['env']; reader: StoreReader },
   scripts: UserScript[],
   errors: string[],
 ) {
-  const { dbPath, logFile } = files;
   const thresholds = options.killAt.map((share) => Math.ceil(share * options.messages)).sort((a, b) => a - b);
   let timedOut = false;
-  let supervisor: Supervisor | undefined;
+  let fleet: Fleet | undefined;
   const users: Users = createUsers({
     server,
     scripts,
     answerTimeoutMs: options.answerTimeoutMs,
-    kills: () => supervisor?.kills ?? 0,
-    botUp: () => supervisor?.up ?? false,
-    isDone: (updateId) => files.inbox.isDone(updateId),
+    kills: () => fleet?.kills ?? 0,
+    botUp: () => fleet?.up ?? false,
+    isDone: (updateId) => parts.reader.isDone(updateId),
     onSent: (count) => {
       while (thresholds.length > 0 && count >= thresholds[0]!) {
         thresholds.shift();
-        supervisor!.crash().catch((err: unknown) => {
+        fleet!.crash().catch((err: unknown) => {
           errors.push(String(err));
           users.abort();
         });
       }
     },
   });
-  const tail = tailLog(logFile, {
-    handled: (updateId) => users.handled(updateId),
-    replayed: (updateId) => server.replayed(updateId),
-  });
   server.on('deliver', (updateId) => users.delivered(updateId));
-  supervisor = createSupervisor({
+  fleet = await createFleet({
+    instances: options.instances,
+    dir: parts.dir,
+    cwd: options.cwd,
     server,
-    process: { cwd: options.cwd, env: botEnv(server.apiRoot, dbPath, options), logFile },
+    env: parts.env,
     restartDelayMs: options.restartDelayMs,
     startTimeoutMs: START_TIMEOUT_MS,
-    onDead: (gen) => {
-      tail.read();
-      users.dead(gen);
+    on: {
+      handled: (updateId) => users.handled(updateId),
+      // An update settled already (its handling logged) is no delivery to count: a process starting while another
+      // finished it read it from the inbox just before it was marked done, and drops it (the delivery log says it is
+      // answered). Were it answered again, that answer would still show, in the next message's stretch.
+      replayed: (updateId, gen) => {
+        if (users.waitsFor(updateId)) server.replayed(updateId, gen);
+      },
+      dead: (gen) => users.dead(gen),
     },
   });
   const abort = () => {
     timedOut = true;
     users.abort();
   };
-  return { users, tail, supervisor, abort, timedOut: () => timedOut };
+  return { users, fleet, abort, timedOut: () => timedOut };
 }
 
-/** One leader invite per person, on their plan, written before the bot starts (as `npm run cli -- invite` does). */
-function createInvites(dbPath: string, scripts: UserScript[]): void {
-  const store = openStore(dbPath);
-  try {
-    const now = new Date();
-    const expiresAt = new Date(now.getTime() + 86_400_000);
-    // One commit: SQLite's repositories write at once (their Promise is already settled), so they run inside it.
-    store.db.transaction(() => {
-      for (const { invite } of scripts) {
-        void store.invites.create({
-          code: invite.code,
-          plan: invite.plan,
-          unit: null,
-          role: 'leader',
-          createdAt: now,
-          expiresAt,
-          usedAt: null,
-          usedBy: null,
-        });
-      }
-    })();
-  } finally {
-    store.close();
+/**
+ * Waits (until `deadline`) for the digest due at `at` to be sent: a `digest` row per person, none still claimed, the
+ * same twice in a row (a person's chart is claimed after their text).
+ */
+async function awaitDigest(reader: StoreReader, at: Date, recipients: number, deadline: number): Promise<void> {
+  let settled = 0;
+  while (Date.now() < deadline && settled < 2) {
+    await sleep(DIGEST_POLL_MS);
+    if (Date.now() < at.getTime()) continue;
+    const rows = await reader.notificationRows();
+    const done =
+      rows.filter((r) => r.kind === 'digest').length >= recipients && rows.every((r) => r.state !== 'claimed');
+    settled = done ? settled + 1 : 0;
   }
 }
 
 /**
- * The bot's whole environment. The digest is scheduled once a year, on a day three days past, so no digest falls
- * due during the run (the scheduler would otherwise catch up a morning digest at each restart).
+ * One leader invite per person, on their plan, written before the bot starts (as `npm run cli -- invite` does):
+ * into the SQLite file at `where`, or the PostgreSQL database at that URL (which is migrated first).
  */
-function botEnv(apiRoot: string, dbPath: string, options: SoakOptions): Record<string, string> {
-  const past = new Date(Date.now() + 7 * 3_600_000 - 3 * 86_400_000);
-  return {
-    ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}),
-    TELEGRAM_BOT_TOKEN: TOKEN,
-    TELEGRAM_API_ROOT: apiRoot,
-    DATABASE_PATH: dbPath,
-    KNOWLEDGE_DIR: options.knowledgeDir,
-    LOG_LEVEL: 'info',
-    BOT_MODE: 'polling',
-    PORT: '0',
-    // Simulated people send far faster than a person can (flood control would answer most of them "slow down"), and
-    // the local server has no sending limits to respect: both are tested on their own (test/chat/rate-limit.test.ts,
-    // test/channels/outbox.test.ts), the soak measures the bot itself.
-    RATE_LIMIT_PER_MINUTE: '0',
-    SEND_PACING: 'off',
-    DIGEST_CRON: `0 3 ${past.getUTCDate()} ${past.getUTCMonth() + 1} *`,
-  };
+async function createInvites(where: string, scripts: UserScript[]): Promise<void> {
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + 86_400_000);
+  const invites: InviteRecord[] = scripts.map(({ invite }) => ({
+    code: invite.code,
+    plan: invite.plan,
+    unit: null,
+    role: 'leader',
+    createdAt: now,
+    expiresAt,
+    usedAt: null,
+    usedBy: null,
+  }));
+  if (where.startsWith('postgres')) {
+    const store = await openPgStore({ url: where });
+    try {
+      for (const invite of invites) await store.invites.create(invite);
+    } finally {
+      await store.close();
+    }
+    return;
+  }
+  const store = openStore(where);
+  try {
+    // One commit: SQLite's repositories write at once (their Promise is already settled), so they run inside it.
+    store.db.transaction(() => {
+      for (const invite of invites) void store.invites.create(invite);
+    })();
+  } finally {
+    store.close();
+  }
 }

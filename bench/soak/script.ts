@@ -38,6 +38,11 @@ export type ScriptOptions = {
   seed: number;
   /** Makes this run's invite codes and notes unique. */
   runTag: string;
+  /**
+   * A digest is scheduled during the run: people ask `/quahan` where they would ask `/digest` (whose answer is a
+   * digest too), so every digest a person gets is the scheduled one. Default false.
+   */
+  digestScheduled?: boolean;
 };
 
 const FIRST_USER_ID = 500_000_000;
@@ -73,7 +78,7 @@ export function buildScripts(plans: Plan[], options: ScriptOptions): UserScript[
     const count = Math.floor(options.messages / options.users) + (i < options.messages % options.users ? 1 : 0);
     const user = { id: FIRST_USER_ID + i, firstName: 'Cán bộ', lastName: `Soak ${i}` };
     const code = `SOAK${options.runTag}U${i}`.toUpperCase();
-    const pick = picker(plan, usable, rnd, `soak-${options.runTag}-u${i}`);
+    const pick = picker(plan, usable, rnd, `soak-${options.runTag}-u${i}`, options.digestScheduled === true);
     const steps: Step[] = count > 0 ? [{ kind: 'start', text: `/start ${code}` }] : [];
     for (let j = 1; j < count; j++) {
       // A duplicate is followed by a fresh message, which tells when the duplicate was dealt with.
@@ -85,7 +90,7 @@ export function buildScripts(plans: Plan[], options: ScriptOptions): UserScript[
 }
 
 /** Draws the person's messages over their own plan (a leader may update any of its tasks). */
-function picker(plan: Plan, plans: Plan[], rnd: () => number, tag: string): (j: number) => Step {
+function picker(plan: Plan, plans: Plan[], rnd: () => number, tag: string, noDigest: boolean): (j: number) => Step {
   const questions = [...buildQuestions([plan], 48, rnd), ...EXTRA_QUESTIONS];
   const taskNo = () => plan.tasks[Math.floor(rnd() * plan.tasks.length)]!.no;
   const other = plans.find((p) => p.id !== plan.id);
@@ -97,7 +102,7 @@ function picker(plan: Plan, plans: Plan[], rnd: () => number, tag: string): (j: 
       case 'update':
         return updateStep(plan.id, taskNo(), marker, rnd);
       case 'command':
-        return { kind: 'command', text: command(taskNo(), rnd) };
+        return { kind: 'command', text: command(taskNo(), rnd, noDigest) };
       default:
         return badStep(taskNo(), marker, other, rnd);
     }
@@ -121,14 +126,14 @@ function updateStep(plan: string, task: string, note: string, rnd: () => number)
   return { kind: 'update', text, update: { plan, task, status, percent: status === 'done' ? 100 : percent, note } };
 }
 
-function command(task: string, rnd: () => number): string {
+function command(task: string, rnd: () => number, noDigest: boolean): string {
   const all = [
     `/tiendo ${task}`,
     '/viec',
     '/quahan',
     '/trogiup',
     `/hoi ai chủ trì nhiệm vụ ${task}`,
-    '/digest',
+    noDigest ? '/quahan' : '/digest',
     `/tiendo ${task}`,
     '/viec',
   ];

@@ -12,8 +12,10 @@ export type Supervisor = {
   stop(graceMs: number): Promise<void>;
   /** How many kills were asked for so far (an update sent in one count and settled in another crossed a kill). */
   readonly kills: number;
-  /** False from a kill (or a crash) until the next process polls. */
+  /** False from a kill (or a crash) until the next process polls (or registers its webhook). */
   readonly up: boolean;
+  /** The generation of the latest process started. */
+  readonly gen: number;
   exits(): BotExit[];
   /** Milliseconds from each kill until the next process polled. */
   downtimes(): number[];
@@ -26,7 +28,10 @@ export type Supervisor = {
 
 export type SupervisorOptions = {
   server: FakeTelegram;
-  process: BotProcessOptions;
+  /** How to start process number `gen`. */
+  process(gen: number): BotProcessOptions;
+  /** The number of the next process started; default 1, 2, 3... (supervisors side by side share one counter). */
+  nextGen?(): number;
   /** Wait between a death and the next start; default 0. */
   restartDelayMs?: number;
   /** The longest a process may take to start polling. */
@@ -42,6 +47,7 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
   const downtimes: number[] = [];
   const upWaiters = new Map<number, () => void>();
   const polled = new Set<number>();
+  const nextGen = options.nextGen ?? (() => processes.length + 1);
   let current: BotProcess | undefined;
   let kills = 0;
   let chain = Promise.resolve();
@@ -54,15 +60,20 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
   });
 
   async function launch(): Promise<void> {
-    const gen = processes.length + 1;
+    const gen = nextGen();
     server.setGeneration(gen);
-    const bot = spawnBot(options.process, gen);
+    const bot = spawnBot(options.process(gen), gen);
     processes.push(bot);
     current = bot;
     void bot.exited.then((exit) => onExit(bot, exit));
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`soak: bot process ${gen} did not poll within ${options.startTimeoutMs} ms`)),
+        () =>
+          reject(
+            new Error(
+              `soak: bot process ${gen} did not poll (or register its webhook) within ${options.startTimeoutMs} ms`,
+            ),
+          ),
         options.startTimeoutMs,
       );
       const done = () => {
@@ -133,6 +144,9 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
     },
     get up() {
       return up;
+    },
+    get gen() {
+      return current?.gen ?? 0;
     },
     exits: () => [...exits].sort((a, b) => a.gen - b.gen),
     downtimes: () => [...downtimes],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributeChat } from '../../../bench/soak/attribute.js';
+import { attributeChat, SCHEDULED } from '../../../bench/soak/attribute.js';
 import type { ChatEvent } from '../../../bench/soak/fake-telegram.js';
 
 let clock = 0;
@@ -100,5 +100,37 @@ describe('attributeChat', () => {
   it('still counts a second handling that came with its own "typing…"', () => {
     const events = [deliver(1), action(), send('a1'), action(), send('again')];
     expect(texts(attributeChat(events, all(events)), 1)).toEqual([['a1'], ['again']]);
+  });
+
+  describe('with SCHEDULED (a digest falls due during the run)', () => {
+    const photo = (gen: number): ChatEvent => ({
+      type: 'send',
+      method: 'sendPhoto',
+      text: '[sendPhoto tien-do-kh-158-2026-12-05.png] Kế hoạch 158: tiến độ theo đơn vị',
+      gen,
+      at: ++clock,
+    });
+
+    it('leaves out a digest, its chart and the reminders another instance pushes mid-answer', () => {
+      const events = [
+        deliver(1, 1),
+        send('📋 Kế hoạch 158/KH-UBND — tổng hợp ngày 05/12/2026', 2),
+        action(1),
+        photo(2),
+        send('⏰ Nhắc việc: nhiệm vụ 4', 2),
+        send('📅 Nhắc kỳ báo cáo: báo cáo quý', 2),
+        send('a1', 1),
+      ];
+      const result = attributeChat(events, all(events), SCHEDULED);
+      expect(texts(result, 1)).toEqual([['a1']]);
+      expect(result.unattributed).toEqual([]);
+      // Without it, what the second instance pushed is a message nobody asked for.
+      expect(attributeChat(events, all(events)).unattributed).toHaveLength(1);
+    });
+
+    it("leaves out a digest the answering instance pushes between an update's chat action and its answer", () => {
+      const events = [deliver(1), action(), send('📋 Kế hoạch 158 — tổng hợp'), photo(1), send('a1')];
+      expect(texts(attributeChat(events, all(events), SCHEDULED), 1)).toEqual([['a1']]);
+    });
   });
 });
