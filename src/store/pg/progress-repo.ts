@@ -1,20 +1,25 @@
 import type pg from 'pg';
 import type { NewUpdate, ProgressStore, UpdateRecord } from '../../tasks/index.js';
 import { toRecord, type UpdateRow } from '../progress-repo.js';
-import { movedTask, type TaskMove } from '../task-numbering.js';
+import { movedTask, numbersCountingFor, type TaskMove } from '../task-numbering.js';
 
 /**
  * The progress history in PostgreSQL (`satisfies ProgressStore`): one row per update, never changed
  * (a trigger refuses UPDATE, DELETE and TRUNCATE); rows are read under the task number they count for now.
  */
 export function createPgProgressRepo(pool: pg.Pool) {
-  /** Records of rows of any plans, each under its current task number (one query for the moves of their plans). */
-  const current = async (rows: UpdateRow[]): Promise<UpdateRecord[]> => {
-    const plans = [...new Set(rows.map((r) => r.plan))];
-    const { rows: moves } = await pool.query<TaskMove & { plan: string }>(
-      'SELECT plan, revision, from_task, to_task, up_to_id FROM task_moves WHERE plan = ANY($1) ORDER BY revision',
-      [plans],
-    );
+  type PlanMove = TaskMove & { plan: string };
+  /** The task moves of these plans, in revision order. */
+  const movesOf = async (plans: string[]) =>
+    (
+      await pool.query<PlanMove>(
+        'SELECT plan, revision, from_task, to_task, up_to_id FROM task_moves WHERE plan = ANY($1) ORDER BY revision',
+        [plans],
+      )
+    ).rows;
+  /** Records of rows of any plans, each under its current task number (the moves of their plans read once, or given). */
+  const current = async (rows: UpdateRow[], given?: PlanMove[]): Promise<UpdateRecord[]> => {
+    const moves = given ?? (await movesOf([...new Set(rows.map((r) => r.plan))]));
     return rows.map((r) =>
       toRecord({
         ...r,
@@ -60,8 +65,15 @@ export function createPgProgressRepo(pool: pg.Pool) {
   return {
     append,
     findByDelivery,
-    listForTask: async (plan, task) =>
-      (await select('SELECT * FROM updates WHERE plan = $1 ORDER BY id', [plan])).filter((r) => r.task === task),
+    // Only the rows written under a number that may count for the task now (index updates_task), not the plan's.
+    listForTask: async (plan, task) => {
+      const moves = await movesOf([plan]);
+      const { rows } = await pool.query<UpdateRow>(
+        'SELECT * FROM updates WHERE plan = $1 AND task = ANY($2) ORDER BY id',
+        [plan, numbersCountingFor(moves, task)],
+      );
+      return (await current(rows, moves)).filter((r) => r.task === task);
+    },
     listForPlan: (plan) => select('SELECT * FROM updates WHERE plan = $1 ORDER BY id', [plan]),
     listSince: (since) => select('SELECT * FROM updates WHERE created_at >= $1 ORDER BY id', [since]),
     listByUser: (userKey, limit) =>
