@@ -79,6 +79,7 @@ async function startChannels(
       handle: kit.handle,
       extras: kit,
       inbox: core.store.inbox,
+      publishedFiles: core.store.publishedFiles,
       checkDatabase,
       pages: dashboard.pages,
     });

@@ -15,16 +15,11 @@ import type { WebhookHandler, WebhookHeaders, WebhookResponse } from '../channel
 import type { ChatHandler } from '../chat/index.js';
 import type { Config } from '../config.js';
 import { logPortOf, type Logger } from '../log.js';
-import {
-  createFileStore,
-  createHealthCheck,
-  startHttpServer,
-  type FileStore,
-  type PageHandler,
-} from '../server/index.js';
-import type { UpdateInbox } from '../tasks/index.js';
+import { createFileStore, createHealthCheck, startHttpServer, type PageHandler } from '../server/index.js';
+import type { PublishedFileStore, UpdateInbox } from '../tasks/index.js';
 import type { ChannelKit } from './channel-kit.js';
 import { keepStarting, type StartRetry } from './keep-starting.js';
+import { createSharedFiles, type SharedFiles } from './shared-files.js';
 import type { RunningChannels } from './polling-mode.js';
 import type { ChannelSender } from './send-router.js';
 
@@ -38,6 +33,8 @@ export type WebhookModeOptions = {
   handle: ChatHandler;
   /** Keeps every update before the 200 until it is handled, so one a killed process held is handled at the next start. */
   inbox?: UpdateInbox;
+  /** Keeps the files published by URL (Zalo's charts) where every instance serves them; default this process only. */
+  publishedFiles?: PublishedFileStore;
   /** Each channel's extra options (its outbox), from `createChannelKit`; default none. */
   extras?: Partial<Pick<ChannelKit, 'telegram' | 'zalo'>>;
   /** Rejects (or resolves to false) when the database cannot be used (`() => store.check(new Date())`). */
@@ -91,7 +88,11 @@ export async function startWebhookMode(options: WebhookModeOptions): Promise<Web
   const { config, logger } = options;
   const secret = config.WEBHOOK_SECRET ?? randomBytes(32).toString('base64url');
   const base = config.PUBLIC_URL.replace(/\/+$/, '');
-  const files = createFileStore({ publicUrl: base, now: options.now });
+  const files = createSharedFiles(
+    createFileStore({ publicUrl: base, now: options.now }),
+    options.publishedFiles,
+    logger,
+  );
   const publicUrlFor = photoPublisher(files, logger);
   const running: RunningChannels = { senders: {}, states: { telegram: 'off', zalo: 'off' }, stopSteps: [] };
 
@@ -227,11 +228,11 @@ function zaloChannel(
 }
 
 /** Photos (charts) only: reports stay off the public address. A file too large for the store is left out. */
-function photoPublisher(files: FileStore, logger: Logger): PublicUrlFor {
-  return (file) => {
+function photoPublisher(files: SharedFiles, logger: Logger): PublicUrlFor {
+  return async (file) => {
     if (file.kind !== 'photo') return undefined;
     try {
-      return files.publish(file.content, file.mimeType);
+      return await files.publish(file.content, file.mimeType);
     } catch (err) {
       logger.warn({ err, fileName: file.fileName }, 'webhook: a photo could not be published');
       return undefined;

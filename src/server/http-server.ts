@@ -33,8 +33,8 @@ export type HttpServerOptions = {
   webhooks?: Record<string, WebhookHandler>;
   /** Answers GET /healthz; without it the path is unknown (404). */
   health?: () => Promise<{ status: number; body: object }>;
-  /** Serves GET /files/<name>; without it the path is unknown (404). */
-  files?: { get(name: string): StoredFile | undefined };
+  /** Serves GET /files/<name>, from memory or a database; without it the path is unknown (404). */
+  files?: { get(name: string): Promise<StoredFile | undefined> | StoredFile | undefined };
   /** Answers every other path (the dashboard); without it they are unknown (404). */
   pages?: PageHandler;
   /** Where the server reports failures; default silent. */
@@ -155,7 +155,7 @@ function createRouter(options: HttpServerOptions): (req: IncomingMessage) => Pro
     }
     if (path.startsWith(FILES) && options.files) {
       if (!readOnly) return notAllowed('GET, HEAD');
-      return fileAnswer(options.files.get(path.slice(FILES.length)));
+      return fileAnswer(await options.files.get(path.slice(FILES.length)));
     }
     return options.pages ? pageAnswer(options.pages, req, path, maxBodyBytes) : NOT_FOUND;
   };

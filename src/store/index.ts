@@ -49,3 +49,5 @@ export { createPlanFileRepo } from './plan-file-repo.js';
 export { createDashboardRepo } from './dashboard-repo.js';
 /** Each chat's conversation memory, one row per chat (`satisfies ConversationLog`). */
 export { createConversationRepo } from './conversation-repo.js';
+/** Files published by URL, one row per file (`satisfies PublishedFileStore`). */
+export { createPublishedFileRepo } from './published-file-repo.js';

@@ -1,5 +1,6 @@
 import type {
   ConversationLog,
+  PublishedFileStore,
   DashboardAuthStore,
   DeliveryLog,
   FiguresStore,
@@ -15,6 +16,7 @@ import type {
   UserStore,
 } from '../tasks/index.js';
 import { createConversationRepo } from './conversation-repo.js';
+import { createPublishedFileRepo } from './published-file-repo.js';
 import { createDashboardRepo } from './dashboard-repo.js';
 import { createDeliveryRepo } from './delivery-repo.js';
 import { createFiguresRepo } from './figures-repo.js';
@@ -61,6 +63,8 @@ export type Store = {
   planFiles: PlanFileStore;
   /** Each chat's conversation memory, for follow-ups whichever instance they reach. */
   conversations: ConversationLog;
+  /** Files published by URL (charts for Zalo), found by every instance. */
+  publishedFiles: PublishedFileStore;
   /** Online backup to `file` (consistent while others write). */
   backup(file: string): Promise<void>;
   close(): void;
@@ -104,6 +108,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     dashboard: createDashboardRepo(db),
     planFiles: createPlanFileRepo(db),
     conversations: createConversationRepo(db),
+    publishedFiles: createPublishedFileRepo(db),
     backup: async (file) => {
       await db.backup(file);
     },

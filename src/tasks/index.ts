@@ -75,6 +75,8 @@ export type { RevisionChange, RevisionStore } from './revision-port.js';
 export type { PlanFileChange, PlanFileContent, PlanFileSignal, PlanFileStore } from './plan-file-port.js';
 /** Each chat's conversation memory where every instance sees it (`store.conversations`). */
 export type { ConversationLog } from './conversation-port.js';
+/** Files published by URL where every instance finds them (`store.publishedFiles`). */
+export type { PublishedFile, PublishedFileStore } from './file-port.js';
 /** Plan files sent by an admin: the port reading and storing them, what is shown before storing, and why one is refused. */
 export type { PlanIntake, PlanUpload, PlanUploadError } from './plan-intake.js';
 

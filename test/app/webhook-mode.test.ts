@@ -188,6 +188,30 @@ describe('startWebhookMode', () => {
     expect(Buffer.from(await chart.arrayBuffer()).subarray(0, 8)).toEqual(PNG_SIGNATURE);
   });
 
+  it('serves a chart another instance published, from the store both share; without it, only its publisher', async () => {
+    const published = async (options: Partial<WebhookModeOptions>, leader: string) => {
+      const publisher = await start({}, options);
+      await postToZalo(zaloUpdate(leader, `/start ${await h.invite({ plan: 'nhi-chieu', role: 'leader' })}`, leader));
+      await zalo.waitForSent(1);
+      await schedulerOver(() => h, createSendRouter(publisher.senders)).catchUp();
+      const photo = zalo.sent.find((m) => m.method === 'sendPhoto')!.photo!;
+      await publisher.stop();
+      zalo.sent.length = 0;
+      return photo.slice(photo.indexOf('/files/'));
+    };
+    const shared = { publishedFiles: h.store().publishedFiles };
+    const path = await published(shared, 'zl-lanh');
+    await start({}, shared);
+    const chart = await fetch(`${base}${path}`);
+    expect([chart.status, chart.headers.get('content-type')]).toEqual([200, 'image/png']);
+    expect(Buffer.from(await chart.arrayBuffer()).subarray(0, 8)).toEqual(PNG_SIGNATURE);
+    await channels!.stop();
+
+    const alone = await published({}, 'zl-hoa');
+    await start();
+    expect((await fetch(`${base}${alone}`)).status).toBe(404);
+  });
+
   it('on stop, closes the server and waits until the update in flight is answered', async () => {
     const running = await start();
     const help = hold('/trogiup');

@@ -76,6 +76,11 @@ async function populate(store: Store): Promise<void> {
     expiresAt: new Date(T0.getTime() + 86_400_000),
   });
   await store.conversations.set('telegram:1', '{"focus":null,"pages":["Trang 2"],"shown":1}', T0, new Date(0));
+  const expiresAt = new Date(T0.getTime() + 86_400_000);
+  await store.publishedFiles.put(
+    { name: 'c.png', content: Buffer.from([0x89, 0x50]), mimeType: 'image/png', expiresAt },
+    T0,
+  );
   // The SQLite repository answers through a Promise but writes before returning it.
   void store.planFiles.put('nhi-chieu.md', Buffer.from([0, 1, 255]), 'ab'.repeat(32), T0);
   probeWrite(store.db, T0);

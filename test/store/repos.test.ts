@@ -238,6 +238,30 @@ describeStores('the repositories', (t) => {
     });
   });
 
+  describe('createPublishedFileRepo', () => {
+    it('serves a file to another connection until it expires, and drops expired ones when another is kept', async () => {
+      const other = await t.open();
+      const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff]);
+      const day = (d: Date) => new Date(d.getTime() + 86_400_000);
+      await store.publishedFiles.put({ name: 'a.png', content: png, mimeType: 'image/png', expiresAt: day(T0) }, T0);
+      expect(await other.publishedFiles.get('a.png', T0)).toEqual({
+        name: 'a.png',
+        content: png,
+        mimeType: 'image/png',
+        expiresAt: day(T0),
+      });
+      expect(await other.publishedFiles.get('b.png', T0)).toBeUndefined();
+      expect(await other.publishedFiles.get('a.png', day(T0))).toBeUndefined();
+      await other.publishedFiles.put(
+        { name: 'b.png', content: png, mimeType: 'image/png', expiresAt: day(LATER) },
+        LATER,
+      );
+      expect(await t.rows('published_files')).toEqual([
+        { name: 'b.png', mime_type: 'image/png', content: png, expires_at: day(LATER).toISOString() },
+      ]);
+    });
+  });
+
   describe('createRevisionRepo', () => {
     beforeEach(async () => {
       await store.invites.redeem('ABC123', { key: 'tg:1', name: 'Lan' }, T0);

@@ -45,6 +45,7 @@ const ORDER: Record<string, string> = {
   dashboard_sessions: 'created_at, hash',
   plan_files: 'version',
   conversations: 'chat_id',
+  published_files: 'name',
 };
 
 /** PostgreSQL's twin of SQLite's implicit rowid, where a table's order matters (`member_units`): not in SQLite's rows. */

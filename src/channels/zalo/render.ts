@@ -14,16 +14,19 @@ export const ZALO_TEXT_LIMIT = 2000;
 /** One API call's worth of output: a text message or a photo by public URL. */
 export type ZaloOutgoing = { kind: 'text'; text: string } | { kind: 'photo'; url: string };
 
-/** Gives a public URL for a file, or undefined when it cannot be published (Zalo only sends photos by URL). */
-export type PublicUrlFor = (file: ReplyFile) => string | undefined;
+/**
+ * Gives a public URL for a file once it can be fetched there, or undefined when it cannot be published (Zalo only
+ * sends photos by URL). Never rejects.
+ */
+export type PublicUrlFor = (file: ReplyFile) => Promise<string | undefined>;
 
 /**
  * Renders one reply for Zalo: the text (choices appended as a numbered list, since Zalo has no buttons) split into
  * pieces of at most 2000 characters, then its file: a photo when it has a public URL, a document as a text saying
- * where to get it. A photo without a public URL (long polling) is left out with its text, which only captions it.
+ * where to get it (`url`: its public URL, from a {@link PublicUrlFor}). A photo without a public URL (long polling) is
+ * left out with its text, which only captions it.
  */
-export function renderReply(reply: Reply, publicUrlFor?: PublicUrlFor): ZaloOutgoing[] {
-  const url = reply.file ? publicUrlFor?.(reply.file) : undefined;
+export function renderReply(reply: Reply, url?: string): ZaloOutgoing[] {
   if (reply.file?.kind === 'photo' && url === undefined) return [];
   const text = withChoices(reply);
   const out: ZaloOutgoing[] =

@@ -21,7 +21,9 @@ export type ZaloReplySender = (chatId: string, replies: Reply[], context?: Recor
 export function createReplySender(deps: ReplySenderDeps): ZaloReplySender {
   return async (chatId, replies, context = {}) => {
     deps.choices.remember(chatId, lastChoices(replies));
-    const outgoing = replies.flatMap((reply) => renderReply(reply, deps.publicUrlFor));
+    const { publicUrlFor } = deps;
+    const urls = await Promise.all(replies.map((r) => (r.file && publicUrlFor ? publicUrlFor(r.file) : undefined)));
+    const outgoing = replies.flatMap((reply, i) => renderReply(reply, urls[i]));
     for (const [i, out] of outgoing.entries()) {
       try {
         if (out.kind === 'text') await deps.client.sendMessage(chatId, out.text);

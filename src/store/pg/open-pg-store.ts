@@ -4,6 +4,7 @@ import { MigrationError } from '../migrate.js';
 import type { Repositories, StoreOptions } from '../open-store.js';
 import { StoreOpenError } from '../store-open-error.js';
 import { createPgConversationRepo } from './conversation-repo.js';
+import { createPgPublishedFileRepo } from './published-file-repo.js';
 import { createPgDashboardRepo } from './dashboard-repo.js';
 import { createPgDeliveryRepo } from './delivery-repo.js';
 import { createPgFiguresRepo } from './figures-repo.js';
@@ -59,6 +60,7 @@ export async function openPgStore(options: PgOptions & StoreOptions): Promise<Pg
     members: createPgMemberRepo(pool),
     dashboard: createPgDashboardRepo(pool),
     conversations: createPgConversationRepo(pool),
+    publishedFiles: createPgPublishedFileRepo(pool),
     planFiles: createPgPlanFileRepo(pool),
     questions: createPgQuestionRepo(pool, { secret: options.questionSecret ?? randomBytes(32).toString('hex') }),
     probeWrite: (now) => probePgWrite(pool, now),

@@ -27,7 +27,7 @@ describe('createReplySender', () => {
       client,
       choices: createChoiceMemory(),
       log: () => {},
-      publicUrlFor: (f) => `https://example.org/${f.fileName}`,
+      publicUrlFor: async (f) => `https://example.org/${f.fileName}`,
     });
     const photo = { fileName: 'c.png', mimeType: 'image/png', content: Buffer.from(''), kind: 'photo' as const };
     expect(await send('c-1', [{ text: 'Một' }, { text: 'Biểu đồ', file: photo }])).toBe(3);
