@@ -51,6 +51,7 @@ export {
 export type {
   UpdateInbox,
   InboxUpdate,
+  PendingFilter,
   DeliveryLog,
   DeliveryClaim,
   NotificationLog,
