@@ -1,6 +1,5 @@
 import type { Log } from '../chat/index.js';
 import type { InboxUpdate, UpdateInbox } from '../tasks/index.js';
-import { PROCESS_OWNER } from './answer-once.js';
 
 /** Options of {@link createInboxGate}. */
 export type InboxGateOptions<U> = {
@@ -12,8 +11,6 @@ export type InboxGateOptions<U> = {
   log: Log;
   /** Default the system clock. */
   now?: () => Date;
-  /** This process as the inbox names its keepers; default {@link PROCESS_OWNER}. */
-  owner?: string;
 };
 
 /** Where a channel's updates pass between the platform and the bot, kept in the inbox until handled. */
@@ -26,11 +23,10 @@ export type InboxGate<U> = {
   /** The update was handled (or failed for good): done in the inbox and out of hand. Never rejects. */
   settle(update: U): Promise<void>;
   /**
-   * The updates a previous process kept and never finished, oldest first, now in hand here: handle them at start
-   * (not those another live instance holds: it is answering them). With `receivedBefore`, only those kept before then
-   * and not in hand here, whoever holds them: what another instance sharing the store kept and left (it died, or is
-   * far behind), for a periodic look. Never rejects (an inbox that cannot be read is logged, and its updates wait for
-   * the next look).
+   * The updates a previous process kept and never finished, oldest first, now in hand here: handle them at start.
+   * With `receivedBefore`, only those kept before then and not in hand here: what another instance sharing the store
+   * kept and left (it died, or is far behind), for a periodic look. Never rejects (an inbox that cannot be read is
+   * logged, and its updates wait for the next look).
    */
   replay(receivedBefore?: Date): Promise<U[]>;
 };
@@ -41,7 +37,7 @@ export type InboxGate<U> = {
  * what a killed process held is handled by the next one. Answering once across processes is the delivery log's job.
  */
 export function createInboxGate<U>(options: InboxGateOptions<U>): InboxGate<U> {
-  const { inbox, channel, idOf, log, now = () => new Date(), owner = PROCESS_OWNER } = options;
+  const { inbox, channel, idOf, log, now = () => new Date() } = options;
   const inHand = new Set<string>();
   const take = (updates: U[]) =>
     updates.filter((u) => {
@@ -59,7 +55,6 @@ export function createInboxGate<U>(options: InboxGateOptions<U>): InboxGate<U> {
         channel,
         updates.map((u) => ({ id: idOf(u), body: u })),
         now(),
-        owner,
       );
       const open = new Set(kept.map((u) => u.id));
       const dropped = updates.filter((u) => !open.has(idOf(u)));
@@ -83,7 +78,7 @@ export function createInboxGate<U>(options: InboxGateOptions<U>): InboxGate<U> {
       if (!inbox) return [];
       let pending: InboxUpdate[];
       try {
-        pending = await inbox.pending(channel, receivedBefore ? { receivedBefore } : { self: owner });
+        pending = await inbox.pending(channel, receivedBefore);
       } catch (err) {
         log('error', `${channel}: could not read the inbox; updates left by another process wait for the next look`, {
           err,

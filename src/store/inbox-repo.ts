@@ -1,5 +1,4 @@
-import type { InboxUpdate, PendingFilter, UpdateInbox } from '../tasks/index.js';
-import { ownerGone } from './delivery-repo.js';
+import type { InboxUpdate, UpdateInbox } from '../tasks/index.js';
 import { durably, type Db } from './sqlite.js';
 import { promised } from './promised.js';
 
@@ -24,28 +23,12 @@ export type InboxRepoOptions = {
   pruneEveryMs?: number;
 };
 
-type Row = { seq: number; update_id: string; body: string | null; owner: string | null };
-
-/**
- * The pending rows `which` asks for: at start, those no live process holds (the one that kept it, or claimed it: an
- * update another instance is answering now is its business); for a later look, all those selected by age.
- */
-export function pendingFor<R extends { owner: string | null }>(rows: R[], which: PendingFilter | undefined): R[] {
-  const self = which?.self;
-  if (self === undefined) return rows;
-  return rows.filter((r) => r.owner === null || r.owner === self || ownerGone(r.owner, self));
-}
-
-/** An inbox row's body as the platform sent it. */
-export const toInboxUpdate = (r: Row): InboxUpdate => ({
-  id: r.update_id,
-  body: r.body === null ? null : (JSON.parse(r.body) as unknown),
-});
+type Row = { update_id: string; body: string | null };
 
 /**
  * The inbox of updates received from the platforms (`satisfies UpdateInbox`): `keep` writes a batch in one
- * transaction before the caller may let the platform count it delivered (its keeper in `owner` until a claim names
- * the process answering it), `done` drops the body once handled, and `pending` hands out what a dead process left. `keep` also deletes rows older than `keepMs` and beyond the latest
+ * transaction before the caller may let the platform count it delivered, `done` drops the body once handled, and
+ * `pending` hands out what a dead process left. `keep` also deletes rows older than `keepMs` and beyond the latest
  * `maxRows`, now and then, so the table stays small.
  */
 export function createInboxRepo(db: Db, options: InboxRepoOptions = {}) {
@@ -55,8 +38,8 @@ export function createInboxRepo(db: Db, options: InboxRepoOptions = {}) {
     maxReplays = INBOX_MAX_REPLAYS,
     pruneEveryMs = INBOX_PRUNE_EVERY_MS,
   } = options;
-  const insert = db.prepare<[string, string, string, string, string | null]>(
-    'INSERT INTO inbox (channel, update_id, body, received_at, owner) VALUES (?, ?, ?, ?, ?) ON CONFLICT (channel, update_id) DO NOTHING',
+  const insert = db.prepare<[string, string, string, string]>(
+    'INSERT INTO inbox (channel, update_id, body, received_at) VALUES (?, ?, ?, ?) ON CONFLICT (channel, update_id) DO NOTHING',
   );
   const doneAt = db.prepare<[string, string], { done_at: string | null }>(
     'SELECT done_at FROM inbox WHERE channel = ? AND update_id = ?',
@@ -65,17 +48,16 @@ export function createInboxRepo(db: Db, options: InboxRepoOptions = {}) {
     'UPDATE inbox SET done_at = ?, body = NULL WHERE channel = ? AND update_id = ? AND done_at IS NULL',
   );
   // A missing bound (null) is later than any ISO time: every row.
+  const open = `channel = ? AND done_at IS NULL AND body IS NOT NULL AND replays < ? AND received_at < COALESCE(?, '9')`;
   const waiting = db.prepare<[string, number, string | null], Row>(
-    `SELECT seq, update_id, body, owner FROM inbox
-     WHERE channel = ? AND done_at IS NULL AND body IS NOT NULL AND replays < ? AND received_at < COALESCE(?, '9')
-     ORDER BY seq`,
+    `SELECT update_id, body FROM inbox WHERE ${open} ORDER BY seq`,
   );
-  const handedOut = db.prepare<[number]>('UPDATE inbox SET replays = replays + 1 WHERE seq = ?');
+  const handedOut = db.prepare<[string, number, string | null]>(`UPDATE inbox SET replays = replays + 1 WHERE ${open}`);
   const pruneOld = db.prepare<[string]>('DELETE FROM inbox WHERE received_at < ?');
   const pruneBeyond = db.prepare<[number]>('DELETE FROM inbox WHERE seq <= (SELECT MAX(seq) FROM inbox) - ?');
   let prunedAt = Number.NEGATIVE_INFINITY;
 
-  const keep = db.transaction((channel: string, updates: InboxUpdate[], now: Date, keeper?: string): InboxUpdate[] => {
+  const keep = db.transaction((channel: string, updates: InboxUpdate[], now: Date): InboxUpdate[] => {
     if (now.getTime() - prunedAt >= pruneEveryMs) {
       pruneOld.run(new Date(now.getTime() - keepMs).toISOString());
       pruneBeyond.run(maxRows);
@@ -83,22 +65,23 @@ export function createInboxRepo(db: Db, options: InboxRepoOptions = {}) {
     }
     const at = now.toISOString();
     return updates.filter((u) => {
-      insert.run(channel, u.id, JSON.stringify(u.body), at, keeper ?? null);
+      insert.run(channel, u.id, JSON.stringify(u.body), at);
       return doneAt.get(channel, u.id)?.done_at === null;
     });
   });
 
-  const pending = db.transaction((channel: string, which?: PendingFilter): InboxUpdate[] => {
-    const rows = pendingFor(waiting.all(channel, maxReplays, which?.receivedBefore?.toISOString() ?? null), which);
-    for (const r of rows) handedOut.run(r.seq);
-    return rows.map(toInboxUpdate);
+  const pending = db.transaction((channel: string, receivedBefore?: Date): InboxUpdate[] => {
+    const before = receivedBefore?.toISOString() ?? null;
+    const rows = waiting.all(channel, maxReplays, before);
+    handedOut.run(channel, maxReplays, before);
+    return rows.map((r) => ({ id: r.update_id, body: r.body === null ? null : (JSON.parse(r.body) as unknown) }));
   });
 
   return promised<UpdateInbox>({
     // On the disk before the platform may forget the updates: they survive a power cut, not only a crash.
-    keep: (channel: string, updates: InboxUpdate[], now: Date, keeper?: string) =>
-      durably(db, () => keep.immediate(channel, updates, now, keeper)),
+    keep: (channel: string, updates: InboxUpdate[], now: Date) =>
+      durably(db, () => keep.immediate(channel, updates, now)),
     done: (channel: string, id: string, now: Date) => void finish.run(now.toISOString(), channel, id),
-    pending: (channel: string, which?: PendingFilter) => pending.immediate(channel, which),
+    pending: (channel: string, receivedBefore?: Date) => pending.immediate(channel, receivedBefore),
   });
 }

@@ -51,7 +51,6 @@ export {
 export type {
   UpdateInbox,
   InboxUpdate,
-  PendingFilter,
   DeliveryLog,
   DeliveryClaim,
   NotificationLog,

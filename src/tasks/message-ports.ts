@@ -33,13 +33,6 @@ export type DeliveryLog = {
   finish(channel: string, id: string, now: Date): Promise<void>;
 };
 
-/**
- * Which pending updates to hand out: at start, those no live process holds (`self`: the caller's name; a process of
- * this host that is gone holds nothing; one of another host is taken for alive); for a later look, those kept before
- * `receivedBefore`, whoever holds them (left by an instance that died, or far behind).
- */
-export type PendingFilter = { self: string; receivedBefore?: undefined } | { receivedBefore: Date; self?: undefined };
-
 /** One update as a platform sent it: its id there (Telegram's update_id, Zalo's message_id) and its body. */
 export type InboxUpdate = { id: string; body: unknown };
 
@@ -51,17 +44,17 @@ export type InboxUpdate = { id: string; body: unknown };
 export type UpdateInbox = {
   /**
    * Keeps the updates not kept before, in one transaction, and returns those not done yet (new, or kept before and
-   * still pending), in the order given: an update done already is not handled again. `keeper` names the process that
-   * kept them (`host:pid:random id`, as delivery claims do) until one claims them.
+   * still pending), in the order given: an update done already is not handled again.
    */
-  keep(channel: string, updates: InboxUpdate[], now: Date, keeper?: string): Promise<InboxUpdate[]>;
+  keep(channel: string, updates: InboxUpdate[], now: Date): Promise<InboxUpdate[]>;
   /** Records that the update was handled: it is no longer pending, and keeping it again returns nothing. */
   done(channel: string, id: string, now: Date): Promise<void>;
   /**
-   * The updates kept and not done, oldest first, to hand to the bot. Each is handed out a few times at most, so an
-   * update whose handling kills the process does not kill every restart.
+   * The updates kept and not done, oldest first, to hand to the bot at start; with `receivedBefore`, only those kept
+   * before then (what another instance sharing the store kept long ago and never finished). Each is handed out a few
+   * times at most, so an update whose handling kills the process does not kill every restart.
    */
-  pending(channel: string, which?: PendingFilter): Promise<InboxUpdate[]>;
+  pending(channel: string, receivedBefore?: Date): Promise<InboxUpdate[]>;
 };
 
 /** One message the scheduler owes a person, named once and for all by `key`. */

@@ -1,8 +1,6 @@
 import type pg from 'pg';
-import type { InboxUpdate, PendingFilter, UpdateInbox } from '../../tasks/index.js';
+import type { InboxUpdate, UpdateInbox } from '../../tasks/index.js';
 import {
-  pendingFor,
-  toInboxUpdate,
   INBOX_KEEP_MS,
   INBOX_MAX_REPLAYS,
   INBOX_MAX_ROWS,
@@ -11,7 +9,7 @@ import {
 } from '../inbox-repo.js';
 import { inTransaction } from './pool.js';
 
-type Row = { seq: number; update_id: string; body: string | null; owner: string | null };
+type Row = { seq: number; update_id: string; body: string | null };
 
 /**
  * The inbox in PostgreSQL (`satisfies UpdateInbox`): `keep` writes a batch in one transaction, `pending`
@@ -26,7 +24,7 @@ export function createPgInboxRepo(pool: pg.Pool, options: InboxRepoOptions = {})
   } = options;
   let prunedAt = Number.NEGATIVE_INFINITY;
 
-  const keep = (channel: string, updates: InboxUpdate[], now: Date, keeper?: string) =>
+  const keep = (channel: string, updates: InboxUpdate[], now: Date) =>
     inTransaction(pool, async (c) => {
       if (now.getTime() - prunedAt >= pruneEveryMs) {
         await c.query('DELETE FROM inbox WHERE received_at < $1', [new Date(now.getTime() - keepMs)]);
@@ -38,9 +36,9 @@ export function createPgInboxRepo(pool: pg.Pool, options: InboxRepoOptions = {})
       }
       for (const u of updates) {
         await c.query(
-          `INSERT INTO inbox (channel, update_id, body, received_at, owner) VALUES ($1, $2, $3, $4, $5)
+          `INSERT INTO inbox (channel, update_id, body, received_at) VALUES ($1, $2, $3, $4)
            ON CONFLICT (channel, update_id) DO NOTHING`,
-          [channel, u.id, JSON.stringify(u.body), now, keeper ?? null],
+          [channel, u.id, JSON.stringify(u.body), now],
         );
       }
       const { rows } = await c.query<{ update_id: string }>(
@@ -51,16 +49,15 @@ export function createPgInboxRepo(pool: pg.Pool, options: InboxRepoOptions = {})
       return updates.filter((u) => open.has(u.id));
     });
 
-  const pending = (channel: string, which?: PendingFilter) =>
+  const pending = (channel: string, receivedBefore?: Date) =>
     inTransaction(pool, async (c) => {
-      const { rows: open } = await c.query<Row>(
-        `SELECT seq, update_id, body, owner FROM inbox WHERE channel = $1 AND done_at IS NULL AND body IS NOT NULL
-         AND replays < $2 AND received_at < COALESCE($3, 'infinity'::timestamptz) ORDER BY seq FOR UPDATE`,
-        [channel, maxReplays, which?.receivedBefore ?? null],
+      const { rows } = await c.query<Row>(
+        `SELECT seq, update_id, body FROM inbox WHERE channel = $1 AND done_at IS NULL AND body IS NOT NULL AND replays < $2
+         AND received_at < COALESCE($3, 'infinity'::timestamptz) ORDER BY seq FOR UPDATE`,
+        [channel, maxReplays, receivedBefore ?? null],
       );
-      const rows = pendingFor(open, which);
       await c.query('UPDATE inbox SET replays = replays + 1 WHERE seq = ANY($1)', [rows.map((r) => r.seq)]);
-      return rows.map(toInboxUpdate);
+      return rows.map((r) => ({ id: r.update_id, body: r.body === null ? null : (JSON.parse(r.body) as unknown) }));
     });
 
   return {
