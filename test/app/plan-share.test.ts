@@ -58,6 +58,15 @@ type InstanceOptions = {
   wrap?: (files: PlanFileStore) => PlanFileStore;
 };
 
+/** Two instances booted one after the other, the first with `files` in its plans folder, the second with none. */
+async function bootedPair(files: Record<string, string | Buffer>): Promise<[Instance, Instance]> {
+  const a = await instance(files);
+  const b = await instance();
+  await a.boot();
+  await b.boot();
+  return [a, b];
+}
+
 async function instance(files: Record<string, string | Buffer> = {}, opts: InstanceOptions = {}): Promise<Instance> {
   const dir = knowledgeFolder(files);
   dirs.push(dir);
@@ -148,10 +157,7 @@ describe.skipIf(!pgReachable)(`createPlanShare${pgReachable ? '' : ` ${PG_ABSENT
   });
 
   it('replaces the other copy when a plan is stored again, and reloads that plan', async () => {
-    const a = await instance({ 'hue.md': realPlan('hue') });
-    const b = await instance();
-    await a.boot();
-    await b.boot();
+    const [a, b] = await bootedPair({ 'hue.md': realPlan('hue') });
     expect(await add(a, 'hue.md', hueDue(9))).toMatchObject({ ok: true });
     expect(await b.share.pull()).toEqual(['hue.md']);
     expect(readFileSync(join(b.dir, 'hue.md'), 'utf8')).toBe(hueDue(9));
@@ -160,10 +166,7 @@ describe.skipIf(!pgReachable)(`createPlanShare${pgReachable ? '' : ` ${PG_ABSENT
   });
 
   it('records a new version of a plan once, on the instance it was stored on, and both serve it', async () => {
-    const a = await instance({ 'hue.md': realPlan('hue') });
-    const b = await instance();
-    await a.boot();
-    await b.boot();
+    const [a, b] = await bootedPair({ 'hue.md': realPlan('hue') });
     expect(await add(a, 'hue.md', hueDue(9))).toMatchObject({ ok: true });
     expect(await b.share.pull()).toEqual(['hue.md']);
     expect(await db.rows('plan_revisions')).toMatchObject([{ plan: 'hue', revision: 2 }]);
@@ -177,10 +180,7 @@ describe.skipIf(!pgReachable)(`createPlanShare${pgReachable ? '' : ` ${PG_ABSENT
   });
 
   it('removes the other copy of a removed file, and its plan stops serving there', async () => {
-    const a = await instance({ 'hue.md': realPlan('hue'), 'nhi-chieu.md': realPlan('nhi-chieu') });
-    const b = await instance();
-    await a.boot();
-    await b.boot();
+    const [a, b] = await bootedPair({ 'hue.md': realPlan('hue'), 'nhi-chieu.md': realPlan('nhi-chieu') });
     rmSync(join(a.dir, 'hue.md'));
     await a.share.publish(['hue.md']);
     expect(await b.share.pull()).toEqual(['hue.md']);
@@ -217,10 +217,7 @@ describe.skipIf(!pgReachable)(`createPlanShare${pgReachable ? '' : ` ${PG_ABSENT
   });
 
   it('refuses a broken upload at intake: nothing reaches the store or the other instance', async () => {
-    const a = await instance({ 'hue.md': realPlan('hue') });
-    const b = await instance();
-    await a.boot();
-    await b.boot();
+    const [a, b] = await bootedPair({ 'hue.md': realPlan('hue') });
     const before = await db.rows('plan_files');
     expect(await add(a, 'hue.md', '')).toMatchObject({ ok: false, error: { code: 'unreadable' } });
     expect(await add(a, 'rac.docx', Buffer.from('not a docx'))).toMatchObject({ ok: false });
