@@ -31,7 +31,7 @@ const ENGLISH: Record<WarningCode, (a: WarningAbout) => string> = {
   excel_empty: () => 'the Excel file has no text',
   not_pdf: () => 'not a PDF file (it does not begin as one); export the plan again as PDF, or send the .docx',
   scan_no_ocr: () =>
-    'this PDF is a scan (pictures of pages, no text layer); install tesseract-ocr and tesseract-ocr-vie to read it by OCR, or ask for the .docx or a PDF exported from Word',
+    'this PDF is a scan (pictures of pages, no text layer); install tesseract-ocr, tesseract-ocr-vie and poppler-utils to read it by OCR, or ask for the .docx or a PDF exported from Word',
   scan_ocr_empty: () => 'this PDF is a scan (pictures of pages, no text layer); OCR found no text in it',
   scan_ocr: () =>
     'this PDF is a scan (pictures of pages, no text layer); read by OCR: check the reading (numbers, names and dates may be misread)',

@@ -34,7 +34,7 @@ const WARNING_TEXT: Record<WarningCode, (w: ReadWarning) => string> = {
   not_pdf: () =>
     'tệp không phải PDF (phần đầu tệp không đúng dạng PDF); hãy xuất lại kế hoạch ra PDF hoặc gửi tệp .docx',
   scan_no_ocr: () =>
-    'tệp PDF là bản quét (ảnh chụp trang, không có lớp chữ); máy chủ chưa cài tesseract-ocr và tesseract-ocr-vie để nhận dạng chữ. Hãy xin tệp .docx hoặc PDF xuất từ Word',
+    'tệp PDF là bản quét (ảnh chụp trang, không có lớp chữ); máy chủ chưa cài tesseract-ocr, tesseract-ocr-vie và poppler-utils để nhận dạng chữ. Hãy xin tệp .docx hoặc PDF xuất từ Word',
   scan_ocr_empty: () => 'tệp PDF là bản quét (ảnh chụp trang); nhận dạng chữ (OCR) không tìm thấy chữ nào',
   scan_ocr: () =>
     'tệp PDF là bản quét, đã đọc bằng nhận dạng chữ (OCR): hãy kiểm tra lại, số, tên và ngày có thể bị đọc sai',

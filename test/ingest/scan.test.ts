@@ -4,17 +4,20 @@ import { readPlanFile } from '../../src/ingest/index.js';
 
 const SCAN = 'test/ingest/fixtures/scan/dai-son.pdf';
 
-/** Whether tesseract with its Vietnamese data is installed here (the OCR test runs only then). */
-function hasTesseractVie(): boolean {
+/** Whether what OCR needs is installed here, tesseract with its Vietnamese data and pdftoppm (the OCR test runs only then). */
+function canOcrHere(): boolean {
   try {
+    execFileSync('pdftoppm', ['-v'], { stdio: 'pipe' });
     return /^vie$/m.test(execFileSync('tesseract', ['--list-langs'], { encoding: 'utf8', stdio: 'pipe' }));
   } catch {
     return false;
   }
 }
-const ocrHere = hasTesseractVie();
+const ocrHere = canOcrHere();
 if (!ocrHere)
-  console.log('scan.test: tesseract with Vietnamese (tesseract-ocr-vie) is not installed; the OCR test is skipped');
+  console.log(
+    'scan.test: tesseract with Vietnamese (tesseract-ocr-vie) or pdftoppm (poppler-utils) is not installed; the OCR test is skipped',
+  );
 
 describe('readPlanFile on a scanned PDF', () => {
   it('gives no plan and says the file is a scan and what reading it needs, when OCR is not used', async () => {
@@ -25,7 +28,7 @@ describe('readPlanFile on a scanned PDF', () => {
         file: SCAN,
         line: 0,
         message:
-          'this PDF is a scan (pictures of pages, no text layer); install tesseract-ocr and tesseract-ocr-vie to read it by OCR, or ask for the .docx or a PDF exported from Word',
+          'this PDF is a scan (pictures of pages, no text layer); install tesseract-ocr, tesseract-ocr-vie and poppler-utils to read it by OCR, or ask for the .docx or a PDF exported from Word',
         code: 'scan_no_ocr',
       },
     ]);
