@@ -88,6 +88,11 @@ export function svgToPng(svg: string): Promise<Buffer> {
 }
 
 async function render(svg: string): Promise<Buffer> {
+  // resvg's loader asks process.report.getReport() whether libc is musl. A report's network part resolves the name of
+  // every open socket's address, one by one, on the event loop: in a busy server with no DNS answer for them, the
+  // first chart (a digest round) stopped a process for 5-10 s. The assistant takes no diagnostic reports otherwise.
+  // (Node 20.20 has the setting; @types/node 20 does not name it.)
+  (process.report as NodeJS.ProcessReport & { excludeNetwork: boolean }).excludeNetwork = true;
   const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },

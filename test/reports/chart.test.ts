@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { buildDigest, countByUnit, planProgress } from '../../src/digest/index.js';
 import { chartSvg, svgToPng } from '../../src/reports/index.js';
@@ -81,5 +82,23 @@ describe('chartSvg and svgToPng', () => {
         more: (n) => `+${n}`,
       }),
     ).toContain('Sở &#60;KH&#38;CN&#62;');
+  });
+});
+
+describe('svgToPng, loading resvg', () => {
+  it('leaves the network out of the diagnostic report resvg takes to find its libc (its name lookups stall the loop)', () => {
+    // A process of its own: resvg is loaded once per process, maybe already in this one.
+    const script = [
+      'const seen = [];',
+      'const take = process.report.getReport.bind(process.report);',
+      'process.report.getReport = (...a) => (seen.push(process.report.excludeNetwork), take(...a));',
+      "const { svgToPng } = await import('./src/reports/index.ts');",
+      'const png = await svgToPng(\'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>\');',
+      'console.log(JSON.stringify({ seen, png: png.subarray(1, 4).toString() }));',
+    ].join('\n');
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(out)).toEqual({ seen: [true], png: 'PNG' });
   });
 });
