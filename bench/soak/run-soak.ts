@@ -13,7 +13,7 @@ import { killAllBots } from './bot-process.js';
 import { startFakeTelegram, type FakeTelegram } from './fake-telegram.js';
 import { answeredBy, createFleet, type Fleet } from './fleet.js';
 import type { SoakOptions } from './options.js';
-import { createSoakDatabase, soakServerUrl, type SoakDatabase } from './pg-database.js';
+import { createSoakDatabase, type SoakDatabase } from './pg-database.js';
 import { buildReport, type SoakReport } from './report.js';
 import { buildScripts, type UserScript } from './script.js';
 import { openPgReader, openSqliteReader, type StoreReader } from './store-reader.js';
@@ -55,7 +55,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport & { dir?
   let server: FakeTelegram | undefined;
   let fleet: Fleet | undefined;
   try {
-    database = postgres ? await createSoakDatabase(soakServerUrl()) : undefined;
+    database = postgres ? await createSoakDatabase() : undefined;
     await createInvites(database?.url ?? dbPath, scripts);
     reader = database ? openPgReader(database.url) : openSqliteReader(dbPath);
     server = await startFakeTelegram({

@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { StoreOptions } from '../../src/store/index.js';
 import { openPgStore, redactUrl, type PgOptions, type PgStore } from '../../src/store/pg/index.js';
-
-/** The server the PostgreSQL tests use: `TEST_DATABASE_URL`, else the local one every machine and CI start. */
-export const PG_SERVER_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+import { createScratchDatabase, PG_SERVER_URL, quote } from './pg-server.js';
 
 async function answers(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
@@ -75,18 +72,10 @@ export type PgTestDb = {
   drop(): Promise<void>;
 };
 
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
 /** Creates an empty database `troly_test_<pid>_<random>` on the test server. */
 export async function createPgTestDb(): Promise<PgTestDb> {
-  const name = `troly_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_SERVER_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${quote(name)}`);
-  await admin.end();
-  const url = new URL(PG_SERVER_URL);
-  url.pathname = `/${name}`;
-  const raw = new pg.Pool({ connectionString: url.toString(), max: 2 });
+  const database = await createScratchDatabase('troly_test');
+  const raw = new pg.Pool({ connectionString: database.url, max: 2 });
   // Dropping the database ends its connections; an idle one's error must not end the test process.
   raw.on('error', () => undefined);
   let opened: PgStore[] = [];
@@ -105,9 +94,9 @@ export async function createPgTestDb(): Promise<PgTestDb> {
     opened = [];
   };
   return {
-    url: url.toString(),
+    url: database.url,
     open: async (options = {}) => {
-      const store = await openPgStore({ ...options, url: url.toString() });
+      const store = await openPgStore({ ...options, url: database.url });
       opened.push(store);
       return store;
     },
@@ -139,10 +128,7 @@ export async function createPgTestDb(): Promise<PgTestDb> {
     drop: async () => {
       await closeOpened();
       await raw.end();
-      const end = new pg.Client({ connectionString: PG_SERVER_URL });
-      await end.connect();
-      await end.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`);
-      await end.end();
+      await database.drop();
     },
   };
 }
