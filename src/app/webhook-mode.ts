@@ -55,8 +55,6 @@ export type WebhookModeOptions = {
 export type WebhookChannels = RunningChannels & {
   /** The port listened on. */
   port: number;
-  /** Publishes a photo under `${PUBLIC_URL}/files/...` for a day (what Zalo's renderer uses); undefined for other files. */
-  publicUrlFor: PublicUrlFor;
   /** Closes the server (requests in flight finish), then waits until every accepted update is answered. */
   stop(): Promise<void>;
 };
@@ -139,7 +137,7 @@ export async function startWebhookMode(options: WebhookModeOptions): Promise<Web
     await Promise.all(channels.map((c) => c.settled()));
   };
   running.stopSteps.push(['webhook server and updates in flight', stop]);
-  return { ...running, port: server.port, publicUrlFor, stop };
+  return { ...running, port: server.port, stop };
 }
 
 /**
